@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "bientap",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "bientap", targets: ["bientap"]),
+        .executable(name: "bientap-portal", targets: ["bientap-portal"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+    ],
+    targets: [
+        // C bindings
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
+
+        // Language and domain
+        .target(name: "VietText"),
+        .target(name: "NewsroomKit", dependencies: ["VietText"]),
+
+        // Client side
+        .target(name: "PortalClient", dependencies: ["NewsroomKit", "CCurl"]),
+        .target(name: "TerminalUI", dependencies: ["CNcursesw", "VietText"]),
+        .target(name: "BienTapApp", dependencies: ["TerminalUI", "PortalClient"]),
+        .executableTarget(name: "bientap", dependencies: [
+            "BienTapApp",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Server side
+        .target(name: "PortalServer", dependencies: [
+            "NewsroomKit",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "SQLKit", package: "sql-kit"),
+            .product(name: "SQLiteKit", package: "sqlite-kit"),
+        ]),
+        .executableTarget(name: "bientap-portal", dependencies: [
+            "PortalServer",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Benchmarks (make bench builds them in release)
+        .executableTarget(name: "bientap-bench", dependencies: ["TerminalUI", "PortalClient", "PortalServer"],
+                          path: "Benchmarks/bientap-bench"),
+
+        // Tests
+        .testTarget(name: "VietTextTests", dependencies: ["VietText"]),
+        .testTarget(name: "NewsroomKitTests", dependencies: ["NewsroomKit"]),
+        .testTarget(name: "PortalClientTests", dependencies: ["PortalClient", "PortalServer"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "BienTapAppTests", dependencies: ["BienTapApp", "PortalServer"]),
+        .testTarget(name: "PortalServerTests", dependencies: [
+            "PortalServer",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
+        .testTarget(name: "EndToEndTests", dependencies: ["bientap", "bientap-portal"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,71 @@
+import Foundation
+
+/// The kind of item a contributor sends.
+public enum Category: String, Codable, Sendable, CaseIterable {
+    case news          // tin
+    case article       // bài
+    case photoStory = "photo_story"  // phóng sự ảnh
+    case document      // văn bản
+}
+
+/// A submission as a list row: everything but the text itself.
+public struct SubmissionSummary: Codable, Sendable, Hashable, Identifiable {
+    public var id: Int64
+    public var site: SiteRef
+    public var contributor: ContributorRef
+    public var title: String
+    public var category: Category
+    /// `vi` or `en`.
+    public var language: String
+    public var status: SubmissionStatus
+    public var receivedAt: Date
+    public var words: Int
+    /// Number of the current revision (1 for the contributor's original).
+    public var revision: Int
+
+    public init(id: Int64, site: SiteRef, contributor: ContributorRef, title: String, category: Category,
+                language: String, status: SubmissionStatus, receivedAt: Date, words: Int, revision: Int) {
+        self.id = id
+        self.site = site
+        self.contributor = contributor
+        self.title = title
+        self.category = category
+        self.language = language
+        self.status = status
+        self.receivedAt = receivedAt
+        self.words = words
+        self.revision = revision
+    }
+}
+
+/// A whole submission: the summary plus sapo (lead) and body (Markdown subset).
+public struct Submission: Codable, Sendable, Hashable, Identifiable {
+    public var summary: SubmissionSummary
+    public var sapo: String
+    public var body: String
+
+    public var id: Int64 { summary.id }
+
+    public init(summary: SubmissionSummary, sapo: String, body: String) {
+        self.summary = summary
+        self.sapo = sapo
+        self.body = body
+    }
+
+    // On the wire a submission is one flat object: the summary's keys plus sapo and body.
+    private enum ExtraKeys: String, CodingKey { case sapo, body }
+
+    public init(from decoder: Decoder) throws {
+        summary = try SubmissionSummary(from: decoder)
+        let c = try decoder.container(keyedBy: ExtraKeys.self)
+        sapo = try c.decode(String.self, forKey: .sapo)
+        body = try c.decode(String.self, forKey: .body)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        try summary.encode(to: encoder)
+        var c = encoder.container(keyedBy: ExtraKeys.self)
+        try c.encode(sapo, forKey: .sapo)
+        try c.encode(body, forKey: .body)
+    }
+}

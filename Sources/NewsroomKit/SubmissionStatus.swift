@@ -1,0 +1,28 @@
+import Foundation
+
+/// Where a submission stands in the editorial workflow.
+public enum SubmissionStatus: String, Codable, Sendable, CaseIterable {
+    case submitted
+    case inReview = "in_review"
+    case returned
+    case resubmitted
+    case approved
+    case scheduled
+    case published
+    case rejected
+    case withdrawn
+
+    /// Statuses that wait for an editor: the "Chờ duyệt" queue.
+    public static let pending: [SubmissionStatus] = [.submitted, .resubmitted]
+
+    /// Parses a comma-separated list such as `submitted,resubmitted`;
+    /// nil when any element is not a status.
+    public static func parseList(_ text: String) -> [SubmissionStatus]? {
+        var result: [SubmissionStatus] = []
+        for part in text.split(separator: ",") {
+            guard let status = SubmissionStatus(rawValue: part.trimmingCharacters(in: .whitespaces)) else { return nil }
+            if !result.contains(status) { result.append(status) }
+        }
+        return result.isEmpty ? nil : result
+    }
+}

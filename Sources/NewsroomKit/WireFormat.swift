@@ -1,0 +1,28 @@
+import Foundation
+
+/// JSON conventions of the admin API: snake_case keys, RFC 3339 UTC dates.
+public enum WireFormat {
+    public static func encoder() -> JSONEncoder {
+        let e = JSONEncoder()
+        e.keyEncodingStrategy = .convertToSnakeCase
+        e.dateEncodingStrategy = .iso8601
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }
+
+    public static func decoder() -> JSONDecoder {
+        let d = JSONDecoder()
+        d.keyDecodingStrategy = .convertFromSnakeCase
+        d.dateDecodingStrategy = .iso8601
+        return d
+    }
+}
+
+/// Paths of the admin API, shared by server routes and client.
+public enum APIPath {
+    public static let health = "/healthz"
+    public static let me = "/api/v1/me"
+    public static let sites = "/api/v1/sites"
+    public static let submissions = "/api/v1/submissions"
+    public static func submission(_ id: Int64) -> String { "\(submissions)/\(id)" }
+}

@@ -49,7 +49,7 @@ let package = Package(
         ]),
 
         // Benchmarks (make bench builds them in release)
-        .executableTarget(name: "bientap-bench", dependencies: ["TerminalUI", "PortalClient", "PortalServer"],
+        .executableTarget(name: "bientap-bench", dependencies: ["BienTapApp"],
                           path: "Benchmarks/bientap-bench"),
 
         // Tests
@@ -57,12 +57,12 @@ let package = Package(
         .testTarget(name: "NewsroomKitTests", dependencies: ["NewsroomKit"]),
         .testTarget(name: "PortalClientTests", dependencies: ["PortalClient", "PortalServer"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "BienTapAppTests", dependencies: ["BienTapApp", "PortalServer"]),
+        .testTarget(name: "BienTapAppTests", dependencies: ["BienTapApp"]),
         .testTarget(name: "PortalServerTests", dependencies: [
             "PortalServer",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["bientap", "bientap-portal"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["bientap", "bientap-portal", "BienTapApp"]),
     ],
     swiftLanguageModes: [.v5]
 )

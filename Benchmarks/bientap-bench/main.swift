@@ -1,1 +1,89 @@
-print("bench")
+// bientap benchmarks: `make bench` (release build). Prints one line per measurement.
+import BienTapApp
+import Foundation
+import NewsroomKit
+import PortalClient
+import TerminalUI
+import VietText
+
+func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+/// Runs `body` `iterations` times after a warm-up; returns nanoseconds per iteration, sorted.
+func measure(iterations: Int, _ body: () throws -> Void) rethrows -> [Double] {
+    for _ in 0..<min(10, iterations) { try body() }
+    var samples: [Double] = []
+    samples.reserveCapacity(iterations)
+    for _ in 0..<iterations {
+        let start = now()
+        try body()
+        samples.append(Double(now() - start))
+    }
+    return samples.sorted()
+}
+
+func percentile(_ sorted: [Double], _ p: Double) -> Double {
+    sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+}
+
+func report(_ name: String, _ samples: [Double], unit: String = "µs", scale: Double = 1_000) {
+    let mean = samples.reduce(0, +) / Double(samples.count)
+    print(String(format: "%-48@ p50 %9.2f %@  p99 %9.2f %@  mean %9.2f %@  (n=%d)",
+                 name as NSString, percentile(samples, 0.5) / scale, unit as NSString,
+                 percentile(samples, 0.99) / scale, unit as NSString, mean / scale, unit as NSString, samples.count))
+}
+
+// MARK: - Text width
+
+let prose = String(repeating: "Ủy ban nhân dân tỉnh Quảng Ngãi tổ chức hội nghị tổng kết công tác chuyển đổi số năm 2025. ", count: 1_000)
+let widthSamples = measure(iterations: 50) { _ = DisplayWidth.of(prose) }
+let megabytes = Double(prose.utf8.count) / 1_000_000
+print(String(format: "%-48@ %.1f MB/s", "DisplayWidth.of, Vietnamese prose" as NSString, megabytes / (percentile(widthSamples, 0.5) / 1e9)))
+
+// MARK: - Queue frame rendering (no terminal: the pure render(state) -> Frame)
+
+let sites = (0..<20).map { SiteRef(id: Int64($0), code: "site-\($0)", name: "UBND huyện Trà Bồng \($0)") }
+let rows = (0..<100_000).map { i in
+    SubmissionSummary(id: Int64(i), site: sites[i % 20],
+                      contributor: ContributorRef(id: Int64(i % 40), fullName: "Nguyễn Thị Minh Khai", penName: "Hà Phương"),
+                      title: "Lý Sơn khởi công tuyến đường ven biển phía Đông, tổng vốn 26.500 triệu đồng, số \(i)",
+                      category: .news, language: "vi", status: .submitted,
+                      receivedAt: Date(timeIntervalSince1970: 1_763_800_000 - Double(i)), words: 300 + i % 500, revision: 1)
+}
+for (w, h) in [(120, 40), (200, 60)] {
+    var state = AppState(language: .vi, portal: "http://127.0.0.1:1", keymap: KeyBindings.load(userFile: nil).keymap, width: w, height: h)
+    _ = state.handle(message: .queueLoaded(.success(rows)))
+    let samples = measure(iterations: 2_000) {
+        _ = state.handle(input: .key(.down))
+        _ = state.render()
+    }
+    report("queue frame \(w)×\(h), 100,000 rows, move + render", samples)
+}
+
+// MARK: - List requests through libcurl against a real portal
+
+if let executable = LocalPortal.locateExecutable() {
+    do {
+        let portal = try LocalPortal(executable: executable, editorDisplayName: "Bench")
+        defer { portal.stop() }
+        let url = try portal.startServer()
+        let client = try AdminClient(baseURL: url, token: portal.token)
+        let first = try client.submissions(statuses: SubmissionStatus.pending, limit: 1).items[0]
+        let list = try measure(iterations: 2_000) {
+            _ = try client.submissions(statuses: SubmissionStatus.pending, limit: 20)
+        }
+        report("GET pending list (20), sample data, 1 client", list)
+        print(String(format: "%-48@ %.0f requests/s", "  throughput at concurrency 1" as NSString,
+                     1e9 / (list.reduce(0, +) / Double(list.count))))
+        let one = try measure(iterations: 2_000) { _ = try client.submission(id: first.id) }
+        report("GET one submission, 1 client", one)
+        let start = now()
+        _ = try client.allSubmissions(statuses: SubmissionStatus.pending)
+        print(String(format: "%-48@ %.2f ms", "load whole pending queue" as NSString, Double(now() - start) / 1e6))
+    } catch {
+        print("portal benchmarks skipped: \(error)")
+        exit(1)
+    }
+} else {
+    print("bientap-portal not found beside bientap-bench: build it in release first (make bench does)")
+    exit(1)
+}

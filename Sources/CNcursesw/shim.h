@@ -10,4 +10,18 @@
 #include <locale.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+
+// Function-like macros and macro-wrapped globals Swift cannot import.
+static inline int bt_color_pair(int n) { return (int)COLOR_PAIR(n); }
+static inline int bt_color_pairs(void) { return COLOR_PAIRS; }
+static inline int bt_colors(void) { return COLORS; }
+static inline attr_t bt_a_normal(void) { return A_NORMAL; }
+static inline attr_t bt_a_bold(void) { return A_BOLD; }
+static inline attr_t bt_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t bt_a_reverse(void) { return A_REVERSE; }
+static inline attr_t bt_a_dim(void) { return A_DIM; }
+static inline int bt_getmaxy(WINDOW *w) { return getmaxy(w); }
+static inline int bt_getmaxx(WINDOW *w) { return getmaxx(w); }
+static inline int bt_key_f(int n) { return KEY_F(n); }
+static inline WINDOW *bt_stdscr(void) { return stdscr; }
 #endif

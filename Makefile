@@ -1,0 +1,52 @@
+# bientap — build, try and test.
+#   make demo   installs what is missing, builds, opens the TUI on a sample portal
+#   make test   unit tests and end-to-end tests (tmux, real server, real SQLite)
+#   make bench  benchmarks, release build
+
+SWIFT ?= swift
+# Debian packages: build (C libraries the bindings link) and test (the terminal the end-to-end tests drive).
+BUILD_PACKAGES := pkg-config libncursesw5-dev libcurl4-openssl-dev
+TEST_PACKAGES := tmux
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: demo test bench build deps test-deps keymaps clean
+
+define ensure_packages
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing"; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+endef
+
+deps:
+	$(call ensure_packages,$(BUILD_PACKAGES))
+
+test-deps: deps
+	$(call ensure_packages,$(TEST_PACKAGES))
+
+build: deps
+	$(SWIFT) build --product bientap
+	$(SWIFT) build --product bientap-portal
+
+demo: build
+	"$$($(SWIFT) build --show-bin-path)/bientap" demo
+
+test: test-deps
+	$(SWIFT) build --product bientap
+	$(SWIFT) build --product bientap-portal
+	$(SWIFT) test
+
+bench: deps
+	$(SWIFT) build -c release --product bientap-bench
+	$(SWIFT) build -c release --product bientap-portal
+	"$$($(SWIFT) build -c release --show-bin-path)/bientap-bench"
+
+# The default keymap is compiled into the client; regenerate after editing Keymaps/default.keymap.
+keymaps:
+	{ printf '// Generated from Keymaps/default.keymap by `make keymaps`; a test keeps the two equal.\nenum DefaultKeymap {\n    static let text = #"""\n'; \
+	  cat Keymaps/default.keymap; printf '"""#\n}\n'; } > Sources/BienTapApp/DefaultKeymap.swift
+
+clean:
+	rm -rf .build

@@ -1,0 +1,231 @@
+import Foundation
+import NewsroomKit
+import PortalClient
+import TerminalUI
+import VietText
+
+/// Work the app asks the outside world to do; results come back as `AppMessage`s.
+public enum Effect: Equatable, Sendable {
+    case loadQueue
+    case loadSubmission(Int64)
+    case quit
+}
+
+/// Results of effects, delivered to the UI thread.
+public enum AppMessage: Sendable {
+    case queueLoaded(Result<[SubmissionSummary], PortalError>)
+    case submissionLoaded(Int64, Result<Submission, PortalError>)
+}
+
+/// What is on top of the queue.
+enum Overlay {
+    case reader(ReaderScreen)
+    case help(PagerState)
+}
+
+/// The whole state of the newsroom UI, changed only by `handle` and drawn by `render`.
+public struct AppState {
+    public let language: UILanguage
+    public let portal: String
+    let keymap: Keymap
+    let theme: Theme
+    var width: Int
+    var height: Int
+
+    var queue = QueueScreen()
+    var overlays: [Overlay] = []
+    var matcher = KeySequenceMatcher()
+    var statusMessage: String?
+    var statusIsError = false
+
+    public init(language: UILanguage, portal: String, keymap: Keymap, theme: Theme = .default,
+                width: Int, height: Int, startupNotice: String? = nil) {
+        self.language = language
+        self.portal = portal
+        self.keymap = keymap
+        self.theme = theme
+        self.width = width
+        self.height = height
+        if let startupNotice {
+            statusMessage = startupNotice
+            statusIsError = true
+        }
+    }
+
+    /// Effects to run when the app starts.
+    public static let startEffects: [Effect] = [.loadQueue]
+
+    /// The context key bindings are looked up in.
+    var context: String {
+        switch overlays.last {
+        case .reader?: return AppActions.reader
+        case .help?: return AppActions.help
+        case nil: return AppActions.queue
+        }
+    }
+
+    /// Rows available to the body between the title bar and the status bar.
+    var bodyRows: Int { max(0, height - 2) }
+    /// Data rows of the queue table (its header takes one).
+    var tableRows: Int { max(1, bodyRows - 1) }
+
+    // MARK: - Update
+
+    /// Applies an input event or a result; returns the effects to run.
+    public mutating func handle(input: InputEvent) -> [Effect] {
+        switch input {
+        case .key(let key):
+            switch matcher.feed(key, context: context, keymap: keymap) {
+            case .action(let id):
+                if statusMessage != nil && !statusIsError { statusMessage = nil }
+                return perform(id)
+            case .pending:
+                return []
+            case .unbound:
+                statusMessage = Strings.unboundKey(key.name)(language)
+                statusIsError = false
+                return []
+            }
+        case .resize(let w, let h):
+            width = w
+            height = h
+            queue.table.keepCursorVisible(visibleRows: tableRows)
+            return []
+        case .paste:
+            return []
+        case .terminate:
+            return [.quit]
+        }
+    }
+
+    public mutating func handle(message: AppMessage) -> [Effect] {
+        switch message {
+        case .queueLoaded(.success(let items)):
+            queue.replaceItems(items, visibleRows: tableRows)
+            if statusIsError { statusMessage = nil; statusIsError = false }
+        case .queueLoaded(.failure(let error)):
+            queue.isLoading = false
+            showError(error)
+        case .submissionLoaded(let id, let result):
+            guard let index = overlays.lastIndex(where: { if case .reader(let r) = $0 { return r.id == id }; return false }),
+                  case .reader(var reader) = overlays[index] else { return [] }
+            reader.isLoading = false
+            switch result {
+            case .success(let submission): reader.submission = submission
+            case .failure(let error): showError(error)
+            }
+            overlays[index] = .reader(reader)
+        }
+        return []
+    }
+
+    private mutating func showError(_ error: PortalError) {
+        let retry = keyNames(for: "refresh").first ?? "r"
+        statusMessage = Strings.portalError(error, portal: portal)(language) + " " + Strings.retryHint(retry)(language)
+        statusIsError = true
+    }
+
+    private mutating func perform(_ action: String) -> [Effect] {
+        switch action {
+        case "quit":
+            return [.quit]
+        case "back":
+            if overlays.isEmpty { return [.quit] }
+            overlays.removeLast()
+            return []
+        case "help":
+            if case .help? = overlays.last { return [] }
+            overlays.append(.help(PagerState()))
+            return []
+        case "redraw":
+            return []
+        case "refresh":
+            if case .reader(var reader)? = overlays.last {
+                reader.isLoading = true
+                overlays[overlays.count - 1] = .reader(reader)
+                return [.loadSubmission(reader.id)]
+            }
+            queue.isLoading = true
+            return [.loadQueue]
+        case "open":
+            guard overlays.isEmpty, let item = queue.selected else { return [] }
+            overlays.append(.reader(ReaderScreen(id: item.id, title: item.title)))
+            return [.loadSubmission(item.id)]
+        default:
+            moveInTopScreen(action)
+            return []
+        }
+    }
+
+    private mutating func moveInTopScreen(_ action: String) {
+        switch overlays.last {
+        case nil:
+            _ = queue.move(action, visibleRows: tableRows)
+        case .reader(var reader)?:
+            let count = reader.lines(width: width, theme: theme, language: language).count
+            _ = reader.move(action, lineCount: count, visibleRows: bodyRows)
+            overlays[overlays.count - 1] = .reader(reader)
+        case .help(var pager)?:
+            let count = helpLines().count
+            _ = pager.apply(action, lineCount: count, visibleRows: bodyRows)
+            overlays[overlays.count - 1] = .help(pager)
+        }
+    }
+
+    // MARK: - View
+
+    func keyNames(for action: String) -> [String] {
+        keymap.keys(for: action, in: context).map { $0.map(\.name).joined(separator: " ") }
+    }
+
+    func helpLines() -> [StyledLine] {
+        HelpView.lines(catalogue: AppActions.catalogue, keymap: keymap,
+                       contexts: ["global", AppActions.queue, AppActions.reader, AppActions.help],
+                       contextTitles: AppActions.contextTitles, language: language)
+    }
+
+    /// Draws the whole screen.
+    public func render() -> Frame {
+        var frame = Frame(width: width, height: height)
+        guard width > 0, height > 0 else { return frame }
+        let body = Rect(row: 1, col: 0, width: width, height: bodyRows)
+        var title = Strings.queueTitle(language)
+        var position = ""
+        var loading = queue.isLoading
+
+        switch overlays.last {
+        case nil:
+            title += " (\(Strings.itemsCount(queue.items.count)(language)))"
+            queue.render(into: &frame, in: body, theme: theme, language: language)
+            if !queue.items.isEmpty {
+                position = Strings.position(queue.table.cursor + 1, of: queue.items.count)(language)
+            }
+        case .reader(let reader)?:
+            title = Strings.readerTitle(language) + ": " + reader.title
+            loading = reader.isLoading
+            let lines = reader.lines(width: width, theme: theme, language: language)
+            PagerView.render(lines: lines, state: reader.pager, into: &frame, in: body, theme: theme)
+            if !lines.isEmpty {
+                position = Strings.position(min(lines.count, reader.pager.top + bodyRows), of: lines.count)(language)
+            }
+        case .help(let pager)?:
+            title = Strings.helpTitle(language)
+            PagerView.render(lines: helpLines(), state: pager, into: &frame, in: body, theme: theme)
+        }
+
+        frame.fill(Rect(row: 0, col: 0, width: width, height: 1), style: theme.title)
+        frame.put(" " + Strings.appName(language) + " — " + title, row: 0, col: 0, style: theme.title)
+
+        let help = keyNames(for: "help").first ?? "?"
+        let back = keyNames(for: "back").first ?? "q"
+        let hint = Strings.keyHint(help: help, quit: back)(language)
+        var left = statusMessage ?? ""
+        if left.isEmpty {
+            if loading { left = Strings.loading(language) }
+            else if !matcher.pending.isEmpty { left = Strings.pendingKeys(matcher.pending.map(\.name).joined(separator: " "))(language) }
+        }
+        let right = position.isEmpty ? hint : position + " · " + hint
+        StatusBar.render(left: left, right: right, isError: statusIsError, into: &frame, row: height - 1, theme: theme)
+        return frame
+    }
+}

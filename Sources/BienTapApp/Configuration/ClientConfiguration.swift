@@ -1,0 +1,50 @@
+import Foundation
+import VietText
+
+/// Where the client finds its portal, token, keymap and language: flags win
+/// over environment variables, which win over `config.toml`.
+public struct ClientConfiguration: Sendable, Equatable {
+    public var portal: String?
+    public var token: String?
+    /// Extra keymap applied on top of the defaults (the user's `keymap` file or `--keymap`).
+    public var keymapPath: String?
+    public var language: UILanguage
+
+    public init(portal: String?, token: String?, keymapPath: String?, language: UILanguage) {
+        self.portal = portal
+        self.token = token
+        self.keymapPath = keymapPath
+        self.language = language
+    }
+
+    /// `$XDG_CONFIG_HOME/bientap` or `~/.config/bientap`.
+    public static func configDirectory(environment: [String: String]) -> URL {
+        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
+            return URL(fileURLWithPath: xdg).appendingPathComponent("bientap")
+        }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return URL(fileURLWithPath: home).appendingPathComponent(".config/bientap")
+    }
+
+    /// Resolves the configuration; a malformed config file is an error, a missing one is not.
+    public static func resolve(portalFlag: String?, tokenFlag: String?, keymapFlag: String?,
+                               environment: [String: String]) throws -> ClientConfiguration {
+        let directory = configDirectory(environment: environment)
+        let configURL = directory.appendingPathComponent("config.toml")
+        var file = ConfigFile()
+        if let data = FileManager.default.contents(atPath: configURL.path) {
+            file = try ConfigFile(parsing: String(decoding: data, as: UTF8.self), file: configURL.path)
+        }
+        let userKeymap = directory.appendingPathComponent("keymap").path
+        return ClientConfiguration(
+            portal: nonEmpty(portalFlag) ?? nonEmpty(environment["BIENTAP_PORTAL"]) ?? nonEmpty(file["portal"]),
+            token: nonEmpty(tokenFlag) ?? nonEmpty(environment["BIENTAP_TOKEN"]) ?? nonEmpty(file["token"]),
+            keymapPath: nonEmpty(keymapFlag) ?? (FileManager.default.fileExists(atPath: userKeymap) ? userKeymap : nil),
+            language: UILanguage.fromEnvironment(environment))
+    }
+
+    private static func nonEmpty(_ s: String?) -> String? {
+        guard let s, !s.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return s
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+
+/// A portal of one's own on this machine, run from the `bientap-portal`
+/// executable: a temporary SQLite database filled with the sample, a demo
+/// editor's token, and `serve` on a loopback port. Used by `bientap demo`
+/// and by the end-to-end tests. `stop()` ends the server and removes every file.
+public final class LocalPortal {
+    public let executable: URL
+    public let directory: URL
+    public let database: String
+    public let token: String
+    public private(set) var baseURL: String?
+    private var server: Process?
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Creates the temporary database, seeds it and adds an editor; the server is not started yet.
+    public init(executable: URL, editorDisplayName: String) throws {
+        self.executable = executable
+        directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("bientap-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+        database = "sqlite:" + directory.appendingPathComponent("demo.sqlite").path
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        do {
+            _ = try Self.runToEnd(executable, ["seed", "--sample", "--db", database])
+            let output = try Self.runToEnd(executable, ["user", "add", "demo", "--role", "editor",
+                                                        "--display-name", editorDisplayName, "--db", database])
+            guard let last = output.split(separator: "\n").last, !last.isEmpty else {
+                throw Failure(description: "bientap-portal user add printed no token")
+            }
+            token = String(last)
+        } catch {
+            try? FileManager.default.removeItem(at: directory)
+            throw error
+        }
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// Starts `bientap-portal serve` on 127.0.0.1:`port` (0: a free port) and waits until it listens.
+    @discardableResult
+    public func startServer(port: Int = 0) throws -> String {
+        stopServer()
+        let out = directory.appendingPathComponent("portal.out")
+        let log = directory.appendingPathComponent("portal.log")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        if !FileManager.default.fileExists(atPath: log.path) { _ = FileManager.default.createFile(atPath: log.path, contents: nil) }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["serve", "--db", database, "--listen", "127.0.0.1:\(port)"]
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        let logHandle = try FileHandle(forWritingTo: log)
+        logHandle.seekToEndOfFile()
+        process.standardError = logHandle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        server = process
+        let url = try Self.waitForListeningLine(in: out, server: process, log: log)
+        baseURL = url
+        return url
+    }
+
+    /// The process id of the running server, if any.
+    public var serverProcessID: Int32? { server?.isRunning == true ? server?.processIdentifier : nil }
+
+    /// Stops the server: SIGTERM, then SIGKILL after 5 s.
+    public func stopServer() {
+        guard let process = server else { return }
+        server = nil
+        if process.isRunning {
+            process.terminate()
+            let deadline = Date().addingTimeInterval(5)
+            while process.isRunning && Date() < deadline { usleep(20_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+        process.waitUntilExit()
+    }
+
+    /// Stops the server and removes the temporary files.
+    public func stop() {
+        stopServer()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Runs a portal command to its end; returns its standard output, throws with its stderr on failure.
+    private static func runToEnd(_ executable: URL, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Drain stderr on another thread so that neither pipe can fill up and block the child.
+        let errorBox = DataBox()
+        let drained = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            errorBox.data = stderr.fileHandleForReading.readDataToEndOfFile()
+            drained.signal()
+        }
+        let outData = stdout.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: errorBox.data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw Failure(description: "bientap-portal \(arguments.prefix(2).joined(separator: " ")): \(message)")
+        }
+        return String(decoding: outData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private final class DataBox: @unchecked Sendable { var data = Data() }
+
+    private static func waitForListeningLine(in file: URL, server: Process, log: URL) throws -> String {
+        let marker = "listening on "
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            if let text = try? String(contentsOf: file, encoding: .utf8),
+               let line = text.split(separator: "\n").first(where: { $0.contains(marker) }),
+               let range = line.range(of: marker) {
+                return String(line[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+            }
+            if !server.isRunning {
+                let message = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+                throw Failure(description: "bientap-portal serve exited: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+            }
+            usleep(20_000)
+        }
+        server.terminate()
+        throw Failure(description: "bientap-portal serve did not start listening within 30 s")
+    }
+
+    /// `bientap-portal` beside the running executable, else on PATH.
+    public static func locateExecutable() -> URL? {
+        let selfPath = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let sibling = URL(fileURLWithPath: selfPath).deletingLastPathComponent().appendingPathComponent("bientap-portal")
+        if FileManager.default.isExecutableFile(atPath: sibling.path) { return sibling }
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(dir)).appendingPathComponent("bientap-portal")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,61 @@
+import NewsroomKit
+import TerminalUI
+import VietText
+
+/// One submission, read-only, in a pager.
+struct ReaderScreen {
+    let id: Int64
+    let title: String
+    var submission: Submission?
+    var pager = PagerState()
+    var isLoading = true
+
+    /// The article laid out for a text view `width` columns wide.
+    func lines(width: Int, theme: Theme, language: UILanguage) -> [StyledLine] {
+        guard let submission else { return [] }
+        let s = submission.summary
+        var source: [StyledLine] = [
+            StyledLine(s.title, style: theme.title),
+            StyledLine(Strings.readerMeta(site: s.site.name, byline: s.contributor.byline,
+                                          received: DateText.full(s.receivedAt), words: s.words,
+                                          status: Strings.status(s.status)(language))(language), style: theme.dim),
+            StyledLine(""),
+        ]
+        if !submission.sapo.isEmpty {
+            source.append(StyledLine(submission.sapo, style: theme.header))
+            source.append(StyledLine(""))
+        }
+        for line in submission.body.split(separator: "\n", omittingEmptySubsequences: false) {
+            let text = String(line)
+            if text.hasPrefix("#") {
+                let heading = text.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
+                source.append(StyledLine(heading, style: theme.accent))
+            } else if text.hasPrefix("- ") || text.hasPrefix("* ") {
+                source.append(StyledLine("• " + text.dropFirst(2)))
+            } else {
+                source.append(StyledLine(text))
+            }
+        }
+        return PagerView.wrap(source, width: width)
+    }
+
+    mutating func move(_ action: String, lineCount: Int, visibleRows: Int) -> Bool {
+        pager.apply(action, lineCount: lineCount, visibleRows: visibleRows)
+    }
+}
+
+extension PagerState {
+    /// Applies a navigation action id; false when it is not one.
+    mutating func apply(_ action: String, lineCount: Int, visibleRows: Int) -> Bool {
+        switch action {
+        case "move-down": scroll(by: 1, lineCount: lineCount, visibleRows: visibleRows)
+        case "move-up": scroll(by: -1, lineCount: lineCount, visibleRows: visibleRows)
+        case "page-down": scroll(by: max(1, visibleRows - 1), lineCount: lineCount, visibleRows: visibleRows)
+        case "page-up": scroll(by: -max(1, visibleRows - 1), lineCount: lineCount, visibleRows: visibleRows)
+        case "first": scroll(by: -top, lineCount: lineCount, visibleRows: visibleRows)
+        case "last": scroll(by: lineCount, lineCount: lineCount, visibleRows: visibleRows)
+        default: return false
+        }
+        return true
+    }
+}

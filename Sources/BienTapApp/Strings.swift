@@ -1,0 +1,122 @@
+import NewsroomKit
+import PortalClient
+import VietText
+
+/// Every string the newsroom shows, in Vietnamese and English. Code asks
+/// for `Strings.x(language)`; nothing else in the app spells UI text.
+public enum Strings {
+    // Screens
+    public static let appName = Localized(vi: "bientap", en: "bientap")
+    public static let queueTitle = Localized(vi: "Chờ duyệt", en: "Pending")
+    public static let readerTitle = Localized(vi: "Xem bài", en: "Read")
+    public static let helpTitle = Localized(vi: "Trợ giúp — phím tắt", en: "Help — key bindings")
+    public static let contextGlobal = Localized(vi: "Mọi màn hình", en: "Every screen")
+    public static let contextQueue = Localized(vi: "Hàng chờ", en: "Queue")
+    public static let contextReader = Localized(vi: "Xem bài", en: "Reader")
+    public static let contextHelp = Localized(vi: "Trợ giúp", en: "Help")
+
+    // Queue columns
+    public static let columnReceived = Localized(vi: "Nhận lúc", en: "Received")
+    public static let columnSite = Localized(vi: "Chuyên trang", en: "Site")
+    public static let columnContributor = Localized(vi: "Tác giả", en: "Contributor")
+    public static let columnTitle = Localized(vi: "Tiêu đề", en: "Title")
+    public static let columnWords = Localized(vi: "Số chữ", en: "Words")
+
+    // Status bar
+    public static let loading = Localized(vi: "Đang tải…", en: "Loading…")
+    public static let emptyQueue = Localized(vi: "Không có bài nào chờ duyệt.", en: "Nothing is waiting for review.")
+    public static func itemsCount(_ n: Int) -> Localized {
+        Localized(vi: "\(n) bài", en: n == 1 ? "1 item" : "\(n) items")
+    }
+    public static func position(_ row: Int, of total: Int) -> Localized {
+        Localized(vi: "\(row)/\(total)", en: "\(row)/\(total)")
+    }
+    public static func keyHint(help: String, quit: String) -> Localized {
+        Localized(vi: "\(help) trợ giúp · \(quit) thoát", en: "\(help) help · \(quit) quit")
+    }
+    public static func retryHint(_ key: String) -> Localized {
+        Localized(vi: "Nhấn \(key) để thử lại.", en: "Press \(key) to retry.")
+    }
+    public static func pendingKeys(_ keys: String) -> Localized {
+        Localized(vi: "Phím: \(keys)…", en: "Keys: \(keys)…")
+    }
+    public static func unboundKey(_ key: String) -> Localized {
+        Localized(vi: "Phím \(key) chưa được gán. Nhấn ? để xem các phím.", en: "\(key) is not bound. Press ? for the keys.")
+    }
+    public static func signedInAs(_ name: String) -> Localized {
+        Localized(vi: "Đăng nhập: \(name)", en: "Signed in: \(name)")
+    }
+    public static func keymapProblems(_ n: Int, first: String) -> Localized {
+        Localized(vi: "Tệp phím tắt có \(n) lỗi, dùng phím mặc định cho các dòng đó: \(first)",
+                  en: "The keymap has \(n) error(s); defaults kept for those lines: \(first)")
+    }
+
+    // Reader
+    public static let sapoLabel = Localized(vi: "Sapo", en: "Lead")
+    public static func readerMeta(site: String, byline: String, received: String, words: Int, status: String) -> Localized {
+        Localized(vi: "\(site) · \(byline) · nhận \(received) · \(words) chữ · \(status)",
+                  en: "\(site) · \(byline) · received \(received) · \(words) words · \(status)")
+    }
+
+    public static func status(_ s: SubmissionStatus) -> Localized {
+        switch s {
+        case .submitted: return Localized(vi: "Mới gửi", en: "Submitted")
+        case .inReview: return Localized(vi: "Đang biên tập", en: "In review")
+        case .returned: return Localized(vi: "Trả lại", en: "Returned")
+        case .resubmitted: return Localized(vi: "Gửi lại", en: "Resubmitted")
+        case .approved: return Localized(vi: "Đã duyệt", en: "Approved")
+        case .scheduled: return Localized(vi: "Đã lên lịch", en: "Scheduled")
+        case .published: return Localized(vi: "Đã đăng", en: "Published")
+        case .rejected: return Localized(vi: "Từ chối", en: "Rejected")
+        case .withdrawn: return Localized(vi: "Đã rút", en: "Withdrawn")
+        }
+    }
+
+    // Errors
+    /// A person-readable explanation of a failed portal call.
+    public static func portalError(_ error: Error, portal: String) -> Localized {
+        guard let error = error as? PortalError else {
+            return Localized(vi: "Lỗi: \(error)", en: "Error: \(error)")
+        }
+        switch error {
+        case .transport(let t) where t.isUnreachable:
+            return Localized(vi: "Không kết nối được tới cổng thông tin \(portal) (\(t.message)).",
+                             en: "Cannot reach the portal at \(portal) (\(t.message)).")
+        case .transport(let t):
+            return Localized(vi: "Mất kết nối với cổng thông tin \(portal) (\(t.message)).",
+                             en: "The connection to the portal at \(portal) failed (\(t.message)).")
+        case .api(let status, let body) where APIErrorCode(rawValue: body.error.code) == .unauthorized:
+            return Localized(vi: "Cổng thông tin từ chối mã truy cập (\(status)): \(body.error.message) Kiểm tra --token, BIENTAP_TOKEN hoặc config.toml.",
+                             en: "The portal refused the access token (\(status)): \(body.error.messageEn) Check --token, BIENTAP_TOKEN or config.toml.")
+        case .api(let status, let body):
+            return Localized(vi: "Cổng thông tin báo lỗi \(status): \(body.error.message)",
+                             en: "The portal answered \(status): \(body.error.messageEn)")
+        case .http(let status, let url):
+            return Localized(vi: "Cổng thông tin trả về HTTP \(status) cho \(url) — địa chỉ cổng có đúng không?",
+                             en: "The portal answered HTTP \(status) for \(url) — is the portal URL right?")
+        case .malformedResponse(let url, _):
+            return Localized(vi: "Cổng thông tin trả về dữ liệu không đúng định dạng (\(url)).",
+                             en: "The portal sent a malformed answer (\(url)).")
+        case .invalidPortalURL(let text):
+            return Localized(vi: "Địa chỉ cổng thông tin không hợp lệ: \"\(text)\" (cần http:// hoặc https://).",
+                             en: "Invalid portal URL: \"\(text)\" (http:// or https:// expected).")
+        }
+    }
+
+    public static let missingPortal = Localized(
+        vi: "Chưa có địa chỉ cổng thông tin: dùng --portal URL, biến BIENTAP_PORTAL hoặc portal = \"…\" trong ~/.config/bientap/config.toml. Muốn thử ngay: bientap demo",
+        en: "No portal URL: use --portal URL, BIENTAP_PORTAL or portal = \"…\" in ~/.config/bientap/config.toml. To try it out: bientap demo")
+    public static let missingToken = Localized(
+        vi: "Chưa có mã truy cập: dùng --token, biến BIENTAP_TOKEN hoặc token = \"…\" trong ~/.config/bientap/config.toml.",
+        en: "No access token: use --token, BIENTAP_TOKEN or token = \"…\" in ~/.config/bientap/config.toml.")
+    public static func notATerminal(_ detail: String) -> Localized {
+        Localized(vi: "Không mở được giao diện terminal: \(detail)", en: "Cannot open the terminal interface: \(detail)")
+    }
+
+    // Demo
+    public static let demoStarting = Localized(vi: "Đang khởi động cổng thông tin mẫu…", en: "Starting the sample portal…")
+    public static func demoFailed(_ detail: String) -> Localized {
+        Localized(vi: "Không khởi động được cổng thông tin mẫu: \(detail)", en: "The sample portal did not start: \(detail)")
+    }
+    public static let demoEditorName = Localized(vi: "Biên tập viên (thử nghiệm)", en: "Demo editor")
+}

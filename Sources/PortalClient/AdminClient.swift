@@ -1,0 +1,106 @@
+import Foundation
+import NewsroomKit
+
+/// The typed client of the portal's admin API (`/api/v1`). Every call blocks
+/// the calling thread: the app runs them on a background queue.
+public final class AdminClient: @unchecked Sendable {
+    public let baseURL: String
+    private let token: String
+    private let transport: CurlTransport
+    private let decoder = WireFormat.decoder()
+
+    /// `baseURL` such as `http://127.0.0.1:8080`; a trailing slash is ignored.
+    public init(baseURL: String, token: String, transport: CurlTransport = CurlTransport()) throws {
+        var base = baseURL.trimmingCharacters(in: .whitespaces)
+        while base.hasSuffix("/") { base.removeLast() }
+        guard let url = URL(string: base), let scheme = url.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", url.host != nil else {
+            throw PortalError.invalidPortalURL(baseURL)
+        }
+        self.baseURL = base
+        self.token = token
+        self.transport = transport
+    }
+
+    /// `GET /healthz`.
+    public func health() throws -> Health {
+        try get(APIPath.health, authenticated: false)
+    }
+
+    /// `GET /api/v1/me`: who the token belongs to.
+    public func me() throws -> Me {
+        try get(APIPath.me)
+    }
+
+    /// `GET /api/v1/sites`.
+    public func sites() throws -> [Site] {
+        try get(APIPath.sites)
+    }
+
+    /// One page of submissions, newest first.
+    public func submissions(statuses: [SubmissionStatus] = [], site: String? = nil,
+                            cursor: String? = nil, limit: Int = 50) throws -> Page<SubmissionSummary> {
+        var query: [(String, String)] = []
+        if !statuses.isEmpty { query.append(("status", statuses.map(\.rawValue).joined(separator: ","))) }
+        if let site { query.append(("site", site)) }
+        if let cursor { query.append(("cursor", cursor)) }
+        query.append(("limit", String(limit)))
+        return try get(APIPath.submissions, query: query)
+    }
+
+    /// Every submission matching the filter, following cursors to the last page.
+    public func allSubmissions(statuses: [SubmissionStatus] = [], site: String? = nil,
+                               pageSize: Int = 200) throws -> [SubmissionSummary] {
+        var items: [SubmissionSummary] = []
+        var cursor: String? = nil
+        repeat {
+            let page = try submissions(statuses: statuses, site: site, cursor: cursor, limit: pageSize)
+            items += page.items
+            cursor = page.nextCursor
+        } while cursor != nil
+        return items
+    }
+
+    /// `GET /api/v1/submissions/{id}`.
+    public func submission(id: Int64) throws -> Submission {
+        try get(APIPath.submission(id))
+    }
+
+    // MARK: - Plumbing
+
+    private func get<T: Decodable>(_ path: String, query: [(String, String)] = [], authenticated: Bool = true) throws -> T {
+        let url = baseURL + path + Self.queryString(query)
+        var headers: [(name: String, value: String)] = [("Accept", "application/json")]
+        if authenticated { headers.append(("Authorization", "Bearer \(token)")) }
+        let response: HTTPResponse
+        do {
+            response = try transport.perform(HTTPRequest(method: "GET", url: url, headers: headers))
+        } catch let error as TransportError {
+            throw PortalError.transport(error)
+        }
+        guard (200..<300).contains(response.status) else {
+            if let body = try? decoder.decode(APIErrorBody.self, from: response.body) {
+                throw PortalError.api(status: response.status, body: body)
+            }
+            throw PortalError.http(status: response.status, url: url)
+        }
+        do {
+            return try decoder.decode(T.self, from: response.body)
+        } catch {
+            throw PortalError.malformedResponse(url: url, detail: String(describing: error))
+        }
+    }
+
+    private static let queryAllowed: CharacterSet = {
+        // ASCII only: CharacterSet.alphanumerics would let Vietnamese letters through unencoded.
+        CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~,")
+    }()
+
+    static func queryString(_ items: [(String, String)]) -> String {
+        guard !items.isEmpty else { return "" }
+        return "?" + items.map { name, value in
+            let encoded = value.addingPercentEncoding(withAllowedCharacters: queryAllowed) ?? value
+            return "\(name)=\(encoded)"
+        }.joined(separator: "&")
+    }
+}

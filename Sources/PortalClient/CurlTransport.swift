@@ -1,0 +1,147 @@
+import CCurl
+import Foundation
+
+/// HTTP over libcurl. One easy handle is reused so that connections to the
+/// portal stay open between requests; calls are serialised by a lock and
+/// block the calling thread, so callers run them off the UI thread.
+public final class CurlTransport: @unchecked Sendable {
+    public var connectTimeoutSeconds: Int
+    public var totalTimeoutSeconds: Int
+
+    private let handle: UnsafeMutableRawPointer
+    private let lock = NSLock()
+
+    private static let globalInit: Void = {
+        curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+    }()
+
+    public init(connectTimeoutSeconds: Int = 5, totalTimeoutSeconds: Int = 30) {
+        _ = CurlTransport.globalInit
+        guard let h = curl_easy_init() else {
+            // curl_easy_init fails only when out of memory.
+            fatalError("curl_easy_init failed")
+        }
+        handle = h
+        self.connectTimeoutSeconds = connectTimeoutSeconds
+        self.totalTimeoutSeconds = totalTimeoutSeconds
+    }
+
+    deinit {
+        curl_easy_cleanup(handle)
+    }
+
+    /// Performs `request`; throws `TransportError` when no HTTP answer came back.
+    public func perform(_ request: HTTPRequest) throws -> HTTPResponse {
+        lock.lock()
+        defer { lock.unlock() }
+        curl_easy_reset(handle)
+
+        let sink = ResponseSink()
+        let sinkPointer = Unmanaged.passRetained(sink)
+        defer { sinkPointer.release() }
+
+        var headerList: UnsafeMutablePointer<curl_slist>? = nil
+        for header in request.headers {
+            headerList = curl_slist_append(headerList, "\(header.name): \(header.value)")
+        }
+        // libcurl sends "Expect: 100-continue" for larger bodies; the portal answers directly.
+        headerList = curl_slist_append(headerList, "Expect:")
+        defer { curl_slist_free_all(headerList) }
+
+        var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        let body = request.body ?? Data()
+
+        let code: CURLcode = errorBuffer.withUnsafeMutableBufferPointer { errorPointer in
+            body.withUnsafeBytes { bodyBytes in
+                ccurl_setopt_string(handle, CURLOPT_URL, request.url)
+                ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+                ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, connectTimeoutSeconds)
+                ccurl_setopt_long(handle, CURLOPT_TIMEOUT, totalTimeoutSeconds)
+                ccurl_setopt_string(handle, CURLOPT_USERAGENT, "bientap/0.1")
+                ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
+                ccurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorPointer.baseAddress)
+                ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList)
+                ccurl_setopt_callback(handle, CURLOPT_WRITEFUNCTION, curlWriteBody)
+                ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, sinkPointer.toOpaque())
+                ccurl_setopt_callback(handle, CURLOPT_HEADERFUNCTION, curlWriteHeader)
+                ccurl_setopt_pointer(handle, CURLOPT_HEADERDATA, sinkPointer.toOpaque())
+                switch request.method {
+                case "GET":
+                    ccurl_setopt_long(handle, CURLOPT_HTTPGET, 1)
+                case "HEAD":
+                    ccurl_setopt_long(handle, CURLOPT_NOBODY, 1)
+                default:
+                    ccurl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method)
+                }
+                if request.body != nil {
+                    ccurl_setopt_long(handle, CURLOPT_POST, 1)
+                    ccurl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method)
+                    ccurl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
+                    ccurl_setopt_pointer(handle, CURLOPT_POSTFIELDS,
+                                         UnsafeMutableRawPointer(mutating: bodyBytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!))
+                }
+                return curl_easy_perform(handle)
+            }
+        }
+
+        guard code == CURLE_OK else {
+            let detail = String(cString: errorBuffer)
+            let summary = String(cString: curl_easy_strerror(code))
+            throw TransportError(curlCode: Int(code.rawValue), message: detail.isEmpty ? summary : detail, url: request.url)
+        }
+        var status = 0
+        ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        return HTTPResponse(status: status, headers: sink.headers, body: sink.body)
+    }
+}
+
+/// Accumulates what libcurl hands to the write and header callbacks.
+private final class ResponseSink {
+    var body = Data()
+    var headers: [String: String] = [:]
+}
+
+private func curlWriteBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ userdata: UnsafeMutableRawPointer?) -> Int {
+    guard let data, let userdata else { return 0 }
+    let sink = Unmanaged<ResponseSink>.fromOpaque(userdata).takeUnretainedValue()
+    let length = size * count
+    data.withMemoryRebound(to: UInt8.self, capacity: length) { sink.body.append($0, count: length) }
+    return length
+}
+
+private func curlWriteHeader(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ userdata: UnsafeMutableRawPointer?) -> Int {
+    guard let data, let userdata else { return 0 }
+    let sink = Unmanaged<ResponseSink>.fromOpaque(userdata).takeUnretainedValue()
+    let length = size * count
+    let line = data.withMemoryRebound(to: UInt8.self, capacity: length) {
+        String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+    }
+    if line.hasPrefix("HTTP/") {
+        // A new status line (after a redirect or 100 Continue) starts a new header set.
+        sink.headers = [:]
+    } else if let colon = line.firstIndex(of: ":") {
+        let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+        sink.headers[name] = value
+    }
+    return length
+}
+
+/// No HTTP answer: the portal could not be reached, or the connection broke.
+public struct TransportError: Error, Sendable, Hashable {
+    /// libcurl's CURLcode.
+    public var curlCode: Int
+    public var message: String
+    public var url: String
+
+    public init(curlCode: Int, message: String, url: String) {
+        self.curlCode = curlCode
+        self.message = message
+        self.url = url
+    }
+
+    /// True when the portal did not answer at all (refused, unresolvable, timed out).
+    public var isUnreachable: Bool {
+        [6, 7, 28].contains(curlCode)  // COULDNT_RESOLVE_HOST, COULDNT_CONNECT, OPERATION_TIMEDOUT
+    }
+}

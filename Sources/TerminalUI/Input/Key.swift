@@ -1,0 +1,70 @@
+/// A key press, as keymaps name it.
+public enum Key: Sendable, Hashable {
+    case char(Character)
+    /// Control plus a letter, stored lower-case: `<C-f>`.
+    case ctrl(Character)
+    /// Alt (Meta) plus a character: `<M-x>`.
+    case alt(Character)
+    case enter, escape, tab, backTab, backspace, delete, insert
+    case up, down, left, right, home, end, pageUp, pageDown
+    case function(Int)
+
+    private static let named: [(String, Key)] = [
+        ("Enter", .enter), ("Esc", .escape), ("Tab", .tab), ("S-Tab", .backTab), ("BS", .backspace),
+        ("Del", .delete), ("Ins", .insert), ("Up", .up), ("Down", .down), ("Left", .left), ("Right", .right),
+        ("Home", .home), ("End", .end), ("PgUp", .pageUp), ("PgDn", .pageDown),
+        ("Space", .char(" ")), ("lt", .char("<")),
+    ]
+
+    /// Parses a key as written in a keymap: `j`, `?`, `<PgDn>`, `<C-f>`, `<M-x>`, `<F5>`.
+    public init?(name: String) {
+        if name.count == 1, let c = name.first, c != " " {
+            self = .char(c)
+            return
+        }
+        guard name.hasPrefix("<"), name.hasSuffix(">"), name.count > 2 else { return nil }
+        let inner = String(name.dropFirst().dropLast())
+        if let key = Self.named.first(where: { $0.0.lowercased() == inner.lowercased() })?.1 {
+            self = key
+            return
+        }
+        if inner.count == 3, inner.hasPrefix("C-") || inner.hasPrefix("c-"), let c = inner.last, c.isLetter, c.isASCII {
+            self = .ctrl(Character(c.lowercased()))
+            return
+        }
+        if inner.count == 3, inner.hasPrefix("M-") || inner.hasPrefix("m-") || inner.hasPrefix("A-"), let c = inner.last {
+            self = .alt(c)
+            return
+        }
+        if inner.first == "F" || inner.first == "f", let n = Int(inner.dropFirst()), (1...24).contains(n) {
+            self = .function(n)
+            return
+        }
+        return nil
+    }
+
+    /// The name a keymap and the help screen use for this key.
+    public var name: String {
+        switch self {
+        case .char(" "): return "<Space>"
+        case .char("<"): return "<lt>"
+        case .char(let c): return String(c)
+        case .ctrl(let c): return "<C-\(c)>"
+        case .alt(let c): return "<M-\(c)>"
+        case .function(let n): return "<F\(n)>"
+        default:
+            return "<" + (Self.named.first(where: { $0.1 == self })?.0 ?? "?") + ">"
+        }
+    }
+}
+
+/// Something the terminal reports.
+public enum InputEvent: Sendable, Hashable {
+    case key(Key)
+    /// The terminal is now `width` × `height` cells.
+    case resize(width: Int, height: Int)
+    /// Text pasted as a whole (bracketed paste), never interpreted as keys.
+    case paste(String)
+    /// The terminal went away or the process was asked to stop (SIGTERM, SIGHUP).
+    case terminate
+}

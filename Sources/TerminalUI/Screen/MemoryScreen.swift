@@ -1,0 +1,61 @@
+import Foundation
+
+/// A screen in memory: events are queued by a test, frames are kept for inspection.
+public final class MemoryScreen: Screen {
+    public private(set) var width: Int
+    public private(set) var height: Int
+    public private(set) var lastFrame: Frame?
+    public private(set) var drawCount = 0
+    private var pending: [InputEvent] = []
+    private var woken = false
+    private let condition = NSCondition()
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    /// Queues input; a resize also changes the screen's size when it is read.
+    public func enqueue(_ events: InputEvent...) {
+        condition.lock()
+        pending += events
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    public func draw(_ frame: Frame) {
+        lastFrame = frame
+        drawCount += 1
+    }
+
+    public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
+        condition.lock()
+        defer { condition.unlock() }
+        let deadline = Date().addingTimeInterval(Double(timeoutMilliseconds) / 1000)
+        while pending.isEmpty && !woken {
+            // Foundation on Linux overflows on `distantFuture`, so "forever" is an untimed wait.
+            if timeoutMilliseconds < 0 {
+                condition.wait()
+            } else if !condition.wait(until: deadline) {
+                break
+            }
+        }
+        woken = false
+        guard !pending.isEmpty else { return nil }
+        let event = pending.removeFirst()
+        if case .resize(let w, let h) = event {
+            width = w
+            height = h
+        }
+        return event
+    }
+
+    public func wake() {
+        condition.lock()
+        woken = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    public func shutdown() {}
+}

@@ -1,0 +1,342 @@
+import CNcursesw
+import Dispatch
+import Foundation
+
+/// The real terminal, through ncursesw: raw keys, wide characters, colours
+/// (none when `NO_COLOR` is set or the terminal has none), resize, bracketed
+/// paste, suspend on ^Z, and a terminal given back intact on every way out.
+public final class NcursesScreen: Screen {
+    public struct Unavailable: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public private(set) var width: Int
+    public private(set) var height: Int
+
+    private let terminal: OpaquePointer
+    private var wakePipe: [Int32] = [-1, -1]
+    private var signalSources: [DispatchSourceSignal] = []
+    private let terminationLock = NSLock()
+    private var terminationRequested = false
+    private var useColor: Bool
+    private var pairs: [Int: Int16] = [:]
+    private var queued: [InputEvent] = []
+    private var isShutDown = false
+
+    private static let pasteStart: [UInt32] = Array("[200~".unicodeScalars.map(\.value))
+    private static let pasteEnd: [UInt32] = Array("\u{1B}[201~".unicodeScalars.map(\.value))
+
+    /// Takes over the terminal on standard input and output.
+    public init() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw Unavailable(description: "standard input and output must be a terminal")
+        }
+        setlocale(LC_ALL, "")
+        guard let term = newterm(nil, stdout, stdin) else {
+            let name = ProcessInfo.processInfo.environment["TERM"] ?? ""
+            throw Unavailable(description: "unknown terminal type '\(name)'")
+        }
+        terminal = term
+        set_term(term)
+        raw()
+        noecho()
+        nonl()
+        keypad(bt_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        useColor = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        if useColor && has_colors() {
+            start_color()
+            use_default_colors()
+        } else {
+            useColor = false
+        }
+        height = Int(bt_getmaxy(bt_stdscr()))
+        width = Int(bt_getmaxx(bt_stdscr()))
+        pipe(&wakePipe)
+        for fd in wakePipe { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+        // Bracketed paste: pasted text arrives as one event, not as key presses.
+        writeTerminal("\u{1B}[?2004h")
+        installSignalHandlers()
+        CrashGuard.install()
+    }
+
+    deinit { shutdown() }
+
+    public func shutdown() {
+        guard !isShutDown else { return }
+        isShutDown = true
+        for source in signalSources { source.cancel() }
+        signalSources = []
+        writeTerminal("\u{1B}[?2004l")
+        curs_set(1)
+        endwin()
+        delscreen(terminal)
+        for fd in wakePipe where fd >= 0 { close(fd) }
+        wakePipe = [-1, -1]
+        CrashGuard.uninstall()
+    }
+
+    public func wake() {
+        var byte: UInt8 = 1
+        _ = write(wakePipe[1], &byte, 1)
+    }
+
+    // MARK: - Output
+
+    public func draw(_ frame: Frame) {
+        let rows = min(frame.height, height)
+        let cols = min(frame.width, width)
+        for row in 0..<rows {
+            var col = 0
+            while col < cols {
+                let style = frame[row, col].style
+                var run: [wchar_t] = []
+                let start = col
+                while col < cols, frame[row, col].style == style {
+                    for scalar in frame[row, col].text.unicodeScalars { run.append(wchar_t(bitPattern: scalar.value)) }
+                    col += 1
+                }
+                run.append(0)
+                attrset(attributes(for: style))
+                _ = mvaddwstr(Int32(row), Int32(start), run)
+            }
+        }
+        if let cursor = frame.cursor, cursor.row < height, cursor.col < width {
+            move(Int32(cursor.row), Int32(cursor.col))
+            curs_set(1)
+        } else {
+            curs_set(0)
+        }
+        refresh()
+    }
+
+    private func attributes(for style: Style) -> Int32 {
+        var attr = bt_a_normal()
+        if style.bold { attr |= bt_a_bold() }
+        if style.underline { attr |= bt_a_underline() }
+        if style.dim { attr |= bt_a_dim() }
+        var reverse = style.reverse
+        if useColor {
+            if style.fg != .terminal || style.bg != .terminal {
+                attr |= attr_t(bt_color_pair(Int32(pair(style.fg, style.bg))))
+            }
+        } else if style.bg != .terminal {
+            reverse.toggle()
+        }
+        if reverse { attr |= bt_a_reverse() }
+        return Int32(truncatingIfNeeded: attr)
+    }
+
+    private func pair(_ fg: Color, _ bg: Color) -> Int16 {
+        let key = (fg.rawValue + 1) * 16 + (bg.rawValue + 1)
+        if let existing = pairs[key] { return existing }
+        let number = Int16(pairs.count + 1)
+        guard Int32(number) < bt_color_pairs() else { return 0 }
+        init_pair(number, Int16(fg.rawValue), Int16(bg.rawValue))
+        pairs[key] = number
+        return number
+    }
+
+    private func writeTerminal(_ sequence: String) {
+        fflush(stdout)
+        FileHandle.standardOutput.write(Data(sequence.utf8))
+    }
+
+    // MARK: - Input
+
+    public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
+        if !queued.isEmpty { return queued.removeFirst() }
+        if let pending = readKey() { return pending }
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: wakePipe[0], events: Int16(POLLIN), revents: 0)]
+        let ready = poll(&fds, 2, Int32(clamping: timeoutMilliseconds))
+        if isTerminationRequested { return .terminate }
+        if ready < 0 {
+            // Interrupted by SIGWINCH: ncurses reports the new size as KEY_RESIZE.
+            return readKey()
+        }
+        if fds[1].revents != 0 {
+            var buffer = [UInt8](repeating: 0, count: 64)
+            while read(wakePipe[0], &buffer, buffer.count) > 0 {}
+            if isTerminationRequested { return .terminate }
+        }
+        if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds[0].revents & Int16(POLLIN) == 0 {
+            return .terminate
+        }
+        if fds[0].revents & Int16(POLLIN) != 0 {
+            if let event = readKey() { return event }
+            // Readable yet nothing to read: the terminal is gone.
+            if !isatty(STDIN_FILENO).boolValue { return .terminate }
+        }
+        return nil
+    }
+
+    private enum Raw {
+        case character(UInt32)
+        case function(Int32)
+    }
+
+    private func readRaw(waitMilliseconds: Int32) -> Raw? {
+        timeout(waitMilliseconds)
+        var ch: wint_t = 0
+        let result = get_wch(&ch)
+        if result == KEY_CODE_YES { return .function(Int32(ch)) }
+        if result == OK { return .character(UInt32(ch)) }
+        return nil
+    }
+
+    /// Reads one key if one is waiting, without blocking.
+    private func readKey() -> InputEvent? {
+        guard let raw = readRaw(waitMilliseconds: 0) else { return nil }
+        switch raw {
+        case .function(let code):
+            return functionKey(code)
+        case .character(let value):
+            if value == 0x1B { return escape() }
+            if value == 0x1A {
+                suspend()
+                return .resize(width: width, height: height)
+            }
+            return .key(character(value))
+        }
+    }
+
+    private func functionKey(_ code: Int32) -> InputEvent? {
+        switch code {
+        case KEY_RESIZE:
+            height = Int(bt_getmaxy(bt_stdscr()))
+            width = Int(bt_getmaxx(bt_stdscr()))
+            clear()
+            return .resize(width: width, height: height)
+        case KEY_UP: return .key(.up)
+        case KEY_DOWN: return .key(.down)
+        case KEY_LEFT: return .key(.left)
+        case KEY_RIGHT: return .key(.right)
+        case KEY_HOME: return .key(.home)
+        case KEY_END: return .key(.end)
+        case KEY_NPAGE: return .key(.pageDown)
+        case KEY_PPAGE: return .key(.pageUp)
+        case KEY_BACKSPACE: return .key(.backspace)
+        case KEY_DC: return .key(.delete)
+        case KEY_IC: return .key(.insert)
+        case KEY_BTAB: return .key(.backTab)
+        case KEY_ENTER: return .key(.enter)
+        default:
+            let n = code - bt_key_f(0)
+            if (1...24).contains(n) { return .key(.function(Int(n))) }
+            return nil
+        }
+    }
+
+    private func character(_ value: UInt32) -> Key {
+        switch value {
+        case 0x0D, 0x0A: return .enter
+        case 0x09: return .tab
+        case 0x7F, 0x08: return .backspace
+        case 0x01...0x1A: return .ctrl(Character(Unicode.Scalar(value + 0x60)!))
+        default:
+            return .char(Character(Unicode.Scalar(value) ?? "?"))
+        }
+    }
+
+    /// After ESC: a lone Escape, Alt plus a key, or the start of a pasted block.
+    private func escape() -> InputEvent? {
+        guard let next = readRaw(waitMilliseconds: 25) else { return .key(.escape) }
+        guard case .character(let value) = next else {
+            if case .function(let code) = next, let event = functionKey(code) { queued.append(event) }
+            return .key(.escape)
+        }
+        if value == UInt32(UInt8(ascii: "[")) {
+            var seen: [UInt32] = [value]
+            while seen.count < Self.pasteStart.count, case .character(let v)? = readRaw(waitMilliseconds: 25) {
+                seen.append(v)
+                if Array(Self.pasteStart.prefix(seen.count)) != seen { break }
+            }
+            if seen == Self.pasteStart { return readPaste() }
+            return .key(.alt("["))
+        }
+        if value == 0x1B { return .key(.escape) }
+        return .key(.alt(Character(Unicode.Scalar(value) ?? "?")))
+    }
+
+    private func readPaste() -> InputEvent {
+        var scalars: [UInt32] = []
+        while let raw = readRaw(waitMilliseconds: 200) {
+            guard case .character(let v) = raw else { continue }
+            scalars.append(v)
+            if scalars.count >= Self.pasteEnd.count, Array(scalars.suffix(Self.pasteEnd.count)) == Self.pasteEnd {
+                scalars.removeLast(Self.pasteEnd.count)
+                break
+            }
+        }
+        var text = String.UnicodeScalarView()
+        for v in scalars {
+            guard let s = Unicode.Scalar(v) else { continue }
+            text.append(s == "\r" ? "\n" : s)
+        }
+        return .paste(String(text).precomposedStringWithCanonicalMapping)
+    }
+
+    /// ^Z: give the terminal back, stop, and take it again when resumed.
+    private func suspend() {
+        endwin()
+        writeTerminal("\u{1B}[?2004l")
+        signal(SIGTSTP, SIG_DFL)
+        kill(getpid(), SIGTSTP)
+        // Resumed.
+        writeTerminal("\u{1B}[?2004h")
+        refresh()
+        height = Int(bt_getmaxy(bt_stdscr()))
+        width = Int(bt_getmaxx(bt_stdscr()))
+        clear()
+    }
+
+    // MARK: - Signals
+
+    private var isTerminationRequested: Bool {
+        terminationLock.lock()
+        defer { terminationLock.unlock() }
+        return terminationRequested
+    }
+
+    private func installSignalHandlers() {
+        for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { [weak self] in
+                guard let self else { return }
+                self.terminationLock.lock()
+                self.terminationRequested = true
+                self.terminationLock.unlock()
+                self.wake()
+            }
+            source.resume()
+            signalSources.append(source)
+        }
+    }
+}
+
+private extension Int32 {
+    var boolValue: Bool { self != 0 }
+}
+
+/// Gives the terminal back before a crash report, so a fault never leaves
+/// the user's shell in raw mode.
+enum CrashGuard {
+    private static let signals = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+
+    static func install() {
+        for sig in signals {
+            signal(sig) { received in
+                endwin()
+                signal(received, SIG_DFL)
+                raise(received)
+            }
+        }
+    }
+
+    static func uninstall() {
+        for sig in signals { signal(sig, SIG_DFL) }
+    }
+}

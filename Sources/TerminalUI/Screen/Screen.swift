@@ -1,0 +1,15 @@
+/// Where frames are painted and input comes from: the terminal (ncurses) or
+/// memory (tests, benchmarks).
+public protocol Screen: AnyObject {
+    var width: Int { get }
+    var height: Int { get }
+    /// Shows `frame`; a backend paints only what changed.
+    func draw(_ frame: Frame)
+    /// Waits up to `timeoutMilliseconds` (negative: forever) for input; nil on
+    /// timeout or when `wake()` was called.
+    func nextEvent(timeoutMilliseconds: Int) -> InputEvent?
+    /// Makes a waiting `nextEvent` return; callable from any thread.
+    func wake()
+    /// Gives the terminal back as it was; safe to call more than once.
+    func shutdown()
+}

@@ -1,0 +1,69 @@
+@testable import BienTapApp
+import Foundation
+import XCTest
+
+final class ConfigurationTests: XCTestCase {
+    func testConfigFileSubset() throws {
+        let file = try ConfigFile(parsing: """
+        # bientap
+        portal = "http://127.0.0.1:8080"   # the province's portal
+        token = 'abc#def'
+        [ui]
+        theme = "high-contrast"
+        mouse = true
+        """, file: "config.toml")
+        XCTAssertEqual(file["portal"], "http://127.0.0.1:8080")
+        XCTAssertEqual(file["token"], "abc#def")
+        XCTAssertEqual(file["ui.theme"], "high-contrast")
+        XCTAssertEqual(file["ui.mouse"], "true")
+    }
+
+    func testConfigFileErrorsNameTheLine() {
+        XCTAssertThrowsError(try ConfigFile(parsing: "portal = \"x\"\n\ntoken = unquoted\n", file: "c.toml")) { error in
+            XCTAssertEqual("\(error)", "c.toml:3: invalid value for token: unquoted")
+        }
+        XCTAssertThrowsError(try ConfigFile(parsing: "[ui\n", file: "c.toml")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("c.toml:1:"))
+        }
+        XCTAssertThrowsError(try ConfigFile(parsing: "just words\n", file: "c.toml"))
+    }
+
+    func testFlagsBeatEnvironmentBeatFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bientap-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("bientap"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "portal = \"http://file:1\"\ntoken = \"file-token\"\n"
+            .write(to: dir.appendingPathComponent("bientap/config.toml"), atomically: true, encoding: .utf8)
+        var env = ["XDG_CONFIG_HOME": dir.path]
+
+        var config = try ClientConfiguration.resolve(portalFlag: nil, tokenFlag: nil, keymapFlag: nil, environment: env)
+        XCTAssertEqual(config.portal, "http://file:1")
+        XCTAssertEqual(config.token, "file-token")
+        XCTAssertNil(config.keymapPath)
+        XCTAssertEqual(config.language, .vi)
+
+        env["BIENTAP_PORTAL"] = "http://env:2"
+        env["LANG"] = "en_US.UTF-8"
+        config = try ClientConfiguration.resolve(portalFlag: nil, tokenFlag: nil, keymapFlag: nil, environment: env)
+        XCTAssertEqual(config.portal, "http://env:2")
+        XCTAssertEqual(config.token, "file-token")
+        XCTAssertEqual(config.language, .en)
+
+        config = try ClientConfiguration.resolve(portalFlag: "http://flag:3", tokenFlag: "flag-token", keymapFlag: nil, environment: env)
+        XCTAssertEqual(config.portal, "http://flag:3")
+        XCTAssertEqual(config.token, "flag-token")
+
+        try "bind queue x open\n".write(to: dir.appendingPathComponent("bientap/keymap"), atomically: true, encoding: .utf8)
+        config = try ClientConfiguration.resolve(portalFlag: nil, tokenFlag: nil, keymapFlag: nil, environment: env)
+        XCTAssertEqual(config.keymapPath, dir.appendingPathComponent("bientap/keymap").path)
+    }
+
+    func testMalformedConfigFileIsAnError() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bientap-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("bientap"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "portal = http://no-quotes\n".write(to: dir.appendingPathComponent("bientap/config.toml"), atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try ClientConfiguration.resolve(portalFlag: nil, tokenFlag: nil, keymapFlag: nil,
+                                                             environment: ["XDG_CONFIG_HOME": dir.path]))
+    }
+}

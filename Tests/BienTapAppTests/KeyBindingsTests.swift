@@ -1,0 +1,41 @@
+@testable import BienTapApp
+import Foundation
+import TerminalUI
+import XCTest
+
+final class KeyBindingsTests: XCTestCase {
+    func testCompiledDefaultKeymapIsTheShippedFile() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let shipped = try String(contentsOf: root.appendingPathComponent("Keymaps/default.keymap"), encoding: .utf8)
+        XCTAssertEqual(DefaultKeymap.text + "\n", shipped, "run `make keymaps` after editing Keymaps/default.keymap")
+    }
+
+    func testDefaultsLoadCleanlyAndBindEveryAction() {
+        let (keymap, problems) = KeyBindings.load(userFile: nil)
+        XCTAssertEqual(problems.map(\.description), [])
+        for action in AppActions.catalogue.all {
+            let bound = action.contexts.contains { !keymap.keys(for: action.id, in: $0).isEmpty }
+            XCTAssertTrue(bound, "\(action.id) has no key")
+        }
+        XCTAssertEqual(keymap.keys(for: "open", in: AppActions.queue).first, [Key.enter])
+        XCTAssertTrue(keymap.keys(for: "move-down", in: AppActions.reader).contains([Key.char("j")]))
+    }
+
+    func testUserFileOverridesAndReportsMistakesWithLines() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("keymap-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "bind queue x open\nbind queue y no-such-action\nunbind global j\n".write(to: file, atomically: true, encoding: .utf8)
+        let (keymap, problems) = KeyBindings.load(userFile: file.path)
+        XCTAssertEqual(problems.count, 1)
+        XCTAssertTrue(problems[0].description.hasPrefix("\(file.path):2:"), problems[0].description)
+        XCTAssertTrue(keymap.keys(for: "open", in: AppActions.queue).contains([Key.char("x")]))
+        XCTAssertFalse(keymap.keys(for: "move-down", in: AppActions.queue).contains([Key.char("j")]))
+        XCTAssertTrue(keymap.keys(for: "move-down", in: AppActions.queue).contains([Key.down]))
+    }
+
+    func testMissingUserFileIsReportedNotFatal() {
+        let (keymap, problems) = KeyBindings.load(userFile: "/nonexistent/keymap")
+        XCTAssertEqual(problems.count, 1)
+        XCTAssertFalse(keymap.keys(for: "quit", in: AppActions.queue).isEmpty)
+    }
+}

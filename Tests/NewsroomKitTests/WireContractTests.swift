@@ -1,0 +1,63 @@
+import Foundation
+import NewsroomKit
+import XCTest
+
+final class WireContractTests: XCTestCase {
+    private func sample() -> Submission {
+        let summary = SubmissionSummary(
+            id: 42, site: SiteRef(id: 3, code: "ly-son", name: "UBND huyện Lý Sơn"),
+            contributor: ContributorRef(id: 7, fullName: "Nguyễn Văn An", penName: "Hải Đăng"),
+            title: "Lý Sơn đón 5.000 lượt khách", category: .photoStory, language: "vi",
+            status: .inReview, receivedAt: Date(timeIntervalSince1970: 1_763_800_000), words: 312, revision: 2)
+        return Submission(summary: summary, sapo: "Sapo.", body: "Thân bài.")
+    }
+
+    func testSubmissionIsOneFlatSnakeCaseObject() throws {
+        let data = try WireFormat.encoder().encode(sample())
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        XCTAssertEqual(object["status"] as? String, "in_review")
+        XCTAssertEqual(object["category"] as? String, "photo_story")
+        XCTAssertEqual(object["received_at"] as? String, "2025-11-22T08:26:40Z")
+        XCTAssertEqual(object["sapo"] as? String, "Sapo.")
+        XCTAssertEqual((object["contributor"] as? [String: Any])?["pen_name"] as? String, "Hải Đăng")
+        let back = try WireFormat.decoder().decode(Submission.self, from: data)
+        XCTAssertEqual(back, sample())
+    }
+
+    func testStatusListParsing() {
+        XCTAssertEqual(SubmissionStatus.parseList("submitted,resubmitted"), [.submitted, .resubmitted])
+        XCTAssertEqual(SubmissionStatus.parseList("in_review, in_review"), [.inReview])
+        XCTAssertNil(SubmissionStatus.parseList("submitted,bogus"))
+        XCTAssertNil(SubmissionStatus.parseList(""))
+    }
+
+    func testCursorRoundTripsAndRejectsGarbage() {
+        let cursor = ListCursor(receivedAt: Date(timeIntervalSince1970: 1_763_800_000.123), id: 99)
+        let decoded = ListCursor(encoded: cursor.encoded)
+        XCTAssertEqual(decoded?.id, 99)
+        XCTAssertEqual(decoded?.receivedAt.timeIntervalSince1970 ?? 0, 1_763_800_000.123, accuracy: 0.001)
+        XCTAssertFalse(cursor.encoded.contains("="))
+        XCTAssertNil(ListCursor(encoded: "not a cursor"))
+        XCTAssertNil(ListCursor(encoded: Data("12:abc".utf8).base64EncodedString()))
+    }
+
+    func testErrorBodyCarriesBothLanguagesAndStatus() throws {
+        let body = APIErrorBody(code: .invalidLimit, detail: "limit=0")
+        XCTAssertEqual(body.error.code, "invalid_limit")
+        XCTAssertTrue(body.message(in: .vi).contains("limit=0"))
+        XCTAssertTrue(body.message(in: .en).hasPrefix("The page size"))
+        XCTAssertEqual(APIErrorCode.invalidLimit.httpStatus, 400)
+        XCTAssertEqual(APIErrorCode.unauthorized.httpStatus, 401)
+        let json = String(decoding: try WireFormat.encoder().encode(body), as: UTF8.self)
+        XCTAssertTrue(json.contains("\"message_en\""), json)
+        for code in APIErrorCode.allCases {
+            XCTAssertFalse(code.message.vi.isEmpty)
+            XCTAssertNotEqual(code.message.vi, code.message.en)
+        }
+    }
+
+    func testBylinePrefersPenName() {
+        XCTAssertEqual(ContributorRef(id: 1, fullName: "Trần Thị Bích", penName: "Bích Ngọc").byline, "Bích Ngọc")
+        XCTAssertEqual(ContributorRef(id: 1, fullName: "Trần Thị Bích", penName: nil).byline, "Trần Thị Bích")
+    }
+}

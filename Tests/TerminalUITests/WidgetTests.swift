@@ -1,0 +1,102 @@
+import TerminalUI
+import VietText
+import XCTest
+
+final class WidgetTests: XCTestCase {
+    func testTableStateMovesAndClamps() {
+        var t = TableState(rowCount: 30)
+        t.moveCursor(by: -1, visibleRows: 10)
+        XCTAssertEqual(t.cursor, 0)
+        t.moveCursor(by: 12, visibleRows: 10)
+        XCTAssertEqual(t.cursor, 12)
+        XCTAssertEqual(t.top, 3)
+        t.pageDown(visibleRows: 10)
+        XCTAssertEqual(t.cursor, 22)
+        XCTAssertEqual(t.top, 13)
+        t.pageDown(visibleRows: 10)
+        XCTAssertEqual(t.cursor, 29)
+        XCTAssertEqual(t.top, 20)
+        t.pageUp(visibleRows: 10)
+        XCTAssertEqual(t.cursor, 19)
+        XCTAssertEqual(t.top, 10)
+        t.moveToLast(visibleRows: 10)
+        XCTAssertEqual(t.cursor, 29)
+        t.moveToFirst()
+        XCTAssertEqual(t.cursor, 0)
+        XCTAssertEqual(t.top, 0)
+    }
+
+    func testTableStateAdaptsToFewerRowsAndTallerViews() {
+        var t = TableState(rowCount: 30)
+        t.moveToLast(visibleRows: 10)
+        XCTAssertEqual(t.top, 20)
+        t.keepCursorVisible(visibleRows: 25)
+        XCTAssertEqual(t.top, 5, "no blank rows at the bottom while rows above are hidden")
+        t.setRowCount(3, visibleRows: 25)
+        XCTAssertEqual(t.cursor, 2)
+        XCTAssertEqual(t.top, 0)
+        t.setRowCount(0, visibleRows: 25)
+        XCTAssertEqual(t.cursor, 0)
+        t.moveCursor(by: 1, visibleRows: 25)
+        XCTAssertEqual(t.cursor, 0)
+    }
+
+    func testColumnLayoutFillsTheWidthExactly() {
+        let columns = [TableColumn(title: "a", width: .fixed(11)), TableColumn(title: "b", width: .flex(min: 10, weight: 2)),
+                       TableColumn(title: "c", width: .flex(min: 20, weight: 7)), TableColumn(title: "d", width: .fixed(6))]
+        for total in [20, 59, 60, 80, 120, 200, 333] {
+            let widths = TableView.layout(columns, total: total)
+            XCTAssertEqual(widths.reduce(0, +) + 3, max(total, 11 + 6 + 3), "total \(total)")
+        }
+        let wide = TableView.layout(columns, total: 120)
+        XCTAssertEqual(wide[0], 11)
+        XCTAssertGreaterThanOrEqual(wide[2], wide[1] * 3, "the title column gets its weight's share")
+    }
+
+    func testTableRendersVisibleRowsAlignedWithMixedScripts() {
+        let titles = ["Sở Xây dựng tổ chức hội nghị", "中文标题中文标题中文标题中文标题中文标题", "Lý Sơn"]
+        var state = TableState(rowCount: 100_000)
+        state.moveCursor(by: 1, visibleRows: 4)
+        var asked: [Int] = []
+        var frame = Frame(width: 40, height: 6)
+        let columns = [TableColumn(title: "Tiêu đề", width: .flex(min: 10, weight: 1)),
+                       TableColumn(title: "Số", width: .fixed(5), alignRight: true)]
+        TableView.render(columns: columns, state: state, cell: { row, col in
+            asked.append(row)
+            return col == 0 ? titles[row % 3] : String(row * 7)
+        }, into: &frame, in: Rect(row: 1, col: 0, width: 40, height: 5), theme: .default)
+        XCTAssertEqual(Set(asked), [0, 1, 2, 3], "only visible rows are asked for")
+        XCTAssertTrue(frame.rowText(1).hasPrefix("Tiêu đề"))
+        for row in 2...5 { XCTAssertEqual(DisplayWidth.of(frame.rowText(row)), 40, frame.rowText(row)) }
+        XCTAssertTrue(frame.rowText(3).hasSuffix(" 7"))
+        XCTAssertEqual(frame.style(atRow: 3, col: 0), Theme.default.selected)
+        XCTAssertEqual(frame.style(atRow: 2, col: 0), Theme.default.normal)
+        XCTAssertEqual(frame.style(atRow: 1, col: 0), Theme.default.header)
+    }
+
+    func testPagerWrapsAndScrollsWithinBounds() {
+        let lines = PagerView.wrap([StyledLine("một hai ba bốn năm sáu bảy tám", style: Theme.default.accent), StyledLine("")], width: 10)
+        XCTAssertEqual(lines.map(\.text), ["một hai ba", "bốn năm", "sáu bảy", "tám", ""])
+        XCTAssertTrue(lines.dropLast().allSatisfy { $0.style == Theme.default.accent })
+        var pager = PagerState()
+        pager.scroll(by: 100, lineCount: lines.count, visibleRows: 2)
+        XCTAssertEqual(pager.top, 3)
+        pager.scroll(by: -100, lineCount: lines.count, visibleRows: 2)
+        XCTAssertEqual(pager.top, 0)
+        var frame = Frame(width: 10, height: 3)
+        pager.scroll(by: 1, lineCount: lines.count, visibleRows: 3)
+        PagerView.render(lines: lines, state: pager, into: &frame, in: Rect(row: 0, col: 0, width: 10, height: 3), theme: .default)
+        XCTAssertEqual(frame.text, "bốn năm\nsáu bảy\ntám")
+    }
+
+    func testStatusBarKeepsTheMessageAndDropsHintsWhenNarrow() {
+        var frame = Frame(width: 30, height: 1)
+        StatusBar.render(left: "Đã lưu", right: "1/30 · ? trợ giúp", isError: false, into: &frame, row: 0, theme: .default)
+        XCTAssertEqual(frame.rowText(0), " Đã lưu" + String(repeating: " ", count: 5) + "1/30 · ? trợ giúp")
+        XCTAssertEqual(frame.style(atRow: 0, col: 29), Theme.default.statusBar)
+        StatusBar.render(left: "Không kết nối được cổng thông tin", right: "1/30 · ? trợ giúp", isError: true,
+                         into: &frame, row: 0, theme: .default)
+        XCTAssertEqual(frame.rowText(0), " Không kết nối được cổng thô…")
+        XCTAssertEqual(frame.style(atRow: 0, col: 0), Theme.default.statusError)
+    }
+}

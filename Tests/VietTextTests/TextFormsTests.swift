@@ -1,0 +1,35 @@
+import VietText
+import XCTest
+
+final class TextFormsTests: XCTestCase {
+    func testNFC() {
+        let nfd = "Hòa Bình".decomposedStringWithCanonicalMapping
+        XCTAssertFalse(Normalization.isNFC(nfd))
+        XCTAssertEqual(Array(Normalization.nfc(nfd).unicodeScalars), Array("Hòa Bình".unicodeScalars))
+        XCTAssertTrue(Normalization.isNFC(Normalization.nfc(nfd)))
+    }
+
+    func testDiacriticsStripIncludingDStroke() {
+        XCTAssertEqual(Diacritics.strip("Tòa soạn Đắk Lắk"), "Toa soan Dak Lak")
+        XCTAssertEqual(Diacritics.strip("đường"), "duong")
+        XCTAssertEqual(Diacritics.searchKey("Ủy Ban"), "uy ban")
+    }
+
+    func testWordCountTreatsNumbersAndDocumentNumbersAsOneWord() {
+        XCTAssertEqual(WordCount.of("Ủy ban nhân dân tỉnh"), 5)
+        XCTAssertEqual(WordCount.of("Theo Nghị định 43/2011/NĐ-CP, kinh phí 26.500 triệu đồng."), 9)
+        XCTAssertEqual(WordCount.of(""), 0)
+        XCTAssertEqual(WordCount.of("  -- \n "), 0)
+    }
+
+    func testLanguageFromEnvironment() {
+        XCTAssertEqual(UILanguage.fromEnvironment([:]), .vi)
+        XCTAssertEqual(UILanguage.fromEnvironment(["LANG": "en_US.UTF-8"]), .en)
+        XCTAssertEqual(UILanguage.fromEnvironment(["LANG": "vi_VN.UTF-8"]), .vi)
+        XCTAssertEqual(UILanguage.fromEnvironment(["LANG": "en_US.UTF-8", "LC_ALL": "vi_VN.UTF-8"]), .vi)
+        XCTAssertEqual(UILanguage.fromEnvironment(["LC_MESSAGES": "en_GB", "LANG": "vi_VN"]), .en)
+        let text = Localized(vi: "Thoát", en: "Quit")
+        XCTAssertEqual(text(.vi), "Thoát")
+        XCTAssertEqual(text(.en), "Quit")
+    }
+}

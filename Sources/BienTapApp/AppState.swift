@@ -37,6 +37,9 @@ public struct AppState {
     var matcher = KeySequenceMatcher()
     var statusMessage: String?
     var statusIsError = false
+    /// The last load error in full (message, what to do, technical detail), shown
+    /// in the body when there is nothing else to show there.
+    var errorText: String?
 
     public init(language: UILanguage, portal: String, keymap: Keymap, theme: Theme = .default,
                 width: Int, height: Int, startupNotice: String? = nil) {
@@ -102,7 +105,7 @@ public struct AppState {
         switch message {
         case .queueLoaded(.success(let items)):
             queue.replaceItems(items, visibleRows: tableRows)
-            if statusIsError { statusMessage = nil; statusIsError = false }
+            if statusIsError { statusMessage = nil; statusIsError = false; errorText = nil }
         case .queueLoaded(.failure(let error)):
             queue.isLoading = false
             showError(error)
@@ -121,8 +124,11 @@ public struct AppState {
 
     private mutating func showError(_ error: PortalError) {
         let retry = keyNames(for: "refresh").first ?? "r"
-        statusMessage = Strings.portalError(error, portal: portal)(language) + " " + Strings.retryHint(retry)(language)
+        let message = Strings.portalError(error, portal: portal)(language)
+        let hint = Strings.retryHint(retry)(language)
+        statusMessage = message + " " + hint
         statusIsError = true
+        errorText = [message, Strings.errorDetail(error), hint].compactMap { $0 }.joined(separator: "\n\n")
     }
 
     private mutating func perform(_ action: String) -> [Effect] {
@@ -174,6 +180,15 @@ public struct AppState {
 
     // MARK: - View
 
+    /// True when the screen on top has no content of its own to show.
+    var showsNothing: Bool {
+        switch overlays.last {
+        case nil: return queue.items.isEmpty
+        case .reader(let reader)?: return reader.submission == nil
+        case .help?: return false
+        }
+    }
+
     func keyNames(for action: String) -> [String] {
         keymap.keys(for: action, in: context).map { $0.map(\.name).joined(separator: " ") }
     }
@@ -211,6 +226,12 @@ public struct AppState {
         case .help(let pager)?:
             title = Strings.helpTitle(language)
             PagerView.render(lines: helpLines(), state: pager, into: &frame, in: body, theme: theme)
+        }
+
+        if let errorText, statusIsError, showsNothing {
+            let box = Rect(row: body.row + 2, col: 2, width: max(1, width - 4), height: max(0, bodyRows - 2))
+            let lines = PagerView.wrap([StyledLine(errorText, style: theme.normal)], width: box.width)
+            PagerView.render(lines: lines, state: PagerState(), into: &frame, in: box, theme: theme)
         }
 
         frame.fill(Rect(row: 0, col: 0, width: width, height: 1), style: theme.title)

@@ -80,11 +80,11 @@ public enum Strings {
         }
         switch error {
         case .transport(let t) where t.isUnreachable:
-            return Localized(vi: "Không kết nối được tới cổng thông tin \(portal) (\(t.message)).",
-                             en: "Cannot reach the portal at \(portal) (\(t.message)).")
+            return Localized(vi: "Không kết nối được tới cổng thông tin \(portal).",
+                             en: "Cannot reach the portal at \(portal).")
         case .transport(let t):
-            return Localized(vi: "Mất kết nối với cổng thông tin \(portal) (\(t.message)).",
-                             en: "The connection to the portal at \(portal) failed (\(t.message)).")
+            return Localized(vi: "Mất kết nối với cổng thông tin \(portal) (libcurl \(t.curlCode)).",
+                             en: "The connection to the portal at \(portal) failed (libcurl \(t.curlCode)).")
         case .api(let status, let body) where APIErrorCode(rawValue: body.error.code) == .unauthorized:
             return Localized(vi: "Cổng thông tin từ chối mã truy cập (\(status)): \(body.error.message) Kiểm tra --token, BIENTAP_TOKEN hoặc config.toml.",
                              en: "The portal refused the access token (\(status)): \(body.error.messageEn) Check --token, BIENTAP_TOKEN or config.toml.")
@@ -101,6 +101,13 @@ public enum Strings {
             return Localized(vi: "Địa chỉ cổng thông tin không hợp lệ: \"\(text)\" (cần http:// hoặc https://).",
                              en: "Invalid portal URL: \"\(text)\" (http:// or https:// expected).")
         }
+    }
+
+    /// The technical detail behind an error, for the full error view; nil when the message says it all.
+    public static func errorDetail(_ error: Error) -> String? {
+        if case .transport(let t)? = error as? PortalError { return t.message }
+        if case .malformedResponse(_, let detail)? = error as? PortalError { return detail }
+        return nil
     }
 
     public static let missingPortal = Localized(

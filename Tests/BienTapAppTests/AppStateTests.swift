@@ -91,7 +91,10 @@ final class AppStateTests: XCTestCase {
         let refused = PortalError.transport(TransportError(curlCode: 7, message: "Connection refused", url: "http://127.0.0.1:9/api"))
         _ = s.handle(message: .queueLoaded(.failure(refused)))
         let bar = lines(s.render())[19]
-        XCTAssertTrue(bar.contains("Không kết nối được"), bar)
+        XCTAssertTrue(bar.contains("Không kết nối được") && bar.contains("Nhấn r để thử lại."), bar)
+        // The whole story, technical detail included, fills the empty body.
+        let body = lines(s.render())[2..<19].joined(separator: "\n")
+        XCTAssertTrue(body.contains("Connection refused") && body.contains("Nhấn r để thử lại."), body)
         XCTAssertEqual(s.render().style(atRow: 19, col: 1), Theme.default.statusError)
         XCTAssertEqual(s.handle(input: .key(.char("r"))), [.loadQueue])
         _ = s.handle(message: .queueLoaded(.success(items(3))))

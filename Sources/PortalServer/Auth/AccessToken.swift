@@ -1,0 +1,19 @@
+import Crypto
+import Foundation
+
+/// Bearer tokens: 256 random bits shown once to the user, stored only as a SHA-256 hash.
+public enum AccessToken {
+    /// A fresh token, URL-safe base64 without padding (43 characters).
+    public static func generate() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    /// Lower-case hex SHA-256 of the token, as stored in `tokens.token_hash`.
+    public static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,21 @@
+import NewsroomKit
+
+/// The user a request acts for, with what their grants let them see.
+public struct Principal: Sendable, Hashable {
+    public var userID: Int64
+    public var name: String
+    public var displayName: String
+    public var grants: [Grant]
+
+    /// Site codes this user may read; nil means every site.
+    public var visibleSites: Set<String>? {
+        if grants.contains(where: { $0.site == nil }) { return nil }
+        return Set(grants.compactMap(\.site))
+    }
+
+    public func maySee(site code: String) -> Bool {
+        visibleSites?.contains(code) ?? true
+    }
+
+    public var me: Me { Me(name: name, displayName: displayName, grants: grants) }
+}

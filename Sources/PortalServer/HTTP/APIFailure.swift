@@ -1,0 +1,33 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NewsroomKit
+
+/// An error answer of the admin API: the one JSON shape with a stable code.
+public struct APIFailure: HTTPResponseError {
+    public var code: APIErrorCode
+    public var detail: String?
+
+    public init(_ code: APIErrorCode, detail: String? = nil) {
+        self.code = code
+        self.detail = detail
+    }
+
+    public var status: HTTPResponse.Status { .init(code: code.httpStatus) }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var headers = HTTPFields()
+        if code == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"bientap\"" }
+        return try JSONResponse.make(APIErrorBody(code: code, detail: detail), status: status, headers: headers)
+    }
+}
+
+/// JSON answers written with the contract's encoder.
+enum JSONResponse {
+    static func make<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = HTTPFields()) throws -> Response {
+        let data = try WireFormat.encoder().encode(value)
+        var headers = headers
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

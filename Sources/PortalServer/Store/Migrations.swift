@@ -1,0 +1,114 @@
+import Foundation
+import SQLKit
+
+/// Numbered schema changes, applied in order, each in its own transaction.
+/// Column types are kept to what SQLite and PostgreSQL share: INTEGER/BIGINT, TEXT.
+enum Migrations {
+    static let all: [(version: Int, statements: [String])] = [
+        (1, [
+            """
+            CREATE TABLE sites (
+                id INTEGER PRIMARY KEY,
+                code TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                language TEXT NOT NULL,
+                parent_code TEXT
+            )
+            """,
+            """
+            CREATE TABLE users (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                display_name TEXT NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE tokens (
+                id INTEGER PRIMARY KEY,
+                user_id INTEGER NOT NULL REFERENCES users(id),
+                token_hash TEXT NOT NULL UNIQUE,
+                created_at BIGINT NOT NULL,
+                revoked_at BIGINT
+            )
+            """,
+            """
+            CREATE TABLE grants (
+                user_id INTEGER NOT NULL REFERENCES users(id),
+                role TEXT NOT NULL,
+                site_code TEXT REFERENCES sites(code)
+            )
+            """,
+            """
+            CREATE TABLE contributors (
+                id INTEGER PRIMARY KEY,
+                full_name TEXT NOT NULL,
+                pen_name TEXT,
+                email TEXT,
+                user_id INTEGER REFERENCES users(id)
+            )
+            """,
+            """
+            CREATE TABLE submissions (
+                id INTEGER PRIMARY KEY,
+                site_id INTEGER NOT NULL REFERENCES sites(id),
+                contributor_id INTEGER NOT NULL REFERENCES contributors(id),
+                title TEXT NOT NULL,
+                sapo TEXT NOT NULL,
+                body TEXT NOT NULL,
+                category TEXT NOT NULL,
+                language TEXT NOT NULL,
+                status TEXT NOT NULL,
+                received_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                words INTEGER NOT NULL,
+                revision INTEGER NOT NULL
+            )
+            """,
+            "CREATE INDEX submissions_by_status ON submissions (status, received_at DESC, id DESC)",
+            "CREATE INDEX submissions_by_received ON submissions (received_at DESC, id DESC)",
+            """
+            CREATE TABLE revisions (
+                id INTEGER PRIMARY KEY,
+                submission_id INTEGER NOT NULL REFERENCES submissions(id),
+                number INTEGER NOT NULL,
+                title TEXT NOT NULL,
+                sapo TEXT NOT NULL,
+                body TEXT NOT NULL,
+                author TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                UNIQUE (submission_id, number)
+            )
+            """,
+        ]),
+    ]
+
+    /// The newest schema version this build knows.
+    static var latest: Int { all.map(\.version).max() ?? 0 }
+
+    static func apply(to store: Store) async throws {
+        try await store.sql.raw("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)").run()
+        let applied = Set(try await store.sql.raw("SELECT version FROM schema_migrations").all().map {
+            try $0.decode(column: "version", as: Int.self)
+        })
+        if let newest = applied.max(), newest > latest {
+            throw DatabaseLocation.Invalid(description: "the database has schema version \(newest), newer than this bientap-portal knows (\(latest)); upgrade bientap-portal")
+        }
+        for migration in all where !applied.contains(migration.version) {
+            try await store.transaction {
+                for statement in migration.statements {
+                    try await store.sql.raw(SQLQueryString(statement)).run()
+                }
+                try await store.sql.raw("INSERT INTO schema_migrations (version, applied_at) VALUES (\(bind: migration.version), \(bind: Store.millis(Date())))").run()
+            }
+        }
+    }
+
+    /// Versions recorded in the database, oldest first.
+    static func appliedVersions(in store: Store) async throws -> [Int] {
+        try await store.sql.raw("SELECT version FROM schema_migrations ORDER BY version").all().map {
+            try $0.decode(column: "version", as: Int.self)
+        }
+    }
+}

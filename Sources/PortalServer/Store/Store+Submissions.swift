@@ -1,0 +1,118 @@
+import Foundation
+import NewsroomKit
+import SQLKit
+
+/// Sites and submissions as the admin API reads them.
+extension Store {
+    public func sites() async throws -> [Site] {
+        try await sql.raw("SELECT id, code, name, kind, language, parent_code FROM sites ORDER BY id").all().map { row in
+            Site(id: try row.decode(column: "id", as: Int64.self), code: try row.decode(column: "code", as: String.self),
+                 name: try row.decode(column: "name", as: String.self),
+                 kind: Site.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .department,
+                 language: try row.decode(column: "language", as: String.self),
+                 parentCode: try row.decode(column: "parent_code", as: String?.self))
+        }
+    }
+
+    /// What a list asks for.
+    public struct SubmissionQuery: Sendable {
+        public var statuses: [SubmissionStatus] = []
+        public var site: String?
+        /// Site codes the reader may see; nil: every site.
+        public var visibleSites: Set<String>?
+        public var after: ListCursor?
+        public var limit: Int = 50
+
+        public init(statuses: [SubmissionStatus] = [], site: String? = nil, visibleSites: Set<String>? = nil,
+                    after: ListCursor? = nil, limit: Int = 50) {
+            self.statuses = statuses
+            self.site = site
+            self.visibleSites = visibleSites
+            self.after = after
+            self.limit = limit
+        }
+    }
+
+    private static let summaryColumns = """
+        s.id, s.title, s.category, s.language, s.status, s.received_at, s.words, s.revision,
+        si.id AS site_id, si.code AS site_code, si.name AS site_name,
+        c.id AS contributor_id, c.full_name, c.pen_name
+        """
+    private static let summaryTables = """
+         FROM submissions s JOIN sites si ON si.id = s.site_id JOIN contributors c ON c.id = s.contributor_id
+        """
+
+    /// One page, newest first (received_at DESC, id DESC), after the cursor.
+    public func submissions(_ query: SubmissionQuery) async throws -> Page<SubmissionSummary> {
+        var sqlText = SQLQueryString("SELECT ") + SQLQueryString(Self.summaryColumns) + SQLQueryString(Self.summaryTables) + " WHERE 1 = 1"
+        if !query.statuses.isEmpty {
+            sqlText = sqlText + " AND s.status IN (" + list(query.statuses.map(\.rawValue)) + ")"
+        }
+        if let site = query.site {
+            sqlText = sqlText + " AND si.code = \(bind: site)"
+        }
+        if let visible = query.visibleSites {
+            if visible.isEmpty { return Page(items: [], nextCursor: nil) }
+            sqlText = sqlText + " AND si.code IN (" + list(visible.sorted()) + ")"
+        }
+        if let after = query.after {
+            let millis = Store.millis(after.receivedAt)
+            sqlText = sqlText + " AND (s.received_at < \(bind: millis) OR (s.received_at = \(bind: millis) AND s.id < \(bind: after.id)))"
+        }
+        sqlText = sqlText + " ORDER BY s.received_at DESC, s.id DESC LIMIT \(bind: query.limit + 1)"
+        var items = try await sql.raw(sqlText).all().map(Self.summary)
+        var next: String?
+        if items.count > query.limit {
+            items.removeLast(items.count - query.limit)
+            next = items.last.map { ListCursor(receivedAt: $0.receivedAt, id: $0.id).encoded }
+        }
+        return Page(items: items, nextCursor: next)
+    }
+
+    /// One whole submission, when it exists and its site is visible.
+    public func submission(id: Int64, visibleSites: Set<String>?) async throws -> Submission? {
+        let text = SQLQueryString("SELECT ") + SQLQueryString(Self.summaryColumns) + ", s.sapo, s.body"
+            + SQLQueryString(Self.summaryTables) + " WHERE s.id = \(bind: id)"
+        guard let row = try await sql.raw(text).first() else { return nil }
+        let summary = try Self.summary(row)
+        if let visible = visibleSites, !visible.contains(summary.site.code) { return nil }
+        return Submission(summary: summary, sapo: try row.decode(column: "sapo", as: String.self),
+                          body: try row.decode(column: "body", as: String.self))
+    }
+
+    /// Submissions in the database, per status.
+    public func countSubmissions() async throws -> [SubmissionStatus: Int] {
+        var counts: [SubmissionStatus: Int] = [:]
+        for row in try await sql.raw("SELECT status, COUNT(*) AS n FROM submissions GROUP BY status").all() {
+            if let status = SubmissionStatus(rawValue: try row.decode(column: "status", as: String.self)) {
+                counts[status] = try row.decode(column: "n", as: Int.self)
+            }
+        }
+        return counts
+    }
+
+    private func list(_ values: [String]) -> SQLQueryString {
+        var text = SQLQueryString("")
+        for (i, value) in values.enumerated() {
+            text = text + (i == 0 ? "" : ", ") + "\(bind: value)"
+        }
+        return text
+    }
+
+    private static func summary(_ row: any SQLRow) throws -> SubmissionSummary {
+        SubmissionSummary(
+            id: try row.decode(column: "id", as: Int64.self),
+            site: SiteRef(id: try row.decode(column: "site_id", as: Int64.self), code: try row.decode(column: "site_code", as: String.self),
+                          name: try row.decode(column: "site_name", as: String.self)),
+            contributor: ContributorRef(id: try row.decode(column: "contributor_id", as: Int64.self),
+                                        fullName: try row.decode(column: "full_name", as: String.self),
+                                        penName: try row.decode(column: "pen_name", as: String?.self)),
+            title: try row.decode(column: "title", as: String.self),
+            category: Category(rawValue: try row.decode(column: "category", as: String.self)) ?? .news,
+            language: try row.decode(column: "language", as: String.self),
+            status: SubmissionStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .submitted,
+            receivedAt: Store.date(try row.decode(column: "received_at", as: Int64.self)),
+            words: try row.decode(column: "words", as: Int.self),
+            revision: try row.decode(column: "revision", as: Int.self))
+    }
+}

@@ -1,0 +1,172 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NewsroomKit
+import PortalServer
+import VietText
+
+/// Where the database is, shared by every subcommand.
+struct DatabaseOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Database: sqlite:PATH (default: sqlite:$XDG_DATA_HOME/bientap/portal.sqlite).", valueName: "url"))
+    var db: String = DatabaseLocation.defaultLocation(environment: ProcessInfo.processInfo.environment)
+
+    func open() async throws -> Store {
+        let location: DatabaseLocation
+        do {
+            location = try DatabaseLocation(db)
+        } catch let invalid as DatabaseLocation.Invalid {
+            throw Failed(PortalMessages.badDatabase(db, invalid.description))
+        }
+        do {
+            return try await Store.open(location)
+        } catch {
+            throw Failed(PortalMessages.cannotOpen(db, "\(error)"))
+        }
+    }
+}
+
+@main
+struct BienTapPortal: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bientap-portal",
+        abstract: "The reference portal server of bientap: the admin API over SQLite.",
+        subcommands: [Serve.self, Migrate.self, Seed.self, UserCommand.self])
+
+    /// Runs the command; failures become one line on stderr and exit status 1.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let failure as Failed {
+            FileHandle.standardError.write(Data("bientap-portal: \(failure.message)\n".utf8))
+            Foundation.exit(1)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve the admin API (migrates the database first).")
+
+    @OptionGroup var database: DatabaseOption
+
+    @Option(name: .long, help: ArgumentHelp("Address to listen on; port 0 picks a free one.", valueName: "host:port"))
+    var listen: String = "127.0.0.1:8080"
+
+    func run() async throws {
+        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
+              (0...65535).contains(port), colon != listen.startIndex else {
+            throw Failed(PortalMessages.badListen(listen))
+        }
+        let host = String(listen[..<colon])
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .info
+            return handler
+        }
+        let store = try await database.open()
+        let logger = Logger(label: "bientap-portal")
+        let app = PortalApplication.make(store: store, host: host, port: port, logger: logger) { bound in
+            // Scripts and `bientap demo` wait for this exact line.
+            print("bientap-portal listening on http://\(host):\(bound)")
+            fflush(stdout)
+        }
+        do {
+            try await app.runService()
+        } catch {
+            try? await store.close()
+            throw Failed(PortalMessages.cannotListen(listen, "\(error)"))
+        }
+        try await store.close()
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create or update the database schema.")
+
+    @OptionGroup var database: DatabaseOption
+
+    func run() async throws {
+        let store = try await database.open()
+        try await store.close()
+        print(PortalMessages.migrated(database.db))
+    }
+}
+
+struct Seed: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Fill an empty database with the sample province.")
+
+    @Flag(name: .long, help: "The sample: a provincial portal, its sites, contributors and 240 submissions.")
+    var sample = false
+
+    @OptionGroup var database: DatabaseOption
+
+    func run() async throws {
+        guard sample else { throw Failed(PortalMessages.seedNeedsSample) }
+        let store = try await database.open()
+        do {
+            let summary = try await Seeder.seedSample(into: store)
+            try await store.close()
+            print(PortalMessages.seeded(summary))
+        } catch let already as Seeder.AlreadySeeded {
+            try? await store.close()
+            throw Failed(PortalMessages.alreadySeeded(already.count))
+        }
+    }
+}
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage portal accounts.",
+                                                    subcommands: [UserAdd.self])
+}
+
+struct UserAdd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Create a user and print a new access token, alone on the last line.")
+
+    @Argument(help: "Login name.")
+    var name: String
+
+    @Option(name: .long, help: ArgumentHelp("contributor, editor, publisher, accountant or admin.", valueName: "role"))
+    var role: String
+
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Site code the role applies to; repeat for several; none: every site.", valueName: "code"))
+    var site: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Name shown in the interface (default: the login name).", valueName: "text"))
+    var displayName: String?
+
+    @OptionGroup var database: DatabaseOption
+
+    func run() async throws {
+        guard let role = Role(rawValue: role) else { throw Failed(PortalMessages.unknownRole(self.role)) }
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, !trimmed.contains(where: { $0.isWhitespace }) else { throw Failed(PortalMessages.badUserName(name)) }
+        let store = try await database.open()
+        let grants = site.isEmpty ? [Grant(role: role, site: nil)] : site.map { Grant(role: role, site: $0) }
+        do {
+            let token = try await store.addUser(name: trimmed, displayName: displayName ?? trimmed, grants: grants)
+            try await store.close()
+            print(PortalMessages.userCreated(trimmed, role: role.rawValue, sites: site))
+            print(token)
+        } catch let unknown as Store.UnknownSite {
+            try? await store.close()
+            throw Failed(PortalMessages.unknownSite(unknown.code, known: unknown.known))
+        } catch let exists as Store.UserExists {
+            try? await store.close()
+            throw Failed(PortalMessages.userExists(exists.name))
+        }
+    }
+}
+
+/// A failure reported as one line on stderr with exit status 1.
+struct Failed: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import PortalServer
+import VietText
+
+/// What `bientap-portal` says to its operator: Vietnamese, or English with LANG=en*.
+enum PortalMessages {
+    static let language = UILanguage.fromEnvironment(ProcessInfo.processInfo.environment)
+
+    private static func say(_ vi: String, _ en: String) -> String { Localized(vi: vi, en: en)(language) }
+
+    static func badDatabase(_ db: String, _ detail: String) -> String {
+        say("cơ sở dữ liệu không hợp lệ '\(db)': \(detail)", "invalid database '\(db)': \(detail)")
+    }
+    static func cannotOpen(_ db: String, _ detail: String) -> String {
+        say("không mở được cơ sở dữ liệu \(db): \(detail)", "cannot open the database \(db): \(detail)")
+    }
+    static func badListen(_ text: String) -> String {
+        say("địa chỉ lắng nghe không hợp lệ '\(text)'; dùng HOST:PORT, ví dụ 127.0.0.1:8080",
+            "invalid listen address '\(text)'; use HOST:PORT, e.g. 127.0.0.1:8080")
+    }
+    static func cannotListen(_ text: String, _ detail: String) -> String {
+        say("không lắng nghe được trên \(text): \(detail)", "cannot listen on \(text): \(detail)")
+    }
+    static func migrated(_ db: String) -> String {
+        say("Cơ sở dữ liệu \(db) đã ở phiên bản mới nhất.", "The database \(db) is up to date.")
+    }
+    static let seedNeedsSample = say("hãy nói rõ dữ liệu cần nạp: seed --sample", "say what to seed: seed --sample")
+    static func seeded(_ s: Seeder.Summary) -> String {
+        say("Đã nạp dữ liệu mẫu: \(s.sites) chuyên trang, \(s.contributors) tác giả, \(s.submissions) bài.",
+            "Sample loaded: \(s.sites) sites, \(s.contributors) contributors, \(s.submissions) submissions.")
+    }
+    static func alreadySeeded(_ count: Int) -> String {
+        say("cơ sở dữ liệu đã có \(count) bài; hãy nạp mẫu vào một cơ sở dữ liệu mới",
+            "the database already holds \(count) submissions; seed a fresh one")
+    }
+    static func unknownRole(_ role: String) -> String {
+        say("vai trò không hợp lệ '\(role)'; dùng: contributor, editor, publisher, accountant, admin",
+            "unknown role '\(role)'; use: contributor, editor, publisher, accountant, admin")
+    }
+    static func badUserName(_ name: String) -> String {
+        say("tên đăng nhập không hợp lệ '\(name)' (không được rỗng hay chứa khoảng trắng)",
+            "invalid login name '\(name)' (must be non-empty, without spaces)")
+    }
+    static func unknownSite(_ code: String, known: [String]) -> String {
+        say("không có chuyên trang '\(code)'; các mã hiện có: \(known.joined(separator: ", "))",
+            "unknown site '\(code)'; known codes: \(known.joined(separator: ", "))")
+    }
+    static func userExists(_ name: String) -> String {
+        say("đã có tài khoản '\(name)'", "a user named '\(name)' already exists")
+    }
+    static func userCreated(_ name: String, role: String, sites: [String]) -> String {
+        let scope = sites.isEmpty ? say("mọi chuyên trang", "every site") : sites.joined(separator: ", ")
+        return say("Đã tạo tài khoản \(name) (\(role), \(scope)). Mã truy cập (chỉ hiện một lần):",
+                   "Created \(name) (\(role), \(scope)). Access token (shown once):")
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import NewsroomKit
+@testable import PortalServer
+import VietText
+import XCTest
+
+final class SampleCorpusTests: XCTestCase {
+    private let now = Date(timeIntervalSince1970: 1_795_400_000)
+
+    func testTheProvinceHasItsPortalDepartmentsDistrictsAndEnglishPage() {
+        let sites = SampleCorpus.sites()
+        XCTAssertEqual(sites.filter { $0.kind == .portal }.count, 1)
+        let names = Set(sites.map(\.name))
+        for expected in ["Sở Xây dựng", "Sở Giao thông vận tải", "Ban Dân tộc", "UBND huyện Ba Tơ", "UBND huyện Trà Bồng", "UBND huyện Lý Sơn"] {
+            XCTAssertTrue(names.contains(expected), expected)
+        }
+        XCTAssertEqual(sites.first { $0.code == "english" }?.language, "en")
+        XCTAssertEqual(Set(sites.map(\.code)).count, sites.count, "codes are unique")
+    }
+
+    func testContributorsHaveVietnameseNamesAndPenNames() {
+        let people = SampleCorpus.contributors()
+        XCTAssertGreaterThanOrEqual(people.count, 30)
+        XCTAssertGreaterThanOrEqual(people.filter { $0.penName != nil }.count, 12)
+        XCTAssertTrue(people.allSatisfy { $0.fullName.split(separator: " ").count >= 3 })
+        XCTAssertGreaterThan(people.filter { Diacritics.strip($0.fullName) != $0.fullName }.count, 25)
+    }
+
+    func testSubmissionsCoverEveryStateLanguageAndKind() {
+        let items = SampleCorpus.submissions(now: now)
+        XCTAssertGreaterThanOrEqual(items.count, 200)
+        XCTAssertEqual(Set(items.map(\.status)), Set(SubmissionStatus.allCases))
+        XCTAssertGreaterThanOrEqual(items.filter { SubmissionStatus.pending.contains($0.status) }.count, 60)
+        XCTAssertEqual(Set(items.map(\.category)), Set(Category.allCases))
+        let english = items.filter { $0.language == "en" }
+        XCTAssertGreaterThanOrEqual(english.count, 10)
+        XCTAssertTrue(english.allSatisfy { $0.siteCode == "english" })
+        XCTAssertTrue(items.filter { $0.language == "vi" }.allSatisfy { Diacritics.strip($0.body) != $0.body })
+        XCTAssertTrue(items.allSatisfy { $0.receivedAt < now && $0.receivedAt > now.addingTimeInterval(-61 * 86_400) })
+        let words = items.filter { $0.language == "vi" }.map { WordCount.of($0.body) }
+        XCTAssertGreaterThanOrEqual(words.min()!, 120)
+        XCTAssertLessThanOrEqual(words.max()!, 1_000)
+        XCTAssertGreaterThan(Set(items.map(\.title)).count, 150, "titles vary")
+    }
+
+    func testPlantedMisspellingsAreInTheText() {
+        let planted = SampleCorpus.submissions(now: now).filter { $0.misspelling != nil }
+        XCTAssertGreaterThanOrEqual(planted.count, 6)
+        for item in planted {
+            XCTAssertTrue(item.body.contains(item.misspelling!.wrong), item.misspelling!.wrong)
+        }
+        XCTAssertEqual(Set(planted.map { $0.misspelling!.wrong }).count, planted.count, "each mistake is a different one")
+    }
+
+    func testTheSampleIsTheSameOnEveryRunAndNFC() {
+        let a = SampleCorpus.submissions(now: now)
+        let b = SampleCorpus.submissions(now: now)
+        XCTAssertEqual(a, b)
+        XCTAssertTrue(a.allSatisfy { Normalization.isNFC($0.title) && Normalization.isNFC($0.sapo) && Normalization.isNFC($0.body) })
+    }
+}

@@ -42,7 +42,7 @@ struct BienTapPortal: AsyncParsableCommand {
                 try command.run()
             }
         } catch let failure as Failed {
-            FileHandle.standardError.write(Data("bientap-portal: \(failure.message)\n".utf8))
+            fputs("bientap-portal: \(failure.message)\n", stderr)
             Foundation.exit(1)
         } catch {
             exit(withError: error)
@@ -57,6 +57,9 @@ struct Serve: AsyncParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Address to listen on; port 0 picks a free one.", valueName: "host:port"))
     var listen: String = "127.0.0.1:8080"
+
+    @Option(name: .long, help: ArgumentHelp("Stop when the process with this id ends (used by `bientap demo`).", valueName: "pid"))
+    var exitWithParent: Int32?
 
     func run() async throws {
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
@@ -75,6 +78,13 @@ struct Serve: AsyncParsableCommand {
             // Scripts and `bientap demo` wait for this exact line.
             print("bientap-portal listening on http://\(host):\(bound)")
             fflush(stdout)
+        }
+        if let parent = exitWithParent {
+            // A parent killed outright cannot stop us; notice it is gone and shut down gracefully.
+            Thread.detachNewThread {
+                while getppid() == parent { usleep(250_000) }
+                kill(getpid(), SIGTERM)
+            }
         }
         do {
             try await app.runService()

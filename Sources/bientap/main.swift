@@ -67,7 +67,7 @@ struct Demo: ParsableCommand {
         guard let executable = LocalPortal.locateExecutable() else {
             throw Failed(message: Strings.demoFailed("bientap-portal not found beside bientap or on PATH")(language))
         }
-        FileHandle.standardError.write(Data((Strings.demoStarting(language) + "\n").utf8))
+        fputs(Strings.demoStarting(language) + "\n", stderr)
         let demo: LocalPortal
         let url: String
         do {
@@ -93,7 +93,7 @@ enum Session {
         }
         let (keymap, problems) = KeyBindings.load(userFile: configuration.keymapPath)
         for problem in problems {
-            FileHandle.standardError.write(Data("bientap: \(problem)\n".utf8))
+            fputs("bientap: \(problem)\n", stderr)
         }
         let notice = problems.first.map { Strings.keymapProblems(problems.count, first: $0.description)(language) }
         let screen: NcursesScreen
@@ -119,7 +119,7 @@ do {
     var command = try BienTap.parseAsRoot()
     try command.run()
 } catch let failure as Failed {
-    FileHandle.standardError.write(Data("bientap: \(failure.message)\n".utf8))
+    fputs("bientap: \(failure.message)\n", stderr)
     exit(1)
 } catch {
     BienTap.exit(withError: error)

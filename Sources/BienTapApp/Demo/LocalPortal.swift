@@ -19,6 +19,7 @@ public final class LocalPortal {
     /// Creates the temporary database, seeds it and adds an editor; the server is not started yet.
     public init(executable: URL, editorDisplayName: String) throws {
         self.executable = executable
+        Self.removeOrphans()
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("bientap-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
         database = "sqlite:" + directory.appendingPathComponent("demo.sqlite").path
@@ -41,6 +42,19 @@ public final class LocalPortal {
         stop()
     }
 
+    /// Removes the directories of demos whose process is gone (killed outright,
+    /// so it could not clean up); the server of such a demo stops by itself.
+    static func removeOrphans() {
+        let tmp = FileManager.default.temporaryDirectory
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: tmp.path)) ?? [] where name.hasPrefix("bientap-demo-") {
+            let parts = name.split(separator: "-")
+            guard parts.count == 4, let pid = Int32(parts[2]) else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(at: tmp.appendingPathComponent(name))
+            }
+        }
+    }
+
     /// Starts `bientap-portal serve` on 127.0.0.1:`port` (0: a free port) and waits until it listens.
     @discardableResult
     public func startServer(port: Int = 0) throws -> String {
@@ -51,7 +65,8 @@ public final class LocalPortal {
         if !FileManager.default.fileExists(atPath: log.path) { _ = FileManager.default.createFile(atPath: log.path, contents: nil) }
         let process = Process()
         process.executableURL = executable
-        process.arguments = ["serve", "--db", database, "--listen", "127.0.0.1:\(port)"]
+        process.arguments = ["serve", "--db", database, "--listen", "127.0.0.1:\(port)",
+                             "--exit-with-parent", "\(ProcessInfo.processInfo.processIdentifier)"]
         process.standardOutput = try FileHandle(forWritingTo: out)
         let logHandle = try FileHandle(forWritingTo: log)
         logHandle.seekToEndOfFile()

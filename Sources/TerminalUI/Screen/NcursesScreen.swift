@@ -138,9 +138,11 @@ public final class NcursesScreen: Screen {
         return number
     }
 
+    /// Writes a control sequence; errors are ignored, since after a dropped
+    /// connection the terminal is gone and there is no one left to tell.
     private func writeTerminal(_ sequence: String) {
+        fputs(sequence, stdout)
         fflush(stdout)
-        FileHandle.standardOutput.write(Data(sequence.utf8))
     }
 
     // MARK: - Input

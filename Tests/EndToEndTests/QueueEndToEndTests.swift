@@ -1,0 +1,206 @@
+@testable import BienTapApp
+import Foundation
+import NewsroomKit
+import PortalClient
+import VietText
+import XCTest
+
+/// Drives the real `bientap` in tmux against a real `bientap-portal` on a temporary SQLite file.
+final class QueueEndToEndTests: XCTestCase {
+    /// Where SwiftPM put the executables: beside the test bundle.
+    static let binDirectory: URL = {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: exe).deletingLastPathComponent()
+    }()
+    static let client = binDirectory.appendingPathComponent("bientap").path
+    static let portalExecutable = binDirectory.appendingPathComponent("bientap-portal")
+
+    private func startPortal() throws -> (LocalPortal, String) {
+        let portal = try LocalPortal(executable: Self.portalExecutable, editorDisplayName: "Kiểm thử")
+        let url = try portal.startServer()
+        return (portal, url)
+    }
+
+    func testEditorSeesQueueOpensAnItemAndQuits() throws {
+        let (portal, url) = try startPortal()
+        defer { portal.stop() }
+        let api = try AdminClient(baseURL: url, token: portal.token)
+        let pending = try api.allSubmissions(statuses: SubmissionStatus.pending)
+        XCTAssertGreaterThan(pending.count, 40)
+        let newest = try XCTUnwrap(pending.first)
+
+        let session = try TmuxSession(command: [Self.client, "--portal", url, "--token", portal.token])
+        defer { session.close() }
+
+        // The newest item is the first row; its title starts with Vietnamese letters.
+        let titleStart = String(newest.title.prefix(18))
+        XCTAssertNotEqual(titleStart, Diacritics.strip(titleStart), "sample title should carry diacritics")
+        let queue = try session.waitForScreen("the queue with the newest title") { $0.contains(titleStart) }
+        XCTAssertTrue(queue.contains("Chờ duyệt"), queue)
+        XCTAssertTrue(queue.contains("Tiêu đề"), queue)
+        XCTAssertTrue(queue.contains("\(pending.count) bài"), queue)
+
+        // Columns stay aligned: right-aligned word counts end in the same column on every row.
+        // 40 rows: title, table header, 37 table rows, status bar.
+        let lines = queue.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let rows = lines[2..<min(39, 2 + pending.count)].filter { !$0.isEmpty }
+        XCTAssertGreaterThan(rows.count, 20)
+        let widths = Set(rows.map { $0.count })
+        XCTAssertEqual(widths.count, 1, "rows end in different columns:\n" + rows.joined(separator: "\n"))
+
+        // j moves down; Enter opens the second item read-only; its sapo shows.
+        try session.send("j")
+        try session.waitForScreen("cursor on row 2") { $0.contains("2/\(pending.count)") }
+        try session.send("Enter")
+        let second = try api.submission(id: pending[1].id)
+        let sapoStart = String(second.sapo.prefix(20))
+        let reader = try session.waitForScreen("the reader with the sapo") { $0.contains("Xem bài") && $0.contains(sapoStart) }
+        XCTAssertTrue(reader.contains(second.summary.contributor.byline), reader)
+
+        // q goes back to the queue, q again quits with status 0.
+        try session.send("q")
+        try session.waitForScreen("back to the queue") { $0.contains("Chờ duyệt") && $0.contains(titleStart) }
+        try session.send("q")
+        XCTAssertEqual(session.waitForExit(), 0)
+
+        // The portal is still up.
+        XCTAssertEqual(try api.health().status, "ok")
+    }
+
+    func testHelpIsGeneratedFromTheCatalogueAndKeymap() throws {
+        let (portal, url) = try startPortal()
+        defer { portal.stop() }
+        let session = try TmuxSession(command: [Self.client, "--portal", url, "--token", portal.token])
+        defer { session.close() }
+        try session.waitForScreen("queue") { $0.contains("Tiêu đề") }
+        try session.send("?")
+        let help = try session.waitForScreen("help") { $0.contains("Trợ giúp") }
+        XCTAssertTrue(help.contains("Xuống một dòng"), help)
+        XCTAssertTrue(help.contains("<PgDn>"), help)
+        try session.send("q")
+        try session.waitForScreen("queue again") { !$0.contains("Trợ giúp — phím tắt") && $0.contains("Tiêu đề") }
+        try session.send("q")
+        XCTAssertEqual(session.waitForExit(), 0)
+    }
+
+    func testWrongTokenIsExplainedAndTheTerminalIsRestored() throws {
+        let (portal, url) = try startPortal()
+        defer { portal.stop() }
+        let session = try TmuxSession(command: [Self.client, "--portal", url, "--token", "not-a-token"])
+        defer { session.close() }
+        let screen = try session.waitForScreen("the refusal") { $0.contains("từ chối mã truy cập") }
+        XCTAssertTrue(screen.contains("401"), screen)
+        try session.send("q")
+        XCTAssertEqual(session.waitForExit(), 0)
+        // After exit the shell's screen is back: no leftover UI chrome on the last line.
+        let after = try session.capture()
+        XCTAssertFalse(after.contains("trợ giúp · q thoát"), after)
+    }
+
+    func testPortalDownIsExplainedAndRetryWorksOnceItIsBack() throws {
+        let (portal, url) = try startPortal()
+        defer { portal.stop() }
+        let port = try XCTUnwrap(URL(string: url)?.port)
+        portal.stopServer()
+
+        let session = try TmuxSession(command: [Self.client, "--portal", url, "--token", portal.token])
+        defer { session.close() }
+        let down = try session.waitForScreen("the connection error") { $0.contains("Không kết nối được") }
+        XCTAssertTrue(down.contains("Nhấn r để thử lại"), down)
+
+        try portal.startServer(port: port)
+        try session.send("r")
+        try session.waitForScreen("the queue after retry") { $0.contains("Tiêu đề") && $0.contains(" bài)") && !$0.contains("Không kết nối") }
+        try session.send("q")
+        XCTAssertEqual(session.waitForExit(), 0)
+    }
+
+    func testLayoutFollowsResizes() throws {
+        let (portal, url) = try startPortal()
+        defer { portal.stop() }
+        let session = try TmuxSession(command: [Self.client, "--portal", url, "--token", portal.token])
+        defer { session.close() }
+        try session.waitForScreen("queue") { $0.contains("Tiêu đề") && $0.contains(" bài)") }
+
+        try session.resize(width: 60, height: 20)
+        let small = try session.waitForScreen("the queue at 60×20") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 20 && lines[19].contains("trợ giúp") && lines.allSatisfy { $0.count <= 60 }
+        }
+        XCTAssertTrue(small.contains("Tiêu đề"), small)
+
+        try session.resize(width: 120, height: 40)
+        try session.waitForScreen("the queue at 120×40") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 40 && lines[39].contains("trợ giúp")
+        }
+        try session.send("q")
+        XCTAssertEqual(session.waitForExit(), 0)
+    }
+
+    func testDemoOpensTheQueueAndLeavesNothingBehind() throws {
+        let before = Self.demoLeftovers()
+        let session = try TmuxSession(command: [Self.client, "demo"])
+        defer { session.close() }
+        try session.waitForScreen(timeout: 60, "the demo queue") { $0.contains("Tiêu đề") && $0.contains(" bài)") }
+        let during = Self.demoLeftovers()
+        XCTAssertFalse(during.processes.subtracting(before.processes).isEmpty, "the demo portal should be running")
+        try session.send("q")
+        XCTAssertEqual(session.waitForExit(timeout: 20), 0)
+        let after = Self.demoLeftovers()
+        XCTAssertEqual(after.processes.subtracting(before.processes), [], "bientap-portal left running")
+        XCTAssertEqual(after.directories.subtracting(before.directories), [], "temporary files left behind")
+    }
+
+    func testDroppedTerminalEndsTheDemoAndItsPortal() throws {
+        let before = Self.demoLeftovers()
+        let session = try TmuxSession(command: [Self.client, "demo"])
+        try session.waitForScreen(timeout: 60, "the demo queue") { $0.contains("Tiêu đề") && $0.contains(" bài)") }
+        XCTAssertFalse(Self.demoLeftovers().processes.subtracting(before.processes).isEmpty)
+        // Like a dropped SSH connection: the terminal goes away and the client gets SIGHUP.
+        session.close()
+        let deadline = Date().addingTimeInterval(20)
+        var after = Self.demoLeftovers()
+        while Date() < deadline && (!after.processes.subtracting(before.processes).isEmpty
+                                    || !after.directories.subtracting(before.directories).isEmpty) {
+            usleep(100_000)
+            after = Self.demoLeftovers()
+        }
+        XCTAssertEqual(after.processes.subtracting(before.processes), [], "bientap-portal left running")
+        XCTAssertEqual(after.directories.subtracting(before.directories), [], "temporary files left behind")
+    }
+
+    func testKilledClientTakesItsPortalDownAndTheNextDemoSweepsItsFiles() throws {
+        let before = Self.demoLeftovers()
+        let session = try TmuxSession(command: [Self.client, "demo"])
+        defer { session.close() }
+        try session.waitForScreen(timeout: 60, "the demo queue") { $0.contains("Tiêu đề") && $0.contains(" bài)") }
+        let portals = Self.demoLeftovers().processes.subtracting(before.processes)
+        let portal = try XCTUnwrap(portals.first)
+        // The client is the portal's parent; SIGKILL leaves it no chance to clean up.
+        let stat = try String(contentsOfFile: "/proc/\(portal)/stat", encoding: .utf8)
+        let client = try XCTUnwrap(Int32(stat.split(separator: ")").last!.split(separator: " ")[1]))
+        XCTAssertEqual(kill(client, SIGKILL), 0)
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline && Self.demoLeftovers().processes.contains(portal) { usleep(100_000) }
+        XCTAssertFalse(Self.demoLeftovers().processes.contains(portal), "the portal outlived its client")
+        let orphans = Self.demoLeftovers().directories.subtracting(before.directories)
+        XCTAssertEqual(orphans.count, 1, "a killed client leaves its directory…")
+        LocalPortal.removeOrphans()
+        XCTAssertEqual(Self.demoLeftovers().directories.subtracting(before.directories), [], "…which the next demo removes")
+    }
+
+    /// Running demo portals (pids) and demo directories in the temporary directory.
+    static func demoLeftovers() -> (processes: Set<Int32>, directories: Set<String>) {
+        var processes = Set<Int32>()
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let pid = Int32(entry),
+                  let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { continue }
+            let cmdline = String(decoding: data, as: UTF8.self)
+            if cmdline.contains("bientap-portal") && cmdline.contains("bientap-demo-") { processes.insert(pid) }
+        }
+        let tmp = FileManager.default.temporaryDirectory.path
+        let directories = Set(((try? FileManager.default.contentsOfDirectory(atPath: tmp)) ?? []).filter { $0.hasPrefix("bientap-demo-") })
+        return (processes, directories)
+    }
+}

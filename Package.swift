@@ -55,7 +55,10 @@ let package = Package(
         // Tests
         .testTarget(name: "VietTextTests", dependencies: ["VietText"]),
         .testTarget(name: "NewsroomKitTests", dependencies: ["NewsroomKit"]),
-        .testTarget(name: "PortalClientTests", dependencies: ["PortalClient", "PortalServer"]),
+        .testTarget(name: "PortalClientTests", dependencies: [
+            "PortalClient", "PortalServer",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "BienTapAppTests", dependencies: ["BienTapApp"]),
         .testTarget(name: "PortalServerTests", dependencies: [

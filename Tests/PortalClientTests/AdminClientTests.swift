@@ -1,0 +1,116 @@
+import Dispatch
+import Foundation
+import HummingbirdTesting
+import Logging
+import NewsroomKit
+import PortalClient
+import PortalServer
+import VietText
+import XCTest
+
+/// The libcurl client against the real portal application, live on a loopback port.
+final class AdminClientTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUp() async throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("bientap-client-test-\(UUID().uuidString)")
+    }
+
+    override func tearDown() async throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Runs `body` with the base URL of a seeded portal and an editor's token for `sites`.
+    private func withLivePortal(sites: [String?] = [nil], _ body: @escaping @Sendable (String, String, Store) throws -> Void) async throws {
+        let store = try await Store.open(.sqlite(path: directory.appendingPathComponent("p.sqlite").path))
+        try await Seeder.seedSample(into: store)
+        let token = try await store.addUser(name: "editor", displayName: "Biên tập viên",
+                                            grants: sites.map { Grant(role: .editor, site: $0) })
+        var logger = Logger(label: "test")
+        logger.logLevel = .error
+        let app = PortalApplication.make(store: store, host: "127.0.0.1", port: 0, logger: logger)
+        do {
+            try await app.test(.live) { client in
+                let url = "http://127.0.0.1:\(client.port!)"
+                // libcurl blocks; keep it off the threads the server's handlers run on.
+                try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, Error>) in
+                    DispatchQueue.global().async {
+                        done.resume(with: Result { try body(url, token, store) })
+                    }
+                }
+            }
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        try await store.close()
+    }
+
+    func testHealthMeAndSites() async throws {
+        try await withLivePortal(sites: ["huyen-ly-son", "huyen-ba-to"]) { url, token, _ in
+            let client = try AdminClient(baseURL: url, token: token)
+            XCTAssertEqual(try client.health().status, "ok")
+            let me = try client.me()
+            XCTAssertEqual(me.displayName, "Biên tập viên")
+            XCTAssertEqual(Set(me.grants.compactMap(\.site)), ["huyen-ly-son", "huyen-ba-to"])
+            XCTAssertEqual(Set(try client.sites().map(\.name)), ["UBND huyện Lý Sơn", "UBND huyện Ba Tơ"])
+        }
+    }
+
+    func testPagingThroughThePendingQueueGetsEveryItemOnce() async throws {
+        try await withLivePortal { url, token, _ in
+            let client = try AdminClient(baseURL: url, token: token)
+            let expected = SampleCorpus.statusMix.filter { SubmissionStatus.pending.contains($0.0) }.map(\.1).reduce(0, +)
+            let small = try client.allSubmissions(statuses: SubmissionStatus.pending, pageSize: 9)
+            XCTAssertEqual(small.count, expected)
+            XCTAssertEqual(Set(small.map(\.id)).count, expected)
+            let large = try client.allSubmissions(statuses: SubmissionStatus.pending)
+            XCTAssertEqual(large.map(\.id), small.map(\.id), "page size does not change the order")
+            let everything = try client.allSubmissions()
+            XCTAssertEqual(everything.count, 240)
+        }
+    }
+
+    func testVietnameseTextArrivesIntactAndNFC() async throws {
+        try await withLivePortal { url, token, _ in
+            let client = try AdminClient(baseURL: url, token: token)
+            let first = try XCTUnwrap(client.submissions(statuses: [.submitted], limit: 1).items.first)
+            let whole = try client.submission(id: first.id)
+            XCTAssertEqual(whole.summary.title, first.title)
+            XCTAssertTrue(Normalization.isNFC(whole.body))
+            XCTAssertNotEqual(Diacritics.strip(whole.body), whole.body, "diacritics survive the trip")
+            XCTAssertEqual(whole.summary.words, WordCount.of(whole.sapo + "\n" + whole.body))
+        }
+    }
+
+    func testPortalErrorsAreTyped() async throws {
+        try await withLivePortal(sites: ["huyen-ly-son"]) { url, token, _ in
+            let wrong = try AdminClient(baseURL: url, token: "not-a-token")
+            XCTAssertThrowsError(try wrong.me()) { error in
+                guard case .api(let status, let body)? = error as? PortalError else { return XCTFail("\(error)") }
+                XCTAssertEqual(status, 401)
+                XCTAssertEqual(body.error.code, "unauthorized")
+            }
+            let client = try AdminClient(baseURL: url, token: token)
+            XCTAssertThrowsError(try client.submissions(site: "so-y-te")) { error in
+                guard case .api(403, let body)? = error as? PortalError else { return XCTFail("\(error)") }
+                XCTAssertEqual(body.error.code, "forbidden")
+            }
+            XCTAssertThrowsError(try client.submission(id: 987_654)) { error in
+                guard case .api(404, _)? = error as? PortalError else { return XCTFail("\(error)") }
+            }
+        }
+    }
+
+    func testUnreachablePortalAndBadURLs() throws {
+        // Port 9 (discard) is closed on a test machine: the connection is refused.
+        let client = try AdminClient(baseURL: "http://127.0.0.1:9", token: "x")
+        XCTAssertThrowsError(try client.health()) { error in
+            guard case .transport(let t)? = error as? PortalError else { return XCTFail("\(error)") }
+            XCTAssertTrue(t.isUnreachable, "\(t)")
+        }
+        XCTAssertThrowsError(try AdminClient(baseURL: "ftp://portal", token: "x")) { error in
+            guard case .invalidPortalURL? = error as? PortalError else { return XCTFail("\(error)") }
+        }
+    }
+}

@@ -80,7 +80,7 @@ if let executable = LocalPortal.locateExecutable() {
         _ = try client.allSubmissions(statuses: SubmissionStatus.pending)
         print(String(format: "%-48@ %.2f ms", "load whole pending queue" as NSString, Double(now() - start) / 1e6))
     } catch {
-        print("portal benchmarks skipped: \(error)")
+        print("portal benchmarks failed: \(error)")
         exit(1)
     }
 } else {

@@ -239,7 +239,8 @@ public struct AppState {
 
         let help = keyNames(for: "help").first ?? "?"
         let back = keyNames(for: "back").first ?? "q"
-        let hint = Strings.keyHint(help: help, quit: back)(language)
+        let hint = overlays.isEmpty ? Strings.keyHint(help: help, quit: back)(language)
+            : Strings.keyHintBack(help: help, back: back)(language)
         var left = statusMessage ?? ""
         if left.isEmpty {
             if loading { left = Strings.loading(language) }

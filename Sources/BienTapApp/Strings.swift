@@ -34,6 +34,9 @@ public enum Strings {
     public static func keyHint(help: String, quit: String) -> Localized {
         Localized(vi: "\(help) trợ giúp · \(quit) thoát", en: "\(help) help · \(quit) quit")
     }
+    public static func keyHintBack(help: String, back: String) -> Localized {
+        Localized(vi: "\(help) trợ giúp · \(back) quay lại", en: "\(help) help · \(back) back")
+    }
     public static func retryHint(_ key: String) -> Localized {
         Localized(vi: "Nhấn \(key) để thử lại.", en: "Press \(key) to retry.")
     }

@@ -61,6 +61,7 @@ final class AppStateTests: XCTestCase {
 
         XCTAssertEqual(s.handle(input: .key(.enter)), [.loadSubmission(117)])
         XCTAssertTrue(lines(s.render())[0].contains("Xem bài"))
+        XCTAssertTrue(lines(s.render())[19].contains("q quay lại"), "in the reader q goes back, and says so")
         let item = items(30)[17]
         _ = s.handle(message: .submissionLoaded(117, .success(Submission(summary: item, sapo: "Sapo của bài.", body: "Đoạn một.\n\n## Mục hai\n- ý một"))))
         let reader = lines(s.render())

@@ -4,6 +4,7 @@
 #   make bench  benchmarks, release build
 
 SWIFT ?= swift
+SHELL := /bin/bash
 # Debian packages: build (C libraries the bindings link) and test (the terminal the end-to-end tests drive).
 BUILD_PACKAGES := pkg-config libncursesw5-dev libcurl4-openssl-dev
 TEST_PACKAGES := tmux
@@ -36,7 +37,11 @@ demo: build
 test: test-deps
 	$(SWIFT) build --product bientap
 	$(SWIFT) build --product bientap-portal
-	$(SWIFT) test
+	@# The failures are repeated at the end, where a CI log's tail shows them.
+	@log=$$(mktemp); set -o pipefail; $(SWIFT) test 2>&1 | tee "$$log"; status=$$?; \
+	if [ $$status -ne 0 ]; then echo; echo "== failures (repeated from above) =="; \
+		grep -E "error: " "$$log" | cut -c1-400 | head -60; fi; \
+	rm -f "$$log"; exit $$status
 
 bench: deps
 	$(SWIFT) build -c release --product bientap-bench

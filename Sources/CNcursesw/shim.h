@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <sys/ioctl.h>
 
 // Function-like macros and macro-wrapped globals Swift cannot import.
 static inline int bt_color_pair(int n) { return (int)COLOR_PAIR(n); }
@@ -24,4 +25,12 @@ static inline int bt_getmaxy(WINDOW *w) { return getmaxy(w); }
 static inline int bt_getmaxx(WINDOW *w) { return getmaxx(w); }
 static inline int bt_key_f(int n) { return KEY_F(n); }
 static inline WINDOW *bt_stdscr(void) { return stdscr; }
+// The terminal's size as the kernel knows it (ioctl is variadic, so Swift cannot call it).
+static inline int bt_terminal_size(int fd, int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0) return -1;
+    *rows = ws.ws_row;
+    *cols = ws.ws_col;
+    return 0;
+}
 #endif

@@ -115,12 +115,46 @@ final class QueueEndToEndTests: XCTestCase {
         XCTAssertEqual(session.waitForExit(), 0)
     }
 
+    func testAHostileShellEnvironmentChangesNothing() throws {
+        let (portal, url) = try startPortal()
+        defer { portal.stop() }
+        // As over SSH to a host where LC_ALL=C and a shell exported a stale size:
+        // the letters must not turn into gaps and the layout must fill the real terminal.
+        let session = try TmuxSession(command: [Self.client, "--portal", url, "--token", portal.token],
+                                      environment: ["LC_ALL": "C", "COLUMNS": "80", "LINES": "24"])
+        defer { session.close() }
+        let screen = try session.waitForScreen("the queue") { $0.contains("Tiêu đề") && $0.contains("1/") }
+        XCTAssertTrue(screen.contains("Chờ duyệt"), screen)
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertTrue(lines.count >= 40 && lines[39].contains("trợ giúp"), "status bar not on the 40th line:\n" + screen)
+        XCTAssertTrue(lines[1].count > 100, "table narrower than the terminal:\n" + screen)
+        // …and it still follows the terminal, not the stale variables, when resized.
+        try session.resize(width: 90, height: 30)
+        try session.waitForScreen("the queue at 90×30") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 30 && lines[29].contains("trợ giúp") && lines.allSatisfy { $0.count <= 90 }
+                && lines[1].count > 80
+        }
+        try session.send("q")
+        XCTAssertEqual(session.waitForExit(), 0)
+    }
+
     func testLayoutFollowsResizes() throws {
         let (portal, url) = try startPortal()
         defer { portal.stop() }
         let session = try TmuxSession(command: [Self.client, "--portal", url, "--token", portal.token])
         defer { session.close() }
         try session.waitForScreen("queue") { $0.contains("Tiêu đề") && $0.contains(" bài)") }
+        // A resize well after start, once the loading threads are idle, as a user makes it.
+        try session.send("j")
+        try session.waitForScreen("cursor on row 2") { $0.contains("2/") }
+        usleep(300_000)
+        try session.resize(width: 90, height: 30)
+        let medium = try session.waitForScreen("the queue at 90×30") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 30 && lines[29].contains("trợ giúp") && lines.allSatisfy { $0.count <= 90 }
+        }
+        XCTAssertTrue(medium.hasPrefix(" bientap"), "title bar should stay on the first line:\n" + medium)
 
         try session.resize(width: 60, height: 20)
         let small = try session.waitForScreen("the queue at 60×20") { screen in

@@ -13,9 +13,11 @@ final class TmuxSession {
     init(command: [String], environment: [String: String] = [:], width: Int = 120, height: Int = 40) throws {
         socket = "bientap-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         exitFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).exit")
+        // Whatever locale and sizes the tests run under, the program starts from a known environment.
+        let unset = ["LC_ALL", "LC_CTYPE", "LC_MESSAGES", "LINES", "COLUMNS"].flatMap { ["-u", $0] }
         var env = ["LANG=C.UTF-8", "TERM=xterm-256color"]
         env += environment.sorted(by: { $0.key < $1.key }).map { "\($0.key)=\($0.value)" }
-        let quoted = (env + command).map(Self.shellQuote).joined(separator: " ")
+        let quoted = (unset + env + command).map(Self.shellQuote).joined(separator: " ")
         // The shell records the program's exit status, then stays so the last screen can still be read.
         let script = "env \(quoted); echo $? > \(Self.shellQuote(exitFile.path)); sleep 600"
         try tmux(output: false, ["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "e2e", script])
@@ -87,9 +89,11 @@ final class TmuxSession {
     /// gets only stdin, stdout and stderr, and is reaped with `waitpid`.
     @discardableResult
     private func tmux(output: Bool = true, _ arguments: [String]) throws -> String {
-        // bash closes every inherited descriptor above stderr, then becomes tmux.
-        let closeAndRun = "for f in /proc/$$/fd/*; do n=${f##*/}; [ \"$n\" -gt 2 ] && eval \"exec $n>&-\"; done 2>/dev/null; exec \"$@\""
-        let argv = ["bash", "-c", closeAndRun, "tmux", "tmux", "-L", socket, "-f", "/dev/null"] + arguments
+        // bash closes every inherited descriptor above stderr, forgets any tmux the
+        // tests themselves run in, then becomes tmux.
+        let closeAndRun = "for f in /proc/$$/fd/*; do n=${f##*/}; [ \"$n\" -gt 2 ] && eval \"exec $n>&-\"; done 2>/dev/null; "
+            + "unset TMUX TMUX_PANE; exec \"$@\""
+        let argv = ["bash", "-c", closeAndRun, "tmux", "tmux", "-u", "-L", socket, "-f", "/dev/null"] + arguments
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { throw POSIXError(.EMFILE) }
         var actions = posix_spawn_file_actions_t()

@@ -32,6 +32,15 @@ public final class NcursesScreen: Screen {
             throw Unavailable(description: "standard input and output must be a terminal")
         }
         setlocale(LC_ALL, "")
+        // All our text is UTF-8. A session whose locale is not (LC_ALL=C over SSH,
+        // a locale the server lacks) would show Vietnamese letters as gaps.
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+        // The size comes from the terminal itself, not from LINES and COLUMNS
+        // that a shell exported and that went stale at its last resize.
+        use_env(false)
+        use_tioctl(true)
         guard let term = newterm(nil, stdout, stdin) else {
             let name = ProcessInfo.processInfo.environment["TERM"] ?? ""
             throw Unavailable(description: "unknown terminal type '\(name)'")
@@ -68,6 +77,8 @@ public final class NcursesScreen: Screen {
         isShutDown = true
         for source in signalSources { source.cancel() }
         signalSources = []
+        signal(SIGWINCH, SIG_DFL)
+        resizeWakeDescriptor = -1
         writeTerminal("\u{1B}[?2004l")
         curs_set(1)
         endwin()
@@ -149,20 +160,20 @@ public final class NcursesScreen: Screen {
 
     public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
         if !queued.isEmpty { return queued.removeFirst() }
+        if let resized = followTerminalSize() { return resized }
         if let pending = readKey() { return pending }
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: wakePipe[0], events: Int16(POLLIN), revents: 0)]
         let ready = poll(&fds, 2, Int32(clamping: timeoutMilliseconds))
         if isTerminationRequested { return .terminate }
-        if ready < 0 {
-            // Interrupted by SIGWINCH: ncurses reports the new size as KEY_RESIZE.
-            return readKey()
-        }
         if fds[1].revents != 0 {
             var buffer = [UInt8](repeating: 0, count: 64)
             while read(wakePipe[0], &buffer, buffer.count) > 0 {}
             if isTerminationRequested { return .terminate }
         }
+        // SIGWINCH interrupts the poll or, when another thread took it, writes to the wake pipe.
+        if let resized = followTerminalSize() { return resized }
+        if ready < 0 { return readKey() }
         if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds[0].revents & Int16(POLLIN) == 0 {
             return .terminate
         }
@@ -207,10 +218,7 @@ public final class NcursesScreen: Screen {
     private func functionKey(_ code: Int32) -> InputEvent? {
         switch code {
         case KEY_RESIZE:
-            height = Int(bt_getmaxy(bt_stdscr()))
-            width = Int(bt_getmaxx(bt_stdscr()))
-            clear()
-            return .resize(width: width, height: height)
+            return followTerminalSize() ?? .resize(width: width, height: height)
         case KEY_UP: return .key(.up)
         case KEY_DOWN: return .key(.down)
         case KEY_LEFT: return .key(.left)
@@ -289,9 +297,24 @@ public final class NcursesScreen: Screen {
         // Resumed.
         writeTerminal("\u{1B}[?2004h")
         refresh()
+        _ = followTerminalSize()
+        clear()
+    }
+
+    /// Asks the kernel for the terminal's size and, when it changed, makes
+    /// ncurses follow. Polled on every wake-up rather than trusted to ncurses'
+    /// own SIGWINCH handler: a signal that lands on another thread than the one
+    /// waiting for input would leave the layout at the old size.
+    private func followTerminalSize() -> InputEvent? {
+        var rows: Int32 = 0
+        var cols: Int32 = 0
+        guard bt_terminal_size(STDOUT_FILENO, &rows, &cols) == 0,
+              Int(rows) != height || Int(cols) != width else { return nil }
+        resizeterm(rows, cols)
         height = Int(bt_getmaxy(bt_stdscr()))
         width = Int(bt_getmaxx(bt_stdscr()))
         clear()
+        return .resize(width: width, height: height)
     }
 
     // MARK: - Signals
@@ -303,6 +326,16 @@ public final class NcursesScreen: Screen {
     }
 
     private func installSignalHandlers() {
+        // A resize only has to wake the input wait; nextEvent asks for the size itself.
+        resizeWakeDescriptor = wakePipe[1]
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in
+            var byte: UInt8 = 2
+            _ = write(resizeWakeDescriptor, &byte, 1)
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGWINCH, &action, nil)
         for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
@@ -318,6 +351,9 @@ public final class NcursesScreen: Screen {
         }
     }
 }
+
+/// Where the SIGWINCH handler writes; a signal handler can reach only globals.
+nonisolated(unsafe) private var resizeWakeDescriptor: Int32 = -1
 
 private extension Int32 {
     var boolValue: Bool { self != 0 }

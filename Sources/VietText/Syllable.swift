@@ -1,0 +1,294 @@
+/// The six tones of Vietnamese, in dictionary order.
+public enum Tone: Int, CaseIterable, Sendable {
+    case level = 0   // ngang: no mark
+    case acute       // sắc
+    case grave       // huyền
+    case hook        // hỏi
+    case tilde       // ngã
+    case dot         // nặng
+
+    /// Whether a syllable closed by p, t, c or ch may carry this tone.
+    public var allowedBeforeStop: Bool { self == .acute || self == .dot }
+}
+
+/// Where the tone mark of oa, oe and uy goes in an open syllable:
+/// old style "hoà, khoẻ, thuỷ", new style "hòa, khỏe, thủy".
+public enum ToneStyle: String, CaseIterable, Sendable {
+    case old
+    case new
+}
+
+/// The vowel letters and their toned forms, and the way back.
+public enum VowelTable {
+    /// Base vowels; each row holds the level, acute, grave, hook, tilde and dot forms.
+    static let rows: [[Character]] = [
+        ["a", "á", "à", "ả", "ã", "ạ"], ["ă", "ắ", "ằ", "ẳ", "ẵ", "ặ"], ["â", "ấ", "ầ", "ẩ", "ẫ", "ậ"],
+        ["e", "é", "è", "ẻ", "ẽ", "ẹ"], ["ê", "ế", "ề", "ể", "ễ", "ệ"], ["i", "í", "ì", "ỉ", "ĩ", "ị"],
+        ["o", "ó", "ò", "ỏ", "õ", "ọ"], ["ô", "ố", "ồ", "ổ", "ỗ", "ộ"], ["ơ", "ớ", "ờ", "ở", "ỡ", "ợ"],
+        ["u", "ú", "ù", "ủ", "ũ", "ụ"], ["ư", "ứ", "ừ", "ử", "ữ", "ự"], ["y", "ý", "ỳ", "ỷ", "ỹ", "ỵ"],
+    ]
+
+    private static let lookup: [Character: (base: Character, tone: Tone, upper: Bool)] = {
+        var map: [Character: (Character, Tone, Bool)] = [:]
+        for row in rows {
+            for (index, form) in row.enumerated() {
+                let tone = Tone(rawValue: index)!
+                map[form] = (row[0], tone, false)
+                map[Character(String(form).uppercased())] = (row[0], tone, true)
+            }
+        }
+        return map
+    }()
+
+    private static let forms: [Character: [Character]] = {
+        var map: [Character: [Character]] = [:]
+        for row in rows { map[row[0]] = row }
+        return map
+    }()
+
+    /// The base vowel (lower case, with its hat, horn or breve), the tone and
+    /// whether it was a capital; nil for anything that is not a vowel letter.
+    public static func split(_ c: Character) -> (base: Character, tone: Tone, upper: Bool)? {
+        lookup[c]
+    }
+
+    /// `base` (lower-case base vowel) with `tone`, in upper case when asked.
+    public static func compose(_ base: Character, _ tone: Tone, upper: Bool = false) -> Character {
+        guard let row = forms[base] else { return upper ? Character(String(base).uppercased()) : base }
+        let c = row[tone.rawValue]
+        return upper ? Character(String(c).uppercased()) : c
+    }
+
+    public static func isVowel(_ c: Character) -> Bool { lookup[c] != nil }
+
+    /// ă â ê ô ơ ư: the vowels whose mark claims the tone.
+    static func isMarked(_ base: Character) -> Bool { "ăâêôơư".contains(base) }
+}
+
+/// One written Vietnamese syllable taken apart: onset, glide, nucleus, coda, tone.
+///
+/// The spelling is kept as written: "qu" gives onset "q" and glide "u"; "gi"
+/// before a vowel is the onset "gi"; "yê" and "iê" are both the nucleus as written.
+public struct Syllable: Equatable, Sendable {
+    public var onset: String
+    public var glide: String
+    public var nucleus: String
+    public var coda: String
+    public var tone: Tone
+    /// In the open syllables oa, oe, uy (no onset letter owning the glide):
+    /// which tone style the written mark follows; nil where both agree.
+    public var writtenStyle: ToneStyle?
+
+    /// The vowels between onset and coda: glide and nucleus, as written.
+    public var vowels: String { glide + nucleus }
+
+    /// Parses a written syllable, whatever its letter case; nil when it is
+    /// not valid Vietnamese orthography. `checkTone: false` accepts any tone
+    /// with the stop codas p, t, c, ch (a syllable still being typed).
+    public static func parse(_ word: String, checkTone: Bool = true) -> Syllable? {
+        var letters: [Character] = []
+        var tone = Tone.level
+        var toneIndex = -1
+        letters.reserveCapacity(8)
+        for ch in word {
+            if let v = VowelTable.split(ch) {
+                if v.tone != .level {
+                    if toneIndex >= 0 { return nil }  // two tone marks
+                    tone = v.tone
+                    toneIndex = letters.count
+                }
+                letters.append(v.base)
+            } else {
+                let lower = Self.lowercase(ch)
+                guard Self.consonantLetters.contains(lower) else { return nil }
+                letters.append(lower)
+            }
+        }
+        guard !letters.isEmpty else { return nil }
+        for onset in candidateOnsets(letters) where onset.count < letters.count {
+            guard let rime = parseRime(letters[onset.count...], onset: onset) else { continue }
+            var syllable = Syllable(onset: onset, glide: rime.glide, nucleus: rime.nucleus, coda: rime.coda,
+                                    tone: tone, writtenStyle: nil)
+            guard syllable.obeysSpellingRules else { continue }
+            if checkTone && stopCodas.contains(rime.coda) && !tone.allowedBeforeStop { continue }
+            if toneIndex >= 0 {
+                // The mark must sit where one of the two styles puts it.
+                let written = toneIndex - onset.count
+                let positions = syllable.tonePositions()
+                if written == positions.old && written == positions.new {
+                    syllable.writtenStyle = nil
+                } else if written == positions.old {
+                    syllable.writtenStyle = .old
+                } else if written == positions.new {
+                    syllable.writtenStyle = .new
+                } else {
+                    continue
+                }
+            }
+            return syllable
+        }
+        return nil
+    }
+
+    /// Index into `vowels` of the letter that carries the tone mark, in each style.
+    public func tonePositions() -> (old: Int, new: Int) {
+        let v = Array(vowels)
+        if let last = v.lastIndex(where: VowelTable.isMarked) { return (last, last) }
+        let closedByConsonant = !coda.isEmpty && !Self.semivowelCodas.contains(coda)
+        if closedByConsonant { return (v.count - 1, v.count - 1) }
+        if !coda.isEmpty {
+            // ai, ao, oai, uyu, oeo…: the nucleus's vowel; ia, ua… cannot take a coda.
+            let index = glide.count + nucleus.count - 1
+            return (index, index)
+        }
+        if onset == "q" {
+            // qua, quý, què: the u belongs to the onset.
+            return (1, 1)
+        }
+        if glide.count == 1 && nucleus.count == 1 {
+            // oa, oe, uy: the one place the two styles differ.
+            return (1, 0)
+        }
+        // a, ia, ua, ưa, uya: the first letter of the nucleus (mía, múa, khuya).
+        return (glide.count, glide.count)
+    }
+
+    /// The syllable spelt again with its tone mark placed in `style`; `capitals`
+    /// says, letter by letter, which ones were upper case.
+    public func written(style: ToneStyle, capitals: [Bool] = []) -> String {
+        let letters = Array(onset + vowels + coda)
+        let pos = tonePositions()
+        let mark = onset.count + (style == .old ? pos.old : pos.new)
+        var out = ""
+        for (i, c) in letters.enumerated() {
+            let upper = i < capitals.count && capitals[i]
+            if i == mark && tone != .level {
+                out.append(VowelTable.compose(c, tone, upper: upper))
+            } else {
+                out.append(upper ? Character(String(c).uppercased()) : c)
+            }
+        }
+        return out
+    }
+
+    static func lowercase(_ c: Character) -> Character {
+        if c.isASCII, let a = c.asciiValue, a >= 65, a <= 90 { return Character(Unicode.Scalar(a + 32)) }
+        if c == "Đ" { return "đ" }
+        return c
+    }
+
+    // MARK: - Tables
+
+    static let consonantLetters: Set<Character> = Set("bcdđghklmnpqrstvxfjwz")
+    static let stopCodas: Set<String> = ["p", "t", "c", "ch"]
+    static let semivowelCodas: Set<String> = ["i", "y", "o", "u"]
+    /// Onsets written before a lone y: kỳ, lý, mỹ, sỹ, tỷ, hy, vỹ, nỷ.
+    private static let yOnsets: Set<String> = ["h", "k", "l", "m", "n", "s", "t", "v"]
+    private static let onsets: [[Character]] = ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr",
+                                 "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x"].map(Array.init)
+
+    /// Onsets the letters could start with, longest first, then none; "qu"
+    /// gives the onset "q", its u being the glide.
+    private static func candidateOnsets(_ letters: [Character]) -> [String] {
+        if letters.count >= 3 && letters[0] == "q" && letters[1] == "u" { return ["q"] }
+        if letters.first == "q" { return [] }
+        var result: [String] = []
+        for onset in onsets where letters.starts(with: onset) {
+            result.append(String(onset))
+        }
+        result.append("")
+        return result
+    }
+
+    /// Codas each nucleus takes ("" for an open syllable).
+    static let nucleusCodas: [String: Set<String>] = [
+        "a": ["", "c", "ch", "i", "m", "n", "ng", "nh", "o", "p", "t", "u", "y"],
+        "ă": ["c", "m", "n", "ng", "p", "t"],
+        "â": ["c", "m", "n", "ng", "p", "t", "u", "y"],
+        "e": ["", "c", "m", "n", "ng", "o", "p", "t"],
+        "ê": ["", "ch", "m", "n", "nh", "p", "t", "u"],
+        "i": ["", "ch", "m", "n", "nh", "p", "t", "u"],
+        "y": [""],
+        "o": ["", "c", "i", "m", "n", "ng", "p", "t"],
+        "oo": ["c", "ng"],
+        "ô": ["", "c", "i", "m", "n", "ng", "p", "t"],
+        "ơ": ["", "i", "m", "n", "p", "t"],
+        "u": ["", "c", "i", "m", "n", "ng", "p", "t"],
+        "ư": ["", "c", "i", "m", "n", "ng", "t", "u"],
+        "iê": ["c", "m", "n", "ng", "p", "t", "u"],
+        "yê": ["m", "n", "ng", "t", "u"],
+        "ia": [""],
+        "uô": ["c", "i", "m", "n", "ng", "t"],
+        "ua": [""],
+        "ươ": ["c", "i", "m", "n", "ng", "p", "t", "u"],
+        "ưa": [""],
+    ]
+
+    /// After the glide o or u, the nuclei and codas allowed.
+    static let glideNuclei: [String: [String: Set<String>]] = [
+        "o": ["a": ["", "c", "ch", "i", "m", "n", "ng", "nh", "o", "p", "t", "y"],
+              "ă": ["c", "m", "n", "ng", "t"],
+              "e": ["", "n", "o", "t", "m"]],
+        "u": ["â": ["c", "n", "ng", "t", "y"],
+              "ê": ["", "ch", "n", "nh", "t", "u"],
+              "y": ["", "ch", "nh", "t", "u", "n", "p"],
+              "yê": ["n", "t"],
+              "ya": [""],
+              "ơ": [""],
+              "a": ["", "c", "ch", "i", "m", "n", "ng", "nh", "o", "t", "y"],
+              "ă": ["c", "m", "n", "ng", "t"],
+              "e": ["", "n", "o", "t"],
+              "i": ["", "t", "n", "nh", "ch"],
+              "ô": ["c"]],
+    ]
+
+    /// Splits the letters after the onset into glide, nucleus and coda.
+    private static func parseRime(_ r: ArraySlice<Character>, onset: String)
+        -> (glide: String, nucleus: String, coda: String)? {
+        let r = Array(r)
+        for glideLength in 0...1 where glideLength < r.count {
+            let glide = String(r[0..<glideLength])
+            if glideLength == 1 && glide != "o" && glide != "u" { continue }
+            if onset == "q" && glide != "u" { continue }
+            for nucleusLength in stride(from: min(2, r.count - glideLength), through: 1, by: -1) {
+                let nucleus = String(r[glideLength..<(glideLength + nucleusLength)])
+                let coda = String(r[(glideLength + nucleusLength)...])
+                if accepts(glide: glide, nucleus: nucleus, coda: coda, onset: onset) { return (glide, nucleus, coda) }
+            }
+        }
+        return nil
+    }
+
+    private static func accepts(glide: String, nucleus: String, coda: String, onset: String) -> Bool {
+        if glide.isEmpty {
+            var codas = nucleusCodas[nucleus] ?? []
+            // giếng, giết: gi + iê with one i written.
+            if onset == "gi" && nucleus == "ê" { codas.formUnion(nucleusCodas["iê"]!) }
+            guard codas.contains(coda) else { return false }
+            switch nucleus {
+            case "yê": return onset.isEmpty
+            case "iê": return !onset.isEmpty
+            case "y": return onset.isEmpty || yOnsets.contains(onset)
+            default: return true
+            }
+        }
+        guard let table = glideNuclei[glide], table[nucleus]?.contains(coda) == true else { return false }
+        // ua, ue, ui…: after u the nuclei a, ă, e, i, ô exist only in qu-.
+        if glide == "u" && onset != "q" && ["a", "ă", "e", "i", "ô"].contains(nucleus) { return false }
+        return true
+    }
+
+    /// c/k/q, g/gh and ng/ngh before front vowels.
+    var obeysSpellingRules: Bool {
+        let first = (glide + nucleus).first ?? " "
+        let front = "iyeê".contains(first)
+        switch onset {
+        case "k": return front
+        case "c": return !front && glide.isEmpty
+        case "gh", "ngh": return front
+        case "g", "ng": return !front || (onset == "g" && first == "i")
+        case "gi": return first != "i"
+        default: return true
+        }
+    }
+}

@@ -5,8 +5,9 @@
 
 SWIFT ?= swift
 SHELL := /bin/bash
-# Debian packages: build (C libraries the bindings link) and test (the terminal the end-to-end tests drive).
-BUILD_PACKAGES := pkg-config libncursesw5-dev libcurl4-openssl-dev
+# Debian packages: build (C libraries the bindings link; hunspell-vi's syllable list, which `bientap spell`
+# reads at run time) and test (the terminal the end-to-end tests drive).
+BUILD_PACKAGES := pkg-config libncursesw5-dev libcurl4-openssl-dev hunspell-vi
 TEST_PACKAGES := tmux
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

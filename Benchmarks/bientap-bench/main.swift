@@ -39,6 +39,33 @@ let widthSamples = measure(iterations: 50) { _ = DisplayWidth.of(prose) }
 let megabytes = Double(prose.utf8.count) / 1_000_000
 print(String(format: "%-48@ %.1f MB/s", "DisplayWidth.of, Vietnamese prose" as NSString, megabytes / (percentile(widthSamples, 0.5) / 1e9)))
 
+// MARK: - Vietnamese engine: Telex, lexicon, spell checking
+
+let telexKeys = Array(String(repeating: "Tooi vieets baif veef coong taacs chuyeenr ddooir soos cuar tinhr Quangr Ngaix. ", count: 125).prefix(10_000))
+let telexSamples = measure(iterations: 20) {
+    var composer = WordComposer()
+    var shown = 0
+    for key in telexKeys {
+        if composer.takes(key) { composer.type(key); shown &+= composer.text.utf8.count } else { composer.reset() }
+    }
+    precondition(shown > 0)
+}
+print(String(format: "%-48@ %.2f µs per key (10,000 keys, text shown after each)", "Telex composer" as NSString,
+             percentile(telexSamples, 0.5) / 1_000 / Double(telexKeys.count)))
+
+let lexiconSamples = measure(iterations: 10) { _ = Lexicon.standard() }
+report("load lexicon (hunspell-vi + newsroom)", lexiconSamples, unit: "ms", scale: 1_000_000)
+
+let checker = SpellChecker(lexicon: Lexicon.standard())
+let report1 = String(repeating: """
+    Ngày 22/11/2018, UBND tỉnh Quảng Ngãi ban hành Quyết định số 1534/QĐ-UBND về việc phê duyệt kế hoạch ứng dụng CNTT \
+    trong hoạt động của cơ quan nhà nước; Cổng TTĐT tỉnh đăng tải trên website và Zalo, kinh phí 26.500 triệu đồng.
+
+    """, count: 2_000)
+let spellSamples = measure(iterations: 5) { _ = checker.check(report1) }
+print(String(format: "%-48@ %.2f MB/s (%.1f MB)", "spell check, government prose" as NSString,
+             Double(report1.utf8.count) / 1e6 / (percentile(spellSamples, 0.5) / 1e9), Double(report1.utf8.count) / 1e6))
+
 // MARK: - Queue frame rendering (no terminal: the pure render(state) -> Frame)
 
 let sites = (0..<20).map { SiteRef(id: Int64($0), code: "site-\($0)", name: "UBND huyện Trà Bồng \($0)") }

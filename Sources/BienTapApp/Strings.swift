@@ -129,4 +129,28 @@ public enum Strings {
         Localized(vi: "Không khởi động được cổng thông tin mẫu: \(detail)", en: "The sample portal did not start: \(detail)")
     }
     public static let demoEditorName = Localized(vi: "Biên tập viên (thử nghiệm)", en: "Demo editor")
+
+    // Spell checker (bientap spell)
+    public static let spellSuggestions = Localized(vi: "gợi ý", en: "suggestions")
+    public static let spellInvalidSyllable = Localized(vi: "không phải âm tiết tiếng Việt viết đúng chính tả",
+                                                       en: "not a correctly spelt Vietnamese syllable")
+    public static let spellUnattested = Localized(vi: "âm tiết không có trong tiếng Việt", en: "no such Vietnamese syllable")
+    public static let spellTelexLeftover = Localized(vi: "còn sót phím gõ Telex", en: "Telex keys left in the text")
+    public static let spellLoanword = Localized(vi: "viết sai từ mượn hoặc tên riêng", en: "misspelt loanword or brand name")
+    public static let spellConfusion = Localized(vi: "dùng nhầm từ", en: "a real word used for another")
+    public static func spellMixedStyles(old: Int, new: Int) -> Localized {
+        Localized(vi: "văn bản trộn hai kiểu bỏ dấu: \(old) âm tiết kiểu cũ (hoà), \(new) kiểu mới (hòa)",
+                  en: "the text mixes tone-mark styles: \(old) syllables in the old style (hoà), \(new) in the new (hòa)")
+    }
+    public static let spellToneStyle = Localized(vi: "không theo kiểu bỏ dấu đã chọn", en: "not in the chosen tone-mark style")
+    public static let spellDecomposed = Localized(vi: "chữ ở dạng tổ hợp (NFD), nên chuẩn hoá sang NFC",
+                                                  en: "decomposed (NFD) letters; normalise to NFC")
+    public static let spellRepeated = Localized(vi: "từ lặp lại hai lần", en: "word typed twice")
+    public static let spellSpaceBeforePunctuation = Localized(vi: "dấu cách trước dấu câu", en: "space before punctuation")
+    public static func spellCannotRead(_ file: String, _ detail: String) -> Localized {
+        Localized(vi: "không đọc được \(file): \(detail)", en: "cannot read \(file): \(detail)")
+    }
+    public static let spellNoDictionary = Localized(
+        vi: "không tìm thấy từ điển hunspell-vi (/usr/share/hunspell/vi_VN.dic); chỉ kiểm tra theo quy tắc chính tả",
+        en: "hunspell-vi's dictionary (/usr/share/hunspell/vi_VN.dic) is missing; checking spelling rules only")
 }

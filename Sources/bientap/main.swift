@@ -14,7 +14,7 @@ struct BienTap: ParsableCommand {
         BIENTAP_PORTAL / `portal` in ~/.config/bientap/config.toml, signed in with --token / \
         BIENTAP_TOKEN / `token`. The interface is in Vietnamese; set LANG=en_US.UTF-8 for English.
         """,
-        subcommands: [Open.self, Demo.self],
+        subcommands: [Open.self, Demo.self, Spell.self, Normalize.self],
         defaultSubcommand: Open.self)
 }
 
@@ -81,6 +81,103 @@ struct Demo: ParsableCommand {
     }
 }
 
+struct Spell: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spell",
+        abstract: "Check the Vietnamese spelling of files (or standard input: -).",
+        discussion: """
+        One finding a line: FILE:LINE:COL: WORD: message (suggestions: a, b); lines and columns \
+        count from 1, columns in characters. Exit status 0 when there is no misspelling or \
+        misused word (style notes do not count), 1 when there is, 2 on a usage or I/O error. \
+        Words in ~/.config/bientap/dictionary.txt (one a line) are accepted.
+        """)
+
+    @Option(name: .long, help: "text (one finding a line) or jsonl (one JSON object a line).")
+    var format: String = "text"
+
+    @Option(name: .long, help: ArgumentHelp("House tone-mark style: old (hoà) or new (hòa); without it both are accepted and only a mix is noted.", valueName: "old|new"))
+    var style: String?
+
+    @Argument(help: ArgumentHelp("Files to check; - reads standard input.", valueName: "file"))
+    var files: [String] = []
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let language = UILanguage.fromEnvironment(environment)
+        guard let format = SpellReport.Format(rawValue: format) else {
+            throw Failed(message: "--format: text | jsonl", status: 2)
+        }
+        let houseStyle = try SpellInputs.style(style)
+        let inputs = try SpellInputs.read(files.isEmpty ? ["-"] : files, language: language)
+        let userDictionary = ClientConfiguration.configDirectory(environment: environment).appendingPathComponent("dictionary.txt").path
+        let lexicon = Lexicon.standard(user: userDictionary)
+        if !lexicon.hasSyllables { fputs("bientap: \(Strings.spellNoDictionary(language))\n", stderr) }
+        let checker = SpellChecker(lexicon: lexicon, style: houseStyle)
+        var errors = 0
+        var out = ""
+        for (name, text) in inputs {
+            for finding in checker.check(text) {
+                if SpellReport.isError(finding) { errors += 1 }
+                out += (format == .text ? SpellReport.textLine(finding, file: name, language: language)
+                    : SpellReport.jsonLine(finding, file: name, language: language)) + "\n"
+                if out.utf8.count > 1 << 16 { fputs(out, stdout); out = "" }
+            }
+        }
+        fputs(out, stdout)
+        fflush(stdout)
+        if errors > 0 { throw ExitCode(1) }
+    }
+}
+
+struct Normalize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "normalize",
+        abstract: "Write a file (or standard input: -) back as NFC Unicode, tone marks in one style if asked.")
+
+    @Option(name: .long, help: ArgumentHelp("Place tone marks in this style: old (hoà) or new (hòa).", valueName: "old|new"))
+    var style: String?
+
+    @Argument(help: ArgumentHelp("The file; - reads standard input.", valueName: "file"))
+    var file: String = "-"
+
+    func run() throws {
+        let language = UILanguage.fromEnvironment(ProcessInfo.processInfo.environment)
+        let houseStyle = try SpellInputs.style(style)
+        let text = try SpellInputs.read([file], language: language)[0].text
+        fputs(TextNormalizer.normalize(text, style: houseStyle), stdout)
+        fflush(stdout)
+    }
+}
+
+/// Files named on the command line, read whole as UTF-8; a failure is exit status 2.
+enum SpellInputs {
+    /// The --style option: nil, old or new; anything else is a usage error.
+    static func style(_ option: String?) throws -> ToneStyle? {
+        guard let option else { return nil }
+        guard let style = ToneStyle(rawValue: option) else { throw Failed(message: "--style: old | new", status: 2) }
+        return style
+    }
+
+    static func read(_ names: [String], language: UILanguage) throws -> [(name: String, text: String)] {
+        try names.map { name in
+            let data: Data
+            if name == "-" {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            } else {
+                guard let contents = FileManager.default.contents(atPath: name) else {
+                    let reason = FileManager.default.fileExists(atPath: name) ? "permission denied" : "no such file"
+                    throw Failed(message: Strings.spellCannotRead(name, reason)(language), status: 2)
+                }
+                data = contents
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw Failed(message: Strings.spellCannotRead(name, "not UTF-8")(language), status: 2)
+            }
+            return (name, text)
+        }
+    }
+}
+
 /// Opens the terminal, runs the app, and restores the terminal.
 enum Session {
     static func run(portal: String, token: String, configuration: ClientConfiguration) throws {
@@ -109,9 +206,11 @@ enum Session {
     }
 }
 
-/// A failure reported as one line on stderr with exit status 1, never a stack trace.
+/// A failure reported as one line on stderr with an exit status (1 unless
+/// said otherwise), never a stack trace.
 struct Failed: Error, CustomStringConvertible {
     var message: String
+    var status: Int32 = 1
     var description: String { message }
 }
 
@@ -120,7 +219,14 @@ do {
     try command.run()
 } catch let failure as Failed {
     fputs("bientap: \(failure.message)\n", stderr)
-    exit(1)
+    exit(failure.status)
 } catch {
+    // spell and normalize promise exit status 2 for usage errors.
+    let arguments = CommandLine.arguments.dropFirst()
+    if ["spell", "normalize"].contains(arguments.first ?? ""), BienTap.exitCode(for: error) != .success,
+       !(error is ExitCode) {
+        fputs(BienTap.fullMessage(for: error) + "\n", stderr)
+        exit(2)
+    }
     BienTap.exit(withError: error)
 }

@@ -1,0 +1,23 @@
+/// The newsroom dictionary shipped with bientap: what government news is
+/// written with and a general Vietnamese word list lacks. One entry a line;
+/// an entry of several words adds each of them.
+enum NewsroomDictionary {
+    static let text = """
+    # Loanwords and brand names common in the press
+    Internet website web fanpage online offline email e-mail video clip camera
+    Zalo Facebook YouTube TikTok Google Microsoft Windows Android iOS iPhone Apple Samsung
+    Viettel VNPT MobiFone Vinaphone FPT Petrolimex EVN Vietcombank Agribank BIDV VietinBank
+    Covid SARS-CoV-2 vaccine virus smartphone laptop app wifi WiFi Bluetooth blockchain
+    container logistics marketing startup livestream selfie hashtag download upload
+    IPv4 IPv6 HTTPS DNS QR PDF Word Excel PowerPoint Portal portal
+    GDP FDI ODA PCI PAPI ASEAN APEC WTO UNESCO UNICEF WHO
+    mét kilômét kilogam tấn hecta héc-ta ha km kg mm cm
+    # Peoples and places whose names fall outside the syllable grammar
+    Đắk Lắk Nông Kon Tum Plei Ku Krông Pắc Búk Jrai Ê Đê Ba Na Xơ Đăng Hrê H'rê Cor Ca Dong
+    H'Mông Mông Ơ Đu Chơ Ro K'Ho Mạ Xtiêng Raglai Bru Vân Kiều Pa Kô Tà Ôi
+    Pleiku Buôn Ma Thuột Gia Lai Đắk Tô Ia Grai Đức Cơ Chư Prông Chư Sê Krông Pa
+    # Provinces and cities
+    Quảng Ngãi Quảng Nam Quảng Trị Quảng Bình Quảng Ninh Bình Định Phú Yên Khánh Hòa
+    Hà Nội Huế Đà Nẵng Thành phố Hồ Chí Minh Cần Thơ Hải Phòng Lý Sơn Ba Tơ Trà Bồng
+    """
+}

@@ -1,0 +1,81 @@
+import Foundation
+import XCTest
+
+/// `bientap spell` and `bientap normalize` as a user or a script runs them.
+final class SpellCommandTests: XCTestCase {
+    private func run(_ arguments: [String], stdin: String? = nil, language: String = "C.UTF-8") throws
+        -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: QueueEndToEndTests.client)
+        process.arguments = arguments
+        process.environment = ["LANG": language, "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    private func file(_ text: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bientap-spell-\(UUID().uuidString).md")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url.path
+    }
+
+    func testFindingsExitStatusAndFormats() throws {
+        let path = try file("UBND tỉnh chỉ đạo\nsử lý hồ sơ và vieejt báo cáo.\n")
+        let text = try run(["spell", path])
+        XCTAssertEqual(text.status, 1)
+        XCTAssertEqual(text.out, """
+        \(path):2:1: sử lý: dùng nhầm từ (gợi ý: xử lý)
+        \(path):2:16: vieejt: còn sót phím gõ Telex (gợi ý: việt)
+
+        """)
+        let english = try run(["spell", path], language: "en_US.UTF-8")
+        XCTAssertTrue(english.out.contains("a real word used for another (suggestions: xử lý)"), english.out)
+
+        let json = try run(["spell", "--format", "jsonl", path])
+        XCTAssertEqual(json.status, 1)
+        let lines = json.out.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        XCTAssertEqual(first?["kind"] as? String, "realword")
+        XCTAssertEqual(first?["line"] as? Int, 2)
+        XCTAssertEqual(first?["column"] as? Int, 1)
+        XCTAssertEqual(first?["length"] as? Int, 5)
+        XCTAssertEqual(first?["suggestions"] as? [String], ["xử lý"])
+        XCTAssertEqual(first?["file"] as? String, path)
+    }
+
+    func testCleanTextAndStyleNotesExitZero() throws {
+        let clean = try run(["spell", "-"], stdin: "Hòa giải, hòa hợp và thuỷ lợi.")
+        XCTAssertEqual(clean.status, 0, "a style note is no error")
+        XCTAssertTrue(clean.out.hasPrefix("-:1:22: thuỷ:"), clean.out)
+    }
+
+    func testUsageAndInputErrorsExitTwo() throws {
+        XCTAssertEqual(try run(["spell", "/nonexistent/bai-viet.md"]).status, 2)
+        XCTAssertEqual(try run(["spell", "--format", "xml", "-"], stdin: "").status, 2)
+        XCTAssertEqual(try run(["spell", "--no-such-flag"]).status, 2)
+        let latin1 = FileManager.default.temporaryDirectory.appendingPathComponent("bientap-spell-\(UUID().uuidString)")
+        try Data([0x56, 0x69, 0xEA, 0x74]).write(to: latin1)
+        defer { try? FileManager.default.removeItem(at: latin1) }
+        let bad = try run(["spell", latin1.path])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.err.contains("UTF-8"), bad.err)
+    }
+
+    func testNormalizeWritesNFCInTheChosenStyle() throws {
+        let nfd = "Hoà bình, THUỶ lợi".decomposedStringWithCanonicalMapping
+        let result = try run(["normalize", "--style", "new", "-"], stdin: nfd)
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.out.utf8.elementsEqual("Hòa bình, THỦY lợi".precomposedStringWithCanonicalMapping.utf8), result.out)
+    }
+}

@@ -93,7 +93,7 @@ public enum DisplayWidth {
     public static func wrap(_ text: String, to width: Int) -> [String] {
         guard width > 0 else { return [text] }
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for paragraph in text.textLines {
             var line = ""
             var lineWidth = 0
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {

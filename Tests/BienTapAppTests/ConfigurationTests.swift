@@ -18,6 +18,12 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(file["ui.mouse"], "true")
     }
 
+    func testConfigFileSavedOnWindows() throws {
+        let file = try ConfigFile(parsing: "portal = \"http://127.0.0.1:8080\"\r\ntoken = \"abc\"\r\n", file: "config.toml")
+        XCTAssertEqual(file["portal"], "http://127.0.0.1:8080")
+        XCTAssertEqual(file["token"], "abc")
+    }
+
     func testConfigFileErrorsNameTheLine() {
         XCTAssertThrowsError(try ConfigFile(parsing: "portal = \"x\"\n\ntoken = unquoted\n", file: "c.toml")) { error in
             XCTAssertEqual("\(error)", "c.toml:3: invalid value for token: unquoted")

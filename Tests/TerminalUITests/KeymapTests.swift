@@ -42,6 +42,15 @@ final class KeymapTests: XCTestCase {
         XCTAssertEqual(keymap.keys(for: "top", in: "text"), [[.char("j")], [.char("g"), .char("g")]])
     }
 
+    func testAFileSavedOnWindowsReadsLineByLine() {
+        var keymap = Keymap()
+        let problems = keymap.load("# from Windows\r\nbind global j down\r\nbind list <Enter> open\r\nfrobnicate\r\n",
+                                   file: "win.keymap", catalogue: catalogue)
+        XCTAssertEqual(problems.map(\.line), [4])
+        XCTAssertEqual(keymap.action(for: [.char("j")], in: "list"), "down")
+        XCTAssertEqual(keymap.action(for: [.enter], in: "list"), "open")
+    }
+
     func testMistakesAreReportedWithLineAndTheRestApplies() {
         var keymap = Keymap()
         let problems = keymap.load("""

@@ -1,4 +1,5 @@
 import Foundation
+import VietText
 
 /// The subset of TOML bientap's `config.toml` uses: `[section]` headers,
 /// `key = "string"` (or 'literal'), `key = true|false|number`, `#` comments.
@@ -20,7 +21,7 @@ public struct ConfigFile: Sendable, Equatable {
     public init(parsing text: String, file: String) throws {
         values = [:]
         var section = ""
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, rawLine) in text.textLines.enumerated() {
             let lineNumber = index + 1
             let line = Self.stripComment(String(rawLine)).trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }

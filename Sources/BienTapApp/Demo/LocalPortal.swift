@@ -1,4 +1,5 @@
 import Foundation
+import VietText
 
 /// A portal of one's own on this machine, run from the `bientap-portal`
 /// executable: a temporary SQLite database filled with the sample, a demo
@@ -28,7 +29,7 @@ public final class LocalPortal {
             _ = try Self.runToEnd(executable, ["seed", "--sample", "--db", database])
             let output = try Self.runToEnd(executable, ["user", "add", "demo", "--role", "editor",
                                                         "--display-name", editorDisplayName, "--db", database])
-            guard let last = output.split(separator: "\n").last, !last.isEmpty else {
+            guard let last = output.textLines.last(where: { !$0.isEmpty }) else {
                 throw Failure(description: "bientap-portal user add printed no token")
             }
             token = String(last)
@@ -136,7 +137,7 @@ public final class LocalPortal {
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             if let text = try? String(contentsOf: file, encoding: .utf8),
-               let line = text.split(separator: "\n").first(where: { $0.contains(marker) }),
+               let line = text.textLines.first(where: { $0.contains(marker) }),
                let range = line.range(of: marker) {
                 return String(line[range.upperBound...]).trimmingCharacters(in: .whitespaces)
             }

@@ -25,7 +25,7 @@ struct ReaderScreen {
             source.append(StyledLine(submission.sapo, style: theme.header))
             source.append(StyledLine(""))
         }
-        for line in submission.body.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in submission.body.textLines {
             let text = String(line)
             if text.hasPrefix("#") {
                 let heading = text.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)

@@ -1,3 +1,5 @@
+import VietText
+
 /// A mistake in a keymap file, reported with its place.
 public struct KeymapError: Error, Sendable, Hashable, CustomStringConvertible {
     public var file: String
@@ -35,7 +37,7 @@ public struct Keymap: Sendable {
     public mutating func load(_ text: String, file: String, catalogue: ActionCatalogue) -> [KeymapError] {
         var problems: [KeymapError] = []
         let knownContexts = catalogue.contexts.union([Self.global])
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, rawLine) in text.textLines.enumerated() {
             let lineNumber = index + 1
             func problem(_ message: String) { problems.append(KeymapError(file: file, line: lineNumber, message: message)) }
             var line = Substring(rawLine)

@@ -147,9 +147,13 @@ public enum Strings {
                                                   en: "decomposed (NFD) letters; normalise to NFC")
     public static let spellRepeated = Localized(vi: "từ lặp lại hai lần", en: "word typed twice")
     public static let spellSpaceBeforePunctuation = Localized(vi: "dấu cách trước dấu câu", en: "space before punctuation")
-    public static func spellCannotRead(_ file: String, _ detail: String) -> Localized {
-        Localized(vi: "không đọc được \(file): \(detail)", en: "cannot read \(file): \(detail)")
+    public static func spellCannotRead(_ file: String, _ detail: Localized) -> Localized {
+        Localized(vi: "không đọc được \(file): \(detail.vi)", en: "cannot read \(file): \(detail.en)")
     }
+    public static let noSuchFile = Localized(vi: "không có tệp này", en: "no such file")
+    public static let isDirectory = Localized(vi: "đây là thư mục", en: "it is a directory")
+    public static let notReadable = Localized(vi: "không có quyền đọc", en: "permission denied")
+    public static let notUTF8 = Localized(vi: "không phải văn bản UTF-8", en: "not UTF-8 text")
     public static let spellNoDictionary = Localized(
         vi: "không tìm thấy từ điển hunspell-vi (/usr/share/hunspell/vi_VN.dic); chỉ kiểm tra theo quy tắc chính tả",
         en: "hunspell-vi's dictionary (/usr/share/hunspell/vi_VN.dic) is missing; checking spelling rules only")

@@ -45,14 +45,7 @@ public struct WordComposer: Sendable {
     /// Starts from a word already on screen (after the cursor moved into it, or a backspace).
     public mutating func load(_ word: String) {
         reset()
-        for ch in word {
-            if let v = VowelTable.split(ch) {
-                letters.append(Letter(base: v.base, upper: v.upper))
-                if v.tone != .level { tone = v.tone }
-            } else {
-                letters.append(Letter(base: Syllable.lowercase(ch), upper: Syllable.lowercase(ch) != ch))
-            }
-        }
+        for ch in word { appendLiteral(ch) }
     }
 
     /// Whether `key` belongs to a word (a letter, or a VNI digit): anything
@@ -189,7 +182,7 @@ public struct WordComposer: Sendable {
         let hatted: [Character: Character] = ["a": "â", "ă": "â", "e": "ê", "o": "ô", "ơ": "ô"]
         for i in run.reversed() {
             let base = letters[i].base
-            guard "aăâeêoơô".contains(base), target == nil || plainLetter(base) == target else { continue }
+            guard "aăâeêoơô".contains(base), target == nil || VowelTable.plain(base) == target else { continue }
             if let hat = hatted[base] {
                 letters[i].base = hat
                 lastModifier = key
@@ -197,22 +190,12 @@ public struct WordComposer: Sendable {
             }
             if lastModifier == key {
                 // Pressed twice: the hat comes off and the key stays as a letter.
-                letters[i].base = plainLetter(base)
+                letters[i].base = VowelTable.plain(base)
                 lastModifier = nil
             }
             return false
         }
         return false
-    }
-
-    private func plainLetter(_ c: Character) -> Character {
-        switch c {
-        case "ă", "â": return "a"
-        case "ê": return "e"
-        case "ô", "ơ": return "o"
-        case "ư": return "u"
-        default: return c
-        }
     }
 
     /// w (Telex) and 7 (VNI): uo ươ, o ơ, u ư; Telex's w also gives ă.
@@ -222,7 +205,7 @@ public struct WordComposer: Sendable {
             // Pressed twice: take the marks back off.
             var changed = false
             for i in run where "ơưă".contains(letters[i].base) {
-                letters[i].base = plainLetter(letters[i].base)
+                letters[i].base = VowelTable.plain(letters[i].base)
                 changed = true
             }
             lastModifier = nil

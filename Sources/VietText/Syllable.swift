@@ -63,6 +63,17 @@ public enum VowelTable {
 
     /// ă â ê ô ơ ư: the vowels whose mark claims the tone.
     static func isMarked(_ base: Character) -> Bool { "ăâêôơư".contains(base) }
+
+    /// A base vowel without its hat, horn or breve: ă, â → a; ê → e; ô, ơ → o; ư → u.
+    static func plain(_ base: Character) -> Character {
+        switch base {
+        case "ă", "â": return "a"
+        case "ê": return "e"
+        case "ô", "ơ": return "o"
+        case "ư": return "u"
+        default: return base
+        }
+    }
 }
 
 /// One written Vietnamese syllable taken apart: onset, glide, nucleus, coda, tone.

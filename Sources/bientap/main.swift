@@ -144,7 +144,7 @@ struct Normalize: ParsableCommand {
         let language = UILanguage.fromEnvironment(ProcessInfo.processInfo.environment)
         let houseStyle = try SpellInputs.style(style)
         let text = try SpellInputs.read([file], language: language)[0].text
-        fputs(TextNormalizer.normalize(text, style: houseStyle), stdout)
+        fputs(houseStyle.map { Normalization.nfc(text, toneStyle: $0) } ?? Normalization.nfc(text), stdout)
         fflush(stdout)
     }
 }
@@ -165,13 +165,15 @@ enum SpellInputs {
                 data = FileHandle.standardInput.readDataToEndOfFile()
             } else {
                 guard let contents = FileManager.default.contents(atPath: name) else {
-                    let reason = FileManager.default.fileExists(atPath: name) ? "permission denied" : "no such file"
+                    var isDirectory: ObjCBool = false
+                    let reason = !FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory) ? Strings.noSuchFile
+                        : isDirectory.boolValue ? Strings.isDirectory : Strings.notReadable
                     throw Failed(message: Strings.spellCannotRead(name, reason)(language), status: 2)
                 }
                 data = contents
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw Failed(message: Strings.spellCannotRead(name, "not UTF-8")(language), status: 2)
+                throw Failed(message: Strings.spellCannotRead(name, Strings.notUTF8)(language), status: 2)
             }
             return (name, text)
         }

@@ -9,14 +9,14 @@ final class TokenizerTests: XCTestCase {
         func kind(_ t: String) -> Token.Kind? { tokens.first { $0.text == t }?.kind }
         XCTAssertEqual(kind("43/2011/NĐ-CP"), .documentNumber)
         XCTAssertEqual(kind("22/11/2018"), .date)
-        XCTAssertEqual(kind("UBND"), .abbreviation)
-        XCTAssertEqual(kind("TTĐT"), .abbreviation)
+        XCTAssertEqual(kind("UBND"), .capitals)
+        XCTAssertEqual(kind("TTĐT"), .capitals)
         XCTAssertEqual(kind("26.500"), .number)
         XCTAssertEqual(kind("0232.3851206"), .number)
         XCTAssertEqual(kind("15%"), .number)
         XCTAssertEqual(kind("https://quangngai.gov.vn/tin"), .url)
         XCTAssertEqual(kind("vp@quangngai.gov.vn"), .email)
-        XCTAssertEqual(kind("CNTT&TT"), .abbreviation)
+        XCTAssertEqual(kind("CNTT&TT"), .capitals)
         XCTAssertEqual(kind("QĐ-UBND"), .documentNumber)
         XCTAssertEqual(kind("F0"), .code)
         XCTAssertEqual(kind("tế"), .word)
@@ -34,9 +34,19 @@ final class TokenizerTests: XCTestCase {
         XCTAssertFalse(tokens[1].startsSentence)
     }
 
-    func testHeadingsInCapitalsAreProse() {
-        let tokens = Tokenizer.tokens(in: "THÔNG BÁO KẾT LUẬN")
-        XCTAssertEqual(tokens.map(\.kind), [.word, .word, .word, .word])
+    func testWindowsLineEndsAndLonePunctuation() {
+        let tokens = Tokenizer.tokens(in: "Ủy ban\r\nnhân dân ,\rtỉnh")
+        XCTAssertEqual(tokens.map(\.text), ["Ủy", "ban", "nhân", "dân", ",", "tỉnh"])
+        XCTAssertEqual(tokens.map(\.line), [1, 1, 2, 2, 2, 3])
+        XCTAssertEqual(tokens[4].kind, .punctuation)
+        XCTAssertEqual(tokens[4].column, 10)
+    }
+
+    func testLinksAndDottedAbbreviations() {
+        let tokens = Tokenizer.tokens(in: "[Cổng TTĐT](https://quangngai.gov.vn) TP.HCM v.v.")
+        XCTAssertEqual(tokens.map(\.text), ["Cổng", "TTĐT", "https://quangngai.gov.vn", "TP.HCM", "v.v"])
+        XCTAssertEqual(tokens.map(\.kind), [.word, .capitals, .url, .capitals, .code])
+        XCTAssertEqual(tokens[2].column, 13)
     }
 }
 
@@ -116,6 +126,11 @@ final class SpellCheckerTests: XCTestCase {
         XCTAssertEqual(checker.check("Nhà nhà, người người thi đua."), [])
     }
 
+    func testHeadingsInCapitalsAreCheckedAbbreviationsAreNot() {
+        XCTAssertEqual(checker.check("THÔNG BÁO KẾT LUẬN CỦA UBND TỈNH"), [])
+        XCTAssertEqual(checker.check("THÔNG BÁO KẾT LUẬN SỬ LÝ").map(\.suggestions), [["XỬ LÝ"]])
+    }
+
     func testDecomposedTextIsAnEncodingNote() {
         let nfd = "Việt Nam".decomposedStringWithCanonicalMapping
         let findings = checker.check(nfd)
@@ -125,8 +140,8 @@ final class SpellCheckerTests: XCTestCase {
     }
 
     func testNormalizeConvertsStyleAndKeepsCase() {
-        XCTAssertEqual(TextNormalizer.normalize("HOÀ BÌNH, hoà giải, Thuỷ".decomposedStringWithCanonicalMapping, style: .new),
-                       "HÒA BÌNH, hòa giải, Thủy")
-        XCTAssertEqual(TextNormalizer.normalize("hòa", style: nil), "hòa")
+        let converted = Normalization.nfc("HOÀ BÌNH, hoà giải, Thuỷ".decomposedStringWithCanonicalMapping, toneStyle: .new)
+        XCTAssertEqual(converted, "HÒA BÌNH, hòa giải, Thủy")
+        XCTAssertTrue(Normalization.isNFC(converted))
     }
 }

@@ -9,6 +9,15 @@ final class TextFormsTests: XCTestCase {
         XCTAssertTrue(Normalization.isNFC(Normalization.nfc(nfd)))
     }
 
+    func testNFCShortcutStillCatchesSingletonsAndMarks() {
+        // Characters NFC replaces although nothing combines: ohm sign, en quad, Kelvin sign.
+        for (input, output) in [("\u{2126}", "\u{03A9}"), ("a\u{2000}b", "a\u{2002}b"), ("\u{212A}", "K"),
+                                ("Vie\u{0323}\u{0302}t", "Việt"), ("“Đắk Lắk” – 26.500 ₫…", "“Đắk Lắk” – 26.500 ₫…")] {
+            XCTAssertEqual(Array(Normalization.nfc(input).unicodeScalars), Array(output.unicodeScalars), input)
+            XCTAssertEqual(Normalization.isNFC(input), Array(input.unicodeScalars) == Array(output.unicodeScalars), input)
+        }
+    }
+
     func testDiacriticsStripIncludingDStroke() {
         XCTAssertEqual(Diacritics.strip("Tòa soạn Đắk Lắk"), "Toa soan Dak Lak")
         XCTAssertEqual(Diacritics.strip("đường"), "duong")

@@ -51,8 +51,7 @@ public enum SpellReport {
         case .misspelledLoanword: return Strings.spellLoanword
         case .confusion: return Strings.spellConfusion
         case .mixedToneStyles:
-            let counts = finding.counts ?? (0, 0)
-            return Strings.spellMixedStyles(old: counts.old, new: counts.new)
+            return Strings.spellMixedStyles(old: finding.counts?.old ?? 0, new: finding.counts?.new ?? 0)
         case .toneStyle: return Strings.spellToneStyle
         case .decomposed: return Strings.spellDecomposed
         case .repeatedWord: return Strings.spellRepeated

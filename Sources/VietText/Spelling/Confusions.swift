@@ -68,15 +68,19 @@ enum Confusions {
     thái độ bàng quang → thái độ bàng quan
     """
 
-    /// Wrong phrase (old-style keys, lower case) → right phrase.
-    static let table: [String: String] = {
-        var table: [String: String] = [:]
+    /// The confusions by the last syllable of their wrong phrase (old-style
+    /// keys, lower case), longest phrase first.
+    static let byLastSyllable: [String: [(wrong: [String], right: String)]] = {
+        var table: [String: [(wrong: [String], right: String)]] = [:]
         for line in source.split(separator: "\n") {
             let sides = line.components(separatedBy: " → ")
-            guard sides.count == 2, sides[0] != sides[1] else { continue }
-            let key = sides[0].split(separator: " ").map { Lexicon.syllableKey(String($0)) ?? String($0) }.joined(separator: " ")
-            table[key] = sides[1]
+            guard sides.count == 2 else { continue }
+            let wrong = sides[0].split(separator: " ").map { Lexicon.syllableKey(String($0)) ?? String($0) }
+            table[wrong.last!, default: []].append((wrong, sides[1]))
         }
-        return table
+        return table.mapValues { $0.sorted { $0.wrong.count > $1.wrong.count } }
     }()
+
+    /// Syllables in the longest wrong phrase.
+    static let longest = byLastSyllable.values.joined().map(\.wrong.count).max() ?? 1
 }

@@ -5,10 +5,9 @@ import Foundation
 public struct Lexicon: Sendable {
     /// Attested syllables, lower case, tone marks placed in the old style.
     public private(set) var syllables: Set<String> = []
-    /// Dictionary words that are no Vietnamese syllable, lower case (website, zalo, ipv6).
-    public private(set) var words: Set<String> = []
-    /// The same words as spelt in the dictionary, for suggestions (Facebook, not facebook).
-    public private(set) var wordForms: [String: String] = [:]
+    /// Dictionary words that are no Vietnamese syllable, by their lower case
+    /// (website, zalo, ipv6), to the spelling suggestions use (Facebook, IPv6).
+    public private(set) var words: [String: String] = [:]
     /// Attested syllables by their letters without marks ("viet": việt, viết…).
     private var bySkeleton: [String: [String]] = [:]
 
@@ -23,11 +22,11 @@ public struct Lexicon: Sendable {
         var lexicon = Lexicon()
         if let hunspell, let text = try? String(contentsOfFile: hunspell, encoding: .utf8) {
             // The first line of a .dic file is its entry count.
-            lexicon.add(lines: text.split(separator: "\n").dropFirst().map(String.init))
+            lexicon.add(lines: text.textLines.dropFirst().map(String.init))
         }
-        lexicon.add(lines: NewsroomDictionary.text.split(separator: "\n").map(String.init))
+        lexicon.add(lines: NewsroomDictionary.text.textLines.map(String.init))
         if let user, let text = try? String(contentsOfFile: user, encoding: .utf8) {
-            lexicon.add(lines: text.split(separator: "\n").map(String.init))
+            lexicon.add(lines: text.textLines.map(String.init))
         }
         return lexicon
     }
@@ -38,7 +37,7 @@ public struct Lexicon: Sendable {
         for line in lines {
             let entry = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             for part in entry.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-                add(word: String(part).precomposedStringWithCanonicalMapping)
+                add(word: Normalization.nfc(String(part)))
             }
         }
     }
@@ -51,8 +50,7 @@ public struct Lexicon: Sendable {
             }
         } else {
             let lower = word.lowercased()
-            words.insert(lower)
-            if wordForms[lower] == nil { wordForms[lower] = word }
+            if words[lower] == nil { words[lower] = word }
         }
     }
 
@@ -66,7 +64,8 @@ public struct Lexicon: Sendable {
 
     public func isAttested(syllableKey key: String) -> Bool { syllables.contains(key) }
 
-    public func contains(word: String) -> Bool { words.contains(word.lowercased()) }
+    /// Whether the dictionary has this (lower-case) word.
+    public func contains(lower: String) -> Bool { words[lower] != nil }
 
     /// Attested syllables spelt with the same letters once marks are removed.
     public func syllables(withSkeleton skeleton: String) -> [String] { bySkeleton[skeleton] ?? [] }

@@ -29,13 +29,12 @@ public struct Finding: Equatable, Sendable {
     public var kind: Kind
     public var reason: Reason
     public var suggestions: [String]
-    /// For mixedToneStyles: how many syllables follow each style (old, new).
-    public var counts: (old: Int, new: Int)?
+    /// For mixedToneStyles: how many syllables follow each style.
+    public var counts: StyleCounts?
 
-    public static func == (a: Finding, b: Finding) -> Bool {
-        a.line == b.line && a.column == b.column && a.length == b.length && a.word == b.word && a.kind == b.kind
-            && a.reason == b.reason && a.suggestions == b.suggestions && a.counts?.old == b.counts?.old
-            && a.counts?.new == b.counts?.new
+    public struct StyleCounts: Equatable, Sendable {
+        public var old: Int
+        public var new: Int
     }
 }
 
@@ -51,45 +50,77 @@ public struct SpellChecker: Sendable {
         self.style = style
     }
 
+    /// What a written word is, worked out once per distinct spelling in a text.
+    private struct WordFacts {
+        var lower: String
+        var syllable: Syllable?
+        /// Lower case, old tone style: how the lexicon and the confusion table spell syllables.
+        var key: String?
+
+        init(_ word: String) {
+            lower = word.lowercased()
+            syllable = Syllable.parse(word)
+            key = syllable?.written(style: .old)
+        }
+    }
+
     public func check(_ text: String) -> [Finding] {
         var findings: [Finding] = []
-        let nfc = text.precomposedStringWithCanonicalMapping
-        // String equality is canonical equivalence; the bytes tell NFD from NFC.
-        if !nfc.utf8.elementsEqual(text.utf8) { findings += decomposedLines(text) }
-        findings += spacesBeforePunctuation(nfc)
+        let nfc = Normalization.nfc(text)
+        // String equality is canonical equivalence; the scalars tell NFD from NFC.
+        if !nfc.unicodeScalars.elementsEqual(text.unicodeScalars) { findings += decomposedLines(text) }
 
-        let tokens = Tokenizer.tokens(in: nfc)
+        var facts: [String: WordFacts] = [:]
         var styled: [(token: Token, syllable: Syllable)] = []
-        var previousWord: Token?
-        var run: [(token: Token, key: String)] = []  // consecutive syllables, for confusions
+        var previous: Token?
+        var previousWord: (token: Token, lower: String)?
+        var run: [(token: Token, key: String)] = []  // the last syllables in a row, for confusions
 
-        for token in tokens {
-            guard token.kind == .word else {
+        for token in Tokenizer.tokens(in: nfc) {
+            defer { previous = token }
+            let word: WordFacts
+            switch token.kind {
+            case .word, .capitals:
+                if let known = facts[token.text] {
+                    word = known
+                } else {
+                    word = WordFacts(token.text)
+                    facts[token.text] = word
+                }
+            case .punctuation:
+                if let previous, previous.line == token.line { findings.append(spaceBefore(token, after: previous)) }
+                fallthrough
+            default:
                 previousWord = nil
                 run.removeAll()
                 continue
             }
-            if let previous = previousWord, previous.line == token.line,
-               previous.text.lowercased() == token.text.lowercased(),
-               Self.functionWords.contains(token.text.lowercased()) {
+            // Capitals that are no syllable are an abbreviation (UBND); those that are, a heading (THÔNG BÁO).
+            if token.kind == .capitals && word.syllable == nil {
+                previousWord = nil
+                run.removeAll()
+                continue
+            }
+            if let before = previousWord, before.token.line == token.line, before.lower == word.lower,
+               Self.functionWords.contains(word.lower) {
                 findings.append(Finding(line: token.line, column: token.column, length: token.text.count, word: token.text,
                                         kind: .style, reason: .repeatedWord, suggestions: []))
             }
-            previousWord = token
-            if let syllable = Syllable.parse(token.text) {
-                if syllable.writtenStyle != nil { styled.append((token, syllable)) }
-                let key = syllable.written(style: .old)
-                if let finding = checkAttested(token, key: key) {
-                    findings.append(finding)
-                    run.removeAll()
-                } else {
-                    run.append((token, key))
-                    if let finding = confusion(in: run) { findings.append(finding) }
-                }
+            previousWord = (token, word.lower)
+            guard let syllable = word.syllable, let key = word.key else {
+                run.removeAll()
+                if let finding = checkNonSyllable(token, lower: word.lower) { findings.append(finding) }
                 continue
             }
-            run.removeAll()
-            if let finding = checkNonSyllable(token) { findings.append(finding) }
+            if syllable.writtenStyle != nil { styled.append((token, syllable)) }
+            if let finding = checkAttested(token, key: key) {
+                findings.append(finding)
+                run.removeAll()
+            } else {
+                run.append((token, key))
+                if run.count > Confusions.longest { run.removeFirst() }
+                if let finding = confusion(in: run) { findings.append(finding) }
+            }
         }
         findings += toneStyleNotes(styled)
         return findings.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
@@ -98,17 +129,17 @@ public struct SpellChecker: Sendable {
     // MARK: - Words
 
     private func checkAttested(_ token: Token, key: String) -> Finding? {
-        guard lexicon.hasSyllables, !lexicon.isAttested(syllableKey: key), !lexicon.contains(word: token.text) else { return nil }
+        guard lexicon.hasSyllables, !lexicon.isAttested(syllableKey: key), !lexicon.contains(lower: token.text.lowercased())
+        else { return nil }
         // A capitalised word inside a sentence is most often a name the lexicon cannot know.
         if token.text.first?.isUppercase == true && !token.startsSentence { return nil }
         return Finding(line: token.line, column: token.column, length: token.text.count, word: token.text,
                        kind: .nonword, reason: .unattestedSyllable, suggestions: suggestions(for: token.text))
     }
 
-    private func checkNonSyllable(_ token: Token) -> Finding? {
+    private func checkNonSyllable(_ token: Token, lower: String) -> Finding? {
         let word = token.text
-        if lexicon.contains(word: word) { return nil }
-        let lower = word.lowercased()
+        if lexicon.contains(lower: lower) { return nil }
         if let loan = closestLoanword(lower) {
             return Finding(line: token.line, column: token.column, length: word.count, word: word,
                            kind: .nonword, reason: .misspelledLoanword, suggestions: [loan])
@@ -128,7 +159,7 @@ public struct SpellChecker: Sendable {
 
     /// The word read as Telex keys, when that gives an attested syllable ("vieejt" → "việt").
     func telexReading(_ word: String) -> String? {
-        guard word.count >= 2, word.contains(where: { "sfrxjzwaeod".contains(Syllable.lowercase($0)) }) else { return nil }
+        guard word.count >= 2 else { return nil }
         var composer = WordComposer(method: .telex, style: style ?? .new)
         for key in word { composer.type(key) }
         let composed = composer.text
@@ -139,11 +170,11 @@ public struct SpellChecker: Sendable {
     private func closestLoanword(_ lower: String) -> String? {
         guard lower.count >= 4 else { return nil }
         var best: (String, Int)?
-        for candidate in lexicon.words where abs(candidate.count - lower.count) <= 2 && candidate.count >= 4 {
+        for candidate in lexicon.words.keys where abs(candidate.count - lower.count) <= 2 && candidate.count >= 4 {
             let d = Self.editDistance(lower, candidate, limit: 2)
             if d > 0 && d <= (lower.count >= 7 ? 2 : 1) && (best == nil || d < best!.1) { best = (candidate, d) }
         }
-        return best.map { lexicon.wordForms[$0.0] ?? $0.0 }
+        return best.map { lexicon.words[$0.0] ?? $0.0 }
     }
 
     // MARK: - Suggestions
@@ -165,12 +196,8 @@ public struct SpellChecker: Sendable {
                 for candidate in lexicon.syllables(withSkeleton: variant) { consider(candidate, 2) }
             }
         }
-        let style = self.style ?? .new
-        let capitalised = word.first?.isUppercase == true
-        return ranked.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(5).map { item in
-            var text = Syllable.parse(item.0)?.written(style: style) ?? item.0
-            if capitalised, let first = text.first { text = String(first).uppercased() + text.dropFirst() }
-            return text
+        return ranked.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(5).map {
+            Self.matchCase(of: word, $0.0, style: style ?? .new)
         }
     }
 
@@ -228,25 +255,28 @@ public struct SpellChecker: Sendable {
 
     /// The phrase ending at the last syllable of `run`, when it is a known confusion.
     private func confusion(in run: [(token: Token, key: String)]) -> Finding? {
-        for length in [3, 2] where run.count >= length {
-            let window = run.suffix(length)
-            let phrase = window.map { $0.key.lowercased() }.joined(separator: " ")
-            guard let right = Confusions.table[phrase] else { continue }
+        guard let last = run.last, let candidates = Confusions.byLastSyllable[last.key] else { return nil }
+        for candidate in candidates where run.count >= candidate.wrong.count {
+            let window = run.suffix(candidate.wrong.count)
             let first = window.first!.token
-            let last = window.last!.token
-            guard first.line == last.line else { continue }
+            guard first.line == last.token.line, window.map(\.key) == candidate.wrong else { continue }
             let written = window.map(\.token.text).joined(separator: " ")
-            return Finding(line: first.line, column: first.column, length: last.column + last.text.count - first.column,
+            return Finding(line: first.line, column: first.column,
+                           length: last.token.column + last.token.text.count - first.column,
                            word: written, kind: .realword, reason: .confusion,
-                           suggestions: [Self.matchCase(of: written, right, style: style ?? .new)])
+                           suggestions: [Self.matchCase(of: written, candidate.right, style: style ?? .new)])
         }
         return nil
     }
 
+    /// `replacement` (lower case) in the tone style asked for and in the case
+    /// of `original`: all capitals (SỬ LÝ → XỬ LÝ), a capital first, or none.
     static func matchCase(of original: String, _ replacement: String, style: ToneStyle) -> String {
         let words = replacement.split(separator: " ").map { Syllable.parse(String($0))?.written(style: style) ?? String($0) }
-        var text = words.joined(separator: " ")
-        if original.first?.isUppercase == true, let first = text.first { text = String(first).uppercased() + text.dropFirst() }
+        let text = words.joined(separator: " ")
+        let letters = original.filter(\.isLetter)
+        if letters.count > 1 && letters.allSatisfy(\.isUppercase) { return text.uppercased() }
+        if original.first?.isUppercase == true, let first = text.first { return String(first).uppercased() + text.dropFirst() }
         return text
     }
 
@@ -271,50 +301,35 @@ public struct SpellChecker: Sendable {
         return [Finding(line: item.token.line, column: item.token.column, length: item.token.text.count,
                         word: item.token.text, kind: .style, reason: .mixedToneStyles,
                         suggestions: [item.syllable.written(style: majority, capitals: item.token.text.map(\.isUppercase))],
-                        counts: (old.count, new.count))]
+                        counts: Finding.StyleCounts(old: old.count, new: new.count))]
     }
 
     private func decomposedLines(_ text: String) -> [Finding] {
         var findings: [Finding] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in text.textLines.enumerated() {
             let s = String(line)
-            let nfc = s.precomposedStringWithCanonicalMapping
-            guard !nfc.utf8.elementsEqual(s.utf8) else { continue }
+            guard !Normalization.isNFC(s) else { continue }
             // The first character whose scalars change under NFC.
             var column = 1
             var word = ""
             for ch in s {
-                if String(ch).precomposedStringWithCanonicalMapping.unicodeScalars.count != ch.unicodeScalars.count {
+                if !Normalization.isNFC(String(ch)) {
                     word = String(ch)
                     break
                 }
                 column += 1
             }
             findings.append(Finding(line: index + 1, column: column, length: 1, word: word, kind: .encoding,
-                                    reason: .decomposed, suggestions: [word.precomposedStringWithCanonicalMapping]))
+                                    reason: .decomposed, suggestions: [Normalization.nfc(word)]))
         }
         return findings
     }
 
-    private func spacesBeforePunctuation(_ text: String) -> [Finding] {
-        var findings: [Finding] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let chars = Array(line)
-            for i in 1..<max(1, chars.count) where ",.;:!?".contains(chars[i]) && chars[i - 1] == " " {
-                // Not "…", ".NET" or a lone mark starting a line.
-                let next = i + 1 < chars.count ? chars[i + 1] : " "
-                guard next == " " || next == "\"" || next == "”" || i + 1 == chars.count,
-                      i >= 2, chars[i - 2] != " ", !(chars[i] == "." && next == ".") else { continue }
-                // Shown with the word before it: "đồng ," → "đồng,".
-                var start = i - 1
-                while start > 0 && !chars[start - 1].isWhitespace { start -= 1 }
-                let before = String(chars[start..<(i - 1)])
-                findings.append(Finding(line: index + 1, column: start + 1, length: i + 1 - start,
-                                        word: before + " " + String(chars[i]), kind: .style,
-                                        reason: .spaceBeforePunctuation, suggestions: [before + String(chars[i])]))
-            }
-        }
-        return findings
+    /// "đồng ," → "đồng,".
+    private func spaceBefore(_ mark: Token, after previous: Token) -> Finding {
+        Finding(line: mark.line, column: previous.column, length: mark.column + 1 - previous.column,
+                word: previous.text + " " + mark.text, kind: .style, reason: .spaceBeforePunctuation,
+                suggestions: [previous.text + mark.text])
     }
 
     /// Words an author does not write twice in a row on purpose.

@@ -9,12 +9,15 @@ public struct Token: Equatable, Sendable {
         case date
         /// 1534/VP-CBTH; 43/2011/NĐ-CP; QĐ-UBND.
         case documentNumber
-        /// Capitals: UBND, TTĐT, CNTT&TT; roman numerals (XIV) too.
-        case abbreviation
+        /// Capitals only: UBND, TTĐT, CNTT&TT, roman numerals (XIV), and headings
+        /// written in capitals (THÔNG BÁO), which the spell checker tells apart.
+        case capitals
         case email
         case url
         /// Letters and digits mixed (F0, A4, 5G): codes, not prose.
         case code
+        /// A mark standing alone after a space: the "," of "đồng ,".
+        case punctuation
     }
 
     public var text: String
@@ -38,9 +41,9 @@ public enum Tokenizer {
         var result: [Token] = []
         var sentenceStart = true
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.textLines {
             lineNumber += 1
-            let line = Array(rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine)
+            let line = Array(rawLine)
             if line.allSatisfy(\.isWhitespace) { sentenceStart = true; continue }
             var i = 0
             while i < line.count {
@@ -57,88 +60,104 @@ public enum Tokenizer {
     /// One whitespace-separated chunk: markup and punctuation off its ends, then what it is.
     private static func classify(_ chunk: ArraySlice<Character>, line: Int, column: Int,
                                  sentenceStart: inout Bool, into result: inout [Token]) {
-        var lo = chunk.startIndex
-        var hi = chunk.endIndex
-        let whole = String(chunk)
-        // Links and addresses keep their punctuation.
-        if let link = whole.range(of: "](") {
-            // [text](url): the text is prose, the URL is not.
-            let inner = whole[whole.startIndex..<link.lowerBound]
-            classify(ArraySlice(Array(inner)), line: line, column: column, sentenceStart: &sentenceStart, into: &result)
-            let offset = whole.distance(from: whole.startIndex, to: link.upperBound)
-            result.append(Token(text: String(whole[link.upperBound...]).trimmingSuffix(")"), kind: .url, line: line,
-                                column: column + offset, startsSentence: false))
+        // [text](url): the text is prose, the URL is not.
+        if let close = chunk.indices.dropLast().first(where: { chunk[$0] == "]" && chunk[$0 + 1] == "(" }) {
+            classify(chunk[chunk.startIndex..<close], line: line, column: column, sentenceStart: &sentenceStart, into: &result)
+            var url = chunk[(close + 2)...]
+            if url.last == ")" { url = url.dropLast() }
+            result.append(Token(text: String(url), kind: .url, line: line, column: column + close + 2 - chunk.startIndex,
+                                startsSentence: false))
             return
         }
+        var lo = chunk.startIndex
+        var hi = chunk.endIndex
         while lo < hi && openers.contains(chunk[lo]) { lo += 1 }
         while hi > lo && closers.contains(chunk[hi - 1]) { hi -= 1 }
         let endsSentence = chunk[hi...].contains(where: { ".!?…".contains($0) })
         defer { if hi > lo || endsSentence { sentenceStart = endsSentence } }
-        guard lo < hi else { return }
-        let core = String(chunk[lo..<hi])
+        guard lo < hi else {
+            if chunk.count == 1, ",.;:!?".contains(chunk[lo]) {
+                result.append(Token(text: String(chunk), kind: .punctuation, line: line, column: column, startsSentence: false))
+            }
+            return
+        }
+        let core = chunk[lo..<hi]
         let col = column + (lo - chunk.startIndex)
         let first = sentenceStart
-        func add(_ text: String, _ kind: Token.Kind, _ c: Int) {
-            result.append(Token(text: text, kind: kind, line: line, column: c, startsSentence: first && c == col))
+        func add(_ part: ArraySlice<Character>, _ kind: Token.Kind) {
+            let c = col + (part.startIndex - lo)
+            result.append(Token(text: String(part), kind: kind, line: line, column: c, startsSentence: first && c == col))
         }
-        if core.contains("://") || core.lowercased().hasPrefix("www.") { add(core, .url, col); return }
-        if core.contains("@"), core.contains(".") { add(core, .email, col); return }
-        let hasDigit = core.contains(where: \.isNumber)
-        let hasLetter = core.contains(where: \.isLetter)
-        if hasDigit && !hasLetter {
-            add(core, isDate(core) ? .date : .number, col)
+        let shape = Shape(core)
+        if shape.isURL(core) { add(core, .url); return }
+        if shape.hasAt && shape.hasDot { add(core, .email); return }
+        if shape.hasDigit && (!shape.hasLetter || shape.hasSlash) {
+            add(core, shape.hasLetter ? .documentNumber : (isDate(core) ? .date : .number))
             return
         }
-        if core.contains("/") && hasDigit { add(core, .documentNumber, col); return }
-        // Hyphenated and slashed chunks: each part on its own (kinh tế-xã hội, Covid-19, QĐ-UBND).
-        let separators: Set<Character> = ["-", "–", "/"]
-        if core.contains(where: { separators.contains($0) }) {
-            let parts = core.split(omittingEmptySubsequences: true, whereSeparator: { separators.contains($0) })
-            if parts.count > 1 && parts.allSatisfy({ isAbbreviation(String($0)) || $0.allSatisfy(\.isNumber) }) {
-                add(core, .documentNumber, col)
+        // Hyphenated and slashed chunks: each part on its own (kinh tế-xã hội, Covid-19),
+        // unless every part is capitals or digits (QĐ-UBND).
+        if shape.hasSeparator {
+            let parts = core.split(whereSeparator: { separators.contains($0) })
+            if parts.count > 1 && parts.allSatisfy({ Shape($0).kind == .capitals || $0.allSatisfy(\.isNumber) }) {
+                add(core, .documentNumber)
                 return
             }
-            var offset = 0
-            for part in core.split(omittingEmptySubsequences: false, whereSeparator: { separators.contains($0) }) {
-                if !part.isEmpty { add(String(part), kind(of: String(part)), col + offset) }
-                offset += part.count + 1
-            }
+            for part in parts { add(part, Shape(part).kind) }
             return
         }
-        add(core, kind(of: core), col)
+        add(core, shape.kind)
     }
 
-    private static func kind(of text: String) -> Token.Kind {
-        let hasDigit = text.contains(where: \.isNumber)
-        let hasLetter = text.contains(where: \.isLetter)
-        if hasDigit && !hasLetter { return isDate(text) ? .date : .number }
-        if hasDigit { return .code }
-        if !text.allSatisfy({ $0.isLetter || $0 == "&" || $0 == "'" || $0 == "’" || $0 == "." }) { return .code }
-        if isAbbreviation(text) { return .abbreviation }
-        return .word
-    }
+    private static let separators: Set<Character> = ["-", "–", "/"]
 
-    /// Two or more capitals and no lower-case letter that is not a Vietnamese syllable in capitals.
-    static func isAbbreviation(_ text: String) -> Bool {
-        let letters = text.filter(\.isLetter)
-        guard letters.count >= 2, letters.allSatisfy({ $0.isUppercase }) else {
-            // Tp, TPHCM-like mixed forms such as "TTg" are rare; one capital and dots (T.Ư) too.
-            return text.contains(".") && text.filter(\.isLetter).allSatisfy(\.isUppercase) && !text.isEmpty
+    /// What a chunk is made of, learnt in one pass.
+    private struct Shape {
+        var hasDigit = false, hasLetter = false, hasLower = false, letters = 0
+        var hasAt = false, hasDot = false, hasColon = false, hasSlash = false, hasSeparator = false, hasOther = false
+
+        init(_ text: ArraySlice<Character>) {
+            for c in text {
+                if c.isLetter {
+                    hasLetter = true
+                    letters += 1
+                    if !c.isUppercase { hasLower = true }
+                } else if c.isNumber {
+                    hasDigit = true
+                } else {
+                    switch c {
+                    case "@": hasAt = true
+                    case ".": hasDot = true
+                    case ":": hasColon = true
+                    case "/": hasSlash = true; hasSeparator = true
+                    case "-", "–": hasSeparator = true
+                    case "&", "'", "’": break
+                    default: hasOther = true
+                    }
+                }
+            }
         }
-        // HÀ NỘI in a heading is prose; UBND is not.
-        return Syllable.parse(text) == nil || text.contains("&")
+
+        /// https://…, mailto:…, www.…
+        func isURL(_ text: ArraySlice<Character>) -> Bool {
+            if hasColon, let colon = text.firstIndex(of: ":"), text[(colon + 1)...].starts(with: ["/", "/"]) { return true }
+            return hasDot && text.prefix(4).map { $0.lowercased() }.joined() == "www."
+        }
+
+        /// For a chunk without separators.
+        var kind: Token.Kind {
+            if hasDigit { return hasLetter ? .code : .number }
+            if hasOther || hasAt || hasColon { return .code }
+            // Dotted abbreviations: TP.HCM, T.Ư are capitals; v.v, Tp.HCM are not prose either.
+            if letters >= 2 && !hasLower { return .capitals }
+            return hasDot ? .code : .word
+        }
     }
 
-    private static func isDate(_ text: String) -> Bool {
+    private static func isDate(_ text: ArraySlice<Character>) -> Bool {
         let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" })
         guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }),
-              let day = Int(parts[0]), let month = Int(parts[1]) else { return false }
+              let day = Int(String(parts[0])), let month = Int(String(parts[1])) else { return false }
         return (1...31).contains(day) && (1...12).contains(month) && (parts.count == 2 || parts[2].count == 4 || parts[2].count == 2)
-    }
-}
-
-private extension String {
-    func trimmingSuffix(_ suffix: Character) -> String {
-        last == suffix ? String(dropLast()) : self
     }
 }

@@ -1,6 +1,7 @@
 import CNcursesw
 import Dispatch
 import Foundation
+import VietText
 
 /// The real terminal, through ncursesw: raw keys, wide characters, colours
 /// (none when `NO_COLOR` is set or the terminal has none), resize, bracketed
@@ -67,6 +68,8 @@ public final class NcursesScreen: Screen {
         // Bracketed paste: pasted text arrives as one event, not as key presses.
         writeTerminal("\u{1B}[?2004h")
         installSignalHandlers()
+        // A resize before the handler was in place would otherwise go unseen.
+        _ = followTerminalSize()
         CrashGuard.install()
     }
 
@@ -160,7 +163,6 @@ public final class NcursesScreen: Screen {
 
     public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
         if !queued.isEmpty { return queued.removeFirst() }
-        if let resized = followTerminalSize() { return resized }
         if let pending = readKey() { return pending }
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: wakePipe[0], events: Int16(POLLIN), revents: 0)]
@@ -171,7 +173,8 @@ public final class NcursesScreen: Screen {
             while read(wakePipe[0], &buffer, buffer.count) > 0 {}
             if isTerminationRequested { return .terminate }
         }
-        // SIGWINCH interrupts the poll or, when another thread took it, writes to the wake pipe.
+        // A resize interrupts the poll or, when another thread took the signal (or it
+        // came while drawing), has written to the wake pipe: either way we are here.
         if let resized = followTerminalSize() { return resized }
         if ready < 0 { return readKey() }
         if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds[0].revents & Int16(POLLIN) == 0 {
@@ -285,7 +288,7 @@ public final class NcursesScreen: Screen {
             guard let s = Unicode.Scalar(v) else { continue }
             text.append(s == "\r" ? "\n" : s)
         }
-        return .paste(String(text).precomposedStringWithCanonicalMapping)
+        return .paste(Normalization.nfc(String(text)))
     }
 
     /// ^Z: give the terminal back, stop, and take it again when resumed.

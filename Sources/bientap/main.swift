@@ -132,7 +132,15 @@ struct Spell: ParsableCommand {
 struct Normalize: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "normalize",
-        abstract: "Write a file (or standard input: -) back as NFC Unicode, tone marks in one style if asked.")
+        abstract: "Write a file (or standard input: -) back as NFC Unicode, tone marks in one style if asked.",
+        discussion: """
+        Text typed with the old TCVN3 (.VnTime) or VNI-Windows fonts, pasted as Unicode or saved \
+        as 8-bit bytes, is converted to Unicode: detected by itself (--from auto, the default), \
+        or named with --from tcvn3 / --from vni; --from unicode converts nothing.
+        """)
+
+    @Option(name: .long, help: ArgumentHelp("Encoding of the input: auto, tcvn3, vni or unicode.", valueName: "auto|tcvn3|vni|unicode"))
+    var from: String = "auto"
 
     @Option(name: .long, help: ArgumentHelp("Place tone marks in this style: old (hoà) or new (hòa).", valueName: "old|new"))
     var style: String?
@@ -143,13 +151,27 @@ struct Normalize: ParsableCommand {
     func run() throws {
         let language = UILanguage.fromEnvironment(ProcessInfo.processInfo.environment)
         let houseStyle = try SpellInputs.style(style)
-        let text = try SpellInputs.read([file], language: language)[0].text
+        let named: LegacyEncoding?
+        switch from {
+        case "auto", "unicode": named = nil
+        default:
+            guard let encoding = LegacyEncoding(rawValue: from) else {
+                throw Failed(message: "--from: auto | tcvn3 | vni | unicode", status: 2)
+            }
+            named = encoding
+        }
+        let eightBit: SpellInputs.EightBit = named != nil ? .accepted : from == "unicode" ? .refused : .ifRecognised
+        var text = try SpellInputs.read([file], language: language, eightBit: eightBit)[0].text
+        if let encoding = named ?? (from == "auto" ? LegacyEncoding.detect(text) : nil) {
+            text = encoding.convert(text)
+            if named == nil { fputs("bientap: \(file): \(Strings.normalizeConverted(encoding)(language))\n", stderr) }
+        }
         fputs(houseStyle.map { Normalization.nfc(text, toneStyle: $0) } ?? Normalization.nfc(text), stdout)
         fflush(stdout)
     }
 }
 
-/// Files named on the command line, read whole as UTF-8; a failure is exit status 2.
+/// Files named on the command line, read whole; a failure is exit status 2.
 enum SpellInputs {
     /// The --style option: nil, old or new; anything else is a usage error.
     static func style(_ option: String?) throws -> ToneStyle? {
@@ -158,7 +180,11 @@ enum SpellInputs {
         return style
     }
 
-    static func read(_ names: [String], language: UILanguage) throws -> [(name: String, text: String)] {
+    /// What becomes of a file that is not UTF-8: read as 8-bit text in a
+    /// legacy Vietnamese encoding the caller named, when one is recognised, or refused.
+    enum EightBit { case accepted, ifRecognised, refused }
+
+    static func read(_ names: [String], language: UILanguage, eightBit: EightBit = .ifRecognised) throws -> [(name: String, text: String)] {
         try names.map { name in
             let data: Data
             if name == "-" {
@@ -172,10 +198,12 @@ enum SpellInputs {
                 }
                 data = contents
             }
-            guard let text = String(data: data, encoding: .utf8) else {
+            if let text = String(data: data, encoding: .utf8) { return (name, text) }
+            let legacy = LegacyEncoding.windows1252([UInt8](data))
+            guard eightBit == .accepted || (eightBit == .ifRecognised && LegacyEncoding.detect(legacy) != nil) else {
                 throw Failed(message: Strings.spellCannotRead(name, Strings.notUTF8)(language), status: 2)
             }
-            return (name, text)
+            return (name, legacy)
         }
     }
 }

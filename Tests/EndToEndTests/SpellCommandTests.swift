@@ -78,4 +78,36 @@ final class SpellCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0)
         XCTAssertTrue(result.out.utf8.elementsEqual("Hòa bình, THỦY lợi".precomposedStringWithCanonicalMapping.utf8), result.out)
     }
+
+    func testLegacyEncodingsFromOldWordFilesBecomeUnicode() throws {
+        // "Công văn số 12 của Sở" typed with .VnTime, saved as 8-bit bytes: not UTF-8.
+        let bytes: [UInt8] = Array("C".utf8) + [0xAB] + Array("ng v".utf8) + [0xA8] + Array("n s".utf8) + [0xE8]
+            + Array(" 12 c".utf8) + [0xF1] + Array("a S".utf8) + [0xEB]
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bientap-tcvn3-\(UUID().uuidString).txt")
+        try Data(bytes).write(to: url)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        let converted = try run(["normalize", url.path])
+        XCTAssertEqual(converted.status, 0, converted.err)
+        XCTAssertEqual(converted.out, "Công văn số 12 của Sở")
+        XCTAssertTrue(converted.err.contains("TCVN3"), converted.err)
+        let quiet = try run(["normalize", "--from", "tcvn3", url.path])
+        XCTAssertEqual(quiet.out, "Công văn số 12 của Sở")
+        XCTAssertEqual(quiet.err, "", "a named encoding needs no notice")
+        let asIs = try run(["normalize", "--from", "unicode", url.path])
+        XCTAssertEqual(asIs.status, 2, "8-bit bytes are no UTF-8 when nothing converts them")
+
+        // VNI letters pasted into a UTF-8 file; spell says so once per line and still checks the rest.
+        let path = try file("Coâng vaên cuûa Sôû Noäi vuï.\nsử lý hồ sơ.\n")
+        let spell = try run(["spell", "--format", "jsonl", path])
+        XCTAssertEqual(spell.status, 1)
+        let kinds = spell.out.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
+        }.map { $0["kind"] as? String }
+        XCTAssertEqual(kinds, ["encoding", "realword"], spell.out)
+        XCTAssertTrue(spell.out.contains("--from vni"), spell.out)
+        let vni = try run(["normalize", "--from", "vni", path])
+        XCTAssertEqual(vni.out, "Công văn của Sở Nội vụ.\nsử lý hồ sơ.\n")
+        let bad = try run(["normalize", "--from", "viscii", path])
+        XCTAssertEqual(bad.status, 2)
+    }
 }

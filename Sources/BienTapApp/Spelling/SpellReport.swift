@@ -54,6 +54,7 @@ public enum SpellReport {
             return Strings.spellMixedStyles(old: finding.counts?.old ?? 0, new: finding.counts?.new ?? 0)
         case .toneStyle: return Strings.spellToneStyle
         case .decomposed: return Strings.spellDecomposed
+        case .legacyEncoding: return Strings.spellLegacyEncoding(finding.legacyEncoding ?? .tcvn3)
         case .repeatedWord: return Strings.spellRepeated
         case .spaceBeforePunctuation: return Strings.spellSpaceBeforePunctuation
         }

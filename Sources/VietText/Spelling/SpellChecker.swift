@@ -16,6 +16,7 @@ public struct Finding: Equatable, Sendable {
         case mixedToneStyles          // hoà and hòa in one document
         case toneStyle                // not in the house style asked for
         case decomposed               // NFD text
+        case legacyEncoding           // TCVN3 or VNI letters pasted from an old Word file (ViÖt, Vieät)
         case repeatedWord             // của của
         case spaceBeforePunctuation   // "bài ,"
     }
@@ -31,6 +32,8 @@ public struct Finding: Equatable, Sendable {
     public var suggestions: [String]
     /// For mixedToneStyles: how many syllables follow each style.
     public var counts: StyleCounts?
+    /// For legacyEncoding: which one.
+    public var legacyEncoding: LegacyEncoding?
 
     public struct StyleCounts: Equatable, Sendable {
         public var old: Int
@@ -69,6 +72,9 @@ public struct SpellChecker: Sendable {
         let nfc = Normalization.nfc(text)
         // String equality is canonical equivalence; the scalars tell NFD from NFC.
         if !nfc.unicodeScalars.elementsEqual(text.unicodeScalars) { findings += decomposedLines(text) }
+        // Lines in a legacy encoding get one note each, not a finding a word.
+        let legacyLines = legacyEncodedLines(nfc)
+        findings += legacyLines.values
 
         var facts: [String: WordFacts] = [:]
         var styled: [(token: Token, syllable: Syllable)] = []
@@ -78,6 +84,7 @@ public struct SpellChecker: Sendable {
 
         for token in Tokenizer.tokens(in: nfc) {
             defer { previous = token }
+            if !legacyLines.isEmpty && legacyLines[token.line] != nil { continue }
             let word: WordFacts
             switch token.kind {
             case .word, .capitals:
@@ -303,6 +310,33 @@ public struct SpellChecker: Sendable {
                         suggestions: [item.syllable.written(style: majority, capitals: item.token.text.map(\.isUppercase))],
                         counts: Finding.StyleCounts(old: old.count, new: new.count))]
     }
+
+    /// One finding for each line holding words in the legacy encoding the text is detected to be in.
+    private func legacyEncodedLines(_ text: String) -> [Int: Finding] {
+        guard let encoding = LegacyEncoding.detect(text) else { return [:] }
+        var found: [Int: Finding] = [:]
+        for (index, line) in text.textLines.enumerated() {
+            var column = 1
+            for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+                defer { column += word.count + 1 }
+                let chars = Array(word)
+                var lo = 0, hi = chars.count
+                while lo < hi && Self.legacyTrim.contains(chars[lo]) { lo += 1 }
+                while hi > lo && Self.legacyTrim.contains(chars[hi - 1]) { hi -= 1 }
+                let core = String(chars[lo..<hi])
+                guard encoding.isEncodedSyllable(core) else { continue }
+                found[index + 1] = Finding(line: index + 1, column: column + lo, length: core.count, word: core,
+                                           kind: .encoding, reason: .legacyEncoding,
+                                           suggestions: [encoding.convert(core)], legacyEncoding: encoding)
+                break
+            }
+        }
+        return found
+    }
+
+    /// What is taken off a word's ends before it is read in a legacy encoding:
+    /// ASCII and typographic punctuation, not the Latin-1 signs TCVN3 uses as letters (¸ is á).
+    private static let legacyTrim: Set<Character> = Set("()[]{}\"'.,;:!?…“”‘’*_-")
 
     private func decomposedLines(_ text: String) -> [Finding] {
         var findings: [Finding] = []

@@ -8,7 +8,7 @@ SHELL := /bin/bash
 # Debian packages: build (C libraries the bindings link; hunspell-vi's syllable list, which `bientap spell`
 # reads at run time) and test (the terminal the end-to-end tests drive).
 BUILD_PACKAGES := pkg-config libncursesw5-dev libcurl4-openssl-dev hunspell-vi
-TEST_PACKAGES := tmux
+TEST_PACKAGES := tmux hunspell
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test bench build deps test-deps keymaps clean
@@ -44,7 +44,7 @@ test: test-deps
 		grep -E "error: " "$$log" | cut -c1-400 | head -60; fi; \
 	rm -f "$$log"; exit $$status
 
-bench: deps
+bench: test-deps
 	$(SWIFT) build -c release --product bientap-bench
 	$(SWIFT) build -c release --product bientap-portal
 	"$$($(SWIFT) build -c release --show-bin-path)/bientap-bench"

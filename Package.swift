@@ -49,11 +49,12 @@ let package = Package(
         ]),
 
         // Benchmarks (make bench builds them in release)
-        .executableTarget(name: "bientap-bench", dependencies: ["BienTapApp"],
+        .target(name: "SpellEvaluation", dependencies: ["VietText"]),
+        .executableTarget(name: "bientap-bench", dependencies: ["BienTapApp", "SpellEvaluation"],
                           path: "Benchmarks/bientap-bench"),
 
         // Tests
-        .testTarget(name: "VietTextTests", dependencies: ["VietText"]),
+        .testTarget(name: "VietTextTests", dependencies: ["VietText", "SpellEvaluation"]),
         .testTarget(name: "NewsroomKitTests", dependencies: ["NewsroomKit"]),
         .testTarget(name: "PortalClientTests", dependencies: [
             "PortalClient", "PortalServer",

@@ -137,6 +137,8 @@ public enum Strings {
     public static let spellUnattested = Localized(vi: "âm tiết không có trong tiếng Việt", en: "no such Vietnamese syllable")
     public static let spellTelexLeftover = Localized(vi: "còn sót phím gõ Telex", en: "Telex keys left in the text")
     public static let spellLoanword = Localized(vi: "viết sai từ mượn hoặc tên riêng", en: "misspelt loanword or brand name")
+    public static let spellUnlikelyPair = Localized(vi: "có lẽ gõ nhầm: không thành từ với chữ bên cạnh",
+                                                    en: "probably a slip: makes no word with its neighbour")
     public static let spellConfusion = Localized(vi: "dùng nhầm từ", en: "a real word used for another")
     public static func spellMixedStyles(old: Int, new: Int) -> Localized {
         Localized(vi: "văn bản trộn hai kiểu bỏ dấu: \(old) âm tiết kiểu cũ (hoà), \(new) kiểu mới (hòa)",

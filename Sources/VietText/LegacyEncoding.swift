@@ -43,7 +43,9 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
         guard text.unicodeScalars.contains(where: { isLatin1Letter($0) && !vietnameseLatin1.contains($0.value) }) else { return nil }
         var votes: [LegacyEncoding: Int] = [:]
         var suspects = 0
-        for word in text.split(whereSeparator: { $0.isWhitespace }) where word.unicodeScalars.contains(where: isLatin1Letter) {
+        // Suspects: words holding a Latin-1 sign Vietnamese does not use, wrong as they stand.
+        for word in text.split(whereSeparator: { $0.isWhitespace })
+        where word.unicodeScalars.contains(where: { isLatin1Letter($0) && !vietnameseLatin1.contains($0.value) }) {
             let core = word.trimmingCharacters(in: trimmed)
             guard !core.isEmpty, Syllable.parse(core) == nil else { continue }
             suspects += 1
@@ -54,7 +56,7 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
             if suspects >= 400 { break }
         }
         guard let best = votes.max(by: { $0.value < $1.value }), best.value >= 2,
-              best.value * 2 > suspects, votes.values.filter({ $0 == best.value }).count == 1 else { return nil }
+              best.value * 4 >= suspects, votes.values.filter({ $0 == best.value }).count == 1 else { return nil }
         return best.key
     }
 

@@ -40,6 +40,9 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(tokens.map(\.line), [1, 1, 2, 2, 2, 3])
         XCTAssertEqual(tokens[4].kind, .punctuation)
         XCTAssertEqual(tokens[4].column, 10)
+        // Marks standing alone on every side: a quote, list bullets, a bold marker.
+        let marks = Tokenizer.tokens(in: "Ông nói \" chào \" - * ** ( ) _")
+        XCTAssertEqual(marks.map(\.text), ["Ông", "nói", "chào"])
     }
 
     func testLinksAndDottedAbbreviations() {
@@ -143,5 +146,17 @@ final class SpellCheckerTests: XCTestCase {
         let converted = Normalization.nfc("HOÀ BÌNH, hoà giải, Thuỷ".decomposedStringWithCanonicalMapping, toneStyle: .new)
         XCTAssertEqual(converted, "HÒA BÌNH, hòa giải, Thủy")
         XCTAssertTrue(Normalization.isNFC(converted))
+    }
+
+    func testPairsOneSlipFromAKnownWordAndRepeats() {
+        let checker = SpellChecker(lexicon: Lexicon.standard())
+        let findings = checker.check("Đơn vị thực hiên kiện toàng bộ máy, nội dung nội dung và ngày ngày cập nhật Vidoe.")
+        XCTAssertEqual(findings.map(\.word), ["hiên", "toàng", "nội dung", "Vidoe"], "\(findings)")
+        XCTAssertEqual(findings.map(\.kind), [.realword, .realword, .style, .nonword])
+        XCTAssertEqual(findings[0].suggestions, ["hiện"])
+        XCTAssertEqual(findings[1].suggestions, ["toàn"])
+        XCTAssertEqual(findings[3].suggestions, ["video"])
+        // Across punctuation and next to a name nothing is paired.
+        XCTAssertEqual(checker.check("Việc thực, hiên nhà; ông Trần Hiên đến.").filter { $0.kind == .realword }.count, 0)
     }
 }

@@ -50,6 +50,7 @@ public enum SpellReport {
         case .telexLeftover: return Strings.spellTelexLeftover
         case .misspelledLoanword: return Strings.spellLoanword
         case .confusion: return Strings.spellConfusion
+        case .unlikelyPair: return Strings.spellUnlikelyPair
         case .mixedToneStyles:
             return Strings.spellMixedStyles(old: finding.counts?.old ?? 0, new: finding.counts?.new ?? 0)
         case .toneStyle: return Strings.spellToneStyle

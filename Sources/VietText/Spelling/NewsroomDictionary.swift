@@ -8,6 +8,8 @@ enum NewsroomDictionary {
     Zalo Facebook YouTube TikTok Google Microsoft Windows Android iOS iPhone Apple Samsung
     Viettel VNPT MobiFone Vinaphone FPT Petrolimex EVN Vietcombank Agribank BIDV VietinBank
     Covid SARS-CoV-2 vaccine virus smartphone laptop app wifi WiFi Bluetooth blockchain
+    rubella vaccine infographic podcast e-magazine longform megastory chatbot AI livestream
+    festival marathon golf resort homestay tour showroom voucher karaoke fitness
     container logistics marketing startup livestream selfie hashtag download upload
     IPv4 IPv6 HTTPS DNS QR PDF Word Excel PowerPoint Portal portal
     GDP FDI ODA PCI PAPI ASEAN APEC WTO UNESCO UNICEF WHO

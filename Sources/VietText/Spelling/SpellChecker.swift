@@ -13,6 +13,7 @@ public struct Finding: Equatable, Sendable {
         case telexLeftover            // keys of an input method left in the text
         case misspelledLoanword       // Facebok
         case confusion                // a real word used for another (sử lý)
+        case unlikelyPair             // no known word, one slip from one (thực hiên)
         case mixedToneStyles          // hoà and hòa in one document
         case toneStyle                // not in the house style asked for
         case decomposed               // NFD text
@@ -47,6 +48,7 @@ public struct SpellChecker: Sendable {
     public var lexicon: Lexicon
     /// The house tone style; nil accepts both and only notes a mix.
     public var style: ToneStyle?
+    private let pairs = RealWordPairs()
 
     public init(lexicon: Lexicon, style: ToneStyle? = nil) {
         self.lexicon = lexicon
@@ -79,7 +81,7 @@ public struct SpellChecker: Sendable {
         var facts: [String: WordFacts] = [:]
         var styled: [(token: Token, syllable: Syllable)] = []
         var previous: Token?
-        var previousWord: (token: Token, lower: String)?
+        var recent: [(token: Token, lower: String)] = []  // the last words one space apart, for repeats
         var run: [(token: Token, key: String)] = []  // the last syllables in a row, for confusions
 
         for token in Tokenizer.tokens(in: nfc) {
@@ -98,22 +100,20 @@ public struct SpellChecker: Sendable {
                 if let previous, previous.line == token.line { findings.append(spaceBefore(token, after: previous)) }
                 fallthrough
             default:
-                previousWord = nil
+                recent.removeAll()
                 run.removeAll()
                 continue
             }
             // Capitals that are no syllable are an abbreviation (UBND); those that are, a heading (THÔNG BÁO).
             if token.kind == .capitals && word.syllable == nil {
-                previousWord = nil
+                recent.removeAll()
                 run.removeAll()
                 continue
             }
-            if let before = previousWord, before.token.line == token.line, before.lower == word.lower,
-               Self.functionWords.contains(word.lower) {
-                findings.append(Finding(line: token.line, column: token.column, length: token.text.count, word: token.text,
-                                        kind: .style, reason: .repeatedWord, suggestions: []))
-            }
-            previousWord = (token, word.lower)
+            if let last = recent.last, !Self.adjacent(last.token, token) { recent.removeAll() }
+            recent.append((token, word.lower))
+            if recent.count > 4 { recent.removeFirst() }
+            if let finding = repeated(recent) { findings.append(finding) }
             guard let syllable = word.syllable, let key = word.key else {
                 run.removeAll()
                 if let finding = checkNonSyllable(token, lower: word.lower) { findings.append(finding) }
@@ -126,7 +126,13 @@ public struct SpellChecker: Sendable {
             } else {
                 run.append((token, key))
                 if run.count > Confusions.longest { run.removeFirst() }
-                if let finding = confusion(in: run) { findings.append(finding) }
+                if let finding = confusion(in: run) {
+                    findings.append(finding)
+                } else if let finding = unlikelyPair(in: run, previousFlagged: findings.last?.line == token.line
+                                                        && findings.last?.kind == .realword
+                                                        && findings.last.map { $0.column + $0.length } == run.dropLast().last.map { $0.token.column + $0.token.text.count }) {
+                    findings.append(finding)
+                }
             }
         }
         findings += toneStyleNotes(styled)
@@ -146,7 +152,8 @@ public struct SpellChecker: Sendable {
 
     private func checkNonSyllable(_ token: Token, lower: String) -> Finding? {
         let word = token.text
-        if lexicon.contains(lower: lower) { return nil }
+        // One letter alone is a list item (a, b), a unit (m) or a sign (x), not a misspelling.
+        if word.count == 1 || lexicon.contains(lower: lower) { return nil }
         if let loan = closestLoanword(lower) {
             return Finding(line: token.line, column: token.column, length: word.count, word: word,
                            kind: .nonword, reason: .misspelledLoanword, suggestions: [loan])
@@ -238,21 +245,28 @@ public struct SpellChecker: Sendable {
         return out
     }
 
-    /// Levenshtein distance over characters, giving up above `limit`.
+    /// Edit distance over characters (insertions, deletions, changes and swaps
+    /// of neighbours), giving up above `limit`.
     static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
         let x = Array(a), y = Array(b)
         if abs(x.count - y.count) > limit { return limit + 1 }
         var previous = Array(0...y.count)
         var current = previous
+        var beforePrevious = previous
         for i in 1...max(1, x.count) where !x.isEmpty {
             current[0] = i
             var rowMin = current[0]
             for j in 1...max(1, y.count) where !y.isEmpty {
                 let cost = x[i - 1] == y[j - 1] ? 0 : 1
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                // Two letters swapped (Vidoe) is one slip.
+                if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
                 rowMin = min(rowMin, current[j])
             }
             if rowMin > limit { return limit + 1 }
+            beforePrevious = previous
             swap(&previous, &current)
         }
         return x.isEmpty ? y.count : previous[y.count]
@@ -274,6 +288,33 @@ public struct SpellChecker: Sendable {
                            suggestions: [Self.matchCase(of: written, candidate.right, style: style ?? .new)])
         }
         return nil
+    }
+
+    /// The last two syllables of `run`, when they are no known word but one slip away from one.
+    private func unlikelyPair(in run: [(token: Token, key: String)], previousFlagged: Bool) -> Finding? {
+        guard run.count >= 2 else { return nil }
+        let first = run[run.count - 2], second = run[run.count - 1]
+        guard Self.adjacent(first.token, second.token), !Self.isName(second.token) else { return nil }
+        var firstMayChange = !previousFlagged && !Self.isName(first.token)
+        if run.count >= 3, Self.adjacent(run[run.count - 3].token, first.token),
+           pairs.isKnown(run[run.count - 3].key, first.key) {
+            firstMayChange = false
+        }
+        guard let fix = pairs.fix(first.key, second.key, lexicon: lexicon, firstMayChange: firstMayChange) else { return nil }
+        let token = fix.side == 0 ? first.token : second.token
+        return Finding(line: token.line, column: token.column, length: token.text.count, word: token.text,
+                       kind: .realword, reason: .unlikelyPair,
+                       suggestions: [Self.matchCase(of: token.text, fix.key, style: style ?? .new)])
+    }
+
+    /// Next to each other on a line, one space apart: no punctuation between.
+    private static func adjacent(_ a: Token, _ b: Token) -> Bool {
+        a.line == b.line && b.column == a.column + a.text.count + 1
+    }
+
+    /// A capital inside a sentence: most often a name, which pairs cannot judge.
+    private static func isName(_ token: Token) -> Bool {
+        token.text.first?.isUppercase == true && !token.startsSentence
     }
 
     /// `replacement` (lower case) in the tone style asked for and in the case
@@ -366,9 +407,27 @@ public struct SpellChecker: Sendable {
                 suggestions: [previous.text + mark.text])
     }
 
-    /// Words an author does not write twice in a row on purpose.
-    static let functionWords: Set<String> = [
-        "của", "và", "là", "các", "những", "được", "bị", "trong", "cho", "với", "đã", "sẽ", "đang", "để", "có",
-        "này", "đó", "khi", "thì", "mà", "tại", "theo", "về", "từ", "một", "không", "cũng", "the", "a", "of", "and",
+    /// A word or a two-word phrase typed twice (của của; nội dung nội dung), ending at the last of `recent`.
+    private func repeated(_ recent: [(token: Token, lower: String)]) -> Finding? {
+        let n = recent.count
+        if n >= 2 && recent[n - 2].lower == recent[n - 1].lower {
+            guard !Self.reduplications.contains(recent[n - 1].lower) else { return nil }
+            let token = recent[n - 1].token
+            return Finding(line: token.line, column: token.column, length: token.text.count, word: token.text,
+                           kind: .style, reason: .repeatedWord, suggestions: [])
+        }
+        if n >= 4 && recent[n - 4].lower == recent[n - 2].lower && recent[n - 3].lower == recent[n - 1].lower {
+            let first = recent[n - 2].token, last = recent[n - 1].token
+            return Finding(line: first.line, column: first.column, length: last.column + last.text.count - first.column,
+                           word: first.text + " " + last.text, kind: .style, reason: .repeatedWord, suggestions: [])
+        }
+        return nil
+    }
+
+    /// Words Vietnamese doubles on purpose (ngày ngày, dần dần, người người).
+    static let reduplications: Set<String> = [
+        "từ", "dần", "ngày", "người", "nhà", "đời", "mãi", "đâu", "ai", "gì", "thường", "xa", "năm", "tháng", "lâu",
+        "đêm", "chiều", "sáng", "trưa", "tối", "vừa", "nhiều", "ít", "khắp", "cao", "thật", "đều", "chầm", "lần", "nơi",
+        "luôn", "riêng", "rồi", "đang", "hàng", "tầng", "lớp", "đợt", "bước", "chút", "xanh", "đỏ", "vàng", "trắng",
     ]
 }

@@ -76,7 +76,7 @@ public enum Tokenizer {
         let endsSentence = chunk[hi...].contains(where: { ".!?…".contains($0) })
         defer { if hi > lo || endsSentence { sentenceStart = endsSentence } }
         guard lo < hi else {
-            if chunk.count == 1, ",.;:!?".contains(chunk[lo]) {
+            if chunk.count == 1, let mark = chunk.first, ",.;:!?".contains(mark) {
                 result.append(Token(text: String(chunk), kind: .punctuation, line: line, column: column, startsSentence: false))
             }
             return

@@ -53,21 +53,16 @@ struct RealWordPairs: Sendable {
             changed.tone = tone
             add(changed)
         }
-        for onset in onsetSlips[syllable.onset] ?? [] {
-            var changed = syllable
-            changed.onset = onset
-            add(changed)
+        func slip(_ part: WritableKeyPath<Syllable, String>, _ table: [String: [String]]) {
+            for value in table[syllable[keyPath: part]] ?? [] {
+                var changed = syllable
+                changed[keyPath: part] = value
+                add(changed)
+            }
         }
-        for coda in codaSlips[syllable.coda] ?? [] {
-            var changed = syllable
-            changed.coda = coda
-            add(changed)
-        }
-        for nucleus in nucleusSlips[syllable.nucleus] ?? [] {
-            var changed = syllable
-            changed.nucleus = nucleus
-            add(changed)
-        }
+        slip(\.onset, onsetSlips)
+        slip(\.coda, codaSlips)
+        slip(\.nucleus, nucleusSlips)
         return out
     }
 }

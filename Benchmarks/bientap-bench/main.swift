@@ -3,6 +3,7 @@ import BienTapApp
 import Foundation
 import NewsroomKit
 import PortalClient
+import SpellEvaluation
 import TerminalUI
 import VietText
 
@@ -65,6 +66,68 @@ let report1 = String(repeating: """
 let spellSamples = measure(iterations: 5) { _ = checker.check(report1) }
 print(String(format: "%-48@ %.2f MB/s (%.1f MB)", "spell check, government prose" as NSString,
              Double(report1.utf8.count) / 1e6 / (percentile(spellSamples, 0.5) / 1e9), Double(report1.utf8.count) / 1e6))
+
+// Hunspell on the same text, as an editor would run it: hunspell -d vi_VN -l < file.
+let proseFile = FileManager.default.temporaryDirectory.appendingPathComponent("bientap-bench-prose-\(getpid()).txt")
+try? report1.write(to: proseFile, atomically: true, encoding: .utf8)
+if FileManager.default.isExecutableFile(atPath: "/usr/bin/hunspell") {
+    let hunspellSamples = measure(iterations: 3) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/hunspell")
+        process.arguments = ["-d", "vi_VN", "-l"]
+        process.standardInput = try? FileHandle(forReadingFrom: proseFile)
+        process.standardOutput = FileHandle.nullDevice
+        try? process.run()
+        process.waitUntilExit()
+    }
+    let ours = percentile(spellSamples, 0.5), theirs = percentile(hunspellSamples, 0.5)
+    print(String(format: "%-48@ %.2f MB/s; bientap is %.1f× as fast", "hunspell -d vi_VN -l, same text" as NSString,
+                 Double(report1.utf8.count) / 1e6 / (theirs / 1e9), theirs / ours))
+}
+try? FileManager.default.removeItem(at: proseFile)
+
+// MARK: - Spelling quality on Tests/SpellCorpus, beside hunspell
+
+do {
+    let corpora = try AnnotatedCorpus.load(directory: URL(fileURLWithPath: "Tests/SpellCorpus"))
+    let checker = SpellChecker(lexicon: Lexicon.standard())
+    var ours = Evaluation(), oursClean = Evaluation(), theirs = Evaluation(), theirsClean = Evaluation()
+    var hunspellRan = true
+    for corpus in corpora {
+        let clean = try AnnotatedCorpus(name: corpus.name, annotated: corpus.clean)
+        ours.add(corpus: corpus, flags: checker.check(corpus.errorful).map(Flag.init))
+        oursClean.add(corpus: clean, flags: checker.check(clean.errorful).map(Flag.init))
+        if let flags = Hunspell.flags(corpus.errorful), let cleanFlags = Hunspell.flags(clean.errorful) {
+            theirs.add(corpus: corpus, flags: flags)
+            theirsClean.add(corpus: clean, flags: cleanFlags)
+        } else {
+            hunspellRan = false
+        }
+    }
+    print("spelling corpus: \(corpora.count) files, \(ours.words) words, \(corpora.flatMap(\.injections).count) injected errors")
+    print("  kind       injected  bientap recall  precision  1st suggestion right   hunspell recall")
+    for kind in [Finding.Kind.nonword, .realword, .style, .encoding] {
+        let mine = ours.byKind[kind] ?? .init(), other = theirs.byKind[kind] ?? .init()
+        print(String(format: "  %-10@ %8d  %6.1f%% (%3d)  %8.1f%%  %10.1f%% of caught   %@", kind.rawValue as NSString,
+                     mine.injected, mine.recall * 100, mine.caught, mine.precision * 100,
+                     mine.caught == 0 ? 0 : Double(mine.firstSuggestionRight) * 100 / Double(mine.caught),
+                     (hunspellRan ? String(format: "%6.1f%% (%3d)", other.recall * 100, other.caught) : "n/a") as NSString))
+    }
+    print(String(format: "  false error flags on the clean text: bientap %d (%.2f per 1,000 words)", oursClean.falseErrorFlags.count,
+                 oursClean.falseFlagsPerThousandWords))
+    if hunspellRan {
+        print(String(format: "  hunspell on the clean text: %d flags (%.1f per 1,000 words); precision on the errorful text %.1f%%",
+                     theirsClean.allFlags, Double(theirsClean.allFlags) * 1000 / Double(theirsClean.words),
+                     theirs.allFlags == 0 ? 100 : Double(theirs.allFlags - theirs.flagsOverlappingNothing) * 100 / Double(theirs.allFlags)))
+        let words = Dictionary(grouping: theirsClean.falseErrorFlags.map { $0.flag.word }, by: { $0 }).mapValues(\.count)
+            .sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(12).map { "\($0.key) ×\($0.value)" }
+        print("  hunspell's most frequent flags on the clean text: " + words.joined(separator: ", "))
+    }
+    let bySubtype = ours.bySubtype.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.caught)/\($0.value.injected)" }
+    print("  bientap by sort of error: " + bySubtype.joined(separator: ", "))
+} catch {
+    print("spelling corpus: \(error)")
+}
 
 // MARK: - Queue frame rendering (no terminal: the pure render(state) -> Frame)
 

@@ -39,6 +39,8 @@ public struct Evaluation: Sendable {
         /// Flags of this kind in all.
         public var flags = 0
 
+        public init() {}
+
         public var recall: Double { injected == 0 ? 1 : Double(caught) / Double(injected) }
         public var precision: Double { flags == 0 ? 1 : Double(flags - falseFlags) / Double(flags) }
     }

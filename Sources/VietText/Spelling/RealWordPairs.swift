@@ -3,25 +3,66 @@
 /// ("thực hiên" → "thực hiện", "danh sưng" → "danh xưng").
 struct RealWordPairs: Sendable {
     let known: Set<String>
+    /// For each syllable, the known pairs it starts and ends, with the slip
+    /// signature of the other syllable: the few candidates worth a closer look.
+    private let followers: [String: [(key: String, signature: String)]]
+    private let leaders: [String: [(key: String, signature: String)]]
 
     init(known: Set<String> = NewsroomWords.pairs) {
         self.known = known
+        var followers: [String: [(key: String, signature: String)]] = [:], leaders = followers
+        for pair in known {
+            let keys = pair.split(separator: " ").map(String.init)
+            guard keys.count == 2, let first = Syllable.parse(keys[0]), let second = Syllable.parse(keys[1]) else { continue }
+            followers[keys[0], default: []].append((keys[1], Self.signature(second)))
+            leaders[keys[1], default: []].append((keys[0], Self.signature(first)))
+        }
+        self.followers = followers
+        self.leaders = leaders
     }
 
-    func isKnown(_ first: String, _ second: String) -> Bool { known.contains(first + " " + second) }
+    func isKnown(_ first: String, _ second: String) -> Bool {
+        followers[first]?.contains(where: { $0.key == second }) ?? false
+    }
 
     /// The fix of an unknown pair: which side to change (0 the first, 1 the
     /// second) and into what; nil when no single slip makes it a known pair.
-    func fix(_ first: String, _ second: String, lexicon: Lexicon, firstMayChange: Bool) -> (side: Int, key: String)? {
-        guard !known.isEmpty, !isKnown(first, second) else { return nil }
-        for variant in Self.variants(of: second) where isKnown(first, variant) && lexicon.isAttested(syllableKey: variant) {
-            return (1, variant)
+    /// Syllables are given by lexicon key and `signature(_:)`.
+    func fix(_ first: (key: String, signature: String), _ second: (key: String, signature: String),
+             lexicon: Lexicon, firstMayChange: Bool) -> (side: Int, key: String)? {
+        guard !known.isEmpty, !isKnown(first.key, second.key) else { return nil }
+        for candidate in followers[first.key] ?? [] where candidate.signature == second.signature
+            && Self.variants(of: second.key).contains(candidate.key) && lexicon.isAttested(syllableKey: candidate.key) {
+            return (1, candidate.key)
         }
         guard firstMayChange else { return nil }
-        for variant in Self.variants(of: first) where isKnown(variant, second) && lexicon.isAttested(syllableKey: variant) {
-            return (0, variant)
+        for candidate in leaders[second.key] ?? [] where candidate.signature == first.signature
+            && Self.variants(of: first.key).contains(candidate.key) && lexicon.isAttested(syllableKey: candidate.key) {
+            return (0, candidate.key)
         }
         return nil
+    }
+
+    /// What a syllable keeps through every slip below: its letters with tone,
+    /// hats and horns gone and each slip's letters merged (s/x, ch/tr, c/t, n/ng…).
+    static func signature(_ syllable: Syllable) -> String {
+        let onset: String
+        switch syllable.onset {
+        case "s", "x": onset = "s"
+        case "ch", "tr": onset = "ch"
+        case "d", "gi", "r", "v": onset = "d"
+        case "n", "l": onset = "n"
+        case "ng", "g", "ngh", "gh": onset = "g"
+        default: onset = syllable.onset
+        }
+        let coda: String
+        switch syllable.coda {
+        case "c", "t", "ch": coda = "t"
+        case "n", "ng", "nh": coda = "n"
+        default: coda = syllable.coda
+        }
+        let vowels = String(syllable.vowels.map { $0 == "y" ? "i" : VowelTable.plain($0) })
+        return onset + "|" + vowels + "|" + coda
     }
 
     /// Onsets, codas and vowels that are typed, heard or misread for one another.

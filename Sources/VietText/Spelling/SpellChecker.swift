@@ -61,11 +61,15 @@ public struct SpellChecker: Sendable {
         var syllable: Syllable?
         /// Lower case, old tone style: how the lexicon and the confusion table spell syllables.
         var key: String?
+        /// What the real-word pair check compares.
+        var signature: String
+
 
         init(_ word: String) {
             lower = word.lowercased()
             syllable = Syllable.parse(word)
             key = syllable?.written(style: .old)
+            signature = syllable.map(RealWordPairs.signature) ?? ""
         }
     }
 
@@ -82,7 +86,7 @@ public struct SpellChecker: Sendable {
         var styled: [(token: Token, syllable: Syllable)] = []
         var previous: Token?
         var recent: [(token: Token, lower: String)] = []  // the last words one space apart, for repeats
-        var run: [(token: Token, key: String)] = []  // the last syllables in a row, for confusions
+        var run: [(token: Token, key: String, signature: String)] = []  // the last syllables in a row, for confusions
 
         for token in Tokenizer.tokens(in: nfc) {
             defer { previous = token }
@@ -124,7 +128,7 @@ public struct SpellChecker: Sendable {
                 findings.append(finding)
                 run.removeAll()
             } else {
-                run.append((token, key))
+                run.append((token, key, word.signature))
                 if run.count > Confusions.longest { run.removeFirst() }
                 if let finding = confusion(in: run) {
                     findings.append(finding)
@@ -275,7 +279,7 @@ public struct SpellChecker: Sendable {
     // MARK: - Real words used wrongly
 
     /// The phrase ending at the last syllable of `run`, when it is a known confusion.
-    private func confusion(in run: [(token: Token, key: String)]) -> Finding? {
+    private func confusion(in run: [(token: Token, key: String, signature: String)]) -> Finding? {
         guard let last = run.last, let candidates = Confusions.byLastSyllable[last.key] else { return nil }
         for candidate in candidates where run.count >= candidate.wrong.count {
             let window = run.suffix(candidate.wrong.count)
@@ -291,7 +295,7 @@ public struct SpellChecker: Sendable {
     }
 
     /// The last two syllables of `run`, when they are no known word but one slip away from one.
-    private func unlikelyPair(in run: [(token: Token, key: String)], previousFlagged: Bool) -> Finding? {
+    private func unlikelyPair(in run: [(token: Token, key: String, signature: String)], previousFlagged: Bool) -> Finding? {
         guard run.count >= 2 else { return nil }
         let first = run[run.count - 2], second = run[run.count - 1]
         guard Self.adjacent(first.token, second.token), !Self.isName(second.token) else { return nil }
@@ -300,7 +304,8 @@ public struct SpellChecker: Sendable {
            pairs.isKnown(run[run.count - 3].key, first.key) {
             firstMayChange = false
         }
-        guard let fix = pairs.fix(first.key, second.key, lexicon: lexicon, firstMayChange: firstMayChange) else { return nil }
+        guard let fix = pairs.fix((first.key, first.signature), (second.key, second.signature), lexicon: lexicon,
+                                  firstMayChange: firstMayChange) else { return nil }
         let token = fix.side == 0 ? first.token : second.token
         return Finding(line: token.line, column: token.column, length: token.text.count, word: token.text,
                        kind: .realword, reason: .unlikelyPair,

@@ -90,7 +90,6 @@ try? FileManager.default.removeItem(at: proseFile)
 
 do {
     let corpora = try AnnotatedCorpus.load(directory: URL(fileURLWithPath: "Tests/SpellCorpus"))
-    let checker = SpellChecker(lexicon: Lexicon.standard())
     var ours = Evaluation(), oursClean = Evaluation(), theirs = Evaluation(), theirsClean = Evaluation()
     var hunspellRan = true
     for corpus in corpora {
@@ -105,12 +104,13 @@ do {
         }
     }
     print("spelling corpus: \(corpora.count) files, \(ours.words) words, \(corpora.flatMap(\.injections).count) injected errors")
-    print("  kind       injected  bientap recall  precision  1st suggestion right   hunspell recall")
+    print("  kind       injected  bientap recall  precision  right fix: 1st / any of caught   hunspell recall")
     for kind in [Finding.Kind.nonword, .realword, .style, .encoding] {
         let mine = ours.byKind[kind] ?? .init(), other = theirs.byKind[kind] ?? .init()
-        print(String(format: "  %-10@ %8d  %6.1f%% (%3d)  %8.1f%%  %10.1f%% of caught   %@", kind.rawValue as NSString,
+        let share = { (count: Int) in mine.caught == 0 ? 0 : Double(count) * 100 / Double(mine.caught) }
+        print(String(format: "  %-10@ %8d  %6.1f%% (%3d)  %8.1f%%  %8.1f%% / %5.1f%%             %@", kind.rawValue as NSString,
                      mine.injected, mine.recall * 100, mine.caught, mine.precision * 100,
-                     mine.caught == 0 ? 0 : Double(mine.firstSuggestionRight) * 100 / Double(mine.caught),
+                     share(mine.firstSuggestionRight), share(mine.anySuggestionRight),
                      (hunspellRan ? String(format: "%6.1f%% (%3d)", other.recall * 100, other.caught) : "n/a") as NSString))
     }
     print(String(format: "  false error flags on the clean text: bientap %d (%.2f per 1,000 words)", oursClean.falseErrorFlags.count,

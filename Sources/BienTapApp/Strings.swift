@@ -148,14 +148,13 @@ public enum Strings {
     public static let spellDecomposed = Localized(vi: "chữ ở dạng tổ hợp (NFD), nên chuẩn hoá sang NFC",
                                                   en: "decomposed (NFD) letters; normalise to NFC")
     public static func spellLegacyEncoding(_ encoding: LegacyEncoding) -> Localized {
-        let name = encoding == .tcvn3 ? "TCVN3" : "VNI"
-        return Localized(vi: "dòng gõ bằng bảng mã cũ \(name) (phông \(encoding.fontName)); chuyển sang Unicode: bientap normalize --from \(encoding.rawValue)",
-                         en: "line typed in the legacy \(name) encoding (\(encoding.fontName) fonts); convert to Unicode: bientap normalize --from \(encoding.rawValue)")
+        let (name, font, option) = (encoding.displayName, encoding.fontName, encoding.rawValue)
+        return Localized(vi: "dòng gõ bằng bảng mã cũ \(name) (phông \(font)); chuyển sang Unicode: bientap normalize --from \(option)",
+                         en: "line typed in the legacy \(name) encoding (\(font) fonts); convert to Unicode: bientap normalize --from \(option)")
     }
     public static func normalizeConverted(_ encoding: LegacyEncoding) -> Localized {
-        let name = encoding == .tcvn3 ? "TCVN3" : "VNI"
-        return Localized(vi: "đã đọc theo bảng mã \(name) (phông \(encoding.fontName)) và chuyển sang Unicode",
-                         en: "read as \(name) (\(encoding.fontName) fonts) and converted to Unicode")
+        Localized(vi: "đã đọc theo bảng mã \(encoding.displayName) (phông \(encoding.fontName)) và chuyển sang Unicode",
+                  en: "read as \(encoding.displayName) (\(encoding.fontName) fonts) and converted to Unicode")
     }
     public static let spellRepeated = Localized(vi: "từ lặp lại hai lần", en: "word typed twice")
     public static let spellSpaceBeforePunctuation = Localized(vi: "dấu cách trước dấu câu", en: "space before punctuation")

@@ -62,39 +62,35 @@ public struct Evaluation: Sendable {
     public mutating func add(corpus: AnnotatedCorpus, flags: [Flag]) {
         words += corpus.words
         allFlags += flags.count
-        var used = Set<Int>()
         for injection in corpus.injections {
             var score = byKind[injection.kind] ?? KindScore()
-            score.injected += 1
-            let matching = flags.enumerated().filter { $0.element.overlaps(injection) && ($0.element.kind == nil || $0.element.kind == injection.kind) }
             var sub = bySubtype[injection.subtype] ?? (0, 0)
+            score.injected += 1
             sub.injected += 1
-            if matching.isEmpty {
-                missed.append((corpus.name, injection))
-            } else {
+            let matching = flags.filter { $0.overlaps(injection) && ($0.kind == nil || $0.kind == injection.kind) }
+            if let first = matching.first {
                 score.caught += 1
                 sub.caught += 1
-                used.formUnion(matching.map(\.offset))
-                let fixes = matching.flatMap { Self.corrections(of: injection, by: $0.element) }
-                if let first = matching.first, Self.corrections(of: injection, by: first.element).first == injection.right {
-                    score.firstSuggestionRight += 1
+                if Self.corrections(of: injection, by: first).first == injection.right { score.firstSuggestionRight += 1 }
+                if matching.contains(where: { Self.corrections(of: injection, by: $0).contains(injection.right) }) {
+                    score.anySuggestionRight += 1
                 }
-                if fixes.contains(injection.right) { score.anySuggestionRight += 1 }
+            } else {
+                missed.append((corpus.name, injection))
             }
             bySubtype[injection.subtype] = sub
             byKind[injection.kind] = score
         }
-        for (index, flag) in flags.enumerated() {
+        for flag in flags {
             if let kind = flag.kind {
                 byKind[kind, default: KindScore()].flags += 1
-                let overlapsSameKind = corpus.injections.contains { flag.overlaps($0) && $0.kind == kind }
-                if !overlapsSameKind { byKind[kind, default: KindScore()].falseFlags += 1 }
+                if !corpus.injections.contains(where: { flag.overlaps($0) && $0.kind == kind }) {
+                    byKind[kind, default: KindScore()].falseFlags += 1
+                }
             }
-            let overlapsAny = corpus.injections.contains { flag.overlaps($0) }
-            if !overlapsAny { flagsOverlappingNothing += 1 }
-            if !used.contains(index) && !overlapsAny && (flag.kind == nil || flag.kind == .nonword || flag.kind == .realword) {
-                falseErrorFlags.append((corpus.name, flag))
-            }
+            guard !corpus.injections.contains(where: flag.overlaps) else { continue }
+            flagsOverlappingNothing += 1
+            if flag.kind == nil || flag.kind == .nonword || flag.kind == .realword { falseErrorFlags.append((corpus.name, flag)) }
         }
     }
 

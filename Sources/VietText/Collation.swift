@@ -10,7 +10,7 @@ public enum Collation {
 
     /// `texts` in Vietnamese order.
     public static func sorted(_ texts: [String]) -> [String] {
-        texts.map { (key($0), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
+        sorted(texts, by: key)
     }
 
     /// Whether person `a` sorts before person `b`, as Vietnamese lists of
@@ -22,7 +22,12 @@ public enum Collation {
 
     /// `names` in the order of a Vietnamese list of people.
     public static func sortedPeople(_ names: [String]) -> [String] {
-        names.map { (personKey($0), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
+        sorted(names, by: personKey)
+    }
+
+    /// `texts` sorted by `key`, each key computed once.
+    private static func sorted(_ texts: [String], by key: (String) -> [UInt32]) -> [String] {
+        texts.map { (key($0), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
     }
 
     private static func personKey(_ name: String) -> [UInt32] {

@@ -9,6 +9,14 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
     case tcvn3
     case vni
 
+    /// The encoding's name as people write it.
+    public var displayName: String {
+        switch self {
+        case .tcvn3: return "TCVN3"
+        case .vni: return "VNI"
+        }
+    }
+
     /// The font family people know the encoding by.
     public var fontName: String {
         switch self {
@@ -40,19 +48,15 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
     public static func detect(_ text: String) -> LegacyEncoding? {
         // Unicode Vietnamese uses only some Latin-1 letters (à, é, ô…); both
         // encodings need others (¸, Ö, ø, ï…). Without those, nothing to weigh.
-        guard text.unicodeScalars.contains(where: { isLatin1Letter($0) && !vietnameseLatin1.contains($0.value) }) else { return nil }
+        guard text.unicodeScalars.contains(where: isForeignLatin1) else { return nil }
         var votes: [LegacyEncoding: Int] = [:]
         var suspects = 0
-        // Suspects: words holding a Latin-1 sign Vietnamese does not use, wrong as they stand.
-        for word in text.split(whereSeparator: { $0.isWhitespace })
-        where word.unicodeScalars.contains(where: { isLatin1Letter($0) && !vietnameseLatin1.contains($0.value) }) {
-            let core = word.trimmingCharacters(in: trimmed)
+        // Suspects: words holding such a sign, wrong as they stand.
+        for word in text.split(whereSeparator: { $0.isWhitespace }) where word.unicodeScalars.contains(where: isForeignLatin1) {
+            let core = Self.core(of: word).text
             guard !core.isEmpty, Syllable.parse(core) == nil else { continue }
             suspects += 1
-            for encoding in allCases {
-                let converted = encoding.convert(core)
-                if converted != core, Syllable.parse(converted) != nil { votes[encoding, default: 0] += 1 }
-            }
+            for encoding in allCases where encoding.becomesSyllable(core) { votes[encoding, default: 0] += 1 }
             if suspects >= 400 { break }
         }
         guard let best = votes.max(by: { $0.value < $1.value }), best.value >= 2,
@@ -60,10 +64,23 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
         return best.key
     }
 
-    /// Whether `word` changes into a Vietnamese syllable under this encoding:
-    /// the words a detected document has in it.
-    public func isEncodedSyllable(_ word: String) -> Bool {
-        guard word.unicodeScalars.contains(where: Self.isLatin1Letter), Syllable.parse(word) == nil else { return false }
+    /// The first word of `line` written in this encoding: its 1-based column
+    /// (in characters) and the word without the punctuation around it.
+    public func firstEncodedWord(in line: Substring) -> (column: Int, word: String)? {
+        var column = 1
+        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+            defer { column += word.count + 1 }
+            let core = Self.core(of: word)
+            if core.text.unicodeScalars.contains(where: Self.isLatin1Letter), Syllable.parse(core.text) == nil,
+               becomesSyllable(core.text) {
+                return (column + core.offset, core.text)
+            }
+        }
+        return nil
+    }
+
+    /// Whether converting `word` changes it into a Vietnamese syllable.
+    private func becomesSyllable(_ word: String) -> Bool {
         let converted = convert(word)
         return converted != word && Syllable.parse(converted) != nil
     }
@@ -72,11 +89,25 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
         (0xA1...0xFE).contains(scalar.value)
     }
 
+    /// A Latin-1 sign that Unicode Vietnamese never uses, and both legacy encodings do.
+    private static func isForeignLatin1(_ scalar: Unicode.Scalar) -> Bool {
+        isLatin1Letter(scalar) && !vietnameseLatin1.contains(scalar.value)
+    }
+
     private static let vietnameseLatin1: Set<UInt32> = Set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ".unicodeScalars.map(\.value))
 
-    /// What is peeled off a word's ends before it is judged: ASCII punctuation only,
-    /// since TCVN3 letters such as "¸" (á) are Latin-1 punctuation.
-    private static let trimmed = CharacterSet(charactersIn: "()[]{}\"'.,;:!?…“”‘’«»*_-")
+    /// A word without the punctuation around it, and how many characters were
+    /// taken off its start. Only ASCII and typographic punctuation is taken:
+    /// TCVN3 writes letters with Latin-1 signs (¸ is á, « is ô, » is ằ).
+    static func core(of word: Substring) -> (offset: Int, text: String) {
+        let chars = Array(word)
+        var lo = 0, hi = chars.count
+        while lo < hi && punctuation.contains(chars[lo]) { lo += 1 }
+        while hi > lo && punctuation.contains(chars[hi - 1]) { hi -= 1 }
+        return (lo, String(chars[lo..<hi]))
+    }
+
+    private static let punctuation: Set<Character> = Set("()[]{}\"'.,;:!?…“”‘’*_-")
 
     // MARK: - TCVN3
 
@@ -116,7 +147,7 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
     /// Letters VNI writes with one code of their own.
     private static let vniSingles: [Character: Character] = [
         "ô": "ơ", "Ô": "Ơ", "ö": "ư", "Ö": "Ư", "ñ": "đ", "Ñ": "Đ",
-        "í": "í", "Í": "Í", "ì": "ì", "Ì": "Ì", "æ": "ỉ", "Æ": "Ỉ", "ó": "ĩ", "Ó": "Ĩ", "ò": "ị", "Ò": "Ị",
+        "æ": "ỉ", "Æ": "Ỉ", "ó": "ĩ", "Ó": "Ĩ", "ò": "ị", "Ò": "Ị",  // í and ì are themselves
         "î": "ỵ", "Î": "Ỵ",
     ]
 
@@ -160,8 +191,12 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
         var lower = Character(base.lowercased())
         switch code.mark {
         case "^":
-            guard let hatted = ([("a", "â"), ("e", "ê"), ("o", "ô")] as [(Character, Character)]).first(where: { $0.0 == lower })?.1 else { return nil }
-            lower = hatted
+            switch lower {
+            case "a": lower = "â"
+            case "e": lower = "ê"
+            case "o": lower = "ô"
+            default: return nil
+            }
         case "˘":
             guard lower == "a" else { return nil }
             lower = "ă"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Numbers as Vietnamese documents write them: digits grouped by dots with a
 /// decimal comma (1.250.000; 2,5), and amounts in words for payment lists
 /// ("Một triệu hai trăm năm mươi nghìn đồng").
@@ -32,12 +34,12 @@ public enum VietNumber {
     /// separators and an optional currency mark: "1.250.000", "1 250 000 đ",
     /// "1.250.000đ", "1250000 đồng"; nil when it is not one.
     public static func parse(_ text: String) -> Int? {
-        var body = Substring(text.trimmingWhitespace())
+        var body = Substring(text.trimmingCharacters(in: .whitespaces))
         for suffix in ["đồng", "VNĐ", "VND", "đ", "₫"] where body.hasSuffix(suffix) {
             body = body.dropLast(suffix.count)
             break
         }
-        body = Substring(String(body).trimmingWhitespace())
+        body = Substring(body.trimmingCharacters(in: .whitespaces))
         var negative = false
         if body.first == "-" {
             negative = true
@@ -117,11 +119,5 @@ public enum VietNumber {
         default: parts.append(digitNames[units])
         }
         return parts.joined(separator: " ")
-    }
-}
-
-private extension String {
-    func trimmingWhitespace() -> String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }

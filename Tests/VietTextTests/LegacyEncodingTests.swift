@@ -1,28 +1,50 @@
+import Foundation
 import VietText
 import XCTest
 
 final class LegacyEncodingTests: XCTestCase {
     private let unicode = "Cổng thông tin điện tử tỉnh Quảng Ngãi. Mường Khương, người dân, học sinh, Đắk Lắk, quyết định."
 
-    /// The bytes Word saves, or pastes as Latin-1 letters, for lower-case TCVN3 text.
-    private func tcvn3Bytes(_ text: String) -> [UInt8] {
-        // glibc's TCVN5712-1 agrees with TCVN3 (ABC) on lower case and ĂÂÊÔƠƯĐ.
-        let table: [Character: UInt8] = [
-            "Đ": 0xA7, "ă": 0xA8, "â": 0xA9, "ê": 0xAA, "ô": 0xAB, "ơ": 0xAC, "ư": 0xAD, "đ": 0xAE,
-            "à": 0xB5, "ả": 0xB6, "ã": 0xB7, "á": 0xB8, "ạ": 0xB9, "ắ": 0xBE, "ấ": 0xCA, "ậ": 0xCB,
-            "ệ": 0xD6, "ế": 0xD5, "ỉ": 0xD8, "ọ": 0xE4, "ổ": 0xE6, "ị": 0xDE, "ờ": 0xEA, "ử": 0xF6,
-        ]
-        return text.flatMap { ch -> [UInt8] in table[ch].map { [$0] } ?? Array(String(ch).utf8) }
+    /// `text` in TCVN3 bytes, by glibc's converter: its TCVN5712-1 agrees with
+    /// TCVN3 (ABC) on every lower-case letter and on Ă Â Ê Ô Ơ Ư Đ.
+    private func tcvn3Bytes(_ text: String) throws -> [UInt8] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        process.arguments = ["-f", "UTF-8", "-t", "TCVN5712-1"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try input.fileHandleForWriting.close()
+        let bytes = [UInt8](output.fileHandleForReading.readDataToEndOfFile())
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        return bytes
     }
 
-    func testTCVN3PastedAndSavedAsBytes() {
-        let bytes = tcvn3Bytes(unicode)
-        XCTAssertTrue(bytes.allSatisfy { $0 < 0x80 || $0 >= 0xA0 })
+    func testTCVN3PastedAndSavedAsBytes() throws {
+        let bytes = try tcvn3Bytes(unicode)
         XCTAssertEqual(LegacyEncoding.tcvn3.decode(bytes), unicode)
         let pasted = String(decoding: bytes.map { UInt16($0) }, as: UTF16.self)
         XCTAssertEqual(pasted.prefix(10), "C\u{E6}ng th\u{AB}ng")
         XCTAssertEqual(LegacyEncoding.tcvn3.convert(pasted), unicode)
         XCTAssertEqual(LegacyEncoding.detect(pasted), .tcvn3)
+    }
+
+    func testEveryTCVN3LetterAgreesWithGlibc() throws {
+        let letters = ["aáàảãạ", "ăắằẳẵặ", "âấầẩẫậ", "eéèẻẽẹ", "êếềểễệ", "iíìỉĩị", "oóòỏõọ", "ôốồổỗộ", "ơớờởỡợ",
+                       "uúùủũụ", "ưứừửữự", "yýỳỷỹỵ", "đ", "ĂÂÊÔƠƯĐ"].joined(separator: " ")
+        XCTAssertEqual(LegacyEncoding.tcvn3.decode(try tcvn3Bytes(letters)), letters)
+    }
+
+    func testLatinSignsThatAreTCVN3LettersStayPartOfTheWord() {
+        // « is ô and » is ằ: at a word's edge they are letters, not quotation marks.
+        let found = LegacyEncoding.tcvn3.firstEncodedWord(in: "(th«) c¸")
+        XCTAssertEqual(found?.column, 2)
+        XCTAssertEqual(found?.word, "th«")
+        XCTAssertEqual(LegacyEncoding.tcvn3.convert("th« l»"), "thô lằ")
+        XCTAssertEqual(LegacyEncoding.detect("th« vµ th«."), .tcvn3, "words ending in « count as evidence")
     }
 
     func testVNIPastedIncludingCapitalsAndSingleCodeLetters() {
@@ -45,9 +67,9 @@ final class LegacyEncodingTests: XCTestCase {
         XCTAssertEqual(LegacyEncoding.windows1252([0x93, 0x41, 0x94, 0x85, 0x80]), "“A”…€")
     }
 
-    func testCheckerReportsALegacyLineOnceInsteadOfEveryWord() {
+    func testCheckerReportsALegacyLineOnceInsteadOfEveryWord() throws {
         let checker = SpellChecker(lexicon: Lexicon.standard())
-        let text = "Tin mới nhất hôm nay.\n" + LegacyEncoding.windows1252(tcvn3Bytes("Cổng thông tin điện tử tỉnh Quảng Ngãi")) + "\nsử lý hồ sơ."
+        let text = "Tin mới nhất hôm nay.\n" + LegacyEncoding.windows1252(try tcvn3Bytes("Cổng thông tin điện tử tỉnh Quảng Ngãi")) + "\nsử lý hồ sơ."
         let findings = checker.check(text)
         XCTAssertEqual(findings.map(\.kind), [.encoding, .realword], "\(findings)")
         XCTAssertEqual(findings[0].line, 2)

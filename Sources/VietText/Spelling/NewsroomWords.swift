@@ -72,15 +72,24 @@ enum NewsroomWords {
     thỏa thuận, hợp đồng, cam kết, ký kết, thương thảo, đàm phán, hợp tác, quan hệ, đối ngoại, hội nghị, hội thảo, tọa đàm, giao ban
     """
 
-    /// Every pair of neighbouring syllables in the entries, as lexicon keys ("thực hiện").
-    static let pairs: Set<String> = {
-        var pairs: Set<String> = []
+    /// The entries, each as its syllables ("thực", "hiện"); words
+    /// that are no syllable (video) break an entry where they stand.
+    static var entries: [[Syllable]] {
+        var entries: [[Syllable]] = []
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             for entry in line.split(separator: ",") {
-                let keys = entry.split(separator: " ").map { Lexicon.syllableKey(String($0)) ?? String($0).lowercased() }
-                for (a, b) in zip(keys, keys.dropFirst()) { pairs.insert(a + " " + b) }
+                var syllables: [Syllable] = []
+                for word in entry.split(separator: " ") {
+                    if let syllable = Syllable.parse(String(word)) {
+                        syllables.append(syllable)
+                    } else {
+                        entries.append(syllables)
+                        syllables = []
+                    }
+                }
+                entries.append(syllables)
             }
         }
-        return pairs
-    }()
+        return entries
+    }
 }

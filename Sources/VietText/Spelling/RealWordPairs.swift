@@ -2,20 +2,24 @@
 /// syllables that is no known word, while one usual slip away lies one that is
 /// ("thực hiên" → "thực hiện", "danh sưng" → "danh xưng").
 struct RealWordPairs: Sendable {
-    let known: Set<String>
     /// For each syllable, the known pairs it starts and ends, with the slip
     /// signature of the other syllable: the few candidates worth a closer look.
     private let followers: [String: [(key: String, signature: String)]]
     private let leaders: [String: [(key: String, signature: String)]]
 
-    init(known: Set<String> = NewsroomWords.pairs) {
-        self.known = known
+    /// The pairs of the newsroom word list, built once.
+    static let newsroom = RealWordPairs(entries: NewsroomWords.entries)
+
+    /// Every two neighbouring syllables of an entry are a known pair.
+    init(entries: [[Syllable]]) {
         var followers: [String: [(key: String, signature: String)]] = [:], leaders = followers
-        for pair in known {
-            let keys = pair.split(separator: " ").map(String.init)
-            guard keys.count == 2, let first = Syllable.parse(keys[0]), let second = Syllable.parse(keys[1]) else { continue }
-            followers[keys[0], default: []].append((keys[1], Self.signature(second)))
-            leaders[keys[1], default: []].append((keys[0], Self.signature(first)))
+        for entry in entries {
+            for (first, second) in zip(entry, entry.dropFirst()) {
+                let a = first.written(style: .old), b = second.written(style: .old)
+                if followers[a]?.contains(where: { $0.key == b }) == true { continue }
+                followers[a, default: []].append((b, Self.signature(second)))
+                leaders[b, default: []].append((a, Self.signature(first)))
+            }
         }
         self.followers = followers
         self.leaders = leaders
@@ -30,7 +34,7 @@ struct RealWordPairs: Sendable {
     /// Syllables are given by lexicon key and `signature(_:)`.
     func fix(_ first: (key: String, signature: String), _ second: (key: String, signature: String),
              lexicon: Lexicon, firstMayChange: Bool) -> (side: Int, key: String)? {
-        guard !known.isEmpty, !isKnown(first.key, second.key) else { return nil }
+        guard !isKnown(first.key, second.key) else { return nil }
         for candidate in followers[first.key] ?? [] where candidate.signature == second.signature
             && Self.variants(of: second.key).contains(candidate.key) && lexicon.isAttested(syllableKey: candidate.key) {
             return (1, candidate.key)

@@ -48,7 +48,7 @@ public struct SpellChecker: Sendable {
     public var lexicon: Lexicon
     /// The house tone style; nil accepts both and only notes a mix.
     public var style: ToneStyle?
-    private let pairs = RealWordPairs()
+    private var pairs: RealWordPairs { RealWordPairs.newsroom }
 
     public init(lexicon: Lexicon, style: ToneStyle? = nil) {
         self.lexicon = lexicon
@@ -64,13 +64,19 @@ public struct SpellChecker: Sendable {
         /// What the real-word pair check compares.
         var signature: String
 
-
         init(_ word: String) {
             lower = word.lowercased()
             syllable = Syllable.parse(word)
             key = syllable?.written(style: .old)
             signature = syllable.map(RealWordPairs.signature) ?? ""
         }
+    }
+
+    /// A syllable in a run of neighbouring ones, as the real-word checks see it.
+    private struct RunItem {
+        var token: Token
+        var key: String
+        var signature: String
     }
 
     public func check(_ text: String) -> [Finding] {
@@ -86,7 +92,8 @@ public struct SpellChecker: Sendable {
         var styled: [(token: Token, syllable: Syllable)] = []
         var previous: Token?
         var recent: [(token: Token, lower: String)] = []  // the last words one space apart, for repeats
-        var run: [(token: Token, key: String, signature: String)] = []  // the last syllables in a row, for confusions
+        var run: [RunItem] = []  // the last syllables in a row, for real-word errors
+        var lastRealWordToken: Token?  // the syllable the last real-word finding ends on
 
         for token in Tokenizer.tokens(in: nfc) {
             defer { previous = token }
@@ -124,18 +131,16 @@ public struct SpellChecker: Sendable {
                 continue
             }
             if syllable.writtenStyle != nil { styled.append((token, syllable)) }
-            if let finding = checkAttested(token, key: key) {
+            if let finding = checkAttested(token, key: key, lower: word.lower) {
                 findings.append(finding)
                 run.removeAll()
             } else {
-                run.append((token, key, word.signature))
+                run.append(RunItem(token: token, key: key, signature: word.signature))
                 if run.count > Confusions.longest { run.removeFirst() }
-                if let finding = confusion(in: run) {
+                let previousFlagged = run.count >= 2 && lastRealWordToken == run[run.count - 2].token
+                if let finding = confusion(in: run) ?? unlikelyPair(in: run, previousFlagged: previousFlagged) {
                     findings.append(finding)
-                } else if let finding = unlikelyPair(in: run, previousFlagged: findings.last?.line == token.line
-                                                        && findings.last?.kind == .realword
-                                                        && findings.last.map { $0.column + $0.length } == run.dropLast().last.map { $0.token.column + $0.token.text.count }) {
-                    findings.append(finding)
+                    lastRealWordToken = token
                 }
             }
         }
@@ -145,8 +150,8 @@ public struct SpellChecker: Sendable {
 
     // MARK: - Words
 
-    private func checkAttested(_ token: Token, key: String) -> Finding? {
-        guard lexicon.hasSyllables, !lexicon.isAttested(syllableKey: key), !lexicon.contains(lower: token.text.lowercased())
+    private func checkAttested(_ token: Token, key: String, lower: String) -> Finding? {
+        guard lexicon.hasSyllables, !lexicon.isAttested(syllableKey: key), !lexicon.contains(lower: lower)
         else { return nil }
         // A capitalised word inside a sentence is most often a name the lexicon cannot know.
         if token.text.first?.isUppercase == true && !token.startsSentence { return nil }
@@ -279,7 +284,7 @@ public struct SpellChecker: Sendable {
     // MARK: - Real words used wrongly
 
     /// The phrase ending at the last syllable of `run`, when it is a known confusion.
-    private func confusion(in run: [(token: Token, key: String, signature: String)]) -> Finding? {
+    private func confusion(in run: [RunItem]) -> Finding? {
         guard let last = run.last, let candidates = Confusions.byLastSyllable[last.key] else { return nil }
         for candidate in candidates where run.count >= candidate.wrong.count {
             let window = run.suffix(candidate.wrong.count)
@@ -295,7 +300,7 @@ public struct SpellChecker: Sendable {
     }
 
     /// The last two syllables of `run`, when they are no known word but one slip away from one.
-    private func unlikelyPair(in run: [(token: Token, key: String, signature: String)], previousFlagged: Bool) -> Finding? {
+    private func unlikelyPair(in run: [RunItem], previousFlagged: Bool) -> Finding? {
         guard run.count >= 2 else { return nil }
         let first = run[run.count - 2], second = run[run.count - 1]
         guard Self.adjacent(first.token, second.token), !Self.isName(second.token) else { return nil }
@@ -362,27 +367,13 @@ public struct SpellChecker: Sendable {
         guard let encoding = LegacyEncoding.detect(text) else { return [:] }
         var found: [Int: Finding] = [:]
         for (index, line) in text.textLines.enumerated() {
-            var column = 1
-            for word in line.split(separator: " ", omittingEmptySubsequences: false) {
-                defer { column += word.count + 1 }
-                let chars = Array(word)
-                var lo = 0, hi = chars.count
-                while lo < hi && Self.legacyTrim.contains(chars[lo]) { lo += 1 }
-                while hi > lo && Self.legacyTrim.contains(chars[hi - 1]) { hi -= 1 }
-                let core = String(chars[lo..<hi])
-                guard encoding.isEncodedSyllable(core) else { continue }
-                found[index + 1] = Finding(line: index + 1, column: column + lo, length: core.count, word: core,
-                                           kind: .encoding, reason: .legacyEncoding,
-                                           suggestions: [encoding.convert(core)], legacyEncoding: encoding)
-                break
-            }
+            guard let first = encoding.firstEncodedWord(in: line) else { continue }
+            found[index + 1] = Finding(line: index + 1, column: first.column, length: first.word.count, word: first.word,
+                                       kind: .encoding, reason: .legacyEncoding,
+                                       suggestions: [encoding.convert(first.word)], legacyEncoding: encoding)
         }
         return found
     }
-
-    /// What is taken off a word's ends before it is read in a legacy encoding:
-    /// ASCII and typographic punctuation, not the Latin-1 signs TCVN3 uses as letters (¸ is á).
-    private static let legacyTrim: Set<Character> = Set("()[]{}\"'.,;:!?…“”‘’*_-")
 
     private func decomposedLines(_ text: String) -> [Finding] {
         var findings: [Finding] = []

@@ -123,6 +123,8 @@ final class SpellCheckerTests: XCTestCase {
     func testStyleNotes() {
         let findings = checker.check("Đây là nhiệm vụ của của toàn dân , không phải của riêng ai.")
         XCTAssertEqual(findings.map(\.reason), [.repeatedWord, .spaceBeforePunctuation])
+        XCTAssertEqual(findings[0].word, "của của")
+        XCTAssertEqual(findings[0].suggestions, ["của"])
         XCTAssertEqual(findings[1].word, "dân ,")
         XCTAssertEqual(findings[1].suggestions, ["dân,"])
         // Reduplication is Vietnamese, not a typing slip.
@@ -151,10 +153,11 @@ final class SpellCheckerTests: XCTestCase {
     func testPairsOneSlipFromAKnownWordAndRepeats() {
         let checker = SpellChecker(lexicon: Lexicon.standard())
         let findings = checker.check("Đơn vị thực hiên kiện toàng bộ máy, nội dung nội dung và ngày ngày cập nhật Vidoe.")
-        XCTAssertEqual(findings.map(\.word), ["hiên", "toàng", "nội dung", "Vidoe"], "\(findings)")
+        XCTAssertEqual(findings.map(\.word), ["hiên", "toàng", "nội dung nội dung", "Vidoe"], "\(findings)")
         XCTAssertEqual(findings.map(\.kind), [.realword, .realword, .style, .nonword])
         XCTAssertEqual(findings[0].suggestions, ["hiện"])
         XCTAssertEqual(findings[1].suggestions, ["toàn"])
+        XCTAssertEqual(findings[2].suggestions, ["nội dung"], "the fix keeps one copy")
         XCTAssertEqual(findings[3].suggestions, ["video"])
         // Across punctuation and next to a name nothing is paired.
         XCTAssertEqual(checker.check("Việc thực, hiên nhà; ông Trần Hiên đến.").filter { $0.kind == .realword }.count, 0)

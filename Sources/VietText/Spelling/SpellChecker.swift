@@ -403,21 +403,24 @@ public struct SpellChecker: Sendable {
                 suggestions: [previous.text + mark.text])
     }
 
-    /// A word or a two-word phrase typed twice (của của; nội dung nội dung), ending at the last of `recent`.
+    /// A word or a two-word phrase typed twice (của của; nội dung nội dung),
+    /// ending at the last of `recent`: both copies, with the one to keep as the fix.
     private func repeated(_ recent: [(token: Token, lower: String)]) -> Finding? {
         let n = recent.count
+        let size: Int
         if n >= 2 && recent[n - 2].lower == recent[n - 1].lower {
             guard !Self.reduplications.contains(recent[n - 1].lower) else { return nil }
-            let token = recent[n - 1].token
-            return Finding(line: token.line, column: token.column, length: token.text.count, word: token.text,
-                           kind: .style, reason: .repeatedWord, suggestions: [])
+            size = 1
+        } else if n >= 4 && recent[n - 4].lower == recent[n - 2].lower && recent[n - 3].lower == recent[n - 1].lower {
+            size = 2
+        } else {
+            return nil
         }
-        if n >= 4 && recent[n - 4].lower == recent[n - 2].lower && recent[n - 3].lower == recent[n - 1].lower {
-            let first = recent[n - 2].token, last = recent[n - 1].token
-            return Finding(line: first.line, column: first.column, length: last.column + last.text.count - first.column,
-                           word: first.text + " " + last.text, kind: .style, reason: .repeatedWord, suggestions: [])
-        }
-        return nil
+        let copies = recent.suffix(2 * size).map(\.token)
+        let first = copies[0], last = copies[copies.count - 1]
+        return Finding(line: first.line, column: first.column, length: last.column + last.text.count - first.column,
+                       word: copies.map(\.text).joined(separator: " "), kind: .style, reason: .repeatedWord,
+                       suggestions: [copies.prefix(size).map(\.text).joined(separator: " ")])
     }
 
     /// Words Vietnamese doubles on purpose (ngày ngày, dần dần, người người).

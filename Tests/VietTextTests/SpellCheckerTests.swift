@@ -127,6 +127,8 @@ final class SpellCheckerTests: XCTestCase {
         XCTAssertEqual(findings[0].suggestions, ["của"])
         XCTAssertEqual(findings[1].word, "dân ,")
         XCTAssertEqual(findings[1].suggestions, ["dân,"])
+        // V/v ("về việc") in a letter's subject line is an abbreviation, not "v" typed twice.
+        XCTAssertEqual(checker.check("V/v tăng cường chất lượng thông tin"), [])
         // Reduplication is Vietnamese, not a typing slip.
         XCTAssertEqual(checker.check("Nhà nhà, người người thi đua."), [])
     }

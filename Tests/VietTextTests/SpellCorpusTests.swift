@@ -46,6 +46,9 @@ final class SpellCorpusTests: XCTestCase {
     func testCleanProseDrawsAtMostOneFalseFlagPerThousandWords() throws {
         let (_, _, clean) = try evaluate()
         XCTAssertLessThanOrEqual(clean.falseFlagsPerThousandWords, 1.0, describe(clean))
+        // The clean text keeps one tone style and has nothing typed twice: no note either.
+        XCTAssertEqual(clean.byKind[.style]?.flags ?? 0, 0)
+        XCTAssertEqual(clean.byKind[.encoding]?.flags ?? 0, 0)
     }
 
     func testEveryNonWordIsCaughtAndMostRealWordConfusions() throws {

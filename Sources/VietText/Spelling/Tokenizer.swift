@@ -96,9 +96,13 @@ public enum Tokenizer {
             return
         }
         // Hyphenated and slashed chunks: each part on its own (kinh tế-xã hội, Covid-19),
-        // unless every part is capitals or digits (QĐ-UBND).
+        // unless every part is capitals or digits (QĐ-UBND) or one letter (V/v, "về việc").
         if shape.hasSeparator {
             let parts = core.split(whereSeparator: { separators.contains($0) })
+            if parts.count > 1 && parts.allSatisfy({ $0.count == 1 }) {
+                add(core, .code)
+                return
+            }
             if parts.count > 1 && parts.allSatisfy({ Shape($0).kind == .capitals || $0.allSatisfy(\.isNumber) }) {
                 add(core, .documentNumber)
                 return

@@ -161,6 +161,10 @@ final class SpellCheckerTests: XCTestCase {
         XCTAssertEqual(findings[1].suggestions, ["toàn"])
         XCTAssertEqual(findings[2].suggestions, ["nội dung"], "the fix keeps one copy")
         XCTAssertEqual(findings[3].suggestions, ["video"])
+        // Telex keys that compose a syllable win over a near loanword (tour).
+        let thu = checker.check("Thur trưởng các cơ quan")
+        XCTAssertEqual(thu.map(\.reason), [.telexLeftover])
+        XCTAssertEqual(thu.first?.suggestions.first, "Thủ")
         // Across punctuation and next to a name nothing is paired.
         XCTAssertEqual(checker.check("Việc thực, hiên nhà; ông Trần Hiên đến.").filter { $0.kind == .realword }.count, 0)
     }

@@ -163,14 +163,16 @@ public struct SpellChecker: Sendable {
         let word = token.text
         // One letter alone is a list item (a, b), a unit (m) or a sign (x), not a misspelling.
         if word.count == 1 || lexicon.contains(lower: lower) { return nil }
-        if let loan = closestLoanword(lower) {
-            return Finding(line: token.line, column: token.column, length: word.count, word: word,
-                           kind: .nonword, reason: .misspelledLoanword, suggestions: [loan])
-        }
+        // Keys that compose a Vietnamese syllable are a Telex leftover before they are a loanword
+        // typo: "Thur" is Thủ, not "tour".
         if let composed = telexReading(word) {
             return Finding(line: token.line, column: token.column, length: word.count, word: word,
                            kind: .nonword, reason: .telexLeftover,
                            suggestions: [composed] + suggestions(for: word).filter { $0 != composed }.prefix(3))
+        }
+        if let loan = closestLoanword(lower) {
+            return Finding(line: token.line, column: token.column, length: word.count, word: word,
+                           kind: .nonword, reason: .misspelledLoanword, suggestions: [loan])
         }
         // A capitalised word that is no syllable and no near loanword: a foreign name.
         if word.first?.isUppercase == true && !token.startsSentence { return nil }

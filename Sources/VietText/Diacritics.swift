@@ -4,23 +4,19 @@ import Foundation
 public enum Diacritics {
     /// `text` with every tone and vowel mark removed and đ/Đ turned into d/D.
     public static func strip(_ text: String) -> String {
-        // Vietnamese letters straight from the vowel table; anything else by decomposition.
-        var fast = ""
-        fast.reserveCapacity(text.utf8.count)
-        for ch in text {
-            if let v = VowelTable.split(ch) {
-                fast.append(v.upper ? Character(String(VowelTable.plain(v.base)).uppercased()) : VowelTable.plain(v.base))
-            } else if ch == "đ" {
-                fast.append("d")
-            } else if ch == "Đ" {
-                fast.append("D")
-            } else if ch.isASCII {
-                fast.append(ch)
+        // Vietnamese letters straight from the letter table; anything else by decomposition.
+        var fast = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if let letter = LetterTable.letter(scalar) {
+                let plain = LetterTable.plain(letter.base)  // ASCII
+                fast.append(letter.upper ? Unicode.Scalar(UInt8(plain.value) - 32) : plain)
+            } else if scalar.isASCII {
+                fast.append(scalar)
             } else {
                 return decomposing(text)
             }
         }
-        return fast
+        return String(fast)
     }
 
     private static func decomposing(_ text: String) -> String {

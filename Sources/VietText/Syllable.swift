@@ -97,34 +97,35 @@ public struct Syllable: Equatable, Sendable {
     /// not valid Vietnamese orthography. `checkTone: false` accepts any tone
     /// with the stop codas p, t, c, ch (a syllable still being typed).
     public static func parse(_ word: String, checkTone: Bool = true) -> Syllable? {
-        var letters: [Character] = []
+        // At most 8 letters: ngh + o/u + two nucleus letters + two coda letters.
+        var letters: [Unicode.Scalar] = []
+        letters.reserveCapacity(8)
         var tone = Tone.level
         var toneIndex = -1
-        letters.reserveCapacity(8)
-        for ch in word {
-            if let v = VowelTable.split(ch) {
-                if v.tone != .level {
-                    if toneIndex >= 0 { return nil }  // two tone marks
-                    tone = v.tone
-                    toneIndex = letters.count
-                }
-                letters.append(v.base)
-            } else {
-                let lower = Self.lowercase(ch)
-                guard Self.consonantLetters.contains(lower) else { return nil }
-                letters.append(lower)
+        for scalar in word.unicodeScalars {
+            guard let letter = LetterTable.letter(scalar), letters.count < 8 else {
+                // Decomposed text (NFD) is parsed in its composed form.
+                guard (0x300...0x36F).contains(scalar.value) else { return nil }
+                let composed = Normalization.nfc(word)
+                return composed.unicodeScalars.elementsEqual(word.unicodeScalars) ? nil : parse(composed, checkTone: checkTone)
             }
+            if letter.tone != .level {
+                if toneIndex >= 0 { return nil }  // two tone marks
+                tone = letter.tone
+                toneIndex = letters.count
+            }
+            letters.append(letter.base)
         }
         guard !letters.isEmpty else { return nil }
-        for onset in candidateOnsets(letters) where onset.count < letters.count {
-            guard let rime = parseRime(letters[onset.count...], onset: onset) else { continue }
-            var syllable = Syllable(onset: onset, glide: rime.glide, nucleus: rime.nucleus, coda: rime.coda,
+        for onset in candidateOnsets(letters) where onset.letters.count < letters.count {
+            guard let rime = parseRime(letters[onset.letters.count...], onset: onset.text) else { continue }
+            var syllable = Syllable(onset: onset.text, glide: rime.glide, nucleus: rime.nucleus, coda: rime.coda,
                                     tone: tone, writtenStyle: nil)
             guard syllable.obeysSpellingRules else { continue }
-            if checkTone && stopCodas.contains(rime.coda) && !tone.allowedBeforeStop { continue }
+            if checkTone && syllable.isClosedByStop && !tone.allowedBeforeStop { continue }
             if toneIndex >= 0 {
                 // The mark must sit where one of the two styles puts it.
-                let written = toneIndex - onset.count
+                let written = toneIndex - onset.letters.count
                 let positions = syllable.tonePositions()
                 if written == positions.old && written == positions.new {
                     syllable.writtenStyle = nil
@@ -143,43 +144,47 @@ public struct Syllable: Equatable, Sendable {
 
     /// Index into `vowels` of the letter that carries the tone mark, in each style.
     public func tonePositions() -> (old: Int, new: Int) {
-        let v = Array(vowels)
-        if let last = v.lastIndex(where: VowelTable.isMarked) { return (last, last) }
-        let closedByConsonant = !coda.isEmpty && !Self.semivowelCodas.contains(coda)
-        if closedByConsonant { return (v.count - 1, v.count - 1) }
-        if !coda.isEmpty {
-            // ai, ao, oai, uyu, oeo…: the nucleus's vowel; ia, ua… cannot take a coda.
-            let index = glide.count + nucleus.count - 1
-            return (index, index)
+        // Glide and nucleus are lower-case NFC letters: a scalar each.
+        var count = 0
+        var lastMarked = -1
+        for part in [glide, nucleus] {
+            for scalar in part.unicodeScalars {
+                if LetterTable.isMarked(scalar) { lastMarked = count }
+                count += 1
+            }
         }
+        if lastMarked >= 0 { return (lastMarked, lastMarked) }
+        // Closed by a consonant, or ai, ao, oai, uyu, oeo…: the last vowel before the coda
+        // (ia, ua… take no coda).
+        if !coda.isEmpty { return (count - 1, count - 1) }
+        let glideCount = glide.isEmpty ? 0 : 1
         if onset == "q" {
             // qua, quý, què: the u belongs to the onset.
             return (1, 1)
         }
-        if glide.count == 1 && nucleus.count == 1 {
+        if glideCount == 1 && count == 2 {
             // oa, oe, uy: the one place the two styles differ.
             return (1, 0)
         }
         // a, ia, ua, ưa, uya: the first letter of the nucleus (mía, múa, khuya).
-        return (glide.count, glide.count)
+        return (glideCount, glideCount)
     }
 
     /// The syllable spelt again with its tone mark placed in `style`; `capitals`
     /// says, letter by letter, which ones were upper case.
     public func written(style: ToneStyle, capitals: [Bool] = []) -> String {
-        let letters = Array(onset + vowels + coda)
-        let pos = tonePositions()
-        let mark = onset.count + (style == .old ? pos.old : pos.new)
-        var out = ""
-        for (i, c) in letters.enumerated() {
-            let upper = i < capitals.count && capitals[i]
-            if i == mark && tone != .level {
-                out.append(VowelTable.compose(c, tone, upper: upper))
-            } else {
-                out.append(upper ? Character(String(c).uppercased()) : c)
+        let positions = tonePositions()
+        let mark = tone == .level ? -1 : onset.unicodeScalars.count + (style == .old ? positions.old : positions.new)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        for part in [onset, glide, nucleus, coda] {
+            for scalar in part.unicodeScalars {
+                let upper = i < capitals.count && capitals[i]
+                out.append(i == mark || upper ? LetterTable.compose(scalar, i == mark ? tone : .level, upper: upper) : scalar)
+                i += 1
             }
         }
-        return out
+        return String(out)
     }
 
     static func lowercase(_ c: Character) -> Character {
@@ -188,26 +193,26 @@ public struct Syllable: Equatable, Sendable {
         return c
     }
 
+    /// Closed by p, t, c or ch: only the acute and dot tones may stand.
+    var isClosedByStop: Bool { coda == "c" || coda == "t" || coda == "p" || coda == "ch" }
+
     // MARK: - Tables
 
-    static let consonantLetters: Set<Character> = Set("bcdđghklmnpqrstvxfjwz")
-    static let stopCodas: Set<String> = ["p", "t", "c", "ch"]
-    static let semivowelCodas: Set<String> = ["i", "y", "o", "u"]
     /// Onsets written before a lone y: kỳ, lý, mỹ, sỹ, tỷ, hy, vỹ, nỷ.
     private static let yOnsets: Set<String> = ["h", "k", "l", "m", "n", "s", "t", "v"]
-    private static let onsets: [[Character]] = ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr",
-                                 "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x"].map(Array.init)
+    private static let onsets: [(letters: [Unicode.Scalar], text: String)] =
+        ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr",
+         "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x"].map { (Array($0.unicodeScalars), $0) }
+    private static let qOnset: [(letters: [Unicode.Scalar], text: String)] = [(["q"], "q")]
+    private static let noOnset: (letters: [Unicode.Scalar], text: String) = ([], "")
 
     /// Onsets the letters could start with, longest first, then none; "qu"
     /// gives the onset "q", its u being the glide.
-    private static func candidateOnsets(_ letters: [Character]) -> [String] {
-        if letters.count >= 3 && letters[0] == "q" && letters[1] == "u" { return ["q"] }
+    private static func candidateOnsets(_ letters: [Unicode.Scalar]) -> [(letters: [Unicode.Scalar], text: String)] {
+        if letters.count >= 3 && letters[0] == "q" && letters[1] == "u" { return qOnset }
         if letters.first == "q" { return [] }
-        var result: [String] = []
-        for onset in onsets where letters.starts(with: onset) {
-            result.append(String(onset))
-        }
-        result.append("")
+        var result = onsets.filter { letters.starts(with: $0.letters) }
+        result.append(noOnset)
         return result
     }
 
@@ -253,46 +258,80 @@ public struct Syllable: Equatable, Sendable {
               "ô": ["c"]],
     ]
 
+    /// A run of up to three letters as one number, for the tables below.
+    private static func key<S: Sequence>(_ letters: S) -> Int where S.Element == Unicode.Scalar {
+        letters.reduce(0) { $0 << 21 | Int($1.value) }
+    }
+
+    /// `nucleusCodas` and `glideNuclei` by `key(_:)`, with the spellings to hand back.
+    private static let tables: (nuclei: [Int: (text: String, codas: Set<Int>)],
+                                glided: [Int: [Int: (text: String, codas: Set<Int>)]],
+                                codas: [Int: String]) = {
+        var codaTexts: [Int: String] = [:]
+        func compile(_ table: [String: Set<String>]) -> [Int: (text: String, codas: Set<Int>)] {
+            var out: [Int: (text: String, codas: Set<Int>)] = [:]
+            for (nucleus, codas) in table {
+                for coda in codas { codaTexts[key(coda.unicodeScalars)] = coda }
+                out[key(nucleus.unicodeScalars)] = (nucleus, Set(codas.map { key($0.unicodeScalars) }))
+            }
+            return out
+        }
+        let nuclei = compile(nucleusCodas)
+        let glided = glideNuclei.reduce(into: [Int: [Int: (text: String, codas: Set<Int>)]]()) {
+            $0[key($1.key.unicodeScalars)] = compile($1.value)
+        }
+        return (nuclei, glided, codaTexts)
+    }()
+
+    private static let iêCodas = tables.nuclei[key("iê".unicodeScalars)]!.codas
+    private static let keyYê = key("yê".unicodeScalars), keyIê = key("iê".unicodeScalars), keyÊ = key("ê".unicodeScalars)
+    private static let keyY = key("y".unicodeScalars)
+    /// After the glide u, nuclei found only in qu- (qua, quă, que, qui, quốc).
+    private static let quOnlyNuclei = Set(["a", "ă", "e", "i", "ô"].map { key($0.unicodeScalars) })
+
     /// Splits the letters after the onset into glide, nucleus and coda.
-    private static func parseRime(_ r: ArraySlice<Character>, onset: String)
+    private static func parseRime(_ r: ArraySlice<Unicode.Scalar>, onset: String)
         -> (glide: String, nucleus: String, coda: String)? {
-        let r = Array(r)
+        let start = r.startIndex
         for glideLength in 0...1 where glideLength < r.count {
-            let glide = String(r[0..<glideLength])
-            if glideLength == 1 && glide != "o" && glide != "u" { continue }
+            let glide = glideLength == 0 ? "" : r[start] == "o" ? "o" : r[start] == "u" ? "u" : nil
+            guard let glide else { continue }
             if onset == "q" && glide != "u" { continue }
             for nucleusLength in stride(from: min(2, r.count - glideLength), through: 1, by: -1) {
-                let nucleus = String(r[glideLength..<(glideLength + nucleusLength)])
-                let coda = String(r[(glideLength + nucleusLength)...])
-                if accepts(glide: glide, nucleus: nucleus, coda: coda, onset: onset) { return (glide, nucleus, coda) }
+                let nucleusStart = start + glideLength, codaStart = nucleusStart + nucleusLength
+                guard r.endIndex - codaStart <= 2 else { continue }
+                let nucleus = key(r[nucleusStart..<codaStart]), coda = key(r[codaStart...])
+                let entry = glide.isEmpty ? tables.nuclei[nucleus] : tables.glided[key(glide.unicodeScalars)]?[nucleus]
+                if let entry, let codaText = tables.codas[coda],
+                   accepts(glide: glide, nucleus: nucleus, coda: coda, codas: entry.codas, onset: onset) {
+                    return (glide, entry.text, codaText)
+                }
             }
         }
         return nil
     }
 
-    private static func accepts(glide: String, nucleus: String, coda: String, onset: String) -> Bool {
+    private static func accepts(glide: String, nucleus: Int, coda: Int, codas: Set<Int>, onset: String) -> Bool {
         if glide.isEmpty {
-            var codas = nucleusCodas[nucleus] ?? []
             // giếng, giết: gi + iê with one i written.
-            if onset == "gi" && nucleus == "ê" { codas.formUnion(nucleusCodas["iê"]!) }
-            guard codas.contains(coda) else { return false }
+            guard codas.contains(coda) || (onset == "gi" && nucleus == keyÊ && iêCodas.contains(coda)) else { return false }
             switch nucleus {
-            case "yê": return onset.isEmpty
-            case "iê": return !onset.isEmpty
-            case "y": return onset.isEmpty || yOnsets.contains(onset)
+            case keyYê: return onset.isEmpty
+            case keyIê: return !onset.isEmpty
+            case keyY: return onset.isEmpty || yOnsets.contains(onset)
             default: return true
             }
         }
-        guard let table = glideNuclei[glide], table[nucleus]?.contains(coda) == true else { return false }
+        guard codas.contains(coda) else { return false }
         // ua, ue, ui…: after u the nuclei a, ă, e, i, ô exist only in qu-.
-        if glide == "u" && onset != "q" && ["a", "ă", "e", "i", "ô"].contains(nucleus) { return false }
+        if glide == "u" && onset != "q" && quOnlyNuclei.contains(nucleus) { return false }
         return true
     }
 
     /// c/k/q, g/gh and ng/ngh before front vowels.
     var obeysSpellingRules: Bool {
-        let first = (glide + nucleus).first ?? " "
-        let front = "iyeê".contains(first)
+        let first = glide.unicodeScalars.first ?? nucleus.unicodeScalars.first ?? " "
+        let front = first == "i" || first == "y" || first == "e" || first == "ê"
         switch onset {
         case "k": return front
         case "c": return !front && glide.isEmpty

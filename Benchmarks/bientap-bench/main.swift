@@ -7,6 +7,10 @@ import SpellEvaluation
 import TerminalUI
 import VietText
 
+/// Sections to run, named on the command line (`bientap-bench spelling portal`); none runs all.
+let sections = Set(CommandLine.arguments.dropFirst())
+func wants(_ section: String) -> Bool { sections.isEmpty || sections.contains(section) }
+
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
 /// Runs `body` `iterations` times after a warm-up; returns nanoseconds per iteration, sorted.
@@ -35,145 +39,163 @@ func report(_ name: String, _ samples: [Double], unit: String = "µs", scale: Do
 
 // MARK: - Text width
 
-let prose = String(repeating: "Ủy ban nhân dân tỉnh Quảng Ngãi tổ chức hội nghị tổng kết công tác chuyển đổi số năm 2025. ", count: 1_000)
-let widthSamples = measure(iterations: 50) { _ = DisplayWidth.of(prose) }
-let megabytes = Double(prose.utf8.count) / 1_000_000
-print(String(format: "%-48@ %.1f MB/s", "DisplayWidth.of, Vietnamese prose" as NSString, megabytes / (percentile(widthSamples, 0.5) / 1e9)))
+if wants("width") {
+    let prose = String(repeating: "Ủy ban nhân dân tỉnh Quảng Ngãi tổ chức hội nghị tổng kết công tác chuyển đổi số năm 2025. ", count: 1_000)
+    let widthSamples = measure(iterations: 50) { _ = DisplayWidth.of(prose) }
+    let megabytes = Double(prose.utf8.count) / 1_000_000
+    print(String(format: "%-48@ %.1f MB/s", "DisplayWidth.of, Vietnamese prose" as NSString, megabytes / (percentile(widthSamples, 0.5) / 1e9)))
+}
 
 // MARK: - Vietnamese engine: Telex, lexicon, spell checking
 
-let telexKeys = Array(String(repeating: "Tooi vieets baif veef coong taacs chuyeenr ddooir soos cuar tinhr Quangr Ngaix. ", count: 125).prefix(10_000))
-let telexSamples = measure(iterations: 20) {
-    var composer = WordComposer()
-    var shown = 0
-    for key in telexKeys {
-        if composer.takes(key) { composer.type(key); shown &+= composer.text.utf8.count } else { composer.reset() }
-    }
-    precondition(shown > 0)
-}
-print(String(format: "%-48@ %.2f µs per key (10,000 keys, text shown after each)", "Telex composer" as NSString,
-             percentile(telexSamples, 0.5) / 1_000 / Double(telexKeys.count)))
-
-let lexiconSamples = measure(iterations: 10) { _ = Lexicon.standard() }
-report("load lexicon (hunspell-vi + newsroom)", lexiconSamples, unit: "ms", scale: 1_000_000)
-
-let checker = SpellChecker(lexicon: Lexicon.standard())
-let report1 = String(repeating: """
-    Ngày 22/11/2018, UBND tỉnh Quảng Ngãi ban hành Quyết định số 1534/QĐ-UBND về việc phê duyệt kế hoạch ứng dụng CNTT \
-    trong hoạt động của cơ quan nhà nước; Cổng TTĐT tỉnh đăng tải trên website và Zalo, kinh phí 26.500 triệu đồng.
-
-    """, count: 2_000)
-let spellSamples = measure(iterations: 5) { _ = checker.check(report1) }
-print(String(format: "%-48@ %.2f MB/s (%.1f MB)", "spell check, government prose" as NSString,
-             Double(report1.utf8.count) / 1e6 / (percentile(spellSamples, 0.5) / 1e9), Double(report1.utf8.count) / 1e6))
-
-// Hunspell on the same text, as an editor would run it: hunspell -d vi_VN -l < file.
-let proseFile = FileManager.default.temporaryDirectory.appendingPathComponent("bientap-bench-prose-\(getpid()).txt")
-try? report1.write(to: proseFile, atomically: true, encoding: .utf8)
-if FileManager.default.isExecutableFile(atPath: "/usr/bin/hunspell") {
-    let hunspellSamples = measure(iterations: 3) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/hunspell")
-        process.arguments = ["-d", "vi_VN", "-l"]
-        process.standardInput = try? FileHandle(forReadingFrom: proseFile)
-        process.standardOutput = FileHandle.nullDevice
-        try? process.run()
-        process.waitUntilExit()
-    }
-    let ours = percentile(spellSamples, 0.5), theirs = percentile(hunspellSamples, 0.5)
-    print(String(format: "%-48@ %.2f MB/s; bientap is %.1f× as fast", "hunspell -d vi_VN -l, same text" as NSString,
-                 Double(report1.utf8.count) / 1e6 / (theirs / 1e9), theirs / ours))
-}
-try? FileManager.default.removeItem(at: proseFile)
-
-// MARK: - Spelling quality on Tests/SpellCorpus, beside hunspell
-
-do {
-    let corpora = try AnnotatedCorpus.load(directory: URL(fileURLWithPath: "Tests/SpellCorpus"))
-    var ours = Evaluation(), oursClean = Evaluation(), theirs = Evaluation(), theirsClean = Evaluation()
-    var hunspellRan = true
-    for corpus in corpora {
-        let clean = try AnnotatedCorpus(name: corpus.name, annotated: corpus.clean)
-        ours.add(corpus: corpus, flags: checker.check(corpus.errorful).map(Flag.init))
-        oursClean.add(corpus: clean, flags: checker.check(clean.errorful).map(Flag.init))
-        if let flags = Hunspell.flags(corpus.errorful), let cleanFlags = Hunspell.flags(clean.errorful) {
-            theirs.add(corpus: corpus, flags: flags)
-            theirsClean.add(corpus: clean, flags: cleanFlags)
-        } else {
-            hunspellRan = false
+if wants("spelling") {
+    let telexKeys = Array(String(repeating: "Tooi vieets baif veef coong taacs chuyeenr ddooir soos cuar tinhr Quangr Ngaix. ", count: 125).prefix(10_000))
+    let telexSamples = measure(iterations: 20) {
+        var composer = WordComposer()
+        var shown = 0
+        for key in telexKeys {
+            if composer.takes(key) { composer.type(key); shown &+= composer.text.utf8.count } else { composer.reset() }
         }
+        precondition(shown > 0)
     }
-    print("spelling corpus: \(corpora.count) files, \(ours.words) words, \(corpora.flatMap(\.injections).count) injected errors")
-    print("  kind       injected  bientap recall  precision  right fix: 1st / any of caught   hunspell recall")
-    for kind in [Finding.Kind.nonword, .realword, .style, .encoding] {
-        let mine = ours.byKind[kind] ?? .init(), other = theirs.byKind[kind] ?? .init()
-        let share = { (count: Int) in mine.caught == 0 ? 0 : Double(count) * 100 / Double(mine.caught) }
-        print(String(format: "  %-10@ %8d  %6.1f%% (%3d)  %8.1f%%  %8.1f%% / %5.1f%%             %@", kind.rawValue as NSString,
-                     mine.injected, mine.recall * 100, mine.caught, mine.precision * 100,
-                     share(mine.firstSuggestionRight), share(mine.anySuggestionRight),
-                     (hunspellRan ? String(format: "%6.1f%% (%3d)", other.recall * 100, other.caught) : "n/a") as NSString))
+    print(String(format: "%-48@ %.2f µs per key (10,000 keys, text shown after each)", "Telex composer" as NSString,
+                 percentile(telexSamples, 0.5) / 1_000 / Double(telexKeys.count)))
+
+    // Everything a check needs: hunspell-vi's syllables, the newsroom dictionary and its word pairs.
+    let lexiconSamples = measure(iterations: 20) { _ = Lexicon.standard() }
+    report("load dictionaries (hunspell-vi + newsroom)", lexiconSamples, unit: "ms", scale: 1_000_000)
+
+    let checker = SpellChecker(lexicon: Lexicon.standard())
+    // The corpus's documents, each checked on its own as the desk does (nothing learnt from one
+    // draft helps the next): as written, and as submitted with the corpus's errors, one in 50 words.
+    let corpora = (try? AnnotatedCorpus.load(directory: URL(fileURLWithPath: "Tests/SpellCorpus"))) ?? []
+    if corpora.isEmpty { print("spelling corpus: Tests/SpellCorpus not found; run from the repository's root") }
+    let cleanDrafts = corpora.compactMap { try? AnnotatedCorpus(name: $0.name, annotated: $0.clean).errorful }
+    let drafts = corpora.map(\.errorful)
+    let draftBytes = Double(drafts.map(\.utf8.count).reduce(0, +))
+    for (name, texts) in [("spell check, corpus drafts as written", cleanDrafts), ("spell check, corpus drafts with errors", drafts)]
+    where !texts.isEmpty {
+        let bytes = Double(texts.map(\.utf8.count).reduce(0, +))
+        let samples = measure(iterations: 30) { for text in texts { _ = checker.check(text) } }
+        print(String(format: "%-48@ %.2f MB/s (%d drafts, %.0f KB, one at a time)", name as NSString,
+                     bytes / 1e6 / (percentile(samples, 0.5) / 1e9), texts.count, bytes / 1e3))
     }
-    print(String(format: "  false error flags on the clean text: bientap %d (%.2f per 1,000 words)", oursClean.falseErrorFlags.count,
-                 oursClean.falseFlagsPerThousandWords))
-    if hunspellRan {
-        print(String(format: "  hunspell on the clean text: %d flags (%.1f per 1,000 words); precision on the errorful text %.1f%%",
-                     theirsClean.allFlags, Double(theirsClean.allFlags) * 1000 / Double(theirsClean.words),
-                     theirs.allFlags == 0 ? 100 : Double(theirs.allFlags - theirs.flagsOverlappingNothing) * 100 / Double(theirs.allFlags)))
-        let words = Dictionary(grouping: theirsClean.falseErrorFlags.map { $0.flag.word }, by: { $0 }).mapValues(\.count)
-            .sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(12).map { "\($0.key) ×\($0.value)" }
-        print("  hunspell's most frequent flags on the clean text: " + words.joined(separator: ", "))
+
+    // One long file of the same prose, to weigh against hunspell run as an editor would: hunspell -d vi_VN -l < file.
+    let longText = Array(repeating: drafts.joined(separator: "\n\n"), count: max(1, Int(1e6 / max(draftBytes, 1)))).joined(separator: "\n\n")
+    let longSamples = measure(iterations: 5) { _ = checker.check(longText) }
+    print(String(format: "%-48@ %.2f MB/s (%.1f MB)", "spell check, one long file" as NSString,
+                 Double(longText.utf8.count) / 1e6 / (percentile(longSamples, 0.5) / 1e9), Double(longText.utf8.count) / 1e6))
+    let proseFile = FileManager.default.temporaryDirectory.appendingPathComponent("bientap-bench-prose-\(getpid()).txt")
+    try? longText.write(to: proseFile, atomically: true, encoding: .utf8)
+    if FileManager.default.isExecutableFile(atPath: "/usr/bin/hunspell") {
+        let hunspellSamples = measure(iterations: 3) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/hunspell")
+            process.arguments = ["-d", "vi_VN", "-l"]
+            process.standardInput = try? FileHandle(forReadingFrom: proseFile)
+            process.standardOutput = FileHandle.nullDevice
+            try? process.run()
+            process.waitUntilExit()
+        }
+        let ours = percentile(longSamples, 0.5), theirs = percentile(hunspellSamples, 0.5)
+        print(String(format: "%-48@ %.2f MB/s; bientap is %.1f× as fast", "hunspell -d vi_VN -l, same file" as NSString,
+                     Double(longText.utf8.count) / 1e6 / (theirs / 1e9), theirs / ours))
     }
-    let bySubtype = ours.bySubtype.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.caught)/\($0.value.injected)" }
-    print("  bientap by sort of error: " + bySubtype.joined(separator: ", "))
-} catch {
-    print("spelling corpus: \(error)")
+    try? FileManager.default.removeItem(at: proseFile)
+
+    // MARK: - Spelling quality on Tests/SpellCorpus, beside hunspell
+
+    do {
+        var ours = Evaluation(), oursClean = Evaluation(), theirs = Evaluation(), theirsClean = Evaluation()
+        var hunspellRan = true
+        for corpus in corpora {
+            let clean = try AnnotatedCorpus(name: corpus.name, annotated: corpus.clean)
+            ours.add(corpus: corpus, flags: checker.check(corpus.errorful).map(Flag.init))
+            oursClean.add(corpus: clean, flags: checker.check(clean.errorful).map(Flag.init))
+            if let flags = Hunspell.flags(corpus.errorful), let cleanFlags = Hunspell.flags(clean.errorful) {
+                theirs.add(corpus: corpus, flags: flags)
+                theirsClean.add(corpus: clean, flags: cleanFlags)
+            } else {
+                hunspellRan = false
+            }
+        }
+        print("spelling corpus: \(corpora.count) files, \(ours.words) words, \(corpora.flatMap(\.injections).count) injected errors")
+        print("  kind       injected  bientap recall  precision  right fix: 1st / any of caught   hunspell recall")
+        for kind in [Finding.Kind.nonword, .realword, .style, .encoding] {
+            let mine = ours.byKind[kind] ?? .init(), other = theirs.byKind[kind] ?? .init()
+            let share = { (count: Int) in mine.caught == 0 ? 0 : Double(count) * 100 / Double(mine.caught) }
+            print(String(format: "  %-10@ %8d  %6.1f%% (%3d)  %8.1f%%  %8.1f%% / %5.1f%%             %@", kind.rawValue as NSString,
+                         mine.injected, mine.recall * 100, mine.caught, mine.precision * 100,
+                         share(mine.firstSuggestionRight), share(mine.anySuggestionRight),
+                         (hunspellRan ? String(format: "%6.1f%% (%3d)", other.recall * 100, other.caught) : "n/a") as NSString))
+        }
+        print(String(format: "  false error flags on the clean text: bientap %d (%.2f per 1,000 words)", oursClean.falseErrorFlags.count,
+                     oursClean.falseFlagsPerThousandWords))
+        if hunspellRan {
+            print(String(format: "  hunspell on the clean text: %d flags (%.1f per 1,000 words); precision on the errorful text %.1f%%",
+                         theirsClean.allFlags, Double(theirsClean.allFlags) * 1000 / Double(theirsClean.words),
+                         theirs.allFlags == 0 ? 100 : Double(theirs.allFlags - theirs.flagsOverlappingNothing) * 100 / Double(theirs.allFlags)))
+            let words = Dictionary(grouping: theirsClean.falseErrorFlags.map { $0.flag.word }, by: { $0 }).mapValues(\.count)
+                .sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(12).map { "\($0.key) ×\($0.value)" }
+            print("  hunspell's most frequent flags on the clean text: " + words.joined(separator: ", "))
+        }
+        let bySubtype = ours.bySubtype.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.caught)/\($0.value.injected)" }
+        print("  bientap by sort of error: " + bySubtype.joined(separator: ", "))
+    } catch {
+        print("spelling corpus: \(error)")
+    }
 }
 
 // MARK: - Queue frame rendering (no terminal: the pure render(state) -> Frame)
 
-let sites = (0..<20).map { SiteRef(id: Int64($0), code: "site-\($0)", name: "UBND huyện Trà Bồng \($0)") }
-let rows = (0..<100_000).map { i in
-    SubmissionSummary(id: Int64(i), site: sites[i % 20],
-                      contributor: ContributorRef(id: Int64(i % 40), fullName: "Nguyễn Thị Minh Khai", penName: "Hà Phương"),
-                      title: "Lý Sơn khởi công tuyến đường ven biển phía Đông, tổng vốn 26.500 triệu đồng, số \(i)",
-                      category: .news, language: "vi", status: .submitted,
-                      receivedAt: Date(timeIntervalSince1970: 1_763_800_000 - Double(i)), words: 300 + i % 500, revision: 1)
-}
-for (w, h) in [(120, 40), (200, 60)] {
-    var state = AppState(language: .vi, portal: "http://127.0.0.1:1", keymap: KeyBindings.load(userFile: nil).keymap, width: w, height: h)
-    _ = state.handle(message: .queueLoaded(.success(rows)))
-    let samples = measure(iterations: 2_000) {
-        _ = state.handle(input: .key(.down))
-        _ = state.render()
+if wants("queue") {
+    let sites = (0..<20).map { SiteRef(id: Int64($0), code: "site-\($0)", name: "UBND huyện Trà Bồng \($0)") }
+    let rows = (0..<100_000).map { i in
+        SubmissionSummary(id: Int64(i), site: sites[i % 20],
+                          contributor: ContributorRef(id: Int64(i % 40), fullName: "Nguyễn Thị Minh Khai", penName: "Hà Phương"),
+                          title: "Lý Sơn khởi công tuyến đường ven biển phía Đông, tổng vốn 26.500 triệu đồng, số \(i)",
+                          category: .news, language: "vi", status: .submitted,
+                          receivedAt: Date(timeIntervalSince1970: 1_763_800_000 - Double(i)), words: 300 + i % 500, revision: 1)
     }
-    report("queue frame \(w)×\(h), 100,000 rows, move + render", samples)
+    for (w, h) in [(120, 40), (200, 60)] {
+        var state = AppState(language: .vi, portal: "http://127.0.0.1:1", keymap: KeyBindings.load(userFile: nil).keymap, width: w, height: h)
+        _ = state.handle(message: .queueLoaded(.success(rows)))
+        let samples = measure(iterations: 2_000) {
+            _ = state.handle(input: .key(.down))
+            _ = state.render()
+        }
+        report("queue frame \(w)×\(h), 100,000 rows, move + render", samples)
+    }
 }
 
 // MARK: - List requests through libcurl against a real portal
 
-if let executable = LocalPortal.locateExecutable() {
-    do {
-        let portal = try LocalPortal(executable: executable, editorDisplayName: "Bench")
-        defer { portal.stop() }
-        let url = try portal.startServer()
-        let client = try AdminClient(baseURL: url, token: portal.token)
-        let first = try client.submissions(statuses: SubmissionStatus.pending, limit: 1).items[0]
-        let list = try measure(iterations: 2_000) {
-            _ = try client.submissions(statuses: SubmissionStatus.pending, limit: 20)
+if wants("portal") {
+    if let executable = LocalPortal.locateExecutable() {
+        do {
+            let portal = try LocalPortal(executable: executable, editorDisplayName: "Bench")
+            defer { portal.stop() }
+            let url = try portal.startServer()
+            let client = try AdminClient(baseURL: url, token: portal.token)
+            let first = try client.submissions(statuses: SubmissionStatus.pending, limit: 1).items[0]
+            let list = try measure(iterations: 2_000) {
+                _ = try client.submissions(statuses: SubmissionStatus.pending, limit: 20)
+            }
+            report("GET pending list (20), sample data, 1 client", list)
+            print(String(format: "%-48@ %.0f requests/s", "  throughput at concurrency 1" as NSString,
+                         1e9 / (list.reduce(0, +) / Double(list.count))))
+            let one = try measure(iterations: 2_000) { _ = try client.submission(id: first.id) }
+            report("GET one submission, 1 client", one)
+            let start = now()
+            _ = try client.allSubmissions(statuses: SubmissionStatus.pending)
+            print(String(format: "%-48@ %.2f ms", "load whole pending queue" as NSString, Double(now() - start) / 1e6))
+        } catch {
+            print("portal benchmarks failed: \(error)")
+            exit(1)
         }
-        report("GET pending list (20), sample data, 1 client", list)
-        print(String(format: "%-48@ %.0f requests/s", "  throughput at concurrency 1" as NSString,
-                     1e9 / (list.reduce(0, +) / Double(list.count))))
-        let one = try measure(iterations: 2_000) { _ = try client.submission(id: first.id) }
-        report("GET one submission, 1 client", one)
-        let start = now()
-        _ = try client.allSubmissions(statuses: SubmissionStatus.pending)
-        print(String(format: "%-48@ %.2f ms", "load whole pending queue" as NSString, Double(now() - start) / 1e6))
-    } catch {
-        print("portal benchmarks failed: \(error)")
+    } else {
+        print("bientap-portal not found beside bientap-bench: build it in release first (make bench does)")
         exit(1)
     }
-} else {
-    print("bientap-portal not found beside bientap-bench: build it in release first (make bench does)")
-    exit(1)
 }

@@ -48,11 +48,12 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
     public static func detect(_ text: String) -> LegacyEncoding? {
         // Unicode Vietnamese uses only some Latin-1 letters (à, é, ô…); both
         // encodings need others (¸, Ö, ø, ï…). Without those, nothing to weigh.
-        guard text.unicodeScalars.contains(where: isForeignLatin1) else { return nil }
+        let words = wordsWithForeignLatin1(text)
+        guard !words.isEmpty else { return nil }
         var votes: [LegacyEncoding: Int] = [:]
         var suspects = 0
         // Suspects: words holding such a sign, wrong as they stand.
-        for word in text.split(whereSeparator: { $0.isWhitespace }) where word.unicodeScalars.contains(where: isForeignLatin1) {
+        for word in words {
             let core = Self.core(of: word).text
             guard !core.isEmpty, Syllable.parse(core) == nil else { continue }
             suspects += 1
@@ -64,17 +65,58 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
         return best.key
     }
 
+    /// The words of `text` (between ASCII spaces, controls and no-break
+    /// spaces) that hold a sign `isForeignLatin1` finds. Walked by byte: most
+    /// of a text has none, and a Latin-1 sign is a 0xC2 or 0xC3 lead byte.
+    private static func wordsWithForeignLatin1(_ text: String) -> [Substring] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var words: [Substring] = []
+            var start = 0
+            var suspect = false
+            func endWord(at end: Int, next: Int) {
+                if suspect { words.append(Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))) }
+                suspect = false
+                start = next
+            }
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte <= 0x20 {
+                    endWord(at: i, next: i + 1)
+                } else if (byte == 0xC2 || byte == 0xC3) && i + 1 < bytes.count {
+                    let scalar = Unicode.Scalar(UInt32(byte & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))!
+                    if scalar == "\u{A0}" {
+                        endWord(at: i, next: i + 2)
+                    } else if isForeignLatin1(scalar) {
+                        suspect = true
+                    }
+                    i += 1
+                }
+                i += 1
+            }
+            endWord(at: bytes.count, next: bytes.count)
+            return words
+        }
+    }
+
     /// The first word of `line` written in this encoding: its 1-based column
     /// (in characters) and the word without the punctuation around it.
     public func firstEncodedWord(in line: Substring) -> (column: Int, word: String)? {
-        var column = 1
-        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
-            defer { column += word.count + 1 }
-            let core = Self.core(of: word)
-            if core.text.unicodeScalars.contains(where: Self.isLatin1Letter), Syllable.parse(core.text) == nil,
-               becomesSyllable(core.text) {
-                return (column + core.offset, core.text)
+        // By scalar, as most words hold no Latin-1 letter and are passed over at a glance;
+        // the column, in characters, is counted once for the word found.
+        let scalars = line.unicodeScalars
+        var start = scalars.startIndex
+        while start < scalars.endIndex {
+            let end = scalars[start...].firstIndex(of: " ") ?? scalars.endIndex
+            let word = scalars[start..<end]
+            if word.contains(where: Self.isLatin1Letter) {
+                let core = Self.core(of: Substring(word))
+                if Syllable.parse(core.text) == nil, becomesSyllable(core.text) {
+                    return (line[line.startIndex..<start].count + 1 + core.offset, core.text)
+                }
             }
+            start = end < scalars.endIndex ? scalars.index(after: end) : end
         }
         return nil
     }
@@ -100,14 +142,19 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
     /// taken off its start. Only ASCII and typographic punctuation is taken:
     /// TCVN3 writes letters with Latin-1 signs (¸ is á, « is ô, » is ằ).
     static func core(of word: Substring) -> (offset: Int, text: String) {
-        let chars = Array(word)
-        var lo = 0, hi = chars.count
-        while lo < hi && punctuation.contains(chars[lo]) { lo += 1 }
-        while hi > lo && punctuation.contains(chars[hi - 1]) { hi -= 1 }
-        return (lo, String(chars[lo..<hi]))
+        // The punctuation is single scalars, each a character of its own.
+        let scalars = word.unicodeScalars
+        var lo = scalars.startIndex, hi = scalars.endIndex
+        var offset = 0
+        while lo < hi && punctuation.contains(scalars[lo]) {
+            lo = scalars.index(after: lo)
+            offset += 1
+        }
+        while hi > lo && punctuation.contains(scalars[scalars.index(before: hi)]) { hi = scalars.index(before: hi) }
+        return (offset, String(scalars[lo..<hi]))
     }
 
-    private static let punctuation: Set<Character> = Set("()[]{}\"'.,;:!?…“”‘’*_-")
+    private static let punctuation: Set<Unicode.Scalar> = Set("()[]{}\"'.,;:!?…“”‘’*_-".unicodeScalars)
 
     // MARK: - TCVN3
 

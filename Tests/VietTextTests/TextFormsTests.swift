@@ -1,3 +1,4 @@
+import Foundation
 import VietText
 import XCTest
 
@@ -15,6 +16,19 @@ final class TextFormsTests: XCTestCase {
                                 ("Vie\u{0323}\u{0302}t", "Việt"), ("“Đắk Lắk” – 26.500 ₫…", "“Đắk Lắk” – 26.500 ₫…")] {
             XCTAssertEqual(Array(Normalization.nfc(input).unicodeScalars), Array(output.unicodeScalars), input)
             XCTAssertEqual(Normalization.isNFC(input), Array(input.unicodeScalars) == Array(output.unicodeScalars), input)
+        }
+    }
+
+    func testNFCOfMixedTextAgreesWithFoundationWordByWord() {
+        // Normalization.nfc sends only the words that need it through Foundation: the result
+        // must be the whole text's NFC, whatever stands around a cut (marks after spaces, CR LF…).
+        let pieces = ["Vie\u{0323}\u{0302}t", "Việt", " ", "\n", "\r\n", "\t", "\u{0301}", "a", "o\u{031B}", "\u{2126}",
+                      "\u{1100}\u{1161}", "\u{00A0}", "đ", "e\u{0302}\u{0300}", "26.500", "\u{0323}\u{0302}", "\u{2000}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 1...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            XCTAssertEqual(Array(Normalization.nfc(text).unicodeScalars),
+                           Array(text.precomposedStringWithCanonicalMapping.unicodeScalars), text.debugDescription)
         }
     }
 

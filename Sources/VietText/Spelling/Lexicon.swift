@@ -1,7 +1,8 @@
 import Foundation
 
-/// What the spell checker knows is written: attested syllables, and single
-/// words outside the syllable grammar (loanwords, brand names, abbreviations).
+/// What the spell checker knows is written: attested syllables, single
+/// words outside the syllable grammar (loanwords, brand names, abbreviations)
+/// and the pairs of syllables the newsroom's words are made of.
 public struct Lexicon: Sendable {
     /// Attested syllables, lower case, tone marks placed in the old style.
     public private(set) var syllables: Set<String> = []
@@ -10,6 +11,9 @@ public struct Lexicon: Sendable {
     public private(set) var words: [String: String] = [:]
     /// Attested syllables by their letters without marks ("viet": việt, viết…).
     private var bySkeleton: [String: [String]] = [:]
+    /// The pairs of neighbouring syllables the newsroom's words are made of,
+    /// against which real words used wrongly are judged (thực hiên → thực hiện).
+    private(set) var pairs = RealWordPairs()
 
     public init() {}
 
@@ -22,23 +26,33 @@ public struct Lexicon: Sendable {
         var lexicon = Lexicon()
         if let hunspell, let text = try? String(contentsOfFile: hunspell, encoding: .utf8) {
             // The first line of a .dic file is its entry count.
-            lexicon.add(lines: text.textLines.dropFirst().map(String.init))
+            lexicon.add(dictionary: text, skippingFirstLine: true)
         }
-        lexicon.add(lines: NewsroomDictionary.text.textLines.map(String.init))
+        lexicon.add(dictionary: NewsroomDictionary.text)
+        for phrase in NewsroomWords.entries { lexicon.pairs.add(phrase: phrase) }
         if let user, let text = try? String(contentsOfFile: user, encoding: .utf8) {
-            lexicon.add(lines: text.textLines.map(String.init))
+            lexicon.add(dictionary: text)
         }
         return lexicon
     }
 
-    /// Adds dictionary lines: one entry a line, `#` starts a comment, an
-    /// entry of several words adds each of them.
-    public mutating func add(lines: [String]) {
-        for line in lines {
-            let entry = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            for part in entry.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-                add(word: Normalization.nfc(String(part)))
-            }
+    /// Adds the entries of a dictionary file: one entry a line, `#` starts a
+    /// comment, an entry of several words adds each of them. Read byte by
+    /// byte: separators are ASCII, and walking by `Character` would cost more
+    /// than everything else the load does.
+    public mutating func add(dictionary text: String, skippingFirstLine: Bool = false) {
+        let bytes = Array(text.utf8)
+        var i = 0
+        if skippingFirstLine { while i < bytes.count && bytes[i] != 0x0A { i += 1 } }
+        var inComment = false
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == 0x0A || byte == 0x0D { inComment = false; i += 1; continue }
+            if inComment || byte == 0x20 || byte == 0x09 { i += 1; continue }
+            if byte == 0x23 { inComment = true; i += 1; continue }  // #
+            let start = i
+            while i < bytes.count && ![0x0A, 0x0D, 0x20, 0x09, 0x23].contains(bytes[i]) { i += 1 }
+            add(word: Normalization.nfc(String(decoding: bytes[start..<i], as: UTF8.self)))
         }
     }
 

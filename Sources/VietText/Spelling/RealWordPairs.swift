@@ -2,49 +2,63 @@
 /// syllables that is no known word, while one usual slip away lies one that is
 /// ("thực hiên" → "thực hiện", "danh sưng" → "danh xưng").
 struct RealWordPairs: Sendable {
-    /// For each syllable, the known pairs it starts and ends, with the slip
-    /// signature of the other syllable: the few candidates worth a closer look.
-    private let followers: [String: [(key: String, signature: String)]]
-    private let leaders: [String: [(key: String, signature: String)]]
-
-    /// The pairs of the newsroom word list, built once.
-    static let newsroom = RealWordPairs(entries: NewsroomWords.entries)
-
-    /// Every two neighbouring syllables of an entry are a known pair.
-    init(entries: [[Syllable]]) {
-        var followers: [String: [(key: String, signature: String)]] = [:], leaders = followers
-        for entry in entries {
-            for (first, second) in zip(entry, entry.dropFirst()) {
-                let a = first.written(style: .old), b = second.written(style: .old)
-                if followers[a]?.contains(where: { $0.key == b }) == true { continue }
-                followers[a, default: []].append((b, Self.signature(second)))
-                leaders[b, default: []].append((a, Self.signature(first)))
-            }
-        }
-        self.followers = followers
-        self.leaders = leaders
+    /// A syllable of a known pair, as a candidate fix.
+    struct Neighbour: Sendable {
+        var key: String
+        var signature: String
+        var syllable: Syllable
     }
 
+    /// For each syllable, the known pairs it starts and ends, with the slip
+    /// signature of the other syllable: the few candidates worth a closer look.
+    private var followers: [String: [Neighbour]] = [:]
+    private var leaders: [String: [Neighbour]] = [:]
+
+    init() {}
+
+    /// Every two neighbouring syllables of a phrase are a known pair.
+    mutating func add(phrase: [Syllable]) {
+        for (first, second) in zip(phrase, phrase.dropFirst()) {
+            let a = first.written(style: .old), b = second.written(style: .old)
+            if isKnown(a, b) { continue }
+            followers[a, default: []].append(Neighbour(key: b, signature: Self.signature(second), syllable: second))
+            leaders[b, default: []].append(Neighbour(key: a, signature: Self.signature(first), syllable: first))
+        }
+    }
+
+    /// Keys are NFC, so bytes compare as canonical equivalence does, without its cost.
     func isKnown(_ first: String, _ second: String) -> Bool {
-        followers[first]?.contains(where: { $0.key == second }) ?? false
+        followers[first]?.contains(where: { $0.key.utf8.elementsEqual(second.utf8) }) ?? false
     }
 
     /// The fix of an unknown pair: which side to change (0 the first, 1 the
     /// second) and into what; nil when no single slip makes it a known pair.
-    /// Syllables are given by lexicon key and `signature(_:)`.
-    func fix(_ first: (key: String, signature: String), _ second: (key: String, signature: String),
-             lexicon: Lexicon, firstMayChange: Bool) -> (side: Int, key: String)? {
+    func fix(_ first: Neighbour, _ second: Neighbour, lexicon: Lexicon, firstMayChange: Bool) -> (side: Int, key: String)? {
         guard !isKnown(first.key, second.key) else { return nil }
         for candidate in followers[first.key] ?? [] where candidate.signature == second.signature
-            && Self.variants(of: second.key).contains(candidate.key) && lexicon.isAttested(syllableKey: candidate.key) {
+            && Self.isOneSlip(second.syllable, candidate.syllable) && lexicon.isAttested(syllableKey: candidate.key) {
             return (1, candidate.key)
         }
         guard firstMayChange else { return nil }
         for candidate in leaders[second.key] ?? [] where candidate.signature == first.signature
-            && Self.variants(of: first.key).contains(candidate.key) && lexicon.isAttested(syllableKey: candidate.key) {
+            && Self.isOneSlip(first.syllable, candidate.syllable) && lexicon.isAttested(syllableKey: candidate.key) {
             return (0, candidate.key)
         }
         return nil
+    }
+
+    /// Whether `b` is `a` with one slip: another tone, or one of the onset,
+    /// coda or nucleus slips below, everything else alike.
+    static func isOneSlip(_ a: Syllable, _ b: Syllable) -> Bool {
+        let onset = a.onset == b.onset, glide = a.glide == b.glide, nucleus = a.nucleus == b.nucleus, coda = a.coda == b.coda
+        guard glide else { return false }
+        switch (onset, nucleus, coda) {
+        case (true, true, true): return a.tone != b.tone
+        case (false, true, true): return a.tone == b.tone && onsetSlips[a.onset]?.contains(b.onset) == true
+        case (true, false, true): return a.tone == b.tone && nucleusSlips[a.nucleus]?.contains(b.nucleus) == true
+        case (true, true, false): return a.tone == b.tone && codaSlips[a.coda]?.contains(b.coda) == true
+        default: return false
+        }
     }
 
     /// What a syllable keeps through every slip below: its letters with tone,
@@ -82,32 +96,4 @@ struct RealWordPairs: Sendable {
         "i": ["y"], "y": ["i"], "a": ["ă", "â"], "ă": ["a", "â"], "â": ["a", "ă"], "e": ["ê"], "ê": ["e"],
         "o": ["ô", "ơ"], "ô": ["o", "ơ"], "ơ": ["o", "ô"], "u": ["ư"], "ư": ["u"],
     ]
-
-    /// Syllable keys one slip away from `key`: another tone, or one of the slips above.
-    static func variants(of key: String) -> [String] {
-        guard let syllable = Syllable.parse(key) else { return [] }
-        var out: [String] = []
-        func add(_ candidate: Syllable) {
-            if let parsed = Syllable.parse(candidate.written(style: .old)) {
-                let written = parsed.written(style: .old)
-                if written != key && !out.contains(written) { out.append(written) }
-            }
-        }
-        for tone in Tone.allCases where tone != syllable.tone {
-            var changed = syllable
-            changed.tone = tone
-            add(changed)
-        }
-        func slip(_ part: WritableKeyPath<Syllable, String>, _ table: [String: [String]]) {
-            for value in table[syllable[keyPath: part]] ?? [] {
-                var changed = syllable
-                changed[keyPath: part] = value
-                add(changed)
-            }
-        }
-        slip(\.onset, onsetSlips)
-        slip(\.coda, codaSlips)
-        slip(\.nucleus, nucleusSlips)
-        return out
-    }
 }

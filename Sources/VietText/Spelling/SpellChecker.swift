@@ -48,7 +48,7 @@ public struct SpellChecker: Sendable {
     public var lexicon: Lexicon
     /// The house tone style; nil accepts both and only notes a mix.
     public var style: ToneStyle?
-    private var pairs: RealWordPairs { RealWordPairs.newsroom }
+    private var pairs: RealWordPairs { lexicon.pairs }
 
     public init(lexicon: Lexicon, style: ToneStyle? = nil) {
         self.lexicon = lexicon
@@ -56,89 +56,146 @@ public struct SpellChecker: Sendable {
     }
 
     /// What a written word is, worked out once per distinct spelling in a text.
-    private struct WordFacts {
-        var lower: String
-        var syllable: Syllable?
-        /// Lower case, old tone style: how the lexicon and the confusion table spell syllables.
-        var key: String?
-        /// What the real-word pair check compares.
-        var signature: String
+    private final class WordFacts {
+        let lower: String
+        /// The same number for the same lower case: what the repeated-word check compares.
+        let lowerID: Int
+        /// The syllable, its lexicon key (lower case, old tone style) and slip signature.
+        let syllable: RealWordPairs.Neighbour?
+        /// The same number for the same key: what the pair cache is keyed by.
+        let keyID: Int
+        /// Neither an attested syllable nor a dictionary word.
+        let unknown: Bool
+        /// Confusions whose wrong phrase ends with this syllable.
+        let confusions: [(wrong: [String], right: String)]
 
-        init(_ word: String) {
-            lower = word.lowercased()
-            syllable = Syllable.parse(word)
-            key = syllable?.written(style: .old)
-            signature = syllable.map(RealWordPairs.signature) ?? ""
+        init(lower: String, lowerID: Int, syllable: RealWordPairs.Neighbour?, keyID: Int, unknown: Bool,
+             confusions: [(wrong: [String], right: String)]) {
+            self.lower = lower
+            self.lowerID = lowerID
+            self.syllable = syllable
+            self.keyID = keyID
+            self.unknown = unknown
+            self.confusions = confusions
         }
     }
 
     /// A syllable in a run of neighbouring ones, as the real-word checks see it.
     private struct RunItem {
         var token: Token
-        var key: String
-        var signature: String
+        var facts: Int
+    }
+
+    /// What a check learns once and looks up after: each distinct spelling's
+    /// facts, and each pair of neighbouring syllables' verdict. Prose repeats
+    /// its words, so most tokens cost one hash of their bytes.
+    private struct Memo {
+        var words: [WordFacts] = []
+        var bySpelling: [Bytes: Int] = [:]
+        var ids: [Bytes: Int] = [:]
+        /// By first key ID << 32 | second key ID << 1 | firstMayChange.
+        var fixes: [Int: (side: Int, key: String)?] = [:]
+        var known: [Int: Bool] = [:]
+        /// By facts index: the suggestions for an unattested syllable.
+        var suggestions: [Int: [String]] = [:]
+        /// By facts index: what a word outside the syllable grammar is.
+        var nonSyllables: [Int: (reason: Finding.Reason, suggestions: [String])?] = [:]
+
+        mutating func id(_ text: String) -> Int {
+            let bytes = Bytes(text)
+            if let id = ids[bytes] { return id }
+            ids[bytes] = ids.count
+            return ids.count - 1
+        }
+    }
+
+    /// A string hashed and compared by its UTF-8 bytes: the checker's text is
+    /// NFC, so bytes tell spellings apart as well as `String` does, at a
+    /// fraction of the cost of its normalising hash.
+    private struct Bytes: Hashable {
+        var text: String
+        init(_ text: String) { self.text = text }
+        static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    private func facts(of token: Token, memo: inout Memo) -> Int {
+        if let known = memo.bySpelling[Bytes(token.text)] { return known }
+        let lower = token.text.lowercased()
+        let syllable = Syllable.parse(token.text)
+        let key = syllable?.written(style: .old)
+        let facts = WordFacts(
+            lower: lower, lowerID: memo.id(lower),
+            syllable: syllable.map { RealWordPairs.Neighbour(key: key!, signature: RealWordPairs.signature($0), syllable: $0) },
+            keyID: key.map { memo.id($0) } ?? -1,
+            unknown: key.map { !lexicon.isAttested(syllableKey: $0) } ?? true && !lexicon.contains(lower: lower),
+            confusions: key.flatMap { Confusions.byLastSyllable[$0] } ?? [])
+        memo.words.append(facts)
+        memo.bySpelling[Bytes(token.text)] = memo.words.count - 1
+        return memo.words.count - 1
     }
 
     public func check(_ text: String) -> [Finding] {
         var findings: [Finding] = []
-        let nfc = Normalization.nfc(text)
+        let plain = Normalization.isPlainlyNFC(text)
+        let nfc = plain ? text : Normalization.nfc(text)
         // String equality is canonical equivalence; the scalars tell NFD from NFC.
-        if !nfc.unicodeScalars.elementsEqual(text.unicodeScalars) { findings += decomposedLines(text) }
+        if !plain && !nfc.unicodeScalars.elementsEqual(text.unicodeScalars) { findings += decomposedLines(text) }
         // Lines in a legacy encoding get one note each, not a finding a word.
         let legacyLines = legacyEncodedLines(nfc)
         findings += legacyLines.values
 
-        var facts: [String: WordFacts] = [:]
+        var memo = Memo()
         var styled: [(token: Token, syllable: Syllable)] = []
         var previous: Token?
-        var recent: [(token: Token, lower: String)] = []  // the last words one space apart, for repeats
+        var recent: [(token: Token, lowerID: Int)] = []  // the last words one space apart, for repeats
         var run: [RunItem] = []  // the last syllables in a row, for real-word errors
         var lastRealWordToken: Token?  // the syllable the last real-word finding ends on
 
-        for token in Tokenizer.tokens(in: nfc) {
+        Tokenizer.forEachToken(in: nfc) { token in
             defer { previous = token }
-            if !legacyLines.isEmpty && legacyLines[token.line] != nil { continue }
-            let word: WordFacts
+            if !legacyLines.isEmpty && legacyLines[token.line] != nil { return }
+            let index: Int
             switch token.kind {
             case .word, .capitals:
-                if let known = facts[token.text] {
-                    word = known
-                } else {
-                    word = WordFacts(token.text)
-                    facts[token.text] = word
-                }
+                index = facts(of: token, memo: &memo)
             case .punctuation:
                 if let previous, previous.line == token.line { findings.append(spaceBefore(token, after: previous)) }
                 fallthrough
             default:
                 recent.removeAll()
                 run.removeAll()
-                continue
+                return
             }
+            let word = memo.words[index]
             // Capitals that are no syllable are an abbreviation (UBND); those that are, a heading (THÔNG BÁO).
             if token.kind == .capitals && word.syllable == nil {
                 recent.removeAll()
                 run.removeAll()
-                continue
+                return
             }
             if let last = recent.last, !Self.adjacent(last.token, token) { recent.removeAll() }
-            recent.append((token, word.lower))
+            recent.append((token, word.lowerID))
             if recent.count > 4 { recent.removeFirst() }
             if let finding = repeated(recent) { findings.append(finding) }
-            guard let syllable = word.syllable, let key = word.key else {
+            guard let syllable = word.syllable else {
                 run.removeAll()
-                if let finding = checkNonSyllable(token, lower: word.lower) { findings.append(finding) }
-                continue
+                if let finding = checkNonSyllable(token, index: index, memo: &memo) { findings.append(finding) }
+                return
             }
-            if syllable.writtenStyle != nil { styled.append((token, syllable)) }
-            if let finding = checkAttested(token, key: key, lower: word.lower) {
+            if syllable.syllable.writtenStyle != nil { styled.append((token, syllable.syllable)) }
+            if word.unknown && lexicon.hasSyllables, let finding = checkAttested(token, index: index, memo: &memo) {
                 findings.append(finding)
                 run.removeAll()
             } else {
-                run.append(RunItem(token: token, key: key, signature: word.signature))
+                run.append(RunItem(token: token, facts: index))
                 if run.count > Confusions.longest { run.removeFirst() }
                 let previousFlagged = run.count >= 2 && lastRealWordToken == run[run.count - 2].token
-                if let finding = confusion(in: run) ?? unlikelyPair(in: run, previousFlagged: previousFlagged) {
+                if let finding = confusion(in: run, memo: memo)
+                    ?? unlikelyPair(in: run, previousFlagged: previousFlagged, memo: &memo) {
                     findings.append(finding)
                     lastRealWordToken = token
                 }
@@ -150,36 +207,48 @@ public struct SpellChecker: Sendable {
 
     // MARK: - Words
 
-    private func checkAttested(_ token: Token, key: String, lower: String) -> Finding? {
-        guard lexicon.hasSyllables, !lexicon.isAttested(syllableKey: key), !lexicon.contains(lower: lower)
-        else { return nil }
+    /// An unattested syllable: a non-word, unless it is most likely a name.
+    private func checkAttested(_ token: Token, index: Int, memo: inout Memo) -> Finding? {
         // A capitalised word inside a sentence is most often a name the lexicon cannot know.
-        if token.text.first?.isUppercase == true && !token.startsSentence { return nil }
-        return Finding(line: token.line, column: token.column, length: token.text.count, word: token.text,
-                       kind: .nonword, reason: .unattestedSyllable, suggestions: suggestions(for: token.text))
+        if token.isCapitalised && !token.startsSentence { return nil }
+        let suggestions = memo.suggestions[index] ?? suggestions(for: token.text)
+        memo.suggestions[index] = suggestions
+        return Finding(line: token.line, column: token.column, length: token.length, word: token.text,
+                       kind: .nonword, reason: .unattestedSyllable, suggestions: suggestions)
     }
 
-    private func checkNonSyllable(_ token: Token, lower: String) -> Finding? {
-        let word = token.text
+    /// A word outside the syllable grammar: a Telex leftover, a misspelt
+    /// loanword or a non-word, unless it is most likely a foreign name.
+    private func checkNonSyllable(_ token: Token, index: Int, memo: inout Memo) -> Finding? {
+        let verdict: (reason: Finding.Reason, suggestions: [String])?
+        if let known = memo.nonSyllables[index] {
+            verdict = known
+        } else {
+            verdict = nonSyllableVerdict(token.text, lower: memo.words[index].lower)
+            memo.nonSyllables[index] = .some(verdict)
+        }
+        guard let verdict else { return nil }
+        if verdict.reason == .invalidSyllable {
+            // A capitalised word that is no syllable and no near loanword: a foreign name.
+            if token.isCapitalised && !token.startsSentence { return nil }
+            let isVietnameseLooking = token.text.unicodeScalars.contains(where: { !$0.isASCII })
+            if !isVietnameseLooking && token.isCapitalised { return nil }
+        }
+        return Finding(line: token.line, column: token.column, length: token.length, word: token.text,
+                       kind: .nonword, reason: verdict.reason, suggestions: verdict.suggestions)
+    }
+
+    /// What `checkNonSyllable` finds of a word wherever it stands; nil when it is fine.
+    private func nonSyllableVerdict(_ word: String, lower: String) -> (reason: Finding.Reason, suggestions: [String])? {
         // One letter alone is a list item (a, b), a unit (m) or a sign (x), not a misspelling.
         if word.count == 1 || lexicon.contains(lower: lower) { return nil }
         // Keys that compose a Vietnamese syllable are a Telex leftover before they are a loanword
         // typo: "Thur" is Thủ, not "tour".
         if let composed = telexReading(word) {
-            return Finding(line: token.line, column: token.column, length: word.count, word: word,
-                           kind: .nonword, reason: .telexLeftover,
-                           suggestions: [composed] + suggestions(for: word).filter { $0 != composed }.prefix(3))
+            return (.telexLeftover, [composed] + suggestions(for: word).filter { $0 != composed }.prefix(3))
         }
-        if let loan = closestLoanword(lower) {
-            return Finding(line: token.line, column: token.column, length: word.count, word: word,
-                           kind: .nonword, reason: .misspelledLoanword, suggestions: [loan])
-        }
-        // A capitalised word that is no syllable and no near loanword: a foreign name.
-        if word.first?.isUppercase == true && !token.startsSentence { return nil }
-        let isVietnameseLooking = word.contains(where: { !$0.isASCII })
-        if !isVietnameseLooking && word.first?.isUppercase == true { return nil }
-        return Finding(line: token.line, column: token.column, length: word.count, word: word,
-                       kind: .nonword, reason: .invalidSyllable, suggestions: suggestions(for: word))
+        if let loan = closestLoanword(lower) { return (.misspelledLoanword, [loan]) }
+        return (.invalidSyllable, suggestions(for: word))
     }
 
     /// The word read as Telex keys, when that gives an attested syllable ("vieejt" → "việt").
@@ -286,15 +355,17 @@ public struct SpellChecker: Sendable {
     // MARK: - Real words used wrongly
 
     /// The phrase ending at the last syllable of `run`, when it is a known confusion.
-    private func confusion(in run: [RunItem]) -> Finding? {
-        guard let last = run.last, let candidates = Confusions.byLastSyllable[last.key] else { return nil }
-        for candidate in candidates where run.count >= candidate.wrong.count {
+    private func confusion(in run: [RunItem], memo: Memo) -> Finding? {
+        guard let last = run.last else { return nil }
+        for candidate in memo.words[last.facts].confusions where run.count >= candidate.wrong.count {
             let window = run.suffix(candidate.wrong.count)
             let first = window.first!.token
-            guard first.line == last.token.line, window.map(\.key) == candidate.wrong else { continue }
+            guard first.line == last.token.line,
+                  zip(window, candidate.wrong).allSatisfy({ memo.words[$0.facts].syllable!.key.utf8.elementsEqual($1.utf8) })
+            else { continue }
             let written = window.map(\.token.text).joined(separator: " ")
             return Finding(line: first.line, column: first.column,
-                           length: last.token.column + last.token.text.count - first.column,
+                           length: last.token.column + last.token.length - first.column,
                            word: written, kind: .realword, reason: .confusion,
                            suggestions: [Self.matchCase(of: written, candidate.right, style: style ?? .new)])
         }
@@ -302,31 +373,42 @@ public struct SpellChecker: Sendable {
     }
 
     /// The last two syllables of `run`, when they are no known word but one slip away from one.
-    private func unlikelyPair(in run: [RunItem], previousFlagged: Bool) -> Finding? {
+    private func unlikelyPair(in run: [RunItem], previousFlagged: Bool, memo: inout Memo) -> Finding? {
         guard run.count >= 2 else { return nil }
         let first = run[run.count - 2], second = run[run.count - 1]
         guard Self.adjacent(first.token, second.token), !Self.isName(second.token) else { return nil }
+        let a = memo.words[first.facts], b = memo.words[second.facts]
         var firstMayChange = !previousFlagged && !Self.isName(first.token)
-        if run.count >= 3, Self.adjacent(run[run.count - 3].token, first.token),
-           pairs.isKnown(run[run.count - 3].key, first.key) {
-            firstMayChange = false
+        if firstMayChange, run.count >= 3, Self.adjacent(run[run.count - 3].token, first.token) {
+            let before = memo.words[run[run.count - 3].facts]
+            let pair = before.keyID << 32 | a.keyID << 1
+            let known = memo.known[pair] ?? pairs.isKnown(before.syllable!.key, a.syllable!.key)
+            memo.known[pair] = known
+            if known { firstMayChange = false }
         }
-        guard let fix = pairs.fix((first.key, first.signature), (second.key, second.signature), lexicon: lexicon,
-                                  firstMayChange: firstMayChange) else { return nil }
+        let pair = a.keyID << 32 | b.keyID << 1 | (firstMayChange ? 1 : 0)
+        let fix: (side: Int, key: String)?
+        if let cached = memo.fixes[pair] {
+            fix = cached
+        } else {
+            fix = pairs.fix(a.syllable!, b.syllable!, lexicon: lexicon, firstMayChange: firstMayChange)
+            memo.fixes[pair] = .some(fix)
+        }
+        guard let fix else { return nil }
         let token = fix.side == 0 ? first.token : second.token
-        return Finding(line: token.line, column: token.column, length: token.text.count, word: token.text,
+        return Finding(line: token.line, column: token.column, length: token.length, word: token.text,
                        kind: .realword, reason: .unlikelyPair,
                        suggestions: [Self.matchCase(of: token.text, fix.key, style: style ?? .new)])
     }
 
     /// Next to each other on a line, one space apart: no punctuation between.
     private static func adjacent(_ a: Token, _ b: Token) -> Bool {
-        a.line == b.line && b.column == a.column + a.text.count + 1
+        a.line == b.line && b.column == a.column + a.length + 1
     }
 
     /// A capital inside a sentence: most often a name, which pairs cannot judge.
     private static func isName(_ token: Token) -> Bool {
-        token.text.first?.isUppercase == true && !token.startsSentence
+        token.isCapitalised && !token.startsSentence
     }
 
     /// `replacement` (lower case) in the tone style asked for and in the case
@@ -346,7 +428,7 @@ public struct SpellChecker: Sendable {
         if let style {
             return styled.filter { $0.syllable.writtenStyle != style }.map { item in
                 let capitals = item.token.text.map(\.isUppercase)
-                return Finding(line: item.token.line, column: item.token.column, length: item.token.text.count,
+                return Finding(line: item.token.line, column: item.token.column, length: item.token.length,
                                word: item.token.text, kind: .style, reason: .toneStyle,
                                suggestions: [item.syllable.written(style: style, capitals: capitals)])
             }
@@ -358,7 +440,7 @@ public struct SpellChecker: Sendable {
         let minority = old.count <= new.count ? old : new
         let majority: ToneStyle = old.count <= new.count ? .new : .old
         let item = minority[0]
-        return [Finding(line: item.token.line, column: item.token.column, length: item.token.text.count,
+        return [Finding(line: item.token.line, column: item.token.column, length: item.token.length,
                         word: item.token.text, kind: .style, reason: .mixedToneStyles,
                         suggestions: [item.syllable.written(style: majority, capitals: item.token.text.map(\.isUppercase))],
                         counts: Finding.StyleCounts(old: old.count, new: new.count))]
@@ -407,20 +489,20 @@ public struct SpellChecker: Sendable {
 
     /// A word or a two-word phrase typed twice (của của; nội dung nội dung),
     /// ending at the last of `recent`: both copies, with the one to keep as the fix.
-    private func repeated(_ recent: [(token: Token, lower: String)]) -> Finding? {
+    private func repeated(_ recent: [(token: Token, lowerID: Int)]) -> Finding? {
         let n = recent.count
         let size: Int
-        if n >= 2 && recent[n - 2].lower == recent[n - 1].lower {
-            guard !Self.reduplications.contains(recent[n - 1].lower) else { return nil }
+        if n >= 2 && recent[n - 2].lowerID == recent[n - 1].lowerID {
+            guard !Self.reduplications.contains(recent[n - 1].token.text.lowercased()) else { return nil }
             size = 1
-        } else if n >= 4 && recent[n - 4].lower == recent[n - 2].lower && recent[n - 3].lower == recent[n - 1].lower {
+        } else if n >= 4 && recent[n - 4].lowerID == recent[n - 2].lowerID && recent[n - 3].lowerID == recent[n - 1].lowerID {
             size = 2
         } else {
             return nil
         }
         let copies = recent.suffix(2 * size).map(\.token)
         let first = copies[0], last = copies[copies.count - 1]
-        return Finding(line: first.line, column: first.column, length: last.column + last.text.count - first.column,
+        return Finding(line: first.line, column: first.column, length: last.column + last.length - first.column,
                        word: copies.map(\.text).joined(separator: " "), kind: .style, reason: .repeatedWord,
                        suggestions: [copies.prefix(size).map(\.text).joined(separator: " ")])
     }

@@ -25,102 +25,197 @@ public struct Token: Equatable, Sendable {
     /// 1-based line and column; the column counts characters.
     public var line: Int
     public var column: Int
+    /// In characters.
+    public var length: Int
     /// Whether a sentence starts with this token (first of the text, or after . ! ? or a blank line).
     public var startsSentence: Bool
+    /// Whether its first letter is a capital.
+    public var isCapitalised: Bool
 }
 
 /// Splits prose into tokens, leaving alone what is not prose: numbers,
 /// dates, document numbers, abbreviations, e-mail addresses, URLs and
 /// Markdown markup.
+///
+/// The spell checker's speed is the tokenizer's: it walks the text's UTF-8
+/// bytes, a line at a time, and looks at each character through its first
+/// scalar (which is what Unicode's character properties look at) with the
+/// table lookups of `Unicode.Scalar+Classes.swift`. Asking `Character` cost
+/// more than all the rest of the checker.
 public enum Tokenizer {
-    static let openers: Set<Character> = ["(", "[", "{", "\"", "'", "“", "‘", "«", "*", "_", "`", "#", ">", "~"]
-    static let closers: Set<Character> = [")", "]", "}", "\"", "'", "”", "’", "»", ".", ",", ";", ":", "!", "?", "…",
-                                          "*", "_", "`", "~"]
-
     public static func tokens(in text: String) -> [Token] {
         var result: [Token] = []
-        var sentenceStart = true
-        var lineNumber = 0
-        for rawLine in text.textLines {
-            lineNumber += 1
-            let line = Array(rawLine)
-            if line.allSatisfy(\.isWhitespace) { sentenceStart = true; continue }
-            var i = 0
-            while i < line.count {
-                while i < line.count && line[i].isWhitespace { i += 1 }
-                let start = i
-                while i < line.count && !line[i].isWhitespace { i += 1 }
-                guard start < i else { break }
-                classify(line[start..<i], line: lineNumber, column: start + 1, sentenceStart: &sentenceStart, into: &result)
-            }
-        }
+        forEachToken(in: text) { result.append($0) }
         return result
     }
 
+    /// Calls `body` with each token of `text`, in order, without holding them all.
+    public static func forEachToken(in text: String, _ body: (Token) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var line = Line()
+            var sentenceStart = true
+            var lineNumber = 0
+            var start = 0
+            while start <= bytes.count {
+                lineNumber += 1
+                let (end, next) = lineEnd(in: bytes, from: start)
+                line.load(bytes, start..<end)
+                let units = line.firsts
+                var i = 0
+                var blank = true
+                while i < units.count {
+                    while i < units.count && units[i].isSpace { i += 1 }
+                    let first = i
+                    while i < units.count && !units[i].isSpace { i += 1 }
+                    guard first < i else { break }
+                    blank = false
+                    classify(first..<i, of: line, in: bytes, line: lineNumber, sentenceStart: &sentenceStart, emit: body)
+                }
+                if blank { sentenceStart = true }
+                start = next
+            }
+        }
+    }
+
+    /// Where the line starting at `start` ends, and where the next one starts:
+    /// the same line ends as `textLines` (LF, CR, CR LF, VT, FF, NEL, U+2028, U+2029).
+    private static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, next: Int) {
+        var i = start
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x0D:
+                return (i, i + 1 < bytes.count && bytes[i + 1] == 0x0A ? i + 2 : i + 1)
+            case 0x0A, 0x0B, 0x0C:
+                return (i, i + 1)
+            case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0x85:
+                return (i, i + 2)
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                return (i, i + 3)
+            default:
+                i += 1
+            }
+        }
+        return (bytes.count, bytes.count + 1)
+    }
+
+    /// A line as the tokenizer walks it: its characters by first scalar, and
+    /// the byte offset each starts at (one more, the line's end), to cut
+    /// tokens' text from. Reused from line to line.
+    private struct Line {
+        var firsts: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+
+        mutating func load(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+            firsts.removeAll(keepingCapacity: true)
+            offsets.removeAll(keepingCapacity: true)
+            var alone = true
+            var i = range.lowerBound
+            while i < range.upperBound {
+                // Valid UTF-8, as it comes from a String.
+                let lead = UInt32(bytes[i])
+                let scalar: UInt32, width: Int
+                if lead < 0x80 {
+                    (scalar, width) = (lead, 1)
+                } else if lead < 0xE0 {
+                    (scalar, width) = ((lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2)
+                } else if lead < 0xF0 {
+                    (scalar, width) = ((lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+                } else {
+                    (scalar, width) = ((lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+                                       | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F), 4)
+                }
+                let unit = Unicode.Scalar(scalar) ?? "\u{FFFD}"
+                alone = alone && unit.standsAlone
+                firsts.append(unit)
+                offsets.append(i)
+                i += width
+            }
+            offsets.append(range.upperBound)
+            guard !alone else { return }
+            // Combining marks, joiners, other scripts: a character may be several scalars.
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            firsts.removeAll(keepingCapacity: true)
+            offsets.removeAll(keepingCapacity: true)
+            var offset = range.lowerBound
+            for character in text {
+                firsts.append(character.unicodeScalars.first!)
+                offsets.append(offset)
+                offset += character.utf8.count
+            }
+            offsets.append(range.upperBound)
+        }
+
+        func string(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[offsets[range.lowerBound]..<offsets[range.upperBound]]),
+                   as: UTF8.self)
+        }
+    }
+
     /// One whitespace-separated chunk: markup and punctuation off its ends, then what it is.
-    private static func classify(_ chunk: ArraySlice<Character>, line: Int, column: Int,
-                                 sentenceStart: inout Bool, into result: inout [Token]) {
+    private static func classify(_ chunk: Range<Int>, of line: Line, in bytes: UnsafeBufferPointer<UInt8>, line number: Int,
+                                 sentenceStart: inout Bool, emit: (Token) -> Void) {
+        let units = line.firsts
         // [text](url): the text is prose, the URL is not.
-        if let close = chunk.indices.dropLast().first(where: { chunk[$0] == "]" && chunk[$0 + 1] == "(" }) {
-            classify(chunk[chunk.startIndex..<close], line: line, column: column, sentenceStart: &sentenceStart, into: &result)
-            var url = chunk[(close + 2)...]
-            if url.last == ")" { url = url.dropLast() }
-            result.append(Token(text: String(url), kind: .url, line: line, column: column + close + 2 - chunk.startIndex,
-                                startsSentence: false))
+        if let close = chunk.dropLast().first(where: { units[$0] == "]" && units[$0 + 1] == "(" }) {
+            classify(chunk.lowerBound..<close, of: line, in: bytes, line: number, sentenceStart: &sentenceStart, emit: emit)
+            var url = (close + 2)..<chunk.upperBound
+            if url.last.map({ units[$0] }) == ")" { url = url.dropLast() }
+            emit(Token(text: line.string(url, in: bytes), kind: .url, line: number, column: close + 3, length: url.count,
+                                startsSentence: false, isCapitalised: false))
             return
         }
-        var lo = chunk.startIndex
-        var hi = chunk.endIndex
-        while lo < hi && openers.contains(chunk[lo]) { lo += 1 }
-        while hi > lo && closers.contains(chunk[hi - 1]) { hi -= 1 }
-        let endsSentence = chunk[hi...].contains(where: { ".!?…".contains($0) })
+        var lo = chunk.lowerBound
+        var hi = chunk.upperBound
+        while lo < hi && units[lo].isOpener { lo += 1 }
+        while hi > lo && units[hi - 1].isCloser { hi -= 1 }
+        let endsSentence = units[hi..<chunk.upperBound].contains { $0 == "." || $0 == "!" || $0 == "?" || $0 == "…" }
         defer { if hi > lo || endsSentence { sentenceStart = endsSentence } }
         guard lo < hi else {
-            if chunk.count == 1, let mark = chunk.first, ",.;:!?".contains(mark) {
-                result.append(Token(text: String(chunk), kind: .punctuation, line: line, column: column, startsSentence: false))
+            if chunk.count == 1, ",.;:!?".unicodeScalars.contains(units[chunk.lowerBound]) {
+                emit(Token(text: line.string(chunk, in: bytes), kind: .punctuation, line: number,
+                                    column: chunk.lowerBound + 1, length: 1, startsSentence: false, isCapitalised: false))
             }
             return
         }
-        let core = chunk[lo..<hi]
-        let col = column + (lo - chunk.startIndex)
+        let core = lo..<hi
         let first = sentenceStart
-        func add(_ part: ArraySlice<Character>, _ kind: Token.Kind) {
-            let c = col + (part.startIndex - lo)
-            result.append(Token(text: String(part), kind: kind, line: line, column: c, startsSentence: first && c == col))
+        func add(_ part: Range<Int>, _ kind: Token.Kind) {
+            emit(Token(text: line.string(part, in: bytes), kind: kind, line: number, column: part.lowerBound + 1,
+                                length: part.count, startsSentence: first && part.lowerBound == lo,
+                                isCapitalised: units[part.lowerBound].isUppercase))
         }
-        let shape = Shape(core)
-        if shape.isURL(core) { add(core, .url); return }
+        let shape = Shape(units[core])
+        if shape.isURL(units[core]) { add(core, .url); return }
         if shape.hasAt && shape.hasDot { add(core, .email); return }
         if shape.hasDigit && (!shape.hasLetter || shape.hasSlash) {
-            add(core, shape.hasLetter ? .documentNumber : (isDate(core) ? .date : .number))
+            add(core, shape.hasLetter ? .documentNumber : (isDate(units[core]) ? .date : .number))
             return
         }
         // Hyphenated and slashed chunks: each part on its own (kinh tế-xã hội, Covid-19),
         // unless every part is capitals or digits (QĐ-UBND) or one letter (V/v, "về việc").
         if shape.hasSeparator {
-            let parts = core.split(whereSeparator: { separators.contains($0) })
+            let parts = core.split(whereSeparator: { units[$0].isSeparator }).map { $0.lowerBound..<$0.upperBound }
             if parts.count > 1 && parts.allSatisfy({ $0.count == 1 }) {
                 add(core, .code)
                 return
             }
-            if parts.count > 1 && parts.allSatisfy({ Shape($0).kind == .capitals || $0.allSatisfy(\.isNumber) }) {
+            if parts.count > 1 && parts.allSatisfy({ Shape(units[$0]).kind == .capitals || units[$0].allSatisfy(\.isNumber) }) {
                 add(core, .documentNumber)
                 return
             }
-            for part in parts { add(part, Shape(part).kind) }
+            for part in parts { add(part, Shape(units[part]).kind) }
             return
         }
         add(core, shape.kind)
     }
-
-    private static let separators: Set<Character> = ["-", "–", "/"]
 
     /// What a chunk is made of, learnt in one pass.
     private struct Shape {
         var hasDigit = false, hasLetter = false, hasLower = false, letters = 0
         var hasAt = false, hasDot = false, hasColon = false, hasSlash = false, hasSeparator = false, hasOther = false
 
-        init(_ text: ArraySlice<Character>) {
+        init(_ text: ArraySlice<Unicode.Scalar>) {
             for c in text {
                 if c.isLetter {
                     hasLetter = true
@@ -143,9 +238,11 @@ public enum Tokenizer {
         }
 
         /// https://…, mailto:…, www.…
-        func isURL(_ text: ArraySlice<Character>) -> Bool {
+        func isURL(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
             if hasColon, let colon = text.firstIndex(of: ":"), text[(colon + 1)...].starts(with: ["/", "/"]) { return true }
-            return hasDot && text.prefix(4).map { $0.lowercased() }.joined() == "www."
+            return hasDot && text.count > 4 && zip(text.prefix(4), "www.".unicodeScalars).allSatisfy {
+                $0 == $1 || $0.value + 32 == $1.value
+            }
         }
 
         /// For a chunk without separators.
@@ -158,10 +255,32 @@ public enum Tokenizer {
         }
     }
 
-    private static func isDate(_ text: ArraySlice<Character>) -> Bool {
+    private static func isDate(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
         let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" })
         guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }),
-              let day = Int(String(parts[0])), let month = Int(String(parts[1])) else { return false }
+              let day = number(parts[0]), let month = number(parts[1]) else { return false }
         return (1...31).contains(day) && (1...12).contains(month) && (parts.count == 2 || parts[2].count == 4 || parts[2].count == 2)
     }
+
+    private static func number(_ digits: ArraySlice<Unicode.Scalar>) -> Int? {
+        Int(String(String.UnicodeScalarView(digits)))
+    }
+}
+
+private extension Unicode.Scalar {
+    var isOpener: Bool {
+        switch self {
+        case "(", "[", "{", "\"", "'", "“", "‘", "«", "*", "_", "`", "#", ">", "~": return true
+        default: return false
+        }
+    }
+
+    var isCloser: Bool {
+        switch self {
+        case ")", "]", "}", "\"", "'", "”", "’", "»", ".", ",", ";", ":", "!", "?", "…", "*", "_", "`", "~": return true
+        default: return false
+        }
+    }
+
+    var isSeparator: Bool { self == "-" || self == "–" || self == "/" }
 }

@@ -106,6 +106,21 @@ final class SpellCheckerTests: XCTestCase {
         XCTAssertEqual(findings[0].column, 10)
     }
 
+    func testFixesAreRankedByTheWordsBesideThem() {
+        // The same misspelling, fixed differently by its neighbours: the syllable after it…
+        let after = checker.check("Ông nhận chách nhiệm trước dân.")
+        XCTAssertEqual(after.first?.suggestions.first, "trách", "\(after)")
+        // …or before it.
+        let before = checker.check("Tăng cường công tác bảo đãm an toàn.")
+        XCTAssertEqual(before.first?.suggestions.first, "đảm", "\(before)")
+        // Alone, marks are cheaper than letters: a lost hat and a tone before a neighbouring key.
+        XCTAssertEqual(checker.suggestions(for: "thàp").prefix(3).contains("thấp"), true, "\(checker.suggestions(for: "thàp"))")
+        // Telex keys that happen to spell a syllable no one writes are still Telex.
+        let telex = checker.check("Hồ sơ khoong hợp lệ.")
+        XCTAssertEqual(telex.first?.reason, .telexLeftover)
+        XCTAssertEqual(telex.first?.suggestions.first, "không")
+    }
+
     func testRealWordConfusions() {
         let findings = checker.check("Sử lý hồ sơ, sắp sếp lại và đẩy mạnh sản suất; chính chắn trong công việc.")
         XCTAssertEqual(findings.map(\.word), ["Sử lý", "sắp sếp", "sản suất", "chính chắn"])

@@ -14,6 +14,9 @@ public struct Lexicon: Sendable {
     /// The pairs of neighbouring syllables the newsroom's words are made of,
     /// against which real words used wrongly are judged (thực hiên → thực hiện).
     private(set) var pairs = RealWordPairs()
+    /// How many of the newsroom's words each syllable (lexicon key) is found
+    /// in: the frequency list that breaks ties between equally near fixes.
+    private(set) var frequency: [String: Int] = [:]
 
     public init() {}
 
@@ -29,7 +32,10 @@ public struct Lexicon: Sendable {
             lexicon.add(dictionary: text, skippingFirstLine: true)
         }
         lexicon.add(dictionary: NewsroomDictionary.text)
-        for phrase in NewsroomWords.entries { lexicon.pairs.add(phrase: phrase) }
+        for phrase in NewsroomWords.entries {
+            lexicon.pairs.add(phrase: phrase)
+            for syllable in phrase { lexicon.frequency[syllable.written(style: .old), default: 0] += 1 }
+        }
         if let user, let text = try? String(contentsOfFile: user, encoding: .utf8) {
             lexicon.add(dictionary: text)
         }

@@ -61,6 +61,23 @@ struct RealWordPairs: Sendable {
         }
     }
 
+    /// The syllable with one of the slips below in its onset, nucleus or coda
+    /// (tones aside); not every result is written Vietnamese.
+    static func slips(of syllable: Syllable) -> [Syllable] {
+        var out: [Syllable] = []
+        func slip(_ part: WritableKeyPath<Syllable, String>, _ table: [String: [String]]) {
+            for value in table[syllable[keyPath: part]] ?? [] {
+                var changed = syllable
+                changed[keyPath: part] = value
+                out.append(changed)
+            }
+        }
+        slip(\.onset, onsetSlips)
+        slip(\.coda, codaSlips)
+        slip(\.nucleus, nucleusSlips)
+        return out
+    }
+
     /// What a syllable keeps through every slip below: its letters with tone,
     /// hats and horns gone and each slip's letters merged (s/x, ch/tr, c/t, n/ng…).
     static func signature(_ syllable: Syllable) -> String {

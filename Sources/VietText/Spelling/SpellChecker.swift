@@ -96,10 +96,10 @@ public struct SpellChecker: Sendable {
         /// By first key ID << 32 | second key ID << 1 | firstMayChange.
         var fixes: [Int: (side: Int, key: String)?] = [:]
         var known: [Int: Bool] = [:]
-        /// By facts index: the suggestions for an unattested syllable.
-        var suggestions: [Int: [String]] = [:]
-        /// By facts index: what a word outside the syllable grammar is.
-        var nonSyllables: [Int: (reason: Finding.Reason, suggestions: [String])?] = [:]
+        /// By facts index: what an unknown word is (nil: nothing wrong with it).
+        var verdicts: [Int: Verdict?] = [:]
+        /// By facts index: a non-word's candidate fixes, before context ranks them.
+        var candidates: [Int: [Candidate]] = [:]
 
         mutating func id(_ text: String) -> Int {
             let bytes = Bytes(text)
@@ -107,6 +107,22 @@ public struct SpellChecker: Sendable {
             ids[bytes] = ids.count
             return ids.count - 1
         }
+    }
+
+    /// What is wrong with an unknown word wherever it stands.
+    private struct Verdict {
+        var reason: Finding.Reason
+        /// Telex leftovers and loanwords: fixes that need no context. Other
+        /// non-words have none here: theirs are ranked where the word stands.
+        var suggestions: [String]
+    }
+
+    /// A non-word whose fixes wait for the syllable after it.
+    private struct Waiting {
+        var finding: Int
+        var token: Token
+        var candidates: [Candidate]
+        var before: String?
     }
 
     /// A string hashed and compared by its UTF-8 bytes: the checker's text is
@@ -154,9 +170,13 @@ public struct SpellChecker: Sendable {
         var recent: [(token: Token, lowerID: Int)] = []  // the last words one space apart, for repeats
         var run: [RunItem] = []  // the last syllables in a row, for real-word errors
         var lastRealWordToken: Token?  // the syllable the last real-word finding ends on
+        var lastSyllable: (token: Token, key: String)?  // for the fixes of a non-word after it
+        var waiting: Waiting?
 
         Tokenizer.forEachToken(in: nfc) { token in
             defer { previous = token }
+            let waited = waiting
+            waiting = nil
             if !legacyLines.isEmpty && legacyLines[token.line] != nil { return }
             let index: Int
             switch token.kind {
@@ -171,6 +191,12 @@ public struct SpellChecker: Sendable {
                 return
             }
             let word = memo.words[index]
+            if let waited, Self.adjacent(waited.token, token), let key = word.syllable?.key {
+                findings[waited.finding].suggestions = ranked(waited.candidates, before: waited.before, after: key,
+                                                              like: waited.token.text)
+            }
+            let before = lastSyllable.flatMap { Self.adjacent($0.token, token) ? $0.key : nil }
+            lastSyllable = word.syllable.map { (token, $0.key) }
             // Capitals that are no syllable are an abbreviation (UBND); those that are, a heading (THÔNG BÁO).
             if token.kind == .capitals && word.syllable == nil {
                 recent.removeAll()
@@ -183,12 +209,16 @@ public struct SpellChecker: Sendable {
             if let finding = repeated(recent) { findings.append(finding) }
             guard let syllable = word.syllable else {
                 run.removeAll()
-                if let finding = checkNonSyllable(token, index: index, memo: &memo) { findings.append(finding) }
+                if let finding = checkUnknown(token, index: index, before: before, memo: &memo) {
+                    findings.append(finding.finding)
+                    waiting = finding.waiting.map { Waiting(finding: findings.count - 1, token: token, candidates: $0, before: before) }
+                }
                 return
             }
             if syllable.syllable.writtenStyle != nil { styled.append((token, syllable.syllable)) }
-            if word.unknown && lexicon.hasSyllables, let finding = checkAttested(token, index: index, memo: &memo) {
-                findings.append(finding)
+            if word.unknown && lexicon.hasSyllables, let finding = checkUnknown(token, index: index, before: before, memo: &memo) {
+                findings.append(finding.finding)
+                waiting = finding.waiting.map { Waiting(finding: findings.count - 1, token: token, candidates: $0, before: before) }
                 run.removeAll()
             } else {
                 run.append(RunItem(token: token, facts: index))
@@ -207,48 +237,51 @@ public struct SpellChecker: Sendable {
 
     // MARK: - Words
 
-    /// An unattested syllable: a non-word, unless it is most likely a name.
-    private func checkAttested(_ token: Token, index: Int, memo: inout Memo) -> Finding? {
-        // A capitalised word inside a sentence is most often a name the lexicon cannot know.
-        if token.isCapitalised && !token.startsSentence { return nil }
-        let suggestions = memo.suggestions[index] ?? suggestions(for: token.text)
-        memo.suggestions[index] = suggestions
-        return Finding(line: token.line, column: token.column, length: token.length, word: token.text,
-                       kind: .nonword, reason: .unattestedSyllable, suggestions: suggestions)
-    }
-
-    /// A word outside the syllable grammar: a Telex leftover, a misspelt
-    /// loanword or a non-word, unless it is most likely a foreign name.
-    private func checkNonSyllable(_ token: Token, index: Int, memo: inout Memo) -> Finding? {
-        let verdict: (reason: Finding.Reason, suggestions: [String])?
-        if let known = memo.nonSyllables[index] {
+    /// A word neither attested nor in the dictionary: a Telex leftover, a
+    /// misspelt loanword or a non-word, unless it is most likely a name. A
+    /// non-word's fixes are ranked with the syllable `before` it; the
+    /// candidates come back to be ranked again once the one after it is read.
+    private func checkUnknown(_ token: Token, index: Int, before: String?, memo: inout Memo)
+        -> (finding: Finding, waiting: [Candidate]?)? {
+        let verdict: Verdict?
+        if let known = memo.verdicts[index] {
             verdict = known
         } else {
-            verdict = nonSyllableVerdict(token.text, lower: memo.words[index].lower)
-            memo.nonSyllables[index] = .some(verdict)
+            verdict = self.verdict(on: token.text, facts: memo.words[index])
+            memo.verdicts[index] = .some(verdict)
         }
         guard let verdict else { return nil }
-        if verdict.reason == .invalidSyllable {
-            // A capitalised word that is no syllable and no near loanword: a foreign name.
-            if token.isCapitalised && !token.startsSentence { return nil }
-            let isVietnameseLooking = token.text.unicodeScalars.contains(where: { !$0.isASCII })
-            if !isVietnameseLooking && token.isCapitalised { return nil }
+        if token.isCapitalised && (verdict.reason == .unattestedSyllable || verdict.reason == .invalidSyllable) {
+            // A capitalised word inside a sentence is most often a name the lexicon cannot know;
+            // one in plain letters that is no syllable and no near loanword, a foreign name.
+            if !token.startsSentence { return nil }
+            if verdict.reason == .invalidSyllable && token.text.unicodeScalars.allSatisfy(\.isASCII) { return nil }
         }
-        return Finding(line: token.line, column: token.column, length: token.length, word: token.text,
-                       kind: .nonword, reason: verdict.reason, suggestions: verdict.suggestions)
+        guard verdict.suggestions.isEmpty else {
+            return (Finding(line: token.line, column: token.column, length: token.length, word: token.text,
+                            kind: .nonword, reason: verdict.reason, suggestions: verdict.suggestions), nil)
+        }
+        let candidates = memo.candidates[index] ?? candidates(for: token.text)
+        memo.candidates[index] = candidates
+        return (Finding(line: token.line, column: token.column, length: token.length, word: token.text, kind: .nonword,
+                        reason: verdict.reason, suggestions: ranked(candidates, before: before, after: nil, like: token.text)),
+                candidates)
     }
 
-    /// What `checkNonSyllable` finds of a word wherever it stands; nil when it is fine.
-    private func nonSyllableVerdict(_ word: String, lower: String) -> (reason: Finding.Reason, suggestions: [String])? {
+    /// What `checkUnknown` finds of a word wherever it stands; nil when it is fine.
+    private func verdict(on word: String, facts: WordFacts) -> Verdict? {
         // One letter alone is a list item (a, b), a unit (m) or a sign (x), not a misspelling.
-        if word.count == 1 || lexicon.contains(lower: lower) { return nil }
+        if facts.syllable == nil && (word.count == 1 || lexicon.contains(lower: facts.lower)) { return nil }
         // Keys that compose a Vietnamese syllable are a Telex leftover before they are a loanword
-        // typo: "Thur" is Thủ, not "tour".
+        // typo ("Thur" is Thủ, not "tour"), even when they spell a syllable of their own (khoong).
         if let composed = telexReading(word) {
-            return (.telexLeftover, [composed] + suggestions(for: word).filter { $0 != composed }.prefix(3))
+            return Verdict(reason: .telexLeftover,
+                           suggestions: [composed] + suggestions(for: word).filter { $0 != composed }.prefix(3))
         }
-        if let loan = closestLoanword(lower) { return (.misspelledLoanword, [loan]) }
-        return (.invalidSyllable, suggestions(for: word))
+        if facts.syllable == nil, let loan = closestLoanword(facts.lower) {
+            return Verdict(reason: .misspelledLoanword, suggestions: [loan])
+        }
+        return Verdict(reason: facts.syllable == nil ? .invalidSyllable : .unattestedSyllable, suggestions: [])
     }
 
     /// The word read as Telex keys, when that gives an attested syllable ("vieejt" → "việt").
@@ -269,87 +302,6 @@ public struct SpellChecker: Sendable {
             if d > 0 && d <= (lower.count >= 7 ? 2 : 1) && (best == nil || d < best!.1) { best = (candidate, d) }
         }
         return best.map { lexicon.words[$0.0] ?? $0.0 }
-    }
-
-    // MARK: - Suggestions
-
-    /// Attested syllables near `word`: same letters with other marks first,
-    /// then one letter added, removed or changed; at most five.
-    public func suggestions(for word: String) -> [String] {
-        let lower = word.lowercased()
-        let skeleton = Diacritics.searchKey(lower)
-        var ranked: [(String, Int)] = []
-        var seen: Set<String> = []
-        func consider(_ candidate: String, _ base: Int) {
-            guard seen.insert(candidate).inserted, candidate != lower else { return }
-            ranked.append((candidate, base + Self.editDistance(lower, candidate, limit: 6)))
-        }
-        for candidate in lexicon.syllables(withSkeleton: skeleton) { consider(candidate, 0) }
-        if ranked.count < 5 {
-            for variant in Self.edits(of: skeleton) {
-                for candidate in lexicon.syllables(withSkeleton: variant) { consider(candidate, 2) }
-            }
-        }
-        return ranked.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(5).map {
-            Self.matchCase(of: word, $0.0, style: style ?? .new)
-        }
-    }
-
-    private static let skeletonLetters = Array("abcdeghiklmnopqrstuvxy")
-
-    /// Strings one edit away from `s` (deletion, insertion, substitution, transposition).
-    static func edits(of s: String) -> Set<String> {
-        let chars = Array(s)
-        var out: Set<String> = []
-        for i in 0...chars.count {
-            for letter in skeletonLetters {
-                var inserted = chars
-                inserted.insert(letter, at: i)
-                out.insert(String(inserted))
-            }
-            guard i < chars.count else { continue }
-            var deleted = chars
-            deleted.remove(at: i)
-            out.insert(String(deleted))
-            for letter in skeletonLetters where letter != chars[i] {
-                var changed = chars
-                changed[i] = letter
-                out.insert(String(changed))
-            }
-            if i + 1 < chars.count {
-                var swapped = chars
-                swapped.swapAt(i, i + 1)
-                out.insert(String(swapped))
-            }
-        }
-        return out
-    }
-
-    /// Edit distance over characters (insertions, deletions, changes and swaps
-    /// of neighbours), giving up above `limit`.
-    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
-        let x = Array(a), y = Array(b)
-        if abs(x.count - y.count) > limit { return limit + 1 }
-        var previous = Array(0...y.count)
-        var current = previous
-        var beforePrevious = previous
-        for i in 1...max(1, x.count) where !x.isEmpty {
-            current[0] = i
-            var rowMin = current[0]
-            for j in 1...max(1, y.count) where !y.isEmpty {
-                let cost = x[i - 1] == y[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                // Two letters swapped (Vidoe) is one slip.
-                if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] {
-                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
-                }
-                rowMin = min(rowMin, current[j])
-            }
-            if rowMin > limit { return limit + 1 }
-            beforePrevious = previous
-            swap(&previous, &current)
-        }
-        return x.isEmpty ? y.count : previous[y.count]
     }
 
     // MARK: - Real words used wrongly

@@ -117,12 +117,13 @@ public struct Syllable: Equatable, Sendable {
             letters.append(letter.base)
         }
         guard !letters.isEmpty else { return nil }
-        for onset in candidateOnsets(letters) where onset.letters.count < letters.count {
-            guard let rime = parseRime(letters[onset.letters.count...], onset: onset.text) else { continue }
+        func attempt(_ onset: (letters: [Unicode.Scalar], text: String)) -> Syllable? {
+            guard onset.letters.count < letters.count,
+                  let rime = parseRime(letters[onset.letters.count...], onset: onset.text) else { return nil }
             var syllable = Syllable(onset: onset.text, glide: rime.glide, nucleus: rime.nucleus, coda: rime.coda,
                                     tone: tone, writtenStyle: nil)
-            guard syllable.obeysSpellingRules else { continue }
-            if checkTone && syllable.isClosedByStop && !tone.allowedBeforeStop { continue }
+            guard syllable.obeysSpellingRules else { return nil }
+            if checkTone && syllable.isClosedByStop && !tone.allowedBeforeStop { return nil }
             if toneIndex >= 0 {
                 // The mark must sit where one of the two styles puts it.
                 let written = toneIndex - onset.letters.count
@@ -134,24 +135,30 @@ public struct Syllable: Equatable, Sendable {
                 } else if written == positions.new {
                     syllable.writtenStyle = .new
                 } else {
-                    continue
+                    return nil
                 }
             }
             return syllable
         }
-        return nil
+        // Onsets the letters could start with, longest first, then none; "qu" gives the
+        // onset "q", its u being the glide.
+        if letters[0] == "q" {
+            return letters.count >= 3 && letters[1] == "u" ? attempt(qOnset) : nil
+        }
+        for onset in onsets where letters.starts(with: onset.letters) {
+            if let syllable = attempt(onset) { return syllable }
+        }
+        return attempt(noOnset)
     }
 
     /// Index into `vowels` of the letter that carries the tone mark, in each style.
     public func tonePositions() -> (old: Int, new: Int) {
         // Glide and nucleus are lower-case NFC letters: a scalar each.
-        var count = 0
+        var count = glide.isEmpty ? 0 : 1  // the glide is o or u, never marked
         var lastMarked = -1
-        for part in [glide, nucleus] {
-            for scalar in part.unicodeScalars {
-                if LetterTable.isMarked(scalar) { lastMarked = count }
-                count += 1
-            }
+        for scalar in nucleus.unicodeScalars {
+            if LetterTable.isMarked(scalar) { lastMarked = count }
+            count += 1
         }
         if lastMarked >= 0 { return (lastMarked, lastMarked) }
         // Closed by a consonant, or ai, ao, oai, uyu, oeo…: the last vowel before the coda
@@ -173,17 +180,23 @@ public struct Syllable: Equatable, Sendable {
     /// The syllable spelt again with its tone mark placed in `style`; `capitals`
     /// says, letter by letter, which ones were upper case.
     public func written(style: ToneStyle, capitals: [Bool] = []) -> String {
+        // Without tone or capitals, the parts as they are (the lexicon writes thousands this way).
+        if tone == .level && !capitals.contains(true) { return onset + glide + nucleus + coda }
         let positions = tonePositions()
         let mark = tone == .level ? -1 : onset.unicodeScalars.count + (style == .old ? positions.old : positions.new)
         var out = String.UnicodeScalarView()
         var i = 0
-        for part in [onset, glide, nucleus, coda] {
+        func append(_ part: String) {
             for scalar in part.unicodeScalars {
                 let upper = i < capitals.count && capitals[i]
                 out.append(i == mark || upper ? LetterTable.compose(scalar, i == mark ? tone : .level, upper: upper) : scalar)
                 i += 1
             }
         }
+        append(onset)
+        append(glide)
+        append(nucleus)
+        append(coda)
         return String(out)
     }
 
@@ -203,18 +216,8 @@ public struct Syllable: Equatable, Sendable {
     private static let onsets: [(letters: [Unicode.Scalar], text: String)] =
         ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr",
          "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x"].map { (Array($0.unicodeScalars), $0) }
-    private static let qOnset: [(letters: [Unicode.Scalar], text: String)] = [(["q"], "q")]
+    private static let qOnset: (letters: [Unicode.Scalar], text: String) = (["q"], "q")
     private static let noOnset: (letters: [Unicode.Scalar], text: String) = ([], "")
-
-    /// Onsets the letters could start with, longest first, then none; "qu"
-    /// gives the onset "q", its u being the glide.
-    private static func candidateOnsets(_ letters: [Unicode.Scalar]) -> [(letters: [Unicode.Scalar], text: String)] {
-        if letters.count >= 3 && letters[0] == "q" && letters[1] == "u" { return qOnset }
-        if letters.first == "q" { return [] }
-        var result = onsets.filter { letters.starts(with: $0.letters) }
-        result.append(noOnset)
-        return result
-    }
 
     /// Codas each nucleus takes ("" for an open syllable).
     static let nucleusCodas: [String: Set<String>] = [

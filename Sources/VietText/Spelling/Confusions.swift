@@ -68,19 +68,13 @@ enum Confusions {
     thái độ bàng quang → thái độ bàng quan
     """
 
-    /// The confusions by the last syllable of their wrong phrase (old-style
-    /// keys, lower case), longest phrase first.
-    static let byLastSyllable: [String: [(wrong: [String], right: String)]] = {
-        var table: [String: [(wrong: [String], right: String)]] = [:]
-        for line in source.split(separator: "\n") {
-            let sides = line.components(separatedBy: " → ")
-            guard sides.count == 2 else { continue }
-            let wrong = sides[0].split(separator: " ").map { Lexicon.syllableKey(String($0)) ?? String($0) }
-            table[wrong.last!, default: []].append((wrong, sides[1]))
-        }
-        return table.mapValues { $0.sorted { $0.wrong.count > $1.wrong.count } }
-    }()
+    /// The confusions as syllables: the wrong phrase's, and the right text.
+    static let entries: [(wrong: [Syllable], right: String)] = source.split(separator: "\n").compactMap { line in
+        let sides = line.components(separatedBy: " → ")
+        guard sides.count == 2 else { return nil }
+        return (sides[0].split(separator: " ").map { Syllable.parse(String($0))! }, sides[1])
+    }
 
     /// Syllables in the longest wrong phrase.
-    static let longest = byLastSyllable.values.joined().map(\.wrong.count).max() ?? 1
+    static let longest = entries.map(\.wrong.count).max() ?? 1
 }

@@ -1,22 +1,69 @@
 import Foundation
 
 /// What the spell checker knows is written: attested syllables, single
-/// words outside the syllable grammar (loanwords, brand names, abbreviations)
-/// and the pairs of syllables the newsroom's words are made of.
+/// words outside the syllable grammar (loanwords, brand names, abbreviations),
+/// the pairs of syllables the newsroom's words are made of and the real
+/// words written for others (sử lý).
+///
+/// Syllables are numbered: each one the lexicon meets (attested, or only in
+/// its word pairs and confusions) is an `Entry` with its parts worked out
+/// once, found from its spelling in one lookup. The checker then judges
+/// pairs by number, never parsing a known word again.
 public struct Lexicon: Sendable {
-    /// Attested syllables, lower case, tone marks placed in the old style.
-    public private(set) var syllables: Set<String> = []
+    /// A syllable the lexicon knows, by number.
+    struct Entry: Sendable {
+        /// Lower case, old tone style: the form syllables are compared in.
+        var key: String
+        var syllable: Syllable
+        var signature: Int
+        /// In a dictionary (hunspell-vi, the newsroom's, the user's), not only in a word pair.
+        var attested: Bool
+    }
+
+    /// The tables, shared between copies until one changes: a checker and
+    /// its copies (one a closure, one a check) cost one reference each.
+    private final class Tables: @unchecked Sendable {
+        var entries: [Entry] = []
+        /// Lower-case spellings (the key, and the new-style spelling where the
+        /// styles differ) to entry number << 2 | the style written (0 either, 1 old, 2 new).
+        var bySpelling: [UTF8Key: Int] = [:]
+        var attestedCount = 0
+        var words: [String: String] = [:]
+        var bySkeleton: [String: [String]] = [:]
+        var pairs = RealWordPairs()
+        var confusions: [Int: [(wrong: [Int], right: String)]] = [:]
+        var frequency: [String: Int] = [:]
+
+        func copy() -> Tables {
+            let copy = Tables()
+            (copy.entries, copy.bySpelling, copy.attestedCount, copy.words) = (entries, bySpelling, attestedCount, words)
+            (copy.bySkeleton, copy.pairs, copy.confusions, copy.frequency) = (bySkeleton, pairs, confusions, frequency)
+            return copy
+        }
+    }
+
+    private var tables = Tables()
+
+    /// The tables, copied first if another lexicon shares them.
+    private mutating func owned() -> Tables {
+        if !isKnownUniquelyReferenced(&tables) { tables = tables.copy() }
+        return tables
+    }
+
+    var entries: [Entry] { tables.entries }
+    /// How many syllables the dictionaries attest.
+    public var attestedCount: Int { tables.attestedCount }
     /// Dictionary words that are no Vietnamese syllable, by their lower case
     /// (website, zalo, ipv6), to the spelling suggestions use (Facebook, IPv6).
-    public private(set) var words: [String: String] = [:]
-    /// Attested syllables by their letters without marks ("viet": việt, viết…).
-    private var bySkeleton: [String: [String]] = [:]
+    public var words: [String: String] { tables.words }
     /// The pairs of neighbouring syllables the newsroom's words are made of,
     /// against which real words used wrongly are judged (thực hiên → thực hiện).
-    private(set) var pairs = RealWordPairs()
+    var pairs: RealWordPairs { tables.pairs }
+    /// Known confusions by the entry of the last syllable of their wrong phrase, longest first.
+    var confusions: [Int: [(wrong: [Int], right: String)]] { tables.confusions }
     /// How many of the newsroom's words each syllable (lexicon key) is found
     /// in: the frequency list that breaks ties between equally near fixes.
-    private(set) var frequency: [String: Int] = [:]
+    var frequency: [String: Int] { tables.frequency }
 
     public init() {}
 
@@ -24,21 +71,32 @@ public struct Lexicon: Sendable {
     public static let hunspellDictionary = "/usr/share/hunspell/vi_VN.dic"
 
     /// The lexicon bientap checks with: Debian's hunspell-vi syllables (when
-    /// installed), the newsroom dictionary shipped with bientap, and the user's.
+    /// installed), the newsroom dictionary and words shipped with bientap, the
+    /// confusion table, and the user's dictionary.
     public static func standard(hunspell: String? = hunspellDictionary, user: String? = nil) -> Lexicon {
         var lexicon = Lexicon()
+        // hunspell-vi attests some 6,600 syllables; room for them and the newsroom's, grown once.
+        lexicon.tables.entries.reserveCapacity(8_000)
+        lexicon.tables.bySpelling.reserveCapacity(8_500)
+        lexicon.tables.bySkeleton.reserveCapacity(3_000)
         if let hunspell, let text = try? String(contentsOfFile: hunspell, encoding: .utf8) {
             // The first line of a .dic file is its entry count.
             lexicon.add(dictionary: text, skippingFirstLine: true)
         }
         lexicon.add(dictionary: NewsroomDictionary.text)
-        for phrase in NewsroomWords.entries {
-            lexicon.pairs.add(phrase: phrase)
-            for syllable in phrase { lexicon.frequency[syllable.written(style: .old), default: 0] += 1 }
-        }
         if let user, let text = try? String(contentsOfFile: user, encoding: .utf8) {
             lexicon.add(dictionary: text)
         }
+        for phrase in NewsroomWords.entries {
+            let ids = phrase.map { lexicon.entryID(for: $0, attested: false) }
+            lexicon.tables.pairs.add(phrase: ids.map { lexicon.neighbour($0) })
+            for id in ids { lexicon.tables.frequency[lexicon.entries[id].key, default: 0] += 1 }
+        }
+        for confusion in Confusions.entries {
+            let wrong = confusion.wrong.map { lexicon.entryID(for: $0, attested: false) }
+            lexicon.tables.confusions[wrong.last!, default: []].append((wrong, confusion.right))
+        }
+        lexicon.tables.confusions = lexicon.confusions.mapValues { $0.sorted { $0.wrong.count > $1.wrong.count } }
         return lexicon
     }
 
@@ -64,14 +122,61 @@ public struct Lexicon: Sendable {
 
     public mutating func add(word: String) {
         guard !word.isEmpty else { return }
-        if let key = Self.syllableKey(word) {
-            if syllables.insert(key).inserted {
-                bySkeleton[Diacritics.searchKey(key), default: []].append(key)
-            }
+        if let syllable = Syllable.parse(word) {
+            _ = entryID(for: syllable, attested: true)
         } else {
             let lower = word.lowercased()
-            if words[lower] == nil { words[lower] = word }
+            let tables = owned()
+            if tables.words[lower] == nil { tables.words[lower] = word }
         }
+    }
+
+    /// The number of `syllable`'s entry, made when it is new; `attested`
+    /// marks it as written in a dictionary.
+    private mutating func entryID(for syllable: Syllable, attested: Bool) -> Int {
+        let tables = owned()
+        let key = syllable.written(style: .old)
+        if let found = tables.bySpelling[UTF8Key(key)] {
+            let id = found >> 2
+            if attested && !tables.entries[id].attested {
+                tables.entries[id].attested = true
+                tables.attestedCount += 1
+                tables.bySkeleton[Diacritics.searchKey(key), default: []].append(key)
+            }
+            return id
+        }
+        let id = tables.entries.count
+        tables.entries.append(Entry(key: key, syllable: syllable, signature: RealWordPairs.signature(syllable), attested: attested))
+        let positions = syllable.tonePositions()
+        if syllable.tone != .level && positions.old != positions.new {
+            tables.bySpelling[UTF8Key(key)] = id << 2 | 1
+            tables.bySpelling[UTF8Key(syllable.written(style: .new))] = id << 2 | 2
+        } else {
+            tables.bySpelling[UTF8Key(key)] = id << 2
+        }
+        if attested {
+            tables.attestedCount += 1
+            tables.bySkeleton[Diacritics.searchKey(key), default: []].append(key)
+        }
+        return id
+    }
+
+    private mutating func entryID(for key: String, attested: Bool) -> Int {
+        if let found = tables.bySpelling[UTF8Key(key)] { return found >> 2 }
+        return entryID(for: Syllable.parse(key)!, attested: attested)
+    }
+
+    /// The entry spelt so (lower case, NFC, either tone style) and the style
+    /// its tone mark follows, if the two differ for it.
+    func entry(spelt lower: String) -> (id: Int, style: ToneStyle?)? {
+        guard let found = tables.bySpelling[UTF8Key(lower)] else { return nil }
+        return (found >> 2, found & 3 == 1 ? .old : found & 3 == 2 ? .new : nil)
+    }
+
+    /// Entry `id` as a candidate of the pair model.
+    func neighbour(_ id: Int) -> RealWordPairs.Neighbour {
+        let entry = tables.entries[id]
+        return RealWordPairs.Neighbour(id: id, signature: entry.signature, syllable: entry.syllable)
     }
 
     /// The form syllables are compared in: lower case, old tone style; nil when not a syllable.
@@ -80,13 +185,15 @@ public struct Lexicon: Sendable {
         return syllable.written(style: .old)
     }
 
-    public var hasSyllables: Bool { !syllables.isEmpty }
+    public var hasSyllables: Bool { tables.attestedCount > 0 }
 
-    public func isAttested(syllableKey key: String) -> Bool { syllables.contains(key) }
+    public func isAttested(syllableKey key: String) -> Bool {
+        entry(spelt: key).map { tables.entries[$0.id].attested } ?? false
+    }
 
     /// Whether the dictionary has this (lower-case) word.
-    public func contains(lower: String) -> Bool { words[lower] != nil }
+    public func contains(lower: String) -> Bool { tables.words[lower] != nil }
 
     /// Attested syllables spelt with the same letters once marks are removed.
-    public func syllables(withSkeleton skeleton: String) -> [String] { bySkeleton[skeleton] ?? [] }
+    public func syllables(withSkeleton skeleton: String) -> [String] { tables.bySkeleton[skeleton] ?? [] }
 }

@@ -2,47 +2,45 @@
 /// syllables that is no known word, while one usual slip away lies one that is
 /// ("thực hiên" → "thực hiện", "danh sưng" → "danh xưng").
 struct RealWordPairs: Sendable {
-    /// A syllable of a known pair, as a candidate fix.
+    /// A syllable of a pair: its lexicon entry number, slip signature and parts.
     struct Neighbour: Sendable {
-        var key: String
-        var signature: String
+        var id: Int
+        var signature: Int
         var syllable: Syllable
     }
 
-    /// For each syllable, the known pairs it starts and ends, with the slip
-    /// signature of the other syllable: the few candidates worth a closer look.
-    private var followers: [String: [Neighbour]] = [:]
-    private var leaders: [String: [Neighbour]] = [:]
+    /// Known pairs, as first entry << 32 | second entry.
+    private var known: Set<Int> = []
+    /// For each syllable, the known pairs it starts and ends: the few
+    /// candidates worth a closer look.
+    private var followers: [Int: [Neighbour]] = [:]
+    private var leaders: [Int: [Neighbour]] = [:]
 
     init() {}
 
     /// Every two neighbouring syllables of a phrase are a known pair.
-    mutating func add(phrase: [Syllable]) {
-        for (first, second) in zip(phrase, phrase.dropFirst()) {
-            let a = first.written(style: .old), b = second.written(style: .old)
-            if isKnown(a, b) { continue }
-            followers[a, default: []].append(Neighbour(key: b, signature: Self.signature(second), syllable: second))
-            leaders[b, default: []].append(Neighbour(key: a, signature: Self.signature(first), syllable: first))
+    mutating func add(phrase: [Neighbour]) {
+        for (first, second) in zip(phrase, phrase.dropFirst()) where known.insert(first.id << 32 | second.id).inserted {
+            followers[first.id, default: []].append(second)
+            leaders[second.id, default: []].append(first)
         }
     }
 
-    /// Keys are NFC, so bytes compare as canonical equivalence does, without its cost.
-    func isKnown(_ first: String, _ second: String) -> Bool {
-        followers[first]?.contains(where: { $0.key.utf8.elementsEqual(second.utf8) }) ?? false
-    }
+    func isKnown(_ first: Int, _ second: Int) -> Bool { known.contains(first << 32 | second) }
 
     /// The fix of an unknown pair: which side to change (0 the first, 1 the
-    /// second) and into what; nil when no single slip makes it a known pair.
-    func fix(_ first: Neighbour, _ second: Neighbour, lexicon: Lexicon, firstMayChange: Bool) -> (side: Int, key: String)? {
-        guard !isKnown(first.key, second.key) else { return nil }
-        for candidate in followers[first.key] ?? [] where candidate.signature == second.signature
-            && Self.isOneSlip(second.syllable, candidate.syllable) && lexicon.isAttested(syllableKey: candidate.key) {
-            return (1, candidate.key)
+    /// second) and into which entry; nil when no single slip makes it a known
+    /// pair of attested syllables.
+    func fix(_ first: Neighbour, _ second: Neighbour, in lexicon: Lexicon, firstMayChange: Bool) -> (side: Int, id: Int)? {
+        guard !isKnown(first.id, second.id) else { return nil }
+        for candidate in followers[first.id] ?? [] where candidate.signature == second.signature
+            && Self.isOneSlip(second.syllable, candidate.syllable) && lexicon.entries[candidate.id].attested {
+            return (1, candidate.id)
         }
         guard firstMayChange else { return nil }
-        for candidate in leaders[second.key] ?? [] where candidate.signature == first.signature
-            && Self.isOneSlip(first.syllable, candidate.syllable) && lexicon.isAttested(syllableKey: candidate.key) {
-            return (0, candidate.key)
+        for candidate in leaders[second.id] ?? [] where candidate.signature == first.signature
+            && Self.isOneSlip(first.syllable, candidate.syllable) && lexicon.entries[candidate.id].attested {
+            return (0, candidate.id)
         }
         return nil
     }
@@ -78,9 +76,10 @@ struct RealWordPairs: Sendable {
         return out
     }
 
-    /// What a syllable keeps through every slip below: its letters with tone,
-    /// hats and horns gone and each slip's letters merged (s/x, ch/tr, c/t, n/ng…).
-    static func signature(_ syllable: Syllable) -> String {
+    /// What a syllable keeps through every slip below, as a number: its
+    /// letters with tone, hats and horns gone and each slip's letters merged
+    /// (s/x, ch/tr, c/t, n/ng…). Equal signatures are what `fix` looks closer at.
+    static func signature(_ syllable: Syllable) -> Int {
         let onset: String
         switch syllable.onset {
         case "s", "x": onset = "s"
@@ -96,8 +95,21 @@ struct RealWordPairs: Sendable {
         case "n", "ng", "nh": coda = "n"
         default: coda = syllable.coda
         }
-        let vowels = String(syllable.vowels.map { $0 == "y" ? "i" : VowelTable.plain($0) })
-        return onset + "|" + vowels + "|" + coda
+        // Letters are below 0x80 once plain (đ aside): seven bits each, parts apart by a 0.
+        var value = 0
+        func add(_ part: String) {
+            for scalar in part.unicodeScalars {
+                let plain = scalar == "y" ? "i" : LetterTable.letter(scalar).map { LetterTable.plain($0.base) } ?? scalar
+                value = value &* 131 &+ Int(plain.value)
+            }
+            value = value &* 131
+        }
+        add(onset)
+        add(syllable.glide)
+        add(syllable.nucleus)
+        value = value &* 131
+        add(coda)
+        return value
     }
 
     /// Onsets, codas and vowels that are typed, heard or misread for one another.

@@ -4,9 +4,10 @@
 /// known word with the syllable before or after (the strongest hint: "bảo
 /// đãm" wants đảm), and by how often the newsroom's words use it.
 extension SpellChecker {
-    /// An attested syllable (lexicon key) and its distance from the word.
+    /// An attested syllable (lexicon key and entry) and its distance from the word.
     struct Candidate: Sendable {
         var key: String
+        var id: Int
         var cost: Double
     }
 
@@ -16,12 +17,12 @@ extension SpellChecker {
     }
 
     /// The fixes to show for `word`: candidates re-weighed by the syllables
-    /// beside it (lexicon keys), in the word's letter case and the house style.
-    func ranked(_ candidates: [Candidate], before: String?, after: String?, like word: String) -> [String] {
+    /// beside it (entry numbers), in the word's letter case and the house style.
+    func ranked(_ candidates: [Candidate], before: Int?, after: Int?, like word: String) -> [String] {
         candidates.map { candidate -> (key: String, cost: Double) in
             var cost = candidate.cost
-            if let before, lexicon.pairs.isKnown(before, candidate.key) { cost -= Self.knownPairBonus }
-            if let after, lexicon.pairs.isKnown(candidate.key, after) { cost -= Self.knownPairBonus }
+            if let before, lexicon.pairs.isKnown(before, candidate.id) { cost -= Self.knownPairBonus }
+            if let after, lexicon.pairs.isKnown(candidate.id, after) { cost -= Self.knownPairBonus }
             return (candidate.key, cost)
         }
         .sorted { ($0.cost, $0.key) < ($1.cost, $1.key) }
@@ -58,10 +59,11 @@ extension SpellChecker {
                 }
             }
         }
-        return costs.map { key, cost in
+        return costs.compactMap { key, cost in
+            guard let id = lexicon.entry(spelt: key)?.id else { return nil }
             // Of two equally near, the one the newsroom writes more often.
             let uses = Double(lexicon.frequency[key] ?? 0)
-            return Candidate(key: key, cost: cost - 0.1 * (uses + 1).squareRoot())
+            return Candidate(key: key, id: id, cost: cost - 0.1 * (uses + 1).squareRoot())
         }
     }
 

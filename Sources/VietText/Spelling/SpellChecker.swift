@@ -58,23 +58,25 @@ public struct SpellChecker: Sendable {
     /// What a written word is, worked out once per distinct spelling in a text.
     private final class WordFacts {
         let lower: String
-        /// The same number for the same lower case: what the repeated-word check compares.
+        /// The same number for the same word, whatever its case or tone style: what the
+        /// repeated-word check compares. A syllable's is its entry number.
         let lowerID: Int
-        /// The syllable, its lexicon key (lower case, old tone style) and slip signature.
+        /// A syllable's entry number (the lexicon's, or the check's for one it lacks),
+        /// slip signature and parts; nil for a word that is no syllable.
         let syllable: RealWordPairs.Neighbour?
-        /// The same number for the same key: what the pair cache is keyed by.
-        let keyID: Int
+        /// Which tone style the spelling follows, where the two differ (hoà, hòa).
+        let writtenStyle: ToneStyle?
         /// Neither an attested syllable nor a dictionary word.
         let unknown: Bool
         /// Confusions whose wrong phrase ends with this syllable.
-        let confusions: [(wrong: [String], right: String)]
+        let confusions: [(wrong: [Int], right: String)]
 
-        init(lower: String, lowerID: Int, syllable: RealWordPairs.Neighbour?, keyID: Int, unknown: Bool,
-             confusions: [(wrong: [String], right: String)]) {
+        init(lower: String, lowerID: Int, syllable: RealWordPairs.Neighbour?, writtenStyle: ToneStyle?, unknown: Bool,
+             confusions: [(wrong: [Int], right: String)]) {
             self.lower = lower
             self.lowerID = lowerID
             self.syllable = syllable
-            self.keyID = keyID
+            self.writtenStyle = writtenStyle
             self.unknown = unknown
             self.confusions = confusions
         }
@@ -91,21 +93,29 @@ public struct SpellChecker: Sendable {
     /// its words, so most tokens cost one hash of their bytes.
     private struct Memo {
         var words: [WordFacts] = []
-        var bySpelling: [Bytes: Int] = [:]
-        var ids: [Bytes: Int] = [:]
-        /// By first key ID << 32 | second key ID << 1 | firstMayChange.
-        var fixes: [Int: (side: Int, key: String)?] = [:]
-        var known: [Int: Bool] = [:]
+        var bySpelling: [UTF8Key: Int] = [:]
+        /// Numbers for what the lexicon has no entry for, counted on from its entries.
+        var others: [UTF8Key: Int] = [:]
+        let firstOther: Int
+        /// By first entry << 32 | second entry << 1 | firstMayChange.
+        var fixes: [Int: (side: Int, id: Int)?] = [:]
         /// By facts index: what an unknown word is (nil: nothing wrong with it).
         var verdicts: [Int: Verdict?] = [:]
         /// By facts index: a non-word's candidate fixes, before context ranks them.
         var candidates: [Int: [Candidate]] = [:]
 
-        mutating func id(_ text: String) -> Int {
-            let bytes = Bytes(text)
-            if let id = ids[bytes] { return id }
-            ids[bytes] = ids.count
-            return ids.count - 1
+        init(lexicon: Lexicon, textSize: Int) {
+            firstOther = lexicon.entries.count
+            // About one distinct spelling in 40 bytes of prose: grown once, not step by step.
+            bySpelling.reserveCapacity(min(textSize / 40, 50_000))
+            words.reserveCapacity(min(textSize / 40, 50_000))
+        }
+
+        mutating func number(_ text: String) -> Int {
+            let key = UTF8Key(text)
+            if let id = others[key] { return id }
+            others[key] = firstOther + others.count
+            return firstOther + others.count - 1
         }
     }
 
@@ -122,35 +132,41 @@ public struct SpellChecker: Sendable {
         var finding: Int
         var token: Token
         var candidates: [Candidate]
-        var before: String?
-    }
-
-    /// A string hashed and compared by its UTF-8 bytes: the checker's text is
-    /// NFC, so bytes tell spellings apart as well as `String` does, at a
-    /// fraction of the cost of its normalising hash.
-    private struct Bytes: Hashable {
-        var text: String
-        init(_ text: String) { self.text = text }
-        static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-        func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
+        var before: Int?
     }
 
     private func facts(of token: Token, memo: inout Memo) -> Int {
-        if let known = memo.bySpelling[Bytes(token.text)] { return known }
-        let lower = token.text.lowercased()
-        let syllable = Syllable.parse(token.text)
-        let key = syllable?.written(style: .old)
-        let facts = WordFacts(
-            lower: lower, lowerID: memo.id(lower),
-            syllable: syllable.map { RealWordPairs.Neighbour(key: key!, signature: RealWordPairs.signature($0), syllable: $0) },
-            keyID: key.map { memo.id($0) } ?? -1,
-            unknown: key.map { !lexicon.isAttested(syllableKey: $0) } ?? true && !lexicon.contains(lower: lower),
-            confusions: key.flatMap { Confusions.byLastSyllable[$0] } ?? [])
+        if let known = memo.bySpelling[UTF8Key(token.text)] { return known }
+        let facts: WordFacts
+        // Most words are an entry of the lexicon spelt in lower case: one lookup tells all.
+        let lower = token.isCapitalised || token.kind == .capitals ? token.text.lowercased() : token.text
+        if let found = lexicon.entry(spelt: lower) {
+            let entry = lexicon.entries[found.id]
+            facts = WordFacts(lower: lower, lowerID: found.id, syllable: lexicon.neighbour(found.id), writtenStyle: found.style,
+                              unknown: !entry.attested && !lexicon.contains(lower: lower),
+                              confusions: lexicon.confusions[found.id] ?? [])
+        } else if let syllable = Syllable.parse(token.text) {
+            // Odd capitals (vIệt), or a syllable the lexicon lacks.
+            let key = syllable.written(style: .old)
+            if let found = lexicon.entry(spelt: key) {
+                facts = WordFacts(lower: lower, lowerID: found.id, syllable: lexicon.neighbour(found.id),
+                                  writtenStyle: syllable.writtenStyle,
+                                  unknown: !lexicon.entries[found.id].attested && !lexicon.contains(lower: lower),
+                                  confusions: lexicon.confusions[found.id] ?? [])
+            } else {
+                let id = memo.number(key)
+                facts = WordFacts(lower: lower, lowerID: id,
+                                  syllable: RealWordPairs.Neighbour(id: id, signature: RealWordPairs.signature(syllable),
+                                                                    syllable: syllable),
+                                  writtenStyle: syllable.writtenStyle, unknown: !lexicon.contains(lower: lower), confusions: [])
+            }
+        } else {
+            let lower = token.text.lowercased()
+            facts = WordFacts(lower: lower, lowerID: memo.number(lower), syllable: nil, writtenStyle: nil,
+                              unknown: !lexicon.contains(lower: lower), confusions: [])
+        }
         memo.words.append(facts)
-        memo.bySpelling[Bytes(token.text)] = memo.words.count - 1
+        memo.bySpelling[UTF8Key(token.text)] = memo.words.count - 1
         return memo.words.count - 1
     }
 
@@ -164,13 +180,13 @@ public struct SpellChecker: Sendable {
         let legacyLines = legacyEncodedLines(nfc)
         findings += legacyLines.values
 
-        var memo = Memo()
-        var styled: [(token: Token, syllable: Syllable)] = []
+        var memo = Memo(lexicon: lexicon, textSize: nfc.utf8.count)
+        var styled: [(token: Token, syllable: Syllable, style: ToneStyle)] = []
         var previous: Token?
         var recent: [(token: Token, lowerID: Int)] = []  // the last words one space apart, for repeats
         var run: [RunItem] = []  // the last syllables in a row, for real-word errors
         var lastRealWordToken: Token?  // the syllable the last real-word finding ends on
-        var lastSyllable: (token: Token, key: String)?  // for the fixes of a non-word after it
+        var lastSyllable: (token: Token, id: Int)?  // for the fixes of a non-word after it
         var waiting: Waiting?
 
         Tokenizer.forEachToken(in: nfc) { token in
@@ -191,12 +207,12 @@ public struct SpellChecker: Sendable {
                 return
             }
             let word = memo.words[index]
-            if let waited, Self.adjacent(waited.token, token), let key = word.syllable?.key {
-                findings[waited.finding].suggestions = ranked(waited.candidates, before: waited.before, after: key,
+            if let waited, Self.adjacent(waited.token, token), let id = word.syllable?.id {
+                findings[waited.finding].suggestions = ranked(waited.candidates, before: waited.before, after: id,
                                                               like: waited.token.text)
             }
-            let before = lastSyllable.flatMap { Self.adjacent($0.token, token) ? $0.key : nil }
-            lastSyllable = word.syllable.map { (token, $0.key) }
+            let before = lastSyllable.flatMap { Self.adjacent($0.token, token) ? $0.id : nil }
+            lastSyllable = word.syllable.map { (token, $0.id) }
             // Capitals that are no syllable are an abbreviation (UBND); those that are, a heading (THÔNG BÁO).
             if token.kind == .capitals && word.syllable == nil {
                 recent.removeAll()
@@ -215,7 +231,7 @@ public struct SpellChecker: Sendable {
                 }
                 return
             }
-            if syllable.syllable.writtenStyle != nil { styled.append((token, syllable.syllable)) }
+            if let style = word.writtenStyle { styled.append((token, syllable.syllable, style)) }
             if word.unknown && lexicon.hasSyllables, let finding = checkUnknown(token, index: index, before: before, memo: &memo) {
                 findings.append(finding.finding)
                 waiting = finding.waiting.map { Waiting(finding: findings.count - 1, token: token, candidates: $0, before: before) }
@@ -241,7 +257,7 @@ public struct SpellChecker: Sendable {
     /// misspelt loanword or a non-word, unless it is most likely a name. A
     /// non-word's fixes are ranked with the syllable `before` it; the
     /// candidates come back to be ranked again once the one after it is read.
-    private func checkUnknown(_ token: Token, index: Int, before: String?, memo: inout Memo)
+    private func checkUnknown(_ token: Token, index: Int, before: Int?, memo: inout Memo)
         -> (finding: Finding, waiting: [Candidate]?)? {
         let verdict: Verdict?
         if let known = memo.verdicts[index] {
@@ -313,7 +329,7 @@ public struct SpellChecker: Sendable {
             let window = run.suffix(candidate.wrong.count)
             let first = window.first!.token
             guard first.line == last.token.line,
-                  zip(window, candidate.wrong).allSatisfy({ memo.words[$0.facts].syllable!.key.utf8.elementsEqual($1.utf8) })
+                  zip(window, candidate.wrong).allSatisfy({ memo.words[$0.facts].syllable!.id == $1 })
             else { continue }
             let written = window.map(\.token.text).joined(separator: " ")
             return Finding(line: first.line, column: first.column,
@@ -331,26 +347,23 @@ public struct SpellChecker: Sendable {
         guard Self.adjacent(first.token, second.token), !Self.isName(second.token) else { return nil }
         let a = memo.words[first.facts], b = memo.words[second.facts]
         var firstMayChange = !previousFlagged && !Self.isName(first.token)
-        if firstMayChange, run.count >= 3, Self.adjacent(run[run.count - 3].token, first.token) {
-            let before = memo.words[run[run.count - 3].facts]
-            let pair = before.keyID << 32 | a.keyID << 1
-            let known = memo.known[pair] ?? pairs.isKnown(before.syllable!.key, a.syllable!.key)
-            memo.known[pair] = known
-            if known { firstMayChange = false }
+        if firstMayChange, run.count >= 3, Self.adjacent(run[run.count - 3].token, first.token),
+           pairs.isKnown(memo.words[run[run.count - 3].facts].syllable!.id, a.syllable!.id) {
+            firstMayChange = false
         }
-        let pair = a.keyID << 32 | b.keyID << 1 | (firstMayChange ? 1 : 0)
-        let fix: (side: Int, key: String)?
+        let pair = a.syllable!.id << 32 | b.syllable!.id << 1 | (firstMayChange ? 1 : 0)
+        let fix: (side: Int, id: Int)?
         if let cached = memo.fixes[pair] {
             fix = cached
         } else {
-            fix = pairs.fix(a.syllable!, b.syllable!, lexicon: lexicon, firstMayChange: firstMayChange)
+            fix = pairs.fix(a.syllable!, b.syllable!, in: lexicon, firstMayChange: firstMayChange)
             memo.fixes[pair] = .some(fix)
         }
         guard let fix else { return nil }
         let token = fix.side == 0 ? first.token : second.token
         return Finding(line: token.line, column: token.column, length: token.length, word: token.text,
                        kind: .realword, reason: .unlikelyPair,
-                       suggestions: [Self.matchCase(of: token.text, fix.key, style: style ?? .new)])
+                       suggestions: [Self.matchCase(of: token.text, lexicon.entries[fix.id].key, style: style ?? .new)])
     }
 
     /// Next to each other on a line, one space apart: no punctuation between.
@@ -376,17 +389,17 @@ public struct SpellChecker: Sendable {
 
     // MARK: - Style
 
-    private func toneStyleNotes(_ styled: [(token: Token, syllable: Syllable)]) -> [Finding] {
+    private func toneStyleNotes(_ styled: [(token: Token, syllable: Syllable, style: ToneStyle)]) -> [Finding] {
         if let style {
-            return styled.filter { $0.syllable.writtenStyle != style }.map { item in
+            return styled.filter { $0.style != style }.map { item in
                 let capitals = item.token.text.map(\.isUppercase)
                 return Finding(line: item.token.line, column: item.token.column, length: item.token.length,
                                word: item.token.text, kind: .style, reason: .toneStyle,
                                suggestions: [item.syllable.written(style: style, capitals: capitals)])
             }
         }
-        let old = styled.filter { $0.syllable.writtenStyle == .old }
-        let new = styled.filter { $0.syllable.writtenStyle == .new }
+        let old = styled.filter { $0.style == .old }
+        let new = styled.filter { $0.style == .new }
         guard !old.isEmpty, !new.isEmpty else { return [] }
         // One note, at the first syllable of the style used less.
         let minority = old.count <= new.count ? old : new

@@ -57,6 +57,8 @@ public struct SpellChecker: Sendable {
 
     /// What a written word is, worked out once per distinct spelling in a text.
     private final class WordFacts {
+        /// As written in the text.
+        let spelling: String
         let lower: String
         /// The same number for the same word, whatever its case or tone style: what the
         /// repeated-word check compares. A syllable's is its entry number.
@@ -64,6 +66,8 @@ public struct SpellChecker: Sendable {
         /// A syllable's entry number (the lexicon's, or the check's for one it lacks),
         /// slip signature and parts; nil for a word that is no syllable.
         let syllable: RealWordPairs.Neighbour?
+        /// `syllable?.id`, or -1: what the per-token checks read, without copying the syllable.
+        let id: Int
         /// Which tone style the spelling follows, where the two differ (hoà, hòa).
         let writtenStyle: ToneStyle?
         /// Neither an attested syllable nor a dictionary word.
@@ -71,21 +75,33 @@ public struct SpellChecker: Sendable {
         /// Confusions whose wrong phrase ends with this syllable.
         let confusions: [(wrong: [Int], right: String)]
 
-        init(lower: String, lowerID: Int, syllable: RealWordPairs.Neighbour?, writtenStyle: ToneStyle?, unknown: Bool,
-             confusions: [(wrong: [Int], right: String)]) {
+        init(spelling: String, lower: String, lowerID: Int, syllable: RealWordPairs.Neighbour?, writtenStyle: ToneStyle?,
+             unknown: Bool, confusions: [(wrong: [Int], right: String)]) {
+            self.spelling = spelling
             self.lower = lower
             self.lowerID = lowerID
             self.syllable = syllable
+            self.id = syllable?.id ?? -1
             self.writtenStyle = writtenStyle
             self.unknown = unknown
             self.confusions = confusions
         }
     }
 
-    /// A syllable in a run of neighbouring ones, as the real-word checks see it.
-    private struct RunItem {
-        var token: Token
+    /// Where a word stands and which it is: what the checks that look back
+    /// (repeats, real words in a run) keep of it, without its text.
+    private struct Place: Equatable {
+        var line: Int
+        var column: Int
+        var length: Int
         var facts: Int
+        /// A capital inside a sentence: most often a name, which pairs cannot judge.
+        var isName: Bool
+
+        init(_ token: Token, facts: Int) {
+            (line, column, length, self.facts) = (token.line, token.column, token.length, facts)
+            isName = token.isCapitalised && !token.startsSentence
+        }
     }
 
     /// What a check learns once and looks up after: each distinct spelling's
@@ -142,27 +158,27 @@ public struct SpellChecker: Sendable {
         let lower = token.isCapitalised || token.kind == .capitals ? token.text.lowercased() : token.text
         if let found = lexicon.entry(spelt: lower) {
             let entry = lexicon.entries[found.id]
-            facts = WordFacts(lower: lower, lowerID: found.id, syllable: lexicon.neighbour(found.id), writtenStyle: found.style,
+            facts = WordFacts(spelling: token.text, lower: lower, lowerID: found.id, syllable: lexicon.neighbour(found.id), writtenStyle: found.style,
                               unknown: !entry.attested && !lexicon.contains(lower: lower),
                               confusions: lexicon.confusions[found.id] ?? [])
         } else if let syllable = Syllable.parse(token.text) {
             // Odd capitals (vIệt), or a syllable the lexicon lacks.
             let key = syllable.written(style: .old)
             if let found = lexicon.entry(spelt: key) {
-                facts = WordFacts(lower: lower, lowerID: found.id, syllable: lexicon.neighbour(found.id),
+                facts = WordFacts(spelling: token.text, lower: lower, lowerID: found.id, syllable: lexicon.neighbour(found.id),
                                   writtenStyle: syllable.writtenStyle,
                                   unknown: !lexicon.entries[found.id].attested && !lexicon.contains(lower: lower),
                                   confusions: lexicon.confusions[found.id] ?? [])
             } else {
                 let id = memo.number(key)
-                facts = WordFacts(lower: lower, lowerID: id,
+                facts = WordFacts(spelling: token.text, lower: lower, lowerID: id,
                                   syllable: RealWordPairs.Neighbour(id: id, signature: RealWordPairs.signature(syllable),
                                                                     syllable: syllable),
                                   writtenStyle: syllable.writtenStyle, unknown: !lexicon.contains(lower: lower), confusions: [])
             }
         } else {
             let lower = token.text.lowercased()
-            facts = WordFacts(lower: lower, lowerID: memo.number(lower), syllable: nil, writtenStyle: nil,
+            facts = WordFacts(spelling: token.text, lower: lower, lowerID: memo.number(lower), syllable: nil, writtenStyle: nil,
                               unknown: !lexicon.contains(lower: lower), confusions: [])
         }
         memo.words.append(facts)
@@ -182,68 +198,71 @@ public struct SpellChecker: Sendable {
 
         var memo = Memo(lexicon: lexicon, textSize: nfc.utf8.count)
         var styled: [(token: Token, syllable: Syllable, style: ToneStyle)] = []
-        var previous: Token?
-        var recent: [(token: Token, lowerID: Int)] = []  // the last words one space apart, for repeats
-        var run: [RunItem] = []  // the last syllables in a row, for real-word errors
-        var lastRealWordToken: Token?  // the syllable the last real-word finding ends on
-        var lastSyllable: (token: Token, id: Int)?  // for the fixes of a non-word after it
+        var previous: (place: Place, text: String?)?  // a word's text is its facts' spelling
+        var recent: [Place] = []  // the last words one space apart, for repeats
+        var run: [Place] = []  // the last syllables in a row, for real-word errors
+        var lastRealWord: Place?  // the syllable the last real-word finding ends on
+        var lastSyllable: (place: Place, id: Int)?  // for the fixes of a non-word after it
         var waiting: Waiting?
 
         Tokenizer.forEachToken(in: nfc) { token in
-            defer { previous = token }
-            let waited = waiting
-            waiting = nil
+            var waited: Waiting?
+            if waiting != nil { swap(&waited, &waiting) }
             if !legacyLines.isEmpty && legacyLines[token.line] != nil { return }
             let index: Int
             switch token.kind {
             case .word, .capitals:
                 index = facts(of: token, memo: &memo)
-            case .punctuation:
-                if let previous, previous.line == token.line { findings.append(spaceBefore(token, after: previous)) }
-                fallthrough
+                previous = (Place(token, facts: index), nil)
             default:
-                recent.removeAll()
-                run.removeAll()
+                if token.kind == .punctuation, let previous, previous.place.line == token.line {
+                    let text = previous.text ?? memo.words[previous.place.facts].spelling
+                    findings.append(spaceBefore(token, after: previous.place, written: text))
+                }
+                previous = (Place(token, facts: -1), token.text)
+                recent.removeAll(keepingCapacity: true)
+                run.removeAll(keepingCapacity: true)
                 return
             }
             let word = memo.words[index]
-            if let waited, Self.adjacent(waited.token, token), let id = word.syllable?.id {
-                findings[waited.finding].suggestions = ranked(waited.candidates, before: waited.before, after: id,
+            let place = Place(token, facts: index)
+            if let waited, word.id >= 0, Self.adjacent(Place(waited.token, facts: -1), place) {
+                findings[waited.finding].suggestions = ranked(waited.candidates, before: waited.before, after: word.id,
                                                               like: waited.token.text)
             }
-            let before = lastSyllable.flatMap { Self.adjacent($0.token, token) ? $0.id : nil }
-            lastSyllable = word.syllable.map { (token, $0.id) }
+            let before = lastSyllable.flatMap { Self.adjacent($0.place, place) ? $0.id : nil }
+            lastSyllable = word.id >= 0 ? (place, word.id) : nil
             // Capitals that are no syllable are an abbreviation (UBND); those that are, a heading (THÔNG BÁO).
-            if token.kind == .capitals && word.syllable == nil {
-                recent.removeAll()
-                run.removeAll()
+            if token.kind == .capitals && word.id < 0 {
+                recent.removeAll(keepingCapacity: true)
+                run.removeAll(keepingCapacity: true)
                 return
             }
-            if let last = recent.last, !Self.adjacent(last.token, token) { recent.removeAll() }
-            recent.append((token, word.lowerID))
+            if let last = recent.last, !Self.adjacent(last, place) { recent.removeAll(keepingCapacity: true) }
+            recent.append(place)
             if recent.count > 4 { recent.removeFirst() }
-            if let finding = repeated(recent) { findings.append(finding) }
-            guard let syllable = word.syllable else {
-                run.removeAll()
+            if let finding = repeated(recent, memo: &memo) { findings.append(finding) }
+            guard word.id >= 0 else {
+                run.removeAll(keepingCapacity: true)
                 if let finding = checkUnknown(token, index: index, before: before, memo: &memo) {
                     findings.append(finding.finding)
                     waiting = finding.waiting.map { Waiting(finding: findings.count - 1, token: token, candidates: $0, before: before) }
                 }
                 return
             }
-            if let style = word.writtenStyle { styled.append((token, syllable.syllable, style)) }
+            if let style = word.writtenStyle { styled.append((token, word.syllable!.syllable, style)) }
             if word.unknown && lexicon.hasSyllables, let finding = checkUnknown(token, index: index, before: before, memo: &memo) {
                 findings.append(finding.finding)
                 waiting = finding.waiting.map { Waiting(finding: findings.count - 1, token: token, candidates: $0, before: before) }
-                run.removeAll()
+                run.removeAll(keepingCapacity: true)
             } else {
-                run.append(RunItem(token: token, facts: index))
+                run.append(place)
                 if run.count > Confusions.longest { run.removeFirst() }
-                let previousFlagged = run.count >= 2 && lastRealWordToken == run[run.count - 2].token
-                if let finding = confusion(in: run, memo: memo)
+                let previousFlagged = run.count >= 2 && lastRealWord == run[run.count - 2]
+                if let finding = (word.confusions.isEmpty ? nil : confusion(in: run, memo: &memo))
                     ?? unlikelyPair(in: run, previousFlagged: previousFlagged, memo: &memo) {
                     findings.append(finding)
-                    lastRealWordToken = token
+                    lastRealWord = place
                 }
             }
         }
@@ -323,17 +342,15 @@ public struct SpellChecker: Sendable {
     // MARK: - Real words used wrongly
 
     /// The phrase ending at the last syllable of `run`, when it is a known confusion.
-    private func confusion(in run: [RunItem], memo: Memo) -> Finding? {
+    private func confusion(in run: [Place], memo: inout Memo) -> Finding? {
         guard let last = run.last else { return nil }
         for candidate in memo.words[last.facts].confusions where run.count >= candidate.wrong.count {
             let window = run.suffix(candidate.wrong.count)
-            let first = window.first!.token
-            guard first.line == last.token.line,
-                  zip(window, candidate.wrong).allSatisfy({ memo.words[$0.facts].syllable!.id == $1 })
+            let first = window.first!
+            guard first.line == last.line, zip(window, candidate.wrong).allSatisfy({ memo.words[$0.facts].id == $1 })
             else { continue }
-            let written = window.map(\.token.text).joined(separator: " ")
-            return Finding(line: first.line, column: first.column,
-                           length: last.token.column + last.token.length - first.column,
+            let written = window.map { memo.words[$0.facts].spelling }.joined(separator: " ")
+            return Finding(line: first.line, column: first.column, length: last.column + last.length - first.column,
                            word: written, kind: .realword, reason: .confusion,
                            suggestions: [Self.matchCase(of: written, candidate.right, style: style ?? .new)])
         }
@@ -341,39 +358,38 @@ public struct SpellChecker: Sendable {
     }
 
     /// The last two syllables of `run`, when they are no known word but one slip away from one.
-    private func unlikelyPair(in run: [RunItem], previousFlagged: Bool, memo: inout Memo) -> Finding? {
+    private func unlikelyPair(in run: [Place], previousFlagged: Bool, memo: inout Memo) -> Finding? {
         guard run.count >= 2 else { return nil }
         let first = run[run.count - 2], second = run[run.count - 1]
-        guard Self.adjacent(first.token, second.token), !Self.isName(second.token) else { return nil }
-        let a = memo.words[first.facts], b = memo.words[second.facts]
-        var firstMayChange = !previousFlagged && !Self.isName(first.token)
-        if firstMayChange, run.count >= 3, Self.adjacent(run[run.count - 3].token, first.token),
-           pairs.isKnown(memo.words[run[run.count - 3].facts].syllable!.id, a.syllable!.id) {
+        guard Self.adjacent(first, second), !second.isName else { return nil }
+        let a = memo.words[first.facts].id, b = memo.words[second.facts].id
+        // Most neighbours in prose make a known word: one set lookup settles them.
+        if pairs.isKnown(a, b) { return nil }
+        var firstMayChange = !previousFlagged && !first.isName
+        if firstMayChange, run.count >= 3, Self.adjacent(run[run.count - 3], first),
+           pairs.isKnown(memo.words[run[run.count - 3].facts].id, a) {
             firstMayChange = false
         }
-        let pair = a.syllable!.id << 32 | b.syllable!.id << 1 | (firstMayChange ? 1 : 0)
+        let pair = a << 32 | b << 1 | (firstMayChange ? 1 : 0)
         let fix: (side: Int, id: Int)?
         if let cached = memo.fixes[pair] {
             fix = cached
         } else {
-            fix = pairs.fix(a.syllable!, b.syllable!, in: lexicon, firstMayChange: firstMayChange)
+            fix = pairs.fix(memo.words[first.facts].syllable!, memo.words[second.facts].syllable!, in: lexicon,
+                            firstMayChange: firstMayChange)
             memo.fixes[pair] = .some(fix)
         }
         guard let fix else { return nil }
-        let token = fix.side == 0 ? first.token : second.token
-        return Finding(line: token.line, column: token.column, length: token.length, word: token.text,
+        let place = fix.side == 0 ? first : second
+        let written = memo.words[place.facts].spelling
+        return Finding(line: place.line, column: place.column, length: place.length, word: written,
                        kind: .realword, reason: .unlikelyPair,
-                       suggestions: [Self.matchCase(of: token.text, lexicon.entries[fix.id].key, style: style ?? .new)])
+                       suggestions: [Self.matchCase(of: written, lexicon.entries[fix.id].key, style: style ?? .new)])
     }
 
     /// Next to each other on a line, one space apart: no punctuation between.
-    private static func adjacent(_ a: Token, _ b: Token) -> Bool {
+    private static func adjacent(_ a: Place, _ b: Place) -> Bool {
         a.line == b.line && b.column == a.column + a.length + 1
-    }
-
-    /// A capital inside a sentence: most often a name, which pairs cannot judge.
-    private static func isName(_ token: Token) -> Bool {
-        token.isCapitalised && !token.startsSentence
     }
 
     /// `replacement` (lower case) in the tone style asked for and in the case
@@ -446,30 +462,32 @@ public struct SpellChecker: Sendable {
     }
 
     /// "đồng ," → "đồng,".
-    private func spaceBefore(_ mark: Token, after previous: Token) -> Finding {
+    private func spaceBefore(_ mark: Token, after previous: Place, written: String) -> Finding {
         Finding(line: mark.line, column: previous.column, length: mark.column + 1 - previous.column,
-                word: previous.text + " " + mark.text, kind: .style, reason: .spaceBeforePunctuation,
-                suggestions: [previous.text + mark.text])
+                word: written + " " + mark.text, kind: .style, reason: .spaceBeforePunctuation,
+                suggestions: [written + mark.text])
     }
 
     /// A word or a two-word phrase typed twice (của của; nội dung nội dung),
     /// ending at the last of `recent`: both copies, with the one to keep as the fix.
-    private func repeated(_ recent: [(token: Token, lowerID: Int)]) -> Finding? {
+    private func repeated(_ recent: [Place], memo: inout Memo) -> Finding? {
         let n = recent.count
+        func id(_ i: Int) -> Int { memo.words[recent[i].facts].lowerID }
         let size: Int
-        if n >= 2 && recent[n - 2].lowerID == recent[n - 1].lowerID {
-            guard !Self.reduplications.contains(recent[n - 1].token.text.lowercased()) else { return nil }
+        if n >= 2 && id(n - 2) == id(n - 1) {
+            guard !Self.reduplications.contains(memo.words[recent[n - 1].facts].lower) else { return nil }
             size = 1
-        } else if n >= 4 && recent[n - 4].lowerID == recent[n - 2].lowerID && recent[n - 3].lowerID == recent[n - 1].lowerID {
+        } else if n >= 4 && id(n - 4) == id(n - 2) && id(n - 3) == id(n - 1) {
             size = 2
         } else {
             return nil
         }
-        let copies = recent.suffix(2 * size).map(\.token)
-        let first = copies[0], last = copies[copies.count - 1]
+        let copies = recent.suffix(2 * size)
+        let first = copies.first!, last = copies.last!
+        let words = copies.map { memo.words[$0.facts].spelling }
         return Finding(line: first.line, column: first.column, length: last.column + last.length - first.column,
-                       word: copies.map(\.text).joined(separator: " "), kind: .style, reason: .repeatedWord,
-                       suggestions: [copies.prefix(size).map(\.text).joined(separator: " ")])
+                       word: words.joined(separator: " "), kind: .style, reason: .repeatedWord,
+                       suggestions: [words.prefix(size).joined(separator: " ")])
     }
 
     /// Words Vietnamese doubles on purpose (ngày ngày, dần dần, người người).

@@ -7,7 +7,10 @@ struct UTF8Key: Hashable, Sendable {
 
     init(_ text: String) { self.text = text }
 
-    static func == (a: UTF8Key, b: UTF8Key) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    static func == (a: UTF8Key, b: UTF8Key) -> Bool {
+        var (x, y) = (a.text, b.text)
+        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && p.elementsEqual(q) } }
+    }
 
     func hash(into hasher: inout Hasher) {
         var text = text

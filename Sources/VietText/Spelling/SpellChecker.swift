@@ -98,7 +98,7 @@ public struct SpellChecker: Sendable {
         /// A capital inside a sentence: most often a name, which pairs cannot judge.
         var isName: Bool
 
-        init(_ token: Token, facts: Int) {
+        init(_ token: Tokenizer.RawToken, facts: Int) {
             (line, column, length, self.facts) = (token.line, token.column, token.length, facts)
             isName = token.isCapitalised && !token.startsSentence
         }
@@ -109,7 +109,7 @@ public struct SpellChecker: Sendable {
     /// its words, so most tokens cost one hash of their bytes.
     private struct Memo {
         var words: [WordFacts] = []
-        var bySpelling: [UTF8Key: Int] = [:]
+        var bySpelling: SpellingTable
         /// Numbers for what the lexicon has no entry for, counted on from its entries.
         var others: [UTF8Key: Int] = [:]
         let firstOther: Int
@@ -123,7 +123,7 @@ public struct SpellChecker: Sendable {
         init(lexicon: Lexicon, textSize: Int) {
             firstOther = lexicon.entries.count
             // About one distinct spelling in 40 bytes of prose: grown once, not step by step.
-            bySpelling.reserveCapacity(min(textSize / 40, 50_000))
+            bySpelling = SpellingTable(capacity: min(textSize / 40, 50_000))
             words.reserveCapacity(min(textSize / 40, 50_000))
         }
 
@@ -146,13 +146,15 @@ public struct SpellChecker: Sendable {
     /// A non-word whose fixes wait for the syllable after it.
     private struct Waiting {
         var finding: Int
-        var token: Token
+        var place: Place
+        var text: String
         var candidates: [Candidate]
         var before: Int?
     }
 
-    private func facts(of token: Token, memo: inout Memo) -> Int {
-        if let known = memo.bySpelling[UTF8Key(token.text)] { return known }
+    private func facts(of raw: Tokenizer.RawToken, memo: inout Memo) -> Int {
+        if let known = memo.bySpelling.value(for: raw.bytes) { return known }
+        let token = raw.token
         let facts: WordFacts
         // Most words are an entry of the lexicon spelt in lower case: one lookup tells all.
         let lower = token.isCapitalised || token.kind == .capitals ? token.text.lowercased() : token.text
@@ -182,7 +184,7 @@ public struct SpellChecker: Sendable {
                               unknown: !lexicon.contains(lower: lower), confusions: [])
         }
         memo.words.append(facts)
-        memo.bySpelling[UTF8Key(token.text)] = memo.words.count - 1
+        memo.bySpelling.insert(raw.bytes, value: memo.words.count - 1)
         return memo.words.count - 1
     }
 
@@ -205,7 +207,7 @@ public struct SpellChecker: Sendable {
         var lastSyllable: (place: Place, id: Int)?  // for the fixes of a non-word after it
         var waiting: Waiting?
 
-        Tokenizer.forEachToken(in: nfc) { token in
+        Tokenizer.forEachRawToken(in: nfc) { token in
             var waited: Waiting?
             if waiting != nil { swap(&waited, &waiting) }
             if !legacyLines.isEmpty && legacyLines[token.line] != nil { return }
@@ -217,7 +219,7 @@ public struct SpellChecker: Sendable {
             default:
                 if token.kind == .punctuation, let previous, previous.place.line == token.line {
                     let text = previous.text ?? memo.words[previous.place.facts].spelling
-                    findings.append(spaceBefore(token, after: previous.place, written: text))
+                    findings.append(spaceBefore(token.token, after: previous.place, written: text))
                 }
                 previous = (Place(token, facts: -1), token.text)
                 recent.removeAll(keepingCapacity: true)
@@ -226,9 +228,9 @@ public struct SpellChecker: Sendable {
             }
             let word = memo.words[index]
             let place = Place(token, facts: index)
-            if let waited, word.id >= 0, Self.adjacent(Place(waited.token, facts: -1), place) {
+            if let waited, word.id >= 0, Self.adjacent(waited.place, place) {
                 findings[waited.finding].suggestions = ranked(waited.candidates, before: waited.before, after: word.id,
-                                                              like: waited.token.text)
+                                                              like: waited.text)
             }
             let before = lastSyllable.flatMap { Self.adjacent($0.place, place) ? $0.id : nil }
             lastSyllable = word.id >= 0 ? (place, word.id) : nil
@@ -244,16 +246,16 @@ public struct SpellChecker: Sendable {
             if let finding = repeated(recent, memo: &memo) { findings.append(finding) }
             guard word.id >= 0 else {
                 run.removeAll(keepingCapacity: true)
-                if let finding = checkUnknown(token, index: index, before: before, memo: &memo) {
+                if let finding = checkUnknown(token.token, index: index, before: before, memo: &memo) {
                     findings.append(finding.finding)
-                    waiting = finding.waiting.map { Waiting(finding: findings.count - 1, token: token, candidates: $0, before: before) }
+                    waiting = finding.waiting.map { Waiting(finding: findings.count - 1, place: place, text: token.text, candidates: $0, before: before) }
                 }
                 return
             }
-            if let style = word.writtenStyle { styled.append((token, word.syllable!.syllable, style)) }
-            if word.unknown && lexicon.hasSyllables, let finding = checkUnknown(token, index: index, before: before, memo: &memo) {
+            if let style = word.writtenStyle { styled.append((token.token, word.syllable!.syllable, style)) }
+            if word.unknown && lexicon.hasSyllables, let finding = checkUnknown(token.token, index: index, before: before, memo: &memo) {
                 findings.append(finding.finding)
-                waiting = finding.waiting.map { Waiting(finding: findings.count - 1, token: token, candidates: $0, before: before) }
+                waiting = finding.waiting.map { Waiting(finding: findings.count - 1, place: place, text: token.text, candidates: $0, before: before) }
                 run.removeAll(keepingCapacity: true)
             } else {
                 run.append(place)

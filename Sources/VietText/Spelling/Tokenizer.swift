@@ -51,6 +51,30 @@ public enum Tokenizer {
 
     /// Calls `body` with each token of `text`, in order, without holding them all.
     public static func forEachToken(in text: String, _ body: (Token) -> Void) {
+        forEachRawToken(in: text) { body($0.token) }
+    }
+
+    /// A token whose text is still bytes of the text being read: the spell
+    /// checker looks most words up without making a `String` of them.
+    /// `bytes` is valid only during the call it is handed to.
+    struct RawToken {
+        var bytes: UnsafeBufferPointer<UInt8>
+        var kind: Token.Kind
+        var line: Int
+        var column: Int
+        var length: Int
+        var startsSentence: Bool
+        var isCapitalised: Bool
+
+        var text: String { String(decoding: bytes, as: UTF8.self) }
+
+        var token: Token {
+            Token(text: text, kind: kind, line: line, column: column, length: length, startsSentence: startsSentence,
+                  isCapitalised: isCapitalised)
+        }
+    }
+
+    static func forEachRawToken(in text: String, _ body: (RawToken) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             var line = Line()
@@ -146,23 +170,22 @@ public enum Tokenizer {
             offsets.append(range.upperBound)
         }
 
-        func string(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[offsets[range.lowerBound]..<offsets[range.upperBound]]),
-                   as: UTF8.self)
+        func bytes(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: bytes[offsets[range.lowerBound]..<offsets[range.upperBound]])
         }
     }
 
     /// One whitespace-separated chunk: markup and punctuation off its ends, then what it is.
     private static func classify(_ chunk: Range<Int>, of line: Line, in bytes: UnsafeBufferPointer<UInt8>, line number: Int,
-                                 sentenceStart: inout Bool, emit: (Token) -> Void) {
+                                 sentenceStart: inout Bool, emit: (RawToken) -> Void) {
         let units = line.firsts
         // [text](url): the text is prose, the URL is not.
         if let close = chunk.dropLast().first(where: { units[$0] == "]" && units[$0 + 1] == "(" }) {
             classify(chunk.lowerBound..<close, of: line, in: bytes, line: number, sentenceStart: &sentenceStart, emit: emit)
             var url = (close + 2)..<chunk.upperBound
             if url.last.map({ units[$0] }) == ")" { url = url.dropLast() }
-            emit(Token(text: line.string(url, in: bytes), kind: .url, line: number, column: close + 3, length: url.count,
-                                startsSentence: false, isCapitalised: false))
+            emit(RawToken(bytes: line.bytes(url, in: bytes), kind: .url, line: number, column: close + 3, length: url.count,
+                          startsSentence: false, isCapitalised: false))
             return
         }
         var lo = chunk.lowerBound
@@ -173,17 +196,17 @@ public enum Tokenizer {
         defer { if hi > lo || endsSentence { sentenceStart = endsSentence } }
         guard lo < hi else {
             if chunk.count == 1, ",.;:!?".unicodeScalars.contains(units[chunk.lowerBound]) {
-                emit(Token(text: line.string(chunk, in: bytes), kind: .punctuation, line: number,
-                                    column: chunk.lowerBound + 1, length: 1, startsSentence: false, isCapitalised: false))
+                emit(RawToken(bytes: line.bytes(chunk, in: bytes), kind: .punctuation, line: number,
+                              column: chunk.lowerBound + 1, length: 1, startsSentence: false, isCapitalised: false))
             }
             return
         }
         let core = lo..<hi
         let first = sentenceStart
         func add(_ part: Range<Int>, _ kind: Token.Kind) {
-            emit(Token(text: line.string(part, in: bytes), kind: kind, line: number, column: part.lowerBound + 1,
-                                length: part.count, startsSentence: first && part.lowerBound == lo,
-                                isCapitalised: units[part.lowerBound].isUppercase))
+            emit(RawToken(bytes: line.bytes(part, in: bytes), kind: kind, line: number, column: part.lowerBound + 1,
+                          length: part.count, startsSentence: first && part.lowerBound == lo,
+                          isCapitalised: units[part.lowerBound].isUppercase))
         }
         let shape = Shape(units[core])
         if shape.isURL(units[core]) { add(core, .url); return }

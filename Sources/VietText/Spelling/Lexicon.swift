@@ -26,7 +26,7 @@ public struct Lexicon: Sendable {
         var entries: [Entry] = []
         /// Lower-case spellings (the key, and the new-style spelling where the
         /// styles differ) to entry number << 2 | the style written (0 either, 1 old, 2 new).
-        var bySpelling: [UTF8Key: Int] = [:]
+        var bySpelling = SpellingTable()
         var attestedCount = 0
         var words: [String: String] = [:]
         var bySkeleton: [String: [String]] = [:]
@@ -77,7 +77,7 @@ public struct Lexicon: Sendable {
         var lexicon = Lexicon()
         // hunspell-vi attests some 6,600 syllables; room for them and the newsroom's, grown once.
         lexicon.tables.entries.reserveCapacity(8_000)
-        lexicon.tables.bySpelling.reserveCapacity(8_500)
+        lexicon.tables.bySpelling = SpellingTable(capacity: 8_500)
         lexicon.tables.bySkeleton.reserveCapacity(3_000)
         if let hunspell, let text = try? String(contentsOfFile: hunspell, encoding: .utf8) {
             // The first line of a .dic file is its entry count.
@@ -136,7 +136,7 @@ public struct Lexicon: Sendable {
     private mutating func entryID(for syllable: Syllable, attested: Bool) -> Int {
         let tables = owned()
         let key = syllable.written(style: .old)
-        if let found = tables.bySpelling[UTF8Key(key)] {
+        if let found = tables.bySpelling.value(for: key) {
             let id = found >> 2
             if attested && !tables.entries[id].attested {
                 tables.entries[id].attested = true
@@ -149,10 +149,10 @@ public struct Lexicon: Sendable {
         tables.entries.append(Entry(key: key, syllable: syllable, signature: RealWordPairs.signature(syllable), attested: attested))
         let positions = syllable.tonePositions()
         if syllable.tone != .level && positions.old != positions.new {
-            tables.bySpelling[UTF8Key(key)] = id << 2 | 1
-            tables.bySpelling[UTF8Key(syllable.written(style: .new))] = id << 2 | 2
+            tables.bySpelling.insert(key, value: id << 2 | 1)
+            tables.bySpelling.insert(syllable.written(style: .new), value: id << 2 | 2)
         } else {
-            tables.bySpelling[UTF8Key(key)] = id << 2
+            tables.bySpelling.insert(key, value: id << 2)
         }
         if attested {
             tables.attestedCount += 1
@@ -162,14 +162,14 @@ public struct Lexicon: Sendable {
     }
 
     private mutating func entryID(for key: String, attested: Bool) -> Int {
-        if let found = tables.bySpelling[UTF8Key(key)] { return found >> 2 }
+        if let found = tables.bySpelling.value(for: key) { return found >> 2 }
         return entryID(for: Syllable.parse(key)!, attested: attested)
     }
 
     /// The entry spelt so (lower case, NFC, either tone style) and the style
     /// its tone mark follows, if the two differ for it.
     func entry(spelt lower: String) -> (id: Int, style: ToneStyle?)? {
-        guard let found = tables.bySpelling[UTF8Key(lower)] else { return nil }
+        guard let found = tables.bySpelling.value(for: lower) else { return nil }
         return (found >> 2, found & 3 == 1 ? .old : found & 3 == 2 ? .new : nil)
     }
 

@@ -111,7 +111,7 @@ public struct SpellChecker: Sendable {
         var words: [WordFacts] = []
         var bySpelling: SpellingTable
         /// Numbers for what the lexicon has no entry for, counted on from its entries.
-        var others: [UTF8Key: Int] = [:]
+        var others = SpellingTable()
         let firstOther: Int
         /// By first entry << 32 | second entry << 1 | firstMayChange.
         var fixes: [Int: (side: Int, id: Int)?] = [:]
@@ -128,9 +128,8 @@ public struct SpellChecker: Sendable {
         }
 
         mutating func number(_ text: String) -> Int {
-            let key = UTF8Key(text)
-            if let id = others[key] { return id }
-            others[key] = firstOther + others.count
+            if let id = others.value(for: text) { return id }
+            others.insert(text, value: firstOther + others.count)
             return firstOther + others.count - 1
         }
     }

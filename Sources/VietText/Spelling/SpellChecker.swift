@@ -241,7 +241,8 @@ public struct SpellChecker: Sendable {
             }
             if let last = recent.last, !Self.adjacent(last, place) { recent.removeAll(keepingCapacity: true) }
             recent.append(place)
-            if recent.count > 4 { recent.removeFirst() }
+            // The checks read the last four at most; older ones go sixteen at a time.
+            if recent.count > 20 { recent.removeFirst(16) }
             if let finding = repeated(recent, memo: &memo) { findings.append(finding) }
             guard word.id >= 0 else {
                 run.removeAll(keepingCapacity: true)
@@ -258,7 +259,7 @@ public struct SpellChecker: Sendable {
                 run.removeAll(keepingCapacity: true)
             } else {
                 run.append(place)
-                if run.count > Confusions.longest { run.removeFirst() }
+                if run.count > 20 { run.removeFirst(20 - Confusions.longest) }
                 let previousFlagged = run.count >= 2 && lastRealWord == run[run.count - 2]
                 if let finding = (word.confusions.isEmpty ? nil : confusion(in: run, memo: &memo))
                     ?? unlikelyPair(in: run, previousFlagged: previousFlagged, memo: &memo) {

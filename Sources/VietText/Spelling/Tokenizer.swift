@@ -125,42 +125,54 @@ public enum Tokenizer {
 
     /// A line as the tokenizer walks it: its characters by first scalar, and
     /// the byte offset each starts at (one more, the line's end), to cut
-    /// tokens' text from. Reused from line to line.
+    /// tokens' text from.
     private struct Line {
         var firsts: [Unicode.Scalar] = []
         var offsets: [Int] = []
 
         mutating func load(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-            firsts.removeAll(keepingCapacity: true)
-            offsets.removeAll(keepingCapacity: true)
+            // Filled through buffers sized for the worst case (a scalar a byte): appending one
+            // by one checked the arrays' uniqueness and capacity on every character.
             var alone = true
-            var i = range.lowerBound
-            while i < range.upperBound {
-                // Valid UTF-8, as it comes from a String.
-                let lead = UInt32(bytes[i])
-                let scalar: UInt32, width: Int
-                if lead < 0x80 {
-                    (scalar, width) = (lead, 1)
-                } else if lead < 0xE0 {
-                    (scalar, width) = ((lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2)
-                } else if lead < 0xF0 {
-                    (scalar, width) = ((lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
-                } else {
-                    (scalar, width) = ((lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
-                                       | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F), 4)
+            var scalars = 0
+            firsts = [Unicode.Scalar](unsafeUninitializedCapacity: range.count) { firsts, count in
+                offsets = [Int](unsafeUninitializedCapacity: range.count + 1) { offsets, offsetCount in
+                    var i = range.lowerBound
+                    while i < range.upperBound {
+                        // Valid UTF-8, as it comes from a String.
+                        let lead = bytes[i]
+                        offsets[scalars] = i
+                        if lead < 0x80 {
+                            firsts[scalars] = Unicode.Scalar(lead)
+                            i += 1
+                        } else {
+                            let value: UInt32, width: Int
+                            let b = UInt32(lead)
+                            if lead < 0xE0 {
+                                (value, width) = ((b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2)
+                            } else if lead < 0xF0 {
+                                (value, width) = ((b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+                            } else {
+                                (value, width) = ((b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+                                                  | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F), 4)
+                            }
+                            let unit = Unicode.Scalar(value) ?? "\u{FFFD}"
+                            alone = alone && unit.standsAlone
+                            firsts[scalars] = unit
+                            i += width
+                        }
+                        scalars += 1
+                    }
+                    offsets[scalars] = range.upperBound
+                    offsetCount = scalars + 1
                 }
-                let unit = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-                alone = alone && unit.standsAlone
-                firsts.append(unit)
-                offsets.append(i)
-                i += width
+                count = scalars
             }
-            offsets.append(range.upperBound)
             guard !alone else { return }
             // Combining marks, joiners, other scripts: a character may be several scalars.
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-            firsts.removeAll(keepingCapacity: true)
-            offsets.removeAll(keepingCapacity: true)
+            firsts.removeAll()
+            offsets.removeAll()
             var offset = range.lowerBound
             for character in text {
                 firsts.append(character.unicodeScalars.first!)

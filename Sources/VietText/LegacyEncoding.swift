@@ -67,7 +67,7 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
 
     /// The words of `text` (between ASCII spaces, controls and no-break
     /// spaces) that hold a sign `isForeignLatin1` finds. Walked by byte: most
-    /// of a text has none, and a Latin-1 sign is a 0xC2 or 0xC3 lead byte.
+    /// of a text has none.
     private static func wordsWithForeignLatin1(_ text: String) -> [Substring] {
         var text = text
         return text.withUTF8 { bytes in
@@ -82,18 +82,18 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
             var i = 0
             while i < bytes.count {
                 let byte = bytes[i]
-                if byte <= 0x20 {
-                    endWord(at: i, next: i + 1)
-                } else if (byte == 0xC2 || byte == 0xC3) && i + 1 < bytes.count {
-                    let scalar = Unicode.Scalar(UInt32(byte & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))!
-                    if scalar == "\u{A0}" {
-                        endWord(at: i, next: i + 2)
-                    } else if isForeignLatin1(scalar) {
-                        suspect = true
-                    }
+                if byte < 0x80 {
+                    if byte <= 0x20 { endWord(at: i, next: i + 1) }
                     i += 1
+                    continue
                 }
-                i += 1
+                let (scalar, width) = bytes.scalar(at: i)
+                if scalar == "\u{A0}" {
+                    endWord(at: i, next: i + width)
+                } else if isForeignLatin1(scalar) {
+                    suspect = true
+                }
+                i += width
             }
             endWord(at: bytes.count, next: bytes.count)
             return words

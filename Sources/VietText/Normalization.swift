@@ -61,23 +61,15 @@ public enum Normalization {
     /// the precomposed Vietnamese letters, general punctuation but the two
     /// quads, the đồng sign). False means "not proven", not "not NFC".
     static func isPlainlyNFC(_ text: String) -> Bool {
-        // Read off the UTF-8 lead bytes: the scan runs on every text checked.
+        // Read off the UTF-8 bytes: the scan runs on every text checked.
         var text = text
         return text.withUTF8 { bytes in
             var i = 0
             while i < bytes.count {
-                let lead = bytes[i]
-                if lead < 0x80 {
-                    i += 1
-                } else if lead < 0xCC {
-                    i += 2  // U+0080…U+02FF
-                } else if lead >= 0xE0 && lead < 0xF0 && i + 2 < bytes.count {
-                    let scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                    guard isPlainlyNFC(Unicode.Scalar(scalar) ?? "\u{FFFD}") else { return false }
-                    i += 3
-                } else {
-                    return false  // combining marks and the rest of U+0300…U+07FF, four-byte scalars
-                }
+                if bytes[i] < 0x80 { i += 1; continue }
+                let (scalar, width) = bytes.scalar(at: i)
+                guard isPlainlyNFC(scalar) else { return false }
+                i += width
             }
             return true
         }

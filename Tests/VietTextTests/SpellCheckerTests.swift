@@ -121,6 +121,12 @@ final class SpellCheckerTests: XCTestCase {
         XCTAssertEqual(telex.first?.suggestions.first, "không")
     }
 
+    func testOddCapitalsAreTheSameWord() {
+        // "nGÀY" is ngày: a reduplication, not a word typed twice, and a known word.
+        XCTAssertEqual(checker.check("Hằng ngày nGÀY đều có tin mới.").map(\.reason), [])
+        XCTAssertEqual(checker.check("Báo cáo của của vIệt Nam.").map(\.reason), [.repeatedWord])
+    }
+
     func testRealWordConfusions() {
         let findings = checker.check("Sử lý hồ sơ, sắp sếp lại và đẩy mạnh sản suất; chính chắn trong công việc.")
         XCTAssertEqual(findings.map(\.word), ["Sử lý", "sắp sếp", "sản suất", "chính chắn"])

@@ -18,6 +18,9 @@ public struct Lexicon: Sendable {
         var signature: Int
         /// In a dictionary (hunspell-vi, the newsroom's, the user's), not only in a word pair.
         var attested: Bool
+        /// How many of the newsroom's words it is found in: the frequency list
+        /// that breaks ties between equally near fixes.
+        var uses = 0
     }
 
     /// The tables, shared between copies until one changes: a checker and
@@ -29,15 +32,15 @@ public struct Lexicon: Sendable {
         var bySpelling = SpellingTable()
         var attestedCount = 0
         var words: [String: String] = [:]
-        var bySkeleton: [String: [String]] = [:]
+        /// Attested entries by their letters without marks ("viet": việt, viết…).
+        var bySkeleton: [String: [Int]] = [:]
         var pairs = RealWordPairs()
         var confusions: [Int: [(wrong: [Int], right: String)]] = [:]
-        var frequency: [String: Int] = [:]
 
         func copy() -> Tables {
             let copy = Tables()
             (copy.entries, copy.bySpelling, copy.attestedCount, copy.words) = (entries, bySpelling, attestedCount, words)
-            (copy.bySkeleton, copy.pairs, copy.confusions, copy.frequency) = (bySkeleton, pairs, confusions, frequency)
+            (copy.bySkeleton, copy.pairs, copy.confusions) = (bySkeleton, pairs, confusions)
             return copy
         }
     }
@@ -61,9 +64,6 @@ public struct Lexicon: Sendable {
     var pairs: RealWordPairs { tables.pairs }
     /// Known confusions by the entry of the last syllable of their wrong phrase, longest first.
     var confusions: [Int: [(wrong: [Int], right: String)]] { tables.confusions }
-    /// How many of the newsroom's words each syllable (lexicon key) is found
-    /// in: the frequency list that breaks ties between equally near fixes.
-    var frequency: [String: Int] { tables.frequency }
 
     public init() {}
 
@@ -90,7 +90,7 @@ public struct Lexicon: Sendable {
         for phrase in NewsroomWords.entries {
             let ids = phrase.map { lexicon.entryID(for: $0, attested: false) }
             lexicon.tables.pairs.add(phrase: ids.map { lexicon.neighbour($0) })
-            for id in ids { lexicon.tables.frequency[lexicon.entries[id].key, default: 0] += 1 }
+            for id in ids { lexicon.tables.entries[id].uses += 1 }
         }
         for confusion in Confusions.entries {
             let wrong = confusion.wrong.map { lexicon.entryID(for: $0, attested: false) }
@@ -141,7 +141,7 @@ public struct Lexicon: Sendable {
             if attested && !tables.entries[id].attested {
                 tables.entries[id].attested = true
                 tables.attestedCount += 1
-                tables.bySkeleton[Diacritics.searchKey(key), default: []].append(key)
+                tables.bySkeleton[Diacritics.searchKey(key), default: []].append(id)
             }
             return id
         }
@@ -156,7 +156,7 @@ public struct Lexicon: Sendable {
         }
         if attested {
             tables.attestedCount += 1
-            tables.bySkeleton[Diacritics.searchKey(key), default: []].append(key)
+            tables.bySkeleton[Diacritics.searchKey(key), default: []].append(id)
         }
         return id
     }
@@ -194,6 +194,6 @@ public struct Lexicon: Sendable {
     /// Whether the dictionary has this (lower-case) word.
     public func contains(lower: String) -> Bool { tables.words[lower] != nil }
 
-    /// Attested syllables spelt with the same letters once marks are removed.
-    public func syllables(withSkeleton skeleton: String) -> [String] { tables.bySkeleton[skeleton] ?? [] }
+    /// Attested entries spelt with the same letters once marks are removed.
+    func entries(withSkeleton skeleton: String) -> [Int] { tables.bySkeleton[skeleton] ?? [] }
 }

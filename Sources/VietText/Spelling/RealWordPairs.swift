@@ -95,7 +95,8 @@ struct RealWordPairs: Sendable {
         case "n", "ng", "nh": coda = "n"
         default: coda = syllable.coda
         }
-        // Letters are below 0x80 once plain (đ aside): seven bits each, parts apart by a 0.
+        // A running hash of the plain letters, parts kept apart; two signatures that
+        // collide only cost `fix` a closer look (`isOneSlip`) that says no.
         var value = 0
         func add(_ part: String) {
             for scalar in part.unicodeScalars {
@@ -125,46 +126,4 @@ struct RealWordPairs: Sendable {
         "i": ["y"], "y": ["i"], "a": ["ă", "â"], "ă": ["a", "â"], "â": ["a", "ă"], "e": ["ê"], "ê": ["e"],
         "o": ["ô", "ơ"], "ô": ["o", "ơ"], "ơ": ["o", "ô"], "u": ["ư"], "ư": ["u"],
     ]
-}
-
-/// A set of pair numbers looked up on every two neighbouring syllables of a
-/// text: open addressing with a multiplicative hash, a third of the cost of
-/// `Set<Int>`'s SipHash, which guards against inputs chosen to collide that
-/// a table built from bientap's own word list never meets.
-struct PairSet: Sendable {
-    /// Keys plus one (0 marks an empty slot); the size a power of two, at most half full.
-    private var slots = [Int](repeating: 0, count: 1 << 12)
-    private var count = 0
-
-    func contains(_ key: Int) -> Bool {
-        let mask = slots.count - 1
-        var i = Self.slot(key, mask)
-        while true {
-            let slot = slots[i]
-            if slot == 0 { return false }
-            if slot == key &+ 1 { return true }
-            i = (i + 1) & mask
-        }
-    }
-
-    /// Adds `key`; false when it was there.
-    mutating func insert(_ key: Int) -> Bool {
-        if contains(key) { return false }
-        if (count + 1) * 2 > slots.count {
-            let old = slots
-            slots = [Int](repeating: 0, count: old.count * 2)
-            count = 0
-            for slot in old where slot != 0 { _ = insert(slot &- 1) }
-        }
-        let mask = slots.count - 1
-        var i = Self.slot(key, mask)
-        while slots[i] != 0 { i = (i + 1) & mask }
-        slots[i] = key &+ 1
-        count += 1
-        return true
-    }
-
-    private static func slot(_ key: Int, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-    }
 }

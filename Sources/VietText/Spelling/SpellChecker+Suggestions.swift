@@ -34,54 +34,38 @@ extension SpellChecker {
     private static let knownPairBonus = 1.5
 
     /// Attested syllables spelt with the same letters once marks are removed,
-    /// then those one letter away, each with its cost.
+    /// the usual slips of a letter, then those one letter away, each with its cost.
     func candidates(for word: String) -> [Candidate] {
         let lower = word.lowercased()
         let written = Lexicon.syllableKey(lower) ?? lower
+        let own = lexicon.entry(spelt: written)?.id
         let skeleton = Diacritics.searchKey(lower)
-        var costs: [String: Double] = [:]
-        for key in lexicon.syllables(withSkeleton: skeleton) where key != written {
-            costs[key] = Self.markCost(written, key)
+        let marks = Self.marks(written)
+        var costs: [Int: Double] = [:]
+        func consider(_ id: Int, _ cost: Double) {
+            if id != own { costs[id] = min(costs[id] ?? .infinity, cost) }
         }
+        // The same letters: only the marks differ.
+        for id in lexicon.entries(withSkeleton: skeleton) { consider(id, Self.markCost(marks, Self.marks(lexicon.entries[id].key))) }
         // The usual slips (s/x, ch/tr, n/ng, c/t, a lost hat…), read off the syllable's parts.
         if let syllable = Syllable.parse(written) {
             for slip in RealWordPairs.slips(of: syllable) {
-                let key = slip.written(style: .old)
-                if key != written && lexicon.isAttested(syllableKey: key) { costs[key] = min(costs[key] ?? .infinity, 0.6) }
+                if let id = lexicon.entry(spelt: slip.written(style: .old))?.id, lexicon.entries[id].attested { consider(id, 0.6) }
             }
         }
         if costs.count < 8 {
             for (variant, editCost) in Self.edits(of: skeleton) {
-                for key in lexicon.syllables(withSkeleton: variant) where key != written {
-                    // The skeleton's edit, then the marks that differ besides it.
-                    let cost = editCost + Self.markCost(of: Self.marks(written), Self.marks(key))
-                    costs[key] = min(costs[key] ?? .infinity, cost)
+                // The skeleton's edit, then the marks that differ besides it.
+                for id in lexicon.entries(withSkeleton: variant) {
+                    consider(id, editCost + Self.markCost(marks, Self.marks(lexicon.entries[id].key)))
                 }
             }
         }
-        return costs.compactMap { key, cost in
-            guard let id = lexicon.entry(spelt: key)?.id else { return nil }
+        return costs.map { id, cost in
             // Of two equally near, the one the newsroom writes more often.
-            let uses = Double(lexicon.frequency[key] ?? 0)
-            return Candidate(key: key, id: id, cost: cost - 0.1 * (uses + 1).squareRoot())
+            let entry = lexicon.entries[id]
+            return Candidate(key: entry.key, id: id, cost: cost - 0.1 * Double(entry.uses + 1).squareRoot())
         }
-    }
-
-    /// What it costs to turn one syllable into another spelt with the same
-    /// letters: per letter, another tone (hỏi for ngã the cheapest, as the
-    /// two are confused in speech and typing), another hat, horn or breve.
-    /// A usual slip of a letter (`RealWordPairs.slips`) costs 0.6.
-    static func markCost(_ a: String, _ b: String) -> Double {
-        var cost = 0.0
-        for (x, y) in zip(a.unicodeScalars, b.unicodeScalars) where x != y {
-            guard let p = LetterTable.letter(x), let q = LetterTable.letter(y) else { cost += 1; continue }
-            if p.tone != q.tone {
-                let pair: Set<Tone> = [p.tone, q.tone]
-                cost += pair == [.hook, .tilde] ? 0.25 : 0.4
-            }
-            if p.base != q.base { cost += 0.4 }
-        }
-        return cost
     }
 
     /// A word's tone and the letters whose hat, horn, breve or bar it bears.
@@ -96,9 +80,11 @@ extension SpellChecker {
         return (tone, marked)
     }
 
-    /// The marks two words spelt with different letters differ by, priced as `markCost` prices them.
-    private static func markCost(of a: (tone: Tone, marked: [Unicode.Scalar]),
-                                 _ b: (tone: Tone, marked: [Unicode.Scalar])) -> Double {
+    /// What the marks two syllables differ by cost: another tone (hỏi for ngã
+    /// the cheapest, as the two are confused in speech and typing), and each
+    /// hat, horn, breve or bar lost or gained. A usual slip of a letter
+    /// (`RealWordPairs.slips`) costs 0.6, a changed letter 1 or more.
+    static func markCost(_ a: (tone: Tone, marked: [Unicode.Scalar]), _ b: (tone: Tone, marked: [Unicode.Scalar])) -> Double {
         var cost = 0.0
         if a.tone != b.tone { cost += Set([a.tone, b.tone]) == [.hook, .tilde] ? 0.25 : 0.4 }
         var unmatched = b.marked

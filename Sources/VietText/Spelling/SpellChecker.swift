@@ -153,34 +153,29 @@ public struct SpellChecker: Sendable {
 
     private func facts(of raw: Tokenizer.RawToken, memo: inout Memo) -> Int {
         if let known = memo.bySpelling.value(for: raw.bytes) { return known }
-        let token = raw.token
-        let facts: WordFacts
+        let spelling = raw.text
         // Most words are an entry of the lexicon spelt in lower case: one lookup tells all.
-        let lower = token.isCapitalised || token.kind == .capitals ? token.text.lowercased() : token.text
-        if let found = lexicon.entry(spelt: lower) {
-            let entry = lexicon.entries[found.id]
-            facts = WordFacts(spelling: token.text, lower: lower, lowerID: found.id, syllable: lexicon.neighbour(found.id), writtenStyle: found.style,
-                              unknown: !entry.attested && !lexicon.contains(lower: lower),
-                              confusions: lexicon.confusions[found.id] ?? [])
-        } else if let syllable = Syllable.parse(token.text) {
-            // Odd capitals (vIệt), or a syllable the lexicon lacks.
-            let key = syllable.written(style: .old)
-            if let found = lexicon.entry(spelt: key) {
-                facts = WordFacts(spelling: token.text, lower: lower, lowerID: found.id, syllable: lexicon.neighbour(found.id),
-                                  writtenStyle: syllable.writtenStyle,
-                                  unknown: !lexicon.entries[found.id].attested && !lexicon.contains(lower: lower),
-                                  confusions: lexicon.confusions[found.id] ?? [])
-            } else {
-                let id = memo.number(key)
-                facts = WordFacts(spelling: token.text, lower: lower, lowerID: id,
-                                  syllable: RealWordPairs.Neighbour(id: id, signature: RealWordPairs.signature(syllable),
-                                                                    syllable: syllable),
-                                  writtenStyle: syllable.writtenStyle, unknown: !lexicon.contains(lower: lower), confusions: [])
-            }
+        // Others are parsed: odd capitals (vIệt), a syllable the lexicon lacks, no syllable.
+        var lower = raw.isCapitalised || raw.kind == .capitals ? spelling.lowercased() : spelling
+        var entry = lexicon.entry(spelt: lower)
+        let parsed = entry == nil ? Syllable.parse(spelling) : nil
+        if parsed != nil { lower = spelling.lowercased() }
+        if let parsed, let found = lexicon.entry(spelt: parsed.written(style: .old)) {
+            entry = (found.id, parsed.writtenStyle)
+        }
+        let facts: WordFacts
+        if let entry {
+            facts = WordFacts(spelling: spelling, lower: lower, lowerID: entry.id, syllable: lexicon.neighbour(entry.id),
+                              writtenStyle: entry.style, unknown: !lexicon.entries[entry.id].attested && !lexicon.contains(lower: lower),
+                              confusions: lexicon.confusions[entry.id] ?? [])
         } else {
-            let lower = token.text.lowercased()
-            facts = WordFacts(spelling: token.text, lower: lower, lowerID: memo.number(lower), syllable: nil, writtenStyle: nil,
-                              unknown: !lexicon.contains(lower: lower), confusions: [])
+            lower = spelling.lowercased()
+            let syllable = parsed.map { syllable -> RealWordPairs.Neighbour in
+                let id = memo.number(syllable.written(style: .old))
+                return RealWordPairs.Neighbour(id: id, signature: RealWordPairs.signature(syllable), syllable: syllable)
+            }
+            facts = WordFacts(spelling: spelling, lower: lower, lowerID: syllable?.id ?? memo.number(lower), syllable: syllable,
+                              writtenStyle: parsed?.writtenStyle, unknown: !lexicon.contains(lower: lower), confusions: [])
         }
         memo.words.append(facts)
         memo.bySpelling.insert(raw.bytes, value: memo.words.count - 1)
@@ -244,28 +239,30 @@ public struct SpellChecker: Sendable {
             // The checks read the last four at most; older ones go sixteen at a time.
             if recent.count > 20 { recent.removeFirst(16) }
             if let finding = repeated(recent, memo: &memo) { findings.append(finding) }
-            guard word.id >= 0 else {
-                run.removeAll(keepingCapacity: true)
-                if let finding = checkUnknown(token.token, index: index, before: before, memo: &memo) {
-                    findings.append(finding.finding)
-                    waiting = finding.waiting.map { Waiting(finding: findings.count - 1, place: place, text: token.text, candidates: $0, before: before) }
+            let isSyllable = word.id >= 0
+            if isSyllable, let style = word.writtenStyle { styled.append((token.token, word.syllable!.syllable, style)) }
+            if !isSyllable || (word.unknown && lexicon.hasSyllables) {
+                // A non-word breaks the run; its fixes wait for the word after it.
+                if let unknown = checkUnknown(token.token, index: index, before: before, memo: &memo) {
+                    findings.append(unknown.finding)
+                    waiting = unknown.waiting.map {
+                        Waiting(finding: findings.count - 1, place: place, text: unknown.finding.word, candidates: $0, before: before)
+                    }
+                    run.removeAll(keepingCapacity: true)
+                    return
                 }
-                return
+                if !isSyllable {
+                    run.removeAll(keepingCapacity: true)
+                    return
+                }
             }
-            if let style = word.writtenStyle { styled.append((token.token, word.syllable!.syllable, style)) }
-            if word.unknown && lexicon.hasSyllables, let finding = checkUnknown(token.token, index: index, before: before, memo: &memo) {
-                findings.append(finding.finding)
-                waiting = finding.waiting.map { Waiting(finding: findings.count - 1, place: place, text: token.text, candidates: $0, before: before) }
-                run.removeAll(keepingCapacity: true)
-            } else {
-                run.append(place)
-                if run.count > 20 { run.removeFirst(20 - Confusions.longest) }
-                let previousFlagged = run.count >= 2 && lastRealWord == run[run.count - 2]
-                if let finding = (word.confusions.isEmpty ? nil : confusion(in: run, memo: &memo))
-                    ?? unlikelyPair(in: run, previousFlagged: previousFlagged, memo: &memo) {
-                    findings.append(finding)
-                    lastRealWord = place
-                }
+            run.append(place)
+            if run.count > 20 { run.removeFirst(20 - Confusions.longest) }
+            let previousFlagged = run.count >= 2 && lastRealWord == run[run.count - 2]
+            if let finding = (word.confusions.isEmpty ? nil : confusion(in: run, memo: &memo))
+                ?? unlikelyPair(in: run, previousFlagged: previousFlagged, memo: &memo) {
+                findings.append(finding)
+                lastRealWord = place
             }
         }
         findings += toneStyleNotes(styled)

@@ -139,24 +139,13 @@ public enum Tokenizer {
                 offsets = [Int](unsafeUninitializedCapacity: range.count + 1) { offsets, offsetCount in
                     var i = range.lowerBound
                     while i < range.upperBound {
-                        // Valid UTF-8, as it comes from a String.
                         let lead = bytes[i]
                         offsets[scalars] = i
                         if lead < 0x80 {
                             firsts[scalars] = Unicode.Scalar(lead)
                             i += 1
                         } else {
-                            let value: UInt32, width: Int
-                            let b = UInt32(lead)
-                            if lead < 0xE0 {
-                                (value, width) = ((b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2)
-                            } else if lead < 0xF0 {
-                                (value, width) = ((b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
-                            } else {
-                                (value, width) = ((b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
-                                                  | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F), 4)
-                            }
-                            let unit = Unicode.Scalar(value) ?? "\u{FFFD}"
+                            let (unit, width) = bytes.scalar(at: i)
                             alone = alone && unit.standsAlone
                             firsts[scalars] = unit
                             i += width

@@ -19,7 +19,10 @@ public enum DisplayWidth {
     /// Columns a whole string occupies.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
         var total = 0
-        for c in text { total += of(c) }
+        Graphemes.forEach(in: String(text)) { _, _, w in
+            total += w
+            return true
+        }
         return total
     }
 
@@ -119,5 +122,72 @@ public enum DisplayWidth {
             lines.append(line)
         }
         return lines
+    }
+}
+
+/// Walks a text grapheme by grapheme, with each grapheme's width.
+///
+/// Text made only of scalars that are graphemes on their own — ASCII,
+/// Latin letters, Vietnamese precomposed letters, common punctuation, CJK
+/// ideographs — is walked over its UTF-8 bytes, many times faster than
+/// Swift's grapheme breaking, which is used for anything else.
+public enum Graphemes {
+    /// Calls `body(first scalar, further scalars, columns)` for each grapheme
+    /// until it returns false.
+    public static func forEach(in text: String, _ body: (Unicode.Scalar, String, Int) -> Bool) {
+        var text = text
+        let simple = text.withUTF8 { bytes -> Bool in
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] < 0x80 {
+                    if bytes[i] == 0x0D { return false }
+                    i += 1
+                    continue
+                }
+                let (scalar, length) = bytes.scalar(at: i)
+                if standaloneWidth(scalar) < 0 { return false }
+                i += length
+            }
+            return true
+        }
+        if simple {
+            text.withUTF8 { bytes in
+                var i = 0
+                while i < bytes.count {
+                    let (scalar, length) = bytes.scalar(at: i)
+                    if !body(scalar, "", standaloneWidth(scalar)) { return }
+                    i += length
+                }
+            }
+            return
+        }
+        for grapheme in text {
+            let scalars = grapheme.unicodeScalars
+            let first = scalars.first!
+            let tail = scalars.count == 1 ? "" : String(scalars.dropFirst())
+            if !body(first, tail, DisplayWidth.of(grapheme)) { return }
+        }
+    }
+
+    /// The columns of `scalar` when it is a grapheme by itself whatever
+    /// surrounds it, else -1. Controls take no columns (whoever draws drops
+    /// them); CR is not alone, as it joins a following LF.
+    @inline(__always)
+    static func standaloneWidth(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v < 0x20 { return v == 0x0D ? -1 : 0 }
+        if v < 0x7F { return 1 }
+        if v < 0xA0 { return 0 }
+        if v < 0x300 { return 1 }
+        switch v {
+        case 0x1E00...0x1EFF,                   // Latin Extended Additional: Vietnamese precomposed letters
+             0x2010...0x2027, 0x2030...0x205E:  // dashes, quotes, bullets, ellipsis
+            return 1
+        case 0x3040...0x3098, 0x309B...0x30FF,  // kana without the combining sound marks
+             0x4E00...0x9FFF:                   // CJK ideographs
+            return 2
+        default:
+            return -1
+        }
     }
 }

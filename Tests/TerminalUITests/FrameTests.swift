@@ -16,7 +16,7 @@ final class FrameTests: XCTestCase {
         var frame = Frame(width: 5, height: 1)
         XCTAssertEqual(frame.put("ab中文", row: 0, col: 0), 5)
         XCTAssertEqual(frame.rowText(0), "ab中")
-        XCTAssertEqual(frame[0, 4].text, " ")
+        XCTAssertEqual(frame.grapheme(row: 0, col: 4), " ")
         var limited = Frame(width: 10, height: 1)
         XCTAssertEqual(limited.put("中文字", row: 0, col: 1, maxWidth: 3), 3)
         XCTAssertEqual(limited.rowText(0), " 中")
@@ -48,5 +48,43 @@ final class FrameTests: XCTestCase {
         XCTAssertEqual(frame.style(atRow: 0, col: 0), .normal)
         XCTAssertEqual(frame.style(atRow: 2, col: 3), red)
         XCTAssertEqual(frame.style(atRow: 1, col: 0), .normal)
+    }
+
+    func testGraphemesWithSeveralScalarsKeepAllOfThem() {
+        var frame = Frame(width: 10, height: 1)
+        let text = "e\u{301}👍🏽a\r\nb"
+        XCTAssertEqual(frame.put(text, row: 0, col: 0), 5, "é 1 column, the thumbs-up 2, a and b 1; CR LF none")
+        XCTAssertEqual(frame.grapheme(row: 0, col: 0), "e\u{301}")
+        XCTAssertEqual(frame.grapheme(row: 0, col: 1), "👍🏽")
+        XCTAssertTrue(frame[0, 2].isContinuation)
+        XCTAssertEqual(frame.rowText(0), "e\u{301}👍🏽ab")
+        var same = Frame(width: 10, height: 1)
+        same.put("x", row: 0, col: 9)
+        same.put(text, row: 0, col: 0)
+        XCTAssertNotEqual(frame, same)
+        same.put(" ", row: 0, col: 9)
+        XCTAssertEqual(frame, same, "frames compare by what they show, not by how tails are numbered")
+        var other = Frame(width: 10, height: 1)
+        other.put("e\u{300}👍🏽ab", row: 0, col: 0)
+        XCTAssertNotEqual(frame, other)
+    }
+
+    func testEllipsisMarksCutText() {
+        var frame = Frame(width: 12, height: 1)
+        XCTAssertEqual(frame.put("Thông báo khẩn", row: 0, col: 1, maxWidth: 8, ellipsis: true), 8)
+        XCTAssertEqual(frame.rowText(0), " Thông b…")
+        XCTAssertEqual(frame.put("Lý Sơn", row: 0, col: 1, maxWidth: 8, ellipsis: true), 6, "text that fits is not cut")
+        var wide = Frame(width: 12, height: 1)
+        XCTAssertEqual(wide.put("中文标题", row: 0, col: 0, maxWidth: 6, ellipsis: true), 6)
+        XCTAssertEqual(wide.rowText(0), "中文 …")
+    }
+
+    func testFastAndGeneralWidthsAgree() {
+        // Text the scalar walk takes and text that needs grapheme breaking give the same widths.
+        for text in ["Cổng thông tin điện tử", "Tòa soạn — “trực” …", "中文 かな", "Vie\u{302}\u{323}t", "🇻🇳 x", "ｆｕｌｌ"] {
+            var byCharacter = 0
+            for c in text { byCharacter += DisplayWidth.of(c) }
+            XCTAssertEqual(DisplayWidth.of(text), byCharacter, text)
+        }
     }
 }

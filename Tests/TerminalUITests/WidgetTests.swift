@@ -99,4 +99,83 @@ final class WidgetTests: XCTestCase {
         XCTAssertEqual(frame.rowText(0), " Không kết nối được cổng thô…")
         XCTAssertEqual(frame.style(atRow: 0, col: 0), Theme.default.statusError)
     }
+
+    private func sampleRows() -> (TableRows, [[String]]) {
+        let data = [["Đà Nẵng", "12"], ["Bình Định", "3"], ["Huế", "100"], ["An Giang", "3"], ["Điện Biên", "7"], ["Bắc Ninh", "20"]]
+        let rows = TableRows(count: data.count, columnCount: 2, text: { data[$0][$1] },
+                             sortKey: { $1 == 1 ? .number(Double(data[$0][1])!) : .text(data[$0][0]) })
+        return (rows, data)
+    }
+
+    func testTableSortsInVietnameseOrderAndCyclesLikeAHeaderClick() {
+        let (rows, data) = sampleRows()
+        var t = TableState(rowCount: rows.count)
+        t.moveCursor(by: 2, visibleRows: 4)  // Huế
+        t.sort(by: 0, rows: rows, visibleRows: 4)
+        let names = (0..<t.rowCount).map { data[t.sourceRow(at: $0)][0] }
+        XCTAssertEqual(names, ["An Giang", "Bắc Ninh", "Bình Định", "Điện Biên", "Đà Nẵng", "Huế"].sorted(by: Collation.areInIncreasingOrder))
+        XCTAssertEqual(names.first, "An Giang")
+        XCTAssertEqual(names.last, "Huế", "đ sorts after d, before e… and h")
+        XCTAssertEqual(t.selectedSourceRow, 2, "the cursor stays on the row it was on")
+        t.cycleSort(rows: rows, visibleRows: 4)
+        XCTAssertEqual(data[t.sourceRow(at: 0)][0], "Huế", "second press: descending")
+        t.cycleSort(rows: rows, visibleRows: 4)
+        XCTAssertEqual(t.sort?.column, 1)
+        XCTAssertEqual((0..<t.rowCount).map { data[t.sourceRow(at: $0)][1] }, ["3", "3", "7", "12", "20", "100"],
+                       "numbers sort as numbers; ties keep the source order")
+        XCTAssertEqual(t.sourceRow(at: 0), 1)
+        t.cycleSort(rows: rows, visibleRows: 4)
+        t.cycleSort(rows: rows, visibleRows: 4)
+        XCTAssertNil(t.sort, "past the last column: back to the source order")
+        XCTAssertEqual(t.sourceRow(at: 0), 0)
+    }
+
+    func testTableFilterAndSearchIgnoreDiacriticsAndWrap() {
+        let (rows, data) = sampleRows()
+        var t = TableState(rowCount: rows.count)
+        t.setFilter("DIEN", rows: rows, visibleRows: 4)
+        XCTAssertEqual((0..<t.rowCount).map { data[t.sourceRow(at: $0)][0] }, ["Điện Biên"])
+        t.setFilter("", rows: rows, visibleRows: 4)
+        XCTAssertEqual(t.rowCount, 6)
+        XCTAssertEqual(t.selectedSourceRow, 4, "the row the cursor was on stays selected")
+        t.moveToFirst()
+        XCTAssertTrue(t.search("b", rows: rows, visibleRows: 4))
+        XCTAssertEqual(t.selectedSourceRow, 1, "Bình Định")
+        XCTAssertTrue(t.search("b", rows: rows, visibleRows: 4))
+        XCTAssertEqual(t.selectedSourceRow, 4, "Điện Biên")
+        XCTAssertTrue(t.search("b", rows: rows, visibleRows: 4))
+        XCTAssertEqual(t.selectedSourceRow, 5, "Bắc Ninh")
+        XCTAssertTrue(t.search("b", rows: rows, visibleRows: 4))
+        XCTAssertEqual(t.selectedSourceRow, 1, "wrapped around")
+        XCTAssertTrue(t.search("b", forward: false, rows: rows, visibleRows: 4))
+        XCTAssertEqual(t.selectedSourceRow, 5, "backwards, wrapping")
+        XCTAssertFalse(t.search("Hà Nội", rows: rows, visibleRows: 4))
+        XCTAssertEqual(t.selectedSourceRow, 5, "no match: the cursor stays")
+        XCTAssertTrue(t.search("100", rows: rows, visibleRows: 4), "every column is searched")
+        XCTAssertEqual(t.selectedSourceRow, 2)
+    }
+
+    func testTableMarksRowsAndDrawsThem() {
+        let (rows, data) = sampleRows()
+        var t = TableState(rowCount: rows.count)
+        t.toggleMark()
+        t.moveCursor(by: 2, visibleRows: 10)
+        t.toggleMark()
+        XCTAssertEqual(t.marked, [0, 2])
+        t.setFilter("h", rows: rows, visibleRows: 10)  // Bình Định, Huế, Bắc Ninh
+        XCTAssertEqual(t.rowCount, 3)
+        t.toggleMarkAll()
+        XCTAssertEqual(t.marked, [0, 1, 2, 5])
+        t.toggleMarkAll()
+        XCTAssertEqual(t.marked, [0], "all shown were marked: they are unmarked, the hidden mark stays")
+        t.setFilter("", rows: rows, visibleRows: 10)
+        t.sort(by: 1, ascending: false, rows: rows, visibleRows: 10)
+        var frame = Frame(width: 30, height: 8)
+        let columns = [TableColumn(title: "Tỉnh", width: .flex(min: 10, weight: 1)), TableColumn(title: "Số", width: .fixed(4), alignRight: true)]
+        TableView.render(columns: columns, state: t, cell: { data[$0][$1] }, into: &frame, in: Rect(row: 0, col: 0, width: 30, height: 8), theme: .default)
+        XCTAssertTrue(frame.rowText(0).hasSuffix("Số ▼"), frame.rowText(0))
+        let daNangRow = (1...6).first { frame.rowText($0).hasPrefix("Đà Nẵng") }!
+        XCTAssertEqual(frame.style(atRow: daNangRow, col: 0), Theme.default.marked)
+        XCTAssertEqual(frame.rowText(7), "", "rows past the end are blank")
+    }
 }

@@ -108,7 +108,11 @@ public final class NcursesScreen: Screen {
                 var run: [wchar_t] = []
                 let start = col
                 while col < cols, frame[row, col].style == style {
-                    for scalar in frame[row, col].text.unicodeScalars { run.append(wchar_t(bitPattern: scalar.value)) }
+                    let cell = frame[row, col]
+                    if cell.width != 0 {
+                        run.append(wchar_t(bitPattern: cell.scalar.value))
+                        if cell.tail != 0 { for scalar in frame.tail(of: cell).unicodeScalars { run.append(wchar_t(bitPattern: scalar.value)) } }
+                    }
                     col += 1
                 }
                 run.append(0)
@@ -142,12 +146,15 @@ public final class NcursesScreen: Screen {
         return Int32(truncatingIfNeeded: attr)
     }
 
+    /// A colour pair for `fg` on `bg`, each reduced to what the terminal shows.
     private func pair(_ fg: Color, _ bg: Color) -> Int16 {
-        let key = (fg.rawValue + 1) * 16 + (bg.rawValue + 1)
+        let colors = Int(bt_colors())
+        let f = fg.reduced(to: colors).index, b = bg.reduced(to: colors).index
+        let key = (f + 1) * 257 + (b + 1)
         if let existing = pairs[key] { return existing }
         let number = Int16(pairs.count + 1)
         guard Int32(number) < bt_color_pairs() else { return 0 }
-        init_pair(number, Int16(fg.rawValue), Int16(bg.rawValue))
+        init_pair(number, Int16(f), Int16(b))
         pairs[key] = number
         return number
     }

@@ -60,37 +60,57 @@ public enum TableView {
     }
 
     /// Draws the header and the visible rows of `state` into `rect`;
-    /// `cell(row, column)` gives a cell's text.
+    /// `cell(sourceRow, column)` gives a cell's text. The sorted column's
+    /// title carries an arrow; marked rows are drawn in the theme's marked style.
     public static func render(columns: [TableColumn], state: TableState, cell: (Int, Int) -> String,
                               into frame: inout Frame, in rect: Rect, theme: Theme) {
         guard rect.height > 0, rect.width > 0 else { return }
         let widths = layout(columns, total: rect.width)
-        frame.fill(rect, style: theme.normal)
-        drawRow(columns.map(\.title), columns: columns, widths: widths, row: rect.row, rect: rect, style: theme.header, into: &frame)
+        frame.fill(Rect(row: rect.row, col: rect.col, width: rect.width, height: 1), style: theme.header)
+        var x = rect.col
+        for (i, column) in columns.enumerated() {
+            var title = column.title
+            if let sort = state.sort, sort.column == i { title += sort.ascending ? " ▲" : " ▼" }
+            drawCell(title, width: widths[i], alignRight: column.alignRight, row: rect.row, col: x, style: theme.header, into: &frame)
+            x += widths[i] + separator
+        }
         let visible = rect.height - 1
-        guard visible > 0, state.rowCount > 0 else { return }
+        guard visible > 0 else { return }
         for offset in 0..<visible {
-            let index = state.top + offset
-            guard index < state.rowCount else { break }
-            let texts = columns.indices.map { cell(index, $0) }
-            let style = index == state.cursor ? theme.selected : theme.normal
-            drawRow(texts, columns: columns, widths: widths, row: rect.row + 1 + offset, rect: rect, style: style, into: &frame)
+            let position = state.top + offset
+            let row = rect.row + 1 + offset
+            guard position < state.rowCount else {
+                frame.fill(Rect(row: row, col: rect.col, width: rect.width, height: rect.bottom - row), style: theme.normal)
+                break
+            }
+            let source = state.sourceRow(at: position)
+            var style = state.marked.contains(source) ? theme.marked : theme.normal
+            if position == state.cursor { style = state.marked.contains(source) ? theme.selectedMarked : theme.selected }
+            frame.fill(Rect(row: row, col: rect.col, width: rect.width, height: 1), style: style)
+            var x = rect.col
+            for i in columns.indices {
+                drawCell(cell(source, i), width: widths[i], alignRight: columns[i].alignRight, row: row, col: x, style: style, into: &frame)
+                x += widths[i] + separator
+            }
         }
     }
 
-    private static func drawRow(_ texts: [String], columns: [TableColumn], widths: [Int], row: Int, rect: Rect,
-                                style: Style, into frame: inout Frame) {
-        var line = ""
-        for (i, text) in texts.enumerated() {
-            if i > 0 { line += String(repeating: " ", count: separator) }
-            line += DisplayWidth.fit(flatten(text), to: widths[i], alignRight: columns[i].alignRight)
+    /// One cell's text, cut with an ellipsis when too long; on one line.
+    private static func drawCell(_ text: String, width: Int, alignRight: Bool, row: Int, col: Int, style: Style,
+                                 into frame: inout Frame) {
+        guard width > 0 else { return }
+        let line = flatten(text)
+        var x = col
+        if alignRight {
+            let w = DisplayWidth.of(line)
+            if w < width { x += width - w }
         }
-        frame.put(DisplayWidth.fit(line, to: rect.width), row: row, col: rect.col, style: style, maxWidth: rect.width)
+        frame.put(line, row: row, col: x, style: style, maxWidth: width - (x - col), ellipsis: true)
     }
 
     /// Newlines and tabs in a cell would break the grid; they become spaces.
     private static func flatten(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\n" || $0 == "\t" || $0 == "\r\n" || $0 == "\r" }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) else { return text }
         return String(text.map { ($0 == "\n" || $0 == "\t" || $0 == "\r\n" || $0 == "\r") ? " " : $0 })
     }
 }

@@ -454,21 +454,23 @@ public struct TextEditor: Sendable {
 
     private mutating func undo() {
         guard let edit = undoStack.popLast() else { return }
-        _ = apply(start: edit.start, end: end(of: edit.start, edit.inserted), text: edit.removed)
-        cursor = edit.cursorBefore
-        clampCursor()
-        anchor = nil
+        replay(edit, backwards: true)
         redoStack.append(edit)
-        isModified = true
     }
 
     private mutating func redo() {
         guard let edit = redoStack.popLast() else { return }
-        _ = apply(start: edit.start, end: end(of: edit.start, edit.removed), text: edit.inserted)
-        cursor = edit.cursorAfter
+        replay(edit, backwards: false)
+        undoStack.append(edit)
+    }
+
+    /// Takes an edit back (undo) or makes it again (redo).
+    private mutating func replay(_ edit: Edit, backwards: Bool) {
+        let (old, new) = backwards ? (edit.inserted, edit.removed) : (edit.removed, edit.inserted)
+        _ = apply(start: edit.start, end: end(of: edit.start, old), text: new)
+        cursor = backwards ? edit.cursorBefore : edit.cursorAfter
         clampCursor()
         anchor = nil
-        undoStack.append(edit)
         isModified = true
     }
 

@@ -8,22 +8,69 @@ public enum AppActions {
     public static let queue = "queue"
     public static let reader = "reader"
     public static let help = "help"
-    private static let everywhere = [queue, reader, help]
+    public static let editor = "editor"
+    private static let everywhere = [queue, reader, help, editor]
+    private static let lists = [queue, reader, help]
 
     public static let catalogue = ActionCatalogue([
-        Action(id: "move-down", contexts: everywhere, description: Localized(vi: "Xuống một dòng", en: "Down one line")),
-        Action(id: "move-up", contexts: everywhere, description: Localized(vi: "Lên một dòng", en: "Up one line")),
+        Action(id: "move-down", contexts: lists, description: Localized(vi: "Xuống một dòng", en: "Down one line")),
+        Action(id: "move-up", contexts: lists, description: Localized(vi: "Lên một dòng", en: "Up one line")),
         Action(id: "page-down", contexts: everywhere, description: Localized(vi: "Xuống một trang", en: "Down one page")),
         Action(id: "page-up", contexts: everywhere, description: Localized(vi: "Lên một trang", en: "Up one page")),
-        Action(id: "first", contexts: everywhere, description: Localized(vi: "Về đầu danh sách", en: "Go to the top")),
-        Action(id: "last", contexts: everywhere, description: Localized(vi: "Xuống cuối danh sách", en: "Go to the bottom")),
+        Action(id: "first", contexts: lists, description: Localized(vi: "Về đầu danh sách", en: "Go to the top")),
+        Action(id: "last", contexts: lists, description: Localized(vi: "Xuống cuối danh sách", en: "Go to the bottom")),
         Action(id: "open", contexts: [queue], description: Localized(vi: "Mở bài đang chọn (chỉ đọc)", en: "Open the selected item (read-only)")),
         Action(id: "back", contexts: everywhere, description: Localized(vi: "Quay lại; thoát khi ở hàng chờ", en: "Go back; quit from the queue")),
         Action(id: "quit", contexts: everywhere, description: Localized(vi: "Thoát bientap", en: "Quit bientap")),
         Action(id: "help", contexts: everywhere, description: Localized(vi: "Xem các phím tắt", en: "Show the key bindings")),
         Action(id: "refresh", contexts: everywhere, description: Localized(vi: "Tải lại từ cổng thông tin (thử lại khi lỗi)", en: "Reload from the portal (retry after an error)")),
         Action(id: "redraw", contexts: everywhere, description: Localized(vi: "Vẽ lại màn hình", en: "Redraw the screen")),
-    ])
+        Action(id: "suspend", contexts: everywhere, description: Localized(vi: "Tạm dừng, về dòng lệnh (fg để quay lại)", en: "Suspend to the shell (fg to come back)")),
+        Action(id: "palette", contexts: everywhere, description: Localized(vi: "Bảng lệnh: tìm và chạy mọi lệnh", en: "Command palette: find and run any command")),
+        Action(id: "search", contexts: [queue, editor], description: Localized(vi: "Tìm (không phân biệt dấu)", en: "Search (diacritics ignored)")),
+        Action(id: "search-next", contexts: [queue, editor], description: Localized(vi: "Tìm tiếp", en: "Next match")),
+        Action(id: "search-previous", contexts: [queue, editor], description: Localized(vi: "Tìm ngược lại", en: "Previous match")),
+        Action(id: "filter", contexts: [queue], description: Localized(vi: "Lọc: chỉ hiện các dòng có chữ đã gõ", en: "Filter: show only rows containing the text")),
+        Action(id: "sort", contexts: [queue], description: Localized(vi: "Sắp xếp: lần lượt theo từng cột, tăng rồi giảm", en: "Sort: by each column in turn, up then down")),
+        Action(id: "toggle-mark", contexts: [queue], description: Localized(vi: "Đánh dấu / bỏ đánh dấu dòng", en: "Mark or unmark the row")),
+        Action(id: "toggle-mark-all", contexts: [queue], description: Localized(vi: "Đánh dấu / bỏ đánh dấu mọi dòng đang hiện", en: "Mark or unmark every shown row")),
+        Action(id: "save", contexts: [editor], description: Localized(vi: "Lưu", en: "Save")),
+        Action(id: "replace", contexts: [editor], description: Localized(vi: "Thay thế tất cả", en: "Replace all")),
+        Action(id: "go-to-line", contexts: [editor], description: Localized(vi: "Đến dòng số…", en: "Go to line…")),
+    ] + editorActions)
+
+    /// The editor's own commands, described for keymaps, help and the palette.
+    static let editorActions: [Action] = EditorCommand.allCases.compactMap { command in
+        let d: Localized
+        switch command {
+        case .left: d = Localized(vi: "Sang trái một chữ", en: "Left one character")
+        case .right: d = Localized(vi: "Sang phải một chữ", en: "Right one character")
+        case .up: d = Localized(vi: "Lên một dòng", en: "Up one row")
+        case .down: d = Localized(vi: "Xuống một dòng", en: "Down one row")
+        case .wordLeft: d = Localized(vi: "Về từ trước", en: "Back one word")
+        case .wordRight: d = Localized(vi: "Sang từ sau", en: "Forward one word")
+        case .lineStart: d = Localized(vi: "Về đầu dòng", en: "Start of the line")
+        case .lineEnd: d = Localized(vi: "Về cuối dòng", en: "End of the line")
+        case .documentStart: d = Localized(vi: "Về đầu văn bản", en: "Start of the text")
+        case .documentEnd: d = Localized(vi: "Về cuối văn bản", en: "End of the text")
+        case .pageUp, .pageDown: return nil  // the list actions of the same name
+        case .deleteBackward: d = Localized(vi: "Xoá chữ trước con trỏ", en: "Delete the character before the cursor")
+        case .deleteForward: d = Localized(vi: "Xoá chữ tại con trỏ", en: "Delete the character at the cursor")
+        case .deleteWordBackward: d = Localized(vi: "Xoá từ trước con trỏ", en: "Delete the word before the cursor")
+        case .deleteToLineEnd: d = Localized(vi: "Cắt đến cuối dòng", en: "Cut to the end of the line")
+        case .newline: d = Localized(vi: "Xuống dòng", en: "New line")
+        case .undo: d = Localized(vi: "Hoàn tác", en: "Undo")
+        case .redo: d = Localized(vi: "Làm lại", en: "Redo")
+        case .toggleSelection: d = Localized(vi: "Bắt đầu / bỏ vùng chọn", en: "Start or drop a selection")
+        case .selectAll: d = Localized(vi: "Chọn tất cả", en: "Select all")
+        case .clearSelection: d = Localized(vi: "Bỏ vùng chọn", en: "Drop the selection")
+        case .cut: d = Localized(vi: "Cắt vùng chọn", en: "Cut the selection")
+        case .copy: d = Localized(vi: "Chép vùng chọn", en: "Copy the selection")
+        case .paste: d = Localized(vi: "Dán", en: "Paste")
+        case .cycleInputMethod: d = Localized(vi: "Đổi kiểu gõ: Telex → VNI → tắt", en: "Switch input method: Telex → VNI → off")
+        }
+        return Action(id: command.rawValue, contexts: [editor], description: d)
+    }
 
     /// Titles of the contexts on the help screen.
     public static let contextTitles: [String: Localized] = [
@@ -31,5 +78,6 @@ public enum AppActions {
         queue: Strings.contextQueue,
         reader: Strings.contextReader,
         help: Strings.contextHelp,
+        editor: Strings.contextEditor,
     ]
 }

@@ -8,6 +8,7 @@ import VietText
 public enum Effect: Equatable, Sendable {
     case loadQueue
     case loadSubmission(Int64)
+    case suspend
     case quit
 }
 
@@ -40,6 +41,12 @@ public struct AppState {
     /// The last load error in full (message, what to do, technical detail), shown
     /// in the body when there is nothing else to show there.
     var errorText: String?
+
+    /// A question on the bottom line of the queue: a search or a filter, applied as it is typed.
+    enum Ask { case search, filter }
+    var prompt: (ask: Ask, prompt: Prompt, cursorBefore: Int, filterBefore: String)?
+    var palette: CommandPalette?
+    var lastSearch = ""
 
     public init(language: UILanguage, portal: String, keymap: Keymap, theme: Theme = .default,
                 width: Int, height: Int, startupNotice: String? = nil) {
@@ -78,6 +85,11 @@ public struct AppState {
     public mutating func handle(input: InputEvent) -> [Effect] {
         switch input {
         case .key(let key):
+            if palette != nil { return handlePalette(key) }
+            if prompt != nil {
+                handlePrompt(key)
+                return []
+            }
             switch matcher.feed(key, context: context, keymap: keymap) {
             case .action(let id):
                 if statusMessage != nil && !statusIsError { statusMessage = nil }
@@ -94,7 +106,12 @@ public struct AppState {
             height = h
             queue.table.keepCursorVisible(visibleRows: tableRows)
             return []
-        case .paste:
+        case .paste(let text):
+            if var p = prompt {
+                p.prompt.field.insert(text.replacingOccurrences(of: "\n", with: " "))
+                prompt = p
+                applyPrompt()
+            }
             return []
         case .terminate:
             return [.quit]
@@ -145,6 +162,44 @@ public struct AppState {
             return []
         case "redraw":
             return []
+        case "suspend":
+            return [.suspend]
+        case "palette":
+            palette = CommandPalette(items: paletteItems(), label: Strings.paletteTitle(language))
+            return []
+        case "search", "filter":
+            guard overlays.isEmpty else { return [] }
+            let ask: Ask = action == "search" ? .search : .filter
+            let label = ask == .search ? Strings.askSearch(language) : Strings.askFilter(language)
+            prompt = (ask, Prompt(label: label, text: ask == .filter ? queue.filterText : ""), queue.table.cursor, queue.filterText)
+            return []
+        case "search-next", "search-previous":
+            guard overlays.isEmpty else { return [] }
+            if lastSearch.isEmpty { return perform("search") }
+            if !queue.table.search(lastSearch, forward: action == "search-next", rows: queue.rows, visibleRows: tableRows) {
+                statusMessage = Strings.notFound(lastSearch)(language)
+                statusIsError = false
+            }
+            return []
+        case "sort":
+            guard overlays.isEmpty else { return [] }
+            queue.table.cycleSort(rows: queue.rows, visibleRows: tableRows)
+            let columns = QueueScreen.columns(language)
+            statusMessage = queue.table.sort.map { Strings.sortedBy(columns[$0.column].title, ascending: $0.ascending)(language) }
+                ?? Strings.unsorted(language)
+            statusIsError = false
+            return []
+        case "toggle-mark", "toggle-mark-all":
+            guard overlays.isEmpty else { return [] }
+            if action == "toggle-mark" {
+                queue.table.toggleMark()
+                queue.table.moveCursor(by: 1, visibleRows: tableRows)
+            } else {
+                queue.table.toggleMarkAll()
+            }
+            statusMessage = Strings.markedCount(queue.table.marked.count)(language)
+            statusIsError = false
+            return []
         case "refresh":
             if case .reader(var reader)? = overlays.last {
                 reader.isLoading = true
@@ -160,6 +215,71 @@ public struct AppState {
         default:
             moveInTopScreen(action)
             return []
+        }
+    }
+
+    /// Search moves the cursor and filter narrows the rows as the user types;
+    /// Escape puts back what was there before.
+    private mutating func handlePrompt(_ key: Key) {
+        guard var p = prompt else { return }
+        let keymap = self.keymap
+        switch p.prompt.handle(key, command: { EditorBindings.command(for: $0, keymap: keymap) }) {
+        case .editing:
+            prompt = p
+            applyPrompt()
+        case .cancelled:
+            prompt = nil
+            if p.ask == .filter { queue.setFilter(p.filterBefore, visibleRows: tableRows) }
+            queue.table.cursor = min(p.cursorBefore, max(0, queue.table.rowCount - 1))
+            queue.table.keepCursorVisible(visibleRows: tableRows)
+        case .submitted(let text):
+            prompt = nil
+            if p.ask == .search, !text.isEmpty {
+                lastSearch = text
+                if !queue.table.search(text, from: p.cursorBefore, includingStart: true, rows: queue.rows, visibleRows: tableRows) {
+                    statusMessage = Strings.notFound(text)(language)
+                    statusIsError = false
+                }
+            }
+            if p.ask == .filter {
+                statusMessage = text.isEmpty ? nil : Strings.filtered(queue.table.rowCount, of: queue.items.count)(language)
+            }
+        }
+    }
+
+    private mutating func applyPrompt() {
+        guard let p = prompt else { return }
+        switch p.ask {
+        case .search:
+            queue.table.cursor = p.cursorBefore
+            queue.table.search(p.prompt.text, from: p.cursorBefore, includingStart: true, rows: queue.rows, visibleRows: tableRows)
+        case .filter:
+            queue.setFilter(p.prompt.text, visibleRows: tableRows)
+        }
+    }
+
+    private mutating func handlePalette(_ key: Key) -> [Effect] {
+        guard var palette else { return [] }
+        let keymap = self.keymap
+        switch palette.handle(key, command: { EditorBindings.command(for: $0, keymap: keymap) }) {
+        case .browsing:
+            self.palette = palette
+            return []
+        case .cancelled:
+            self.palette = nil
+            return []
+        case .chosen(let id):
+            self.palette = nil
+            return perform(id)
+        }
+    }
+
+
+    /// The actions of the screen on top, with the keys bound to them.
+    func paletteItems() -> [CommandPalette.Item] {
+        AppActions.catalogue.all.filter { $0.contexts.contains(context) && $0.id != "palette" }.map { action in
+            let keys = keymap.keys(for: action.id, in: context).first.map { $0.map(\.name).joined(separator: " ") } ?? ""
+            return CommandPalette.Item(id: action.id, title: action.description(language), detail: keys)
         }
     }
 
@@ -195,7 +315,7 @@ public struct AppState {
 
     func helpLines() -> [StyledLine] {
         HelpView.lines(catalogue: AppActions.catalogue, keymap: keymap,
-                       contexts: ["global", AppActions.queue, AppActions.reader, AppActions.help],
+                       contexts: ["global", AppActions.queue, AppActions.reader, AppActions.help, AppActions.editor],
                        contextTitles: AppActions.contextTitles, language: language)
     }
 
@@ -246,8 +366,11 @@ public struct AppState {
             if loading { left = Strings.loading(language) }
             else if !matcher.pending.isEmpty { left = Strings.pendingKeys(matcher.pending.map(\.name).joined(separator: " "))(language) }
         }
+        if overlays.isEmpty, !queue.filterText.isEmpty { left = left.isEmpty ? Strings.filterShown(queue.filterText)(language) : left }
         let right = position.isEmpty ? hint : position + " · " + hint
         StatusBar.render(left: left, right: right, isError: statusIsError, into: &frame, row: height - 1, theme: theme)
+        if let prompt { prompt.prompt.render(into: &frame, row: height - 1, theme: theme) }
+        if let palette { palette.render(into: &frame, theme: theme) }
         return frame
     }
 }

@@ -6,12 +6,14 @@ enum DefaultKeymap {
 # Syntax:  bind <context> <key> [<key> …] <action>
 #          unbind <context> <key> [<key> …]
 # Contexts: global (every screen unless a screen binds the same keys),
-#           queue, reader, help.
+#           queue, reader, help, editor. In the editor a letter, digit or
+#           sign is always text: bind Control, Alt and named keys there.
 # Keys: letters as typed (j, G, ?), or names: <Enter> <Esc> <Tab> <Space> <BS>
 #       <Up> <Down> <Left> <Right> <Home> <End> <PgUp> <PgDn> <F1>…<F12>
-#       <C-x> (Control) <M-x> (Alt). Several keys make a sequence: g g.
-# Copy this file to ~/.config/bientap/keymap and change what you like;
-# `bientap --help` lists the actions.
+#       <C-x> (Control) <M-x> (Alt) <C-Space>. Several keys make a sequence: g g.
+# Copy this file to ~/.config/bientap/keymap and change what you like, or
+# start from Keymaps/vim.keymap or Keymaps/emacs.keymap. `bientap keys --list`
+# prints the bindings in force; `bientap keys --check FILE` checks a file.
 
 # Moving around, in every list and text view
 bind global j       move-down
@@ -35,6 +37,9 @@ bind global q       back
 bind global <Esc>   back
 bind global r       refresh
 bind global <C-l>   redraw
+bind global :       palette
+bind global <C-p>   palette
+bind global <C-z>   suspend
 
 # Queue
 bind queue <Enter>  open
@@ -42,5 +47,49 @@ bind queue l        open
 bind queue <Right>  open
 bind queue Q        quit
 bind global <C-c>   quit
+bind queue /        search
+bind queue n        search-next
+bind queue N        search-previous
+bind queue f        filter
+bind queue s        sort
+bind queue t        toggle-mark
+bind queue T        toggle-mark-all
+
+# Editor: arrows and the usual keys of desktop editors
+bind editor <Left>   cursor-left
+bind editor <Right>  cursor-right
+bind editor <Up>     cursor-up
+bind editor <Down>   cursor-down
+bind editor <M-b>    word-left
+bind editor <M-f>    word-right
+bind editor <Home>   line-start
+bind editor <End>    line-end
+bind editor <M-<>    document-start
+bind editor <M->>    document-end
+bind editor <PgUp>   page-up
+bind editor <PgDn>   page-down
+bind editor <BS>     delete-backward
+bind editor <Del>    delete-forward
+bind editor <C-w>    delete-word-backward
+bind editor <C-k>    delete-to-line-end
+bind editor <Enter>  newline
+bind editor <C-z>    undo
+bind editor <C-y>    redo
+bind editor <C-Space> toggle-selection
+bind editor <C-a>    select-all
+bind editor <Esc>    clear-selection
+bind editor <C-x>    cut
+bind editor <C-c>    copy
+bind editor <C-v>    paste
+bind editor <C-t>    cycle-input-method
+bind editor <C-s>    save
+bind editor <C-f>    search
+bind editor <F3>     search-next
+bind editor <M-n>    search-next
+bind editor <M-p>    search-previous
+bind editor <C-r>    replace
+bind editor <C-g>    go-to-line
+bind editor <C-q>    back
+bind editor <M-z>    suspend
 """#
 }

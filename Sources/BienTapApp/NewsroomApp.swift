@@ -43,6 +43,8 @@ public final class NewsroomApp {
         switch effect {
         case .quit:
             return true
+        case .suspend:
+            loop.screen.suspend()
         case .loadQueue:
             work.async {
                 let result = Result { try client.allSubmissions(statuses: SubmissionStatus.pending) }

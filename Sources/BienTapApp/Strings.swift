@@ -1,5 +1,7 @@
+import Foundation
 import NewsroomKit
 import PortalClient
+import TerminalUI
 import VietText
 
 /// Every string the newsroom shows, in Vietnamese and English. Code asks
@@ -14,6 +16,7 @@ public enum Strings {
     public static let contextQueue = Localized(vi: "Hàng chờ", en: "Queue")
     public static let contextReader = Localized(vi: "Xem bài", en: "Reader")
     public static let contextHelp = Localized(vi: "Trợ giúp", en: "Help")
+    public static let contextEditor = Localized(vi: "Soạn thảo", en: "Editor")
 
     // Queue columns
     public static let columnReceived = Localized(vi: "Nhận lúc", en: "Received")
@@ -49,9 +52,11 @@ public enum Strings {
     public static func signedInAs(_ name: String) -> Localized {
         Localized(vi: "Đăng nhập: \(name)", en: "Signed in: \(name)")
     }
-    public static func keymapProblems(_ n: Int, first: String) -> Localized {
-        Localized(vi: "Tệp phím tắt có \(n) lỗi, dùng phím mặc định cho các dòng đó: \(first)",
-                  en: "The keymap has \(n) error(s); defaults kept for those lines: \(first)")
+    /// The first mistake of a keymap (its file by name only, so the place fits the status bar) and how many there are.
+    public static func keymapProblems(_ n: Int, first: KeymapError) -> Localized {
+        let place = "\(URL(fileURLWithPath: first.file).lastPathComponent):\(first.line): \(first.message)"
+        return Localized(vi: "\(place) — tệp phím tắt có \(n) lỗi, các dòng đó bị bỏ qua (bientap keys --check)",
+                         en: "\(place) — the keymap has \(n) error(s), those lines are skipped (bientap keys --check)")
     }
 
     // Reader
@@ -168,4 +173,81 @@ public enum Strings {
     public static let spellNoDictionary = Localized(
         vi: "không tìm thấy từ điển hunspell-vi (/usr/share/hunspell/vi_VN.dic); chỉ kiểm tra theo quy tắc chính tả",
         en: "hunspell-vi's dictionary (/usr/share/hunspell/vi_VN.dic) is missing; checking spelling rules only")
+
+    // Editor (bientap edit, and the desk's editor)
+    public static let editTitle = Localized(vi: "Soạn", en: "Edit")
+    public static let newFileMark = Localized(vi: "(tệp mới)", en: "(new file)")
+    public static let paletteTitle = Localized(vi: "Lệnh", en: "Commands")
+    public static func inputMethodName(_ method: InputMethod?) -> Localized {
+        switch method {
+        case .telex?: return Localized(vi: "Telex", en: "Telex")
+        case .vni?: return Localized(vi: "VNI", en: "VNI")
+        case nil: return Localized(vi: "gõ thường", en: "plain keys")
+        }
+    }
+    public static func inputMethodNow(_ method: InputMethod?) -> Localized {
+        let name = inputMethodName(method)
+        return Localized(vi: "Kiểu gõ: \(name.vi)", en: "Input method: \(name.en)")
+    }
+    public static func lineColumn(_ line: Int, _ column: Int, of lines: Int) -> Localized {
+        Localized(vi: "Dòng \(line)/\(lines), cột \(column)", en: "Line \(line)/\(lines), col \(column)")
+    }
+    public static func editorHint(save: String, close: String, help: String) -> Localized {
+        Localized(vi: "\(save) lưu · \(close) đóng · \(help) trợ giúp", en: "\(save) save · \(close) close · \(help) help")
+    }
+    public static let askSearch = Localized(vi: "Tìm:", en: "Search:")
+    public static let askReplace = Localized(vi: "Thay chữ:", en: "Replace:")
+    public static func askReplaceWith(_ query: String) -> Localized {
+        Localized(vi: "Thay \"\(query)\" bằng:", en: "Replace \"\(query)\" with:")
+    }
+    public static func askLine(_ language: UILanguage, lines: Int) -> String {
+        Localized(vi: "Đến dòng (1–\(lines)):", en: "Go to line (1–\(lines)):")(language)
+    }
+    public static func notFound(_ query: String) -> Localized {
+        Localized(vi: "Không thấy \"\(query)\".", en: "\"\(query)\" not found.")
+    }
+    public static func replaced(_ n: Int) -> Localized {
+        Localized(vi: "Đã thay \(n) chỗ (hoàn tác được).", en: n == 1 ? "Replaced 1 place (can be undone)." : "Replaced \(n) places (can be undone).")
+    }
+    public static func notALineNumber(_ text: String) -> Localized {
+        Localized(vi: "\"\(text)\" không phải số dòng.", en: "\"\(text)\" is not a line number.")
+    }
+    public static func saved(_ path: String) -> Localized {
+        Localized(vi: "Đã lưu \(path).", en: "Saved \(path).")
+    }
+    public static func saveFailed(_ path: String, _ reason: String) -> Localized {
+        Localized(vi: "Không lưu được \(path): \(reason). Văn bản vẫn còn nguyên ở đây.",
+                  en: "Could not save \(path): \(reason). The text is still here.")
+    }
+    public static let unsavedTitle = Localized(vi: "Chưa lưu", en: "Unsaved changes")
+    public static func unsavedMessage(_ path: String) -> Localized {
+        Localized(vi: "Văn bản đã sửa mà chưa lưu vào \(path).", en: "The text has changes not saved to \(path).")
+    }
+    public static let saveAndQuit = Localized(vi: "Lưu rồi đóng", en: "Save and close")
+    public static let quitWithoutSaving = Localized(vi: "Đóng, bỏ thay đổi", en: "Close, discard changes")
+    public static let cancel = Localized(vi: "Huỷ", en: "Cancel")
+    public static func yesKey(_ language: UILanguage) -> Character { language == .vi ? "l" : "s" }
+    public static func noKey(_ language: UILanguage) -> Character { language == .vi ? "b" : "d" }
+    public static func cancelKey(_ language: UILanguage) -> Character { language == .vi ? "h" : "c" }
+    public static func interruptedCopy(_ path: String) -> Localized {
+        Localized(vi: "Có bản lưu tạm từ lần soạn bị ngắt: \(path).save", en: "A copy from an interrupted session is in \(path).save")
+    }
+    public static func keymapValid(_ file: String) -> Localized {
+        Localized(vi: "\(file): không có lỗi.", en: "\(file): no mistakes.")
+    }
+    public static let askFilter = Localized(vi: "Lọc:", en: "Filter:")
+    public static func filterShown(_ text: String) -> Localized {
+        Localized(vi: "Đang lọc: \"\(text)\"", en: "Filtered: \"\(text)\"")
+    }
+    public static func filtered(_ shown: Int, of total: Int) -> Localized {
+        Localized(vi: "Hiện \(shown)/\(total) bài.", en: "Showing \(shown) of \(total).")
+    }
+    public static func sortedBy(_ column: String, ascending: Bool) -> Localized {
+        Localized(vi: "Sắp xếp theo \(column), \(ascending ? "tăng dần" : "giảm dần").",
+                  en: "Sorted by \(column), \(ascending ? "ascending" : "descending").")
+    }
+    public static let unsorted = Localized(vi: "Thứ tự như cổng thông tin gửi (mới nhất trước).", en: "In the portal's order (newest first).")
+    public static func markedCount(_ n: Int) -> Localized {
+        Localized(vi: "Đã đánh dấu \(n) bài.", en: n == 1 ? "1 item marked." : "\(n) items marked.")
+    }
 }

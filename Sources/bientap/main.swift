@@ -14,7 +14,7 @@ struct BienTap: ParsableCommand {
         BIENTAP_PORTAL / `portal` in ~/.config/bientap/config.toml, signed in with --token / \
         BIENTAP_TOKEN / `token`. The interface is in Vietnamese; set LANG=en_US.UTF-8 for English.
         """,
-        subcommands: [Open.self, Demo.self, Spell.self, Normalize.self],
+        subcommands: [Open.self, Demo.self, Edit.self, Keys.self, Spell.self, Normalize.self],
         defaultSubcommand: Open.self)
 }
 
@@ -78,6 +78,97 @@ struct Demo: ParsableCommand {
         }
         defer { demo.stop() }
         try Session.run(portal: url, token: demo.token, configuration: config)
+    }
+}
+
+struct Edit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit",
+        abstract: "Edit a text file in the built-in editor, typing Vietnamese with Telex or VNI.",
+        discussion: """
+        The editor starts in the input method of `input_method` in config.toml (telex, vni or \
+        off; Telex when unset); Ctrl-T switches Telex → VNI → off. Ctrl-S saves (the file is \
+        replaced whole, never half written), Ctrl-Q closes, F1 lists the keys, Ctrl-P finds any \
+        command. If the terminal goes away with unsaved changes, they are written to FILE.save.
+        """)
+
+    @Option(name: .long, help: ArgumentHelp("telex, vni or off.", valueName: "method"))
+    var inputMethod: String?
+
+    @Option(name: .long, help: ArgumentHelp("Key binding file applied over the defaults.", valueName: "file"))
+    var keymap: String?
+
+    @Argument(help: ArgumentHelp("The file; created when saved if it does not exist.", valueName: "file"))
+    var file: String
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let config: ClientConfiguration
+        do {
+            config = try ClientConfiguration.resolve(portalFlag: nil, tokenFlag: nil, keymapFlag: keymap, environment: environment)
+        } catch {
+            throw Failed(message: "\(error)", status: 2)
+        }
+        let language = config.language
+        var method = config.inputMethod
+        if let inputMethod {
+            do { method = try ClientConfiguration.inputMethod(named: inputMethod) } catch { throw Failed(message: "--input-method: telex | vni | off", status: 2) }
+        }
+        var text: String?
+        if FileManager.default.fileExists(atPath: file) {
+            text = try SpellInputs.read([file], language: language, eightBit: .refused)[0].text
+        }
+        var (keymap, notice) = Terminal.keymap(config.keymapPath, language: language)
+        if notice == nil, FileManager.default.fileExists(atPath: file + ".save") {
+            notice = Strings.interruptedCopy(file)(language)
+        }
+        let screen = try Terminal.open(language: language)
+        defer { screen.shutdown() }
+        let state = FileEditorState(language: language, path: file, text: text, keymap: keymap, theme: config.theme,
+                                    inputMethod: method, width: screen.width, height: screen.height, notice: notice)
+        FileEditorApp.run(state, on: screen)
+    }
+}
+
+struct Keys: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys",
+        abstract: "Check a keymap file, or list the key bindings in force.",
+        discussion: """
+        --check FILE reports every mistake as FILE:LINE: message and exits 1 when there is one, \
+        0 when the file is valid. --list prints each binding as a line of keymap syntax \
+        (bind CONTEXT KEYS ACTION  # description): the defaults with ~/.config/bientap/keymap \
+        (or --keymap FILE) applied.
+        """)
+
+    @Option(name: .long, help: ArgumentHelp("Keymap file to check.", valueName: "file"))
+    var check: String?
+
+    @Flag(name: .long, help: "Print the bindings in force.")
+    var list = false
+
+    @Option(name: .long, help: ArgumentHelp("Keymap file applied over the defaults for --list.", valueName: "file"))
+    var keymap: String?
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let language = UILanguage.fromEnvironment(environment)
+        if let check {
+            guard let data = FileManager.default.contents(atPath: check) else {
+                throw Failed(message: Strings.spellCannotRead(check, Strings.noSuchFile)(language), status: 2)
+            }
+            var scratch = Keymap()
+            let problems = scratch.load(String(decoding: data, as: UTF8.self), file: check, catalogue: AppActions.catalogue)
+            for problem in problems { print(problem) }
+            if !problems.isEmpty { throw ExitCode(1) }
+            print(Strings.keymapValid(check)(language))
+            return
+        }
+        guard list else { throw Failed(message: "keys: --check FILE | --list", status: 2) }
+        let config = try ClientConfiguration.resolve(portalFlag: nil, tokenFlag: nil, keymapFlag: keymap, environment: environment)
+        let (bindings, problems) = KeyBindings.load(userFile: config.keymapPath)
+        for problem in problems { fputs("bientap: \(problem)\n", stderr) }
+        print(KeyBindings.listing(bindings, language: language), terminator: "")
     }
 }
 
@@ -218,21 +309,31 @@ enum Session {
         } catch {
             throw Failed(message: Strings.portalError(error, portal: portal)(language))
         }
-        let (keymap, problems) = KeyBindings.load(userFile: configuration.keymapPath)
-        for problem in problems {
-            fputs("bientap: \(problem)\n", stderr)
-        }
-        let notice = problems.first.map { Strings.keymapProblems(problems.count, first: $0.description)(language) }
-        let screen: NcursesScreen
+        let (keymap, notice) = Terminal.keymap(configuration.keymapPath, language: language)
+        let screen = try Terminal.open(language: language)
+        defer { screen.shutdown() }
+        let state = AppState(language: language, portal: portal, keymap: keymap, theme: configuration.theme,
+                             width: screen.width, height: screen.height, startupNotice: notice)
+        NewsroomApp(client: client, state: state).run(on: screen)
+    }
+}
+
+/// What every full-screen command does before it starts.
+enum Terminal {
+    /// The keymap in force; its mistakes go to stderr and the first one, for
+    /// the status bar, comes back as a notice.
+    static func keymap(_ userFile: String?, language: UILanguage) -> (Keymap, String?) {
+        let (keymap, problems) = KeyBindings.load(userFile: userFile)
+        for problem in problems { fputs("bientap: \(problem)\n", stderr) }
+        return (keymap, problems.first.map { Strings.keymapProblems(problems.count, first: $0)(language) })
+    }
+
+    static func open(language: UILanguage) throws -> NcursesScreen {
         do {
-            screen = try NcursesScreen()
+            return try NcursesScreen()
         } catch {
             throw Failed(message: Strings.notATerminal("\(error)")(language))
         }
-        defer { screen.shutdown() }
-        let state = AppState(language: language, portal: portal, keymap: keymap,
-                             width: screen.width, height: screen.height, startupNotice: notice)
-        NewsroomApp(client: client, state: state).run(on: screen)
     }
 }
 

@@ -78,8 +78,13 @@ final class AppStateTests: XCTestCase {
     func testHelpIsGeneratedFromTheCatalogue() {
         var s = state(height: 40)
         _ = s.handle(input: .key(.char("?")))
-        let text = s.render().text
+        var text = s.render().text
         XCTAssertTrue(text.contains("Trợ giúp"))
+        // The help is longer than a screen: read it page by page.
+        for _ in 0..<10 {
+            _ = s.handle(input: .key(.pageDown))
+            text += s.render().text
+        }
         for action in AppActions.catalogue.all {
             XCTAssertTrue(text.contains(action.description.vi), "help lacks \(action.id)")
         }
@@ -134,5 +139,71 @@ final class AppStateTests: XCTestCase {
         var s = state()
         XCTAssertEqual(s.handle(input: .terminate), [.quit])
     }
-}
 
+    private func keys(_ text: String, into s: inout AppState) {
+        for c in text { _ = s.handle(input: .key(.char(c))) }
+    }
+
+    func testQueueSearchFilterSortAndMarksKeepAcrossRefresh() {
+        var s = state()
+        _ = s.handle(message: .queueLoaded(.success(items(30))))
+        // Incremental search, diacritics ignored; Enter keeps the place, n goes on.
+        keys("/", into: &s)
+        XCTAssertTrue(lines(s.render())[19].hasPrefix("Tìm:"))
+        keys("so 1", into: &s)
+        XCTAssertEqual(s.queue.selected?.id, 110, "\"so 1\" first matches \"số 10\" (1 itself is the CJK title)")
+        _ = s.handle(input: .key(.enter))
+        keys("n", into: &s)
+        XCTAssertEqual(s.queue.selected?.id, 111)
+        keys("N", into: &s)
+        XCTAssertEqual(s.queue.selected?.id, 110)
+        // Escape gives the cursor back.
+        keys("/xay", into: &s)
+        XCTAssertEqual(s.queue.selected?.site.code, "so-xay-dung")
+        _ = s.handle(input: .key(.escape))
+        XCTAssertEqual(s.queue.selected?.id, 110)
+
+        // Filter as one types; the status bar says what is shown.
+        keys("fly son", into: &s)
+        _ = s.handle(input: .key(.enter))
+        XCTAssertEqual(s.queue.table.rowCount, 29, "every title says Lý Sơn but the CJK one, which is on another site")
+        _ = s.handle(input: .key(.char("f")))
+        _ = s.handle(input: .key(.backspace))
+        for _ in 0..<10 { _ = s.handle(input: .key(.backspace)) }
+        keys("english", into: &s)
+        _ = s.handle(input: .key(.enter))
+        XCTAssertEqual(s.queue.table.rowCount, 10)
+        XCTAssertTrue(lines(s.render())[19].contains("10/30"), lines(s.render())[19])
+
+        // Sort by received (oldest first), then mark two rows.
+        keys("s", into: &s)
+        XCTAssertTrue(lines(s.render())[1].contains("▲"))
+        keys("gt", into: &s)
+        let firstMarked = try! XCTUnwrap(s.queue.table.marked.first)
+        XCTAssertEqual(s.queue.items[firstMarked].id, 129, "the oldest English item")
+        keys("t", into: &s)
+        XCTAssertEqual(s.queue.table.marked.count, 2)
+        // A refresh with one more item keeps filter, sort, marks and cursor.
+        let selected = s.queue.selected?.id
+        _ = s.handle(message: .queueLoaded(.success(items(31).reversed())))
+        XCTAssertEqual(s.queue.table.rowCount, 10, "item 30 is on the Lý Sơn site: filtered out")
+        XCTAssertEqual(Set(s.queue.table.marked.map { s.queue.items[$0].id }), [129, 126])
+        XCTAssertEqual(s.queue.selected?.id, selected)
+        XCTAssertEqual(s.queue.items[s.queue.table.sourceRow(at: 0)].id, 129, "still sorted oldest first")
+    }
+
+    func testPaletteFindsActionsWithoutDiacritics() {
+        var s = state(height: 30)
+        _ = s.handle(message: .queueLoaded(.success(items(30))))
+        keys(":", into: &s)
+        XCTAssertTrue(s.render().text.contains("Lệnh"))
+        keys("sap xep", into: &s)
+        let text = s.render().text
+        XCTAssertTrue(text.contains("Sắp xếp: lần lượt theo từng cột"), text)
+        XCTAssertEqual(s.handle(input: .key(.enter)), [])
+        XCTAssertNotNil(s.queue.table.sort, "Enter ran the sort")
+        XCTAssertNil(s.palette)
+        keys(":thoat", into: &s)
+        XCTAssertEqual(s.handle(input: .key(.enter)), [.quit])
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalUI
 import VietText
 
 /// Where the client finds its portal, token, keymap and language: flags win
@@ -9,12 +10,20 @@ public struct ClientConfiguration: Sendable, Equatable {
     /// Extra keymap applied on top of the defaults (the user's `keymap` file or `--keymap`).
     public var keymapPath: String?
     public var language: UILanguage
+    /// `theme = "default" | "light" | "high-contrast"`.
+    public var theme: Theme = .default
+    /// `input_method = "telex" | "vni" | "off"`: how the editor starts.
+    public var inputMethod: InputMethod? = .telex
 
     public init(portal: String?, token: String?, keymapPath: String?, language: UILanguage) {
         self.portal = portal
         self.token = token
         self.keymapPath = keymapPath
         self.language = language
+    }
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// `$XDG_CONFIG_HOME/bientap` or `~/.config/bientap`.
@@ -36,11 +45,31 @@ public struct ClientConfiguration: Sendable, Equatable {
             file = try ConfigFile(parsing: String(decoding: data, as: UTF8.self), file: configURL.path)
         }
         let userKeymap = directory.appendingPathComponent("keymap").path
-        return ClientConfiguration(
+        var config = ClientConfiguration(
             portal: nonEmpty(portalFlag) ?? nonEmpty(environment["BIENTAP_PORTAL"]) ?? nonEmpty(file["portal"]),
             token: nonEmpty(tokenFlag) ?? nonEmpty(environment["BIENTAP_TOKEN"]) ?? nonEmpty(file["token"]),
             keymapPath: nonEmpty(keymapFlag) ?? (FileManager.default.fileExists(atPath: userKeymap) ? userKeymap : nil),
             language: UILanguage.fromEnvironment(environment))
+        if let name = nonEmpty(file["theme"]) {
+            guard let theme = Theme.named(name) else {
+                let known = Theme.named.map(\.name).joined(separator: ", ")
+                throw Invalid(description: "\(configURL.path): theme = \"\(name)\": known themes: \(known)")
+            }
+            config.theme = theme
+        }
+        if let name = nonEmpty(file["input_method"]) {
+            config.inputMethod = try inputMethod(named: name)
+        }
+        return config
+    }
+
+    /// `telex`, `vni`, or `off` (nil); anything else is an error.
+    public static func inputMethod(named name: String) throws -> InputMethod? {
+        if name == "off" { return nil }
+        guard let method = InputMethod(rawValue: name) else {
+            throw Invalid(description: "input_method = \"\(name)\": telex, vni or off")
+        }
+        return method
     }
 
     private static func nonEmpty(_ s: String?) -> String? {

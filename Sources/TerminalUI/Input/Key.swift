@@ -28,6 +28,10 @@ public enum Key: Sendable, Hashable {
             self = key
             return
         }
+        if inner.lowercased() == "c-space" {
+            self = .ctrl(" ")
+            return
+        }
         if inner.count == 3, inner.hasPrefix("C-") || inner.hasPrefix("c-"), let c = inner.last, c.isLetter, c.isASCII {
             self = .ctrl(Character(c.lowercased()))
             return
@@ -49,6 +53,7 @@ public enum Key: Sendable, Hashable {
         case .char(" "): return "<Space>"
         case .char("<"): return "<lt>"
         case .char(let c): return String(c)
+        case .ctrl(" "): return "<C-Space>"
         case .ctrl(let c): return "<C-\(c)>"
         case .alt(let c): return "<M-\(c)>"
         case .function(let n): return "<F\(n)>"

@@ -126,6 +126,11 @@ public struct Keymap: Sendable {
         return result
     }
 
+    /// Every binding of `context` itself, in file order.
+    public func bindings(in context: String) -> [(keys: [Key], action: String)] {
+        (contexts[context] ?? []).map { ($0.keys, $0.action) }
+    }
+
     /// Key sequences bound to `action` in `context` itself, without global ones.
     public func ownKeys(for action: String, in context: String) -> [[Key]] {
         (contexts[context] ?? []).filter { $0.action == action }.map(\.keys)

@@ -57,5 +57,9 @@ public final class MemoryScreen: Screen {
         condition.unlock()
     }
 
+    public private(set) var suspendCount = 0
+
+    public func suspend() { suspendCount += 1 }
+
     public func shutdown() {}
 }

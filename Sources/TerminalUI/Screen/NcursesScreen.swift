@@ -24,7 +24,6 @@ public final class NcursesScreen: Screen {
     private var queued: [InputEvent] = []
     private var isShutDown = false
 
-    private static let pasteStart: [UInt32] = Array("[200~".unicodeScalars.map(\.value))
     private static let pasteEnd: [UInt32] = Array("\u{1B}[201~".unicodeScalars.map(\.value))
 
     /// Takes over the terminal on standard input and output.
@@ -217,10 +216,6 @@ public final class NcursesScreen: Screen {
             return functionKey(code)
         case .character(let value):
             if value == 0x1B { return escape() }
-            if value == 0x1A {
-                suspend()
-                return .resize(width: width, height: height)
-            }
             return .key(character(value))
         }
     }
@@ -254,30 +249,72 @@ public final class NcursesScreen: Screen {
         case 0x0D, 0x0A: return .enter
         case 0x09: return .tab
         case 0x7F, 0x08: return .backspace
+        case 0x00: return .ctrl(" ")
         case 0x01...0x1A: return .ctrl(Character(Unicode.Scalar(value + 0x60)!))
         default:
             return .char(Character(Unicode.Scalar(value) ?? "?"))
         }
     }
 
-    /// After ESC: a lone Escape, Alt plus a key, or the start of a pasted block.
+    /// After ESC: a lone Escape, Alt plus a key, a pasted block, or a key's
+    /// escape sequence that ncurses did not know — over SSH, TERM often names
+    /// another terminal than the one sending keys (End as ESC [ 4 ~ where the
+    /// terminfo entry says ESC O F). A sequence nobody knows is dropped, never
+    /// typed into the text.
     private func escape() -> InputEvent? {
         guard let next = readRaw(waitMilliseconds: 25) else { return .key(.escape) }
         guard case .character(let value) = next else {
             if case .function(let code) = next, let event = functionKey(code) { queued.append(event) }
             return .key(.escape)
         }
-        if value == UInt32(UInt8(ascii: "[")) {
-            var seen: [UInt32] = [value]
-            while seen.count < Self.pasteStart.count, case .character(let v)? = readRaw(waitMilliseconds: 25) {
-                seen.append(v)
-                if Array(Self.pasteStart.prefix(seen.count)) != seen { break }
-            }
-            if seen == Self.pasteStart { return readPaste() }
-            return .key(.alt("["))
+        switch value {
+        case 0x5B:  // [
+            return controlSequence()
+        case 0x4F:  // O: SS3, keypad and F1–F4 in application mode
+            guard case .character(let final)? = readRaw(waitMilliseconds: 25) else { return .key(.alt("O")) }
+            let keys: [UInt32: Key] = [0x41: .up, 0x42: .down, 0x43: .right, 0x44: .left, 0x48: .home, 0x46: .end,
+                                       0x50: .function(1), 0x51: .function(2), 0x52: .function(3), 0x53: .function(4), 0x4D: .enter]
+            return keys[final].map { .key($0) }
+        case 0x1B:
+            return .key(.escape)
+        default:
+            return .key(.alt(Character(Unicode.Scalar(value) ?? "?")))
         }
-        if value == 0x1B { return .key(.escape) }
-        return .key(.alt(Character(Unicode.Scalar(value) ?? "?")))
+    }
+
+    /// ESC [ parameters final: cursor and editing keys, function keys, bracketed paste.
+    private func controlSequence() -> InputEvent? {
+        var parameters = ""
+        while true {
+            guard case .character(let v)? = readRaw(waitMilliseconds: 25), let scalar = Unicode.Scalar(v) else {
+                return parameters.isEmpty ? .key(.alt("[")) : nil
+            }
+            if (0x20...0x3F).contains(v) {
+                parameters.unicodeScalars.append(scalar)
+                if parameters.count > 16 { return nil }
+                continue
+            }
+            // Modifiers (";5" for Control…) are ignored: the key is what matters.
+            let first = Int(parameters.split(separator: ";").first ?? "") ?? 1
+            switch scalar {
+            case "A": return .key(.up)
+            case "B": return .key(.down)
+            case "C": return .key(.right)
+            case "D": return .key(.left)
+            case "H": return .key(.home)
+            case "F": return .key(.end)
+            case "Z": return .key(.backTab)
+            case "~":
+                if parameters == "200" { return readPaste() }
+                let tilde: [Int: Key] = [1: .home, 7: .home, 2: .insert, 3: .delete, 4: .end, 8: .end, 5: .pageUp, 6: .pageDown,
+                                         11: .function(1), 12: .function(2), 13: .function(3), 14: .function(4), 15: .function(5),
+                                         17: .function(6), 18: .function(7), 19: .function(8), 20: .function(9),
+                                         21: .function(10), 23: .function(11), 24: .function(12)]
+                return tilde[first].map { .key($0) }
+            default:
+                return nil
+            }
+        }
     }
 
     private func readPaste() -> InputEvent {
@@ -298,8 +335,9 @@ public final class NcursesScreen: Screen {
         return .paste(Normalization.nfc(String(text)))
     }
 
-    /// ^Z: give the terminal back, stop, and take it again when resumed.
-    private func suspend() {
+    /// Gives the terminal back, stops the process (as ^Z does in a shell) and
+    /// takes the terminal again when resumed.
+    public func suspend() {
         endwin()
         writeTerminal("\u{1B}[?2004l")
         signal(SIGTSTP, SIG_DFL)

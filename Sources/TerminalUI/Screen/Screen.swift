@@ -10,6 +10,8 @@ public protocol Screen: AnyObject {
     func nextEvent(timeoutMilliseconds: Int) -> InputEvent?
     /// Makes a waiting `nextEvent` return; callable from any thread.
     func wake()
+    /// Stops the process until the shell resumes it (a job stopped with ^Z).
+    func suspend()
     /// Gives the terminal back as it was; safe to call more than once.
     func shutdown()
 }

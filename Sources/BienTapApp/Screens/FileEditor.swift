@@ -1,0 +1,388 @@
+import Foundation
+import TerminalUI
+import VietText
+
+/// `bientap edit FILE`: the built-in editor on a file of one's own — a draft
+/// written offline, a note — with Telex and VNI typing for a server that has
+/// no input method. The same editor the desk uses for submissions.
+public struct FileEditorState {
+    public let language: UILanguage
+    public let path: String
+    let keymap: Keymap
+    let theme: Theme
+    var width: Int
+    var height: Int
+
+    public internal(set) var editor: TextEditor
+    var matcher = KeySequenceMatcher()
+    var statusMessage: String?
+    var statusIsError = false
+    var isNewFile: Bool
+
+    enum Ask {
+        case search, replace, replaceWith(String), goToLine
+    }
+    var prompt: (ask: Ask, prompt: Prompt)?
+    var dialog: Dialog?
+    var palette: CommandPalette?
+    var help: PagerState?
+
+    /// What the runner must do after an event.
+    public enum Effect: Equatable {
+        case suspend
+        case quit
+    }
+
+    public init(language: UILanguage, path: String, text: String?, keymap: Keymap, theme: Theme,
+                inputMethod: InputMethod?, width: Int, height: Int, notice: String? = nil) {
+        self.language = language
+        self.path = path
+        self.keymap = keymap
+        self.theme = theme
+        self.width = width
+        self.height = height
+        editor = TextEditor(text: text ?? "")
+        editor.inputMethod = inputMethod
+        isNewFile = text == nil
+        if let notice {
+            statusMessage = notice
+            statusIsError = true
+        }
+        editor.setView(width: width, height: bodyRows)
+    }
+
+    var bodyRows: Int { max(1, height - 2) }
+
+    // MARK: - Update
+
+    public mutating func handle(_ input: InputEvent) -> [Effect] {
+        switch input {
+        case .resize(let w, let h):
+            width = w
+            height = h
+            editor.setView(width: width, height: bodyRows)
+            return []
+        case .paste(let text):
+            if prompt != nil {
+                prompt!.prompt.field.insert(text.replacingOccurrences(of: "\n", with: " "))
+            } else if palette != nil {
+                for c in text where c != "\n" { palette!.type(c) }
+            } else {
+                editor.insert(text)
+            }
+            return []
+        case .terminate:
+            saveForLater()
+            return [.quit]
+        case .key(let key):
+            return handle(key: key)
+        }
+    }
+
+    private mutating func handle(key: Key) -> [Effect] {
+        if let dialog {
+            guard let answer = dialog.answer(key) else { return [] }
+            self.dialog = nil
+            switch answer {
+            case "save": return save() ? [.quit] : []
+            case "discard": return [.quit]
+            default: return []
+            }
+        }
+        if palette != nil { return handlePalette(key) }
+        if prompt != nil { return handlePrompt(key) }
+        let context = help != nil ? AppActions.help : AppActions.editor
+        // In the text, a printable key is text, whatever global bindings say.
+        if help == nil, case .char(let c) = key, matcher.pending.isEmpty {
+            clearInfo()
+            editor.type(c)
+            return []
+        }
+        switch matcher.feed(key, context: context, keymap: keymap) {
+        case .action(let id):
+            clearInfo()
+            return perform(id)
+        case .pending:
+            return []
+        case .unbound:
+            if help == nil, case .char(let c) = key {
+                editor.type(c)
+            } else {
+                statusMessage = Strings.unboundKey(key.name)(language)
+                statusIsError = false
+            }
+            return []
+        }
+    }
+
+    private mutating func clearInfo() {
+        if !statusIsError { statusMessage = nil }
+    }
+
+    mutating func perform(_ id: String) -> [Effect] {
+        if help != nil {
+            switch id {
+            case "back", "help": help = nil
+            case "quit": return close()
+            default:
+                var pager = help!
+                _ = pager.apply(id, lineCount: helpLines().count, visibleRows: bodyRows)
+                help = pager
+            }
+            return []
+        }
+        if let command = EditorCommand(rawValue: id) {
+            editor.perform(command)
+            if command == .cycleInputMethod { statusMessage = Strings.inputMethodNow(editor.inputMethod)(language) }
+            return []
+        }
+        switch id {
+        case "save":
+            _ = save()
+        case "back", "quit":
+            return close()
+        case "help":
+            help = PagerState()
+        case "palette":
+            palette = CommandPalette(items: paletteItems(), label: Strings.paletteTitle(language), inputMethod: editor.inputMethod)
+        case "suspend":
+            return [.suspend]
+        case "search":
+            prompt = (.search, Prompt(label: Strings.askSearch(language), text: editor.searchQuery, inputMethod: editor.inputMethod))
+        case "search-next", "search-previous":
+            if editor.searchQuery.isEmpty {
+                prompt = (.search, Prompt(label: Strings.askSearch(language), inputMethod: editor.inputMethod))
+            } else if !editor.find(editor.searchQuery, forward: id == "search-next") {
+                statusMessage = Strings.notFound(editor.searchQuery)(language)
+                statusIsError = false
+            }
+        case "replace":
+            prompt = (.replace, Prompt(label: Strings.askReplace(language), text: editor.selectedText ?? editor.searchQuery,
+                                       inputMethod: editor.inputMethod))
+        case "go-to-line":
+            prompt = (.goToLine, Prompt(label: Strings.askLine(language, lines: editor.lines.count)))
+        case "page-down": editor.perform(.pageDown)
+        case "page-up": editor.perform(.pageUp)
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Leaves, asking first when there are unsaved changes.
+    private mutating func close() -> [Effect] {
+        guard editor.isModified else { return [.quit] }
+        dialog = Dialog(title: Strings.unsavedTitle(language), message: Strings.unsavedMessage(path)(language),
+                        choices: [Dialog.Choice(key: Strings.yesKey(language), label: Strings.saveAndQuit(language), id: "save"),
+                                  Dialog.Choice(key: Strings.noKey(language), label: Strings.quitWithoutSaving(language), id: "discard"),
+                                  Dialog.Choice(key: Strings.cancelKey(language), label: Strings.cancel(language), id: "cancel")],
+                        cancelID: "cancel")
+        return []
+    }
+
+    private mutating func handlePrompt(_ key: Key) -> [Effect] {
+        guard var (ask, field) = prompt else { return [] }
+        let keymap = self.keymap
+        switch field.handle(key, command: { EditorBindings.command(for: $0, keymap: keymap) }) {
+        case .editing: prompt = (ask, field)
+        case .cancelled: prompt = nil
+        case .submitted(let answer):
+            prompt = nil
+            submit(ask, answer)
+        }
+        return []
+    }
+
+    private mutating func submit(_ ask: Ask, _ answer: String) {
+        switch ask {
+        case .search:
+            guard !answer.isEmpty else { return }
+            if !editor.find(answer) {
+                statusMessage = Strings.notFound(answer)(language)
+                statusIsError = false
+            }
+        case .replace:
+            guard !answer.isEmpty else { return }
+            prompt = (.replaceWith(answer), Prompt(label: Strings.askReplaceWith(answer)(language), inputMethod: editor.inputMethod))
+        case .replaceWith(let query):
+            let count = editor.replaceAll(query, with: answer)
+            statusMessage = count == 0 ? Strings.notFound(query)(language) : Strings.replaced(count)(language)
+            statusIsError = false
+        case .goToLine:
+            guard let n = Int(answer.trimmingCharacters(in: .whitespaces)), n >= 1 else {
+                statusMessage = Strings.notALineNumber(answer)(language)
+                statusIsError = true
+                return
+            }
+            editor.goToLine(n)
+        }
+    }
+
+    private mutating func handlePalette(_ key: Key) -> [Effect] {
+        guard var palette else { return [] }
+        let keymap = self.keymap
+        switch palette.handle(key, command: { EditorBindings.command(for: $0, keymap: keymap) }) {
+        case .browsing:
+            self.palette = palette
+            return []
+        case .cancelled:
+            self.palette = nil
+            return []
+        case .chosen(let id):
+            self.palette = nil
+            return perform(id)
+        }
+    }
+
+
+    func paletteItems() -> [CommandPalette.Item] {
+        AppActions.catalogue.all.filter { $0.contexts.contains(AppActions.editor) }.map { action in
+            let keys = keymap.keys(for: action.id, in: AppActions.editor).first.map { $0.map(\.name).joined(separator: " ") } ?? ""
+            return CommandPalette.Item(id: action.id, title: action.description(language), detail: keys)
+        }
+    }
+
+    func helpLines() -> [StyledLine] {
+        HelpView.lines(catalogue: AppActions.catalogue, keymap: keymap, contexts: [AppActions.editor, "global"],
+                       contextTitles: AppActions.contextTitles, language: language)
+    }
+
+    // MARK: - Files
+
+    /// Writes the text to the file (a new file beside it, synced, then renamed
+    /// over it: the old text survives a crash half-way); false on failure, with the reason shown.
+    mutating func save() -> Bool {
+        do {
+            try SafeFile.write(editor.text + (editor.text.hasSuffix("\n") || editor.text.isEmpty ? "" : "\n"), to: path)
+            editor.markSaved()
+            isNewFile = false
+            statusMessage = Strings.saved(path)(language)
+            statusIsError = false
+            return true
+        } catch {
+            statusMessage = Strings.saveFailed(path, "\(error)")(language)
+            statusIsError = true
+            return false
+        }
+    }
+
+    /// The session is ending without the user (the terminal closed, SIGTERM):
+    /// unsaved text goes to FILE.save, as nano does, never over the file itself.
+    mutating func saveForLater() {
+        guard editor.isModified else { return }
+        try? SafeFile.write(editor.text, to: path + ".save")
+    }
+
+    // MARK: - View
+
+    public func render() -> Frame {
+        var frame = Frame(width: width, height: height)
+        guard width > 0, height > 1 else { return frame }
+        let body = Rect(row: 1, col: 0, width: width, height: bodyRows)
+        var title = " " + Strings.appName(language) + " — " + Strings.editTitle(language) + ": " + path
+        if isNewFile { title += " " + Strings.newFileMark(language) }
+        if editor.isModified { title += " [+]" }
+        frame.fill(Rect(row: 0, col: 0, width: width, height: 1), style: theme.title)
+        frame.put(title, row: 0, col: 0, style: theme.title, ellipsis: true)
+        if let help {
+            PagerView.render(lines: helpLines(), state: help, into: &frame, in: body, theme: theme)
+        } else {
+            editor.render(into: &frame, in: body, theme: theme, highlights: editor.searchHighlights(style: theme.match))
+        }
+        let (line, column) = editor.cursorLabel
+        let mode = Strings.inputMethodName(editor.inputMethod)(language)
+        let position = Strings.lineColumn(line, column, of: editor.lines.count)(language) + " · " + mode
+        // A printable key is text in the editor, so hints name the others.
+        let key = { (id: String) -> String in
+            let keys = keymap.keys(for: id, in: AppActions.editor).filter { if case .char = $0.first { return false }; return true }
+            return keys.first?.map(\.name).joined(separator: " ") ?? ""
+        }
+        let hint = Strings.editorHint(save: key("save"), close: key("back"), help: key("help"))(language)
+        var left = statusMessage ?? ""
+        if left.isEmpty, !matcher.pending.isEmpty { left = Strings.pendingKeys(matcher.pending.map(\.name).joined(separator: " "))(language) }
+        // Where the cursor is and how keys type matter more than the key hints.
+        let full = position + " · " + hint
+        let room = width - (left.isEmpty ? 0 : DisplayWidth.of(left) + 2) - 2
+        StatusBar.render(left: left, right: DisplayWidth.of(full) <= room ? full : position, isError: statusIsError,
+                         into: &frame, row: height - 1, theme: theme)
+        if let prompt {
+            prompt.prompt.render(into: &frame, row: height - 1, theme: theme)
+        }
+        if let palette { palette.render(into: &frame, theme: theme) }
+        if let dialog {
+            dialog.render(into: &frame, theme: theme)
+            frame.cursor = nil
+        }
+        if help != nil { frame.cursor = nil }
+        return frame
+    }
+}
+
+/// Runs `bientap edit` on a screen.
+public enum FileEditorApp {
+    public static func run(_ state: FileEditorState, on screen: Screen) {
+        var state = state
+        _ = state.handle(.resize(width: screen.width, height: screen.height))
+        let loop = EventLoop<Never>(screen: screen)
+        loop.run(render: { state.render() }, handle: { event in
+            guard case .input(let input) = event else { return .proceed }
+            for effect in state.handle(input) {
+                switch effect {
+                case .quit: return .quit
+                case .suspend: screen.suspend()
+                }
+            }
+            return .proceed
+        })
+    }
+}
+
+/// Writing a file so that a crash or a full disk never leaves it half written.
+public enum SafeFile {
+    public struct WriteError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public static func write(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent().path
+        let temporary = directory + "/." + url.lastPathComponent + ".bientap-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw WriteError(description: String(cString: strerror(errno))) }
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, $0.count - written) }
+            if n < 0 {
+                let reason = String(cString: strerror(errno))
+                close(fd)
+                unlink(temporary)
+                throw WriteError(description: reason)
+            }
+            written += n
+        }
+        // Keep the file's permissions when replacing it.
+        var info = stat()
+        if stat(path, &info) == 0 { fchmod(fd, info.st_mode & 0o7777) }
+        guard fsync(fd) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            unlink(temporary)
+            throw WriteError(description: reason)
+        }
+        close(fd)
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw WriteError(description: reason)
+        }
+    }
+}
+
+/// The editor's bindings for a single key, for fields (prompts, the palette)
+/// that edit a line like the editor does.
+enum EditorBindings {
+    static func command(for key: Key, keymap: Keymap) -> EditorCommand? {
+        keymap.action(for: [key], in: AppActions.editor).flatMap(EditorCommand.init(rawValue:))
+    }
+}

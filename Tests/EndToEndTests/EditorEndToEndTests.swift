@@ -1,0 +1,106 @@
+import Foundation
+import XCTest
+
+/// Drives `bientap edit` in tmux as a person would: typing with Telex, saving,
+/// resizing, closing with unsaved changes, losing the terminal.
+final class EditorEndToEndTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("bientap-edit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private func environment() -> [String: String] {
+        // An empty config directory: defaults only, Vietnamese interface.
+        ["XDG_CONFIG_HOME": directory.path, "LANG": "C.UTF-8"]
+    }
+
+    func testTelexTypingSavesNFCAndSurvivesResize() throws {
+        let file = directory.appendingPathComponent("bai.md").path
+        let session = try TmuxSession(command: [QueueEndToEndTests.client, "edit", file], environment: environment())
+        defer { session.close() }
+        try session.waitForScreen("the editor with Telex on") { $0.contains("Soạn: ") && $0.contains("Telex") }
+        try session.type("Tooi vieets baif")
+        let typed = try session.waitForScreen("the composed words") { $0.contains("Tôi viết bài") }
+        XCTAssertTrue(typed.contains("[+]"), typed)
+        XCTAssertTrue(typed.contains("Dòng 1/1, cột 13"), typed)
+        try session.send("Enter")
+        try session.type("dduowngf Trwowngf Sa")
+        try session.waitForScreen("the second line") { $0.contains("đường Trường Sa") }
+
+        // A narrow window keeps the status bar on the last row and the text wrapped.
+        try session.resize(width: 60, height: 20)
+        let narrow = try session.waitForScreen("the narrow layout") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 20 && lines[19].contains("Dòng 2/2")
+        }
+        XCTAssertTrue(narrow.contains("Tôi viết bài"), narrow)
+        try session.resize(width: 120, height: 40)
+        try session.waitForScreen("the wide layout") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 40 && lines[39].contains("Dòng 2/2")
+        }
+
+        try session.send("C-s")
+        try session.waitForScreen("the saved message") { $0.contains("Đã lưu") && !$0.contains("[+]") }
+        let saved = try String(contentsOfFile: file, encoding: .utf8)
+        XCTAssertEqual(saved, "Tôi viết bài\nđường Trường Sa\n")
+        XCTAssertEqual(saved, saved.precomposedStringWithCanonicalMapping, "stored as NFC")
+
+        // Ctrl-T switches to VNI; then closing with changes asks first.
+        try session.send("C-t")
+        try session.waitForScreen("VNI on") { $0.contains("VNI") }
+        try session.type(" Vie65t")
+        try session.waitForScreen("VNI typing") { $0.contains("Sa Việt") }
+        try session.send("C-q")
+        try session.waitForScreen("the unsaved-changes question") { $0.contains("Chưa lưu") && $0.contains("[l] Lưu rồi đóng") }
+        try session.send("h")
+        try session.waitForScreen("back in the text") { !$0.contains("Chưa lưu") && $0.contains("Sa Việt") }
+        try session.send("C-q")
+        try session.waitForScreen("the question again") { $0.contains("Chưa lưu") }
+        try session.send("b")
+        XCTAssertEqual(session.waitForExit(), 0)
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), saved, "discarded changes are not written")
+    }
+
+    func testLostTerminalKeepsUnsavedWordsInDotSave() throws {
+        let file = directory.appendingPathComponent("ghi-chu.txt").path
+        try "Biên bản họp\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let session = try TmuxSession(command: [QueueEndToEndTests.client, "edit", "--input-method", "off", file],
+                                      environment: environment())
+        defer { session.close() }
+        try session.waitForScreen("the file's text") { $0.contains("Biên bản họp") && $0.contains("gõ thường") }
+        try session.send("C-e")  // unbound in the editor: reported, nothing typed
+        try session.send("End")
+        try session.type(" ngay 23")
+        try session.waitForScreen("typed as plain keys") { $0.contains("Biên bản họp ngay 23") }
+        // Closing the tmux session hangs up the terminal: SIGHUP.
+        session.close()
+        let rescued = directory.appendingPathComponent("ghi-chu.txt.save").path
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: rescued) && Date() < deadline { usleep(50_000) }
+        XCTAssertEqual(try String(contentsOfFile: rescued, encoding: .utf8), "Biên bản họp ngay 23\n")
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "Biên bản họp\n", "the file itself is untouched")
+    }
+
+    func testBrokenKeymapIsReportedAndDefaultsStillWork() throws {
+        let keymap = directory.appendingPathComponent("keymap.bad").path
+        try "bind editor <C-o> save\nbind editor <C-?> save\nbind editor <C-e> no-such-action\n".write(toFile: keymap, atomically: true, encoding: .utf8)
+        let file = directory.appendingPathComponent("x.txt").path
+        let session = try TmuxSession(command: [QueueEndToEndTests.client, "edit", "--keymap", keymap, file], environment: environment())
+        defer { session.close() }
+        let screen = try session.waitForScreen("the keymap complaint") { $0.contains("keymap.bad:2: unknown key '<C-?>'") }
+        XCTAssertTrue(screen.contains("2 lỗi"), screen)
+        try session.type("xin chaof")
+        try session.send("C-o")  // the valid line of the file applies
+        try session.waitForScreen("saved through the user's binding") { $0.contains("Đã lưu") }
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "xin chào\n")
+        try session.send("C-q")
+        XCTAssertEqual(session.waitForExit(), 0)
+    }
+}

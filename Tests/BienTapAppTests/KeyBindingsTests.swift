@@ -38,4 +38,30 @@ final class KeyBindingsTests: XCTestCase {
         XCTAssertEqual(problems.count, 1)
         XCTAssertFalse(keymap.keys(for: "quit", in: AppActions.queue).isEmpty)
     }
+
+    /// The shipped vim and emacs files load without a mistake over the defaults and do what they say.
+    func testShippedVimAndEmacsKeymaps() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        func load(_ name: String) throws -> Keymap {
+            let path = root.appendingPathComponent("Keymaps/\(name)").path
+            let (keymap, problems) = KeyBindings.load(userFile: path)
+            XCTAssertEqual(problems, [], name)
+            return keymap
+        }
+        let vim = try load("vim.keymap")
+        XCTAssertEqual(vim.action(for: [.char("g"), .char("g")], in: AppActions.queue), "first")
+        XCTAssertNil(vim.action(for: [.char("g")], in: AppActions.queue), "g alone now starts a sequence")
+        XCTAssertEqual(vim.action(for: [.ctrl("d")], in: AppActions.queue), "page-down")
+        XCTAssertEqual(vim.action(for: [.alt("u")], in: AppActions.editor), "undo")
+        let emacs = try load("emacs.keymap")
+        XCTAssertEqual(emacs.action(for: [.ctrl("x"), .ctrl("s")], in: AppActions.editor), "save")
+        XCTAssertNil(emacs.action(for: [.ctrl("x")], in: AppActions.editor), "C-x is a prefix, not cut")
+        XCTAssertTrue(emacs.isPrefix([.ctrl("x")], in: AppActions.editor))
+        XCTAssertEqual(emacs.action(for: [.ctrl("_")], in: AppActions.editor), "undo")
+        XCTAssertEqual(emacs.action(for: [.alt("\u{7F}")], in: AppActions.editor), "delete-word-backward")
+        XCTAssertEqual(emacs.action(for: [.ctrl("n")], in: AppActions.queue), "move-down")
+        var matcher = KeySequenceMatcher()
+        XCTAssertEqual(matcher.feed(.ctrl("x"), context: AppActions.editor, keymap: emacs), .pending)
+        XCTAssertEqual(matcher.feed(.ctrl("c"), context: AppActions.editor, keymap: emacs), .action("back"))
+    }
 }

@@ -32,8 +32,13 @@ public enum Key: Sendable, Hashable {
             self = .ctrl(" ")
             return
         }
-        if inner.count == 3, inner.hasPrefix("C-") || inner.hasPrefix("c-"), let c = inner.last, c.isLetter, c.isASCII {
+        if inner.count == 3, inner.hasPrefix("C-") || inner.hasPrefix("c-"), let c = inner.last,
+           (c.isLetter && c.isASCII) || "\\]^_".contains(c) {
             self = .ctrl(Character(c.lowercased()))
+            return
+        }
+        if inner.lowercased() == "m-bs" {
+            self = .alt("\u{7F}")
             return
         }
         if inner.count == 3, inner.hasPrefix("M-") || inner.hasPrefix("m-") || inner.hasPrefix("A-"), let c = inner.last {
@@ -54,6 +59,7 @@ public enum Key: Sendable, Hashable {
         case .char("<"): return "<lt>"
         case .char(let c): return String(c)
         case .ctrl(" "): return "<C-Space>"
+        case .alt("\u{7F}"): return "<M-BS>"
         case .ctrl(let c): return "<C-\(c)>"
         case .alt(let c): return "<M-\(c)>"
         case .function(let n): return "<F\(n)>"

@@ -251,6 +251,7 @@ public final class NcursesScreen: Screen {
         case 0x7F, 0x08: return .backspace
         case 0x00: return .ctrl(" ")
         case 0x01...0x1A: return .ctrl(Character(Unicode.Scalar(value + 0x60)!))
+        case 0x1C...0x1F: return .ctrl(Character(Unicode.Scalar(value + 0x40)!))
         default:
             return .char(Character(Unicode.Scalar(value) ?? "?"))
         }

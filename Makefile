@@ -45,8 +45,7 @@ test: test-deps
 	rm -f "$$log"; exit $$status
 
 bench: test-deps
-	$(SWIFT) build -c release --product bientap-bench
-	$(SWIFT) build -c release --product bientap-portal
+	$(SWIFT) build -c release
 	"$$($(SWIFT) build -c release --show-bin-path)/bientap-bench"
 
 # The default keymap is compiled into the client; regenerate after editing Keymaps/default.keymap.

@@ -221,3 +221,106 @@ if wants("portal") {
         exit(1)
     }
 }
+
+// MARK: - Editor: typing with Telex
+
+if wants("editor") {
+    // Telex keys of ordinary news prose, 10,000 of them, a new line now and then.
+    let sentence = "Chieeuf nay, UBND huyeenj Lys Sown toor chuwcs hooij nghij trieenr khai kees hoachj phats trieenr kinh tees bieenr. "
+    var keys: [Character] = []
+    while keys.count < 10_000 {
+        keys += sentence
+        if keys.count % 600 < sentence.count { keys.append("\n") }
+    }
+    keys = Array(keys.prefix(10_000))
+    var typed = TextEditor()
+    typed.inputMethod = .telex
+    typed.setView(width: 120, height: 38)
+    var samples: [Double] = []
+    samples.reserveCapacity(keys.count)
+    for key in keys {
+        let start = cpuNow()
+        if key == "\n" { typed.perform(.newline) } else { typed.type(key) }
+        samples.append(Double(cpuNow() - start))
+    }
+    report("editor: one keystroke, Telex on (10,000 keys)", samples)
+    var frame = Frame(width: 120, height: 38)
+    let render = measure(iterations: 1_000, cpu: true) {
+        typed.render(into: &frame, in: Rect(row: 0, col: 0, width: 120, height: 38), theme: .default)
+    }
+    report("editor: render 120×38 of that text", render)
+    print("  text typed: \(typed.text.count) characters, first words: \(typed.text.prefix(40))")
+}
+
+// MARK: - Bytes written to a real pseudo-terminal when the cursor moves one row
+
+if wants("pty") {
+    guard let portalExecutable = LocalPortal.locateExecutable() else {
+        print("bientap-portal not found beside bientap-bench: build it in release first (make bench does)")
+        exit(1)
+    }
+    let client = portalExecutable.deletingLastPathComponent().appendingPathComponent("bientap").path
+    do {
+        let portal = try LocalPortal(executable: portalExecutable, editorDisplayName: "Bench")
+        defer { portal.stop() }
+        let url = try portal.startServer()
+        // posix_openpt, unlockpt and ptsname are not visible to Swift; on Linux they are
+        // /dev/ptmx, TIOCSPTLCK and TIOCGPTN (devpts needs no grantpt).
+        let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+        var number: UInt32 = 0
+        var unlock: Int32 = 0
+        guard master >= 0, ioctl(master, 0x4004_5431, &unlock) == 0, ioctl(master, 0x8004_5430, &number) == 0 else {
+            print("pty: cannot open a pseudo-terminal")
+            exit(1)
+        }
+        let slavePath = "/dev/pts/\(number)"
+        var size = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        for fd in Int32(0)...2 { posix_spawn_file_actions_addopen(&actions, fd, slavePath, O_RDWR, 0) }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        let argv = [client, "--portal", url, "--token", portal.token]
+        let env = ["TERM=xterm-256color", "LANG=C.UTF-8", "HOME=/nonexistent", "XDG_CONFIG_HOME=/nonexistent"]
+        var pid: pid_t = 0
+        let cArgs = argv.map { strdup($0) } + [nil]
+        let cEnv = env.map { strdup($0) } + [nil]
+        guard posix_spawn(&pid, client, &actions, &attributes, cArgs, cEnv) == 0 else {
+            print("pty: cannot start \(client)")
+            exit(1)
+        }
+        /// Reads what the program writes until it has been quiet for `quietMs`.
+        func drain(quietMs: Int32) -> Int {
+            var total = 0
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                var fds = [pollfd(fd: master, events: Int16(POLLIN), revents: 0)]
+                guard poll(&fds, 1, quietMs) > 0 else { return total }
+                let n = read(master, &buffer, buffer.count)
+                if n <= 0 { return total }
+                total += n
+            }
+        }
+        let first = drain(quietMs: 1_500)
+        var perMove: [Double] = []
+        for i in 0..<30 {
+            var key: UInt8 = i < 15 ? UInt8(ascii: "j") : UInt8(ascii: "k")
+            _ = write(master, &key, 1)
+            perMove.append(Double(drain(quietMs: 300)))
+        }
+        var quit: UInt8 = UInt8(ascii: "Q")
+        _ = write(master, &quit, 1)
+        _ = drain(quietMs: 500)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        close(master)
+        perMove.sort()
+        print(String(format: "%-48@ %d bytes", "pty 120×40: first screen of the queue" as NSString, first))
+        print(String(format: "%-48@ p50 %5.0f bytes  max %5.0f bytes  (n=%d)", "pty 120×40: cursor moves one row" as NSString,
+                     percentile(perMove, 0.5), perMove.last ?? 0, perMove.count))
+    } catch {
+        print("pty benchmark failed: \(error)")
+        exit(1)
+    }
+}

@@ -10,9 +10,17 @@ public enum DisplayWidth {
             let v = grapheme.asciiValue!
             return (v < 0x20 || v == 0x7F) ? 0 : 1
         }
-        let scalars = grapheme.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        var scalars = grapheme.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return 0 }
+        guard let second = scalars.next() else {
+            // One scalar, as nearly every grapheme of NFC text.
+            let fast = Graphemes.standaloneWidth(first)
+            return fast >= 0 ? fast : width(of: first)
+        }
+        if second.value == 0xFE0F { return 2 }
+        while let next = scalars.next() {
+            if next.value == 0xFE0F { return 2 }
+        }
         return width(of: first)
     }
 

@@ -53,6 +53,11 @@ public enum EditorCommand: String, CaseIterable, Sendable {
 public struct TextEditor: Sendable {
     /// The text, a line per element, each line its graphemes.
     public private(set) var lines: [[Character]] = [[]]
+    /// Each grapheme's columns, with `spaceFlag` set on spaces: wrapping reads
+    /// these small numbers instead of asking Unicode about every grapheme on
+    /// every key press. Changed only where `lines` is.
+    private var widths: [[UInt8]] = [[]]
+    private static let spaceFlag: UInt8 = 0x80
     public private(set) var cursor = TextPosition(line: 0, column: 0)
     /// The other end of the selection, when there is one.
     public private(set) var anchor: TextPosition?
@@ -98,6 +103,7 @@ public struct TextEditor: Sendable {
     /// Replaces the whole text (NFC, any line endings), as unmodified, with no undo history.
     public mutating func load(_ text: String) {
         lines = Self.split(Normalization.nfc(text))
+        widths = lines.map(Self.widths)
         cursor = TextPosition(line: 0, column: 0)
         anchor = nil
         top = (0, 0)
@@ -437,9 +443,12 @@ public struct TextEditor: Sendable {
         pieces[0].insert(contentsOf: prefix, at: 0)
         pieces[pieces.count - 1].append(contentsOf: suffix)
         if start.line == end.line && pieces.count == 1 {
+            // Typing: only the new graphemes need measuring.
+            widths[start.line].replaceSubrange(start.column..<end.column, with: Self.widths(Array(text)))
             lines[start.line] = pieces[0]
         } else {
             lines.replaceSubrange(start.line...end.line, with: pieces)
+            widths.replaceSubrange(start.line...end.line, with: pieces.map(Self.widths))
         }
         return TextPosition(line: start.line + pieces.count - 1, column: endColumn)
     }
@@ -555,26 +564,31 @@ public struct TextEditor: Sendable {
     /// when the next word would pass the view's width, inside a word only when
     /// the word alone is wider than the view.
     func segments(_ index: Int) -> [Int] {
-        let line = lines[index]
-        var starts = [0]
-        var x = 0
-        var lastBreak = -1  // column after the last space in this segment
-        var i = 0
-        while i < line.count {
-            let w = Self.width(line[i])
-            if x + w > viewWidth && i > starts[starts.count - 1] {
-                let start = lastBreak > starts[starts.count - 1] ? lastBreak : i
-                starts.append(start)
-                x = 0
-                for j in start..<i { x += Self.width(line[j]) }
-                lastBreak = -1
-                continue
+        widths[index].withUnsafeBufferPointer { line in
+            var starts = [0]
+            var x = 0
+            var lastBreak = -1  // column after the last space in this segment
+            var i = 0
+            while i < line.count {
+                let w = Int(line[i] & ~Self.spaceFlag)
+                if x + w > viewWidth && i > starts[starts.count - 1] {
+                    let start = lastBreak > starts[starts.count - 1] ? lastBreak : i
+                    starts.append(start)
+                    x = 0
+                    for j in start..<i { x += Int(line[j] & ~Self.spaceFlag) }
+                    lastBreak = -1
+                    continue
+                }
+                x += w
+                if line[i] & Self.spaceFlag != 0 { lastBreak = i + 1 }
+                i += 1
             }
-            x += w
-            if line[i] == " " { lastBreak = i + 1 }
-            i += 1
+            return starts
         }
-        return starts
+    }
+
+    private static func widths(_ line: [Character]) -> [UInt8] {
+        line.map { c in c.asciiValue == 0x20 ? 1 | spaceFlag : UInt8(width(c)) }
     }
 
     @inline(__always)
@@ -598,7 +612,7 @@ public struct TextEditor: Sendable {
     private func x(of position: TextPosition, starts: [Int]) -> Int {
         let s = segmentIndex(of: position, in: starts)
         var x = 0
-        for j in starts[s]..<position.column { x += Self.width(lines[position.line][j]) }
+        for j in starts[s]..<position.column { x += Int(widths[position.line][j] & ~Self.spaceFlag) }
         return x
     }
 
@@ -627,7 +641,7 @@ public struct TextEditor: Sendable {
         var column = starts[segment]
         var cx = 0
         while column < end {
-            let w = Self.width(lines[line][column])
+            let w = Int(widths[line][column] & ~Self.spaceFlag)
             if cx + w > x { break }
             cx += w
             column += 1
@@ -678,7 +692,7 @@ public struct TextEditor: Sendable {
             if showCursor, cursor.line == line, cursor.column >= from,
                cursor.column < to || (segment + 1 == starts.count && cursor.column == to) {
                 var cx = 0
-                for j in from..<cursor.column { cx += Self.width(lines[line][j]) }
+                for j in from..<cursor.column { cx += Int(widths[line][j] & ~Self.spaceFlag) }
                 frame.cursor = (row, rect.col + min(cx, rect.width - 1))
             }
             if segment + 1 < starts.count {

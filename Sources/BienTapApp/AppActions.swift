@@ -23,7 +23,7 @@ public enum AppActions {
         Action(id: "back", contexts: everywhere, description: Localized(vi: "Quay lại; thoát khi ở hàng chờ", en: "Go back; quit from the queue")),
         Action(id: "quit", contexts: everywhere, description: Localized(vi: "Thoát bientap", en: "Quit bientap")),
         Action(id: "help", contexts: everywhere, description: Localized(vi: "Xem các phím tắt", en: "Show the key bindings")),
-        Action(id: "refresh", contexts: everywhere, description: Localized(vi: "Tải lại từ cổng thông tin (thử lại khi lỗi)", en: "Reload from the portal (retry after an error)")),
+        Action(id: "refresh", contexts: lists, description: Localized(vi: "Tải lại từ cổng thông tin (thử lại khi lỗi)", en: "Reload from the portal (retry after an error)")),
         Action(id: "redraw", contexts: everywhere, description: Localized(vi: "Vẽ lại màn hình", en: "Redraw the screen")),
         Action(id: "suspend", contexts: everywhere, description: Localized(vi: "Tạm dừng, về dòng lệnh (fg để quay lại)", en: "Suspend to the shell (fg to come back)")),
         Action(id: "palette", contexts: everywhere, description: Localized(vi: "Bảng lệnh: tìm và chạy mọi lệnh", en: "Command palette: find and run any command")),
@@ -37,7 +37,7 @@ public enum AppActions {
         Action(id: "save", contexts: [editor], description: Localized(vi: "Lưu", en: "Save")),
         Action(id: "replace", contexts: [editor], description: Localized(vi: "Thay thế tất cả", en: "Replace all")),
         Action(id: "go-to-line", contexts: [editor], description: Localized(vi: "Đến dòng số…", en: "Go to line…")),
-    ] + editorActions)
+    ] + editorActions, textContexts: [editor])
 
     /// The editor's own commands, described for keymaps, help and the palette.
     static let editorActions: [Action] = EditorCommand.allCases.compactMap { command in

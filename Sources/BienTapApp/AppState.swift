@@ -9,6 +9,7 @@ public enum Effect: Equatable, Sendable {
     case loadQueue
     case loadSubmission(Int64)
     case suspend
+    case repaint
     case quit
 }
 
@@ -85,7 +86,7 @@ public struct AppState {
     public mutating func handle(input: InputEvent) -> [Effect] {
         switch input {
         case .key(let key):
-            if palette != nil { return handlePalette(key) }
+            if palette != nil { return KeyBindings.route(key, to: &palette, keymap: keymap).map { perform($0) } ?? [] }
             if prompt != nil {
                 handlePrompt(key)
                 return []
@@ -97,7 +98,7 @@ public struct AppState {
             case .pending:
                 return []
             case .unbound:
-                statusMessage = Strings.unboundKey(key.name)(language)
+                statusMessage = Strings.unboundKey(key.name, help: keyNames(for: "help").first ?? "?")(language)
                 statusIsError = false
                 return []
             }
@@ -161,11 +162,11 @@ public struct AppState {
             overlays.append(.help(PagerState()))
             return []
         case "redraw":
-            return []
+            return [.repaint]
         case "suspend":
             return [.suspend]
         case "palette":
-            palette = CommandPalette(items: paletteItems(), label: Strings.paletteTitle(language))
+            palette = KeyBindings.palette(context: context, keymap: keymap, language: language)
             return []
         case "search", "filter":
             guard overlays.isEmpty else { return [] }
@@ -223,7 +224,7 @@ public struct AppState {
     private mutating func handlePrompt(_ key: Key) {
         guard var p = prompt else { return }
         let keymap = self.keymap
-        switch p.prompt.handle(key, command: { EditorBindings.command(for: $0, keymap: keymap) }) {
+        switch p.prompt.handle(key, command: { KeyBindings.editorCommand(for: $0, keymap: keymap) }) {
         case .editing:
             prompt = p
             applyPrompt()
@@ -255,31 +256,6 @@ public struct AppState {
             queue.table.search(p.prompt.text, from: p.cursorBefore, includingStart: true, rows: queue.rows, visibleRows: tableRows)
         case .filter:
             queue.setFilter(p.prompt.text, visibleRows: tableRows)
-        }
-    }
-
-    private mutating func handlePalette(_ key: Key) -> [Effect] {
-        guard var palette else { return [] }
-        let keymap = self.keymap
-        switch palette.handle(key, command: { EditorBindings.command(for: $0, keymap: keymap) }) {
-        case .browsing:
-            self.palette = palette
-            return []
-        case .cancelled:
-            self.palette = nil
-            return []
-        case .chosen(let id):
-            self.palette = nil
-            return perform(id)
-        }
-    }
-
-
-    /// The actions of the screen on top, with the keys bound to them.
-    func paletteItems() -> [CommandPalette.Item] {
-        AppActions.catalogue.all.filter { $0.contexts.contains(context) && $0.id != "palette" }.map { action in
-            let keys = keymap.keys(for: action.id, in: context).first.map { $0.map(\.name).joined(separator: " ") } ?? ""
-            return CommandPalette.Item(id: action.id, title: action.description(language), detail: keys)
         }
     }
 

@@ -2,8 +2,6 @@ import Foundation
 
 /// Dates as Vietnamese newsrooms write them, in Vietnam's time (UTC+7, no DST).
 enum DateText {
-    static let vietnamTime = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600)!
-
     /// A moment's calendar fields in Vietnam's time. Worked out by arithmetic, not
     /// by `DateFormatter` (microseconds a call, too slow for every row of a
     /// table on every key press); Vietnam has kept UTC+7 all year since 1975.

@@ -20,6 +20,49 @@ public enum KeyBindings {
         return (keymap, problems)
     }
 
+    /// The key (or sequence) to name for `action` in hints and the palette:
+    /// the first one bound, but never a printable key in the editor, where it is text.
+    static func keyName(for action: String, in context: String, keymap: Keymap) -> String? {
+        keymap.keys(for: action, in: context)
+            .first { keys in
+                guard context == AppActions.editor, case .char? = keys.first else { return true }
+                return false
+            }
+            .map { $0.map(\.name).joined(separator: " ") }
+    }
+
+    /// The editor's command bound to a single key, for the one-line fields
+    /// (prompts, the palette) that edit text as the editor does.
+    static func editorCommand(for key: Key, keymap: Keymap) -> EditorCommand? {
+        keymap.action(for: [key], in: AppActions.editor).flatMap(EditorCommand.init(rawValue:))
+    }
+
+    /// The command palette of a screen: every action of its context with its key.
+    static func palette(context: String, keymap: Keymap, language: UILanguage, inputMethod: InputMethod? = nil) -> CommandPalette {
+        let items = AppActions.catalogue.all.filter { $0.contexts.contains(context) && $0.id != "palette" }.map { action in
+            CommandPalette.Item(id: action.id, title: action.description(language),
+                                detail: keyName(for: action.id, in: context, keymap: keymap) ?? "")
+        }
+        return CommandPalette(items: items, label: Strings.paletteTitle(language), inputMethod: inputMethod)
+    }
+
+    /// Hands a key to an open palette; returns the action chosen, and closes
+    /// the palette when it is chosen or dismissed.
+    static func route(_ key: Key, to palette: inout CommandPalette?, keymap: Keymap) -> String? {
+        guard var open = palette else { return nil }
+        switch open.handle(key, command: { editorCommand(for: $0, keymap: keymap) }) {
+        case .browsing:
+            palette = open
+            return nil
+        case .cancelled:
+            palette = nil
+            return nil
+        case .chosen(let id):
+            palette = nil
+            return id
+        }
+    }
+
     /// The bindings in force as keymap lines, a context at a time, each with
     /// the action's description as a comment.
     public static func listing(_ keymap: Keymap, language: UILanguage) -> String {

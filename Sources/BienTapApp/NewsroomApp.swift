@@ -45,6 +45,8 @@ public final class NewsroomApp {
             return true
         case .suspend:
             loop.screen.suspend()
+        case .repaint:
+            loop.screen.repaintAll()
         case .loadQueue:
             work.async {
                 let result = Result { try client.allSubmissions(statuses: SubmissionStatus.pending) }

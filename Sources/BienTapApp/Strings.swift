@@ -46,8 +46,8 @@ public enum Strings {
     public static func pendingKeys(_ keys: String) -> Localized {
         Localized(vi: "Phím: \(keys)…", en: "Keys: \(keys)…")
     }
-    public static func unboundKey(_ key: String) -> Localized {
-        Localized(vi: "Phím \(key) chưa được gán. Nhấn ? để xem các phím.", en: "\(key) is not bound. Press ? for the keys.")
+    public static func unboundKey(_ key: String, help: String) -> Localized {
+        Localized(vi: "Phím \(key) chưa được gán. Nhấn \(help) để xem các phím.", en: "\(key) is not bound. Press \(help) for the keys.")
     }
     public static func signedInAs(_ name: String) -> Localized {
         Localized(vi: "Đăng nhập: \(name)", en: "Signed in: \(name)")
@@ -200,8 +200,8 @@ public enum Strings {
     public static func askReplaceWith(_ query: String) -> Localized {
         Localized(vi: "Thay \"\(query)\" bằng:", en: "Replace \"\(query)\" with:")
     }
-    public static func askLine(_ language: UILanguage, lines: Int) -> String {
-        Localized(vi: "Đến dòng (1–\(lines)):", en: "Go to line (1–\(lines)):")(language)
+    public static func askLine(lines: Int) -> Localized {
+        Localized(vi: "Đến dòng (1–\(lines)):", en: "Go to line (1–\(lines)):")
     }
     public static func notFound(_ query: String) -> Localized {
         Localized(vi: "Không thấy \"\(query)\".", en: "\"\(query)\" not found.")

@@ -144,7 +144,7 @@ public enum Graphemes {
     /// until it returns false.
     public static func forEach(in text: String, _ body: (Unicode.Scalar, String, Int) -> Bool) {
         var text = text
-        let simple = text.withUTF8 { bytes -> Bool in
+        let walked = text.withUTF8 { bytes -> Bool in
             var i = 0
             while i < bytes.count {
                 if bytes[i] < 0x80 {
@@ -156,19 +156,15 @@ public enum Graphemes {
                 if standaloneWidth(scalar) < 0 { return false }
                 i += length
             }
+            i = 0
+            while i < bytes.count {
+                let (scalar, length) = bytes.scalar(at: i)
+                if !body(scalar, "", standaloneWidth(scalar)) { break }
+                i += length
+            }
             return true
         }
-        if simple {
-            text.withUTF8 { bytes in
-                var i = 0
-                while i < bytes.count {
-                    let (scalar, length) = bytes.scalar(at: i)
-                    if !body(scalar, "", standaloneWidth(scalar)) { return }
-                    i += length
-                }
-            }
-            return
-        }
+        if walked { return }
         for grapheme in text {
             let scalars = grapheme.unicodeScalars
             let first = scalars.first!

@@ -154,11 +154,9 @@ struct Keys: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let language = UILanguage.fromEnvironment(environment)
         if let check {
-            guard let data = FileManager.default.contents(atPath: check) else {
-                throw Failed(message: Strings.spellCannotRead(check, Strings.noSuchFile)(language), status: 2)
-            }
+            let text = try SpellInputs.read([check], language: language, eightBit: .refused)[0].text
             var scratch = Keymap()
-            let problems = scratch.load(String(decoding: data, as: UTF8.self), file: check, catalogue: AppActions.catalogue)
+            let problems = scratch.load(text, file: check, catalogue: AppActions.catalogue)
             for problem in problems { print(problem) }
             if !problems.isEmpty { throw ExitCode(1) }
             print(Strings.keymapValid(check)(language))

@@ -192,6 +192,11 @@ final class AppStateTests: XCTestCase {
         XCTAssertEqual(s.queue.items[s.queue.table.sourceRow(at: 0)].id, 129, "still sorted oldest first")
     }
 
+    func testRedrawRepaintsEverything() {
+        var s = state()
+        XCTAssertEqual(s.handle(input: .key(.ctrl("l"))), [.repaint])
+    }
+
     func testPaletteFindsActionsWithoutDiacritics() {
         var s = state(height: 30)
         _ = s.handle(message: .queueLoaded(.success(items(30))))

@@ -72,4 +72,30 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertThrowsError(try ClientConfiguration.resolve(portalFlag: nil, tokenFlag: nil, keymapFlag: nil,
                                                              environment: ["XDG_CONFIG_HOME": dir.path]))
     }
+
+    func testThemeAndInputMethodFromTheConfigFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bientap-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("bientap"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("bientap/config.toml")
+        let env = ["XDG_CONFIG_HOME": dir.path]
+        var config = try ClientConfiguration.resolve(portalFlag: nil, tokenFlag: nil, keymapFlag: nil, environment: env)
+        XCTAssertEqual(config.theme, .default)
+        XCTAssertEqual(config.inputMethod, .telex, "Telex unless said otherwise")
+
+        try "theme = \"high-contrast\"\ninput_method = \"off\"\n".write(to: file, atomically: true, encoding: .utf8)
+        config = try ClientConfiguration.resolve(portalFlag: nil, tokenFlag: nil, keymapFlag: nil, environment: env)
+        XCTAssertEqual(config.theme, .highContrast)
+        XCTAssertNil(config.inputMethod)
+
+        try "input_method = \"vni\"\n".write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try ClientConfiguration.resolve(portalFlag: nil, tokenFlag: nil, keymapFlag: nil, environment: env).inputMethod, .vni)
+
+        try "theme = \"solarized\"\n".write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try ClientConfiguration.resolve(portalFlag: nil, tokenFlag: nil, keymapFlag: nil, environment: env)) {
+            XCTAssertTrue("\($0)".contains("default, light, high-contrast"), "\($0)")
+        }
+        try "input_method = \"unikey\"\n".write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try ClientConfiguration.resolve(portalFlag: nil, tokenFlag: nil, keymapFlag: nil, environment: env))
+    }
 }

@@ -75,7 +75,9 @@ final class EditorEndToEndTests: XCTestCase {
                                       environment: environment())
         defer { session.close() }
         try session.waitForScreen("the file's text") { $0.contains("Biên bản họp") && $0.contains("gõ thường") }
-        try session.send("C-e")  // unbound in the editor: reported, nothing typed
+        try session.send("C-e")
+        let unbound = try session.waitForScreen("the unbound key reported") { $0.contains("Phím <C-e> chưa được gán") }
+        XCTAssertTrue(unbound.contains("Nhấn <F1> để xem"), "the hint names a key that is not text in the editor: \(unbound)")
         try session.send("End")
         try session.type(" ngay 23")
         try session.waitForScreen("typed as plain keys") { $0.contains("Biên bản họp ngay 23") }

@@ -71,6 +71,18 @@ final class KeymapTests: XCTestCase {
         XCTAssertEqual(keymap.action(for: [.char("y")], in: "list"), "open")
     }
 
+    func testPrintableKeysCannotBeBoundWhereTheyAreText() {
+        let texty = ActionCatalogue(catalogue.all, textContexts: ["text"])
+        var keymap = Keymap()
+        let problems = keymap.load("bind text j down\nbind text <Space> top\nbind text <C-j> down\nbind list j down\n",
+                                   file: "k", catalogue: texty)
+        XCTAssertEqual(problems.map(\.line), [1, 2])
+        XCTAssertTrue(problems[0].message.contains("types text in context 'text'"), problems[0].message)
+        XCTAssertEqual(keymap.action(for: [.ctrl("j")], in: "text"), "down")
+        XCTAssertEqual(keymap.action(for: [.char("j")], in: "list"), "down")
+        XCTAssertNil(keymap.action(for: [.char(" ")], in: "text"))
+    }
+
     func testSequenceMatcher() {
         var keymap = Keymap()
         _ = keymap.load("bind global g g top\nbind global j down\n", file: "k", catalogue: catalogue)

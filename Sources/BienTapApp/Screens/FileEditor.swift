@@ -30,6 +30,7 @@ public struct FileEditorState {
     /// What the runner must do after an event.
     public enum Effect: Equatable {
         case suspend
+        case repaint
         case quit
     }
 
@@ -89,7 +90,7 @@ public struct FileEditorState {
             default: return []
             }
         }
-        if palette != nil { return handlePalette(key) }
+        if palette != nil { return KeyBindings.route(key, to: &palette, keymap: keymap).map { perform($0) } ?? [] }
         if prompt != nil { return handlePrompt(key) }
         let context = help != nil ? AppActions.help : AppActions.editor
         // In the text, a printable key is text, whatever global bindings say.
@@ -108,7 +109,7 @@ public struct FileEditorState {
             if help == nil, case .char(let c) = key {
                 editor.type(c)
             } else {
-                statusMessage = Strings.unboundKey(key.name)(language)
+                statusMessage = Strings.unboundKey(key.name, help: self.key(forAction: "help"))(language)
                 statusIsError = false
             }
             return []
@@ -144,9 +145,11 @@ public struct FileEditorState {
         case "help":
             help = PagerState()
         case "palette":
-            palette = CommandPalette(items: paletteItems(), label: Strings.paletteTitle(language), inputMethod: editor.inputMethod)
+            palette = KeyBindings.palette(context: AppActions.editor, keymap: keymap, language: language, inputMethod: editor.inputMethod)
         case "suspend":
             return [.suspend]
+        case "redraw":
+            return [.repaint]
         case "search":
             prompt = (.search, Prompt(label: Strings.askSearch(language), text: editor.searchQuery, inputMethod: editor.inputMethod))
         case "search-next", "search-previous":
@@ -160,7 +163,7 @@ public struct FileEditorState {
             prompt = (.replace, Prompt(label: Strings.askReplace(language), text: editor.selectedText ?? editor.searchQuery,
                                        inputMethod: editor.inputMethod))
         case "go-to-line":
-            prompt = (.goToLine, Prompt(label: Strings.askLine(language, lines: editor.lines.count)))
+            prompt = (.goToLine, Prompt(label: Strings.askLine(lines: editor.lines.count)(language)))
         case "page-down": editor.perform(.pageDown)
         case "page-up": editor.perform(.pageUp)
         default:
@@ -183,7 +186,7 @@ public struct FileEditorState {
     private mutating func handlePrompt(_ key: Key) -> [Effect] {
         guard var (ask, field) = prompt else { return [] }
         let keymap = self.keymap
-        switch field.handle(key, command: { EditorBindings.command(for: $0, keymap: keymap) }) {
+        switch field.handle(key, command: { KeyBindings.editorCommand(for: $0, keymap: keymap) }) {
         case .editing: prompt = (ask, field)
         case .cancelled: prompt = nil
         case .submitted(let answer):
@@ -218,28 +221,8 @@ public struct FileEditorState {
         }
     }
 
-    private mutating func handlePalette(_ key: Key) -> [Effect] {
-        guard var palette else { return [] }
-        let keymap = self.keymap
-        switch palette.handle(key, command: { EditorBindings.command(for: $0, keymap: keymap) }) {
-        case .browsing:
-            self.palette = palette
-            return []
-        case .cancelled:
-            self.palette = nil
-            return []
-        case .chosen(let id):
-            self.palette = nil
-            return perform(id)
-        }
-    }
-
-
-    func paletteItems() -> [CommandPalette.Item] {
-        AppActions.catalogue.all.filter { $0.contexts.contains(AppActions.editor) }.map { action in
-            let keys = keymap.keys(for: action.id, in: AppActions.editor).first.map { $0.map(\.name).joined(separator: " ") } ?? ""
-            return CommandPalette.Item(id: action.id, title: action.description(language), detail: keys)
-        }
+    private func key(forAction id: String) -> String {
+        KeyBindings.keyName(for: id, in: AppActions.editor, keymap: keymap) ?? ""
     }
 
     func helpLines() -> [StyledLine] {
@@ -292,12 +275,7 @@ public struct FileEditorState {
         let (line, column) = editor.cursorLabel
         let mode = Strings.inputMethodName(editor.inputMethod)(language)
         let position = Strings.lineColumn(line, column, of: editor.lines.count)(language) + " · " + mode
-        // A printable key is text in the editor, so hints name the others.
-        let key = { (id: String) -> String in
-            let keys = keymap.keys(for: id, in: AppActions.editor).filter { if case .char = $0.first { return false }; return true }
-            return keys.first?.map(\.name).joined(separator: " ") ?? ""
-        }
-        let hint = Strings.editorHint(save: key("save"), close: key("back"), help: key("help"))(language)
+        let hint = Strings.editorHint(save: key(forAction: "save"), close: key(forAction: "back"), help: self.key(forAction: "help"))(language)
         var left = statusMessage ?? ""
         if left.isEmpty, !matcher.pending.isEmpty { left = Strings.pendingKeys(matcher.pending.map(\.name).joined(separator: " "))(language) }
         // Where the cursor is and how keys type matter more than the key hints.
@@ -330,59 +308,10 @@ public enum FileEditorApp {
                 switch effect {
                 case .quit: return .quit
                 case .suspend: screen.suspend()
+                case .repaint: screen.repaintAll()
                 }
             }
             return .proceed
         })
-    }
-}
-
-/// Writing a file so that a crash or a full disk never leaves it half written.
-public enum SafeFile {
-    public struct WriteError: Error, CustomStringConvertible {
-        public var description: String
-    }
-
-    public static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        let temporary = directory + "/." + url.lastPathComponent + ".bientap-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw WriteError(description: String(cString: strerror(errno))) }
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, $0.count - written) }
-            if n < 0 {
-                let reason = String(cString: strerror(errno))
-                close(fd)
-                unlink(temporary)
-                throw WriteError(description: reason)
-            }
-            written += n
-        }
-        // Keep the file's permissions when replacing it.
-        var info = stat()
-        if stat(path, &info) == 0 { fchmod(fd, info.st_mode & 0o7777) }
-        guard fsync(fd) == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(fd)
-            unlink(temporary)
-            throw WriteError(description: reason)
-        }
-        close(fd)
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw WriteError(description: reason)
-        }
-    }
-}
-
-/// The editor's bindings for a single key, for fields (prompts, the palette)
-/// that edit a line like the editor does.
-enum EditorBindings {
-    static func command(for key: Key, keymap: Keymap) -> EditorCommand? {
-        keymap.action(for: [key], in: AppActions.editor).flatMap(EditorCommand.init(rawValue:))
     }
 }

@@ -7,7 +7,7 @@ import VietText
 /// `String` per cell made that cost milliseconds: the grapheme is its first
 /// scalar plus, rarely, further scalars (combining marks, emoji sequences)
 /// kept by the frame and numbered from 1.
-public struct Cell: Sendable, Hashable {
+public struct Cell: Sendable {
     /// The grapheme's first scalar; U+0000 in a continuation cell.
     public var scalar: Unicode.Scalar
     /// Which of the frame's `tails` follows the scalar; 0 for none.
@@ -130,16 +130,6 @@ public struct Frame: Sendable, Equatable {
             repairRight(r, cols.upperBound - 1)
             let base = r * width
             for c in cols { cells[base + c] = blank }
-        }
-    }
-
-    /// Changes the style of the cells in `rect`, keeping their text.
-    public mutating func restyle(_ rect: Rect, _ change: (inout Style) -> Void) {
-        let rows = max(0, rect.row)..<min(height, rect.bottom)
-        let cols = max(0, rect.col)..<min(width, rect.right)
-        guard !rows.isEmpty, !cols.isEmpty else { return }
-        for r in rows {
-            for c in cols { change(&cells[r * width + c].style) }
         }
     }
 

@@ -65,7 +65,7 @@ public struct Theme: Sendable, Hashable {
         finding: Style(fg: .red, underline: true),
         selection: Style(fg: .white, bg: .cube(1, 1, 3)),
         added: Style(fg: .green, bold: true),
-        removed: Style(fg: .red, dim: false),
+        removed: Style(fg: .red),
         dialog: Style(fg: .white, bg: .gray(4)),
         dialogBorder: Style(fg: .cyan, bg: .gray(4), bold: true)
     )

@@ -18,10 +18,13 @@ public struct Action: Sendable, Hashable {
 /// The one list of actions of an application, in the order help shows them.
 public struct ActionCatalogue: Sendable {
     public let all: [Action]
+    /// Contexts where typing goes into text, so a printable key cannot be bound there.
+    public let textContexts: Set<String>
     private let byID: [String: Action]
 
-    public init(_ actions: [Action]) {
+    public init(_ actions: [Action], textContexts: Set<String> = []) {
         all = actions
+        self.textContexts = textContexts
         byID = Dictionary(actions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -71,6 +71,10 @@ public struct Keymap: Sendable {
                 keys.append(key)
             }
             if keys.isEmpty { continue }
+            if command == "bind", catalogue.textContexts.contains(context), case .char? = keys.first {
+                problem("'\(keys[0].name)' types text in context '\(context)'; bind a Control, Alt or named key there")
+                continue
+            }
             if command == "unbind" {
                 contexts[context]?.removeAll { $0.keys == keys }
                 continue

@@ -58,6 +58,9 @@ public final class MemoryScreen: Screen {
     }
 
     public private(set) var suspendCount = 0
+    public private(set) var repaintCount = 0
+
+    public func repaintAll() { repaintCount += 1 }
 
     public func suspend() { suspendCount += 1 }
 

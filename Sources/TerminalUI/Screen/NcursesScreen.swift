@@ -336,6 +336,10 @@ public final class NcursesScreen: Screen {
         return .paste(Normalization.nfc(String(text)))
     }
 
+    public func repaintAll() {
+        clearok(bt_stdscr(), true)
+    }
+
     /// Gives the terminal back, stops the process (as ^Z does in a shell) and
     /// takes the terminal again when resumed.
     public func suspend() {

@@ -10,6 +10,9 @@ public protocol Screen: AnyObject {
     func nextEvent(timeoutMilliseconds: Int) -> InputEvent?
     /// Makes a waiting `nextEvent` return; callable from any thread.
     func wake()
+    /// Makes the next `draw` paint every cell, not only those that changed
+    /// (after another program or a line noise scribbled on the terminal).
+    func repaintAll()
     /// Stops the process until the shell resumes it (a job stopped with ^Z).
     func suspend()
     /// Gives the terminal back as it was; safe to call more than once.

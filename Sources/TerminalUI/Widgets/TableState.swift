@@ -112,17 +112,6 @@ public struct TableState: Sendable {
 
     // MARK: - Rows, sort and filter
 
-    /// Adopts a new row count when neither sort nor filter applies (the source order).
-    public mutating func setRowCount(_ count: Int, visibleRows: Int) {
-        order = nil
-        searchKeys = nil
-        sort = nil
-        filter = ""
-        marked = marked.filter { $0 < count }
-        rowCount = max(0, count)
-        keepCursorVisible(visibleRows: visibleRows)
-    }
-
     /// Adopts new rows, applying the sort and filter in force and keeping the
     /// cursor on `keeping` (a source row) when it is still shown. Marks are
     /// replaced by `marks`, as source numbers change with the rows.

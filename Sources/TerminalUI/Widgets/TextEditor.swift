@@ -151,9 +151,8 @@ public struct TextEditor: Sendable {
             composer = WordComposer(method: method, style: toneStyle)
             composing = nil
         }
-        if let c = composing, c.start.line == cursor.line, c.start.column + c.length == cursor.column {
-            // Still typing the word the composer holds.
-        } else {
+        let stillComposing = composing.map { $0.start.line == cursor.line && $0.start.column + $0.length == cursor.column } ?? false
+        if !stillComposing {
             let start = wordStart(before: cursor)
             composer.load(String(lines[cursor.line][start.column..<cursor.column]))
             composing = (start, cursor.column - start.column)
@@ -266,7 +265,8 @@ public struct TextEditor: Sendable {
             case .vni?: inputMethod = nil
             }
         }
-        if ![.deleteBackward].contains(command) { extendsLastEdit = false }
+        // A run of backspaces is one undo step; any other command ends a step.
+        if command != .deleteBackward { extendsLastEdit = false }
         keepCursorVisible()
     }
 
@@ -326,13 +326,17 @@ public struct TextEditor: Sendable {
         return found
     }
 
-    /// Every place `query` occurs, as highlights in `style`.
+    /// Lines at least partly in view: each takes a row or more, so no more than the view's height.
+    public var visibleLines: Range<Int> { top.line..<min(lines.count, top.line + viewHeight) }
+
+    /// Where the last search's text occurs in the visible lines, as highlights
+    /// in `style`; only those, as this runs on every frame.
     public func searchHighlights(style: Style) -> [TextHighlight] {
         let needle = Array(Diacritics.searchKey(Normalization.nfc(searchQuery)))
         guard !needle.isEmpty else { return [] }
         var out: [TextHighlight] = []
-        for (index, line) in lines.enumerated() {
-            for column in Self.matches(of: needle, in: line) {
+        for index in visibleLines {
+            for column in Self.matches(of: needle, in: lines[index]) {
                 out.append(TextHighlight(line: index, columns: column..<(column + needle.count), style: style))
             }
         }
@@ -588,13 +592,7 @@ public struct TextEditor: Sendable {
     }
 
     private static func widths(_ line: [Character]) -> [UInt8] {
-        line.map { c in c.asciiValue == 0x20 ? 1 | spaceFlag : UInt8(width(c)) }
-    }
-
-    @inline(__always)
-    static func width(_ c: Character) -> Int {
-        if let ascii = c.asciiValue { return ascii < 0x20 || ascii == 0x7F ? 0 : 1 }
-        return DisplayWidth.of(c)
+        line.map { c in c.asciiValue == 0x20 ? 1 | spaceFlag : UInt8(DisplayWidth.of(c)) }
     }
 
     private func segmentIndex(of position: TextPosition, in starts: [Int]) -> Int {

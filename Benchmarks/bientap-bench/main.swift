@@ -182,7 +182,7 @@ if wants("queue") {
     }
     for (w, h) in [(120, 40), (200, 60)] {
         var state = AppState(language: .vi, portal: "http://127.0.0.1:1", keymap: KeyBindings.load(userFile: nil).keymap, width: w, height: h)
-        _ = state.handle(message: .queueLoaded(.success(rows)))
+        _ = state.handle(message: .queueLoaded(tab: 0, .success(rows)))
         let samples = measure(iterations: 2_000) {
             _ = state.handle(input: .key(.down))
             _ = state.render()
@@ -260,19 +260,23 @@ if wants("pty") {
         exit(1)
     }
     let client = portalExecutable.deletingLastPathComponent().appendingPathComponent("bientap").path
-    do {
-        let portal = try LocalPortal(executable: portalExecutable, editorDisplayName: "Bench")
-        defer { portal.stop() }
-        let url = try portal.startServer()
+
+    /// Runs the client on a fresh pseudo-terminal with `cursor = style` in its
+    /// config; returns the bytes of its first screen and of each cursor move.
+    func ptyBytes(url: String, token: String, cursor style: String) throws -> (first: Int, perMove: [Double]) {
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("bientap-bench-\(getpid())-\(style)")
+        try FileManager.default.createDirectory(at: config.appendingPathComponent("bientap"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: config) }
+        try "cursor = \"\(style)\"\n".write(to: config.appendingPathComponent("bientap/config.toml"), atomically: true, encoding: .utf8)
         // posix_openpt, unlockpt and ptsname are not visible to Swift; on Linux they are
         // /dev/ptmx, TIOCSPTLCK and TIOCGPTN (devpts needs no grantpt).
         let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
         var number: UInt32 = 0
         var unlock: Int32 = 0
         guard master >= 0, ioctl(master, 0x4004_5431, &unlock) == 0, ioctl(master, 0x8004_5430, &number) == 0 else {
-            print("pty: cannot open a pseudo-terminal")
-            exit(1)
+            throw CocoaError(.featureUnsupported, userInfo: [NSLocalizedDescriptionKey: "cannot open a pseudo-terminal"])
         }
+        defer { close(master) }
         let slavePath = "/dev/pts/\(number)"
         var size = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
@@ -281,14 +285,13 @@ if wants("pty") {
         for fd in Int32(0)...2 { posix_spawn_file_actions_addopen(&actions, fd, slavePath, O_RDWR, 0) }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
-        let argv = [client, "--portal", url, "--token", portal.token]
-        let env = ["TERM=xterm-256color", "LANG=C.UTF-8", "HOME=/nonexistent", "XDG_CONFIG_HOME=/nonexistent"]
+        let argv = [client, "--portal", url, "--token", token]
+        let env = ["TERM=xterm-256color", "LANG=C.UTF-8", "HOME=/nonexistent", "XDG_CONFIG_HOME=\(config.path)"]
         var pid: pid_t = 0
         let cArgs = argv.map { strdup($0) } + [nil]
         let cEnv = env.map { strdup($0) } + [nil]
         guard posix_spawn(&pid, client, &actions, &attributes, cArgs, cEnv) == 0 else {
-            print("pty: cannot start \(client)")
-            exit(1)
+            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "cannot start \(client)"])
         }
         /// Reads what the program writes until it has been quiet for `quietMs`.
         func drain(quietMs: Int32) -> Int {
@@ -314,11 +317,20 @@ if wants("pty") {
         _ = drain(quietMs: 500)
         var status: Int32 = 0
         waitpid(pid, &status, 0)
-        close(master)
-        perMove.sort()
-        print(String(format: "%-48@ %d bytes", "pty 120×40: first screen of the queue" as NSString, first))
-        print(String(format: "%-48@ p50 %5.0f bytes  max %5.0f bytes  (n=%d)", "pty 120×40: cursor moves one row" as NSString,
-                     percentile(perMove, 0.5), perMove.last ?? 0, perMove.count))
+        return (first, perMove.sorted())
+    }
+
+    do {
+        let portal = try LocalPortal(executable: portalExecutable, editorDisplayName: "Bench")
+        defer { portal.stop() }
+        let url = try portal.startServer()
+        for style in ["arrow", "row"] {
+            let (first, perMove) = try ptyBytes(url: url, token: portal.token, cursor: style)
+            print(String(format: "%-48@ %d bytes", "pty 120×40: first screen (cursor = \(style))" as NSString, first))
+            print(String(format: "%-48@ p50 %5.0f bytes  max %5.0f bytes  (n=%d)",
+                         "pty 120×40: cursor moves one row (\(style))" as NSString,
+                         percentile(perMove, 0.5), perMove.last ?? 0, perMove.count))
+        }
     } catch {
         print("pty benchmark failed: \(error)")
         exit(1)

@@ -6,7 +6,8 @@ import VietText
 
 /// Work the app asks the outside world to do; results come back as `AppMessage`s.
 public enum Effect: Equatable, Sendable {
-    case loadQueue
+    /// Loads the submissions of one queue tab, which are in `statuses`.
+    case loadQueue(tab: Int, statuses: [SubmissionStatus])
     case loadSubmission(Int64)
     case suspend
     case repaint
@@ -15,14 +16,35 @@ public enum Effect: Equatable, Sendable {
 
 /// Results of effects, delivered to the UI thread.
 public enum AppMessage: Sendable {
-    case queueLoaded(Result<[SubmissionSummary], PortalError>)
+    case queueLoaded(tab: Int, Result<[SubmissionSummary], PortalError>)
     case submissionLoaded(Int64, Result<Submission, PortalError>)
 }
 
 /// What is on top of the queue.
 enum Overlay {
     case reader(ReaderScreen)
-    case help(PagerState)
+    case help(HelpScreen)
+}
+
+struct HelpScreen {
+    var pager = PagerState()
+    var search = PagerSearch()
+}
+
+/// A tab of the queue: the submissions in some statuses.
+struct QueueTab {
+    let statuses: [SubmissionStatus]
+    let title: Localized
+    var screen = QueueScreen()
+
+    static let all: [QueueTab] = [
+        QueueTab(statuses: SubmissionStatus.pending, title: Strings.tabPending),
+        QueueTab(statuses: [.inReview], title: Strings.tabInReview),
+        QueueTab(statuses: [.returned], title: Strings.tabReturned),
+        QueueTab(statuses: [.approved, .scheduled], title: Strings.tabScheduled),
+        QueueTab(statuses: [.published], title: Strings.tabPublished),
+        QueueTab(statuses: [.rejected], title: Strings.tabRejected),
+    ]
 }
 
 /// The whole state of the newsroom UI, changed only by `handle` and drawn by `render`.
@@ -31,30 +53,54 @@ public struct AppState {
     public let portal: String
     let keymap: Keymap
     let theme: Theme
+    let cursorStyle: TableCursorStyle
     var width: Int
     var height: Int
+    /// The time now, set by whoever runs the app before each event (tests set it by hand).
+    public var now = Date()
 
-    var queue = QueueScreen()
+    var tabs = QueueTab.all
+    var tab = 0
+    /// The queue of the selected tab.
+    var queue: QueueScreen {
+        get { tabs[tab].screen }
+        set { tabs[tab].screen = newValue }
+    }
     var overlays: [Overlay] = []
     var matcher = KeySequenceMatcher()
+    /// An error, kept in the status bar until the next successful load.
     var statusMessage: String?
     var statusIsError = false
     /// The last load error in full (message, what to do, technical detail), shown
     /// in the body when there is nothing else to show there.
     var errorText: String?
+    /// Notices that go away by themselves.
+    var toasts = Toasts()
+    /// When the load now under way began, for the spinner.
+    var loadStarted: Date?
 
-    /// A question on the bottom line of the queue: a search or a filter, applied as it is typed.
+    /// A question on the bottom line: a search or a filter, applied as it is typed.
     enum Ask { case search, filter }
-    var prompt: (ask: Ask, prompt: Prompt, cursorBefore: Int, filterBefore: String)?
+    struct Asking {
+        var ask: Ask
+        var prompt: Prompt
+        /// What Escape puts back: the queue's cursor or the pager's top line, the filter, the pager's search.
+        var positionBefore: Int
+        var filterBefore: String
+        var searchBefore: PagerSearch
+    }
+    var prompt: Asking?
     var palette: CommandPalette?
+    var form: Form?
     var lastSearch = ""
 
     public init(language: UILanguage, portal: String, keymap: Keymap, theme: Theme = .default,
-                width: Int, height: Int, startupNotice: String? = nil) {
+                cursorStyle: TableCursorStyle = .arrow, width: Int, height: Int, startupNotice: String? = nil) {
         self.language = language
         self.portal = portal
         self.keymap = keymap
         self.theme = theme
+        self.cursorStyle = cursorStyle
         self.width = width
         self.height = height
         if let startupNotice {
@@ -63,8 +109,36 @@ public struct AppState {
         }
     }
 
-    /// Effects to run when the app starts.
-    public static let startEffects: [Effect] = [.loadQueue]
+    /// Effects to run when the app starts: the first tab's queue.
+    public mutating func start() -> [Effect] {
+        [load(tab: 0)]
+    }
+
+    private mutating func load(tab index: Int) -> Effect {
+        tabs[index].screen.isLoading = true
+        loadStarted = now
+        return .loadQueue(tab: index, statuses: tabs[index].statuses)
+    }
+
+    /// Whether the screen changes with time alone (a spinner turns, a toast
+    /// expires), so the loop should wake up every `Activity.frameInterval`.
+    public var wantsTicks: Bool { isLoading || !toasts.shown.isEmpty }
+
+    private var isLoading: Bool {
+        switch overlays.last {
+        case .reader(let reader)?: return reader.isLoading
+        default: return queue.isLoading
+        }
+    }
+
+    /// Time passed: toasts expire.
+    public mutating func tick() {
+        toasts.expire(now: now)
+    }
+
+    private mutating func notify(_ text: String, kind: Toasts.Kind = .info) {
+        toasts.post(text, kind: kind, now: now)
+    }
 
     /// The context key bindings are looked up in.
     var context: String {
@@ -77,8 +151,10 @@ public struct AppState {
 
     /// Rows available to the body between the title bar and the status bar.
     var bodyRows: Int { max(0, height - 2) }
+    /// The queue's table, below the title and the tabs.
+    var tableRect: Rect { Rect(row: 2, col: 0, width: width, height: max(0, height - 3)) }
     /// Data rows of the queue table (its header takes one).
-    var tableRows: Int { max(1, bodyRows - 1) }
+    var tableRows: Int { max(1, tableRect.height - 1) }
 
     // MARK: - Update
 
@@ -87,28 +163,34 @@ public struct AppState {
         switch input {
         case .key(let key):
             if palette != nil { return KeyBindings.route(key, to: &palette, keymap: keymap).map { perform($0) } ?? [] }
+            if form != nil {
+                handleForm(key)
+                return []
+            }
             if prompt != nil {
                 handlePrompt(key)
                 return []
             }
             switch matcher.feed(key, context: context, keymap: keymap) {
             case .action(let id):
-                if statusMessage != nil && !statusIsError { statusMessage = nil }
                 return perform(id)
             case .pending:
                 return []
             case .unbound:
-                statusMessage = Strings.unboundKey(key.name, help: keyNames(for: "help").first ?? "?")(language)
-                statusIsError = false
+                notify(Strings.unboundKey(key.name, help: keyNames(for: "help").first ?? "?")(language))
                 return []
             }
+        case .mouse(let mouse):
+            return handleMouse(mouse)
         case .resize(let w, let h):
             width = w
             height = h
             queue.table.keepCursorVisible(visibleRows: tableRows)
             return []
         case .paste(let text):
-            if var p = prompt {
+            if form != nil {
+                form?.paste(text)
+            } else if var p = prompt {
                 p.prompt.field.insert(text.replacingOccurrences(of: "\n", with: " "))
                 prompt = p
                 applyPrompt()
@@ -121,11 +203,13 @@ public struct AppState {
 
     public mutating func handle(message: AppMessage) -> [Effect] {
         switch message {
-        case .queueLoaded(.success(let items)):
-            queue.replaceItems(items, visibleRows: tableRows)
+        case .queueLoaded(let index, .success(let items)):
+            guard tabs.indices.contains(index) else { return [] }
+            tabs[index].screen.replaceItems(items, visibleRows: tableRows)
             if statusIsError { statusMessage = nil; statusIsError = false; errorText = nil }
-        case .queueLoaded(.failure(let error)):
-            queue.isLoading = false
+        case .queueLoaded(let index, .failure(let error)):
+            guard tabs.indices.contains(index) else { return [] }
+            tabs[index].screen.isLoading = false
             showError(error)
         case .submissionLoaded(let id, let result):
             guard let index = overlays.lastIndex(where: { if case .reader(let r) = $0 { return r.id == id }; return false }),
@@ -159,7 +243,7 @@ public struct AppState {
             return []
         case "help":
             if case .help? = overlays.last { return [] }
-            overlays.append(.help(PagerState()))
+            overlays.append(.help(HelpScreen()))
             return []
         case "redraw":
             return [.repaint]
@@ -169,26 +253,37 @@ public struct AppState {
             palette = KeyBindings.palette(context: context, keymap: keymap, language: language)
             return []
         case "search", "filter":
-            guard overlays.isEmpty else { return [] }
+            guard action == "search" || overlays.isEmpty else { return [] }
             let ask: Ask = action == "search" ? .search : .filter
             let label = ask == .search ? Strings.askSearch(language) : Strings.askFilter(language)
-            prompt = (ask, Prompt(label: label, text: ask == .filter ? queue.filterText : ""), queue.table.cursor, queue.filterText)
+            let position = pager?.top ?? queue.table.cursor
+            prompt = Asking(ask: ask, prompt: Prompt(label: label, text: ask == .filter ? queue.filterText : ""),
+                            positionBefore: position, filterBefore: queue.filterText, searchBefore: pagerSearch ?? PagerSearch())
             return []
         case "search-next", "search-previous":
-            guard overlays.isEmpty else { return [] }
+            let forward = action == "search-next"
+            if var search = pagerSearch {
+                if search.query.isEmpty { return perform("search") }
+                if !stepPagerSearch(&search, forward: forward) { notify(Strings.notFound(search.query)(language)) }
+                pagerSearch = search
+                return []
+            }
             if lastSearch.isEmpty { return perform("search") }
-            if !queue.table.search(lastSearch, forward: action == "search-next", rows: queue.rows, visibleRows: tableRows) {
-                statusMessage = Strings.notFound(lastSearch)(language)
-                statusIsError = false
+            if !queue.table.search(lastSearch, forward: forward, rows: queue.rows, visibleRows: tableRows) {
+                notify(Strings.notFound(lastSearch)(language))
             }
             return []
         case "sort":
             guard overlays.isEmpty else { return [] }
             queue.table.cycleSort(rows: queue.rows, visibleRows: tableRows)
-            let columns = QueueScreen.columns(language)
-            statusMessage = queue.table.sort.map { Strings.sortedBy(columns[$0.column].title, ascending: $0.ascending)(language) }
-                ?? Strings.unsorted(language)
-            statusIsError = false
+            announceSort()
+            return []
+        case "next-tab", "previous-tab":
+            guard overlays.isEmpty else { return [] }
+            return select(tab: ((tab + (action == "next-tab" ? 1 : -1)) % tabs.count + tabs.count) % tabs.count)
+        case "filter-form":
+            guard overlays.isEmpty else { return [] }
+            form = filterForm()
             return []
         case "toggle-mark", "toggle-mark-all":
             guard overlays.isEmpty else { return [] }
@@ -198,20 +293,20 @@ public struct AppState {
             } else {
                 queue.table.toggleMarkAll()
             }
-            statusMessage = Strings.markedCount(queue.table.marked.count)(language)
-            statusIsError = false
+            notify(Strings.markedCount(queue.table.marked.count)(language))
             return []
         case "refresh":
             if case .reader(var reader)? = overlays.last {
                 reader.isLoading = true
+                loadStarted = now
                 overlays[overlays.count - 1] = .reader(reader)
                 return [.loadSubmission(reader.id)]
             }
-            queue.isLoading = true
-            return [.loadQueue]
+            return [load(tab: tab)]
         case "open":
             guard overlays.isEmpty, let item = queue.selected else { return [] }
             overlays.append(.reader(ReaderScreen(id: item.id, title: item.title)))
+            loadStarted = now
             return [.loadSubmission(item.id)]
         default:
             moveInTopScreen(action)
@@ -219,8 +314,8 @@ public struct AppState {
         }
     }
 
-    /// Search moves the cursor and filter narrows the rows as the user types;
-    /// Escape puts back what was there before.
+    /// Search moves the cursor (or the pager) and filter narrows the rows as
+    /// the user types; Escape puts back what was there before.
     private mutating func handlePrompt(_ key: Key) {
         guard var p = prompt else { return }
         let keymap = self.keymap
@@ -230,20 +325,30 @@ public struct AppState {
             applyPrompt()
         case .cancelled:
             prompt = nil
+            if var pager {
+                pagerSearch = p.searchBefore
+                pager.top = p.positionBefore
+                self.pager = pager
+                return
+            }
             if p.ask == .filter { queue.setFilter(p.filterBefore, visibleRows: tableRows) }
-            queue.table.cursor = min(p.cursorBefore, max(0, queue.table.rowCount - 1))
+            queue.table.cursor = min(p.positionBefore, max(0, queue.table.rowCount - 1))
             queue.table.keepCursorVisible(visibleRows: tableRows)
         case .submitted(let text):
             prompt = nil
+            if pager != nil {
+                if text.isEmpty { pagerSearch = p.searchBefore }
+                else if pagerSearch?.current == nil { notify(Strings.notFound(text)(language)) }
+                return
+            }
             if p.ask == .search, !text.isEmpty {
                 lastSearch = text
-                if !queue.table.search(text, from: p.cursorBefore, includingStart: true, rows: queue.rows, visibleRows: tableRows) {
-                    statusMessage = Strings.notFound(text)(language)
-                    statusIsError = false
+                if !queue.table.search(text, from: p.positionBefore, includingStart: true, rows: queue.rows, visibleRows: tableRows) {
+                    notify(Strings.notFound(text)(language))
                 }
             }
-            if p.ask == .filter {
-                statusMessage = text.isEmpty ? nil : Strings.filtered(queue.table.rowCount, of: queue.items.count)(language)
+            if p.ask == .filter, !text.isEmpty {
+                notify(Strings.filtered(queue.table.rowCount, of: queue.items.count)(language))
             }
         }
     }
@@ -252,26 +357,222 @@ public struct AppState {
         guard let p = prompt else { return }
         switch p.ask {
         case .search:
-            queue.table.cursor = p.cursorBefore
-            queue.table.search(p.prompt.text, from: p.cursorBefore, includingStart: true, rows: queue.rows, visibleRows: tableRows)
+            if var pager {
+                pager.top = p.positionBefore
+                self.pager = pager
+                var search = PagerSearch(query: p.prompt.text)
+                if !search.query.isEmpty { stepPagerSearch(&search, forward: true) }
+                pagerSearch = search
+                return
+            }
+            queue.table.cursor = p.positionBefore
+            queue.table.search(p.prompt.text, from: p.positionBefore, includingStart: true, rows: queue.rows, visibleRows: tableRows)
         case .filter:
             queue.setFilter(p.prompt.text, visibleRows: tableRows)
         }
     }
 
-    private mutating func moveInTopScreen(_ action: String) {
-        switch overlays.last {
-        case nil:
-            _ = queue.move(action, visibleRows: tableRows)
-        case .reader(var reader)?:
-            let count = reader.lines(width: width, theme: theme, language: language).count
-            _ = reader.move(action, lineCount: count, visibleRows: bodyRows)
-            overlays[overlays.count - 1] = .reader(reader)
-        case .help(var pager)?:
-            let count = helpLines().count
-            _ = pager.apply(action, lineCount: count, visibleRows: bodyRows)
-            overlays[overlays.count - 1] = .help(pager)
+    // MARK: - Pagers (reader, help)
+
+    /// Scroll position and search of the pager on top (the reader, the help), when the top screen is one.
+    private var topPager: (pager: PagerState, search: PagerSearch)? {
+        get {
+            switch overlays.last {
+            case .reader(let reader)?: return (reader.pager, reader.search)
+            case .help(let help)?: return (help.pager, help.search)
+            case nil: return nil
+            }
         }
+        set {
+            guard let newValue else { return }
+            switch overlays.last {
+            case .reader(var reader)?:
+                (reader.pager, reader.search) = newValue
+                overlays[overlays.count - 1] = .reader(reader)
+            case .help?:
+                overlays[overlays.count - 1] = .help(HelpScreen(pager: newValue.pager, search: newValue.search))
+            case nil: break
+            }
+        }
+    }
+
+    var pager: PagerState? {
+        get { topPager?.pager }
+        set { if let newValue, let top = topPager { topPager = (newValue, top.search) } }
+    }
+
+    var pagerSearch: PagerSearch? {
+        get { topPager?.search }
+        set { if let newValue, let top = topPager { topPager = (top.pager, newValue) } }
+    }
+
+    /// The top pager's text before wrapping and highlighting.
+    private func pagerSource() -> [StyledLine] {
+        switch overlays.last {
+        case .reader(let reader)?: return reader.sourceLines(theme: theme, language: language)
+        case .help?: return helpLines()
+        case nil: return []
+        }
+    }
+
+    /// The top pager's lines as drawn: search matches highlighted, wrapped to the width.
+    func pagerLines() -> [StyledLine] {
+        PagerView.wrap(pagerSearch?.highlight(pagerSource(), theme: theme) ?? [], width: width)
+    }
+
+    @discardableResult
+    private mutating func stepPagerSearch(_ search: inout PagerSearch, forward: Bool) -> Bool {
+        guard var pager else { return false }
+        let found = search.step(forward: forward, source: pagerSource(), width: width, pager: &pager, visibleRows: bodyRows)
+        self.pager = pager
+        return found
+    }
+
+    private mutating func moveInTopScreen(_ action: String) {
+        if var pager {
+            _ = pager.apply(action, lineCount: pagerLines().count, visibleRows: bodyRows)
+            self.pager = pager
+        } else {
+            _ = queue.move(action, visibleRows: tableRows)
+        }
+    }
+
+    // MARK: - Tabs, sorting, the filter form
+
+    var tabBar: TabBar {
+        TabBar(titles: tabs.map { Strings.tabTitle($0.title(language), count: $0.screen.hasLoaded ? $0.screen.items.count : nil)(language) },
+               selected: tab)
+    }
+
+    /// Shows another tab, reloading it (the cursor stays on the same submission).
+    private mutating func select(tab index: Int) -> [Effect] {
+        tab = index
+        queue.table.keepCursorVisible(visibleRows: tableRows)
+        return queue.isLoading ? [] : [load(tab: index)]
+    }
+
+    private mutating func announceSort() {
+        let columns = QueueScreen.columns(language)
+        notify(queue.table.sort.map { Strings.sortedBy(columns[$0.column].title, ascending: $0.ascending)(language) }
+               ?? Strings.unsorted(language))
+    }
+
+    /// Sites offered by the filter form: those of the queue's items, in Vietnamese order.
+    private var siteChoices: [String] {
+        Set(queue.items.map(\.site.name)).sorted { Collation.key($0).lexicographicallyPrecedes(Collation.key($1)) }
+    }
+
+    private func filterForm() -> Form {
+        let c = queue.criteria
+        let any = Strings.anyChoice(language)
+        let sites = siteChoices
+        let categories = NewsroomKit.Category.allCases
+        return Form(title: Strings.filterFormTitle(language), fields: [
+            .choice("site", Strings.fieldSite(language), options: [any] + sites,
+                    selected: c.site.flatMap { sites.firstIndex(of: $0).map { $0 + 1 } } ?? 0),
+            .choice("category", Strings.fieldCategory(language), options: [any] + categories.map { Strings.category($0)(language) },
+                    selected: c.category.flatMap { categories.firstIndex(of: $0).map { $0 + 1 } } ?? 0),
+            // Names are matched without diacritics, so no input method is needed here.
+            .text("contributor", Strings.fieldContributor(language), value: c.contributor),
+            .dateTime("from", Strings.fieldReceivedFrom(language), value: c.receivedFrom, optional: true),
+            .dateTime("to", Strings.fieldReceivedTo(language), value: c.receivedTo, optional: true),
+            .checkbox("marked", Strings.fieldMarkedOnly(language), checked: c.markedOnly),
+        ], labels: Form.Labels(invalidDate: Strings.invalidDate(language), hint: Strings.formHint(language)), now: now)
+    }
+
+    private mutating func handleForm(_ key: Key) {
+        guard var f = form else { return }
+        f.now = now
+        let keymap = self.keymap
+        switch f.handle(key, command: { KeyBindings.editorCommand(for: $0, keymap: keymap) }) {
+        case .editing:
+            form = f
+        case .cancelled:
+            form = nil
+        case .submitted(let values):
+            form = nil
+            var c = QueueCriteria()
+            let sites = siteChoices
+            if case .choice(let i)? = values["site"], i > 0, sites.indices.contains(i - 1) { c.site = sites[i - 1] }
+            if case .choice(let i)? = values["category"], i > 0 { c.category = NewsroomKit.Category.allCases[i - 1] }
+            if case .text(let t)? = values["contributor"] { c.contributor = t.trimmingCharacters(in: .whitespaces) }
+            if case .date(let d)? = values["from"] { c.receivedFrom = d }
+            if case .date(let d)? = values["to"], let d {
+                // "until 24/11" means until that day is over.
+                let f = DateText.Fields(d)
+                c.receivedTo = f.hour == 0 && f.minute == 0 ? d.addingTimeInterval(86_399) : d
+            }
+            if case .checkbox(let b)? = values["marked"] { c.markedOnly = b }
+            queue.setCriteria(c, visibleRows: tableRows)
+            notify(Strings.filtered(queue.table.rowCount, of: queue.items.count)(language))
+        }
+    }
+
+    /// The criteria of the filter form in a few words, for the status bar.
+    private var criteriaSummary: String? {
+        let c = queue.criteria
+        guard !c.isEmpty else { return nil }
+        var parts: [String] = []
+        if let site = c.site { parts.append(site) }
+        if let category = c.category { parts.append(Strings.category(category)(language)) }
+        if !c.contributor.isEmpty { parts.append(c.contributor) }
+        if let from = c.receivedFrom { parts.append(Strings.fromDate(DateText.full(from))(language)) }
+        if let to = c.receivedTo { parts.append(Strings.toDate(DateText.full(to))(language)) }
+        if c.markedOnly { parts.append(Strings.markedOnly(language)) }
+        return Strings.criteriaShown(parts)(language)
+    }
+
+    // MARK: - Mouse
+
+    /// A click selects a row (two open it), a tab or a column to sort by; the wheel scrolls.
+    private mutating func handleMouse(_ mouse: MouseEvent) -> [Effect] {
+        if palette != nil {
+            return KeyBindings.route(mouse, to: &palette, screenWidth: width, screenHeight: height).map { perform($0) } ?? []
+        }
+        if prompt != nil { return [] }
+        if var f = form {
+            if case .press = mouse.action {
+                f.click(row: mouse.row, col: mouse.col, screenWidth: width, screenHeight: height)
+                form = f
+            }
+            return []
+        }
+        switch mouse.action {
+        case .wheelUp, .wheelDown:
+            let delta = mouse.action == .wheelDown ? MouseEvent.wheelRows : -MouseEvent.wheelRows
+            if var pager {
+                pager.scroll(by: delta, lineCount: pagerLines().count, visibleRows: bodyRows)
+                self.pager = pager
+            } else {
+                queue.table.moveCursor(by: delta, visibleRows: tableRows)
+            }
+        case .press(let clicks):
+            guard overlays.isEmpty else { return [] }
+            if mouse.row == 1 {
+                return tabBar.tab(atColumn: mouse.col, width: width).map { select(tab: $0) } ?? []
+            }
+            switch TableView.hit(row: mouse.row, col: mouse.col, columns: QueueScreen.columns(language), state: queue.table,
+                                 in: tableRect, cursorStyle: cursorStyle) {
+            case .header(let column)?:
+                // Like a header click in a spreadsheet: up, then down, then unsorted.
+                let sort = queue.table.sort
+                if let sort, sort.column == column {
+                    queue.table.sort(by: sort.ascending ? column : nil, ascending: false, rows: queue.rows, visibleRows: tableRows)
+                } else {
+                    queue.table.sort(by: column, rows: queue.rows, visibleRows: tableRows)
+                }
+                announceSort()
+            case .row(let position)?:
+                queue.table.cursor = position
+                queue.table.keepCursorVisible(visibleRows: tableRows)
+                if clicks >= 2 { return perform("open") }
+            case nil:
+                break
+            }
+        default:
+            break
+        }
+        return []
     }
 
     // MARK: - View
@@ -300,28 +601,28 @@ public struct AppState {
         var frame = Frame(width: width, height: height)
         guard width > 0, height > 0 else { return frame }
         let body = Rect(row: 1, col: 0, width: width, height: bodyRows)
-        var title = Strings.queueTitle(language)
+        var title = tabs[tab].title(language)
         var position = ""
-        var loading = queue.isLoading
 
         switch overlays.last {
         case nil:
-            title += " (\(Strings.itemsCount(queue.items.count)(language)))"
-            queue.render(into: &frame, in: body, theme: theme, language: language)
-            if !queue.items.isEmpty {
-                position = Strings.position(queue.table.cursor + 1, of: queue.items.count)(language)
+            if queue.hasLoaded { title += " (\(Strings.itemsCount(queue.items.count)(language)))" }
+            tabBar.render(into: &frame, row: 1, width: width, theme: theme)
+            queue.render(into: &frame, in: tableRect, theme: theme, language: language, cursorStyle: cursorStyle,
+                         emptyText: tab == 0 ? Strings.emptyQueue(language) : Strings.emptyTab(language))
+            if queue.table.rowCount > 0 {
+                position = Strings.position(queue.table.cursor + 1, of: queue.table.rowCount)(language)
             }
         case .reader(let reader)?:
             title = Strings.readerTitle(language) + ": " + reader.title
-            loading = reader.isLoading
-            let lines = reader.lines(width: width, theme: theme, language: language)
+            let lines = pagerLines()
             PagerView.render(lines: lines, state: reader.pager, into: &frame, in: body, theme: theme)
             if !lines.isEmpty {
                 position = Strings.position(min(lines.count, reader.pager.top + bodyRows), of: lines.count)(language)
             }
-        case .help(let pager)?:
+        case .help(let help)?:
             title = Strings.helpTitle(language)
-            PagerView.render(lines: helpLines(), state: pager, into: &frame, in: body, theme: theme)
+            PagerView.render(lines: pagerLines(), state: help.pager, into: &frame, in: body, theme: theme)
         }
 
         if let errorText, statusIsError, showsNothing {
@@ -339,13 +640,20 @@ public struct AppState {
             : Strings.keyHintBack(help: help, back: back)(language)
         var left = statusMessage ?? ""
         if left.isEmpty {
-            if loading { left = Strings.loading(language) }
-            else if !matcher.pending.isEmpty { left = Strings.pendingKeys(matcher.pending.map(\.name).joined(separator: " "))(language) }
+            if isLoading, let started = loadStarted, let spinner = Activity.spinner(elapsed: now.timeIntervalSince(started)) {
+                left = spinner + " " + Strings.loading(language)
+            } else if !matcher.pending.isEmpty {
+                left = Strings.pendingKeys(matcher.pending.map(\.name).joined(separator: " "))(language)
+            } else if overlays.isEmpty {
+                left = [queue.filterText.isEmpty ? nil : Strings.filterShown(queue.filterText)(language), criteriaSummary]
+                    .compactMap { $0 }.joined(separator: " · ")
+            }
         }
-        if overlays.isEmpty, !queue.filterText.isEmpty { left = left.isEmpty ? Strings.filterShown(queue.filterText)(language) : left }
         let right = position.isEmpty ? hint : position + " · " + hint
+        toasts.render(into: &frame, aboveRow: height - 1, theme: theme)
         StatusBar.render(left: left, right: right, isError: statusIsError, into: &frame, row: height - 1, theme: theme)
         if let prompt { prompt.prompt.render(into: &frame, row: height - 1, theme: theme) }
+        if let form { form.render(into: &frame, theme: theme) }
         if let palette { palette.render(into: &frame, theme: theme) }
         return frame
     }

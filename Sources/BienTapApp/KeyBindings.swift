@@ -50,7 +50,19 @@ public enum KeyBindings {
     /// the palette when it is chosen or dismissed.
     static func route(_ key: Key, to palette: inout CommandPalette?, keymap: Keymap) -> String? {
         guard var open = palette else { return nil }
-        switch open.handle(key, command: { editorCommand(for: $0, keymap: keymap) }) {
+        let outcome = open.handle(key, command: { editorCommand(for: $0, keymap: keymap) })
+        return settle(outcome, open, &palette)
+    }
+
+    /// Hands a click or a wheel turn to an open palette, as `route` does a key.
+    static func route(_ mouse: MouseEvent, to palette: inout CommandPalette?, screenWidth: Int, screenHeight: Int) -> String? {
+        guard var open = palette else { return nil }
+        let outcome = open.handle(mouse: mouse, screenWidth: screenWidth, screenHeight: screenHeight)
+        return settle(outcome, open, &palette)
+    }
+
+    private static func settle(_ outcome: CommandPalette.Outcome, _ open: CommandPalette, _ palette: inout CommandPalette?) -> String? {
+        switch outcome {
         case .browsing:
             palette = open
             return nil

@@ -21,18 +21,25 @@ public final class NewsroomApp {
         let loop = EventLoop<AppMessage>(screen: screen)
         state.width = screen.width
         state.height = screen.height
+        state.now = Date()
         var quit = false
-        for effect in AppState.startEffects { quit = execute(effect, loop: loop) || quit }
+        for effect in state.start() { quit = execute(effect, loop: loop) || quit }
         if quit { return }
+        loop.tickMilliseconds = state.wantsTicks ? Int(Activity.frameInterval * 1000) : nil
         loop.run(render: { self.state.render() }, handle: { event in
+            self.state.now = Date()
             let effects: [Effect]
             switch event {
             case .input(let input): effects = self.state.handle(input: input)
             case .message(let message): effects = self.state.handle(message: message)
-            case .tick: effects = []
+            case .tick:
+                self.state.tick()
+                effects = []
             }
             var shouldQuit = false
             for effect in effects { shouldQuit = self.execute(effect, loop: loop) || shouldQuit }
+            // While a spinner turns or a toast waits to expire, the screen changes with time alone.
+            loop.tickMilliseconds = self.state.wantsTicks ? Int(Activity.frameInterval * 1000) : nil
             return shouldQuit ? .quit : .proceed
         })
     }
@@ -47,11 +54,10 @@ public final class NewsroomApp {
             loop.screen.suspend()
         case .repaint:
             loop.screen.repaintAll()
-        case .loadQueue:
+        case .loadQueue(let tab, let statuses):
             work.async {
-                let result = Result { try client.allSubmissions(statuses: SubmissionStatus.pending) }
-                    .mapError(PortalError.wrap)
-                loop.send(.queueLoaded(result))
+                let result = Result { try client.allSubmissions(statuses: statuses) }.mapError(PortalError.wrap)
+                loop.send(.queueLoaded(tab: tab, result))
             }
         case .loadSubmission(let id):
             work.async {

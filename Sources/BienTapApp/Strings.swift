@@ -9,7 +9,6 @@ import VietText
 public enum Strings {
     // Screens
     public static let appName = Localized(vi: "bientap", en: "bientap")
-    public static let queueTitle = Localized(vi: "Chờ duyệt", en: "Pending")
     public static let readerTitle = Localized(vi: "Xem bài", en: "Read")
     public static let helpTitle = Localized(vi: "Trợ giúp — phím tắt", en: "Help — key bindings")
     public static let contextGlobal = Localized(vi: "Mọi màn hình", en: "Every screen")
@@ -250,4 +249,46 @@ public enum Strings {
     public static func markedCount(_ n: Int) -> Localized {
         Localized(vi: "Đã đánh dấu \(n) bài.", en: n == 1 ? "1 item marked." : "\(n) items marked.")
     }
+
+    // Queue tabs
+    public static let tabPending = Localized(vi: "Chờ duyệt", en: "Pending")
+    public static let tabInReview = Localized(vi: "Đang biên tập", en: "In review")
+    public static let tabReturned = Localized(vi: "Trả lại", en: "Returned")
+    public static let tabScheduled = Localized(vi: "Đã lên lịch", en: "Scheduled")
+    public static let tabPublished = Localized(vi: "Đã đăng", en: "Published")
+    public static let tabRejected = Localized(vi: "Từ chối", en: "Rejected")
+    public static let noMatch = Localized(vi: "Không có bài nào khớp bộ lọc.", en: "Nothing matches the filter.")
+    public static let emptyTab = Localized(vi: "Không có bài nào ở đây.", en: "Nothing here.")
+    public static func tabTitle(_ title: String, count: Int?) -> Localized {
+        Localized(vi: count.map { "\(title) \($0)" } ?? title, en: count.map { "\(title) \($0)" } ?? title)
+    }
+
+    // Filter form
+    public static let filterFormTitle = Localized(vi: "Lọc nâng cao", en: "Filter")
+    public static let fieldSite = Localized(vi: "Chuyên trang", en: "Site")
+    public static let fieldCategory = Localized(vi: "Thể loại", en: "Category")
+    public static let fieldContributor = Localized(vi: "Tác giả", en: "Contributor")
+    public static let fieldReceivedFrom = Localized(vi: "Nhận từ", en: "Received from")
+    public static let fieldReceivedTo = Localized(vi: "Nhận đến", en: "Received until")
+    public static let fieldMarkedOnly = Localized(vi: "Chỉ bài đã đánh dấu", en: "Marked items only")
+    public static let anyChoice = Localized(vi: "Tất cả", en: "All")
+    public static let formHint = Localized(vi: "Tab/↑↓ chuyển ô · Enter áp dụng · Esc huỷ · +/− ngày, PgUp/PgDn giờ",
+                                           en: "Tab/↑↓ next field · Enter apply · Esc cancel · +/− day, PgUp/PgDn hour")
+    /// `%@` stands for the field's label.
+    public static let invalidDate = Localized(vi: "%@: không đọc được ngày giờ (vd. 07:00 24/11/2026, 24/11, 07:00)",
+                                              en: "%@: not a date and time (e.g. 07:00 24/11/2026, 24/11, 07:00)")
+    public static func category(_ c: NewsroomKit.Category) -> Localized {
+        switch c {
+        case .news: return Localized(vi: "Tin", en: "News")
+        case .article: return Localized(vi: "Bài", en: "Article")
+        case .photoStory: return Localized(vi: "Phóng sự ảnh", en: "Photo story")
+        case .document: return Localized(vi: "Văn bản", en: "Document")
+        }
+    }
+    public static func criteriaShown(_ parts: [String]) -> Localized {
+        Localized(vi: "Lọc: " + parts.joined(separator: " · "), en: "Filter: " + parts.joined(separator: " · "))
+    }
+    public static func fromDate(_ d: String) -> Localized { Localized(vi: "từ \(d)", en: "from \(d)") }
+    public static func toDate(_ d: String) -> Localized { Localized(vi: "đến \(d)", en: "until \(d)") }
+    public static let markedOnly = Localized(vi: "đã đánh dấu", en: "marked")
 }

@@ -33,4 +33,27 @@ static inline int bt_terminal_size(int fd, int *rows, int *cols) {
     *cols = ws.ws_col;
     return 0;
 }
+// Mouse: presses, releases and the wheel, without ncurses' click timing
+// (a press is reported at once; double clicks are counted by the caller).
+static inline int bt_mouse_enable(int on) {
+    mouseinterval(0);
+    return mousemask(on ? (ALL_MOUSE_EVENTS) : 0, NULL) != 0;
+}
+// 1 left press, 2 release, 3 right press, 4 middle press, 5 wheel up, 6 wheel down; 0 other.
+static inline int bt_mouse_event(int *row, int *col) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *row = event.y;
+    *col = event.x;
+    mmask_t s = event.bstate;
+    if (s & BUTTON4_PRESSED) return 5;
+#ifdef BUTTON5_PRESSED
+    if (s & BUTTON5_PRESSED) return 6;
+#endif
+    if (s & (BUTTON1_PRESSED | BUTTON1_CLICKED)) return 1;
+    if (s & BUTTON3_PRESSED) return 3;
+    if (s & BUTTON2_PRESSED) return 4;
+    if (s & (BUTTON1_RELEASED | BUTTON2_RELEASED | BUTTON3_RELEASED)) return 2;
+    return 0;
+}
 #endif

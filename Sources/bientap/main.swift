@@ -122,7 +122,7 @@ struct Edit: ParsableCommand {
         if notice == nil, FileManager.default.fileExists(atPath: file + ".save") {
             notice = Strings.interruptedCopy(file)(language)
         }
-        let screen = try Terminal.open(language: language)
+        let screen = try Terminal.open(language: language, mouse: config.mouse)
         defer { screen.shutdown() }
         let state = FileEditorState(language: language, path: file, text: text, keymap: keymap, theme: config.theme,
                                     inputMethod: method, width: screen.width, height: screen.height, notice: notice)
@@ -308,10 +308,11 @@ enum Session {
             throw Failed(message: Strings.portalError(error, portal: portal)(language))
         }
         let (keymap, notice) = Terminal.keymap(configuration.keymapPath, language: language)
-        let screen = try Terminal.open(language: language)
+        let screen = try Terminal.open(language: language, mouse: configuration.mouse)
         defer { screen.shutdown() }
         let state = AppState(language: language, portal: portal, keymap: keymap, theme: configuration.theme,
-                             width: screen.width, height: screen.height, startupNotice: notice)
+                             cursorStyle: configuration.cursorStyle, width: screen.width, height: screen.height,
+                             startupNotice: notice)
         NewsroomApp(client: client, state: state).run(on: screen)
     }
 }
@@ -326,9 +327,9 @@ enum Terminal {
         return (keymap, problems.first.map { Strings.keymapProblems(problems.count, first: $0)(language) })
     }
 
-    static func open(language: UILanguage) throws -> NcursesScreen {
+    static func open(language: UILanguage, mouse: Bool) throws -> NcursesScreen {
         do {
-            return try NcursesScreen()
+            return try NcursesScreen(mouse: mouse)
         } catch {
             throw Failed(message: Strings.notATerminal("\(error)")(language))
         }

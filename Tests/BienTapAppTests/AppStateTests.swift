@@ -34,14 +34,16 @@ final class AppStateTests: XCTestCase {
 
     func testQueueRendersAlignedRowsWithTitleAndStatusBar() {
         var s = state()
-        XCTAssertEqual(s.handle(message: .queueLoaded(.success(items(30)))), [])
+        XCTAssertEqual(s.handle(message: .queueLoaded(tab: 0, .success(items(30)))), [])
         let rows = lines(s.render())
         XCTAssertTrue(rows[0].contains("Chờ duyệt (30 bài)"), rows[0])
-        XCTAssertTrue(rows[1].contains("Tiêu đề") && rows[1].contains("Số chữ"), rows[1])
-        XCTAssertTrue(rows[2].contains("Tuyến đường ven biển Lý Sơn số 0"), rows[2])
+        XCTAssertTrue(rows[1].hasPrefix(" Chờ duyệt 30 │ Đang biên tập │ Trả lại"), rows[1])
+        XCTAssertTrue(rows[2].contains("Tiêu đề") && rows[2].contains("Số chữ"), rows[2])
+        XCTAssertTrue(rows[3].hasPrefix("▶ ") && rows[3].contains("Tuyến đường ven biển Lý Sơn số 0"), rows[3])
+        XCTAssertTrue(rows[4].hasPrefix("  "), "the cursor's arrow only on its row")
         XCTAssertTrue(rows[19].contains("1/30") && rows[19].contains("? trợ giúp"), rows[19])
         // Right-aligned word counts end in the last column on every row, CJK row included.
-        for row in 2..<19 {
+        for row in 3..<19 {
             let frame = s.render()
             XCTAssertEqual(DisplayWidth.of(frame.rowText(row)), 100, "row \(row): \(frame.rowText(row))")
         }
@@ -49,7 +51,7 @@ final class AppStateTests: XCTestCase {
 
     func testMovingOpeningAndGoingBack() {
         var s = state()
-        _ = s.handle(message: .queueLoaded(.success(items(30))))
+        _ = s.handle(message: .queueLoaded(tab: 0, .success(items(30))))
         XCTAssertEqual(s.handle(input: .key(.char("j"))), [])
         XCTAssertEqual(s.handle(input: .key(.char("j"))), [])
         XCTAssertTrue(lines(s.render())[19].contains("3/30"))
@@ -57,13 +59,13 @@ final class AppStateTests: XCTestCase {
         XCTAssertTrue(lines(s.render())[19].contains("30/30"))
         XCTAssertEqual(s.handle(input: .key(.char("g"))), [])
         XCTAssertEqual(s.handle(input: .key(.pageDown)), [])
-        XCTAssertTrue(lines(s.render())[19].contains("18/30"), lines(s.render())[19])
+        XCTAssertTrue(lines(s.render())[19].contains("17/30"), lines(s.render())[19])
 
-        XCTAssertEqual(s.handle(input: .key(.enter)), [.loadSubmission(117)])
+        XCTAssertEqual(s.handle(input: .key(.enter)), [.loadSubmission(116)])
         XCTAssertTrue(lines(s.render())[0].contains("Xem bài"))
         XCTAssertTrue(lines(s.render())[19].contains("q quay lại"), "in the reader q goes back, and says so")
-        let item = items(30)[17]
-        _ = s.handle(message: .submissionLoaded(117, .success(Submission(summary: item, sapo: "Sapo của bài.", body: "Đoạn một.\n\n## Mục hai\n- ý một"))))
+        let item = items(30)[16]
+        _ = s.handle(message: .submissionLoaded(116, .success(Submission(summary: item, sapo: "Sapo của bài.", body: "Đoạn một.\n\n## Mục hai\n- ý một"))))
         let reader = lines(s.render())
         XCTAssertTrue(reader.contains(where: { $0.contains("Sapo của bài.") }), reader.joined(separator: "\n"))
         XCTAssertTrue(reader.contains(where: { $0.contains("• ý một") }))
@@ -71,7 +73,7 @@ final class AppStateTests: XCTestCase {
 
         XCTAssertEqual(s.handle(input: .key(.char("q"))), [])
         XCTAssertTrue(lines(s.render())[0].contains("Chờ duyệt"))
-        XCTAssertTrue(lines(s.render())[19].contains("18/30"), "cursor kept after going back")
+        XCTAssertTrue(lines(s.render())[19].contains("17/30"), "cursor kept after going back")
         XCTAssertEqual(s.handle(input: .key(.char("q"))), [.quit])
     }
 
@@ -95,22 +97,22 @@ final class AppStateTests: XCTestCase {
     func testErrorsAreShownWithRetryAndRetryReloads() {
         var s = state()
         let refused = PortalError.transport(TransportError(curlCode: 7, message: "Connection refused", url: "http://127.0.0.1:9/api"))
-        _ = s.handle(message: .queueLoaded(.failure(refused)))
+        _ = s.handle(message: .queueLoaded(tab: 0, .failure(refused)))
         let bar = lines(s.render())[19]
         XCTAssertTrue(bar.contains("Không kết nối được") && bar.contains("Nhấn r để thử lại."), bar)
         // The whole story, technical detail included, fills the empty body.
         let body = lines(s.render())[2..<19].joined(separator: "\n")
         XCTAssertTrue(body.contains("Connection refused") && body.contains("Nhấn r để thử lại."), body)
         XCTAssertEqual(s.render().style(atRow: 19, col: 1), Theme.default.statusError)
-        XCTAssertEqual(s.handle(input: .key(.char("r"))), [.loadQueue])
-        _ = s.handle(message: .queueLoaded(.success(items(3))))
+        XCTAssertEqual(s.handle(input: .key(.char("r"))), [.loadQueue(tab: 0, statuses: SubmissionStatus.pending)])
+        _ = s.handle(message: .queueLoaded(tab: 0, .success(items(3))))
         XCTAssertFalse(lines(s.render())[19].contains("Không kết nối"))
     }
 
     func testUnauthorizedMessageInEnglish() {
         var s = state(width: 160, language: .en)
         let body = APIErrorBody(code: .unauthorized)
-        _ = s.handle(message: .queueLoaded(.failure(.api(status: 401, body: body))))
+        _ = s.handle(message: .queueLoaded(tab: 0, .failure(.api(status: 401, body: body))))
         let bar = lines(s.render())[19]
         XCTAssertTrue(bar.contains("refused the access token (401)"), bar)
         XCTAssertTrue(lines(s.render())[0].contains("Pending"))
@@ -118,7 +120,7 @@ final class AppStateTests: XCTestCase {
 
     func testResizeKeepsCursorVisible() {
         var s = state()
-        _ = s.handle(message: .queueLoaded(.success(items(30))))
+        _ = s.handle(message: .queueLoaded(tab: 0, .success(items(30))))
         for _ in 0..<15 { _ = s.handle(input: .key(.down)) }
         _ = s.handle(input: .resize(width: 60, height: 8))
         let rows = lines(s.render())
@@ -132,7 +134,7 @@ final class AppStateTests: XCTestCase {
     func testUnboundKeyIsReported() {
         var s = state()
         _ = s.handle(input: .key(.char("z")))
-        XCTAssertTrue(lines(s.render())[19].contains("Phím z chưa được gán"))
+        XCTAssertTrue(lines(s.render())[18].contains("Phím z chưa được gán"), "a toast above the status bar")
     }
 
     func testTerminateQuits() {
@@ -146,7 +148,7 @@ final class AppStateTests: XCTestCase {
 
     func testQueueSearchFilterSortAndMarksKeepAcrossRefresh() {
         var s = state()
-        _ = s.handle(message: .queueLoaded(.success(items(30))))
+        _ = s.handle(message: .queueLoaded(tab: 0, .success(items(30))))
         // Incremental search, diacritics ignored; Enter keeps the place, n goes on.
         keys("/", into: &s)
         XCTAssertTrue(lines(s.render())[19].hasPrefix("Tìm:"))
@@ -173,11 +175,12 @@ final class AppStateTests: XCTestCase {
         keys("english", into: &s)
         _ = s.handle(input: .key(.enter))
         XCTAssertEqual(s.queue.table.rowCount, 10)
-        XCTAssertTrue(lines(s.render())[19].contains("10/30"), lines(s.render())[19])
+        XCTAssertTrue(lines(s.render())[19].contains("10/10"), lines(s.render())[19])
+        XCTAssertTrue(lines(s.render())[19].contains("Đang lọc: \"english\""), lines(s.render())[19])
 
         // Sort by received (oldest first), then mark two rows.
         keys("s", into: &s)
-        XCTAssertTrue(lines(s.render())[1].contains("▲"))
+        XCTAssertTrue(lines(s.render())[2].contains("▲"))
         keys("gt", into: &s)
         let firstMarked = try! XCTUnwrap(s.queue.table.marked.first)
         XCTAssertEqual(s.queue.items[firstMarked].id, 129, "the oldest English item")
@@ -185,7 +188,7 @@ final class AppStateTests: XCTestCase {
         XCTAssertEqual(s.queue.table.marked.count, 2)
         // A refresh with one more item keeps filter, sort, marks and cursor.
         let selected = s.queue.selected?.id
-        _ = s.handle(message: .queueLoaded(.success(items(31).reversed())))
+        _ = s.handle(message: .queueLoaded(tab: 0, .success(items(31).reversed())))
         XCTAssertEqual(s.queue.table.rowCount, 10, "item 30 is on the Lý Sơn site: filtered out")
         XCTAssertEqual(Set(s.queue.table.marked.map { s.queue.items[$0].id }), [129, 126])
         XCTAssertEqual(s.queue.selected?.id, selected)
@@ -199,7 +202,7 @@ final class AppStateTests: XCTestCase {
 
     func testPaletteFindsActionsWithoutDiacritics() {
         var s = state(height: 30)
-        _ = s.handle(message: .queueLoaded(.success(items(30))))
+        _ = s.handle(message: .queueLoaded(tab: 0, .success(items(30))))
         keys(":", into: &s)
         XCTAssertTrue(s.render().text.contains("Lệnh"))
         keys("sap xep", into: &s)
@@ -210,5 +213,144 @@ final class AppStateTests: XCTestCase {
         XCTAssertNil(s.palette)
         keys(":thoat", into: &s)
         XCTAssertEqual(s.handle(input: .key(.enter)), [.quit])
+    }
+
+    func testTabsLoadTheirStatusesAndKeepTheirOwnPlace() {
+        var s = state()
+        XCTAssertEqual(s.start(), [.loadQueue(tab: 0, statuses: [.submitted, .resubmitted])])
+        _ = s.handle(message: .queueLoaded(tab: 0, .success(items(30))))
+        keys("jj", into: &s)
+        XCTAssertEqual(s.handle(input: .key(.tab)), [.loadQueue(tab: 1, statuses: [.inReview])])
+        XCTAssertTrue(lines(s.render())[0].contains("Đang biên tập"), lines(s.render())[0])
+        _ = s.handle(message: .queueLoaded(tab: 1, .success(Array(items(5)))))
+        XCTAssertTrue(lines(s.render())[1].contains("Chờ duyệt 30 │ Đang biên tập 5 │ Trả lại │"), lines(s.render())[1])
+        XCTAssertEqual(s.render().style(atRow: 1, col: 16), Theme.default.selected, "the selected tab stands out")
+        XCTAssertTrue(lines(s.render())[19].contains("1/5"))
+        // Back to the first tab: its cursor is where it was, and it is reloaded.
+        XCTAssertEqual(s.handle(input: .key(.backTab)), [.loadQueue(tab: 0, statuses: [.submitted, .resubmitted])])
+        XCTAssertTrue(lines(s.render())[19].contains("3/30"))
+        XCTAssertEqual(s.handle(input: .key(.backTab)), [.loadQueue(tab: 5, statuses: [.rejected])], "wraps to the last tab")
+        _ = s.handle(message: .queueLoaded(tab: 5, .success([])))
+        XCTAssertTrue(lines(s.render())[4].contains("Không có bài nào ở đây."), lines(s.render()).joined(separator: "\n"))
+        // A late answer for another tab lands in that tab, not in the one shown.
+        _ = s.handle(message: .queueLoaded(tab: 2, .success(items(2))))
+        XCTAssertTrue(lines(s.render())[1].contains("Trả lại 2"))
+        XCTAssertTrue(lines(s.render())[0].contains("Từ chối (0 bài)"))
+    }
+
+    func testMouseSelectsOpensSortsAndScrolls() {
+        var s = state()
+        _ = s.handle(message: .queueLoaded(tab: 0, .success(items(30))))
+        func click(_ row: Int, _ col: Int, _ count: Int = 1) -> [Effect] {
+            s.handle(input: .mouse(MouseEvent(.press(clickCount: count), row: row, col: col)))
+        }
+        XCTAssertEqual(click(6, 40), [])
+        XCTAssertEqual(s.queue.table.cursor, 3, "row 6 of the screen is the fourth data row")
+        XCTAssertEqual(click(6, 40, 2), [.loadSubmission(103)], "a double click opens")
+        _ = s.handle(input: .key(.char("q")))
+        // The wheel moves three rows at a time.
+        _ = s.handle(input: .mouse(MouseEvent(.wheelDown, row: 10, col: 10)))
+        XCTAssertEqual(s.queue.table.cursor, 6)
+        _ = s.handle(input: .mouse(MouseEvent(.wheelUp, row: 10, col: 10)))
+        _ = s.handle(input: .mouse(MouseEvent(.wheelUp, row: 10, col: 10)))
+        XCTAssertEqual(s.queue.table.cursor, 0)
+        // A title sorts by its column: up, down, then back to the portal's order.
+        let words = lines(s.render())[2].range(of: "Số chữ")!
+        let wordsColumn = lines(s.render())[2].distance(from: lines(s.render())[2].startIndex, to: words.lowerBound)
+        _ = click(2, wordsColumn)
+        XCTAssertEqual(s.queue.table.sort?.column, 4)
+        XCTAssertEqual(s.queue.table.sort?.ascending, true)
+        XCTAssertTrue(lines(s.render())[18].contains("Sắp xếp theo Số chữ, tăng dần."), "said in a toast")
+        _ = click(2, wordsColumn)
+        XCTAssertEqual(s.queue.table.sort?.ascending, false)
+        _ = click(2, wordsColumn)
+        XCTAssertNil(s.queue.table.sort)
+        // A tab's title shows that tab.
+        XCTAssertEqual(click(1, 20), [.loadQueue(tab: 1, statuses: [.inReview])])
+        XCTAssertEqual(click(1, 5), [.loadQueue(tab: 0, statuses: [.submitted, .resubmitted])])
+        XCTAssertEqual(click(19, 5), [], "the status bar does nothing")
+    }
+
+    func testSpinnerAfterTwoHundredMillisecondsAndToastsExpire() {
+        var s = state()
+        let t0 = Date(timeIntervalSince1970: 2_000_000_000)
+        s.now = t0
+        _ = s.start()
+        XCTAssertTrue(s.wantsTicks, "a load is under way")
+        XCTAssertFalse(lines(s.render())[19].contains("Đang tải"), "a quick answer shows no spinner")
+        s.now = t0.addingTimeInterval(0.25)
+        let bar = lines(s.render())[19]
+        XCTAssertTrue(bar.contains("Đang tải…") && bar.hasPrefix(" " + Activity.spinner(elapsed: 0.25)!), bar)
+        s.now = t0.addingTimeInterval(0.45)
+        XCTAssertNotEqual(lines(s.render())[19], bar, "the spinner turns")
+        _ = s.handle(message: .queueLoaded(tab: 0, .success(items(3))))
+        XCTAssertFalse(s.wantsTicks)
+        keys("t", into: &s)
+        XCTAssertTrue(lines(s.render())[18].contains("Đã đánh dấu 1 bài."))
+        XCTAssertTrue(s.wantsTicks, "until the toast goes")
+        s.now = t0.addingTimeInterval(0.45 + Toasts.defaultDuration)
+        s.tick()
+        XCTAssertFalse(lines(s.render())[18].contains("Đã đánh dấu"))
+        XCTAssertFalse(s.wantsTicks)
+    }
+
+    func testFilterFormNarrowsByCriteria() {
+        var s = state(height: 30)
+        s.now = Date(timeIntervalSince1970: 1_763_800_000)
+        _ = s.handle(message: .queueLoaded(tab: 0, .success(items(30))))
+        keys("F", into: &s)
+        XCTAssertTrue(s.render().text.contains("Lọc nâng cao"))
+        // Site: English page (options in Vietnamese order after "Tất cả").
+        _ = s.handle(input: .key(.char("e")))
+        XCTAssertTrue(s.render().text.contains("◀ English page ▶"), s.render().text)
+        _ = s.handle(input: .key(.enter))
+        XCTAssertNil(s.form)
+        XCTAssertEqual(s.queue.table.rowCount, 10)
+        XCTAssertTrue(lines(s.render())[29].contains("Lọc: English page"), lines(s.render())[29])
+        // Received from a date that reads as none is refused; then a real one narrows further.
+        keys("F", into: &s)
+        for _ in 0..<3 { _ = s.handle(input: .key(.tab)) }
+        keys("31/02", into: &s)
+        _ = s.handle(input: .key(.enter))
+        XCTAssertNotNil(s.form, "not applied")
+        XCTAssertTrue(s.render().text.contains("Nhận từ: không đọc được ngày giờ"), s.render().text)
+        for _ in 0..<5 { _ = s.handle(input: .key(.backspace)) }
+        // Items are an hour apart, the first at 15:26 on 22/11/2025 (Vietnam): from 08:00 keeps 8 hours of them.
+        keys("08:00 22/11/2025", into: &s)
+        _ = s.handle(input: .key(.enter))
+        XCTAssertNil(s.form)
+        let shown = (0..<s.queue.table.rowCount).map { s.queue.items[s.queue.table.sourceRow(at: $0)] }
+        XCTAssertEqual(shown.map(\.id), [102, 105], "English page items received since 08:00")
+        XCTAssertTrue(lines(s.render())[29].contains("từ 08:00 22/11/2025"))
+        // Escape leaves the criteria as they were; the form opens with them filled in.
+        keys("F", into: &s)
+        XCTAssertTrue(s.render().text.contains("08:00 22/11/2025"))
+        _ = s.handle(input: .key(.escape))
+        XCTAssertEqual(s.queue.table.rowCount, 2)
+    }
+
+    func testReaderSearchHighlightsAndSteps() {
+        var s = state()
+        _ = s.handle(message: .queueLoaded(tab: 0, .success(items(3))))
+        _ = s.handle(input: .key(.enter))
+        let body = (1...40).map { $0 % 15 == 0 ? "Đoạn \($0): cảng cá Lý Sơn." : "Đoạn \($0)." }.joined(separator: "\n\n")
+        _ = s.handle(message: .submissionLoaded(100, .success(Submission(summary: items(1)[0], sapo: "", body: body))))
+        keys("/cang ca", into: &s)
+        var frame = s.render()
+        let row = (0..<frame.height).first { frame.rowText($0).contains("Đoạn 15: cảng") }
+        XCTAssertNotNil(row, "the first match scrolled into view:\n" + frame.text)
+        if let row {
+            let col = DisplayWidth.of(String(frame.rowText(row).prefix(9)))
+            XCTAssertEqual(frame.style(atRow: row, col: col), Theme.default.selected, "the current match")
+        }
+        _ = s.handle(input: .key(.enter))
+        keys("n", into: &s)
+        frame = s.render()
+        XCTAssertTrue(frame.text.contains("Đoạn 30: cảng"), frame.text)
+        keys("n", into: &s)
+        XCTAssertTrue(s.render().text.contains("Đoạn 15: cảng"), "wrapped around")
+        keys("/khong co", into: &s)
+        _ = s.handle(input: .key(.enter))
+        XCTAssertTrue(lines(s.render())[18].contains("Không thấy"), lines(s.render())[18])
     }
 }

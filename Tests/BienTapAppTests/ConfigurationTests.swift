@@ -97,5 +97,17 @@ final class ConfigurationTests: XCTestCase {
         }
         try "input_method = \"unikey\"\n".write(to: file, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try ClientConfiguration.resolve(portalFlag: nil, tokenFlag: nil, keymapFlag: nil, environment: env))
+
+        // The cursor mark and the mouse.
+        XCTAssertEqual(config.cursorStyle, .arrow, "the light mark unless said otherwise")
+        XCTAssertTrue(config.mouse)
+        try "cursor = \"row\"\nmouse = false\n".write(to: file, atomically: true, encoding: .utf8)
+        config = try ClientConfiguration.resolve(portalFlag: nil, tokenFlag: nil, keymapFlag: nil, environment: env)
+        XCTAssertEqual(config.cursorStyle, .row)
+        XCTAssertFalse(config.mouse)
+        for bad in ["cursor = \"bar\"", "mouse = \"yes\""] {
+            try (bad + "\n").write(to: file, atomically: true, encoding: .utf8)
+            XCTAssertThrowsError(try ClientConfiguration.resolve(portalFlag: nil, tokenFlag: nil, keymapFlag: nil, environment: env), bad)
+        }
     }
 }

@@ -20,6 +20,24 @@ final class EditorEndToEndTests: XCTestCase {
         ["XDG_CONFIG_HOME": directory.path, "LANG": "C.UTF-8"]
     }
 
+    func testAClickPutsTheCursorWhereItPoints() throws {
+        let file = directory.appendingPathComponent("chuot.md").path
+        try "Tôi viết bài\nđường Trường Sa\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let session = try TmuxSession(command: [QueueEndToEndTests.client, "edit", file], environment: environment())
+        defer { session.close() }
+        try session.waitForScreen("the file") { $0.contains("đường Trường Sa") }
+        // Row 2 of the screen is the second line; column 6 is after "đường ".
+        try session.type("\u{1B}[<0;7;3M\u{1B}[<0;7;3m")
+        try session.waitForScreen("the cursor moved by the click") { $0.contains("Dòng 2/3, cột 7") }
+        try session.type("phoos ")
+        try session.waitForScreen("the word typed there") { $0.contains("đường phố Trường Sa") }
+        try session.send("C-s")
+        try session.waitForScreen("saved") { $0.contains("Đã lưu") }
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "Tôi viết bài\nđường phố Trường Sa\n")
+        try session.send("C-q")
+        XCTAssertEqual(session.waitForExit(), 0)
+    }
+
     func testTelexTypingSavesNFCAndSurvivesResize() throws {
         let file = directory.appendingPathComponent("bai.md").path
         let session = try TmuxSession(command: [QueueEndToEndTests.client, "edit", file], environment: environment())

@@ -41,9 +41,9 @@ final class QueueEndToEndTests: XCTestCase {
         XCTAssertTrue(queue.contains("\(pending.count) bài"), queue)
 
         // Columns stay aligned: right-aligned word counts end in the same column on every row.
-        // 40 rows: title, table header, 37 table rows, status bar.
+        // 40 rows: title, tabs, table header, 36 table rows, status bar.
         let lines = queue.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let rows = lines[2..<min(39, 2 + pending.count)].filter { !$0.isEmpty }
+        let rows = lines[2..<min(39, 3 + pending.count)].filter { !$0.isEmpty }
         XCTAssertGreaterThan(rows.count, 20)
         let widths = Set(rows.map { $0.count })
         XCTAssertEqual(widths.count, 1, "rows end in different columns:\n" + rows.joined(separator: "\n"))
@@ -65,6 +65,52 @@ final class QueueEndToEndTests: XCTestCase {
 
         // The portal is still up.
         XCTAssertEqual(try api.health().status, "ok")
+    }
+
+    /// What a terminal sends for a left click (press and release) at a cell counted from 0, in SGR mouse mode.
+    private func click(_ session: TmuxSession, row: Int, col: Int) throws {
+        try session.type("\u{1B}[<0;\(col + 1);\(row + 1)M\u{1B}[<0;\(col + 1);\(row + 1)m")
+    }
+
+    func testMouseTabsAndTheFilterForm() throws {
+        let (portal, url) = try startPortal()
+        defer { portal.stop() }
+        let api = try AdminClient(baseURL: url, token: portal.token)
+        let returned = try api.allSubmissions(statuses: [.returned])
+        XCTAssertGreaterThan(returned.count, 3)
+        let session = try TmuxSession(command: [Self.client, "--portal", url, "--token", portal.token])
+        defer { session.close() }
+        let queue = try session.waitForScreen("the queue") { $0.contains("Tiêu đề") && $0.contains("1/") }
+        let tabs = queue.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[1]
+        let tabColumn = try XCTUnwrap(tabs.range(of: "Trả lại").map { tabs.distance(from: tabs.startIndex, to: $0.lowerBound) })
+
+        // A click on a tab shows it, loaded from the portal.
+        try click(session, row: 1, col: tabColumn + 1)
+        try session.waitForScreen("the Returned tab") { $0.contains("Trả lại (\(returned.count) bài)") && $0.contains("1/\(returned.count)") }
+        // A double click on the third row opens it.
+        try click(session, row: 5, col: 40)
+        try click(session, row: 5, col: 40)
+        try session.waitForScreen("the third returned item, read") { $0.contains("Xem bài: " + String(returned[2].title.prefix(20))) }
+        try session.send("q")
+        // The wheel moves the cursor three rows.
+        try session.type("\u{1B}[<65;10;10M")
+        try session.waitForScreen("the cursor three rows down") { $0.contains("6/\(returned.count)") }
+
+        // The filter form: the contributor field, a name without its diacritics.
+        let who = returned[0].contributor
+        let plain = Diacritics.strip(who.fullName)
+        try session.send("F")
+        try session.waitForScreen("the filter form") { $0.contains("Lọc nâng cao") && $0.contains("Chỉ bài đã đánh dấu") }
+        try session.send("Down", "Down")
+        try session.type(plain)
+        try session.send("Enter")
+        let matching = returned.filter { $0.contributor.fullName == who.fullName }
+        let filtered = try session.waitForScreen("the rows of that contributor") {
+            $0.contains("Lọc: \(plain)") && $0.contains("/\(matching.count) · ") && !$0.contains("Lọc nâng cao")
+        }
+        XCTAssertTrue(filtered.contains(String(matching[0].title.prefix(20))), filtered)
+        try session.send("Q")
+        XCTAssertEqual(session.waitForExit(), 0)
     }
 
     func testHelpIsGeneratedFromTheCatalogueAndKeymap() throws {
@@ -129,13 +175,13 @@ final class QueueEndToEndTests: XCTestCase {
         XCTAssertTrue(screen.contains("Chờ duyệt"), screen)
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
         XCTAssertTrue(lines.count >= 40 && lines[39].contains("trợ giúp"), "status bar not on the 40th line:\n" + screen)
-        XCTAssertTrue(lines[1].count > 100, "table narrower than the terminal:\n" + screen)
+        XCTAssertTrue(lines[2].count > 100, "table narrower than the terminal:\n" + screen)
         // …and it still follows the terminal, not the stale variables, when resized.
         try session.resize(width: 90, height: 30)
         try session.waitForScreen("the queue at 90×30") { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
             return lines.count >= 30 && lines[29].contains("trợ giúp") && lines.allSatisfy { $0.count <= 90 }
-                && lines[1].count > 80
+                && lines[2].count > 80
         }
         try session.send("q")
         XCTAssertEqual(session.waitForExit(), 0)

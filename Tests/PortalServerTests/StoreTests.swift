@@ -71,7 +71,8 @@ final class StoreTests: TemporaryDatabaseTestCase {
     func testTokensAreStoredOnlyAsHashes() async throws {
         let store = try await seededStore()
         let token = try await store.addUser(name: "lan", displayName: "Trần Thị Lan", grants: [Grant(role: .editor, site: "so-xay-dung")])
-        XCTAssertEqual(token.count, 43)
+        XCTAssertEqual(token.count, 46)
+        XCTAssertTrue(token.hasPrefix("bt_"), "never a leading '-', which a command line takes for an option")
         let stored = try await store.sql.raw("SELECT token_hash FROM tokens").all().map { try $0.decode(column: "token_hash", as: String.self) }
         XCTAssertEqual(stored, [AccessToken.hash(token)])
         XCTAssertFalse(stored.contains(token))

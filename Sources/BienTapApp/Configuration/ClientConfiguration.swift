@@ -14,6 +14,10 @@ public struct ClientConfiguration: Sendable, Equatable {
     public var theme: Theme = .default
     /// `input_method = "telex" | "vni" | "off"`: how the editor starts.
     public var inputMethod: InputMethod? = .telex
+    /// `cursor = "arrow" | "row"`: how a list marks the selected row.
+    public var cursorStyle: TableCursorStyle = .arrow
+    /// `mouse = true | false`: clicks and the wheel (false leaves the mouse to the terminal's own selection).
+    public var mouse = true
 
     public init(portal: String?, token: String?, keymapPath: String?, language: UILanguage) {
         self.portal = portal
@@ -59,6 +63,18 @@ public struct ClientConfiguration: Sendable, Equatable {
         }
         if let name = nonEmpty(file["input_method"]) {
             config.inputMethod = try inputMethod(named: name)
+        }
+        if let name = nonEmpty(file["cursor"]) {
+            guard let style = TableCursorStyle(rawValue: name) else {
+                throw Invalid(description: "\(configURL.path): cursor = \"\(name)\": arrow or row")
+            }
+            config.cursorStyle = style
+        }
+        if let value = nonEmpty(file["mouse"]) {
+            guard value == "true" || value == "false" else {
+                throw Invalid(description: "\(configURL.path): mouse = \(value): true or false")
+            }
+            config.mouse = value == "true"
         }
         return config
     }

@@ -15,8 +15,13 @@ public struct FileEditorState {
 
     public internal(set) var editor: TextEditor
     var matcher = KeySequenceMatcher()
+    /// An error (a failed save, a copy left by a lost session), kept until a save succeeds.
     var statusMessage: String?
     var statusIsError = false
+    /// Notices that go away by themselves ("Đã lưu…").
+    var toasts = Toasts()
+    /// The time now, set by the runner before each event.
+    public var now = Date()
     var isNewFile: Bool
 
     enum Ask {
@@ -77,31 +82,73 @@ public struct FileEditorState {
             return [.quit]
         case .key(let key):
             return handle(key: key)
+        case .mouse(let mouse):
+            return handle(mouse: mouse)
         }
+    }
+
+    /// A press puts the cursor where it points; the wheel scrolls.
+    private mutating func handle(mouse: MouseEvent) -> [Effect] {
+        if let dialog {
+            guard case .press = mouse.action,
+                  let answer = dialog.answer(clickAt: mouse.row, col: mouse.col, screenWidth: width, screenHeight: height) else { return [] }
+            return answerDialog(answer)
+        }
+        if palette != nil {
+            return KeyBindings.route(mouse, to: &palette, screenWidth: width, screenHeight: height).map { perform($0) } ?? []
+        }
+        guard prompt == nil else { return [] }
+        let delta: Int
+        switch mouse.action {
+        case .wheelUp: delta = -MouseEvent.wheelRows
+        case .wheelDown: delta = MouseEvent.wheelRows
+        case .press:
+            guard help == nil, mouse.row >= 1, mouse.row <= bodyRows else { return [] }
+            editor.place(viewRow: mouse.row - 1, x: mouse.col)
+            return []
+        default: return []
+        }
+        if var pager = help {
+            pager.scroll(by: delta, lineCount: helpLines().count, visibleRows: bodyRows)
+            help = pager
+        } else {
+            editor.scroll(by: delta)
+        }
+        return []
+    }
+
+    private mutating func answerDialog(_ answer: String) -> [Effect] {
+        dialog = nil
+        switch answer {
+        case "save": return save() ? [.quit] : []
+        case "discard": return [.quit]
+        default: return []
+        }
+    }
+
+    /// Time passed: notices expire.
+    public mutating func tick() { toasts.expire(now: now) }
+
+    public var wantsTicks: Bool { !toasts.shown.isEmpty }
+
+    private mutating func notify(_ text: String) {
+        toasts.post(text, now: now)
     }
 
     private mutating func handle(key: Key) -> [Effect] {
         if let dialog {
-            guard let answer = dialog.answer(key) else { return [] }
-            self.dialog = nil
-            switch answer {
-            case "save": return save() ? [.quit] : []
-            case "discard": return [.quit]
-            default: return []
-            }
+            return dialog.answer(key).map { answerDialog($0) } ?? []
         }
         if palette != nil { return KeyBindings.route(key, to: &palette, keymap: keymap).map { perform($0) } ?? [] }
         if prompt != nil { return handlePrompt(key) }
         let context = help != nil ? AppActions.help : AppActions.editor
         // In the text, a printable key is text, whatever global bindings say.
         if help == nil, case .char(let c) = key, matcher.pending.isEmpty {
-            clearInfo()
             editor.type(c)
             return []
         }
         switch matcher.feed(key, context: context, keymap: keymap) {
         case .action(let id):
-            clearInfo()
             return perform(id)
         case .pending:
             return []
@@ -109,15 +156,10 @@ public struct FileEditorState {
             if help == nil, case .char(let c) = key {
                 editor.type(c)
             } else {
-                statusMessage = Strings.unboundKey(key.name, help: self.key(forAction: "help"))(language)
-                statusIsError = false
+                notify(Strings.unboundKey(key.name, help: self.key(forAction: "help"))(language))
             }
             return []
         }
-    }
-
-    private mutating func clearInfo() {
-        if !statusIsError { statusMessage = nil }
     }
 
     mutating func perform(_ id: String) -> [Effect] {
@@ -134,7 +176,7 @@ public struct FileEditorState {
         }
         if let command = EditorCommand(rawValue: id) {
             editor.perform(command)
-            if command == .cycleInputMethod { statusMessage = Strings.inputMethodNow(editor.inputMethod)(language) }
+            if command == .cycleInputMethod { notify(Strings.inputMethodNow(editor.inputMethod)(language)) }
             return []
         }
         switch id {
@@ -156,8 +198,7 @@ public struct FileEditorState {
             if editor.searchQuery.isEmpty {
                 prompt = (.search, Prompt(label: Strings.askSearch(language), inputMethod: editor.inputMethod))
             } else if !editor.find(editor.searchQuery, forward: id == "search-next") {
-                statusMessage = Strings.notFound(editor.searchQuery)(language)
-                statusIsError = false
+                notify(Strings.notFound(editor.searchQuery)(language))
             }
         case "replace":
             prompt = (.replace, Prompt(label: Strings.askReplace(language), text: editor.selectedText ?? editor.searchQuery,
@@ -201,20 +242,17 @@ public struct FileEditorState {
         case .search:
             guard !answer.isEmpty else { return }
             if !editor.find(answer) {
-                statusMessage = Strings.notFound(answer)(language)
-                statusIsError = false
+                notify(Strings.notFound(answer)(language))
             }
         case .replace:
             guard !answer.isEmpty else { return }
             prompt = (.replaceWith(answer), Prompt(label: Strings.askReplaceWith(answer)(language), inputMethod: editor.inputMethod))
         case .replaceWith(let query):
             let count = editor.replaceAll(query, with: answer)
-            statusMessage = count == 0 ? Strings.notFound(query)(language) : Strings.replaced(count)(language)
-            statusIsError = false
+            notify(count == 0 ? Strings.notFound(query)(language) : Strings.replaced(count)(language))
         case .goToLine:
             guard let n = Int(answer.trimmingCharacters(in: .whitespaces)), n >= 1 else {
-                statusMessage = Strings.notALineNumber(answer)(language)
-                statusIsError = true
+                toasts.post(Strings.notALineNumber(answer)(language), kind: .warning, now: now)
                 return
             }
             editor.goToLine(n)
@@ -239,8 +277,8 @@ public struct FileEditorState {
             try SafeFile.write(editor.text + (editor.text.hasSuffix("\n") || editor.text.isEmpty ? "" : "\n"), to: path)
             editor.markSaved()
             isNewFile = false
-            statusMessage = Strings.saved(path)(language)
-            statusIsError = false
+            if statusIsError { statusMessage = nil; statusIsError = false }
+            notify(Strings.saved(path)(language))
             return true
         } catch {
             statusMessage = Strings.saveFailed(path, "\(error)")(language)
@@ -281,6 +319,7 @@ public struct FileEditorState {
         // Where the cursor is and how keys type matter more than the key hints.
         let full = position + " · " + hint
         let room = width - (left.isEmpty ? 0 : DisplayWidth.of(left) + 2) - 2
+        toasts.render(into: &frame, aboveRow: height - 1, theme: theme)
         StatusBar.render(left: left, right: DisplayWidth.of(full) <= room ? full : position, isError: statusIsError,
                          into: &frame, row: height - 1, theme: theme)
         if let prompt {
@@ -303,7 +342,12 @@ public enum FileEditorApp {
         _ = state.handle(.resize(width: screen.width, height: screen.height))
         let loop = EventLoop<Never>(screen: screen)
         loop.run(render: { state.render() }, handle: { event in
-            guard case .input(let input) = event else { return .proceed }
+            state.now = Date()
+            defer { loop.tickMilliseconds = state.wantsTicks ? Int(Activity.frameInterval * 1000) : nil }
+            guard case .input(let input) = event else {
+                state.tick()
+                return .proceed
+            }
             for effect in state.handle(input) {
                 switch effect {
                 case .quit: return .quit

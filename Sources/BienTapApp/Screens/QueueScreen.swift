@@ -3,12 +3,45 @@ import NewsroomKit
 import TerminalUI
 import VietText
 
-/// The pending queue: a table of submissions waiting for an editor.
+/// What the filter form narrows a queue to; every criterion left at its
+/// default lets every row through.
+struct QueueCriteria: Equatable {
+    var site: String?
+    var category: NewsroomKit.Category?
+    /// Part of the contributor's name or pen name, diacritics and case aside.
+    var contributor = ""
+    var receivedFrom: Date?
+    var receivedTo: Date?
+    var markedOnly = false
+
+    var isEmpty: Bool { self == QueueCriteria() }
+
+    func admits(_ item: SubmissionSummary, marked: Bool) -> Bool {
+        if let site, item.site.name != site { return false }
+        if let category, item.category != category { return false }
+        if !contributor.isEmpty,
+           !Diacritics.searchKey(item.contributor.fullName + " " + (item.contributor.penName ?? "")).contains(Diacritics.searchKey(contributor)) {
+            return false
+        }
+        if let receivedFrom, item.receivedAt < receivedFrom { return false }
+        if let receivedTo, item.receivedAt > receivedTo { return false }
+        if markedOnly && !marked { return false }
+        return true
+    }
+}
+
+/// A queue of submissions in some statuses: a table of them.
 struct QueueScreen {
     var items: [SubmissionSummary] = []
     var table = TableState()
-    var isLoading = true
+    var isLoading = false
     var hasLoaded = false
+    private(set) var criteria = QueueCriteria()
+
+    mutating func setCriteria(_ criteria: QueueCriteria, visibleRows: Int) {
+        self.criteria = criteria
+        table.reload(rows, keeping: table.selectedSourceRow, marks: table.marked, visibleRows: visibleRows)
+    }
 
     /// Replaces the rows, keeping sort, filter, marks and the cursor on the
     /// same submission when it is still there.
@@ -18,7 +51,7 @@ struct QueueScreen {
         items = newItems
         let keep = selectedID.flatMap { id in newItems.firstIndex { $0.id == id } }
         let marks = Set(newItems.indices.filter { markedIDs.contains(newItems[$0].id) })
-        table.reload(rows, keeping: keep, marks: marks, visibleRows: visibleRows)
+        table.reload(rows(marked: marks), keeping: keep, marks: marks, visibleRows: visibleRows)
         isLoading = false
         hasLoaded = true
     }
@@ -36,15 +69,19 @@ struct QueueScreen {
     }
 
     /// The rows as the table sorts, filters and searches them.
-    var rows: TableRows {
+    var rows: TableRows { rows(marked: table.marked) }
+
+    /// The rows with `marked` as the marks the "marked only" criterion reads.
+    func rows(marked: Set<Int>) -> TableRows {
         let items = self.items
+        let criteria = self.criteria
         return TableRows(count: items.count, columnCount: 5, text: { Self.cell(items[$0], column: $1) }, sortKey: { row, column in
             switch column {
             case 0: return .number(items[row].receivedAt.timeIntervalSince1970)
             case 4: return .number(Double(items[row].words))
             default: return .text(Self.cell(items[row], column: column))
             }
-        })
+        }, include: criteria.isEmpty ? nil : { criteria.admits(items[$0], marked: marked.contains($0)) })
     }
 
     static func cell(_ item: SubmissionSummary, column: Int) -> String {
@@ -81,11 +118,13 @@ struct QueueScreen {
         ]
     }
 
-    func render(into frame: inout Frame, in rect: Rect, theme: Theme, language: UILanguage) {
+    func render(into frame: inout Frame, in rect: Rect, theme: Theme, language: UILanguage, cursorStyle: TableCursorStyle,
+                emptyText: String) {
         let columns = Self.columns(language)
-        TableView.render(columns: columns, state: table, cell: { Self.cell(items[$0], column: $1) }, into: &frame, in: rect, theme: theme)
-        if hasLoaded && items.isEmpty && rect.height > 2 {
-            frame.put(Strings.emptyQueue(language), row: rect.row + 2, col: rect.col + 2, style: theme.dim)
+        TableView.render(columns: columns, state: table, cell: { Self.cell(items[$0], column: $1) }, into: &frame, in: rect,
+                         theme: theme, cursorStyle: cursorStyle)
+        if hasLoaded && table.rowCount == 0 && rect.height > 2 {
+            frame.put(items.isEmpty ? emptyText : Strings.noMatch(language), row: rect.row + 2, col: rect.col + 2, style: theme.dim)
         }
     }
 }

@@ -8,10 +8,11 @@ struct ReaderScreen {
     let title: String
     var submission: Submission?
     var pager = PagerState()
+    var search = PagerSearch()
     var isLoading = true
 
-    /// The article laid out for a text view `width` columns wide.
-    func lines(width: Int, theme: Theme, language: UILanguage) -> [StyledLine] {
+    /// The article as lines of text, before they are wrapped to the screen.
+    func sourceLines(theme: Theme, language: UILanguage) -> [StyledLine] {
         guard let submission else { return [] }
         let s = submission.summary
         var source: [StyledLine] = [
@@ -36,11 +37,7 @@ struct ReaderScreen {
                 source.append(StyledLine(text))
             }
         }
-        return PagerView.wrap(source, width: width)
-    }
-
-    mutating func move(_ action: String, lineCount: Int, visibleRows: Int) -> Bool {
-        pager.apply(action, lineCount: lineCount, visibleRows: visibleRows)
+        return source
     }
 }
 

@@ -3,11 +3,16 @@ import Foundation
 
 /// Bearer tokens: 256 random bits shown once to the user, stored only as a SHA-256 hash.
 public enum AccessToken {
-    /// A fresh token, URL-safe base64 without padding (43 characters).
+    /// Every token starts with this: one that began with "-" (1 in 64 of
+    /// bare base64url) read as an option on a command line (`--token -x…`),
+    /// and a fixed prefix lets secret scanners recognise a leaked token.
+    public static let prefix = "bt_"
+
+    /// A fresh token: the prefix, then URL-safe base64 without padding (46 characters in all).
     public static func generate() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return Data(bytes).base64EncodedString()
+        return prefix + Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }

@@ -14,4 +14,8 @@ public struct Rect: Sendable, Hashable {
 
     public var bottom: Int { row + height }
     public var right: Int { col + width }
+
+    public func contains(row r: Int, col c: Int) -> Bool {
+        r >= row && r < bottom && c >= col && c < right
+    }
 }

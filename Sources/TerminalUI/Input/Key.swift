@@ -76,6 +76,35 @@ public enum InputEvent: Sendable, Hashable {
     case resize(width: Int, height: Int)
     /// Text pasted as a whole (bracketed paste), never interpreted as keys.
     case paste(String)
+    /// A mouse button or the wheel.
+    case mouse(MouseEvent)
     /// The terminal went away or the process was asked to stop (SIGTERM, SIGHUP).
     case terminate
+}
+
+/// A mouse press or wheel turn at a cell (rows and columns from 0).
+public struct MouseEvent: Sendable, Hashable {
+    public enum Action: Sendable, Hashable {
+        /// The left button went down; `clickCount` is 2 for the second press
+        /// of a double click, at the same cell.
+        case press(clickCount: Int)
+        case rightPress
+        case middlePress
+        case release
+        case wheelUp
+        case wheelDown
+    }
+
+    public var action: Action
+    public var row: Int
+    public var col: Int
+
+    public init(_ action: Action, row: Int, col: Int) {
+        self.action = action
+        self.row = row
+        self.col = col
+    }
+
+    /// Rows the wheel scrolls at a time, as most terminal programs do.
+    public static let wheelRows = 3
 }

@@ -5,7 +5,8 @@ import VietText
 
 /// The real terminal, through ncursesw: raw keys, wide characters, colours
 /// (none when `NO_COLOR` is set or the terminal has none), resize, bracketed
-/// paste, suspend on ^Z, and a terminal given back intact on every way out.
+/// paste, mouse presses and wheel, suspend on ^Z, and a terminal given back
+/// intact on every way out.
 public final class NcursesScreen: Screen {
     public struct Unavailable: Error, CustomStringConvertible {
         public var description: String
@@ -23,11 +24,17 @@ public final class NcursesScreen: Screen {
     private var pairs: [Int: Int16] = [:]
     private var queued: [InputEvent] = []
     private var isShutDown = false
+    private let mouse: Bool
+    /// The last left press, to count double clicks.
+    private var lastPress: (time: UInt64, row: Int, col: Int)?
 
     private static let pasteEnd: [UInt32] = Array("\u{1B}[201~".unicodeScalars.map(\.value))
 
-    /// Takes over the terminal on standard input and output.
-    public init() throws {
+    /// Takes over the terminal on standard input and output; with `mouse`,
+    /// presses and the wheel are reported (the terminal's own selection then
+    /// needs Shift, as in every program that takes the mouse).
+    public init(mouse: Bool = true) throws {
+        self.mouse = mouse
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw Unavailable(description: "standard input and output must be a terminal")
         }
@@ -66,6 +73,7 @@ public final class NcursesScreen: Screen {
         for fd in wakePipe { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
         // Bracketed paste: pasted text arrives as one event, not as key presses.
         writeTerminal("\u{1B}[?2004h")
+        enableMouse(true)
         installSignalHandlers()
         // A resize before the handler was in place would otherwise go unseen.
         _ = followTerminalSize()
@@ -82,6 +90,7 @@ public final class NcursesScreen: Screen {
         signal(SIGWINCH, SIG_DFL)
         resizeWakeDescriptor = -1
         writeTerminal("\u{1B}[?2004l")
+        enableMouse(false)
         curs_set(1)
         endwin()
         delscreen(terminal)
@@ -156,6 +165,20 @@ public final class NcursesScreen: Screen {
         init_pair(number, Int16(f), Int16(b))
         pairs[key] = number
         return number
+    }
+
+    /// ncurses turns the mouse on in the form its terminfo entry knows; the
+    /// SGR form (1006) is asked for too, since it has no 223-column limit and
+    /// is what we decode when ncurses does not.
+    private func enableMouse(_ on: Bool) {
+        guard mouse else { return }
+        if on {
+            _ = bt_mouse_enable(1)
+            writeTerminal("\u{1B}[?1000h\u{1B}[?1006h")
+        } else {
+            writeTerminal("\u{1B}[?1006l\u{1B}[?1000l")
+            _ = bt_mouse_enable(0)
+        }
     }
 
     /// Writes a control sequence; errors are ignored, since after a dropped
@@ -237,6 +260,12 @@ public final class NcursesScreen: Screen {
         case KEY_IC: return .key(.insert)
         case KEY_BTAB: return .key(.backTab)
         case KEY_ENTER: return .key(.enter)
+        case KEY_MOUSE:
+            var row: Int32 = 0, col: Int32 = 0
+            let kinds: [Int32: MouseEvent.Action] = [1: .press(clickCount: 1), 2: .release, 3: .rightPress, 4: .middlePress,
+                                                     5: .wheelUp, 6: .wheelDown]
+            guard let action = kinds[bt_mouse_event(&row, &col)] else { return nil }
+            return mouseEvent(action, row: Int(row), col: Int(col))
         default:
             let n = code - bt_key_f(0)
             if (1...24).contains(n) { return .key(.function(Int(n))) }
@@ -295,6 +324,7 @@ public final class NcursesScreen: Screen {
                 if parameters.count > 16 { return nil }
                 continue
             }
+            if parameters.hasPrefix("<"), scalar == "M" || scalar == "m" { return sgrMouse(parameters, final: scalar) }
             // Modifiers (";5" for Control…) are ignored: the key is what matters.
             let first = Int(parameters.split(separator: ";").first ?? "") ?? 1
             switch scalar {
@@ -316,6 +346,38 @@ public final class NcursesScreen: Screen {
                 return nil
             }
         }
+    }
+
+    /// ESC [ < button ; column ; row (M press, m release), columns and rows from 1.
+    private func sgrMouse(_ parameters: String, final: Unicode.Scalar) -> InputEvent? {
+        let numbers = parameters.dropFirst().split(separator: ";").compactMap { Int($0) }
+        guard numbers.count == 3 else { return nil }
+        let button = numbers[0], col = numbers[1] - 1, row = numbers[2] - 1
+        if button & 32 != 0 { return nil }  // motion
+        let action: MouseEvent.Action
+        if button & 64 != 0 {
+            action = button & 1 == 0 ? .wheelUp : .wheelDown
+        } else if final == "m" {
+            action = .release
+        } else {
+            switch button & 3 {
+            case 0: action = .press(clickCount: 1)
+            case 1: action = .middlePress
+            case 2: action = .rightPress
+            default: action = .release
+            }
+        }
+        return mouseEvent(action, row: row, col: col)
+    }
+
+    /// A second left press on the same cell within 400 ms is a double click.
+    private func mouseEvent(_ action: MouseEvent.Action, row: Int, col: Int) -> InputEvent {
+        guard case .press = action else { return .mouse(MouseEvent(action, row: row, col: col)) }
+        let now = DispatchTime.now().uptimeNanoseconds
+        var clicks = 1
+        if let last = lastPress, last.row == row, last.col == col, now - last.time < 400_000_000 { clicks = 2 }
+        lastPress = clicks == 2 ? nil : (now, row, col)
+        return .mouse(MouseEvent(.press(clickCount: clicks), row: row, col: col))
     }
 
     private func readPaste() -> InputEvent {
@@ -343,12 +405,14 @@ public final class NcursesScreen: Screen {
     /// Gives the terminal back, stops the process (as ^Z does in a shell) and
     /// takes the terminal again when resumed.
     public func suspend() {
+        enableMouse(false)
         endwin()
         writeTerminal("\u{1B}[?2004l")
         signal(SIGTSTP, SIG_DFL)
         kill(getpid(), SIGTSTP)
         // Resumed.
         writeTerminal("\u{1B}[?2004h")
+        enableMouse(true)
         refresh()
         _ = followTerminalSize()
         clear()

@@ -105,11 +105,41 @@ public struct CommandPalette: Sendable {
     }
 
     /// Draws the palette as a box near the top of the frame.
+    /// The box the palette is drawn in on a `width` × `height` screen; nil when it does not fit.
+    public func box(width screenWidth: Int, height screenHeight: Int) -> Rect? {
+        let width = min(screenWidth - 2, 72)
+        let height = min(screenHeight - 2, 16)
+        guard width >= 10, height >= 4 else { return nil }
+        return Rect(row: 1, col: (screenWidth - width) / 2, width: width, height: height)
+    }
+
+    /// The first of `shown` drawn, so that the cursor's row is in the box.
+    private func firstShown(rows: Int) -> Int { max(0, cursor - rows + 1) }
+
+    /// The mouse: a click on a command chooses it, a click outside the box
+    /// closes the palette, the wheel moves the cursor.
+    public mutating func handle(mouse: MouseEvent, screenWidth: Int, screenHeight: Int) -> Outcome {
+        guard let box = box(width: screenWidth, height: screenHeight) else { return .cancelled }
+        switch mouse.action {
+        case .wheelUp: moveCursor(by: -1)
+        case .wheelDown: moveCursor(by: 1)
+        case .press:
+            guard box.contains(row: mouse.row, col: mouse.col) else { return .cancelled }
+            let rows = box.height - 3
+            let offset = mouse.row - box.row - 2
+            let position = firstShown(rows: rows) + offset
+            if offset >= 0, offset < rows, position < shown.count {
+                cursor = position
+                return .chosen(items[shown[position]].id)
+            }
+        default: break
+        }
+        return .browsing
+    }
+
     public func render(into frame: inout Frame, theme: Theme) {
-        let width = min(frame.width - 2, 72)
-        let height = min(frame.height - 2, 16)
-        guard width >= 10, height >= 4 else { return }
-        let box = Rect(row: 1, col: (frame.width - width) / 2, width: width, height: height)
+        guard let box = box(width: frame.width, height: frame.height) else { return }
+        let width = box.width, height = box.height
         frame.fill(box, style: theme.dialog)
         Border.draw(box, title: label, into: &frame, style: theme.dialogBorder)
         var field = query
@@ -117,7 +147,7 @@ public struct CommandPalette: Sendable {
         frame.put("›", row: box.row + 1, col: box.col + 2, style: theme.dialogBorder)
         field.render(into: &frame, in: Rect(row: box.row + 1, col: box.col + 4, width: width - 6, height: 1), theme: theme)
         let rows = height - 3
-        let first = max(0, cursor - rows + 1)
+        let first = firstShown(rows: rows)
         for (offset, index) in shown.dropFirst(first).prefix(rows).enumerated() {
             let item = items[index]
             let row = box.row + 2 + offset

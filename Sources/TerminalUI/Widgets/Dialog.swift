@@ -36,14 +36,34 @@ public struct Dialog: Sendable, Equatable {
         }
     }
 
+    private static let gap = "   "
+    private var choiceLine: String { choices.map { "[\($0.key)] \($0.label)" }.joined(separator: Self.gap) }
+
+    /// The box in the middle of a `width` × `height` screen, and the message wrapped in it; nil when it does not fit.
+    private func layout(width screenWidth: Int, height screenHeight: Int) -> (box: Rect, body: [String])? {
+        let width = min(screenWidth - 2, max(DisplayWidth.of(title) + 6, DisplayWidth.of(choiceLine) + 4, 44))
+        guard width >= 8 else { return nil }
+        let body = DisplayWidth.wrap(message, to: width - 4)
+        let height = min(screenHeight, body.count + 5)
+        return (Rect(row: max(0, (screenHeight - height) / 2), col: max(0, (screenWidth - width) / 2), width: width, height: height), body)
+    }
+
+    /// The choice a click at (`row`, `col`) lands on, on the line of choices.
+    public func answer(clickAt row: Int, col: Int, screenWidth: Int, screenHeight: Int) -> String? {
+        guard let box = layout(width: screenWidth, height: screenHeight)?.box, row == box.bottom - 2 else { return nil }
+        var x = box.col + 2
+        for choice in choices {
+            let width = DisplayWidth.of("[\(choice.key)] \(choice.label)")
+            if col >= x && col < x + width { return choice.id }
+            x += width + DisplayWidth.of(Self.gap)
+        }
+        return nil
+    }
+
     /// Draws the box in the middle of the frame.
     public func render(into frame: inout Frame, theme: Theme) {
-        let line = choices.map { "[\($0.key)] \($0.label)" }.joined(separator: "   ")
-        let width = min(frame.width - 2, max(DisplayWidth.of(title) + 6, DisplayWidth.of(line) + 4, 44))
-        guard width >= 8 else { return }
-        let body = DisplayWidth.wrap(message, to: width - 4)
-        let height = min(frame.height, body.count + 5)
-        let box = Rect(row: max(0, (frame.height - height) / 2), col: max(0, (frame.width - width) / 2), width: width, height: height)
+        guard let (box, body) = layout(width: frame.width, height: frame.height) else { return }
+        let width = box.width, height = box.height, line = choiceLine
         frame.fill(box, style: theme.dialog)
         Border.draw(box, title: title, into: &frame, style: theme.dialogBorder)
         for (i, text) in body.prefix(max(0, height - 4)).enumerated() {

@@ -8,19 +8,23 @@ public enum TableSortKey: Sendable, Comparable {
 }
 
 /// A table's rows as sorting, filtering and searching need them: how many,
-/// each cell's text, and what a column sorts by (its text unless said otherwise).
+/// each cell's text, what a column sorts by (its text unless said otherwise),
+/// and which rows a filter of the caller's own (a form's criteria) lets through.
 public struct TableRows {
     public let count: Int
     public let text: (_ row: Int, _ column: Int) -> String
     public let sortKey: (_ row: Int, _ column: Int) -> TableSortKey
     public let columnCount: Int
+    /// Nil shows every row the text filter lets through.
+    public let include: ((_ row: Int) -> Bool)?
 
     public init(count: Int, columnCount: Int, text: @escaping (Int, Int) -> String,
-                sortKey: ((Int, Int) -> TableSortKey)? = nil) {
+                sortKey: ((Int, Int) -> TableSortKey)? = nil, include: ((Int) -> Bool)? = nil) {
         self.count = count
         self.columnCount = columnCount
         self.text = text
         self.sortKey = sortKey ?? { .text(text($0, $1)) }
+        self.include = include
     }
 }
 
@@ -139,7 +143,8 @@ public struct TableState: Sendable {
         }
     }
 
-    /// Shows only the rows whose text contains `text`, ignoring diacritics and case.
+    /// Shows only the rows whose text contains `text`, ignoring diacritics and
+    /// case (and that `rows.include` lets through).
     public mutating func setFilter(_ text: String, rows: TableRows, visibleRows: Int) {
         let keep = selectedSourceRow
         filter = Diacritics.searchKey(text)
@@ -147,16 +152,15 @@ public struct TableState: Sendable {
     }
 
     private mutating func arrange(_ rows: TableRows, keeping: Int?, visibleRows: Int) {
-        if sort == nil && filter.isEmpty {
+        if sort == nil && filter.isEmpty && rows.include == nil {
             order = nil
             rowCount = rows.count
         } else {
-            var positions: [Int]
-            if filter.isEmpty {
-                positions = Array(0..<rows.count)
-            } else {
+            var positions = Array(0..<rows.count)
+            if let include = rows.include { positions = positions.filter(include) }
+            if !filter.isEmpty {
                 let keys = ensureSearchKeys(rows)
-                positions = (0..<rows.count).filter { keys[$0].contains(filter) }
+                positions = positions.filter { keys[$0].contains(filter) }
             }
             if let (column, ascending) = sort {
                 // Keys computed once a row; ties keep the source order.

@@ -20,6 +20,16 @@ public struct TableColumn: Sendable, Hashable {
     }
 }
 
+/// How a table shows the row under the cursor.
+public enum TableCursorStyle: String, Sendable, CaseIterable {
+    /// A marker in a two-column gutter, like mutt's `arrow_cursor`: moving
+    /// the cursor rewrites two cells of the screen, not two whole rows,
+    /// which is what a slow SSH link notices.
+    case arrow
+    /// The whole row in reverse video.
+    case row
+}
+
 /// A table with a header row; only the visible rows are asked for, so a
 /// table of a hundred thousand rows draws as fast as one of ten.
 public enum TableView {
@@ -59,15 +69,21 @@ public enum TableView {
         return widths
     }
 
+    /// Width of the cursor gutter of the arrow style.
+    public static let gutter = 2
+    public static let arrow = "▶"
+
     /// Draws the header and the visible rows of `state` into `rect`;
     /// `cell(sourceRow, column)` gives a cell's text. The sorted column's
     /// title carries an arrow; marked rows are drawn in the theme's marked style.
     public static func render(columns: [TableColumn], state: TableState, cell: (Int, Int) -> String,
-                              into frame: inout Frame, in rect: Rect, theme: Theme) {
+                              into frame: inout Frame, in rect: Rect, theme: Theme, cursorStyle: TableCursorStyle = .row) {
         guard rect.height > 0, rect.width > 0 else { return }
-        let widths = layout(columns, total: rect.width)
+        let gutter = cursorStyle == .arrow ? min(gutter, rect.width) : 0
+        let left = rect.col + gutter
+        let widths = layout(columns, total: rect.width - gutter)
         frame.fill(Rect(row: rect.row, col: rect.col, width: rect.width, height: 1), style: theme.header)
-        var x = rect.col
+        var x = left
         for (i, column) in columns.enumerated() {
             var title = column.title
             if let sort = state.sort, sort.column == i { title += sort.ascending ? " ▲" : " ▼" }
@@ -84,15 +100,43 @@ public enum TableView {
                 break
             }
             let source = state.sourceRow(at: position)
-            var style = state.marked.contains(source) ? theme.marked : theme.normal
-            if position == state.cursor { style = state.marked.contains(source) ? theme.selectedMarked : theme.selected }
+            let isMarked = state.marked.contains(source)
+            var style = isMarked ? theme.marked : theme.normal
+            if position == state.cursor && cursorStyle == .row { style = isMarked ? theme.selectedMarked : theme.selected }
             frame.fill(Rect(row: row, col: rect.col, width: rect.width, height: 1), style: style)
-            var x = rect.col
+            if gutter > 0 && position == state.cursor {
+                frame.put(arrow, row: row, col: rect.col, style: isMarked ? theme.selectedMarked : theme.selected, maxWidth: gutter)
+            }
+            var x = left
             for i in columns.indices {
                 drawCell(cell(source, i), width: widths[i], alignRight: columns[i].alignRight, row: row, col: x, style: style, into: &frame)
                 x += widths[i] + separator
             }
         }
+    }
+
+    /// What a mouse click at (`row`, `col`) lands on in a table drawn by `render` in `rect`.
+    public enum Hit: Equatable, Sendable {
+        /// A column's title: a click sorts by it.
+        case header(column: Int)
+        /// A row, by position.
+        case row(Int)
+    }
+
+    public static func hit(row: Int, col: Int, columns: [TableColumn], state: TableState, in rect: Rect,
+                           cursorStyle: TableCursorStyle = .row) -> Hit? {
+        guard rect.contains(row: row, col: col) else { return nil }
+        if row == rect.row {
+            let gutter = cursorStyle == .arrow ? min(gutter, rect.width) : 0
+            var x = rect.col + gutter
+            for (i, width) in layout(columns, total: rect.width - gutter).enumerated() {
+                if col >= x && col < x + width + separator { return .header(column: i) }
+                x += width + separator
+            }
+            return nil
+        }
+        let position = state.top + row - rect.row - 1
+        return position < state.rowCount ? .row(position) : nil
     }
 
     /// One cell's text, cut with an ellipsis when too long; on one line.

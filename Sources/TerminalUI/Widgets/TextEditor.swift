@@ -668,6 +668,31 @@ public struct TextEditor: Sendable {
         if (top.line, top.segment) < (line, seg) { top = (line, seg) }
     }
 
+    // MARK: - Mouse
+
+    /// Puts the cursor on the character drawn at (`row`, `x`) of the view, or
+    /// the nearest one left of it; past the text, at its end.
+    public mutating func place(viewRow row: Int, x: Int) {
+        composing = nil
+        anchor = nil
+        extendsLastEdit = false
+        let starts = segments(top.line)
+        cursor = TextPosition(line: top.line, column: starts[min(top.segment, starts.count - 1)])
+        preferredX = max(0, x)
+        moveVertically(by: max(0, row))
+        preferredX = nil
+        keepCursorVisible()
+    }
+
+    /// The wheel: the cursor goes `rows` screen rows down (up when negative),
+    /// keeping its column, and the view follows.
+    public mutating func scroll(by rows: Int) {
+        composing = nil
+        extendsLastEdit = false
+        moveVertically(by: rows)
+        keepCursorVisible()
+    }
+
     // MARK: - Drawing
 
     /// Draws the visible rows into `rect` (which should match `setView`), the

@@ -1,4 +1,4 @@
-@testable import BienTapApp
+@testable import TerminalUI
 import Foundation
 import XCTest
 

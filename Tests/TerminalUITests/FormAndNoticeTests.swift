@@ -135,6 +135,7 @@ final class FormAndNoticeTests: XCTestCase {
         // Too narrow for every title: the others are cut, the selected one stays whole.
         let narrow = bar.layout(width: 24)
         XCTAssertEqual(narrow[2].text, " Trả lại 3 ")
+        XCTAssertTrue(narrow[0].text.hasPrefix(" ") && narrow[0].text.hasSuffix("… "), "cut inside its padding: \(narrow[0].text)")
         XCTAssertLessThanOrEqual(narrow.last.map { $0.col + $0.width } ?? 99, 24)
         var small = Frame(width: 24, height: 1)
         bar.render(into: &small, row: 0, width: 24, theme: .default)

@@ -122,8 +122,9 @@ public struct TabBar: Sendable, Equatable {
         if padded.map(DisplayWidth.of).reduce(0, +) + separators > width {
             let selectedWidth = min(DisplayWidth.of(padded[selected]), max(1, width - separators - 2 * (titles.count - 1)))
             let share = titles.count > 1 ? max(2, (width - separators - selectedWidth) / (titles.count - 1)) : width
-            texts = padded.enumerated().map { i, text in
-                DisplayWidth.truncate(text, to: i == selected ? selectedWidth : share)
+            // Cut inside the padding, so a cut title still has a space before the separator.
+            texts = titles.enumerated().map { i, title in
+                " " + DisplayWidth.truncate(title, to: max(1, (i == selected ? selectedWidth : share) - 2)) + " "
             }
         }
         var result: [(Int, Int, String)] = []

@@ -6,9 +6,10 @@
 SWIFT ?= swift
 SHELL := /bin/bash
 # Debian packages: build (C libraries the bindings link; hunspell-vi's syllable list, which `bientap spell`
-# reads at run time) and test (the terminal the end-to-end tests drive).
+# reads at run time) and test (the terminal the end-to-end tests drive, the PostgreSQL
+# server the portal's tests also run on).
 BUILD_PACKAGES := pkg-config libncursesw5-dev libcurl4-openssl-dev hunspell-vi
-TEST_PACKAGES := tmux hunspell
+TEST_PACKAGES := tmux hunspell postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test bench build deps test-deps keymaps clean
@@ -38,8 +39,9 @@ demo: build
 test: test-deps
 	$(SWIFT) build --product bientap
 	$(SWIFT) build --product bientap-portal
-	@# The failures are repeated at the end, where a CI log's tail shows them.
-	@log=$$(mktemp); set -o pipefail; $(SWIFT) test 2>&1 | tee "$$log"; status=$$?; \
+	@# The failures are repeated at the end, where a CI log's tail shows them. The tests get a
+	@# PostgreSQL server of their own (Scripts/with-postgres), stopped when they end.
+	@log=$$(mktemp); set -o pipefail; Scripts/with-postgres $(SWIFT) test 2>&1 | tee "$$log"; status=$$?; \
 	if [ $$status -ne 0 ]; then echo; echo "== failures (repeated from above) =="; \
 		grep -E "error: " "$$log" | cut -c1-400 | head -60; fi; \
 	rm -f "$$log"; exit $$status

@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
     ],
     targets: [
         // C bindings
@@ -42,6 +43,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "SQLKit", package: "sql-kit"),
             .product(name: "SQLiteKit", package: "sqlite-kit"),
+            .product(name: "PostgresKit", package: "postgres-kit"),
         ]),
         .executableTarget(name: "bientap-portal", dependencies: [
             "PortalServer",
@@ -65,6 +67,7 @@ let package = Package(
         .testTarget(name: "PortalServerTests", dependencies: [
             "PortalServer",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "PostgresKit", package: "postgres-kit"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: ["bientap", "bientap-portal", "BienTapApp"]),
     ],

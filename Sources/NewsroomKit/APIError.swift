@@ -9,6 +9,14 @@ public enum APIErrorCode: String, Codable, Sendable, CaseIterable {
     case invalidStatus = "invalid_status"
     case invalidCursor = "invalid_cursor"
     case invalidLimit = "invalid_limit"
+    /// A field of the request body is missing, empty where it may not be, or too long.
+    case invalidField = "invalid_field"
+    /// The body is not the JSON the route takes.
+    case invalidJSON = "invalid_json"
+    /// A save needs `If-Match` naming the revision it was made from.
+    case ifMatchRequired = "if_match_required"
+    /// The submission changed since the revision `If-Match` names.
+    case staleRevision = "stale_revision"
     case internalError = "internal_error"
 
     /// HTTP status the server answers with this code.
@@ -17,7 +25,9 @@ public enum APIErrorCode: String, Codable, Sendable, CaseIterable {
         case .unauthorized: return 401
         case .forbidden: return 403
         case .notFound: return 404
-        case .badRequest, .invalidStatus, .invalidCursor, .invalidLimit: return 400
+        case .badRequest, .invalidStatus, .invalidCursor, .invalidLimit, .invalidField, .invalidJSON: return 400
+        case .ifMatchRequired: return 428
+        case .staleRevision: return 412
         case .internalError: return 500
         }
     }
@@ -42,6 +52,16 @@ public enum APIErrorCode: String, Codable, Sendable, CaseIterable {
             return Localized(vi: "Con trỏ phân trang không hợp lệ.", en: "The page cursor is invalid.")
         case .invalidLimit:
             return Localized(vi: "Số mục mỗi trang phải từ 1 đến 200.", en: "The page size must be between 1 and 200.")
+        case .invalidField:
+            return Localized(vi: "Dữ liệu gửi lên thiếu, trống hoặc quá dài.", en: "A field is missing, empty or too long.")
+        case .invalidJSON:
+            return Localized(vi: "Nội dung gửi lên không phải JSON hợp lệ.", en: "The request body is not valid JSON.")
+        case .ifMatchRequired:
+            return Localized(vi: "Cần gửi kèm If-Match: phiên bản bài đã sửa từ đó.",
+                             en: "If-Match is required: the revision the edit was made from.")
+        case .staleRevision:
+            return Localized(vi: "Bài đã được người khác lưu sau khi bạn mở; hãy hợp nhất thay đổi.",
+                             en: "Someone saved the item after you opened it; merge the changes.")
         case .internalError:
             return Localized(vi: "Lỗi nội bộ của cổng thông tin.", en: "Internal portal error.")
         }

@@ -25,4 +25,6 @@ public enum APIPath {
     public static let sites = "/api/v1/sites"
     public static let submissions = "/api/v1/submissions"
     public static func submission(_ id: Int64) -> String { "\(submissions)/\(id)" }
+    public static func revisions(_ id: Int64) -> String { "\(submissions)/\(id)/revisions" }
+    public static func revision(_ number: Int, of id: Int64) -> String { "\(submissions)/\(id)/revisions/\(number)" }
 }

@@ -66,17 +66,44 @@ public final class AdminClient: @unchecked Sendable {
         try get(APIPath.submission(id))
     }
 
+    /// `PUT /api/v1/submissions/{id}`: saves `edit` as a new revision, made
+    /// from revision `base`. Throws `.staleRevision` with the text now there
+    /// when someone saved since.
+    public func save(id: Int64, edit: SubmissionEdit, base: Int) throws -> Submission {
+        let body = try WireFormat.encoder().encode(edit)
+        return try request("PUT", APIPath.submission(id), headers: [("If-Match", RevisionTag.make(base)), ("Content-Type", "application/json")],
+                           body: body)
+    }
+
+    /// `GET /api/v1/submissions/{id}/revisions`, oldest first.
+    public func revisions(of id: Int64) throws -> [RevisionInfo] {
+        try get(APIPath.revisions(id))
+    }
+
+    /// `GET /api/v1/submissions/{id}/revisions/{number}`.
+    public func revision(_ number: Int, of id: Int64) throws -> Revision {
+        try get(APIPath.revision(number, of: id))
+    }
+
     // MARK: - Plumbing
 
     private func get<T: Decodable>(_ path: String, query: [(String, String)] = [], authenticated: Bool = true) throws -> T {
-        let url = baseURL + path + Self.queryString(query)
-        var headers: [(name: String, value: String)] = [("Accept", "application/json")]
+        try request("GET", path + Self.queryString(query), authenticated: authenticated)
+    }
+
+    private func request<T: Decodable>(_ method: String, _ path: String, headers extra: [(name: String, value: String)] = [],
+                                       body: Data? = nil, authenticated: Bool = true) throws -> T {
+        let url = baseURL + path
+        var headers: [(name: String, value: String)] = [("Accept", "application/json")] + extra
         if authenticated { headers.append(("Authorization", "Bearer \(token)")) }
         let response: HTTPResponse
         do {
-            response = try transport.perform(HTTPRequest(method: "GET", url: url, headers: headers))
+            response = try transport.perform(HTTPRequest(method: method, url: url, headers: headers, body: body))
         } catch let error as TransportError {
             throw PortalError.transport(error)
+        }
+        if response.status == 412, let stale = try? decoder.decode(StaleRevisionBody.self, from: response.body) {
+            throw PortalError.staleRevision(current: stale.current)
         }
         guard (200..<300).contains(response.status) else {
             if let body = try? decoder.decode(APIErrorBody.self, from: response.body) {

@@ -13,6 +13,8 @@ public enum PortalError: Error, Sendable {
     case malformedResponse(url: String, detail: String)
     /// The configured portal URL is not an http(s) URL.
     case invalidPortalURL(String)
+    /// A save was made from an old revision (412): someone saved since; `current` is what is there now.
+    case staleRevision(current: Submission)
 
     /// The API error code, when the portal sent one.
     public var apiCode: APIErrorCode? {

@@ -7,7 +7,7 @@ import VietText
 
 /// Where the database is, shared by every subcommand.
 struct DatabaseOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Database: sqlite:PATH (default: sqlite:$XDG_DATA_HOME/bientap/portal.sqlite).", valueName: "url"))
+    @Option(name: .long, help: ArgumentHelp("Database: sqlite:PATH or postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default: sqlite:$XDG_DATA_HOME/bientap/portal.sqlite).", valueName: "url"))
     var db: String = DatabaseLocation.defaultLocation(environment: ProcessInfo.processInfo.environment)
 
     func open() async throws -> Store {

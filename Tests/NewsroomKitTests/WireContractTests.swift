@@ -60,4 +60,18 @@ final class WireContractTests: XCTestCase {
         XCTAssertEqual(ContributorRef(id: 1, fullName: "Trần Thị Bích", penName: "Bích Ngọc").byline, "Bích Ngọc")
         XCTAssertEqual(ContributorRef(id: 1, fullName: "Trần Thị Bích", penName: nil).byline, "Trần Thị Bích")
     }
+
+    func testRevisionTagsAndEdits() throws {
+        XCTAssertEqual(RevisionTag.make(3), "\"r3\"")
+        XCTAssertEqual(RevisionTag.parse("\"r3\""), 3)
+        XCTAssertEqual(RevisionTag.parse(" W/\"r12\" "), 12)
+        for bad in ["*", "r3", "\"3\"", "\"r0\"", "\"r-1\"", "\"r3\", \"r4\"", "\"\"", "\"rx\""] {
+            XCTAssertNil(RevisionTag.parse(bad), bad)
+        }
+        let edit = try WireFormat.decoder().decode(SubmissionEdit.self, from: Data(#"{"title":"T","sapo":"","body":"B"}"#.utf8))
+        XCTAssertEqual(edit.note, "", "the note may be left out")
+        XCTAssertThrowsError(try WireFormat.decoder().decode(SubmissionEdit.self, from: Data(#"{"title":"T"}"#.utf8)))
+        XCTAssertEqual(APIErrorCode.staleRevision.httpStatus, 412)
+        XCTAssertEqual(APIErrorCode.ifMatchRequired.httpStatus, 428)
+    }
 }

@@ -57,6 +57,29 @@ final class AdminClientTests: XCTestCase {
         }
     }
 
+    func testSaveThroughLibcurlAndAStaleSaveKeepsBothTexts() async throws {
+        try await withLivePortal { url, token, _ in
+            let client = try AdminClient(baseURL: url, token: token)
+            let item = try client.allSubmissions(statuses: [.submitted])[0]
+            let opened = try client.submission(id: item.id)
+            let mine = SubmissionEdit(title: opened.summary.title, sapo: opened.sapo, body: opened.body + "\n\nĐoạn thêm của tôi.", note: "thêm đoạn")
+            let saved = try client.save(id: item.id, edit: mine, base: opened.summary.revision)
+            XCTAssertEqual(saved.summary.revision, 2)
+            XCTAssertTrue(saved.body.hasSuffix("Đoạn thêm của tôi."))
+            // A second editor who opened revision 1 too: the error carries what is there now.
+            let theirs = SubmissionEdit(title: "Tiêu đề khác", sapo: opened.sapo, body: opened.body)
+            XCTAssertThrowsError(try client.save(id: item.id, edit: theirs, base: 1)) { error in
+                guard case .staleRevision(let current)? = error as? PortalError else { return XCTFail("\(error)") }
+                XCTAssertEqual(current.summary.revision, 2)
+                XCTAssertEqual(current.body, saved.body)
+            }
+            let revisions = try client.revisions(of: item.id)
+            XCTAssertEqual(revisions.map(\.number), [1, 2])
+            XCTAssertEqual(revisions[1].note, "thêm đoạn")
+            XCTAssertEqual(try client.revision(1, of: item.id).body, opened.body)
+        }
+    }
+
     func testPagingThroughThePendingQueueGetsEveryItemOnce() async throws {
         try await withLivePortal { url, token, _ in
             let client = try AdminClient(baseURL: url, token: token)

@@ -7,7 +7,7 @@ import NewsroomKit
 @testable import PortalServer
 import XCTest
 
-final class APITests: TemporaryDatabaseTestCase {
+class APITests: TemporaryDatabaseTestCase {
     private func withPortal(_ body: (Store, any TestClientProtocol) async throws -> Void) async throws {
         let store = try await seededStore()
         var logger = Logger(label: "test")
@@ -130,5 +130,130 @@ final class APITests: TemporaryDatabaseTestCase {
             XCTAssertTrue(submission.sapo.hasPrefix("("))
             XCTAssertEqual(headers[.eTag], "\"r1\"")
         }
+    }
+
+    private func put(_ client: any TestClientProtocol, _ uri: String, token: String, ifMatch: String?, body: String) async throws
+        -> (status: HTTPResponse.Status, body: Data, headers: HTTPFields) {
+        var headers = HTTPFields()
+        headers[.authorization] = "Bearer \(token)"
+        headers[.contentType] = "application/json"
+        if let ifMatch { headers[.ifMatch] = ifMatch }
+        let response = try await client.execute(uri: uri, method: .put, headers: headers, body: ByteBuffer(string: body))
+        return (response.status, Data(buffer: response.body), response.headers)
+    }
+
+    private func editJSON(_ title: String, _ body: String, note: String = "") -> String {
+        String(decoding: try! WireFormat.encoder().encode(SubmissionEdit(title: title, sapo: "Sapo.", body: body, note: note)), as: UTF8.self)
+    }
+
+    func testSavingMakesARevisionAndAStaleSaveGets412WithTheCurrentText() async throws {
+        try await withPortal { store, client in
+            let token = try await store.addUser(name: "an", displayName: "An", grants: [Grant(role: .editor, site: nil)])
+            let item = try await store.submissions(.init(statuses: [.submitted], limit: 1)).items[0]
+            let uri = "/api/v1/submissions/\(item.id)"
+            // Decomposed input is stored NFC; the answer is the new revision with its tag.
+            let saved = try await put(client, uri, token: token, ifMatch: "\"r1\"",
+                                      body: editJSON("Tiêu đề mới", "Bài viết đã sửa chính tả.".decomposedStringWithCanonicalMapping, note: "sửa chính tả"))
+            XCTAssertEqual(saved.status, .ok, String(decoding: saved.body, as: UTF8.self))
+            XCTAssertEqual(saved.headers[.eTag], "\"r2\"")
+            let after = try WireFormat.decoder().decode(Submission.self, from: saved.body)
+            XCTAssertEqual(after.summary.revision, 2)
+            XCTAssertEqual(after.body, "Bài viết đã sửa chính tả.")
+            XCTAssertEqual(after.summary.words, 7, "sapo and body counted")
+
+            // A second editor still on r1: 412, and the body carries what is there now.
+            let stale = try await put(client, uri, token: token, ifMatch: "\"r1\"", body: editJSON("Của tôi", "Chữ của tôi."))
+            XCTAssertEqual(stale.status, .preconditionFailed)
+            XCTAssertEqual(stale.headers[.eTag], "\"r2\"")
+            let conflict = try WireFormat.decoder().decode(StaleRevisionBody.self, from: stale.body)
+            XCTAssertEqual(conflict.error.code, "stale_revision")
+            XCTAssertEqual(conflict.current.body, "Bài viết đã sửa chính tả.")
+            XCTAssertEqual(conflict.current.summary.title, "Tiêu đề mới")
+
+            // Revisions: the original and the save, with who and why; each readable.
+            let (list, _) = try await get(client, uri + "/revisions", token: token, as: [RevisionInfo].self)
+            XCTAssertEqual(list.map(\.number), [1, 2])
+            XCTAssertEqual(list[1].author, "an")
+            XCTAssertEqual(list[1].note, "sửa chính tả")
+            let (original, _) = try await get(client, uri + "/revisions/1", token: token, as: Revision.self)
+            XCTAssertNotEqual(original.body, after.body)
+            XCTAssertEqual(original.title, item.title)
+            let (missing, _) = try await get(client, uri + "/revisions/9", token: token, as: APIErrorBody.self, status: .notFound)
+            XCTAssertEqual(missing.error.code, "not_found")
+        }
+    }
+
+    func testSaveNeedsIfMatchAnEditorAndAValidBody() async throws {
+        try await withPortal { store, client in
+            let editor = try await store.addUser(name: "ly", displayName: "Lý", grants: [Grant(role: .editor, site: "huyen-ly-son")])
+            let accountant = try await store.addUser(name: "ke-toan", displayName: "Kế toán", grants: [Grant(role: .accountant, site: nil)])
+            let all = try await store.submissions(.init(limit: 240)).items
+            let mine = try XCTUnwrap(all.first { $0.site.code == "huyen-ly-son" })
+            let elsewhere = try XCTUnwrap(all.first { $0.site.code != "huyen-ly-son" })
+            let uri = "/api/v1/submissions/\(mine.id)"
+            func code(_ answer: (status: HTTPResponse.Status, body: Data, headers: HTTPFields)) throws -> String {
+                try WireFormat.decoder().decode(APIErrorBody.self, from: answer.body).error.code
+            }
+            let valid = editJSON("Tiêu đề", "Nội dung.")
+            var answer = try await put(client, uri, token: editor, ifMatch: nil, body: valid)
+            XCTAssertEqual(answer.status.code, 428)
+            XCTAssertEqual(try code(answer), "if_match_required")
+            answer = try await put(client, uri, token: editor, ifMatch: "*", body: valid)
+            XCTAssertEqual(try code(answer), "if_match_required", "a save names the revision it was made from")
+            answer = try await put(client, uri, token: editor, ifMatch: "\"r1\"", body: "{\"title\": 3}")
+            XCTAssertEqual(answer.status, .badRequest)
+            XCTAssertEqual(try code(answer), "invalid_json")
+            answer = try await put(client, uri, token: editor, ifMatch: "\"r1\"", body: editJSON("  ", "Nội dung."))
+            XCTAssertEqual(try code(answer), "invalid_field")
+            answer = try await put(client, uri, token: editor, ifMatch: "\"r1\"",
+                                   body: editJSON("Tiêu đề", String(repeating: "chữ ", count: 60_000)))
+            XCTAssertEqual(try code(answer), "invalid_field", "a body over the limit")
+            answer = try await put(client, uri, token: accountant, ifMatch: "\"r1\"", body: valid)
+            XCTAssertEqual(answer.status, .forbidden, "an accountant reads but does not edit")
+            answer = try await put(client, "/api/v1/submissions/\(elsewhere.id)", token: editor, ifMatch: "\"r1\"", body: valid)
+            XCTAssertEqual(answer.status, .notFound, "another site's item does not exist for this editor")
+            let unchanged = try await store.submission(id: mine.id, visibleSites: nil)
+            XCTAssertEqual(unchanged?.summary.revision, 1, "nothing refused was saved")
+            answer = try await put(client, uri, token: editor, ifMatch: "W/\"r1\"", body: valid)
+            XCTAssertEqual(answer.status, .ok, "a weak tag names the revision too")
+        }
+    }
+
+    func testConcurrentSavesFromOneRevisionLetExactlyOneThrough() async throws {
+        try await withPortal { store, client in
+            let token = try await store.addUser(name: "an", displayName: "An", grants: [Grant(role: .editor, site: nil)])
+            let item = try await store.submissions(.init(statuses: [.submitted], limit: 1)).items[0]
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for n in 0..<12 {
+                    group.addTask {
+                        try await self.put(client, "/api/v1/submissions/\(item.id)", token: token, ifMatch: "\"r1\"",
+                                           body: self.editJSON("Bản \(n)", "Nội dung \(n).")).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            XCTAssertEqual(statuses.filter { $0 == .ok }.count, 1, "\(statuses)")
+            XCTAssertEqual(statuses.filter { $0 == .preconditionFailed }.count, 11)
+            let revisions = try await store.revisions(of: item.id, visibleSites: nil)
+            XCTAssertEqual(revisions?.map(\.number), [1, 2])
+        }
+    }
+}
+
+/// The same API tests with the portal on PostgreSQL (see StoreTestsOnPostgres).
+final class APITestsOnPostgres: APITests {
+    override class var onPostgres: Bool { true }
+    override func testHealthNeedsNoToken() async throws { try await super.testHealthNeedsNoToken() }
+    override func testMissingOrWrongTokenIs401WithTheErrorShape() async throws { try await super.testMissingOrWrongTokenIs401WithTheErrorShape() }
+    override func testPagingWalksEveryPendingItemOnceNewestFirst() async throws { try await super.testPagingWalksEveryPendingItemOnceNewestFirst() }
+    override func testBadParametersGetStableCodes() async throws { try await super.testBadParametersGetStableCodes() }
+    override func testASiteEditorSeesOnlyTheirSite() async throws { try await super.testASiteEditorSeesOnlyTheirSite() }
+    override func testOneSubmissionCarriesItsTextAndRevisionETag() async throws { try await super.testOneSubmissionCarriesItsTextAndRevisionETag() }
+    override func testSavingMakesARevisionAndAStaleSaveGets412WithTheCurrentText() async throws {
+        try await super.testSavingMakesARevisionAndAStaleSaveGets412WithTheCurrentText()
+    }
+    override func testSaveNeedsIfMatchAnEditorAndAValidBody() async throws { try await super.testSaveNeedsIfMatchAnEditorAndAValidBody() }
+    override func testConcurrentSavesFromOneRevisionLetExactlyOneThrough() async throws {
+        try await super.testConcurrentSavesFromOneRevisionLetExactlyOneThrough()
     }
 }

@@ -1,21 +1,59 @@
 import Foundation
 import NewsroomKit
+import NIOPosix
+import PostgresKit
 @testable import PortalServer
 import SQLKit
 import VietText
 import XCTest
 
-/// A fresh SQLite file per test, removed afterwards.
+/// A fresh database per test, removed afterwards: an SQLite file or, in the
+/// `…OnPostgres` classes, a new database on the PostgreSQL server that `make
+/// test` starts (Scripts/with-postgres, which sets BIENTAP_TEST_POSTGRES).
 class TemporaryDatabaseTestCase: XCTestCase {
+    /// Whether this class's tests run on PostgreSQL.
+    class var onPostgres: Bool { false }
+    var onPostgres: Bool { Self.onPostgres }
+
     var directory: URL!
-    var location: DatabaseLocation { .sqlite(path: directory.appendingPathComponent("portal.sqlite").path) }
+    private var postgresDatabase: String?
+    private(set) var location: DatabaseLocation = .sqlite(path: "")
 
     override func setUp() async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("bientap-test-\(UUID().uuidString)")
+        location = .sqlite(path: directory.appendingPathComponent("portal.sqlite").path)
+        guard onPostgres else { return }
+        guard let server = ProcessInfo.processInfo.environment["BIENTAP_TEST_POSTGRES"], var url = URLComponents(string: server) else {
+            XCTFail("BIENTAP_TEST_POSTGRES is not set: run the tests with `make test`, which starts a PostgreSQL server for them")
+            throw CancellationError()
+        }
+        let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        try await Self.admin(server) { try await $0.raw("CREATE DATABASE \(unsafeRaw: name) ENCODING 'UTF8'").run() }
+        postgresDatabase = name
+        url.path = "/" + name
+        location = .postgres(url: url.string!)
     }
 
     override func tearDown() async throws {
         try? FileManager.default.removeItem(at: directory)
+        if let name = postgresDatabase, let server = ProcessInfo.processInfo.environment["BIENTAP_TEST_POSTGRES"] {
+            try await Self.admin(server) { try await $0.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run() }
+        }
+    }
+
+    /// Runs `body` on a connection to the server's maintenance database.
+    private static func admin(_ url: String, _ body: (any SQLDatabase) async throws -> Void) async throws {
+        let configuration = try SQLPostgresConfiguration(url: url)
+        let connection = try await PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(),
+                                                              configuration: configuration.coreConfiguration,
+                                                              id: 0, logger: .init(label: "test.postgres"))
+        do {
+            try await body(connection.sql())
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+        try await connection.close()
     }
 
     /// A migrated, seeded store (the caller closes it).
@@ -26,12 +64,13 @@ class TemporaryDatabaseTestCase: XCTestCase {
     }
 }
 
-final class StoreTests: TemporaryDatabaseTestCase {
+class StoreTests: TemporaryDatabaseTestCase {
     func testDatabaseLocations() throws {
         XCTAssertEqual(try DatabaseLocation("sqlite:/tmp/x.sqlite"), .sqlite(path: "/tmp/x.sqlite"))
         XCTAssertEqual(try DatabaseLocation("sqlite:///tmp/x.sqlite"), .sqlite(path: "/tmp/x.sqlite"))
         XCTAssertThrowsError(try DatabaseLocation("sqlite:")) { XCTAssertTrue("\($0)".contains("file path")) }
-        XCTAssertThrowsError(try DatabaseLocation("postgres://db/portal")) { XCTAssertTrue("\($0)".contains("not built yet")) }
+        XCTAssertEqual(try DatabaseLocation("postgres://bientap@127.0.0.1:5432/portal"), .postgres(url: "postgres://bientap@127.0.0.1:5432/portal"))
+        XCTAssertThrowsError(try DatabaseLocation("postgres://db/portal")) { XCTAssertTrue("\($0)".contains("names a user and a host")) }
         XCTAssertThrowsError(try DatabaseLocation("/tmp/x.sqlite")) { XCTAssertTrue("\($0)".contains("sqlite:PATH")) }
         XCTAssertEqual(DatabaseLocation.defaultLocation(environment: ["XDG_DATA_HOME": "/d"]), "sqlite:/d/bientap/portal.sqlite")
         XCTAssertEqual(DatabaseLocation.defaultLocation(environment: ["HOME": "/h"]), "sqlite:/h/.local/share/bientap/portal.sqlite")
@@ -40,13 +79,22 @@ final class StoreTests: TemporaryDatabaseTestCase {
     func testMigrationsCreateTheSchemaOnceAndInWAL() async throws {
         let first = try await Store.open(location)
         let firstVersions = try await Migrations.appliedVersions(in: first)
-        XCTAssertEqual(firstVersions, [1])
-        let mode = try await first.sql.raw("PRAGMA journal_mode").first()!.decode(column: "journal_mode", as: String.self)
-        XCTAssertEqual(mode, "wal")
+        XCTAssertEqual(firstVersions, [1, 2])
+        if onPostgres {
+            // Identity columns number rows as SQLite's INTEGER PRIMARY KEY does.
+            let kind = try await first.sql.raw("""
+                SELECT data_type, is_identity FROM information_schema.columns WHERE table_name = 'submissions' AND column_name = 'id'
+                """).first()!
+            XCTAssertEqual(try kind.decode(column: "data_type", as: String.self), "bigint")
+            XCTAssertEqual(try kind.decode(column: "is_identity", as: String.self), "YES")
+        } else {
+            let mode = try await first.sql.raw("PRAGMA journal_mode").first()!.decode(column: "journal_mode", as: String.self)
+            XCTAssertEqual(mode, "wal")
+        }
         try await first.close()
         let second = try await Store.open(location)
         let secondVersions = try await Migrations.appliedVersions(in: second)
-        XCTAssertEqual(secondVersions, [1], "reopening applies nothing twice")
+        XCTAssertEqual(secondVersions, [1, 2], "reopening applies nothing twice")
         try await second.close()
     }
 
@@ -119,5 +167,35 @@ final class StoreTests: TemporaryDatabaseTestCase {
             XCTAssertTrue(Normalization.isNFC(try row.decode(column: "body", as: String.self)))
         }
         try await store.close()
+    }
+}
+
+// The same tests on PostgreSQL. XCTest on Linux runs only the test methods a
+// class declares itself, so each is declared again here;
+// `testEveryTestRunsOnPostgresToo` keeps the lists complete.
+final class StoreTestsOnPostgres: StoreTests {
+    override class var onPostgres: Bool { true }
+    override func testMigrationsCreateTheSchemaOnceAndInWAL() async throws { try await super.testMigrationsCreateTheSchemaOnceAndInWAL() }
+    override func testSeedingFillsTheDatabaseAndRefusesASecondTime() async throws { try await super.testSeedingFillsTheDatabaseAndRefusesASecondTime() }
+    override func testTokensAreStoredOnlyAsHashes() async throws { try await super.testTokensAreStoredOnlyAsHashes() }
+    override func testUserNamesAndSitesAreChecked() async throws { try await super.testUserNamesAndSitesAreChecked() }
+    override func testTextIsStoredNFC() async throws { try await super.testTextIsStoredNFC() }
+
+    func testEveryTestRunsOnPostgresToo() throws {
+        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        for file in ["StoreTests.swift", "APITests.swift"] {
+            let text = try String(contentsOf: here.appendingPathComponent(file), encoding: .utf8)
+            let declared = text.components(separatedBy: "\n").compactMap { line -> String? in
+                guard line.hasPrefix("    func test"), let name = line.dropFirst(9).split(separator: "(").first else { return nil }
+                return String(name)
+            }
+            let overridden = Set(text.components(separatedBy: "\n").compactMap { line -> String? in
+                guard line.hasPrefix("    override func test"), let name = line.dropFirst(18).split(separator: "(").first else { return nil }
+                return String(name)
+            })
+            // Parsing `--db` touches no database: once is enough.
+            let missing = declared.filter { !overridden.contains($0) && $0 != "testDatabaseLocations" && $0 != "testEveryTestRunsOnPostgresToo" }
+            XCTAssertEqual(missing, [], "\(file): tests not run on PostgreSQL")
+        }
     }
 }

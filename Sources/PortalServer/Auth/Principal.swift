@@ -17,5 +17,10 @@ public struct Principal: Sendable, Hashable {
         visibleSites?.contains(code) ?? true
     }
 
+    /// Whether one of `roles` is granted on `site` (or on every site).
+    public func has(_ roles: Set<Role>, on site: String) -> Bool {
+        grants.contains { roles.contains($0.role) && ($0.site == nil || $0.site == site) }
+    }
+
     public var me: Me { Me(name: name, displayName: displayName, grants: grants) }
 }

@@ -3,12 +3,14 @@ import Foundation
 /// Where a portal keeps its data, as given to `--db`.
 public enum DatabaseLocation: Sendable, Hashable {
     case sqlite(path: String)
+    /// `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=…]`, as libpq reads it.
+    case postgres(url: String)
 
     public struct Invalid: Error, CustomStringConvertible, Sendable {
         public var description: String
     }
 
-    /// Parses `sqlite:PATH`; `postgres://…` is recognised but not built yet.
+    /// Parses `sqlite:PATH` and `postgres://…` (or `postgresql://…`).
     public init(_ text: String) throws {
         if text.hasPrefix("sqlite:") {
             var path = String(text.dropFirst("sqlite:".count))
@@ -18,9 +20,13 @@ public enum DatabaseLocation: Sendable, Hashable {
             return
         }
         if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
-            throw Invalid(description: "PostgreSQL support is not built yet (issue 4); use sqlite:PATH")
+            guard let url = URL(string: text), url.host != nil, url.user != nil else {
+                throw Invalid(description: "'\(text)': a PostgreSQL URL names a user and a host: postgres://USER@HOST:PORT/DATABASE")
+            }
+            self = .postgres(url: text)
+            return
         }
-        throw Invalid(description: "unknown database '\(text)'; use sqlite:PATH")
+        throw Invalid(description: "unknown database '\(text)'; use sqlite:PATH or postgres://USER@HOST:PORT/DATABASE")
     }
 
     /// `sqlite:$XDG_DATA_HOME/bientap/portal.sqlite` (or under ~/.local/share).

@@ -1,15 +1,30 @@
 import Foundation
 import Logging
+import NIOPosix
+import PostgresKit
 import SQLKit
 import SQLiteKit
 
 /// The portal's storage: one SQL database behind SQLKit, so the same queries
-/// serve SQLite now and PostgreSQL later. Only this folder writes SQL.
+/// serve SQLite and PostgreSQL. Only this folder writes SQL.
 public final class Store: @unchecked Sendable {
     let sql: any SQLDatabase
-    private let connection: SQLiteConnection
+    private enum Connection {
+        case sqlite(SQLiteConnection)
+        case postgres(PostgresConnection)
+    }
+    private let connection: Connection
     private let transactionGate = AsyncGate()
     private var isClosed = false
+
+    /// Which SQL the database speaks, where the two differ (DDL, transactions).
+    enum Dialect { case sqlite, postgres }
+    var dialect: Dialect {
+        switch connection {
+        case .sqlite: return .sqlite
+        case .postgres: return .postgres
+        }
+    }
 
     /// Opens (creating when needed) the database at `location` and brings its schema up to date.
     public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "bientap.store")) async throws -> Store {
@@ -22,7 +37,7 @@ public final class Store: @unchecked Sendable {
             var quiet = logger
             quiet.logLevel = .warning
             let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: quiet)
-            let store = Store(connection: connection)
+            let store = Store(connection: .sqlite(connection), sql: connection.sql())
             do {
                 for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"] {
                     try await store.sql.raw(SQLQueryString(pragma)).run()
@@ -33,24 +48,45 @@ public final class Store: @unchecked Sendable {
                 throw error
             }
             return store
+        case .postgres(let url):
+            guard let configuration = try? SQLPostgresConfiguration(url: url) else {
+                throw DatabaseLocation.Invalid(description: "cannot read the PostgreSQL URL (postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE)")
+            }
+            var quiet = logger
+            quiet.logLevel = .warning
+            let connection = try await PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration.coreConfiguration,
+                id: 1, logger: quiet)
+            let store = Store(connection: .postgres(connection), sql: connection.sql())
+            do {
+                try await Migrations.apply(to: store)
+            } catch {
+                try? await store.close()
+                throw error
+            }
+            return store
         }
     }
 
-    private init(connection: SQLiteConnection) {
+    private init(connection: Connection, sql: any SQLDatabase) {
         self.connection = connection
-        sql = connection.sql()
+        self.sql = sql
     }
 
     public func close() async throws {
         guard !isClosed else { return }
         isClosed = true
-        try await connection.close()
+        switch connection {
+        case .sqlite(let c): try await c.close()
+        case .postgres(let c): try await c.close()
+        }
     }
 
     /// Runs `body` in one transaction; concurrent transactions wait their turn.
     func transaction<T>(_ body: () async throws -> T) async throws -> T {
         try await transactionGate.run {
-            try await sql.raw("BEGIN IMMEDIATE").run()
+            // SQLite takes the write lock at once, so two writers never deadlock upgrading a read lock.
+            try await sql.raw(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
             do {
                 let result = try await body()
                 try await sql.raw("COMMIT").run()

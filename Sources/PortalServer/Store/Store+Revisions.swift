@@ -1,0 +1,69 @@
+import Foundation
+import NewsroomKit
+import SQLKit
+import VietText
+
+/// Saving a submission as a new revision, never over one another has saved
+/// since (the revision the edit was made from must still be the current one).
+extension Store {
+    public enum SaveOutcome: Sendable {
+        case saved(Submission)
+        /// Someone saved first; the submission as it now is.
+        case stale(current: Submission)
+        case notFound
+    }
+
+    /// Writes `edit` (NFC) as revision `expected + 1` by `author` (a user name), when the
+    /// submission is visible and still at revision `expected`.
+    public func save(id: Int64, expected: Int, edit: SubmissionEdit, author: String, visibleSites: Set<String>?,
+                     now: Date = Date()) async throws -> SaveOutcome {
+        let title = Normalization.nfc(edit.title), sapo = Normalization.nfc(edit.sapo), body = Normalization.nfc(edit.body)
+        return try await transaction {
+            // The row is locked until the end of the transaction, so concurrent saves on
+            // PostgreSQL (several servers) take turns; SQLite's writer lock does the same.
+            let lock: SQLQueryString = dialect == .postgres ? " FOR UPDATE" : ""
+            guard let row = try await sql.raw("SELECT revision FROM submissions WHERE id = \(bind: id)" + lock).first(),
+                  let current = try await submission(id: id, visibleSites: visibleSites) else { return .notFound }
+            let revision = try row.decode(column: "revision", as: Int.self)
+            guard revision == expected else { return .stale(current: current) }
+            let millis = Store.millis(now)
+            try await sql.raw("""
+                INSERT INTO revisions (submission_id, number, title, sapo, body, author, created_at, note)
+                VALUES (\(bind: id), \(bind: revision + 1), \(bind: title), \(bind: sapo), \(bind: body),
+                        \(bind: author), \(bind: millis), \(bind: Normalization.nfc(edit.note)))
+                """).run()
+            try await sql.raw("""
+                UPDATE submissions SET title = \(bind: title), sapo = \(bind: sapo), body = \(bind: body),
+                    words = \(bind: WordCount.of(sapo + "\n" + body)), revision = \(bind: revision + 1), updated_at = \(bind: millis)
+                WHERE id = \(bind: id)
+                """).run()
+            guard let saved = try await submission(id: id, visibleSites: visibleSites) else { return .notFound }
+            return .saved(saved)
+        }
+    }
+
+    /// Every revision of a visible submission, oldest first; nil when it is not there.
+    public func revisions(of id: Int64, visibleSites: Set<String>?) async throws -> [RevisionInfo]? {
+        guard try await submission(id: id, visibleSites: visibleSites) != nil else { return nil }
+        return try await sql.raw("""
+            SELECT number, author, created_at, note FROM revisions WHERE submission_id = \(bind: id) ORDER BY number
+            """).all().map(Self.revisionInfo)
+    }
+
+    /// One revision with its text; nil when the submission or the revision is not there.
+    public func revision(_ number: Int, of id: Int64, visibleSites: Set<String>?) async throws -> Revision? {
+        guard try await submission(id: id, visibleSites: visibleSites) != nil,
+              let row = try await sql.raw("""
+                  SELECT number, author, created_at, note, title, sapo, body FROM revisions
+                  WHERE submission_id = \(bind: id) AND number = \(bind: number)
+                  """).first() else { return nil }
+        return Revision(info: try Self.revisionInfo(row), title: try row.decode(column: "title", as: String.self),
+                        sapo: try row.decode(column: "sapo", as: String.self), body: try row.decode(column: "body", as: String.self))
+    }
+
+    private static func revisionInfo(_ row: any SQLRow) throws -> RevisionInfo {
+        RevisionInfo(number: try row.decode(column: "number", as: Int.self), author: try row.decode(column: "author", as: String.self),
+                     createdAt: Store.date(try row.decode(column: "created_at", as: Int64.self)),
+                     note: try row.decode(column: "note", as: String.self))
+    }
+}

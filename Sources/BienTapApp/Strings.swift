@@ -294,4 +294,23 @@ public enum Strings {
     public static func fromDate(_ d: String) -> Localized { Localized(vi: "từ \(d)", en: "from \(d)") }
     public static func toDate(_ d: String) -> Localized { Localized(vi: "đến \(d)", en: "until \(d)") }
     public static let markedOnly = Localized(vi: "đã đánh dấu", en: "marked")
+
+    // config.toml
+    public static func configValue(key: String, value: String, choices: String) -> Localized {
+        Localized(vi: "\(key) = \"\(value)\": không hợp lệ; chọn một trong: \(choices)",
+                  en: "\(key) = \"\(value)\": not valid; one of: \(choices)")
+    }
+    public static func configProblem(_ problem: ConfigFile.ParseError.Problem) -> Localized {
+        switch problem {
+        case .sectionHeader(let line):
+            return Localized(vi: "tiêu đề mục sai: \(line)", en: "malformed section header: \(line)")
+        case .keyValue:
+            return Localized(vi: "cần dạng khoá = giá trị", en: "expected key = value")
+        case .key(let key):
+            return Localized(vi: "tên khoá không hợp lệ \"\(key)\"", en: "invalid key \"\(key)\"")
+        case .value(let key, let raw):
+            return Localized(vi: "giá trị của \(key) không hợp lệ: \(raw) (chuỗi cần đặt trong ngoặc kép)",
+                             en: "invalid value for \(key): \(raw) (strings need quotes)")
+        }
+    }
 }

@@ -26,7 +26,8 @@ final class ConfigurationTests: XCTestCase {
 
     func testConfigFileErrorsNameTheLine() {
         XCTAssertThrowsError(try ConfigFile(parsing: "portal = \"x\"\n\ntoken = unquoted\n", file: "c.toml")) { error in
-            XCTAssertEqual("\(error)", "c.toml:3: invalid value for token: unquoted")
+            XCTAssertEqual((error as? ConfigFile.ParseError)?.message(.en), "c.toml:3: invalid value for token: unquoted (strings need quotes)")
+            XCTAssertEqual("\(error)", "c.toml:3: giá trị của token không hợp lệ: unquoted (chuỗi cần đặt trong ngoặc kép)")
         }
         XCTAssertThrowsError(try ConfigFile(parsing: "[ui\n", file: "c.toml")) { error in
             XCTAssertTrue("\(error)".hasPrefix("c.toml:1:"))
@@ -93,7 +94,12 @@ final class ConfigurationTests: XCTestCase {
 
         try "theme = \"solarized\"\n".write(to: file, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try ClientConfiguration.resolve(portalFlag: nil, tokenFlag: nil, keymapFlag: nil, environment: env)) {
-            XCTAssertTrue("\($0)".contains("default, light, high-contrast"), "\($0)")
+            XCTAssertTrue("\($0)".contains("theme = \"solarized\": không hợp lệ; chọn một trong: default, light, high-contrast"), "\($0)")
+        }
+        var english = env
+        english["LANG"] = "en_GB.UTF-8"
+        XCTAssertThrowsError(try ClientConfiguration.resolve(portalFlag: nil, tokenFlag: nil, keymapFlag: nil, environment: english)) {
+            XCTAssertTrue("\($0)".contains("not valid; one of: default, light, high-contrast"), "\($0)")
         }
         try "input_method = \"unikey\"\n".write(to: file, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try ClientConfiguration.resolve(portalFlag: nil, tokenFlag: nil, keymapFlag: nil, environment: env))

@@ -44,35 +44,47 @@ public struct ClientConfiguration: Sendable, Equatable {
                                environment: [String: String]) throws -> ClientConfiguration {
         let directory = configDirectory(environment: environment)
         let configURL = directory.appendingPathComponent("config.toml")
+        let language = UILanguage.fromEnvironment(environment)
         var file = ConfigFile()
         if let data = FileManager.default.contents(atPath: configURL.path) {
-            file = try ConfigFile(parsing: String(decoding: data, as: UTF8.self), file: configURL.path)
+            do {
+                file = try ConfigFile(parsing: String(decoding: data, as: UTF8.self), file: configURL.path)
+            } catch let error as ConfigFile.ParseError {
+                throw Invalid(description: error.message(language))
+            }
+        }
+        func wrong(_ key: String, _ value: String, _ choices: String) -> Invalid {
+            Invalid(description: "\(configURL.path): " + Strings.configValue(key: key, value: value, choices: choices)(language))
         }
         let userKeymap = directory.appendingPathComponent("keymap").path
         var config = ClientConfiguration(
             portal: nonEmpty(portalFlag) ?? nonEmpty(environment["BIENTAP_PORTAL"]) ?? nonEmpty(file["portal"]),
             token: nonEmpty(tokenFlag) ?? nonEmpty(environment["BIENTAP_TOKEN"]) ?? nonEmpty(file["token"]),
             keymapPath: nonEmpty(keymapFlag) ?? (FileManager.default.fileExists(atPath: userKeymap) ? userKeymap : nil),
-            language: UILanguage.fromEnvironment(environment))
+            language: language)
         if let name = nonEmpty(file["theme"]) {
             guard let theme = Theme.named(name) else {
                 let known = Theme.named.map(\.name).joined(separator: ", ")
-                throw Invalid(description: "\(configURL.path): theme = \"\(name)\": known themes: \(known)")
+                throw wrong("theme", name, known)
             }
             config.theme = theme
         }
         if let name = nonEmpty(file["input_method"]) {
-            config.inputMethod = try inputMethod(named: name)
+            do {
+                config.inputMethod = try inputMethod(named: name)
+            } catch {
+                throw wrong("input_method", name, "telex, vni, off")
+            }
         }
         if let name = nonEmpty(file["cursor"]) {
             guard let style = TableCursorStyle(rawValue: name) else {
-                throw Invalid(description: "\(configURL.path): cursor = \"\(name)\": arrow or row")
+                throw wrong("cursor", name, "arrow, row")
             }
             config.cursorStyle = style
         }
         if let value = nonEmpty(file["mouse"]) {
             guard value == "true" || value == "false" else {
-                throw Invalid(description: "\(configURL.path): mouse = \(value): true or false")
+                throw wrong("mouse", value, "true, false")
             }
             config.mouse = value == "true"
         }

@@ -8,10 +8,20 @@ public struct ConfigFile: Sendable, Equatable {
     public var values: [String: String]
 
     public struct ParseError: Error, CustomStringConvertible, Equatable {
+        public enum Problem: Equatable, Sendable {
+            case sectionHeader(String)
+            case keyValue
+            case key(String)
+            case value(key: String, raw: String)
+        }
         public var file: String
         public var line: Int
-        public var message: String
-        public var description: String { "\(file):\(line): \(message)" }
+        public var problem: Problem
+
+        public func message(_ language: UILanguage) -> String {
+            "\(file):\(line): " + Strings.configProblem(problem)(language)
+        }
+        public var description: String { message(.vi) }
     }
 
     public init(values: [String: String] = [:]) {
@@ -27,21 +37,21 @@ public struct ConfigFile: Sendable, Equatable {
             if line.isEmpty { continue }
             if line.hasPrefix("[") {
                 guard line.hasSuffix("]"), line.count > 2 else {
-                    throw ParseError(file: file, line: lineNumber, message: "malformed section header: \(line)")
+                    throw ParseError(file: file, line: lineNumber, problem: .sectionHeader(line))
                 }
                 section = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
                 continue
             }
             guard let eq = line.firstIndex(of: "=") else {
-                throw ParseError(file: file, line: lineNumber, message: "expected key = value")
+                throw ParseError(file: file, line: lineNumber, problem: .keyValue)
             }
             let key = line[..<eq].trimmingCharacters(in: .whitespaces)
             let rawValue = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
             guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
-                throw ParseError(file: file, line: lineNumber, message: "invalid key \"\(key)\"")
+                throw ParseError(file: file, line: lineNumber, problem: .key(key))
             }
             guard let value = Self.parseValue(rawValue) else {
-                throw ParseError(file: file, line: lineNumber, message: "invalid value for \(key): \(rawValue)")
+                throw ParseError(file: file, line: lineNumber, problem: .value(key: key, raw: rawValue))
             }
             values[section.isEmpty ? key : "\(section).\(key)"] = value
         }

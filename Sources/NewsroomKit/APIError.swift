@@ -17,6 +17,10 @@ public enum APIErrorCode: String, Codable, Sendable, CaseIterable {
     case ifMatchRequired = "if_match_required"
     /// The submission changed since the revision `If-Match` names.
     case staleRevision = "stale_revision"
+    /// The action cannot be taken from the submission's status.
+    case illegalTransition = "illegal_transition"
+    /// An `Idempotency-Key` already used for another request.
+    case idempotencyKeyReused = "idempotency_key_reused"
     case internalError = "internal_error"
 
     /// HTTP status the server answers with this code.
@@ -28,6 +32,8 @@ public enum APIErrorCode: String, Codable, Sendable, CaseIterable {
         case .badRequest, .invalidStatus, .invalidCursor, .invalidLimit, .invalidField, .invalidJSON: return 400
         case .ifMatchRequired: return 428
         case .staleRevision: return 412
+        case .illegalTransition: return 409
+        case .idempotencyKeyReused: return 422
         case .internalError: return 500
         }
     }
@@ -62,6 +68,12 @@ public enum APIErrorCode: String, Codable, Sendable, CaseIterable {
         case .staleRevision:
             return Localized(vi: "Bài đã được người khác lưu sau khi bạn mở; hãy hợp nhất thay đổi.",
                              en: "Someone saved the item after you opened it; merge the changes.")
+        case .illegalTransition:
+            return Localized(vi: "Không thể làm thao tác này với bài ở trạng thái hiện tại.",
+                             en: "That action is not possible from the item's status.")
+        case .idempotencyKeyReused:
+            return Localized(vi: "Idempotency-Key này đã dùng cho một yêu cầu khác.",
+                             en: "This Idempotency-Key was used for another request.")
         case .internalError:
             return Localized(vi: "Lỗi nội bộ của cổng thông tin.", en: "Internal portal error.")
         }

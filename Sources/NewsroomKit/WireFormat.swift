@@ -26,5 +26,7 @@ public enum APIPath {
     public static let submissions = "/api/v1/submissions"
     public static func submission(_ id: Int64) -> String { "\(submissions)/\(id)" }
     public static func revisions(_ id: Int64) -> String { "\(submissions)/\(id)/revisions" }
+    public static func transitions(_ id: Int64) -> String { "\(submissions)/\(id)/transitions" }
+    public static func events(_ id: Int64) -> String { "\(submissions)/\(id)/events" }
     public static func revision(_ number: Int, of id: Int64) -> String { "\(submissions)/\(id)/revisions/\(number)" }
 }

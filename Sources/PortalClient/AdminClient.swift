@@ -75,6 +75,21 @@ public final class AdminClient: @unchecked Sendable {
                            body: body)
     }
 
+    /// `POST /api/v1/submissions/{id}/transitions`: a decision taken on revision
+    /// `base`. `idempotencyKey` (one per decision, kept across retries) makes a
+    /// retry after a timeout return the first answer instead of acting twice.
+    public func transition(id: Int64, _ request: TransitionRequest, base: Int, idempotencyKey: String) throws -> Submission {
+        let body = try WireFormat.encoder().encode(request)
+        return try self.request("POST", APIPath.transitions(id),
+                                headers: [("If-Match", RevisionTag.make(base)), ("Idempotency-Key", idempotencyKey),
+                                          ("Content-Type", "application/json")], body: body)
+    }
+
+    /// `GET /api/v1/submissions/{id}/events`: the history, oldest first.
+    public func events(of id: Int64) throws -> [AuditEvent] {
+        try get(APIPath.events(id))
+    }
+
     /// `GET /api/v1/submissions/{id}/revisions`, oldest first.
     public func revisions(of id: Int64) throws -> [RevisionInfo] {
         try get(APIPath.revisions(id))

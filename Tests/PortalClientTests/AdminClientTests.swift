@@ -80,6 +80,22 @@ final class AdminClientTests: XCTestCase {
         }
     }
 
+    func testADecisionRetriedWithItsKeyIsTakenOnce() async throws {
+        try await withLivePortal { url, token, _ in
+            let client = try AdminClient(baseURL: url, token: token)
+            let item = try client.allSubmissions(statuses: [.submitted])[0]
+            let key = UUID().uuidString
+            let first = try client.transition(id: item.id, TransitionRequest(action: .claim), base: 1, idempotencyKey: key)
+            XCTAssertEqual(first.summary.status, .inReview)
+            let again = try client.transition(id: item.id, TransitionRequest(action: .claim), base: 1, idempotencyKey: key)
+            XCTAssertEqual(again, first, "the retry gets the first answer")
+            XCTAssertThrowsError(try client.transition(id: item.id, TransitionRequest(action: .claim), base: 1, idempotencyKey: UUID().uuidString)) {
+                XCTAssertEqual(($0 as? PortalError)?.apiCode, .illegalTransition)
+            }
+            XCTAssertEqual(try client.events(of: item.id).map(\.action), [.claim])
+        }
+    }
+
     func testPagingThroughThePendingQueueGetsEveryItemOnce() async throws {
         try await withLivePortal { url, token, _ in
             let client = try AdminClient(baseURL: url, token: token)

@@ -238,6 +238,106 @@ class APITests: TemporaryDatabaseTestCase {
             XCTAssertEqual(revisions?.map(\.number), [1, 2])
         }
     }
+
+    private func post(_ client: any TestClientProtocol, _ uri: String, token: String, ifMatch: String? = "\"r1\"", key: String? = nil,
+                      _ transition: TransitionRequest) async throws -> (status: HTTPResponse.Status, body: Data, headers: HTTPFields) {
+        var headers = HTTPFields()
+        headers[.authorization] = "Bearer \(token)"
+        headers[.contentType] = "application/json"
+        if let ifMatch { headers[.ifMatch] = ifMatch }
+        if let key { headers[HTTPField.Name("Idempotency-Key")!] = key }
+        let response = try await client.execute(uri: uri, method: .post, headers: headers,
+                                                 body: ByteBuffer(bytes: try WireFormat.encoder().encode(transition)))
+        return (response.status, Data(buffer: response.body), response.headers)
+    }
+
+    private func errorCode(_ body: Data) -> String? { try? WireFormat.decoder().decode(APIErrorBody.self, from: body).error.code }
+
+    func testWorkflowFromClaimToPublicationWithItsHistory() async throws {
+        try await withPortal { store, client in
+            let editor = try await store.addUser(name: "bien-tap", displayName: "Biên tập", grants: [Grant(role: .editor, site: nil)])
+            let publisher = try await store.addUser(name: "truc", displayName: "Trực", grants: [Grant(role: .publisher, site: nil)])
+            let item = try await store.submissions(.init(statuses: [.submitted], limit: 1)).items[0]
+            let uri = "/api/v1/submissions/\(item.id)/transitions"
+            /// Takes the decision and answers the status it led to.
+            func take(_ token: String, _ transition: TransitionRequest) async throws -> SubmissionStatus {
+                let answer = try await post(client, uri, token: token, transition)
+                XCTAssertEqual(answer.status, .ok, String(decoding: answer.body, as: UTF8.self))
+                return try WireFormat.decoder().decode(Submission.self, from: answer.body).summary.status
+            }
+            var reached = try await take(editor, TransitionRequest(action: .claim))
+            XCTAssertEqual(reached, .inReview)
+            var answer = try await post(client, uri, token: editor, TransitionRequest(action: .return))
+            XCTAssertEqual(errorCode(answer.body), "invalid_field", "a return says why")
+            answer = try await post(client, uri, token: editor, TransitionRequest(action: .approve))
+            XCTAssertEqual(errorCode(answer.body), "invalid_field", "an approval grades")
+            answer = try await post(client, uri, token: editor, TransitionRequest(action: .approve, grading: Grading(genre: "tin", coefficient: 1.5),
+                                                                                channels: ["myspace"]))
+            XCTAssertEqual(errorCode(answer.body), "invalid_field", "unknown channel")
+            reached = try await take(editor, TransitionRequest(action: .approve, grading: Grading(genre: "tin", coefficient: 1.5), channels: ["zalo"]))
+            XCTAssertEqual(reached, .approved)
+            answer = try await post(client, uri, token: editor, TransitionRequest(action: .schedule, publishAt: Date().addingTimeInterval(3600)))
+            XCTAssertEqual(answer.status, .forbidden, "scheduling is the publisher's")
+            answer = try await post(client, uri, token: publisher, TransitionRequest(action: .schedule, publishAt: Date().addingTimeInterval(-60)))
+            XCTAssertEqual(errorCode(answer.body), "invalid_field", "not in the past")
+            reached = try await take(publisher, TransitionRequest(action: .schedule, publishAt: Date().addingTimeInterval(3600)))
+            XCTAssertEqual(reached, .scheduled)
+            answer = try await post(client, uri, token: editor, TransitionRequest(action: .claim))
+            XCTAssertEqual(answer.status.code, 409)
+            XCTAssertEqual(errorCode(answer.body), "illegal_transition")
+            reached = try await take(publisher, TransitionRequest(action: .publish))
+            XCTAssertEqual(reached, .published)
+
+            let (events, _) = try await get(client, "/api/v1/submissions/\(item.id)/events", token: editor, as: [AuditEvent].self)
+            XCTAssertEqual(events.map(\.action), [.claim, .approve, .schedule, .publish])
+            XCTAssertEqual(events.map(\.actor), ["bien-tap", "bien-tap", "truc", "truc"])
+            XCTAssertEqual(events.first?.from, .submitted)
+            XCTAssertEqual(events.last?.to, .published)
+        }
+    }
+
+    func testDecisionsNeedIfMatchAndAnIdempotencyKeyAnswersOnce() async throws {
+        try await withPortal { store, client in
+            let editor = try await store.addUser(name: "bien-tap", displayName: "Biên tập", grants: [Grant(role: .editor, site: nil)])
+            let item = try await store.submissions(.init(statuses: [.submitted], limit: 1)).items[0]
+            let uri = "/api/v1/submissions/\(item.id)/transitions"
+            var answer = try await post(client, uri, token: editor, ifMatch: nil, TransitionRequest(action: .claim))
+            XCTAssertEqual(answer.status.code, 428)
+            answer = try await post(client, uri, token: editor, ifMatch: "\"r7\"", TransitionRequest(action: .claim))
+            XCTAssertEqual(answer.status, .preconditionFailed, "decided on a revision that is not the current one")
+            // A retry after a timeout: the first answer again, and one event only.
+            let first = try await post(client, uri, token: editor, key: "k-1", TransitionRequest(action: .claim))
+            XCTAssertEqual(first.status, .ok)
+            let retry = try await post(client, uri, token: editor, key: "k-1", TransitionRequest(action: .claim))
+            XCTAssertEqual(retry.status, .ok)
+            XCTAssertEqual(retry.body, first.body)
+            XCTAssertEqual(retry.headers[HTTPField.Name("Idempotent-Replayed")!], "true")
+            answer = try await post(client, uri, token: editor, key: "k-1", TransitionRequest(action: .reject, note: "Trùng bài"))
+            XCTAssertEqual(answer.status.code, 422)
+            XCTAssertEqual(errorCode(answer.body), "idempotency_key_reused")
+            answer = try await post(client, uri, token: editor, key: "k-2", TransitionRequest(action: .claim))
+            XCTAssertEqual(errorCode(answer.body), "illegal_transition", "a new key is a new request")
+            let events = try await store.events(of: item.id, visibleSites: nil)
+            XCTAssertEqual(events?.count, 1)
+        }
+    }
+
+    func testContributorsWithdrawOnlyTheirOwnItems() async throws {
+        try await withPortal { store, client in
+            let items = try await store.submissions(.init(statuses: [.submitted], limit: 240)).items
+            let mine = items[0]
+            let theirs = try XCTUnwrap(items.first { $0.contributor.id != mine.contributor.id && $0.site.code == mine.site.code })
+            let token = try await store.addUser(name: "ctv", displayName: "Cộng tác viên", grants: [Grant(role: .contributor, site: mine.site.code)])
+            let user = try await store.sql.raw("SELECT id FROM users WHERE name = 'ctv'").first()!.decode(column: "id", as: Int64.self)
+            try await store.sql.raw("UPDATE contributors SET user_id = \(bind: user) WHERE id = \(bind: mine.contributor.id)").run()
+            var answer = try await post(client, "/api/v1/submissions/\(theirs.id)/transitions", token: token, TransitionRequest(action: .withdraw))
+            XCTAssertEqual(answer.status, .forbidden)
+            answer = try await post(client, "/api/v1/submissions/\(mine.id)/transitions", token: token, TransitionRequest(action: .claim))
+            XCTAssertEqual(answer.status, .forbidden, "a contributor does not claim")
+            answer = try await post(client, "/api/v1/submissions/\(mine.id)/transitions", token: token, TransitionRequest(action: .withdraw))
+            XCTAssertEqual(answer.status, .ok, String(decoding: answer.body, as: UTF8.self))
+        }
+    }
 }
 
 /// The same API tests with the portal on PostgreSQL (see StoreTestsOnPostgres).
@@ -256,4 +356,9 @@ final class APITestsOnPostgres: APITests {
     override func testConcurrentSavesFromOneRevisionLetExactlyOneThrough() async throws {
         try await super.testConcurrentSavesFromOneRevisionLetExactlyOneThrough()
     }
+    override func testWorkflowFromClaimToPublicationWithItsHistory() async throws { try await super.testWorkflowFromClaimToPublicationWithItsHistory() }
+    override func testDecisionsNeedIfMatchAndAnIdempotencyKeyAnswersOnce() async throws {
+        try await super.testDecisionsNeedIfMatchAndAnIdempotencyKeyAnswersOnce()
+    }
+    override func testContributorsWithdrawOnlyTheirOwnItems() async throws { try await super.testContributorsWithdrawOnlyTheirOwnItems() }
 }

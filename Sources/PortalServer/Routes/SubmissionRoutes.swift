@@ -1,4 +1,6 @@
+import Crypto
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NewsroomKit
 
@@ -62,21 +64,69 @@ enum SubmissionRoutes {
                 throw APIFailure(.notFound)
             }
             guard principal.has(editors, on: existing.summary.site.code) else { throw APIFailure(.forbidden, detail: existing.summary.site.code) }
-            guard let ifMatch = request.headers[.ifMatch] else { throw APIFailure(.ifMatchRequired) }
-            guard let expected = RevisionTag.parse(ifMatch) else { throw APIFailure(.ifMatchRequired, detail: ifMatch) }
-            let edit = try await decodeEdit(request, context: context)
+            let expected = try revisionMatched(request)
+            let edit = try await decodeEdit(request)
             switch try await store.save(id: id, expected: expected, edit: edit, author: principal.name, visibleSites: principal.visibleSites) {
             case .notFound:
                 throw APIFailure(.notFound)
             case .stale(let current):
-                var headers = HTTPFields()
-                headers[.eTag] = RevisionTag.make(current.summary.revision)
-                return try JSONResponse.make(StaleRevisionBody(current: current), status: .preconditionFailed, headers: headers)
+                return try stale(current)
             case .saved(let saved):
-                var headers = HTTPFields()
-                headers[.eTag] = RevisionTag.make(saved.summary.revision)
-                return try JSONResponse.make(saved, headers: headers)
+                return try answer(saved)
             }
+        }
+
+        // A workflow decision: checked against the status and the roles, recorded as an
+        // audit event, and taken once however often a retry sends it with its Idempotency-Key.
+        group.post("submissions/:id/transitions") { request, context in
+            let principal = context.principal!
+            let id = try id(context)
+            guard let existing = try await store.submission(id: id, visibleSites: principal.visibleSites) else {
+                throw APIFailure(.notFound)
+            }
+            let transition = try await decodeBody(TransitionRequest.self, request)
+            let action = transition.action
+            let site = existing.summary.site.code
+            guard principal.has(action.roles, on: site) else { throw APIFailure(.forbidden, detail: site) }
+            // Contributors act only on their own items.
+            if !principal.has(action.roles.subtracting([.contributor]), on: site) {
+                guard try await store.contributorUser(of: id) == principal.userID else { throw APIFailure(.forbidden, detail: site) }
+            }
+            try validate(transition)
+            let expected = try revisionMatched(request)
+            var idempotency: Store.IdempotencyKey?
+            if let key = request.headers[idempotencyKey] {
+                guard !key.isEmpty, key.count <= 200 else { throw APIFailure(.invalidField, detail: "Idempotency-Key") }
+                let asked = try WireFormat.encoder().encode(transition) + Data("|\(id)|\(expected)".utf8)
+                let hash = SHA256.hash(data: asked).map { String(format: "%02x", $0) }.joined()
+                idempotency = Store.IdempotencyKey(userID: principal.userID, key: key, requestHash: hash)
+            }
+            switch try await store.transition(id: id, expected: expected, request: transition, actor: principal.name,
+                                              visibleSites: principal.visibleSites, idempotency: idempotency,
+                                              answer: { try WireFormat.encoder().encode($0) }) {
+            case .done(let submission):
+                return try answer(submission)
+            case .replay(let status, let body):
+                var headers = HTTPFields()
+                headers[.contentType] = "application/json; charset=utf-8"
+                headers[Self.idempotentReplay] = "true"
+                return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+            case .keyReused:
+                throw APIFailure(.idempotencyKeyReused)
+            case .illegal(let status):
+                throw APIFailure(.illegalTransition, detail: "\(action.rawValue): \(status.rawValue)")
+            case .stale(let current):
+                return try stale(current)
+            case .notFound:
+                throw APIFailure(.notFound)
+            }
+        }
+
+        group.get("submissions/:id/events") { request, context in
+            guard let events = try await store.events(of: try id(context), visibleSites: context.principal!.visibleSites) else {
+                throw APIFailure(.notFound)
+            }
+            return try JSONResponse.make(events)
         }
 
         group.get("submissions/:id/revisions") { request, context in
@@ -95,20 +145,69 @@ enum SubmissionRoutes {
         }
     }
 
-    /// The body of a save: JSON within the size limit, a title, fields within their limits.
-    private static func decodeEdit(_ request: Request, context: PortalContext) async throws -> SubmissionEdit {
+    static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
+    /// Marks an answer repeated for a retry.
+    static let idempotentReplay = HTTPField.Name("Idempotent-Replayed")!
+    static let socialChannels: Set<String> = ["zalo", "facebook"]
+
+    /// The revision `If-Match` names; a mutation without one is refused (428).
+    private static func revisionMatched(_ request: Request) throws -> Int {
+        guard let ifMatch = request.headers[.ifMatch] else { throw APIFailure(.ifMatchRequired) }
+        guard let expected = RevisionTag.parse(ifMatch) else { throw APIFailure(.ifMatchRequired, detail: ifMatch) }
+        return expected
+    }
+
+    private static func answer(_ submission: Submission) throws -> Response {
+        var headers = HTTPFields()
+        headers[.eTag] = RevisionTag.make(submission.summary.revision)
+        return try JSONResponse.make(submission, headers: headers)
+    }
+
+    private static func stale(_ current: Submission) throws -> Response {
+        var headers = HTTPFields()
+        headers[.eTag] = RevisionTag.make(current.summary.revision)
+        return try JSONResponse.make(StaleRevisionBody(current: current), status: .preconditionFailed, headers: headers)
+    }
+
+    /// What each action needs: a note to return, a reason to reject, a future time to
+    /// schedule, a grading to approve (genre and a positive coefficient or amount), known channels.
+    private static func validate(_ t: TransitionRequest, now: Date = Date()) throws {
+        if t.action.needsNote && t.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw APIFailure(.invalidField, detail: "note")
+        }
+        if t.note.count > SubmissionEdit.sapoLimit { throw APIFailure(.invalidField, detail: "note") }
+        if t.action == .schedule {
+            guard let at = t.publishAt, at > now else { throw APIFailure(.invalidField, detail: "publish_at") }
+        }
+        if t.action == .approve {
+            guard let g = t.grading, !g.genre.trimmingCharacters(in: .whitespaces).isEmpty,
+                  (g.coefficient.map { $0 > 0 && $0.isFinite } ?? false) || (g.amount.map { $0 > 0 } ?? false) else {
+                throw APIFailure(.invalidField, detail: "grading")
+            }
+        }
+        if let unknown = t.channels.first(where: { !socialChannels.contains($0) }) {
+            throw APIFailure(.invalidField, detail: "channels: \(unknown)")
+        }
+    }
+
+    /// A JSON body within the size limit, decoded as the contract says.
+    private static func decodeBody<T: Decodable>(_ type: T.Type, _ request: Request) async throws -> T {
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: maxBody)
         } catch {
             throw APIFailure(.invalidField, detail: "body > \(maxBody) bytes")
         }
-        let edit: SubmissionEdit
         do {
-            edit = try WireFormat.decoder().decode(SubmissionEdit.self, from: Data(buffer: buffer))
+            return try WireFormat.decoder().decode(T.self, from: Data(buffer: buffer))
         } catch {
             throw APIFailure(.invalidJSON)
         }
+    }
+
+    /// The body of a save: a title, fields within their limits.
+    private static func decodeEdit(_ request: Request) async throws -> SubmissionEdit {
+        let edit = try await decodeBody(SubmissionEdit.self, request)
         if edit.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw APIFailure(.invalidField, detail: "title") }
         for (name, text, limit) in [("title", edit.title, SubmissionEdit.titleLimit), ("sapo", edit.sapo, SubmissionEdit.sapoLimit),
                                     ("body", edit.body, SubmissionEdit.bodyLimit)] where text.count > limit {

@@ -87,6 +87,38 @@ enum Migrations {
             // Why a revision was saved ("sửa chính tả"); empty for the originals.
             "ALTER TABLE revisions ADD COLUMN note TEXT NOT NULL DEFAULT ''",
         ]),
+        (3, [
+            // The workflow: every transition an event; what approval and scheduling decided.
+            """
+            CREATE TABLE events (
+                id INTEGER PRIMARY KEY,
+                submission_id INTEGER NOT NULL REFERENCES submissions(id),
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                from_status TEXT NOT NULL,
+                to_status TEXT NOT NULL,
+                note TEXT NOT NULL,
+                at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX events_by_submission ON events (submission_id, id)",
+            "ALTER TABLE submissions ADD COLUMN publish_at BIGINT",
+            "ALTER TABLE submissions ADD COLUMN published_at BIGINT",
+            "ALTER TABLE submissions ADD COLUMN grading TEXT",
+            "ALTER TABLE submissions ADD COLUMN channels TEXT NOT NULL DEFAULT ''",
+            // The first answer to a request sent with an Idempotency-Key, for its retries.
+            """
+            CREATE TABLE idempotency_keys (
+                user_id INTEGER NOT NULL REFERENCES users(id),
+                idem_key TEXT NOT NULL,
+                request_hash TEXT NOT NULL,
+                status INTEGER NOT NULL,
+                response TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (user_id, idem_key)
+            )
+            """,
+        ]),
     ]
 
     /// The advisory lock migrations hold on PostgreSQL ("bientap" in ASCII).

@@ -1,0 +1,123 @@
+import Foundation
+
+/// What can happen to a submission, each from some statuses to one, by some roles:
+/// `submitted → in_review → (returned ↔ resubmitted) → approved → scheduled → published`,
+/// plus `rejected` and `withdrawn`.
+public enum WorkflowAction: String, Codable, Sendable, CaseIterable {
+    case claim
+    case `return`
+    case resubmit
+    case approve
+    case schedule
+    case unschedule
+    case publish
+    case reject
+    case withdraw
+
+    /// The statuses the action starts from.
+    public var from: Set<SubmissionStatus> {
+        switch self {
+        case .claim: return [.submitted, .resubmitted]
+        case .return, .approve: return [.inReview]
+        case .resubmit: return [.returned]
+        case .schedule: return [.approved]
+        case .unschedule: return [.scheduled]
+        case .publish: return [.approved, .scheduled]
+        case .reject: return [.submitted, .inReview, .resubmitted]
+        case .withdraw: return [.submitted, .returned, .resubmitted]
+        }
+    }
+
+    /// The status it leads to.
+    public var to: SubmissionStatus {
+        switch self {
+        case .claim: return .inReview
+        case .return: return .returned
+        case .resubmit: return .resubmitted
+        case .approve, .unschedule: return .approved
+        case .schedule: return .scheduled
+        case .publish: return .published
+        case .reject: return .rejected
+        case .withdraw: return .withdrawn
+        }
+    }
+
+    /// Roles that may take it (on the submission's site); an admin may take any.
+    /// A contributor resubmits or withdraws only their own item.
+    public var roles: Set<Role> {
+        switch self {
+        case .claim, .return, .approve, .reject: return [.editor, .admin]
+        case .schedule, .unschedule, .publish: return [.publisher, .admin]
+        case .resubmit, .withdraw: return [.contributor, .admin]
+        }
+    }
+
+    /// Actions that must say why: a return needs a note, a rejection a reason.
+    public var needsNote: Bool { self == .return || self == .reject }
+}
+
+/// How an approval grades an item for royalties: a genre of the active rate
+/// table and a coefficient within its range, or a fixed amount.
+public struct Grading: Codable, Sendable, Hashable {
+    public var genre: String
+    public var coefficient: Double?
+    /// In đồng.
+    public var amount: Int64?
+
+    public init(genre: String, coefficient: Double? = nil, amount: Int64? = nil) {
+        self.genre = genre
+        self.coefficient = coefficient
+        self.amount = amount
+    }
+}
+
+/// `POST /api/v1/submissions/{id}/transitions`, with `If-Match` naming the
+/// revision the decision was made on and, for a retry, an `Idempotency-Key`.
+public struct TransitionRequest: Codable, Sendable, Hashable {
+    public var action: WorkflowAction
+    /// The note of a return, the reason of a rejection; optional elsewhere.
+    public var note: String
+    /// When a `schedule` publishes.
+    public var publishAt: Date?
+    /// An approval's grading, and the social channels to queue it on ("zalo", "facebook").
+    public var grading: Grading?
+    public var channels: [String]
+
+    public init(action: WorkflowAction, note: String = "", publishAt: Date? = nil, grading: Grading? = nil, channels: [String] = []) {
+        self.action = action
+        self.note = note
+        self.publishAt = publishAt
+        self.grading = grading
+        self.channels = channels
+    }
+
+    private enum CodingKeys: String, CodingKey { case action, note, publishAt, grading, channels }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        action = try c.decode(WorkflowAction.self, forKey: .action)
+        note = try c.decodeIfPresent(String.self, forKey: .note) ?? ""
+        publishAt = try c.decodeIfPresent(Date.self, forKey: .publishAt)
+        grading = try c.decodeIfPresent(Grading.self, forKey: .grading)
+        channels = try c.decodeIfPresent([String].self, forKey: .channels) ?? []
+    }
+}
+
+/// One entry of a submission's history: who did what, when, from which status to which.
+public struct AuditEvent: Codable, Sendable, Hashable {
+    public var action: WorkflowAction
+    public var actor: String
+    public var from: SubmissionStatus
+    public var to: SubmissionStatus
+    public var note: String
+    public var at: Date
+
+    public init(action: WorkflowAction, actor: String, from: SubmissionStatus, to: SubmissionStatus, note: String, at: Date) {
+        self.action = action
+        self.actor = actor
+        self.from = from
+        self.to = to
+        self.note = note
+        self.at = at
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import NewsroomKit
+import SQLKit
+import VietText
+
+/// Workflow transitions: checked against the status, written with their audit
+/// event in one transaction, and answered once per Idempotency-Key.
+extension Store {
+    public enum TransitionOutcome: Sendable {
+        case done(Submission)
+        /// The submission changed since the revision the decision was made on.
+        case stale(current: Submission)
+        /// The action cannot be taken from `status`.
+        case illegal(status: SubmissionStatus)
+        case notFound
+        /// The same request was answered before: its first answer.
+        case replay(status: Int, body: Data)
+        /// The key was used for another request.
+        case keyReused
+    }
+
+    /// A request's Idempotency-Key, with a digest of what it asked, per user.
+    public struct IdempotencyKey: Sendable {
+        public var userID: Int64
+        public var key: String
+        public var requestHash: String
+
+        public init(userID: Int64, key: String, requestHash: String) {
+            self.userID = userID
+            self.key = key
+            self.requestHash = requestHash
+        }
+    }
+
+    /// Takes `request.action` on submission `id` at revision `expected` for `actor`;
+    /// `answer` encodes the result as the response stored for the key's retries.
+    public func transition(id: Int64, expected: Int, request: TransitionRequest, actor: String, visibleSites: Set<String>?,
+                           idempotency: IdempotencyKey?, now: Date = Date(),
+                           answer: @Sendable (Submission) throws -> Data) async throws -> TransitionOutcome {
+        try await transaction {
+            if let idempotency, let row = try await sql.raw("""
+                SELECT request_hash, status, response FROM idempotency_keys
+                WHERE user_id = \(bind: idempotency.userID) AND idem_key = \(bind: idempotency.key)
+                """).first() {
+                guard try row.decode(column: "request_hash", as: String.self) == idempotency.requestHash else { return .keyReused }
+                return .replay(status: try row.decode(column: "status", as: Int.self),
+                               body: Data(try row.decode(column: "response", as: String.self).utf8))
+            }
+            let lock: SQLQueryString = dialect == .postgres ? " FOR UPDATE" : ""
+            guard let row = try await sql.raw("SELECT status, revision FROM submissions WHERE id = \(bind: id)" + lock).first(),
+                  let current = try await submission(id: id, visibleSites: visibleSites) else { return .notFound }
+            guard try row.decode(column: "revision", as: Int.self) == expected else { return .stale(current: current) }
+            let status = current.summary.status
+            guard request.action.from.contains(status) else { return .illegal(status: status) }
+            let millis = Store.millis(now)
+            var update = SQLQueryString("UPDATE submissions SET status = \(bind: request.action.to.rawValue), updated_at = \(bind: millis)")
+            switch request.action {
+            case .schedule:
+                update = update + ", publish_at = \(bind: request.publishAt.map(Store.millis))"
+            case .unschedule:
+                update = update + ", publish_at = NULL"
+            case .publish:
+                update = update + ", published_at = \(bind: millis)"
+            case .approve:
+                let grading = try request.grading.map { String(decoding: try WireFormat.encoder().encode($0), as: UTF8.self) }
+                update = update + ", grading = \(bind: grading), channels = \(bind: request.channels.joined(separator: ","))"
+            default:
+                break
+            }
+            try await sql.raw(update + " WHERE id = \(bind: id)").run()
+            try await sql.raw("""
+                INSERT INTO events (submission_id, actor, action, from_status, to_status, note, at)
+                VALUES (\(bind: id), \(bind: actor), \(bind: request.action.rawValue), \(bind: status.rawValue),
+                        \(bind: request.action.to.rawValue), \(bind: Normalization.nfc(request.note)), \(bind: millis))
+                """).run()
+            guard let after = try await submission(id: id, visibleSites: visibleSites) else { return .notFound }
+            if let idempotency {
+                try await sql.raw("""
+                    INSERT INTO idempotency_keys (user_id, idem_key, request_hash, status, response, created_at)
+                    VALUES (\(bind: idempotency.userID), \(bind: idempotency.key), \(bind: idempotency.requestHash), 200,
+                            \(bind: String(decoding: try answer(after), as: UTF8.self)), \(bind: millis))
+                    """).run()
+            }
+            return .done(after)
+        }
+    }
+
+    /// The history of a visible submission, oldest first; nil when it is not there.
+    public func events(of id: Int64, visibleSites: Set<String>?) async throws -> [AuditEvent]? {
+        guard try await submission(id: id, visibleSites: visibleSites) != nil else { return nil }
+        return try await sql.raw("""
+            SELECT actor, action, from_status, to_status, note, at FROM events WHERE submission_id = \(bind: id) ORDER BY id
+            """).all().compactMap { row in
+            guard let action = WorkflowAction(rawValue: try row.decode(column: "action", as: String.self)),
+                  let from = SubmissionStatus(rawValue: try row.decode(column: "from_status", as: String.self)),
+                  let to = SubmissionStatus(rawValue: try row.decode(column: "to_status", as: String.self)) else { return nil }
+            return AuditEvent(action: action, actor: try row.decode(column: "actor", as: String.self), from: from, to: to,
+                              note: try row.decode(column: "note", as: String.self),
+                              at: Store.date(try row.decode(column: "at", as: Int64.self)))
+        }
+    }
+
+    /// The user behind a submission's contributor, when they have an account.
+    public func contributorUser(of id: Int64) async throws -> Int64? {
+        try await sql.raw("""
+            SELECT c.user_id FROM submissions s JOIN contributors c ON c.id = s.contributor_id WHERE s.id = \(bind: id)
+            """).first()?.decode(column: "user_id", as: Int64?.self)
+    }
+}

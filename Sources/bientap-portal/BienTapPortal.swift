@@ -74,7 +74,8 @@ struct Serve: AsyncParsableCommand {
         }
         let store = try await database.open()
         let logger = Logger(label: "bientap-portal")
-        let app = PortalApplication.make(store: store, host: host, port: port, logger: logger) { bound in
+        let scheduler = Scheduler(store: store, actor: "scheduler@\(ProcessInfo.processInfo.hostName):\(getpid())", logger: logger)
+        let app = PortalApplication.make(store: store, host: host, port: port, logger: logger, services: [scheduler]) { bound in
             // Scripts and `bientap demo` wait for this exact line.
             print("bientap-portal listening on http://\(host):\(bound)")
             fflush(stdout)

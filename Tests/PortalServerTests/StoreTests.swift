@@ -168,6 +168,31 @@ class StoreTests: TemporaryDatabaseTestCase {
         }
         try await store.close()
     }
+
+    func testTheSchedulerPublishesWhatIsDueOnceAndFlagsWhatIsLate() async throws {
+        let now = Date(timeIntervalSince1970: 1_795_400_000)
+        let store = try await seededStore(now: now)
+        let ids = try await store.submissions(.init(statuses: [.approved], limit: 3)).items.map(\.id)
+        XCTAssertEqual(ids.count, 3)
+        for (id, offset) in zip(ids, [-10.0, -7200, 3600]) {
+            try await store.sql.raw("""
+                UPDATE submissions SET status = 'scheduled', publish_at = \(bind: Store.millis(now.addingTimeInterval(offset))) WHERE id = \(bind: id)
+                """).run()
+        }
+        let published = try await store.publishDue(now: now, actor: "scheduler@test")
+        XCTAssertEqual(published, [ids[1], ids[0]], "the longest overdue first; the future one waits")
+        let again = try await store.publishDue(now: now.addingTimeInterval(1), actor: "scheduler@test")
+        XCTAssertEqual(again, [], "published once")
+        let onTime = try await store.events(of: ids[0], visibleSites: nil)
+        XCTAssertEqual(onTime?.map(\.action), [.publish])
+        XCTAssertEqual(onTime?.first?.actor, "scheduler@test")
+        XCTAssertEqual(onTime?.first?.note, "")
+        let late = try await store.events(of: ids[1], visibleSites: nil)
+        XCTAssertTrue(late?.first?.note.hasPrefix("late: due ") ?? false, "\(String(describing: late))")
+        let waiting = try await store.submission(id: ids[2], visibleSites: nil)
+        XCTAssertEqual(waiting?.summary.status, .scheduled)
+        try await store.close()
+    }
 }
 
 // The same tests on PostgreSQL. XCTest on Linux runs only the test methods a
@@ -180,6 +205,9 @@ final class StoreTestsOnPostgres: StoreTests {
     override func testTokensAreStoredOnlyAsHashes() async throws { try await super.testTokensAreStoredOnlyAsHashes() }
     override func testUserNamesAndSitesAreChecked() async throws { try await super.testUserNamesAndSitesAreChecked() }
     override func testTextIsStoredNFC() async throws { try await super.testTextIsStoredNFC() }
+    override func testTheSchedulerPublishesWhatIsDueOnceAndFlagsWhatIsLate() async throws {
+        try await super.testTheSchedulerPublishesWhatIsDueOnceAndFlagsWhatIsLate()
+    }
 
     func testEveryTestRunsOnPostgresToo() throws {
         let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

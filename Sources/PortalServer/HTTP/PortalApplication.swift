@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import NewsroomKit
+import ServiceLifecycle
 import SQLKit
 
 /// Builds the portal's HTTP application over a store.
@@ -20,10 +21,11 @@ public enum PortalApplication {
 
     /// The application listening on `host`:`port` (0: any free port); `onRunning`
     /// receives the port actually bound.
-    public static func make(store: Store, host: String, port: Int, logger: Logger,
+    public static func make(store: Store, host: String, port: Int, logger: Logger, services: [any Service] = [],
                             onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         Application(router: router(store: store),
                     configuration: .init(address: .hostname(host, port: port), serverName: "bientap-portal"),
+                    services: services,
                     onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
                     logger: logger)
     }

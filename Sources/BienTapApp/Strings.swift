@@ -107,6 +107,9 @@ public enum Strings {
         case .invalidPortalURL(let text):
             return Localized(vi: "Địa chỉ cổng thông tin không hợp lệ: \"\(text)\" (cần http:// hoặc https://).",
                              en: "Invalid portal URL: \"\(text)\" (http:// or https:// expected).")
+        case .leaseHeld(let lease):
+            return Localized(vi: "\(lease.holderName) đang biên tập bài này (đến \(DateText.full(lease.expiresAt)) nếu không gia hạn).",
+                             en: "\(lease.holderName) is editing this item (until \(DateText.full(lease.expiresAt)) unless renewed).")
         case .staleRevision(let current):
             return Localized(vi: "Bài đã có người lưu (phiên bản \(current.summary.revision)) sau khi bạn mở; chữ của bạn vẫn còn, hãy hợp nhất.",
                              en: "Someone saved the item (revision \(current.summary.revision)) after you opened it; your words are kept, merge them.")

@@ -21,6 +21,8 @@ public enum APIErrorCode: String, Codable, Sendable, CaseIterable {
     case illegalTransition = "illegal_transition"
     /// An `Idempotency-Key` already used for another request.
     case idempotencyKeyReused = "idempotency_key_reused"
+    /// Another user is editing the submission (holds its lease).
+    case leaseHeld = "lease_held"
     case internalError = "internal_error"
 
     /// HTTP status the server answers with this code.
@@ -32,7 +34,7 @@ public enum APIErrorCode: String, Codable, Sendable, CaseIterable {
         case .badRequest, .invalidStatus, .invalidCursor, .invalidLimit, .invalidField, .invalidJSON: return 400
         case .ifMatchRequired: return 428
         case .staleRevision: return 412
-        case .illegalTransition: return 409
+        case .illegalTransition, .leaseHeld: return 409
         case .idempotencyKeyReused: return 422
         case .internalError: return 500
         }
@@ -71,6 +73,8 @@ public enum APIErrorCode: String, Codable, Sendable, CaseIterable {
         case .illegalTransition:
             return Localized(vi: "Không thể làm thao tác này với bài ở trạng thái hiện tại.",
                              en: "That action is not possible from the item's status.")
+        case .leaseHeld:
+            return Localized(vi: "Bài đang được người khác biên tập.", en: "Someone else is editing the item.")
         case .idempotencyKeyReused:
             return Localized(vi: "Idempotency-Key này đã dùng cho một yêu cầu khác.",
                              en: "This Idempotency-Key was used for another request.")

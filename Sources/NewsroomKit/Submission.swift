@@ -22,9 +22,11 @@ public struct SubmissionSummary: Codable, Sendable, Hashable, Identifiable {
     public var words: Int
     /// Number of the current revision (1 for the contributor's original).
     public var revision: Int
+    /// Who is editing it now, when someone is.
+    public var lease: Lease?
 
     public init(id: Int64, site: SiteRef, contributor: ContributorRef, title: String, category: Category,
-                language: String, status: SubmissionStatus, receivedAt: Date, words: Int, revision: Int) {
+                language: String, status: SubmissionStatus, receivedAt: Date, words: Int, revision: Int, lease: Lease? = nil) {
         self.id = id
         self.site = site
         self.contributor = contributor
@@ -35,6 +37,7 @@ public struct SubmissionSummary: Codable, Sendable, Hashable, Identifiable {
         self.receivedAt = receivedAt
         self.words = words
         self.revision = revision
+        self.lease = lease
     }
 }
 

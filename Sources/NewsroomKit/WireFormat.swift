@@ -28,5 +28,6 @@ public enum APIPath {
     public static func revisions(_ id: Int64) -> String { "\(submissions)/\(id)/revisions" }
     public static func transitions(_ id: Int64) -> String { "\(submissions)/\(id)/transitions" }
     public static func events(_ id: Int64) -> String { "\(submissions)/\(id)/events" }
+    public static func lease(_ id: Int64) -> String { "\(submissions)/\(id)/lease" }
     public static func revision(_ number: Int, of id: Int64) -> String { "\(submissions)/\(id)/revisions/\(number)" }
 }

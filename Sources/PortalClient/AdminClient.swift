@@ -85,6 +85,20 @@ public final class AdminClient: @unchecked Sendable {
                                           ("Content-Type", "application/json")], body: body)
     }
 
+    /// `POST /api/v1/submissions/{id}/lease`: takes or renews the edit lease;
+    /// throws `.leaseHeld` when someone else is editing.
+    public func acquireLease(id: Int64) throws -> Lease {
+        try request("POST", APIPath.lease(id))
+    }
+
+    /// `DELETE /api/v1/submissions/{id}/lease`: gives the edit lease back.
+    public func releaseLease(id: Int64) throws {
+        let _: Empty = try request("DELETE", APIPath.lease(id))
+    }
+
+    /// A body-less answer (204).
+    private struct Empty: Decodable {}
+
     /// `GET /api/v1/submissions/{id}/events`: the history, oldest first.
     public func events(of id: Int64) throws -> [AuditEvent] {
         try get(APIPath.events(id))
@@ -120,6 +134,10 @@ public final class AdminClient: @unchecked Sendable {
         if response.status == 412, let stale = try? decoder.decode(StaleRevisionBody.self, from: response.body) {
             throw PortalError.staleRevision(current: stale.current)
         }
+        if response.status == 409, let held = try? decoder.decode(LeaseHeldBody.self, from: response.body) {
+            throw PortalError.leaseHeld(held.lease)
+        }
+        if response.status == 204, let empty = Empty() as? T { return empty }
         guard (200..<300).contains(response.status) else {
             if let body = try? decoder.decode(APIErrorBody.self, from: response.body) {
                 throw PortalError.api(status: response.status, body: body)

@@ -15,6 +15,8 @@ public enum PortalError: Error, Sendable {
     case invalidPortalURL(String)
     /// A save was made from an old revision (412): someone saved since; `current` is what is there now.
     case staleRevision(current: Submission)
+    /// Someone else is editing the submission: their lease.
+    case leaseHeld(Lease)
 
     /// The API error code, when the portal sent one.
     public var apiCode: APIErrorCode? {

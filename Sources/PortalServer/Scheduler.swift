@@ -30,6 +30,9 @@ extension Store {
                         updated_at = \(bind: millis)
                     WHERE id = \(bind: item.id)
                     """).run()
+                if let submission = try await submission(id: item.id, visibleSites: nil) {
+                    try await writePublication(of: submission, now: now)
+                }
                 let late = Double(millis - item.at) / 1000 > Store.lateAfter
                 let note = late ? "late: due \(ISO8601DateFormatter().string(from: Store.date(item.at)))" : ""
                 try await sql.raw("""

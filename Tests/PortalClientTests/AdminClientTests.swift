@@ -4,7 +4,7 @@ import HummingbirdTesting
 import Logging
 import NewsroomKit
 import PortalClient
-import PortalServer
+@testable import PortalServer
 import VietText
 import XCTest
 
@@ -77,6 +77,33 @@ final class AdminClientTests: XCTestCase {
             XCTAssertEqual(revisions.map(\.number), [1, 2])
             XCTAssertEqual(revisions[1].note, "thêm đoạn")
             XCTAssertEqual(try client.revision(1, of: item.id).body, opened.body)
+        }
+    }
+
+    func testLeasesThroughLibcurl() async throws {
+        try await withLivePortal { url, token, store in
+            let client = try AdminClient(baseURL: url, token: token)
+            let items = try client.allSubmissions(statuses: [.submitted])
+            let lease = try client.acquireLease(id: items[0].id)
+            XCTAssertEqual(lease.holder, "editor")
+            XCTAssertEqual(try client.submission(id: items[0].id).summary.lease?.holderName, "Biên tập viên")
+            try client.releaseLease(id: items[0].id)
+            XCTAssertNil(try client.submission(id: items[0].id).summary.lease)
+            // Someone else's lease on another item: the error names them.
+            let other = items[1].id
+            let inserted = DispatchSemaphore(value: 0)
+            Task {
+                try? await store.sql.raw("""
+                    INSERT INTO leases (submission_id, holder, holder_name, acquired_at, expires_at)
+                    VALUES (\(bind: other), 'khac', 'Người khác', 0, \(bind: Int64(Date().timeIntervalSince1970 * 1000) + 60_000))
+                    """).run()
+                inserted.signal()
+            }
+            inserted.wait()
+            XCTAssertThrowsError(try client.acquireLease(id: other)) { error in
+                guard case .leaseHeld(let held)? = error as? PortalError else { return XCTFail("\(error)") }
+                XCTAssertEqual(held.holderName, "Người khác")
+            }
         }
     }
 

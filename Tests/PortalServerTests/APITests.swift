@@ -288,6 +288,13 @@ class APITests: TemporaryDatabaseTestCase {
             reached = try await take(publisher, TransitionRequest(action: .publish))
             XCTAssertEqual(reached, .published)
 
+            let (publication, _) = try await get(client, "/api/v1/submissions/\(item.id)/publication", token: editor, as: Publication.self)
+            XCTAssertEqual(publication.path, "/\(item.site.code)/\(Slug.make(item.title))-\(item.id).html")
+            XCTAssertTrue(publication.html.hasPrefix("<h1>"), publication.html)
+            let other = try await store.submissions(.init(statuses: [.submitted], limit: 1)).items[0]
+            let (unpublished, _) = try await get(client, "/api/v1/submissions/\(other.id)/publication", token: editor, as: APIErrorBody.self,
+                                                 status: .notFound)
+            XCTAssertEqual(unpublished.error.code, "not_found")
             let (events, _) = try await get(client, "/api/v1/submissions/\(item.id)/events", token: editor, as: [AuditEvent].self)
             XCTAssertEqual(events.map(\.action), [.claim, .approve, .schedule, .publish])
             XCTAssertEqual(events.map(\.actor), ["bien-tap", "bien-tap", "truc", "truc"])
@@ -338,6 +345,54 @@ class APITests: TemporaryDatabaseTestCase {
             XCTAssertEqual(answer.status, .ok, String(decoding: answer.body, as: UTF8.self))
         }
     }
+
+    func testEditLeasesHaveOneHolderUntilReleasedOrExpired() async throws {
+        try await withPortal { store, client in
+            let lan = try await store.addUser(name: "lan", displayName: "Trần Thị Lan", grants: [Grant(role: .editor, site: nil)])
+            let minh = try await store.addUser(name: "minh", displayName: "Lê Minh", grants: [Grant(role: .editor, site: nil)])
+            let reader = try await store.addUser(name: "ke-toan", displayName: "Kế toán", grants: [Grant(role: .accountant, site: nil)])
+            let item = try await store.submissions(.init(statuses: [.submitted], limit: 1)).items[0]
+            let uri = "/api/v1/submissions/\(item.id)/lease"
+            func call(_ method: HTTPRequest.Method, _ token: String) async throws -> (HTTPResponse.Status, Data) {
+                var headers = HTTPFields()
+                headers[.authorization] = "Bearer \(token)"
+                let response = try await client.execute(uri: uri, method: method, headers: headers, body: nil)
+                return (response.status, Data(buffer: response.body))
+            }
+            var (status, body) = try await call(.post, lan)
+            XCTAssertEqual(status, .ok)
+            let lease = try WireFormat.decoder().decode(Lease.self, from: body)
+            XCTAssertEqual(lease.holder, "lan")
+            XCTAssertEqual(lease.expiresAt.timeIntervalSince(lease.acquiredAt), Store.leaseDuration, accuracy: 1)
+            // The list shows who is editing.
+            let (page, _) = try await get(client, "/api/v1/submissions?status=submitted&limit=1", token: minh, as: Page<SubmissionSummary>.self)
+            XCTAssertEqual(page.items.first?.lease?.holderName, "Trần Thị Lan")
+            // Another editor is told who holds it; neither taking nor releasing works for them.
+            (status, body) = try await call(.post, minh)
+            XCTAssertEqual(status, .conflict)
+            let held = try WireFormat.decoder().decode(LeaseHeldBody.self, from: body)
+            XCTAssertEqual(held.error.code, "lease_held")
+            XCTAssertEqual(held.lease.holder, "lan")
+            (status, _) = try await call(.delete, minh)
+            XCTAssertEqual(status, .conflict)
+            (status, _) = try await call(.post, reader)
+            XCTAssertEqual(status, .forbidden, "an accountant does not edit")
+            // Renewing keeps when it was taken; releasing frees it.
+            (status, body) = try await call(.post, lan)
+            XCTAssertEqual(try WireFormat.decoder().decode(Lease.self, from: body).acquiredAt.timeIntervalSince1970,
+                           lease.acquiredAt.timeIntervalSince1970, accuracy: 1)
+            (status, _) = try await call(.delete, lan)
+            XCTAssertEqual(status, .noContent)
+            let (after, _) = try await get(client, "/api/v1/submissions/\(item.id)", token: minh, as: Submission.self)
+            XCTAssertNil(after.summary.lease)
+            // A lease left to expire (a dropped session) goes to the next editor.
+            (status, _) = try await call(.post, lan)
+            try await store.sql.raw("UPDATE leases SET expires_at = 0").run()
+            (status, body) = try await call(.post, minh)
+            XCTAssertEqual(status, .ok)
+            XCTAssertEqual(try WireFormat.decoder().decode(Lease.self, from: body).holder, "minh")
+        }
+    }
 }
 
 /// The same API tests with the portal on PostgreSQL (see StoreTestsOnPostgres).
@@ -361,4 +416,7 @@ final class APITestsOnPostgres: APITests {
         try await super.testDecisionsNeedIfMatchAndAnIdempotencyKeyAnswersOnce()
     }
     override func testContributorsWithdrawOnlyTheirOwnItems() async throws { try await super.testContributorsWithdrawOnlyTheirOwnItems() }
+    override func testEditLeasesHaveOneHolderUntilReleasedOrExpired() async throws {
+        try await super.testEditLeasesHaveOneHolderUntilReleasedOrExpired()
+    }
 }

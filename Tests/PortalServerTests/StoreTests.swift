@@ -79,7 +79,7 @@ class StoreTests: TemporaryDatabaseTestCase {
     func testMigrationsCreateTheSchemaOnceAndInWAL() async throws {
         let first = try await Store.open(location)
         let firstVersions = try await Migrations.appliedVersions(in: first)
-        XCTAssertEqual(firstVersions, [1, 2, 3])
+        XCTAssertEqual(firstVersions, [1, 2, 3, 4, 5])
         if onPostgres {
             // Identity columns number rows as SQLite's INTEGER PRIMARY KEY does.
             let kind = try await first.sql.raw("""
@@ -94,7 +94,7 @@ class StoreTests: TemporaryDatabaseTestCase {
         try await first.close()
         let second = try await Store.open(location)
         let secondVersions = try await Migrations.appliedVersions(in: second)
-        XCTAssertEqual(secondVersions, [1, 2, 3], "reopening applies nothing twice")
+        XCTAssertEqual(secondVersions, [1, 2, 3, 4, 5], "reopening applies nothing twice")
         try await second.close()
     }
 
@@ -189,6 +189,9 @@ class StoreTests: TemporaryDatabaseTestCase {
         XCTAssertEqual(onTime?.first?.note, "")
         let late = try await store.events(of: ids[1], visibleSites: nil)
         XCTAssertTrue(late?.first?.note.hasPrefix("late: due ") ?? false, "\(String(describing: late))")
+        let publication = try await store.publication(of: ids[0], visibleSites: nil)
+        XCTAssertEqual(publication?.publishedAt, now, "the scheduler renders and records the publication too")
+        XCTAssertTrue(publication?.path.hasSuffix("-\(ids[0]).html") ?? false)
         let waiting = try await store.submission(id: ids[2], visibleSites: nil)
         XCTAssertEqual(waiting?.summary.status, .scheduled)
         try await store.close()

@@ -122,6 +122,30 @@ enum SubmissionRoutes {
             }
         }
 
+        // The edit lease: take or renew (POST), give back (DELETE); 409 with the
+        // holder when someone else is editing.
+        group.post("submissions/:id/lease") { request, context in
+            let principal = context.principal!
+            let id = try id(context)
+            try await requireEditor(principal, id: id, store: store)
+            return try leaseAnswer(try await store.acquireLease(id: id, user: principal.name, displayName: principal.displayName,
+                                                               visibleSites: principal.visibleSites))
+        }
+
+        group.delete("submissions/:id/lease") { request, context in
+            let principal = context.principal!
+            let id = try id(context)
+            try await requireEditor(principal, id: id, store: store)
+            return try leaseAnswer(try await store.releaseLease(id: id, user: principal.name, visibleSites: principal.visibleSites))
+        }
+
+        group.get("submissions/:id/publication") { request, context in
+            guard let publication = try await store.publication(of: try id(context), visibleSites: context.principal!.visibleSites) else {
+                throw APIFailure(.notFound)
+            }
+            return try JSONResponse.make(publication)
+        }
+
         group.get("submissions/:id/events") { request, context in
             guard let events = try await store.events(of: try id(context), visibleSites: context.principal!.visibleSites) else {
                 throw APIFailure(.notFound)
@@ -149,6 +173,25 @@ enum SubmissionRoutes {
     /// Marks an answer repeated for a retry.
     static let idempotentReplay = HTTPField.Name("Idempotent-Replayed")!
     static let socialChannels: Set<String> = ["zalo", "facebook"]
+
+    /// 404 unless the submission is visible, 403 unless the user may edit on its site.
+    private static func requireEditor(_ principal: Principal, id: Int64, store: Store) async throws {
+        guard let existing = try await store.submission(id: id, visibleSites: principal.visibleSites) else {
+            throw APIFailure(.notFound)
+        }
+        guard principal.has(editors.union([.publisher]), on: existing.summary.site.code) else {
+            throw APIFailure(.forbidden, detail: existing.summary.site.code)
+        }
+    }
+
+    private static func leaseAnswer(_ outcome: Store.LeaseOutcome) throws -> Response {
+        switch outcome {
+        case .mine(let lease?): return try JSONResponse.make(lease)
+        case .mine(nil): return Response(status: .noContent)
+        case .heldByOther(let lease): return try JSONResponse.make(LeaseHeldBody(lease: lease), status: .conflict)
+        case .notFound: throw APIFailure(.notFound)
+        }
+    }
 
     /// The revision `If-Match` names; a mutation without one is refused (428).
     private static func revisionMatched(_ request: Request) throws -> Int {

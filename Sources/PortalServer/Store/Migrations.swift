@@ -119,6 +119,24 @@ enum Migrations {
             )
             """,
         ]),
+        (4, [
+            // Edit leases: one holder per submission, until it expires.
+            """
+            CREATE TABLE leases (
+                submission_id INTEGER PRIMARY KEY REFERENCES submissions(id),
+                holder TEXT NOT NULL,
+                holder_name TEXT NOT NULL,
+                acquired_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL
+            )
+            """,
+        ]),
+        (5, [
+            // What publication made: the address and the sanitized HTML.
+            "ALTER TABLE submissions ADD COLUMN slug TEXT",
+            "ALTER TABLE submissions ADD COLUMN public_path TEXT",
+            "ALTER TABLE submissions ADD COLUMN html TEXT",
+        ]),
     ]
 
     /// The advisory lock migrations hold on PostgreSQL ("bientap" in ASCII).

@@ -36,10 +36,12 @@ extension Store {
     private static let summaryColumns = """
         s.id, s.title, s.category, s.language, s.status, s.received_at, s.words, s.revision,
         si.id AS site_id, si.code AS site_code, si.name AS site_name,
-        c.id AS contributor_id, c.full_name, c.pen_name
+        c.id AS contributor_id, c.full_name, c.pen_name,
+        l.holder AS lease_holder, l.holder_name AS lease_holder_name, l.acquired_at AS lease_acquired_at, l.expires_at AS lease_expires_at
         """
     private static let summaryTables = """
          FROM submissions s JOIN sites si ON si.id = s.site_id JOIN contributors c ON c.id = s.contributor_id
+         LEFT JOIN leases l ON l.submission_id = s.id
         """
 
     /// One page, newest first (received_at DESC, id DESC), after the cursor.
@@ -113,6 +115,15 @@ extension Store {
             status: SubmissionStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .submitted,
             receivedAt: Store.date(try row.decode(column: "received_at", as: Int64.self)),
             words: try row.decode(column: "words", as: Int.self),
-            revision: try row.decode(column: "revision", as: Int.self))
+            revision: try row.decode(column: "revision", as: Int.self),
+            lease: try lease(row, now: Date()))
+    }
+
+    /// The lease columns of a row, when they name one that has not expired by `now`.
+    static func lease(_ row: any SQLRow, now: Date) throws -> Lease? {
+        guard let holder = try row.decode(column: "lease_holder", as: String?.self),
+              let expires = try row.decode(column: "lease_expires_at", as: Int64?.self), Store.date(expires) > now else { return nil }
+        return Lease(holder: holder, holderName: try row.decode(column: "lease_holder_name", as: String.self),
+                     acquiredAt: Store.date(try row.decode(column: "lease_acquired_at", as: Int64.self)), expiresAt: Store.date(expires))
     }
 }

@@ -68,6 +68,7 @@ extension Store {
                 break
             }
             try await sql.raw(update + " WHERE id = \(bind: id)").run()
+            if request.action == .publish { try await writePublication(of: current, now: now) }
             try await sql.raw("""
                 INSERT INTO events (submission_id, actor, action, from_status, to_status, note, at)
                 VALUES (\(bind: id), \(bind: actor), \(bind: request.action.rawValue), \(bind: status.rawValue),
@@ -98,6 +99,29 @@ extension Store {
                               note: try row.decode(column: "note", as: String.self),
                               at: Store.date(try row.decode(column: "at", as: Int64.self)))
         }
+    }
+
+    /// Inside a transaction: renders `submission` for publication and records its slug, path and HTML.
+    func writePublication(of submission: Submission, now: Date) async throws {
+        let publication = Publication.make(submission, now: now)
+        try await sql.raw("""
+            UPDATE submissions SET slug = \(bind: publication.slug), public_path = \(bind: publication.path),
+                html = \(bind: publication.html)
+            WHERE id = \(bind: submission.id)
+            """).run()
+    }
+
+    /// What publishing a visible, published submission made; nil otherwise.
+    public func publication(of id: Int64, visibleSites: Set<String>?) async throws -> Publication? {
+        guard try await submission(id: id, visibleSites: visibleSites) != nil,
+              let row = try await sql.raw("""
+                  SELECT slug, public_path, html, published_at FROM submissions WHERE id = \(bind: id) AND status = 'published'
+                  """).first(),
+              let slug = try row.decode(column: "slug", as: String?.self),
+              let path = try row.decode(column: "public_path", as: String?.self),
+              let html = try row.decode(column: "html", as: String?.self),
+              let at = try row.decode(column: "published_at", as: Int64?.self) else { return nil }
+        return Publication(slug: slug, path: path, html: html, publishedAt: Store.date(at))
     }
 
     /// The user behind a submission's contributor, when they have an account.

@@ -21,6 +21,7 @@ public enum WireFormat {
 /// Paths of the admin API, shared by server routes and client.
 public enum APIPath {
     public static let health = "/healthz"
+    public static let ready = "/readyz"
     public static let me = "/api/v1/me"
     public static let sites = "/api/v1/sites"
     public static let submissions = "/api/v1/submissions"

@@ -393,6 +393,31 @@ class APITests: TemporaryDatabaseTestCase {
             XCTAssertEqual(try WireFormat.decoder().decode(Lease.self, from: body).holder, "minh")
         }
     }
+
+    func testReadinessAndMetrics() async throws {
+        try await withPortal { store, client in
+            let token = try await store.addUser(name: "an", displayName: "An", grants: [Grant(role: .editor, site: nil)])
+            let (ready, _) = try await get(client, "/readyz", token: nil, as: Health.self)
+            XCTAssertEqual(ready.status, "ready")
+            let item = try await store.submissions(.init(statuses: [.submitted], limit: 1)).items[0]
+            _ = try await get(client, "/api/v1/submissions/\(item.id)", token: token, as: Submission.self)
+            _ = try await get(client, "/api/v1/submissions/\(item.id)", token: token, as: Submission.self)
+            _ = try await get(client, "/api/v1/submissions/999999", token: token, as: APIErrorBody.self, status: .notFound)
+            let response = try await client.execute(uri: "/metrics", method: .get, headers: [:], body: nil)
+            XCTAssertEqual(response.status, .ok)
+            XCTAssertTrue(response.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") ?? false)
+            let text = String(buffer: response.body)
+            let lines = text.split(separator: "\n").map(String.init)
+            // Counted under the route's pattern, never the id itself.
+            let okCount = lines.first { $0.hasPrefix("bientap_http_requests_total{method=\"GET\",route=\"/api/v1/submissions/{id}\",status=\"200\"}") }
+            XCTAssertEqual(okCount?.split(separator: " ").last, "2", text)
+            XCTAssertTrue(lines.contains { $0.hasPrefix("bientap_http_requests_total{method=\"GET\",route=\"/api/v1/submissions/{id}\",status=\"404\"} 1") }, text)
+            XCTAssertFalse(text.contains("\(item.id)\""), "no ids in labels")
+            XCTAssertTrue(lines.contains { $0.hasPrefix("bientap_http_request_duration_seconds_bucket{method=\"GET\",route=\"/api/v1/submissions/{id}\",status=\"200\",le=\"+Inf\"} 2") })
+            let submitted = try await store.countSubmissions()[.submitted] ?? 0
+            XCTAssertTrue(lines.contains("bientap_submissions{status=\"submitted\"} \(submitted)"), text)
+        }
+    }
 }
 
 /// The same API tests with the portal on PostgreSQL (see StoreTestsOnPostgres).
@@ -416,6 +441,7 @@ final class APITestsOnPostgres: APITests {
         try await super.testDecisionsNeedIfMatchAndAnIdempotencyKeyAnswersOnce()
     }
     override func testContributorsWithdrawOnlyTheirOwnItems() async throws { try await super.testContributorsWithdrawOnlyTheirOwnItems() }
+    override func testReadinessAndMetrics() async throws { try await super.testReadinessAndMetrics() }
     override func testEditLeasesHaveOneHolderUntilReleasedOrExpired() async throws {
         try await super.testEditLeasesHaveOneHolderUntilReleasedOrExpired()
     }

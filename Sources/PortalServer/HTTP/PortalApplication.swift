@@ -6,12 +6,32 @@ import SQLKit
 
 /// Builds the portal's HTTP application over a store.
 public enum PortalApplication {
-    public static func router(store: Store) -> Router<PortalContext> {
+    public static func router(store: Store, metrics: Metrics = Metrics()) -> Router<PortalContext> {
         let router = Router(context: PortalContext.self)
-        router.add(middleware: RequestLogging())
+        router.add(middleware: RequestLogging(metrics: metrics))
+        // Alive: the process answers.
         router.get(RouterPath(APIPath.health)) { _, _ in
-            _ = try await store.sql.raw("SELECT 1 AS ok").first()
-            return try JSONResponse.make(Health(status: "ok"))
+            try JSONResponse.make(Health(status: "ok"))
+        }
+        // Ready: the database answers and its schema is the one this build expects.
+        router.get(RouterPath(APIPath.ready)) { _, _ in
+            do {
+                let versions = try await Migrations.appliedVersions(in: store)
+                guard versions.max() == Migrations.latest else {
+                    return try JSONResponse.make(Health(status: "schema \(versions.max() ?? 0) of \(Migrations.latest)"), status: .serviceUnavailable)
+                }
+                return try JSONResponse.make(Health(status: "ready"))
+            } catch {
+                return try JSONResponse.make(Health(status: "database unavailable"), status: .serviceUnavailable)
+            }
+        }
+        // Prometheus: requests, latencies, queue depths. Unauthenticated, like /healthz:
+        // keep the portal's admin port off the public network (it listens on 127.0.0.1 by default).
+        router.get("metrics") { _, _ in
+            let text = metrics.text(queue: try await store.countSubmissions())
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
         }
         let api = router.group("api/v1").add(middleware: BearerAuthentication(store: store))
         AccountRoutes.add(to: api, store: store)

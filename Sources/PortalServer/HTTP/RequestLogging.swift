@@ -2,16 +2,20 @@ import Foundation
 import Hummingbird
 import Logging
 
-/// Every answer in the API's error shape, and one line per request: method, path (never the query, which could hold secrets someday), status, time.
+/// Every answer in the API's error shape, one log line per request (method,
+/// path — never the query, which could hold secrets someday —, status, time),
+/// and the request counted in the metrics under its route's pattern.
 struct RequestLogging: RouterMiddleware {
     typealias Context = PortalContext
+    let metrics: Metrics
 
     func handle(_ request: Request, context: PortalContext,
                 next: (Request, PortalContext) async throws -> Response) async throws -> Response {
         let start = DispatchTime.now()
         func log(_ status: Int) {
-            let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
-            context.logger.info("\(request.method) \(request.uri.path) \(status) \(String(format: "%.1f", ms))ms")
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000_000
+            context.logger.info("\(request.method) \(request.uri.path) \(status) \(String(format: "%.1f", seconds * 1000))ms")
+            metrics.record(method: request.method.rawValue, route: context.endpointPath ?? "unmatched", status: status, seconds: seconds)
         }
         do {
             let response = try await next(request, context)

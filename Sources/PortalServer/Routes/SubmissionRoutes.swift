@@ -10,7 +10,7 @@ enum SubmissionRoutes {
     static let maxLimit = 200
     /// Largest request body a save accepts.
     static let maxBody = 1 << 20
-    /// Roles that may edit a submission's text.
+    /// Roles that may edit a submission's text, and so hold its edit lease.
     static let editors: Set<Role> = [.editor, .admin]
 
     private static func id(_ context: PortalContext) throws -> Int64 {
@@ -60,10 +60,7 @@ enum SubmissionRoutes {
         group.put("submissions/:id") { request, context in
             let principal = context.principal!
             let id = try id(context)
-            guard let existing = try await store.submission(id: id, visibleSites: principal.visibleSites) else {
-                throw APIFailure(.notFound)
-            }
-            guard principal.has(editors, on: existing.summary.site.code) else { throw APIFailure(.forbidden, detail: existing.summary.site.code) }
+            try await requireRoles(editors, principal, id: id, store: store)
             let expected = try revisionMatched(request)
             let edit = try await decodeEdit(request)
             switch try await store.save(id: id, expected: expected, edit: edit, author: principal.name, visibleSites: principal.visibleSites) {
@@ -81,16 +78,12 @@ enum SubmissionRoutes {
         group.post("submissions/:id/transitions") { request, context in
             let principal = context.principal!
             let id = try id(context)
-            guard let existing = try await store.submission(id: id, visibleSites: principal.visibleSites) else {
-                throw APIFailure(.notFound)
-            }
             let transition = try await decodeBody(TransitionRequest.self, request)
             let action = transition.action
-            let site = existing.summary.site.code
-            guard principal.has(action.roles, on: site) else { throw APIFailure(.forbidden, detail: site) }
+            let access = try await requireRoles(action.roles, principal, id: id, store: store)
             // Contributors act only on their own items.
-            if !principal.has(action.roles.subtracting([.contributor]), on: site) {
-                guard try await store.contributorUser(of: id) == principal.userID else { throw APIFailure(.forbidden, detail: site) }
+            if !principal.has(action.roles.subtracting([.contributor]), on: access.site) {
+                guard access.contributorUser == principal.userID else { throw APIFailure(.forbidden, detail: access.site) }
             }
             try validate(transition)
             let expected = try revisionMatched(request)
@@ -127,7 +120,7 @@ enum SubmissionRoutes {
         group.post("submissions/:id/lease") { request, context in
             let principal = context.principal!
             let id = try id(context)
-            try await requireEditor(principal, id: id, store: store)
+            try await requireRoles(editors, principal, id: id, store: store)
             return try leaseAnswer(try await store.acquireLease(id: id, user: principal.name, displayName: principal.displayName,
                                                                visibleSites: principal.visibleSites))
         }
@@ -135,7 +128,7 @@ enum SubmissionRoutes {
         group.delete("submissions/:id/lease") { request, context in
             let principal = context.principal!
             let id = try id(context)
-            try await requireEditor(principal, id: id, store: store)
+            try await requireRoles(editors, principal, id: id, store: store)
             return try leaseAnswer(try await store.releaseLease(id: id, user: principal.name, visibleSites: principal.visibleSites))
         }
 
@@ -174,14 +167,13 @@ enum SubmissionRoutes {
     static let idempotentReplay = HTTPField.Name("Idempotent-Replayed")!
     static let socialChannels: Set<String> = ["zalo", "facebook"]
 
-    /// 404 unless the submission is visible, 403 unless the user may edit on its site.
-    private static func requireEditor(_ principal: Principal, id: Int64, store: Store) async throws {
-        guard let existing = try await store.submission(id: id, visibleSites: principal.visibleSites) else {
-            throw APIFailure(.notFound)
-        }
-        guard principal.has(editors.union([.publisher]), on: existing.summary.site.code) else {
-            throw APIFailure(.forbidden, detail: existing.summary.site.code)
-        }
+    /// 404 unless the submission is visible, 403 unless the user has one of `roles` on its site.
+    @discardableResult
+    private static func requireRoles(_ roles: Set<Role>, _ principal: Principal, id: Int64, store: Store) async throws
+        -> (site: String, contributorUser: Int64?) {
+        guard let access = try await store.access(of: id, visibleSites: principal.visibleSites) else { throw APIFailure(.notFound) }
+        guard principal.has(roles, on: access.site) else { throw APIFailure(.forbidden, detail: access.site) }
+        return access
     }
 
     private static func leaseAnswer(_ outcome: Store.LeaseOutcome) throws -> Response {

@@ -19,16 +19,20 @@ extension Store {
     public func acquireLease(id: Int64, user: String, displayName: String, visibleSites: Set<String>?,
                              now: Date = Date(), duration: TimeInterval = Store.leaseDuration) async throws -> LeaseOutcome {
         try await transaction {
-            guard let current = try await lockedLease(id: id, visibleSites: visibleSites) else { return .notFound }
-            let held = try current.row.flatMap { try Store.lease($0, now: now) }
-            if let held, held.holder != user { return .heldByOther(held) }
+            guard let slot = try await lockedLease(id: id, visibleSites: visibleSites, now: now) else { return .notFound }
+            var held: Lease?
+            if case .held(let lease) = slot {
+                if lease.holder != user { return .heldByOther(lease) }
+                held = lease
+            }
             let lease = Lease(holder: user, holderName: displayName, acquiredAt: held?.acquiredAt ?? now,
                               expiresAt: now.addingTimeInterval(duration))
-            try await sql.raw("DELETE FROM leases WHERE submission_id = \(bind: id)").run()
             try await sql.raw("""
                 INSERT INTO leases (submission_id, holder, holder_name, acquired_at, expires_at)
                 VALUES (\(bind: id), \(bind: user), \(bind: displayName), \(bind: Store.millis(lease.acquiredAt)),
                         \(bind: Store.millis(lease.expiresAt)))
+                ON CONFLICT (submission_id) DO UPDATE SET holder = excluded.holder, holder_name = excluded.holder_name,
+                    acquired_at = excluded.acquired_at, expires_at = excluded.expires_at
                 """).run()
             return .mine(lease)
         }
@@ -37,25 +41,30 @@ extension Store {
     /// Gives the lease back; releasing one nobody holds (or that expired) is fine.
     public func releaseLease(id: Int64, user: String, visibleSites: Set<String>?, now: Date = Date()) async throws -> LeaseOutcome {
         try await transaction {
-            guard let current = try await lockedLease(id: id, visibleSites: visibleSites) else { return .notFound }
-            if let held = try current.row.flatMap({ try Store.lease($0, now: now) }), held.holder != user { return .heldByOther(held) }
+            guard let slot = try await lockedLease(id: id, visibleSites: visibleSites, now: now) else { return .notFound }
+            if case .held(let lease) = slot, lease.holder != user { return .heldByOther(lease) }
             try await sql.raw("DELETE FROM leases WHERE submission_id = \(bind: id)").run()
             return .mine(nil)
         }
     }
 
-    /// Inside a transaction: the submission row locked (on PostgreSQL; SQLite
-    /// already has one writer at a time) and its lease row, if any; nil when
-    /// the submission is not there or not visible.
-    private func lockedLease(id: Int64, visibleSites: Set<String>?) async throws -> (submission: Submission, row: (any SQLRow)?)? {
+    private enum Slot {
+        case free
+        case held(Lease)
+    }
+
+    /// Inside a transaction: with the submission row locked (on PostgreSQL; SQLite
+    /// already has one writer at a time), whether a lease unexpired at `now` holds
+    /// it; nil when the submission is not there or not visible.
+    private func lockedLease(id: Int64, visibleSites: Set<String>?, now: Date) async throws -> Slot? {
         let lock: SQLQueryString = dialect == .postgres ? " FOR UPDATE" : ""
         guard try await sql.raw("SELECT id FROM submissions WHERE id = \(bind: id)" + lock).first() != nil,
-              let submission = try await submission(id: id, visibleSites: visibleSites) else { return nil }
+              try await access(of: id, visibleSites: visibleSites) != nil else { return nil }
         let row = try await sql.raw("""
             SELECT holder AS lease_holder, holder_name AS lease_holder_name, acquired_at AS lease_acquired_at,
                    expires_at AS lease_expires_at
             FROM leases WHERE submission_id = \(bind: id)
             """).first()
-        return (submission, row)
+        return try row.flatMap { try Store.lease($0, now: now) }.map(Slot.held) ?? .free
     }
 }

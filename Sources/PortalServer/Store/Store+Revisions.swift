@@ -44,7 +44,7 @@ extension Store {
 
     /// Every revision of a visible submission, oldest first; nil when it is not there.
     public func revisions(of id: Int64, visibleSites: Set<String>?) async throws -> [RevisionInfo]? {
-        guard try await submission(id: id, visibleSites: visibleSites) != nil else { return nil }
+        guard try await access(of: id, visibleSites: visibleSites) != nil else { return nil }
         return try await sql.raw("""
             SELECT number, author, created_at, note FROM revisions WHERE submission_id = \(bind: id) ORDER BY number
             """).all().map(Self.revisionInfo)
@@ -52,7 +52,7 @@ extension Store {
 
     /// One revision with its text; nil when the submission or the revision is not there.
     public func revision(_ number: Int, of id: Int64, visibleSites: Set<String>?) async throws -> Revision? {
-        guard try await submission(id: id, visibleSites: visibleSites) != nil,
+        guard try await access(of: id, visibleSites: visibleSites) != nil,
               let row = try await sql.raw("""
                   SELECT number, author, created_at, note, title, sapo, body FROM revisions
                   WHERE submission_id = \(bind: id) AND number = \(bind: number)

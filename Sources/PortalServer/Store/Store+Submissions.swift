@@ -82,6 +82,18 @@ extension Store {
                           body: try row.decode(column: "body", as: String.self))
     }
 
+    /// What an access check needs of a submission, without its text: its site and
+    /// the account of its contributor; nil when it is not there or not visible.
+    public func access(of id: Int64, visibleSites: Set<String>?) async throws -> (site: String, contributorUser: Int64?)? {
+        guard let row = try await sql.raw("""
+            SELECT si.code, c.user_id FROM submissions s JOIN sites si ON si.id = s.site_id
+            JOIN contributors c ON c.id = s.contributor_id WHERE s.id = \(bind: id)
+            """).first() else { return nil }
+        let site = try row.decode(column: "code", as: String.self)
+        if let visibleSites, !visibleSites.contains(site) { return nil }
+        return (site, try row.decode(column: "user_id", as: Int64?.self))
+    }
+
     /// Submissions in the database, per status.
     public func countSubmissions() async throws -> [SubmissionStatus: Int] {
         var counts: [SubmissionStatus: Int] = [:]

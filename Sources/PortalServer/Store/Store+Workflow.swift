@@ -88,7 +88,7 @@ extension Store {
 
     /// The history of a visible submission, oldest first; nil when it is not there.
     public func events(of id: Int64, visibleSites: Set<String>?) async throws -> [AuditEvent]? {
-        guard try await submission(id: id, visibleSites: visibleSites) != nil else { return nil }
+        guard try await access(of: id, visibleSites: visibleSites) != nil else { return nil }
         return try await sql.raw("""
             SELECT actor, action, from_status, to_status, note, at FROM events WHERE submission_id = \(bind: id) ORDER BY id
             """).all().compactMap { row in
@@ -113,7 +113,7 @@ extension Store {
 
     /// What publishing a visible, published submission made; nil otherwise.
     public func publication(of id: Int64, visibleSites: Set<String>?) async throws -> Publication? {
-        guard try await submission(id: id, visibleSites: visibleSites) != nil,
+        guard try await access(of: id, visibleSites: visibleSites) != nil,
               let row = try await sql.raw("""
                   SELECT slug, public_path, html, published_at FROM submissions WHERE id = \(bind: id) AND status = 'published'
                   """).first(),
@@ -124,10 +124,4 @@ extension Store {
         return Publication(slug: slug, path: path, html: html, publishedAt: Store.date(at))
     }
 
-    /// The user behind a submission's contributor, when they have an account.
-    public func contributorUser(of id: Int64) async throws -> Int64? {
-        try await sql.raw("""
-            SELECT c.user_id FROM submissions s JOIN contributors c ON c.id = s.contributor_id WHERE s.id = \(bind: id)
-            """).first()?.decode(column: "user_id", as: Int64?.self)
-    }
 }

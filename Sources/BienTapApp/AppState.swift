@@ -69,8 +69,7 @@ public struct AppState {
     var overlays: [Overlay] = []
     var matcher = KeySequenceMatcher()
     /// An error, kept in the status bar until the next successful load.
-    var statusMessage: String?
-    var statusIsError = false
+    var statusError: String?
     /// The last load error in full (message, what to do, technical detail), shown
     /// in the body when there is nothing else to show there.
     var errorText: String?
@@ -104,8 +103,7 @@ public struct AppState {
         self.width = width
         self.height = height
         if let startupNotice {
-            statusMessage = startupNotice
-            statusIsError = true
+            statusError = startupNotice
         }
     }
 
@@ -120,9 +118,9 @@ public struct AppState {
         return .loadQueue(tab: index, statuses: tabs[index].statuses)
     }
 
-    /// Whether the screen changes with time alone (a spinner turns, a toast
-    /// expires), so the loop should wake up every `Activity.frameInterval`.
-    public var wantsTicks: Bool { isLoading || !toasts.shown.isEmpty }
+    /// How long the loop may wait for input before the screen changes by itself
+    /// (a spinner turns, a toast expires); nil: only input changes it.
+    public var wakeMilliseconds: Int? { Activity.wakeMilliseconds(spinning: isLoading, toasts: toasts, now: now) }
 
     private var isLoading: Bool {
         switch overlays.last {
@@ -206,7 +204,8 @@ public struct AppState {
         case .queueLoaded(let index, .success(let items)):
             guard tabs.indices.contains(index) else { return [] }
             tabs[index].screen.replaceItems(items, visibleRows: tableRows)
-            if statusIsError { statusMessage = nil; statusIsError = false; errorText = nil }
+            statusError = nil
+            errorText = nil
         case .queueLoaded(let index, .failure(let error)):
             guard tabs.indices.contains(index) else { return [] }
             tabs[index].screen.isLoading = false
@@ -228,8 +227,7 @@ public struct AppState {
         let retry = keyNames(for: "refresh").first ?? "r"
         let message = Strings.portalError(error, portal: portal)(language)
         let hint = Strings.retryHint(retry)(language)
-        statusMessage = message + " " + hint
-        statusIsError = true
+        statusError = message + " " + hint
         errorText = [message, Strings.errorDetail(error), hint].compactMap { $0 }.joined(separator: "\n\n")
     }
 
@@ -280,7 +278,9 @@ public struct AppState {
             return []
         case "next-tab", "previous-tab":
             guard overlays.isEmpty else { return [] }
-            return select(tab: ((tab + (action == "next-tab" ? 1 : -1)) % tabs.count + tabs.count) % tabs.count)
+            var bar = tabBar
+            bar.move(by: action == "next-tab" ? 1 : -1)
+            return select(tab: bar.selected)
         case "filter-form":
             guard overlays.isEmpty else { return [] }
             form = filterForm()
@@ -537,39 +537,29 @@ public struct AppState {
             }
             return []
         }
-        switch mouse.action {
-        case .wheelUp, .wheelDown:
-            let delta = mouse.action == .wheelDown ? MouseEvent.wheelRows : -MouseEvent.wheelRows
+        if let delta = mouse.wheelDelta {
             if var pager {
                 pager.scroll(by: delta, lineCount: pagerLines().count, visibleRows: bodyRows)
                 self.pager = pager
             } else {
                 queue.table.moveCursor(by: delta, visibleRows: tableRows)
             }
-        case .press(let clicks):
-            guard overlays.isEmpty else { return [] }
-            if mouse.row == 1 {
-                return tabBar.tab(atColumn: mouse.col, width: width).map { select(tab: $0) } ?? []
-            }
-            switch TableView.hit(row: mouse.row, col: mouse.col, columns: QueueScreen.columns(language), state: queue.table,
-                                 in: tableRect, cursorStyle: cursorStyle) {
-            case .header(let column)?:
-                // Like a header click in a spreadsheet: up, then down, then unsorted.
-                let sort = queue.table.sort
-                if let sort, sort.column == column {
-                    queue.table.sort(by: sort.ascending ? column : nil, ascending: false, rows: queue.rows, visibleRows: tableRows)
-                } else {
-                    queue.table.sort(by: column, rows: queue.rows, visibleRows: tableRows)
-                }
-                announceSort()
-            case .row(let position)?:
-                queue.table.cursor = position
-                queue.table.keepCursorVisible(visibleRows: tableRows)
-                if clicks >= 2 { return perform("open") }
-            case nil:
-                break
-            }
-        default:
+            return []
+        }
+        guard case .press(let clicks) = mouse.action, overlays.isEmpty else { return [] }
+        if mouse.row == 1 {
+            return tabBar.tab(atColumn: mouse.col, width: width).map { select(tab: $0) } ?? []
+        }
+        switch TableView.hit(row: mouse.row, col: mouse.col, columns: QueueScreen.columns(language), state: queue.table,
+                             in: tableRect, cursorStyle: cursorStyle) {
+        case .header(let column)?:
+            queue.table.cycleSort(column: column, rows: queue.rows, visibleRows: tableRows)
+            announceSort()
+        case .row(let position)?:
+            queue.table.cursor = position
+            queue.table.keepCursorVisible(visibleRows: tableRows)
+            if clicks >= 2 { return perform("open") }
+        case nil:
             break
         }
         return []
@@ -625,7 +615,7 @@ public struct AppState {
             PagerView.render(lines: pagerLines(), state: help.pager, into: &frame, in: body, theme: theme)
         }
 
-        if let errorText, statusIsError, showsNothing {
+        if let errorText, statusError != nil, showsNothing {
             let box = Rect(row: body.row + 2, col: 2, width: max(1, width - 4), height: max(0, bodyRows - 2))
             let lines = PagerView.wrap([StyledLine(errorText, style: theme.normal)], width: box.width)
             PagerView.render(lines: lines, state: PagerState(), into: &frame, in: box, theme: theme)
@@ -638,7 +628,7 @@ public struct AppState {
         let back = keyNames(for: "back").first ?? "q"
         let hint = overlays.isEmpty ? Strings.keyHint(help: help, quit: back)(language)
             : Strings.keyHintBack(help: help, back: back)(language)
-        var left = statusMessage ?? ""
+        var left = statusError ?? ""
         if left.isEmpty {
             if isLoading, let started = loadStarted, let spinner = Activity.spinner(elapsed: now.timeIntervalSince(started)) {
                 left = spinner + " " + Strings.loading(language)
@@ -651,7 +641,7 @@ public struct AppState {
         }
         let right = position.isEmpty ? hint : position + " · " + hint
         toasts.render(into: &frame, aboveRow: height - 1, theme: theme)
-        StatusBar.render(left: left, right: right, isError: statusIsError, into: &frame, row: height - 1, theme: theme)
+        StatusBar.render(left: left, right: right, isError: statusError != nil, into: &frame, row: height - 1, theme: theme)
         if let prompt { prompt.prompt.render(into: &frame, row: height - 1, theme: theme) }
         if let form { form.render(into: &frame, theme: theme) }
         if let palette { palette.render(into: &frame, theme: theme) }

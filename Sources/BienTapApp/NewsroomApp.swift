@@ -25,7 +25,7 @@ public final class NewsroomApp {
         var quit = false
         for effect in state.start() { quit = execute(effect, loop: loop) || quit }
         if quit { return }
-        loop.tickMilliseconds = state.wantsTicks ? Int(Activity.frameInterval * 1000) : nil
+        loop.tickMilliseconds = state.wakeMilliseconds
         loop.run(render: { self.state.render() }, handle: { event in
             self.state.now = Date()
             let effects: [Effect]
@@ -39,7 +39,7 @@ public final class NewsroomApp {
             var shouldQuit = false
             for effect in effects { shouldQuit = self.execute(effect, loop: loop) || shouldQuit }
             // While a spinner turns or a toast waits to expire, the screen changes with time alone.
-            loop.tickMilliseconds = self.state.wantsTicks ? Int(Activity.frameInterval * 1000) : nil
+            loop.tickMilliseconds = self.state.wakeMilliseconds
             return shouldQuit ? .quit : .proceed
         })
     }

@@ -276,7 +276,7 @@ final class AppStateTests: XCTestCase {
         let t0 = Date(timeIntervalSince1970: 2_000_000_000)
         s.now = t0
         _ = s.start()
-        XCTAssertTrue(s.wantsTicks, "a load is under way")
+        XCTAssertEqual(s.wakeMilliseconds, 100, "a load is under way: the spinner may turn")
         XCTAssertFalse(lines(s.render())[19].contains("Đang tải"), "a quick answer shows no spinner")
         s.now = t0.addingTimeInterval(0.25)
         let bar = lines(s.render())[19]
@@ -284,14 +284,14 @@ final class AppStateTests: XCTestCase {
         s.now = t0.addingTimeInterval(0.45)
         XCTAssertNotEqual(lines(s.render())[19], bar, "the spinner turns")
         _ = s.handle(message: .queueLoaded(tab: 0, .success(items(3))))
-        XCTAssertFalse(s.wantsTicks)
+        XCTAssertNil(s.wakeMilliseconds, "nothing changes with time")
         keys("t", into: &s)
         XCTAssertTrue(lines(s.render())[18].contains("Đã đánh dấu 1 bài."))
-        XCTAssertTrue(s.wantsTicks, "until the toast goes")
+        XCTAssertEqual(s.wakeMilliseconds, Int(Toasts.defaultDuration * 1000), "a wake-up when the toast goes, not a tick every frame")
         s.now = t0.addingTimeInterval(0.45 + Toasts.defaultDuration)
         s.tick()
         XCTAssertFalse(lines(s.render())[18].contains("Đã đánh dấu"))
-        XCTAssertFalse(s.wantsTicks)
+        XCTAssertNil(s.wakeMilliseconds)
     }
 
     func testFilterFormNarrowsByCriteria() {

@@ -157,24 +157,26 @@ final class FormAndNoticeTests: XCTestCase {
         XCTAssertTrue(frame.rowText(3).contains("✓ 3 bài mới"), frame.text)
         XCTAssertFalse(toasts.expire(now: t0.addingTimeInterval(4.9)))
         XCTAssertTrue(toasts.expire(now: t0.addingTimeInterval(5)))
-        XCTAssertEqual(toasts.latest, "Đã lưu")
+        XCTAssertEqual(toasts.shown.map(\.text), ["Đã lưu"])
         for i in 0..<5 { toasts.post("tin \(i)", now: t0) }
         XCTAssertEqual(toasts.shown.map(\.text), ["tin 2", "tin 3", "tin 4"], "at most three, newest kept")
         XCTAssertTrue(toasts.expire(now: t0.addingTimeInterval(100)))
-        XCTAssertNil(toasts.latest)
+        XCTAssertTrue(toasts.shown.isEmpty)
     }
 
-    func testSpinnerWaitsThenTurnsAndProgressBarFills() {
+    func testSpinnerWaitsThenTurnsAndTheLoopWakesOnlyWhenNeeded() {
         XCTAssertNil(Activity.spinner(elapsed: 0))
         XCTAssertNil(Activity.spinner(elapsed: 0.199))
         let first = Activity.spinner(elapsed: 0.2)
         XCTAssertNotNil(first)
         XCTAssertNotEqual(Activity.spinner(elapsed: 0.35), first, "it turns every frame interval")
         XCTAssertEqual(Activity.spinner(elapsed: 0.2 + 10 * Activity.frameInterval + 0.01), first, "ten frames, then round again")
-        XCTAssertEqual(Activity.progressBar(fraction: 0.5, width: 15), "█████░░░░░  50%")
-        XCTAssertEqual(Activity.progressBar(fraction: 1, width: 15), "██████████ 100%")
-        XCTAssertEqual(Activity.progressBar(fraction: -3, width: 10), "░░░░░   0%")
-        XCTAssertEqual(Activity.progressBar(fraction: .nan, width: 10), "░░░░░   0%")
-        XCTAssertEqual(DisplayWidth.of(Activity.progressBar(fraction: 0.33, width: 7)), 7)
+        var toasts = Toasts()
+        let t0 = Date(timeIntervalSince1970: 1_000)
+        XCTAssertNil(Activity.wakeMilliseconds(spinning: false, toasts: toasts, now: t0))
+        toasts.post("Đã lưu", now: t0)
+        XCTAssertEqual(Activity.wakeMilliseconds(spinning: false, toasts: toasts, now: t0.addingTimeInterval(1.5)), 2_500)
+        XCTAssertEqual(Activity.wakeMilliseconds(spinning: true, toasts: toasts, now: t0), 100, "a turning spinner wins")
+        XCTAssertEqual(Activity.wakeMilliseconds(spinning: false, toasts: toasts, now: t0.addingTimeInterval(9)), 1, "overdue: at once")
     }
 }

@@ -16,8 +16,7 @@ public struct FileEditorState {
     public internal(set) var editor: TextEditor
     var matcher = KeySequenceMatcher()
     /// An error (a failed save, a copy left by a lost session), kept until a save succeeds.
-    var statusMessage: String?
-    var statusIsError = false
+    var statusError: String?
     /// Notices that go away by themselves ("Đã lưu…").
     var toasts = Toasts()
     /// The time now, set by the runner before each event.
@@ -51,8 +50,7 @@ public struct FileEditorState {
         editor.inputMethod = inputMethod
         isNewFile = text == nil
         if let notice {
-            statusMessage = notice
-            statusIsError = true
+            statusError = notice
         }
         editor.setView(width: width, height: bodyRows)
     }
@@ -98,21 +96,15 @@ public struct FileEditorState {
             return KeyBindings.route(mouse, to: &palette, screenWidth: width, screenHeight: height).map { perform($0) } ?? []
         }
         guard prompt == nil else { return [] }
-        let delta: Int
-        switch mouse.action {
-        case .wheelUp: delta = -MouseEvent.wheelRows
-        case .wheelDown: delta = MouseEvent.wheelRows
-        case .press:
-            guard help == nil, mouse.row >= 1, mouse.row <= bodyRows else { return [] }
+        if let delta = mouse.wheelDelta {
+            if var pager = help {
+                pager.scroll(by: delta, lineCount: helpLines().count, visibleRows: bodyRows)
+                help = pager
+            } else {
+                editor.scroll(by: delta)
+            }
+        } else if case .press = mouse.action, help == nil, mouse.row >= 1, mouse.row <= bodyRows {
             editor.place(viewRow: mouse.row - 1, x: mouse.col)
-            return []
-        default: return []
-        }
-        if var pager = help {
-            pager.scroll(by: delta, lineCount: helpLines().count, visibleRows: bodyRows)
-            help = pager
-        } else {
-            editor.scroll(by: delta)
         }
         return []
     }
@@ -129,7 +121,8 @@ public struct FileEditorState {
     /// Time passed: notices expire.
     public mutating func tick() { toasts.expire(now: now) }
 
-    public var wantsTicks: Bool { !toasts.shown.isEmpty }
+    /// How long the loop may wait for input before a notice expires; nil when none is shown.
+    public var wakeMilliseconds: Int? { Activity.wakeMilliseconds(spinning: false, toasts: toasts, now: now) }
 
     private mutating func notify(_ text: String) {
         toasts.post(text, now: now)
@@ -277,12 +270,11 @@ public struct FileEditorState {
             try SafeFile.write(editor.text + (editor.text.hasSuffix("\n") || editor.text.isEmpty ? "" : "\n"), to: path)
             editor.markSaved()
             isNewFile = false
-            if statusIsError { statusMessage = nil; statusIsError = false }
+            statusError = nil
             notify(Strings.saved(path)(language))
             return true
         } catch {
-            statusMessage = Strings.saveFailed(path, "\(error)")(language)
-            statusIsError = true
+            statusError = Strings.saveFailed(path, "\(error)")(language)
             return false
         }
     }
@@ -314,13 +306,13 @@ public struct FileEditorState {
         let mode = Strings.inputMethodName(editor.inputMethod)(language)
         let position = Strings.lineColumn(line, column, of: editor.lines.count)(language) + " · " + mode
         let hint = Strings.editorHint(save: key(forAction: "save"), close: key(forAction: "back"), help: self.key(forAction: "help"))(language)
-        var left = statusMessage ?? ""
+        var left = statusError ?? ""
         if left.isEmpty, !matcher.pending.isEmpty { left = Strings.pendingKeys(matcher.pending.map(\.name).joined(separator: " "))(language) }
         // Where the cursor is and how keys type matter more than the key hints.
         let full = position + " · " + hint
         let room = width - (left.isEmpty ? 0 : DisplayWidth.of(left) + 2) - 2
         toasts.render(into: &frame, aboveRow: height - 1, theme: theme)
-        StatusBar.render(left: left, right: DisplayWidth.of(full) <= room ? full : position, isError: statusIsError,
+        StatusBar.render(left: left, right: DisplayWidth.of(full) <= room ? full : position, isError: statusError != nil,
                          into: &frame, row: height - 1, theme: theme)
         if let prompt {
             prompt.prompt.render(into: &frame, row: height - 1, theme: theme)
@@ -343,7 +335,7 @@ public enum FileEditorApp {
         let loop = EventLoop<Never>(screen: screen)
         loop.run(render: { state.render() }, handle: { event in
             state.now = Date()
-            defer { loop.tickMilliseconds = state.wantsTicks ? Int(Activity.frameInterval * 1000) : nil }
+            defer { loop.tickMilliseconds = state.wakeMilliseconds }
             guard case .input(let input) = event else {
                 state.tick()
                 return .proceed

@@ -107,4 +107,13 @@ public struct MouseEvent: Sendable, Hashable {
 
     /// Rows the wheel scrolls at a time, as most terminal programs do.
     public static let wheelRows = 3
+
+    /// Rows to scroll for a wheel turn (negative: up); nil for a button.
+    public var wheelDelta: Int? {
+        switch action {
+        case .wheelUp: return -Self.wheelRows
+        case .wheelDown: return Self.wheelRows
+        default: return nil
+        }
+    }
 }

@@ -109,11 +109,6 @@ public struct Form: Sendable {
         }
     }
 
-    public mutating func focus(on index: Int) {
-        guard fields.indices.contains(index) else { return }
-        focus = index
-    }
-
     /// Applies a key; `command(key)` names the editing command of keys other
     /// than printable ones in text fields (the editor's bindings).
     public mutating func handle(_ key: Key, command: (Key) -> EditorCommand?) -> Outcome {

@@ -226,10 +226,4 @@ public struct PagerSearch: Sendable, Hashable {
         pager.reveal(line: lineOf[next], lineCount: wrapped.count, visibleRows: visibleRows)
         return true
     }
-
-    /// Forgets the current match (the query changed).
-    public mutating func restart(query: String) {
-        self.query = query
-        current = nil
-    }
 }

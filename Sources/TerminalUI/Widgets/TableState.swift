@@ -143,6 +143,16 @@ public struct TableState: Sendable {
         }
     }
 
+    /// A click on `column`'s title, as in a spreadsheet: ascending, then
+    /// descending, then the source order again; another column starts ascending.
+    public mutating func cycleSort(column: Int, rows: TableRows, visibleRows: Int) {
+        if let sort, sort.column == column {
+            self.sort(by: sort.ascending ? column : nil, ascending: false, rows: rows, visibleRows: visibleRows)
+        } else {
+            self.sort(by: column, rows: rows, visibleRows: visibleRows)
+        }
+    }
+
     /// Shows only the rows whose text contains `text`, ignoring diacritics and
     /// case (and that `rows.include` lets through).
     public mutating func setFilter(_ text: String, rows: TableRows, visibleRows: Int) {

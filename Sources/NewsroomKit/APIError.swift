@@ -23,12 +23,19 @@ public enum APIErrorCode: String, Codable, Sendable, CaseIterable {
     case idempotencyKeyReused = "idempotency_key_reused"
     /// Another user is editing the submission (holds its lease).
     case leaseHeld = "lease_held"
+    /// Sign-in refused: unknown name, wrong password, or a wrong or reused code.
+    case invalidCredentials = "invalid_credentials"
+    /// The password was right; the account also needs its authenticator code.
+    case secondFactorRequired = "second_factor_required"
+    /// Too many failed sign-ins lately; `Retry-After` says when to try again.
+    case tooManyAttempts = "too_many_attempts"
     case internalError = "internal_error"
 
     /// HTTP status the server answers with this code.
     public var httpStatus: Int {
         switch self {
-        case .unauthorized: return 401
+        case .unauthorized, .invalidCredentials, .secondFactorRequired: return 401
+        case .tooManyAttempts: return 429
         case .forbidden: return 403
         case .notFound: return 404
         case .badRequest, .invalidStatus, .invalidCursor, .invalidLimit, .invalidField, .invalidJSON: return 400
@@ -78,6 +85,15 @@ public enum APIErrorCode: String, Codable, Sendable, CaseIterable {
         case .idempotencyKeyReused:
             return Localized(vi: "Idempotency-Key này đã dùng cho một yêu cầu khác.",
                              en: "This Idempotency-Key was used for another request.")
+        case .invalidCredentials:
+            return Localized(vi: "Sai tên đăng nhập, mật khẩu hoặc mã xác thực.",
+                             en: "Wrong login name, password or authentication code.")
+        case .secondFactorRequired:
+            return Localized(vi: "Tài khoản này cần thêm mã từ ứng dụng xác thực.",
+                             en: "This account also needs the code from its authenticator app.")
+        case .tooManyAttempts:
+            return Localized(vi: "Đăng nhập sai quá nhiều lần; hãy thử lại sau.",
+                             en: "Too many failed sign-ins; try again later.")
         case .internalError:
             return Localized(vi: "Lỗi nội bộ của cổng thông tin.", en: "Internal portal error.")
         }

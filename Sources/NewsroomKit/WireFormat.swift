@@ -23,6 +23,8 @@ public enum APIPath {
     public static let health = "/healthz"
     public static let ready = "/readyz"
     public static let me = "/api/v1/me"
+    public static let signIn = "/api/v1/sign-in"
+    public static let signOut = "/api/v1/sign-out"
     public static let sites = "/api/v1/sites"
     public static let submissions = "/api/v1/submissions"
     public static func submission(_ id: Int64) -> String { "\(submissions)/\(id)" }

@@ -133,51 +133,6 @@ struct Seed: AsyncParsableCommand {
 
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage portal accounts.",
-                                                    subcommands: [UserAdd.self])
-}
-
-struct UserAdd: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "add",
-        abstract: "Create a user and print a new access token, alone on the last line.")
-
-    @Argument(help: "Login name.")
-    var name: String
-
-    @Option(name: .long, help: ArgumentHelp("contributor, editor, publisher, accountant or admin.", valueName: "role"))
-    var role: String
-
-    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Site code the role applies to; repeat for several; none: every site.", valueName: "code"))
-    var site: [String] = []
-
-    @Option(name: .long, help: ArgumentHelp("Name shown in the interface (default: the login name).", valueName: "text"))
-    var displayName: String?
-
-    @OptionGroup var database: DatabaseOption
-
-    func run() async throws {
-        guard let role = Role(rawValue: role) else { throw Failed(PortalMessages.unknownRole(self.role)) }
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, !trimmed.contains(where: { $0.isWhitespace }) else { throw Failed(PortalMessages.badUserName(name)) }
-        let store = try await database.open()
-        let grants = site.isEmpty ? [Grant(role: role, site: nil)] : site.map { Grant(role: role, site: $0) }
-        do {
-            let token = try await store.addUser(name: trimmed, displayName: displayName ?? trimmed, grants: grants)
-            try await store.close()
-            print(PortalMessages.userCreated(trimmed, role: role.rawValue, sites: site))
-            print(token)
-        } catch let unknown as Store.UnknownSite {
-            try? await store.close()
-            throw Failed(PortalMessages.unknownSite(unknown.code, known: unknown.known))
-        } catch let exists as Store.UserExists {
-            try? await store.close()
-            throw Failed(PortalMessages.userExists(exists.name))
-        }
-    }
-}
-
-/// A failure reported as one line on stderr with exit status 1.
-struct Failed: Error {
-    var message: String
-    init(_ message: String) { self.message = message }
+                                                    subcommands: [UserAdd.self, UserPasswd.self, UserGrant.self, UserRevoke.self, UserList.self,
+                                                                  UserToken.self, UserSecondFactor.self])
 }

@@ -53,4 +53,43 @@ enum PortalMessages {
         return say("Đã tạo tài khoản \(name) (\(role), \(scope)). Mã truy cập (chỉ hiện một lần):",
                    "Created \(name) (\(role), \(scope)). Access token (shown once):")
     }
+    static func unknownUser(_ name: String) -> String {
+        say("không có tài khoản '\(name)'", "no user named '\(name)'")
+    }
+    static let passwordPrompt = say("Mật khẩu mới: ", "New password: ")
+    static let passwordAgain = say("Nhập lại mật khẩu: ", "Password again: ")
+    static let passwordsDiffer = say("hai lần nhập mật khẩu không khớp", "the two passwords differ")
+    static func passwordTooShort(_ n: Int) -> String {
+        say("mật khẩu phải dài ít nhất \(n) ký tự", "the password must be at least \(n) characters long")
+    }
+    static func passwordSet(_ name: String) -> String {
+        say("Đã đặt mật khẩu cho \(name); mọi phiên đăng nhập cũ đã bị đăng xuất.",
+            "Password set for \(name); every earlier session is signed out.")
+    }
+    static func granted(_ name: String, _ count: Int) -> String {
+        say("Đã cấp \(count) quyền mới cho \(name).", "Granted \(count) new role(s) to \(name).")
+    }
+    static func revoked(_ name: String, _ count: Int) -> String {
+        say("Đã thu hồi \(count) quyền của \(name).", "Revoked \(count) role(s) from \(name).")
+    }
+    static let revokeWhat = say("hãy nói rõ cần thu hồi gì: --role VAI_TRÒ [--site MÃ] hoặc --tokens",
+                                "say what to revoke: --role ROLE [--site CODE] or --tokens")
+    static func tokensRevoked(_ name: String, _ count: Int) -> String {
+        say("Đã thu hồi \(count) mã truy cập của \(name).", "Revoked \(count) token(s) of \(name).")
+    }
+    static let hasPassword = say("mật khẩu", "password")
+    static func liveTokens(_ n: Int) -> String { say("\(n) mã còn hiệu lực", "\(n) live token(s)") }
+    static func badDays(_ n: Int) -> String { say("số ngày không hợp lệ \(n) (1 đến 366)", "invalid number of days \(n) (1 to 366)") }
+    static func tokenIssued(_ name: String, until: Date) -> String {
+        let date = ISO8601DateFormatter().string(from: until)
+        return say("Mã truy cập mới của \(name), hiệu lực đến \(date) (chỉ hiện một lần):",
+                   "New access token for \(name), valid until \(date) (shown once):")
+    }
+    static func secondFactorOn(_ name: String, secret: String) -> String {
+        say("Đã bật xác thực hai lớp cho \(name). Khóa bí mật: \(secret). Quét địa chỉ dưới đây bằng ứng dụng xác thực:",
+            "Second factor on for \(name). Secret: \(secret). Add the address below to an authenticator app:")
+    }
+    static func secondFactorOff(_ name: String) -> String {
+        say("Đã tắt xác thực hai lớp của \(name).", "Second factor off for \(name).")
+    }
 }

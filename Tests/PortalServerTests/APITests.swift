@@ -7,31 +7,7 @@ import NewsroomKit
 @testable import PortalServer
 import XCTest
 
-class APITests: TemporaryDatabaseTestCase {
-    private func withPortal(_ body: (Store, any TestClientProtocol) async throws -> Void) async throws {
-        let store = try await seededStore()
-        var logger = Logger(label: "test")
-        logger.logLevel = .error
-        let app = PortalApplication.make(store: store, host: "127.0.0.1", port: 0, logger: logger)
-        do {
-            try await app.test(.router) { client in try await body(store, client) }
-        } catch {
-            try? await store.close()
-            throw error
-        }
-        try await store.close()
-    }
-
-    private func get<T: Decodable>(_ client: any TestClientProtocol, _ uri: String, token: String?, as type: T.Type,
-                                   status: HTTPResponse.Status = .ok, file: StaticString = #filePath, line: UInt = #line) async throws -> (T, HTTPFields) {
-        var headers = HTTPFields()
-        if let token { headers[.authorization] = "Bearer \(token)" }
-        let response = try await client.execute(uri: uri, method: .get, headers: headers, body: nil)
-        XCTAssertEqual(response.status, status, String(buffer: response.body), file: file, line: line)
-        XCTAssertEqual(response.headers[.contentType], "application/json; charset=utf-8", file: file, line: line)
-        return (try WireFormat.decoder().decode(T.self, from: Data(buffer: response.body)), response.headers)
-    }
-
+class APITests: PortalTestCase {
     func testHealthNeedsNoToken() async throws {
         try await withPortal { _, client in
             let (health, _) = try await get(client, "/healthz", token: nil, as: Health.self)
@@ -251,7 +227,6 @@ class APITests: TemporaryDatabaseTestCase {
         return (response.status, Data(buffer: response.body), response.headers)
     }
 
-    private func errorCode(_ body: Data) -> String? { try? WireFormat.decoder().decode(APIErrorBody.self, from: body).error.code }
 
     func testWorkflowFromClaimToPublicationWithItsHistory() async throws {
         try await withPortal { store, client in

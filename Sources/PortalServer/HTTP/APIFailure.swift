@@ -7,10 +7,13 @@ import NewsroomKit
 public struct APIFailure: HTTPResponseError {
     public var code: APIErrorCode
     public var detail: String?
+    /// Seconds to wait before trying again (`Retry-After`), for 429s.
+    public var retryAfter: Int?
 
-    public init(_ code: APIErrorCode, detail: String? = nil) {
+    public init(_ code: APIErrorCode, detail: String? = nil, retryAfter: Int? = nil) {
         self.code = code
         self.detail = detail
+        self.retryAfter = retryAfter
     }
 
     public var status: HTTPResponse.Status { .init(code: code.httpStatus) }
@@ -18,6 +21,7 @@ public struct APIFailure: HTTPResponseError {
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers = HTTPFields()
         if code == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"bientap\"" }
+        if let retryAfter { headers[.retryAfter] = String(retryAfter) }
         return try JSONResponse.make(APIErrorBody(code: code, detail: detail), status: status, headers: headers)
     }
 }

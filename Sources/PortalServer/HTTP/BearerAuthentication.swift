@@ -17,6 +17,7 @@ struct BearerAuthentication: RouterMiddleware {
         }
         var context = context
         context.principal = principal
+        context.tokenHash = AccessToken.hash(token)
         return try await next(request, context)
     }
 }

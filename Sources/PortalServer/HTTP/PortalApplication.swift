@@ -6,7 +6,7 @@ import SQLKit
 
 /// Builds the portal's HTTP application over a store.
 public enum PortalApplication {
-    public static func router(store: Store, metrics: Metrics = Metrics()) -> Router<PortalContext> {
+    public static func router(store: Store, metrics: Metrics = Metrics(), signInLimits: Store.SignInLimits = .init()) -> Router<PortalContext> {
         let router = Router(context: PortalContext.self)
         router.add(middleware: RequestLogging(metrics: metrics))
         // Alive: the process answers.
@@ -33,6 +33,7 @@ public enum PortalApplication {
             headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
         }
+        AccountRoutes.addPublic(to: router.group("api/v1"), store: store, limits: signInLimits)
         let api = router.group("api/v1").add(middleware: BearerAuthentication(store: store))
         AccountRoutes.add(to: api, store: store)
         SubmissionRoutes.add(to: api, store: store)

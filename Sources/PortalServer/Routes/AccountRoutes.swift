@@ -1,9 +1,34 @@
+import Foundation
+import HTTPTypes
 import Hummingbird
 import NewsroomKit
 
-/// `GET /api/v1/me` and `GET /api/v1/sites`.
+/// Sign-in and sign-out, `GET /api/v1/me` and `GET /api/v1/sites`.
 enum AccountRoutes {
+    /// Routes that need no token: sign-in.
+    static func addPublic(to group: RouterGroup<PortalContext>, store: Store, limits: Store.SignInLimits) {
+        group.post("sign-in") { request, context in
+            let asked = try await RequestBody.decode(SignInRequest.self, request, limit: 4096)
+            switch try await store.signIn(name: asked.name, password: asked.password, code: asked.code, peer: context.peer, limits: limits) {
+            case .signedIn(let token, let expiresAt, let principal):
+                var headers = HTTPFields()
+                headers[.cacheControl] = "no-store"
+                return try JSONResponse.make(SignInAnswer(token: token, expiresAt: expiresAt, me: principal.me), headers: headers)
+            case .invalid:
+                throw APIFailure(.invalidCredentials)
+            case .secondFactorRequired:
+                throw APIFailure(.secondFactorRequired)
+            case .throttled(let seconds):
+                throw APIFailure(.tooManyAttempts, retryAfter: seconds)
+            }
+        }
+    }
+
     static func add(to group: RouterGroup<PortalContext>, store: Store) {
+        group.post("sign-out") { _, context in
+            if let hash = context.tokenHash { try await store.revokeToken(hash: hash) }
+            return Response(status: .noContent)
+        }
         group.get("me") { _, context in
             try JSONResponse.make(context.principal!.me)
         }

@@ -8,8 +8,6 @@ import NewsroomKit
 enum SubmissionRoutes {
     static let defaultLimit = 50
     static let maxLimit = 200
-    /// Largest request body a save accepts.
-    static let maxBody = 1 << 20
     /// Roles that may edit a submission's text, and so hold its edit lease.
     static let editors: Set<Role> = [.editor, .admin]
 
@@ -78,7 +76,7 @@ enum SubmissionRoutes {
         group.post("submissions/:id/transitions") { request, context in
             let principal = context.principal!
             let id = try id(context)
-            let transition = try await decodeBody(TransitionRequest.self, request)
+            let transition = try await RequestBody.decode(TransitionRequest.self, request)
             let action = transition.action
             let access = try await requireRoles(action.roles, principal, id: id, store: store)
             // Contributors act only on their own items.
@@ -225,24 +223,9 @@ enum SubmissionRoutes {
         }
     }
 
-    /// A JSON body within the size limit, decoded as the contract says.
-    private static func decodeBody<T: Decodable>(_ type: T.Type, _ request: Request) async throws -> T {
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: maxBody)
-        } catch {
-            throw APIFailure(.invalidField, detail: "body > \(maxBody) bytes")
-        }
-        do {
-            return try WireFormat.decoder().decode(T.self, from: Data(buffer: buffer))
-        } catch {
-            throw APIFailure(.invalidJSON)
-        }
-    }
-
     /// The body of a save: a title, fields within their limits.
     private static func decodeEdit(_ request: Request) async throws -> SubmissionEdit {
-        let edit = try await decodeBody(SubmissionEdit.self, request)
+        let edit = try await RequestBody.decode(SubmissionEdit.self, request)
         if edit.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw APIFailure(.invalidField, detail: "title") }
         for (name, text, limit) in [("title", edit.title, SubmissionEdit.titleLimit), ("sapo", edit.sapo, SubmissionEdit.sapoLimit),
                                     ("body", edit.body, SubmissionEdit.bodyLimit)] where text.count > limit {

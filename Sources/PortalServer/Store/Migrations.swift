@@ -137,6 +137,25 @@ enum Migrations {
             "ALTER TABLE submissions ADD COLUMN public_path TEXT",
             "ALTER TABLE submissions ADD COLUMN html TEXT",
         ]),
+        (6, [
+            // Password sign-in (bcrypt), an optional TOTP second factor, tokens that expire,
+            // and the attempts that sign-in limits count.
+            "ALTER TABLE users ADD COLUMN password_hash TEXT",
+            "ALTER TABLE users ADD COLUMN totp_secret TEXT",
+            "ALTER TABLE users ADD COLUMN totp_last_counter BIGINT",
+            "ALTER TABLE tokens ADD COLUMN expires_at BIGINT",
+            "ALTER TABLE tokens ADD COLUMN label TEXT NOT NULL DEFAULT ''",
+            """
+            CREATE TABLE sign_in_failures (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                peer TEXT NOT NULL,
+                at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX sign_in_failures_by_name ON sign_in_failures (name, at)",
+            "CREATE INDEX sign_in_failures_by_peer ON sign_in_failures (peer, at)",
+        ]),
     ]
 
     /// The advisory lock migrations hold on PostgreSQL ("bientap" in ASCII).

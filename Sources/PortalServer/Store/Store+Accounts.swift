@@ -1,0 +1,234 @@
+import Foundation
+import HummingbirdBcrypt
+import NewsroomKit
+import NIOPosix
+import SQLKit
+import VietText
+
+/// Passwords, sign-in with its limits and second factor, tokens' lives, grants.
+extension Store {
+    public struct UnknownUser: Error, CustomStringConvertible {
+        public var name: String
+        public var description: String { "no user named '\(name)'" }
+    }
+
+    /// How sign-in is limited: failures counted over `window`, per login name and per peer address.
+    public struct SignInLimits: Sendable {
+        public var window: TimeInterval = 15 * 60
+        public var perName = 5
+        public var perPeer = 30
+        public init() {}
+    }
+
+    /// How long tokens live.
+    public static let signInTokenLifetime: TimeInterval = 12 * 3600
+    public static let apiTokenLifetime: TimeInterval = 90 * 86400
+
+    public enum SignInOutcome: Sendable {
+        case signedIn(token: String, expiresAt: Date, principal: Principal)
+        /// Wrong name or password, or a wrong or reused second-factor code.
+        case invalid
+        /// Password right; the account needs its authenticator code too.
+        case secondFactorRequired
+        /// Too many failures lately; try again after this many seconds.
+        case throttled(retryAfter: Int)
+    }
+
+    /// bcrypt's work factor for new password hashes (each step doubles the time).
+    public static let passwordCost: UInt8 = 12
+    public static let minimumPasswordLength = 10
+
+    /// bcrypt is slow on purpose: run it on NIO's thread pool, off the event loops.
+    static func bcrypt<T: Sendable>(_ work: @escaping @Sendable () -> T) async throws -> T {
+        try await NIOThreadPool.singleton.runIfActive { work() }
+    }
+
+    /// A hash verified against when the name is unknown, so both cases take as long.
+    private static let decoyHash = Bcrypt.hash("decoy password for unknown names", cost: passwordCost)
+
+    /// Sets a user's password and signs out every session they have.
+    public func setPassword(name: String, password: String, cost: UInt8 = Store.passwordCost, now: Date = Date()) async throws {
+        // Typed on another keyboard, the same Vietnamese password may arrive decomposed.
+        let password = Normalization.nfc(password)
+        let hash = try await Self.bcrypt { Bcrypt.hash(password, cost: cost) }
+        try await transaction {
+            let id = try await userID(named: name)
+            try await sql.raw("UPDATE users SET password_hash = \(bind: hash) WHERE id = \(bind: id)").run()
+            try await sql.raw("UPDATE tokens SET revoked_at = \(bind: Store.millis(now)) WHERE user_id = \(bind: id) AND revoked_at IS NULL").run()
+        }
+    }
+
+    /// Checks a sign-in and, when it holds, issues a token living `lifetime`.
+    public func signIn(name: String, password: String, code: String?, peer: String, limits: SignInLimits = SignInLimits(),
+                       lifetime: TimeInterval = Store.signInTokenLifetime, now: Date = Date()) async throws -> SignInOutcome {
+        let name = Normalization.nfc(name)
+        let since = Store.millis(now.addingTimeInterval(-limits.window))
+        for (column, value, limit) in [("name", name, limits.perName), ("peer", peer, limits.perPeer)] {
+            let rows = try await sql.raw("""
+                SELECT at FROM sign_in_failures WHERE \(unsafeRaw: column) = \(bind: value) AND at > \(bind: since) ORDER BY at DESC LIMIT \(bind: limit)
+                """).all()
+            if rows.count >= limit, let oldest = try rows.last?.decode(column: "at", as: Int64.self) {
+                let free = Store.date(oldest).addingTimeInterval(limits.window)
+                return .throttled(retryAfter: max(1, Int(free.timeIntervalSince(now).rounded(.up))))
+            }
+        }
+        let row = try await sql.raw("SELECT id, password_hash, totp_secret, totp_last_counter FROM users WHERE name = \(bind: name)").first()
+        let stored = try row?.decode(column: "password_hash", as: String?.self)
+        let hash = stored ?? Self.decoyHash
+        let password = Normalization.nfc(password)
+        let matches = try await Self.bcrypt { Bcrypt.verify(password, hash: hash) }
+        guard let row, stored != nil, matches else {
+            try await recordFailure(name: name, peer: peer, now: now)
+            return .invalid
+        }
+        let id = try row.decode(column: "id", as: Int64.self)
+        if let secret = try row.decode(column: "totp_secret", as: String?.self).flatMap(Base32.decode) {
+            guard let code, !code.isEmpty else { return .secondFactorRequired }
+            let used = try row.decode(column: "totp_last_counter", as: Int64?.self)
+            guard let counter = TOTP(secret: secret).matchingCounter(code, at: now, usedAfter: used) else {
+                try await recordFailure(name: name, peer: peer, now: now)
+                return .invalid
+            }
+            // Only one sign-in per code: a guard against a code read over a shoulder.
+            let claimed = try await sql.raw("""
+                UPDATE users SET totp_last_counter = \(bind: counter)
+                WHERE id = \(bind: id) AND (totp_last_counter IS NULL OR totp_last_counter < \(bind: counter)) RETURNING id
+                """).first()
+            guard claimed != nil else {
+                try await recordFailure(name: name, peer: peer, now: now)
+                return .invalid
+            }
+        }
+        let expires = now.addingTimeInterval(lifetime)
+        let token = try await issueToken(userID: id, label: "sign-in from \(peer)", expires: expires, now: now)
+        guard let principal = try await principal(forToken: token, now: now) else { return .invalid }
+        return .signedIn(token: token, expiresAt: expires, principal: principal)
+    }
+
+    private func recordFailure(name: String, peer: String, now: Date) async throws {
+        try await sql.raw("INSERT INTO sign_in_failures (name, peer, at) VALUES (\(bind: name), \(bind: peer), \(bind: Store.millis(now)))").run()
+    }
+
+    /// A new token for `userID`; only its hash is kept.
+    func issueToken(userID: Int64, label: String, expires: Date?, now: Date) async throws -> String {
+        let token = AccessToken.generate()
+        try await sql.raw("""
+            INSERT INTO tokens (user_id, token_hash, created_at, expires_at, label)
+            VALUES (\(bind: userID), \(bind: AccessToken.hash(token)), \(bind: Store.millis(now)), \(bind: expires.map(Store.millis)), \(bind: label))
+            """).run()
+        return token
+    }
+
+    /// A new API token for scripts (`bientap-portal user token`).
+    public func issueToken(name: String, lifetime: TimeInterval = Store.apiTokenLifetime, now: Date = Date()) async throws -> (token: String, expiresAt: Date) {
+        let id = try await userID(named: name)
+        let expires = now.addingTimeInterval(lifetime)
+        return (try await issueToken(userID: id, label: "api", expires: expires, now: now), expires)
+    }
+
+    /// Revokes the token with this hash (sign-out).
+    public func revokeToken(hash: String, now: Date = Date()) async throws {
+        try await sql.raw("UPDATE tokens SET revoked_at = \(bind: Store.millis(now)) WHERE token_hash = \(bind: hash) AND revoked_at IS NULL").run()
+    }
+
+    /// Revokes every live token of a user; answers how many.
+    @discardableResult
+    public func revokeTokens(name: String, now: Date = Date()) async throws -> Int {
+        let id = try await userID(named: name)
+        let rows = try await sql.raw("""
+            UPDATE tokens SET revoked_at = \(bind: Store.millis(now)) WHERE user_id = \(bind: id) AND revoked_at IS NULL RETURNING id
+            """).all()
+        return rows.count
+    }
+
+    /// Turns the second factor on (a new secret, returned for the authenticator app) or off (nil).
+    public func setSecondFactor(name: String, enabled: Bool) async throws -> [UInt8]? {
+        let id = try await userID(named: name)
+        let secret = enabled ? TOTP.generateSecret() : nil
+        try await sql.raw("""
+            UPDATE users SET totp_secret = \(bind: secret.map(Base32.encode)), totp_last_counter = NULL WHERE id = \(bind: id)
+            """).run()
+        return secret
+    }
+
+    /// Adds grants a user does not have yet; answers those added.
+    @discardableResult
+    public func grant(name: String, _ grants: [Grant]) async throws -> [Grant] {
+        try await checkSites(grants)
+        return try await transaction {
+            let id = try await userID(named: name)
+            let held = try await self.grants(userID: id)
+            var added: [Grant] = []
+            for grant in grants where !held.contains(grant) && !added.contains(grant) {
+                try await sql.raw("INSERT INTO grants (user_id, role, site_code) VALUES (\(bind: id), \(bind: grant.role.rawValue), \(bind: grant.site))").run()
+                added.append(grant)
+            }
+            return added
+        }
+    }
+
+    /// Removes grants; answers how many there were.
+    @discardableResult
+    public func revoke(name: String, _ grants: [Grant]) async throws -> Int {
+        try await transaction {
+            let id = try await userID(named: name)
+            var removed = 0
+            for grant in grants {
+                let site: SQLQueryString = grant.site.map { "site_code = \(bind: $0)" } ?? "site_code IS NULL"
+                let statement = SQLQueryString("DELETE FROM grants WHERE user_id = \(bind: id) AND role = \(bind: grant.role.rawValue) AND ")
+                    + site + " RETURNING user_id"
+                removed += try await sql.raw(statement).all().count
+            }
+            return removed
+        }
+    }
+
+    /// One line of `user list`.
+    public struct Account: Sendable, Hashable {
+        public var name: String
+        public var displayName: String
+        public var grants: [Grant]
+        public var hasPassword: Bool
+        public var hasSecondFactor: Bool
+        public var liveTokens: Int
+    }
+
+    public func accounts(now: Date = Date()) async throws -> [Account] {
+        let rows = try await sql.raw("""
+            SELECT u.id, u.name, u.display_name, u.password_hash IS NOT NULL AS has_password, u.totp_secret IS NOT NULL AS has_totp,
+                   (SELECT COUNT(*) FROM tokens t WHERE t.user_id = u.id AND t.revoked_at IS NULL
+                    AND (t.expires_at IS NULL OR t.expires_at > \(bind: Store.millis(now)))) AS live
+            FROM users u ORDER BY u.name
+            """).all()
+        var accounts: [Account] = []
+        for row in rows {
+            accounts.append(Account(name: try row.decode(column: "name", as: String.self),
+                                    displayName: try row.decode(column: "display_name", as: String.self),
+                                    grants: try await grants(userID: try row.decode(column: "id", as: Int64.self)),
+                                    hasPassword: try row.decode(column: "has_password", as: Bool.self),
+                                    hasSecondFactor: try row.decode(column: "has_totp", as: Bool.self),
+                                    liveTokens: try row.decode(column: "live", as: Int.self)))
+        }
+        return accounts
+    }
+
+    func userID(named name: String) async throws -> Int64 {
+        let name = Normalization.nfc(name)
+        guard let row = try await sql.raw("SELECT id FROM users WHERE name = \(bind: name)").first() else { throw UnknownUser(name: name) }
+        return try row.decode(column: "id", as: Int64.self)
+    }
+
+    func grants(userID id: Int64) async throws -> [Grant] {
+        try await sql.raw("SELECT role, site_code FROM grants WHERE user_id = \(bind: id) ORDER BY site_code, role").all().compactMap { row -> Grant? in
+            guard let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else { return nil }
+            return Grant(role: role, site: try row.decode(column: "site_code", as: String?.self))
+        }
+    }
+
+    func checkSites(_ grants: [Grant]) async throws {
+        let known = try await sites().map(\.code)
+        for grant in grants {
+            if let code = grant.site, !known.contains(code) { throw UnknownSite(code: code, known: known) }
+        }
+    }
+}

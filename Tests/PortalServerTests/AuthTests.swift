@@ -1,0 +1,180 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NewsroomKit
+@testable import PortalServer
+import XCTest
+
+/// Sign-in, its limits and second factor, tokens' lives, grants.
+class AuthTests: PortalTestCase {
+    /// bcrypt's smallest work factor: the tests check behaviour, not strength.
+    private let cheap: UInt8 = 4
+
+    private func signIn(_ client: any TestClientProtocol, _ name: String, _ password: String, code: String? = nil) async throws
+        -> (status: HTTPResponse.Status, body: Data, headers: HTTPFields) {
+        try await send(client, .post, APIPath.signIn, token: nil, body: json(SignInRequest(name: name, password: password, code: code)))
+    }
+
+    func testPasswordSignInIssuesAnExpiringTokenThatSignOutRevokes() async throws {
+        try await withPortal { store, client in
+            _ = try await store.addUser(name: "an", displayName: "An", grants: [Grant(role: .editor, site: "so-y-te")])
+            try await store.setPassword(name: "an", password: "mật khẩu dài", cost: cheap)
+
+            for (name, password) in [("an", "sai mật khẩu"), ("khong-co", "mật khẩu dài"), ("an", "")] {
+                let refused = try await signIn(client, name, password)
+                XCTAssertEqual(refused.status, .unauthorized)
+                XCTAssertEqual(errorCode(refused.body), "invalid_credentials", "\(name) / \(password)")
+            }
+            // The password is compared as NFC, whatever form it was typed in.
+            let answer = try await signIn(client, "an", "mật khẩu dài".decomposedStringWithCanonicalMapping)
+            XCTAssertEqual(answer.status, .ok, String(decoding: answer.body, as: UTF8.self))
+            XCTAssertEqual(answer.headers[.cacheControl], "no-store")
+            let signedIn = try WireFormat.decoder().decode(SignInAnswer.self, from: answer.body)
+            XCTAssertTrue(signedIn.token.hasPrefix(AccessToken.prefix))
+            XCTAssertEqual(signedIn.me.grants, [Grant(role: .editor, site: "so-y-te")])
+            XCTAssertEqual(signedIn.expiresAt.timeIntervalSinceNow, Store.signInTokenLifetime, accuracy: 60)
+
+            let (me, _) = try await get(client, APIPath.me, token: signedIn.token, as: Me.self)
+            XCTAssertEqual(me.name, "an")
+            let out = try await send(client, .post, APIPath.signOut, token: signedIn.token)
+            XCTAssertEqual(out.status, .noContent)
+            let (gone, _) = try await get(client, APIPath.me, token: signedIn.token, as: APIErrorBody.self, status: .unauthorized)
+            XCTAssertEqual(gone.error.code, "unauthorized")
+
+            // A token past its time stops working.
+            let old = try await store.issueToken(name: "an", lifetime: 86400, now: Date().addingTimeInterval(-2 * 86400))
+            _ = try await get(client, APIPath.me, token: old.token, as: APIErrorBody.self, status: .unauthorized)
+            let fresh = try await store.issueToken(name: "an")
+            _ = try await get(client, APIPath.me, token: fresh.token, as: Me.self)
+
+            // A new password signs out every session.
+            try await store.setPassword(name: "an", password: "một mật khẩu khác", cost: cheap)
+            _ = try await get(client, APIPath.me, token: fresh.token, as: APIErrorBody.self, status: .unauthorized)
+            let bad = try await send(client, .post, APIPath.signIn, token: nil, body: Data("{\"name\": 1}".utf8))
+            XCTAssertEqual(errorCode(bad.body), "invalid_json")
+            let invalidUTF8 = try await send(client, .post, APIPath.signIn, token: nil, body: Data([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]))
+            XCTAssertEqual(invalidUTF8.status, .badRequest)
+            XCTAssertEqual(errorCode(invalidUTF8.body), "invalid_json")
+        }
+    }
+
+    func testSignInIsLimitedPerNameAndPerAddress() async throws {
+        var limits = Store.SignInLimits()
+        limits.perName = 3
+        limits.perPeer = 5
+        limits.window = 600
+        try await withPortal(signInLimits: limits) { store, client in
+            for name in ["an", "binh"] {
+                _ = try await store.addUser(name: name, displayName: name, grants: [Grant(role: .editor, site: nil)])
+                try await store.setPassword(name: name, password: "đúng mật khẩu", cost: cheap)
+            }
+            for _ in 0..<3 {
+                let wrong = try await signIn(client, "an", "sai")
+                XCTAssertEqual(errorCode(wrong.body), "invalid_credentials")
+            }
+            // Locked for this name, even with the right password, for the rest of the window.
+            let locked = try await signIn(client, "an", "đúng mật khẩu")
+            XCTAssertEqual(locked.status, .tooManyRequests)
+            XCTAssertEqual(errorCode(locked.body), "too_many_attempts")
+            let wait = try XCTUnwrap(locked.headers[.retryAfter].flatMap(Int.init))
+            XCTAssertTrue((590...600).contains(wait), "\(wait)")
+            // Another name from the same address still signs in…
+            let other = try await signIn(client, "binh", "đúng mật khẩu")
+            XCTAssertEqual(other.status, .ok)
+            // …until the address has failed too often.
+            for _ in 0..<2 { _ = try await signIn(client, "binh", "sai") }
+            let peerLocked = try await signIn(client, "binh", "đúng mật khẩu")
+            XCTAssertEqual(errorCode(peerLocked.body), "too_many_attempts")
+
+            // The window passes: the store lets the name in again.
+            let later = Date().addingTimeInterval(601)
+            guard case .signedIn = try await store.signIn(name: "an", password: "đúng mật khẩu", code: nil, peer: "elsewhere",
+                                                          limits: limits, now: later) else { return XCTFail("still locked after the window") }
+        }
+    }
+
+    func testASecondFactorCodeIsNeededAndWorksOnce() async throws {
+        try await withPortal { store, client in
+            _ = try await store.addUser(name: "truc", displayName: "Trực", grants: [Grant(role: .publisher, site: nil)])
+            try await store.setPassword(name: "truc", password: "mật khẩu trực ban", cost: cheap)
+            let enabled = try await store.setSecondFactor(name: "truc", enabled: true)
+            let secret = try XCTUnwrap(enabled)
+            XCTAssertEqual(secret.count, 20)
+
+            let missing = try await signIn(client, "truc", "mật khẩu trực ban")
+            XCTAssertEqual(missing.status, .unauthorized)
+            XCTAssertEqual(errorCode(missing.body), "second_factor_required")
+            let missingAndWrong = try await signIn(client, "truc", "sai")
+            XCTAssertEqual(errorCode(missingAndWrong.body), "invalid_credentials", "no hint that the password was right")
+
+            let totp = TOTP(secret: secret)
+            let now = TOTP.counter(at: Date())
+            let wrong = try await signIn(client, "truc", "mật khẩu trực ban", code: totp.code(counter: now + 5))
+            XCTAssertEqual(errorCode(wrong.body), "invalid_credentials")
+            let code = totp.code(counter: now)
+            let right = try await signIn(client, "truc", "mật khẩu trực ban", code: code)
+            XCTAssertEqual(right.status, .ok, String(decoding: right.body, as: UTF8.self))
+            let replay = try await signIn(client, "truc", "mật khẩu trực ban", code: code)
+            XCTAssertEqual(errorCode(replay.body), "invalid_credentials", "a code works once")
+            let previous = try await signIn(client, "truc", "mật khẩu trực ban", code: totp.code(counter: now - 1))
+            XCTAssertEqual(errorCode(previous.body), "invalid_credentials", "nor does an older one after it")
+
+            let disabled = try await store.setSecondFactor(name: "truc", enabled: false)
+            XCTAssertNil(disabled)
+            let plain = try await signIn(client, "truc", "mật khẩu trực ban")
+            XCTAssertEqual(plain.status, .ok)
+        }
+    }
+
+    func testGrantsRevocationsAndTheAccountList() async throws {
+        let store = try await seededStore()
+        do {
+            let token = try await store.addUser(name: "hoa", displayName: "Hòa", grants: [Grant(role: .contributor, site: "so-y-te")])
+            let added = try await store.grant(name: "hoa", [Grant(role: .editor, site: "so-y-te"), Grant(role: .contributor, site: "so-y-te")])
+            XCTAssertEqual(added, [Grant(role: .editor, site: "so-y-te")], "only what was missing")
+            do {
+                try await store.grant(name: "hoa", [Grant(role: .editor, site: "khong-co")])
+                XCTFail("unknown site granted")
+            } catch is Store.UnknownSite {}
+            do {
+                try await store.grant(name: "ai-do", [Grant(role: .editor, site: nil)])
+                XCTFail("unknown user granted")
+            } catch is Store.UnknownUser {}
+            var principal = try await store.principal(forToken: token)
+            XCTAssertTrue(principal?.has([.editor], on: "so-y-te") ?? false)
+            let removed = try await store.revoke(name: "hoa", [Grant(role: .editor, site: "so-y-te"), Grant(role: .admin, site: nil)])
+            XCTAssertEqual(removed, 1)
+            principal = try await store.principal(forToken: token)
+            XCTAssertFalse(principal?.has([.editor], on: "so-y-te") ?? true)
+
+            try await store.setPassword(name: "hoa", password: "mật khẩu mười", cost: cheap)
+            _ = try await store.issueToken(name: "hoa")
+            _ = try await store.setSecondFactor(name: "hoa", enabled: true)
+            var accounts = try await store.accounts()
+            var hoa = try XCTUnwrap(accounts.first { $0.name == "hoa" })
+            XCTAssertEqual(hoa.grants, [Grant(role: .contributor, site: "so-y-te")])
+            XCTAssertTrue(hoa.hasPassword)
+            XCTAssertTrue(hoa.hasSecondFactor)
+            XCTAssertEqual(hoa.liveTokens, 1, "the password change revoked the first token")
+            let revoked = try await store.revokeTokens(name: "hoa")
+            XCTAssertEqual(revoked, 1)
+            accounts = try await store.accounts()
+            hoa = try XCTUnwrap(accounts.first { $0.name == "hoa" })
+            XCTAssertEqual(hoa.liveTokens, 0)
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        try await store.close()
+    }
+}
+
+final class AuthTestsOnPostgres: AuthTests {
+    override class var onPostgres: Bool { true }
+    override func testPasswordSignInIssuesAnExpiringTokenThatSignOutRevokes() async throws {
+        try await super.testPasswordSignInIssuesAnExpiringTokenThatSignOutRevokes()
+    }
+    override func testSignInIsLimitedPerNameAndPerAddress() async throws { try await super.testSignInIsLimitedPerNameAndPerAddress() }
+    override func testASecondFactorCodeIsNeededAndWorksOnce() async throws { try await super.testASecondFactorCodeIsNeededAndWorksOnce() }
+    override func testGrantsRevocationsAndTheAccountList() async throws { try await super.testGrantsRevocationsAndTheAccountList() }
+}

@@ -1,19 +1,48 @@
 import Foundation
 
-/// Keyset position in a list ordered by (received_at DESC, id DESC),
-/// carried by clients as an opaque URL-safe string.
+/// The orders a submission list can take: a column, rising or falling, ties broken by id
+/// in the same direction. On the wire `received` is oldest first, `-received` newest first.
+public struct ListSort: Sendable, Hashable {
+    public enum Key: String, Sendable, CaseIterable {
+        case received, updated, words
+    }
+
+    public var key: Key
+    public var descending: Bool
+
+    public init(_ key: Key, descending: Bool) {
+        self.key = key
+        self.descending = descending
+    }
+
+    /// Newest first: the default.
+    public static let newest = ListSort(.received, descending: true)
+
+    public init?(_ text: String) {
+        let descending = text.hasPrefix("-")
+        guard let key = Key(rawValue: String(descending ? text.dropFirst() : Substring(text))) else { return nil }
+        self.init(key, descending: descending)
+    }
+
+    public var text: String { (descending ? "-" : "") + key.rawValue }
+}
+
+/// Keyset position in a list: the sort column's value and the id of the last item
+/// seen, carried by clients as an opaque URL-safe string that also names its order.
 public struct ListCursor: Sendable, Hashable {
-    public var receivedAt: Date
+    public var sort: ListSort
+    /// The sort column's value (epoch milliseconds for times, a count for words).
+    public var key: Int64
     public var id: Int64
 
-    public init(receivedAt: Date, id: Int64) {
-        self.receivedAt = receivedAt
+    public init(sort: ListSort = .newest, key: Int64, id: Int64) {
+        self.sort = sort
+        self.key = key
         self.id = id
     }
 
     public var encoded: String {
-        let millis = Int64((receivedAt.timeIntervalSince1970 * 1000).rounded())
-        let raw = Data("\(millis):\(id)".utf8).base64EncodedString()
+        let raw = Data("\(sort.text):\(key):\(id)".utf8).base64EncodedString()
         return raw.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
@@ -23,9 +52,8 @@ public struct ListCursor: Sendable, Hashable {
         var b64 = encoded.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         while b64.count % 4 != 0 { b64 += "=" }
         guard let data = Data(base64Encoded: b64), let text = String(data: data, encoding: .utf8) else { return nil }
-        let parts = text.split(separator: ":")
-        guard parts.count == 2, let millis = Int64(parts[0]), let id = Int64(parts[1]) else { return nil }
-        self.receivedAt = Date(timeIntervalSince1970: Double(millis) / 1000)
-        self.id = id
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 3, let sort = ListSort(String(parts[0])), let key = Int64(parts[1]), let id = Int64(parts[2]) else { return nil }
+        self.init(sort: sort, key: key, id: id)
     }
 }

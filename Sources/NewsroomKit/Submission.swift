@@ -41,28 +41,40 @@ public struct SubmissionSummary: Codable, Sendable, Hashable, Identifiable {
     }
 }
 
-/// A whole submission: the summary plus sapo (lead) and body (Markdown subset).
+/// A whole submission: the summary plus sapo (lead), body (Markdown subset),
+/// the contributor's share, co-authors and photos.
 public struct Submission: Codable, Sendable, Hashable, Identifiable {
     public var summary: SubmissionSummary
     public var sapo: String
     public var body: String
+    /// The contributor's share of the royalty in percent; the co-authors have the rest.
+    public var authorShare: Int
+    public var coAuthors: [CoAuthor]
+    public var attachments: [Attachment]
 
     public var id: Int64 { summary.id }
 
-    public init(summary: SubmissionSummary, sapo: String, body: String) {
+    public init(summary: SubmissionSummary, sapo: String, body: String, authorShare: Int = 100, coAuthors: [CoAuthor] = [],
+                attachments: [Attachment] = []) {
         self.summary = summary
         self.sapo = sapo
         self.body = body
+        self.authorShare = authorShare
+        self.coAuthors = coAuthors
+        self.attachments = attachments
     }
 
-    // On the wire a submission is one flat object: the summary's keys plus sapo and body.
-    private enum ExtraKeys: String, CodingKey { case sapo, body }
+    // On the wire a submission is one flat object: the summary's keys plus the rest.
+    private enum ExtraKeys: String, CodingKey { case sapo, body, authorShare, coAuthors, attachments }
 
     public init(from decoder: Decoder) throws {
         summary = try SubmissionSummary(from: decoder)
         let c = try decoder.container(keyedBy: ExtraKeys.self)
         sapo = try c.decode(String.self, forKey: .sapo)
         body = try c.decode(String.self, forKey: .body)
+        authorShare = try c.decodeIfPresent(Int.self, forKey: .authorShare) ?? 100
+        coAuthors = try c.decodeIfPresent([CoAuthor].self, forKey: .coAuthors) ?? []
+        attachments = try c.decodeIfPresent([Attachment].self, forKey: .attachments) ?? []
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -70,5 +82,8 @@ public struct Submission: Codable, Sendable, Hashable, Identifiable {
         var c = encoder.container(keyedBy: ExtraKeys.self)
         try c.encode(sapo, forKey: .sapo)
         try c.encode(body, forKey: .body)
+        try c.encode(authorShare, forKey: .authorShare)
+        try c.encode(coAuthors, forKey: .coAuthors)
+        try c.encode(attachments, forKey: .attachments)
     }
 }

@@ -16,6 +16,32 @@ public enum WireFormat {
         d.dateDecodingStrategy = .iso8601
         return d
     }
+
+    /// What a decoding failure means, in the wire's own key names: which field is
+    /// missing or of the wrong type, or that the text is no JSON at all.
+    public static func problem(of error: Error) -> String {
+        func path(_ keys: [CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? "." + snake($0.stringValue) }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        }
+        switch error as? DecodingError {
+        case .keyNotFound(let key, let context)?:
+            return "missing '\(path(context.codingPath + [key]))'"
+        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
+            return "wrong type at '\(path(context.codingPath))'"
+        case .dataCorrupted(let context)? where !context.codingPath.isEmpty:
+            return "invalid value at '\(path(context.codingPath))'"
+        default:
+            return "not JSON (or not UTF-8)"
+        }
+    }
+
+    private static func snake(_ key: String) -> String {
+        var out = ""
+        for character in key {
+            if character.isUppercase { out += "_" + character.lowercased() } else { out.append(character) }
+        }
+        return out
+    }
 }
 
 /// Paths of the admin API, shared by server routes and client.
@@ -27,10 +53,16 @@ public enum APIPath {
     public static let signOut = "/api/v1/sign-out"
     public static let sites = "/api/v1/sites"
     public static let submissions = "/api/v1/submissions"
+    public static let rateTables = "/api/v1/rate-tables"
+    public static let activityReport = "/api/v1/reports/activity"
+    public static let activeRateTable = "/api/v1/rate-tables/active"
     public static func submission(_ id: Int64) -> String { "\(submissions)/\(id)" }
     public static func revisions(_ id: Int64) -> String { "\(submissions)/\(id)/revisions" }
     public static func transitions(_ id: Int64) -> String { "\(submissions)/\(id)/transitions" }
     public static func events(_ id: Int64) -> String { "\(submissions)/\(id)/events" }
+    public static func diff(_ id: Int64) -> String { "\(submissions)/\(id)/diff" }
+    public static func notes(_ id: Int64) -> String { "\(submissions)/\(id)/notes" }
     public static func lease(_ id: Int64) -> String { "\(submissions)/\(id)/lease" }
+    public static func attachment(_ number: Int, of id: Int64) -> String { "\(submissions)/\(id)/attachments/\(number)" }
     public static func revision(_ number: Int, of id: Int64) -> String { "\(submissions)/\(id)/revisions/\(number)" }
 }

@@ -92,4 +92,12 @@ enum PortalMessages {
     static func secondFactorOff(_ name: String) -> String {
         say("Đã tắt xác thực hai lớp của \(name).", "Second factor off for \(name).")
     }
+    static func badRateTable(_ file: String, _ detail: String) -> String {
+        say("bảng nhuận bút không hợp lệ trong \(file): \(detail)", "invalid rate table in \(file): \(detail)")
+    }
+    static func rateTableAdded(_ name: String, site: String?, from day: String) -> String {
+        let scope = site ?? say("mọi chuyên trang", "every site")
+        return say("Đã thêm bảng nhuận bút \"\(name)\" (\(scope)), áp dụng từ \(day).",
+                   "Added the rate table \"\(name)\" (\(scope)), in force from \(day).")
+    }
 }

@@ -32,13 +32,34 @@ final class WireContractTests: XCTestCase {
     }
 
     func testCursorRoundTripsAndRejectsGarbage() {
-        let cursor = ListCursor(receivedAt: Date(timeIntervalSince1970: 1_763_800_000.123), id: 99)
-        let decoded = ListCursor(encoded: cursor.encoded)
-        XCTAssertEqual(decoded?.id, 99)
-        XCTAssertEqual(decoded?.receivedAt.timeIntervalSince1970 ?? 0, 1_763_800_000.123, accuracy: 0.001)
-        XCTAssertFalse(cursor.encoded.contains("="))
+        for sort in [ListSort.newest, ListSort(.words, descending: false), ListSort(.updated, descending: true)] {
+            let cursor = ListCursor(sort: sort, key: -1_763_800_000_123, id: 99)
+            XCTAssertEqual(ListCursor(encoded: cursor.encoded), cursor)
+            XCTAssertFalse(cursor.encoded.contains("="))
+        }
+        XCTAssertEqual(ListSort("-received"), .newest)
+        XCTAssertEqual(ListSort("words")?.descending, false)
+        XCTAssertNil(ListSort("title"))
+        XCTAssertNil(ListCursor(encoded: Data("title:1:2".utf8).base64EncodedString()))
         XCTAssertNil(ListCursor(encoded: "not a cursor"))
         XCTAssertNil(ListCursor(encoded: Data("12:abc".utf8).base64EncodedString()))
+    }
+
+    func testDecodingProblemsNameTheFieldInWireCase() {
+        func problem(_ json: String) -> String {
+            do {
+                _ = try WireFormat.decoder().decode(SubmissionDraft.self, from: Data(json.utf8))
+                return "decoded"
+            } catch {
+                return WireFormat.problem(of: error)
+            }
+        }
+        XCTAssertEqual(problem(#"{"site": "a"}"#), "missing 'title'")
+        XCTAssertEqual(problem(#"{"site": 3, "title": "t", "sapo": "", "body": "", "category": "news"}"#), "wrong type at 'site'")
+        XCTAssertEqual(problem(#"{"site": "a", "title": "t", "sapo": "", "body": "", "category": "tin"}"#), "invalid value at 'category'")
+        XCTAssertEqual(problem(#"{"site": "a", "title": "t", "sapo": "", "body": "", "category": "news", "co_authors": [{"share": 1}]}"#),
+                       "missing 'co_authors[0].contributor_id'")
+        XCTAssertEqual(problem("{nope"), "not JSON (or not UTF-8)")
     }
 
     func testErrorBodyCarriesBothLanguagesAndStatus() throws {

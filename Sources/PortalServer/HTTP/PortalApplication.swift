@@ -37,6 +37,8 @@ public enum PortalApplication {
         let api = router.group("api/v1").add(middleware: BearerAuthentication(store: store))
         AccountRoutes.add(to: api, store: store)
         SubmissionRoutes.add(to: api, store: store)
+        RateRoutes.add(to: api, store: store)
+        ReportRoutes.add(to: api, store: store)
         return router
     }
 

@@ -18,7 +18,7 @@ enum RequestBody {
         do {
             return try WireFormat.decoder().decode(T.self, from: Data(buffer: buffer))
         } catch {
-            throw APIFailure(.invalidJSON)
+            throw APIFailure(.invalidJSON, detail: WireFormat.problem(of: error))
         }
     }
 }

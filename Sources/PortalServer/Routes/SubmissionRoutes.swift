@@ -10,6 +10,10 @@ enum SubmissionRoutes {
     static let maxLimit = 200
     /// Roles that may edit a submission's text, and so hold its edit lease.
     static let editors: Set<Role> = [.editor, .admin]
+    /// The editorial board: who reads every note.
+    static let board: Set<Role> = [.editor, .publisher, .admin]
+    /// Roles that may file a new submission on a site.
+    static let authors: Set<Role> = [.contributor, .editor, .admin]
 
     private static func id(_ context: PortalContext) throws -> Int64 {
         guard let id = context.parameters.get("id", as: Int64.self) else { throw APIFailure(.badRequest, detail: "id") }
@@ -32,16 +36,73 @@ enum SubmissionRoutes {
                 guard let value = Int(text), (1...maxLimit).contains(value) else { throw APIFailure(.invalidLimit, detail: String(text)) }
                 limit = value
             }
-            var cursor: ListCursor?
-            if let text = parameters["cursor"] {
-                guard let value = ListCursor(encoded: String(text)) else { throw APIFailure(.invalidCursor) }
-                cursor = value
+            var query = Store.SubmissionQuery(statuses: statuses, visibleSites: principal.visibleSites, limit: limit)
+            if let text = parameters["sort"] {
+                guard let sort = ListSort(String(text)) else { throw APIFailure(.invalidField, detail: "sort: \(text)") }
+                query.sort = sort
             }
-            let site = parameters["site"].map(String.init)
-            if let site, !principal.maySee(site: site) { throw APIFailure(.forbidden, detail: site) }
-            let page = try await store.submissions(.init(statuses: statuses, site: site, visibleSites: principal.visibleSites,
-                                                         after: cursor, limit: limit))
+            if let text = parameters["cursor"] {
+                guard let value = ListCursor(encoded: String(text)), value.sort == query.sort else { throw APIFailure(.invalidCursor) }
+                query.after = value
+            }
+            query.site = parameters["site"].map(String.init)
+            if let site = query.site, !principal.maySee(site: site) { throw APIFailure(.forbidden, detail: site) }
+            for value in parameters[values: "category"] {
+                for name in value.split(separator: ",") {
+                    guard let category = Category(rawValue: String(name)) else { throw APIFailure(.invalidField, detail: "category: \(name)") }
+                    query.categories.append(category)
+                }
+            }
+            if let text = parameters["contributor"] {
+                guard let id = Int64(text) else { throw APIFailure(.invalidField, detail: "contributor: \(text)") }
+                query.contributor = id
+            }
+            for (name, keyPath) in [("received_from", \Store.SubmissionQuery.receivedFrom), ("received_before", \.receivedBefore)] {
+                guard let text = parameters[Substring(name)] else { continue }
+                guard let date = try? Date(String(text), strategy: .iso8601) else { throw APIFailure(.invalidField, detail: "\(name): \(text)") }
+                query[keyPath: keyPath] = date
+            }
+            if let text = parameters["q"], !text.isEmpty {
+                guard text.count <= 200 else { throw APIFailure(.invalidField, detail: "q > 200") }
+                query.text = String(text)
+            }
+            let page = try await store.submissions(query)
             return try JSONResponse.make(page)
+        }
+
+        // A new submission from a contributor (or an editor writing one), photos included;
+        // once per Idempotency-Key, so a retry after a timeout never files it twice.
+        group.post("submissions") { request, context in
+            let principal = context.principal!
+            let draft = try await RequestBody.decode(SubmissionDraft.self, request, limit: SubmissionDraft.bodySizeLimit)
+            guard principal.maySee(site: draft.site) else { throw APIFailure(.forbidden, detail: draft.site) }
+            guard principal.has(authors, on: draft.site) else { throw APIFailure(.forbidden, detail: draft.site) }
+            try validate(draft)
+            let idempotency = try idempotencyKey(request, principal, asking: try WireFormat.encoder().encode(draft))
+            switch try await store.create(draft, by: principal, idempotency: idempotency, answer: { try WireFormat.encoder().encode($0) }) {
+            case .created(let submission):
+                var headers = HTTPFields()
+                headers[.location] = APIPath.submission(submission.id)
+                return try answer(submission, status: .created, headers: headers)
+            case .replay(let status, let body):
+                return replay(status, body)
+            case .keyReused:
+                throw APIFailure(.idempotencyKeyReused)
+            case .invalid(let field):
+                throw APIFailure(.invalidField, detail: field)
+            }
+        }
+
+        group.get("submissions/:id/attachments/:number") { request, context in
+            guard let number = context.parameters.get("number", as: Int.self) else { throw APIFailure(.badRequest, detail: "number") }
+            guard let photo = try await store.attachment(number, of: try id(context), visibleSites: context.principal!.visibleSites) else {
+                throw APIFailure(.notFound)
+            }
+            var headers = HTTPFields()
+            headers[.contentType] = photo.contentType
+            headers[.cacheControl] = "private, max-age=86400, immutable"
+            headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: photo.data))
         }
 
         group.get("submissions/:id") { request, context in
@@ -84,24 +145,23 @@ enum SubmissionRoutes {
                 guard access.contributorUser == principal.userID else { throw APIFailure(.forbidden, detail: access.site) }
             }
             try validate(transition)
-            let expected = try revisionMatched(request)
-            var idempotency: Store.IdempotencyKey?
-            if let key = request.headers[idempotencyKey] {
-                guard !key.isEmpty, key.count <= 200 else { throw APIFailure(.invalidField, detail: "Idempotency-Key") }
-                let asked = try WireFormat.encoder().encode(transition) + Data("|\(id)|\(expected)".utf8)
-                let hash = SHA256.hash(data: asked).map { String(format: "%02x", $0) }.joined()
-                idempotency = Store.IdempotencyKey(userID: principal.userID, key: key, requestHash: hash)
+            if action == .approve, let grading = transition.grading {
+                // Graded against the table in force for the item's site today.
+                guard let table = try await store.activeRateTable(site: access.site) else {
+                    throw APIFailure(.invalidField, detail: "grading: no rate table for \(access.site)")
+                }
+                if let problem = table.problem(with: grading) { throw APIFailure(.invalidField, detail: "grading: \(problem)") }
             }
+            let expected = try revisionMatched(request)
+            let idempotency = try idempotencyKey(request, principal,
+                                                 asking: try WireFormat.encoder().encode(transition) + Data("|\(id)|\(expected)".utf8))
             switch try await store.transition(id: id, expected: expected, request: transition, actor: principal.name,
                                               visibleSites: principal.visibleSites, idempotency: idempotency,
                                               answer: { try WireFormat.encoder().encode($0) }) {
             case .done(let submission):
                 return try answer(submission)
             case .replay(let status, let body):
-                var headers = HTTPFields()
-                headers[.contentType] = "application/json; charset=utf-8"
-                headers[Self.idempotentReplay] = "true"
-                return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+                return replay(status, body)
             case .keyReused:
                 throw APIFailure(.idempotencyKeyReused)
             case .illegal(let status):
@@ -130,6 +190,32 @@ enum SubmissionRoutes {
             return try leaseAnswer(try await store.releaseLease(id: id, user: principal.name, visibleSites: principal.visibleSites))
         }
 
+        // Editorial notes: the board reads and writes all of them; the item's own
+        // contributor reads the shared ones and answers them.
+        group.get("submissions/:id/notes") { request, context in
+            let id = try id(context)
+            let board = try await noteReader(context.principal!, id: id, store: store)
+            return try JSONResponse.make(try await store.notes(of: id, includeEditors: board))
+        }
+
+        group.post("submissions/:id/notes") { request, context in
+            let principal = context.principal!
+            let id = try id(context)
+            let board = try await noteReader(principal, id: id, store: store)
+            let note = try await RequestBody.decode(NoteRequest.self, request, limit: 256 << 10)
+            guard !note.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, note.body.count <= Note.bodyLimit else {
+                throw APIFailure(.invalidField, detail: "body")
+            }
+            guard board || note.visibility == .shared else { throw APIFailure(.forbidden, detail: "visibility: editors") }
+            let idempotency = try idempotencyKey(request, principal, asking: try WireFormat.encoder().encode(note) + Data("|\(id)".utf8))
+            switch try await store.addNote(to: id, note, by: principal, idempotency: idempotency, answer: { try WireFormat.encoder().encode($0) }) {
+            case .added(let added): return try JSONResponse.make(added, status: .created)
+            case .replay(let status, let body): return replay(status, body)
+            case .keyReused: throw APIFailure(.idempotencyKeyReused)
+            case .invalidParent: throw APIFailure(.invalidField, detail: "parent_id")
+            }
+        }
+
         group.get("submissions/:id/publication") { request, context in
             guard let publication = try await store.publication(of: try id(context), visibleSites: context.principal!.visibleSites) else {
                 throw APIFailure(.notFound)
@@ -149,6 +235,36 @@ enum SubmissionRoutes {
                 throw APIFailure(.notFound)
             }
             return try JSONResponse.make(list)
+        }
+
+        // Two revisions word by word: the contributor's original against now by default;
+        // `format=plain` answers git's word-diff text ([-gone-]{+new+}) for a terminal.
+        group.get("submissions/:id/diff") { request, context in
+            let id = try id(context)
+            let visible = context.principal!.visibleSites
+            guard try await store.access(of: id, visibleSites: visible) != nil else { throw APIFailure(.notFound) }
+            let parameters = request.uri.queryParameters
+            func number(_ name: String) throws -> Int? {
+                guard let text = parameters[Substring(name)] else { return nil }
+                guard let value = Int(text), value >= 1 else { throw APIFailure(.invalidField, detail: "\(name): \(text)") }
+                return value
+            }
+            let from = try number("from") ?? 1
+            let to: Int
+            if let asked = try number("to") {
+                to = asked
+            } else {
+                guard let latest = try await store.revisions(of: id, visibleSites: visible)?.last?.number else { throw APIFailure(.notFound) }
+                to = latest
+            }
+            guard let old = try await store.revision(from, of: id, visibleSites: visible),
+                  let new = try await store.revision(to, of: id, visibleSites: visible) else { throw APIFailure(.notFound) }
+            let diff = RevisionDiff(from: old, to: new)
+            guard parameters["format"] == "plain" else { return try JSONResponse.make(diff) }
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; charset=utf-8"
+            let text = "# r\(from) → r\(to)\n## title\n\(diff.title.plain)\n## sapo\n\(diff.sapo.plain)\n## body\n\(diff.body.plain)\n"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
         }
 
         group.get("submissions/:id/revisions/:number") { request, context in
@@ -174,6 +290,15 @@ enum SubmissionRoutes {
         return access
     }
 
+    /// Whether `principal` reads the board's notes on submission `id` (true) or only
+    /// the shared ones, as its contributor (false); 403 for anyone else.
+    private static func noteReader(_ principal: Principal, id: Int64, store: Store) async throws -> Bool {
+        guard let access = try await store.access(of: id, visibleSites: principal.visibleSites) else { throw APIFailure(.notFound) }
+        if principal.has(board, on: access.site) { return true }
+        if principal.has([.contributor], on: access.site), access.contributorUser == principal.userID { return false }
+        throw APIFailure(.forbidden, detail: access.site)
+    }
+
     private static func leaseAnswer(_ outcome: Store.LeaseOutcome) throws -> Response {
         switch outcome {
         case .mine(let lease?): return try JSONResponse.make(lease)
@@ -190,10 +315,60 @@ enum SubmissionRoutes {
         return expected
     }
 
-    private static func answer(_ submission: Submission) throws -> Response {
-        var headers = HTTPFields()
+    private static func answer(_ submission: Submission, status: HTTPResponse.Status = .ok, headers: HTTPFields = HTTPFields()) throws -> Response {
+        var headers = headers
         headers[.eTag] = RevisionTag.make(submission.summary.revision)
-        return try JSONResponse.make(submission, headers: headers)
+        return try JSONResponse.make(submission, status: status, headers: headers)
+    }
+
+    /// The request's Idempotency-Key with a digest of what it asks; nil without one.
+    private static func idempotencyKey(_ request: Request, _ principal: Principal, asking: Data) throws -> Store.IdempotencyKey? {
+        guard let key = request.headers[idempotencyKey] else { return nil }
+        guard !key.isEmpty, key.count <= 200 else { throw APIFailure(.invalidField, detail: "Idempotency-Key") }
+        let hash = SHA256.hash(data: asking).map { String(format: "%02x", $0) }.joined()
+        return Store.IdempotencyKey(userID: principal.userID, key: key, requestHash: hash)
+    }
+
+    /// The first answer again, marked as a replay.
+    private static func replay(_ status: Int, _ body: Data) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        headers[Self.idempotentReplay] = "true"
+        return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// A draft's fields within their limits; shares that leave the contributor some;
+    /// photos that are images of a sane size.
+    private static func validate(_ draft: SubmissionDraft) throws {
+        try checkText(title: draft.title, sapo: draft.sapo, body: draft.body)
+        if let language = draft.language, !["vi", "en"].contains(language) { throw APIFailure(.invalidField, detail: "language") }
+        let shares = draft.coAuthors ?? []
+        guard shares.count <= 10, Set(shares.map(\.contributorId)).count == shares.count,
+              shares.allSatisfy({ (1...99).contains($0.share) }), shares.reduce(0, { $0 + $1.share }) < 100 else {
+            throw APIFailure(.invalidField, detail: "co_authors")
+        }
+        let photos = draft.attachments ?? []
+        guard photos.count <= SubmissionDraft.attachmentLimit else { throw APIFailure(.invalidField, detail: "attachments > \(SubmissionDraft.attachmentLimit)") }
+        for (index, photo) in photos.enumerated() {
+            let name = "attachments[\(index)]"
+            guard !photo.data.isEmpty, photo.data.count <= SubmissionDraft.attachmentSizeLimit else {
+                throw APIFailure(.invalidField, detail: "\(name).data: 1 to \(SubmissionDraft.attachmentSizeLimit) bytes")
+            }
+            guard Attachment.imageType(of: photo.data) != nil else { throw APIFailure(.invalidField, detail: "\(name).data: not a JPEG, PNG, WebP or GIF image") }
+            guard !photo.filename.trimmingCharacters(in: .whitespaces).isEmpty, photo.filename.count <= 200, !photo.filename.contains("/") else {
+                throw APIFailure(.invalidField, detail: "\(name).filename")
+            }
+            guard photo.caption.count <= 1000, photo.credit.count <= 200 else { throw APIFailure(.invalidField, detail: "\(name).caption") }
+        }
+    }
+
+    /// Title, sapo and body as every write takes them: a title, each within its limit.
+    private static func checkText(title: String, sapo: String, body: String) throws {
+        if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw APIFailure(.invalidField, detail: "title") }
+        for (name, text, limit) in [("title", title, SubmissionEdit.titleLimit), ("sapo", sapo, SubmissionEdit.sapoLimit),
+                                    ("body", body, SubmissionEdit.bodyLimit)] where text.count > limit {
+            throw APIFailure(.invalidField, detail: "\(name) > \(limit)")
+        }
     }
 
     private static func stale(_ current: Submission) throws -> Response {
@@ -226,11 +401,7 @@ enum SubmissionRoutes {
     /// The body of a save: a title, fields within their limits.
     private static func decodeEdit(_ request: Request) async throws -> SubmissionEdit {
         let edit = try await RequestBody.decode(SubmissionEdit.self, request)
-        if edit.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw APIFailure(.invalidField, detail: "title") }
-        for (name, text, limit) in [("title", edit.title, SubmissionEdit.titleLimit), ("sapo", edit.sapo, SubmissionEdit.sapoLimit),
-                                    ("body", edit.body, SubmissionEdit.bodyLimit)] where text.count > limit {
-            throw APIFailure(.invalidField, detail: "\(name) > \(limit)")
-        }
+        try checkText(title: edit.title, sapo: edit.sapo, body: edit.body)
         return edit
     }
 }

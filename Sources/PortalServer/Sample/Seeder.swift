@@ -45,22 +45,15 @@ public enum Seeder {
                     RETURNING id
                     """).first()!.decode(column: "id", as: Int64.self))
             }
-            for seed in submissions {
-                let received = Store.millis(seed.receivedAt)
-                let id = try await sql.raw("""
-                    INSERT INTO submissions (site_id, contributor_id, title, sapo, body, category, language, status,
-                                             received_at, updated_at, words, revision)
-                    VALUES (\(bind: siteIDs[seed.siteCode]!), \(bind: contributorIDs[seed.contributor]), \(bind: seed.title),
-                            \(bind: seed.sapo), \(bind: seed.body), \(bind: seed.category.rawValue), \(bind: seed.language),
-                            \(bind: seed.status.rawValue), \(bind: received), \(bind: received),
-                            \(bind: WordCount.of(seed.sapo + "\n" + seed.body)), 1)
-                    RETURNING id
-                    """).first()!.decode(column: "id", as: Int64.self)
-                try await sql.raw("""
-                    INSERT INTO revisions (submission_id, number, title, sapo, body, author, created_at)
-                    VALUES (\(bind: id), 1, \(bind: seed.title), \(bind: seed.sapo), \(bind: seed.body),
-                            \(bind: contributors[seed.contributor].fullName), \(bind: received))
-                    """).run()
+            for (index, seed) in submissions.enumerated() {
+                _ = try await store.insertSubmission(
+                    siteID: siteIDs[seed.siteCode]!, contributorID: contributorIDs[seed.contributor], title: seed.title, sapo: seed.sapo,
+                    body: seed.body, category: seed.category, language: seed.language, status: seed.status, received: seed.receivedAt,
+                    author: contributors[seed.contributor].fullName,
+                    // Scheduled items go out over the next three days, from two hours on; the
+                    // published ones went out three hours after they came in.
+                    publishAt: seed.status == .scheduled ? now.addingTimeInterval(Double(2 + (index * 7) % 70) * 3600) : nil,
+                    publishedAt: seed.status == .published ? min(seed.receivedAt.addingTimeInterval(3 * 3600), now.addingTimeInterval(-60)) : nil)
             }
         }
         return Summary(sites: sites.count, contributors: contributors.count, submissions: submissions.count)

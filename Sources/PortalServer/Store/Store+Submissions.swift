@@ -1,6 +1,7 @@
 import Foundation
 import NewsroomKit
 import SQLKit
+import VietText
 
 /// Sites and submissions as the admin API reads them.
 extension Store {
@@ -20,6 +21,14 @@ extension Store {
         public var site: String?
         /// Site codes the reader may see; nil: every site.
         public var visibleSites: Set<String>?
+        public var categories: [Category] = []
+        public var contributor: Int64?
+        /// Received at or after / before these moments.
+        public var receivedFrom: Date?
+        public var receivedBefore: Date?
+        /// Words that must all appear in the title, sapo or body, diacritics and case ignored.
+        public var text: String?
+        public var sort: ListSort = .newest
         public var after: ListCursor?
         public var limit: Int = 50
 
@@ -44,9 +53,19 @@ extension Store {
          LEFT JOIN leases l ON l.submission_id = s.id
         """
 
-    /// One page, newest first (received_at DESC, id DESC), after the cursor.
+    private static func column(_ key: ListSort.Key) -> String {
+        switch key {
+        case .received: return "s.received_at"
+        case .updated: return "s.updated_at"
+        case .words: return "s.words"
+        }
+    }
+
+    /// One page in the query's order, after the cursor (which must be of that order).
     public func submissions(_ query: SubmissionQuery) async throws -> Page<SubmissionSummary> {
-        var sqlText = SQLQueryString("SELECT ") + SQLQueryString(Self.summaryColumns) + SQLQueryString(Self.summaryTables) + " WHERE 1 = 1"
+        let column = Self.column(query.sort.key)
+        var sqlText = SQLQueryString("SELECT ") + SQLQueryString(Self.summaryColumns) + ", \(unsafeRaw: column) AS sort_key"
+            + SQLQueryString(Self.summaryTables) + " WHERE 1 = 1"
         if !query.statuses.isEmpty {
             sqlText = sqlText + " AND s.status IN (" + list(query.statuses.map(\.rawValue)) + ")"
         }
@@ -57,29 +76,53 @@ extension Store {
             if visible.isEmpty { return Page(items: [], nextCursor: nil) }
             sqlText = sqlText + " AND si.code IN (" + list(visible.sorted()) + ")"
         }
+        if !query.categories.isEmpty {
+            sqlText = sqlText + " AND s.category IN (" + list(query.categories.map(\.rawValue)) + ")"
+        }
+        if let contributor = query.contributor {
+            sqlText = sqlText + " AND s.contributor_id = \(bind: contributor)"
+        }
+        if let from = query.receivedFrom {
+            sqlText = sqlText + " AND s.received_at >= \(bind: Store.millis(from))"
+        }
+        if let before = query.receivedBefore {
+            sqlText = sqlText + " AND s.received_at < \(bind: Store.millis(before))"
+        }
+        for word in Diacritics.searchKey(query.text ?? "").split(whereSeparator: { $0.isWhitespace }) {
+            // LIKE's own wildcards in a term are matched literally.
+            let escaped = word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_")
+            sqlText = sqlText + " AND s.search_text LIKE \(bind: "%" + escaped + "%") ESCAPE '\\'"
+        }
+        let direction = query.sort.descending ? "DESC" : "ASC"
         if let after = query.after {
-            let millis = Store.millis(after.receivedAt)
-            sqlText = sqlText + " AND (s.received_at < \(bind: millis) OR (s.received_at = \(bind: millis) AND s.id < \(bind: after.id)))"
+            let comparison = query.sort.descending ? "<" : ">"
+            sqlText = sqlText + " AND (\(unsafeRaw: column) \(unsafeRaw: comparison) \(bind: after.key) OR (\(unsafeRaw: column) = \(bind: after.key) AND s.id \(unsafeRaw: comparison) \(bind: after.id)))"
         }
-        sqlText = sqlText + " ORDER BY s.received_at DESC, s.id DESC LIMIT \(bind: query.limit + 1)"
-        var items = try await sql.raw(sqlText).all().map(Self.summary)
+        sqlText = sqlText + " ORDER BY \(unsafeRaw: column) \(unsafeRaw: direction), s.id \(unsafeRaw: direction) LIMIT \(bind: query.limit + 1)"
+        var rows = try await sql.raw(sqlText).all()
         var next: String?
-        if items.count > query.limit {
-            items.removeLast(items.count - query.limit)
-            next = items.last.map { ListCursor(receivedAt: $0.receivedAt, id: $0.id).encoded }
+        if rows.count > query.limit {
+            rows.removeLast(rows.count - query.limit)
+            if let last = rows.last {
+                next = ListCursor(sort: query.sort, key: try last.decode(column: "sort_key", as: Int64.self),
+                                  id: try last.decode(column: "id", as: Int64.self)).encoded
+            }
         }
-        return Page(items: items, nextCursor: next)
+        return Page(items: try rows.map(Self.summary), nextCursor: next)
     }
 
     /// One whole submission, when it exists and its site is visible.
     public func submission(id: Int64, visibleSites: Set<String>?) async throws -> Submission? {
-        let text = SQLQueryString("SELECT ") + SQLQueryString(Self.summaryColumns) + ", s.sapo, s.body"
+        let text = SQLQueryString("SELECT ") + SQLQueryString(Self.summaryColumns) + ", s.sapo, s.body, s.author_share"
             + SQLQueryString(Self.summaryTables) + " WHERE s.id = \(bind: id)"
         guard let row = try await sql.raw(text).first() else { return nil }
         let summary = try Self.summary(row)
         if let visible = visibleSites, !visible.contains(summary.site.code) { return nil }
+        let credits = try await credits(of: id)
         return Submission(summary: summary, sapo: try row.decode(column: "sapo", as: String.self),
-                          body: try row.decode(column: "body", as: String.self))
+                          body: try row.decode(column: "body", as: String.self), authorShare: try row.decode(column: "author_share", as: Int.self),
+                          coAuthors: credits.coAuthors, attachments: credits.attachments)
     }
 
     /// What an access check needs of a submission, without its text: its site and

@@ -38,13 +38,10 @@ extension Store {
                            idempotency: IdempotencyKey?, now: Date = Date(),
                            answer: @Sendable (Submission) throws -> Data) async throws -> TransitionOutcome {
         try await transaction {
-            if let idempotency, let row = try await sql.raw("""
-                SELECT request_hash, status, response FROM idempotency_keys
-                WHERE user_id = \(bind: idempotency.userID) AND idem_key = \(bind: idempotency.key)
-                """).first() {
-                guard try row.decode(column: "request_hash", as: String.self) == idempotency.requestHash else { return .keyReused }
-                return .replay(status: try row.decode(column: "status", as: Int.self),
-                               body: Data(try row.decode(column: "response", as: String.self).utf8))
+            switch try await remembered(idempotency) {
+            case .replay(let status, let body)?: return .replay(status: status, body: body)
+            case .keyReused?: return .keyReused
+            case nil: break
             }
             let lock: SQLQueryString = dialect == .postgres ? " FOR UPDATE" : ""
             guard let row = try await sql.raw("SELECT status, revision FROM submissions WHERE id = \(bind: id)" + lock).first(),
@@ -75,15 +72,35 @@ extension Store {
                         \(bind: request.action.to.rawValue), \(bind: Normalization.nfc(request.note)), \(bind: millis))
                 """).run()
             guard let after = try await submission(id: id, visibleSites: visibleSites) else { return .notFound }
-            if let idempotency {
-                try await sql.raw("""
-                    INSERT INTO idempotency_keys (user_id, idem_key, request_hash, status, response, created_at)
-                    VALUES (\(bind: idempotency.userID), \(bind: idempotency.key), \(bind: idempotency.requestHash), 200,
-                            \(bind: String(decoding: try answer(after), as: UTF8.self)), \(bind: millis))
-                    """).run()
-            }
+            if let idempotency { try await remember(idempotency, status: 200, body: try answer(after), now: now) }
             return .done(after)
         }
+    }
+
+    /// What an Idempotency-Key was answered before.
+    enum Remembered {
+        case replay(status: Int, body: Data)
+        /// The key was used for another request.
+        case keyReused
+    }
+
+    /// Inside a transaction: the first answer to `key`, when it has been used.
+    func remembered(_ key: IdempotencyKey?) async throws -> Remembered? {
+        guard let key, let row = try await sql.raw("""
+            SELECT request_hash, status, response FROM idempotency_keys
+            WHERE user_id = \(bind: key.userID) AND idem_key = \(bind: key.key)
+            """).first() else { return nil }
+        guard try row.decode(column: "request_hash", as: String.self) == key.requestHash else { return .keyReused }
+        return .replay(status: try row.decode(column: "status", as: Int.self), body: Data(try row.decode(column: "response", as: String.self).utf8))
+    }
+
+    /// Inside the transaction that acted: the answer retries with `key` get.
+    func remember(_ key: IdempotencyKey, status: Int, body: Data, now: Date) async throws {
+        try await sql.raw("""
+            INSERT INTO idempotency_keys (user_id, idem_key, request_hash, status, response, created_at)
+            VALUES (\(bind: key.userID), \(bind: key.key), \(bind: key.requestHash), \(bind: status),
+                    \(bind: String(decoding: body, as: UTF8.self)), \(bind: Store.millis(now)))
+            """).run()
     }
 
     /// The history of a visible submission, oldest first; nil when it is not there.

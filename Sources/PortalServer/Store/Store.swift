@@ -43,6 +43,8 @@ public final class Store: @unchecked Sendable {
                     try await store.sql.raw(SQLQueryString(pragma)).run()
                 }
                 try await Migrations.apply(to: store)
+                try await store.backfillSearchText()
+                try await store.ensureRateTable()
             } catch {
                 try? await store.close()
                 throw error
@@ -60,6 +62,8 @@ public final class Store: @unchecked Sendable {
             let store = Store(connection: .postgres(connection), sql: connection.sql())
             do {
                 try await Migrations.apply(to: store)
+                try await store.backfillSearchText()
+                try await store.ensureRateTable()
             } catch {
                 try? await store.close()
                 throw error

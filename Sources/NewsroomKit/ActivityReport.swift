@@ -1,0 +1,94 @@
+import Foundation
+
+/// `GET /api/v1/reports/activity?from=YYYY-MM-DD&to=YYYY-MM-DD`: what each site published
+/// in those days (Vietnam's calendar, both included) and in the same days a year earlier,
+/// the table provincial offices send each year.
+public struct ActivityReport: Codable, Sendable, Hashable {
+    public struct Counts: Codable, Sendable, Hashable {
+        public var news = 0
+        public var articles = 0
+        public var photoStories = 0
+        /// Photos published with the items.
+        public var photos = 0
+        public var documents = 0
+
+        public init(news: Int = 0, articles: Int = 0, photoStories: Int = 0, photos: Int = 0, documents: Int = 0) {
+            self.news = news
+            self.articles = articles
+            self.photoStories = photoStories
+            self.photos = photos
+            self.documents = documents
+        }
+
+        /// Items published (photos are counted apart, with the items they came with).
+        public var items: Int { news + articles + photoStories + documents }
+
+        public mutating func add(_ category: Category, _ n: Int) {
+            switch category {
+            case .news: news += n
+            case .article: articles += n
+            case .photoStory: photoStories += n
+            case .document: documents += n
+            }
+        }
+
+        public static func + (a: Counts, b: Counts) -> Counts {
+            Counts(news: a.news + b.news, articles: a.articles + b.articles, photoStories: a.photoStories + b.photoStories,
+                   photos: a.photos + b.photos, documents: a.documents + b.documents)
+        }
+    }
+
+    public struct Row: Codable, Sendable, Hashable {
+        public var site: SiteRef
+        public var current: Counts
+        public var yearEarlier: Counts
+        /// Items now against items a year earlier, in percent; nil when there were none then.
+        public var changePercent: Double?
+
+        public init(site: SiteRef, current: Counts, yearEarlier: Counts) {
+            self.site = site
+            self.current = current
+            self.yearEarlier = yearEarlier
+            changePercent = ActivityReport.change(current.items, yearEarlier.items)
+        }
+    }
+
+    public var from: String
+    public var to: String
+    public var rows: [Row]
+    public var total: Counts
+    public var totalYearEarlier: Counts
+    public var totalChangePercent: Double?
+
+    public init(from: String, to: String, rows: [Row]) {
+        self.from = from
+        self.to = to
+        self.rows = rows
+        total = rows.reduce(Counts()) { $0 + $1.current }
+        totalYearEarlier = rows.reduce(Counts()) { $0 + $1.yearEarlier }
+        totalChangePercent = ActivityReport.change(total.items, totalYearEarlier.items)
+    }
+
+    static func change(_ now: Int, _ then: Int) -> Double? {
+        guard then > 0 else { return nil }
+        return ((Double(now - then) / Double(then)) * 1000).rounded() / 10
+    }
+
+    /// The report as CSV for a spreadsheet: UTF-8 with a byte-order mark, Vietnamese headings.
+    public var csv: String {
+        func field(_ text: String) -> String {
+            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        func percent(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "" }
+        var lines = ["Chuyên trang,Tin,Bài,Phóng sự ảnh,Ảnh,Văn bản,Tổng số tin bài,Cùng kỳ năm trước,Tăng/giảm (%)"]
+        for row in rows {
+            let c = row.current
+            lines.append([field(row.site.name), "\(c.news)", "\(c.articles)", "\(c.photoStories)", "\(c.photos)", "\(c.documents)",
+                          "\(c.items)", "\(row.yearEarlier.items)", percent(row.changePercent)].joined(separator: ","))
+        }
+        let t = total
+        lines.append(["Tổng cộng", "\(t.news)", "\(t.articles)", "\(t.photoStories)", "\(t.photos)", "\(t.documents)",
+                      "\(t.items)", "\(totalYearEarlier.items)", percent(totalChangePercent)].joined(separator: ","))
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+}

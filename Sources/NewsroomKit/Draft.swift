@@ -1,0 +1,102 @@
+import Foundation
+
+/// `POST /api/v1/submissions`: what a contributor sends. Their own share of the
+/// royalty is what the co-authors' shares (percent) leave.
+public struct SubmissionDraft: Codable, Sendable, Hashable {
+    public var site: String
+    public var title: String
+    public var sapo: String
+    public var body: String
+    public var category: Category
+    /// `vi` or `en`; the site's language when absent.
+    public var language: String?
+    public var coAuthors: [CoAuthorShare]?
+    public var attachments: [AttachmentUpload]?
+
+    public init(site: String, title: String, sapo: String, body: String, category: Category, language: String? = nil,
+                coAuthors: [CoAuthorShare]? = nil, attachments: [AttachmentUpload]? = nil) {
+        self.site = site
+        self.title = title
+        self.sapo = sapo
+        self.body = body
+        self.category = category
+        self.language = language
+        self.coAuthors = coAuthors
+        self.attachments = attachments
+    }
+
+    /// Most photos one submission carries, and the largest one (bytes).
+    public static let attachmentLimit = 20
+    public static let attachmentSizeLimit = 8 << 20
+    /// Largest request body a creation accepts: the photos travel in it, base64-encoded.
+    public static let bodySizeLimit = 48 << 20
+}
+
+/// A co-author and their share of the royalty, in percent.
+public struct CoAuthorShare: Codable, Sendable, Hashable {
+    public var contributorId: Int64
+    public var share: Int
+
+    public init(contributorId: Int64, share: Int) {
+        self.contributorId = contributorId
+        self.share = share
+    }
+}
+
+/// A photo sent with a draft: its bytes (base64 on the wire), caption and credit.
+public struct AttachmentUpload: Codable, Sendable, Hashable {
+    public var filename: String
+    public var data: Data
+    public var caption: String
+    public var credit: String
+
+    public init(filename: String, data: Data, caption: String, credit: String) {
+        self.filename = filename
+        self.data = data
+        self.caption = caption
+        self.credit = credit
+    }
+}
+
+/// A stored photo, as a submission lists it; its bytes are at `APIPath.attachment`.
+public struct Attachment: Codable, Sendable, Hashable {
+    public var number: Int
+    public var filename: String
+    /// Read from the bytes, not from what the sender said: image/jpeg, image/png, image/webp or image/gif.
+    public var contentType: String
+    public var size: Int
+    public var sha256: String
+    public var caption: String
+    public var credit: String
+
+    public init(number: Int, filename: String, contentType: String, size: Int, sha256: String, caption: String, credit: String) {
+        self.number = number
+        self.filename = filename
+        self.contentType = contentType
+        self.size = size
+        self.sha256 = sha256
+        self.caption = caption
+        self.credit = credit
+    }
+
+    /// The image type `bytes` start with; nil when they are no image the portal takes.
+    public static func imageType(of bytes: Data) -> String? {
+        let b = [UInt8](bytes.prefix(12))
+        if b.starts(with: [0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
+        if b.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "image/png" }
+        if b.count >= 12, b.starts(with: Array("RIFF".utf8)), Array(b[8..<12]) == Array("WEBP".utf8) { return "image/webp" }
+        if b.starts(with: Array("GIF87a".utf8)) || b.starts(with: Array("GIF89a".utf8)) { return "image/gif" }
+        return nil
+    }
+}
+
+/// A co-author of a submission, with their share in percent.
+public struct CoAuthor: Codable, Sendable, Hashable {
+    public var contributor: ContributorRef
+    public var share: Int
+
+    public init(contributor: ContributorRef, share: Int) {
+        self.contributor = contributor
+        self.share = share
+    }
+}

@@ -1,0 +1,147 @@
+import Crypto
+import Foundation
+import NIOCore
+import NIOFoundationCompat
+import NewsroomKit
+import SQLKit
+import VietText
+
+/// New submissions: the one way a submission row and its original revision are written.
+extension Store {
+    /// Text a diacritic-insensitive search looks in.
+    static func searchText(title: String, sapo: String, body: String) -> String {
+        Diacritics.searchKey(title + "\n" + sapo + "\n" + body)
+    }
+
+    /// Inside a transaction: a submission (text already NFC) and its revision 1 by `author`; its id.
+    func insertSubmission(siteID: Int64, contributorID: Int64, title: String, sapo: String, body: String, category: Category,
+                          language: String, status: SubmissionStatus, received: Date, author: String, authorShare: Int = 100,
+                          publishAt: Date? = nil, publishedAt: Date? = nil) async throws -> Int64 {
+        let millis = Store.millis(received)
+        let id = try await sql.raw("""
+            INSERT INTO submissions (site_id, contributor_id, title, sapo, body, category, language, status,
+                                     received_at, updated_at, words, revision, search_text, author_share, publish_at, published_at)
+            VALUES (\(bind: siteID), \(bind: contributorID), \(bind: title), \(bind: sapo), \(bind: body), \(bind: category.rawValue),
+                    \(bind: language), \(bind: status.rawValue), \(bind: millis), \(bind: millis), \(bind: WordCount.of(sapo + "\n" + body)), 1,
+                    \(bind: Store.searchText(title: title, sapo: sapo, body: body)), \(bind: authorShare),
+                    \(bind: publishAt.map(Store.millis)), \(bind: publishedAt.map(Store.millis)))
+            RETURNING id
+            """).first()!.decode(column: "id", as: Int64.self)
+        try await sql.raw("""
+            INSERT INTO revisions (submission_id, number, title, sapo, body, author, created_at)
+            VALUES (\(bind: id), 1, \(bind: title), \(bind: sapo), \(bind: body), \(bind: author), \(bind: millis))
+            """).run()
+        return id
+    }
+
+    /// Fills the search text of rows written before it existed (schema 7), a batch at a time.
+    func backfillSearchText() async throws {
+        while true {
+            let rows = try await sql.raw("SELECT id, title, sapo, body FROM submissions WHERE search_text = '' LIMIT 500").all()
+            if rows.isEmpty { return }
+            try await transaction {
+                for row in rows {
+                    let text = Store.searchText(title: try row.decode(column: "title", as: String.self),
+                                                sapo: try row.decode(column: "sapo", as: String.self),
+                                                body: try row.decode(column: "body", as: String.self))
+                    try await sql.raw("UPDATE submissions SET search_text = \(bind: text.isEmpty ? " " : text) WHERE id = \(bind: try row.decode(column: "id", as: Int64.self))").run()
+                }
+            }
+        }
+    }
+
+    public enum CreateOutcome: Sendable {
+        case created(Submission)
+        case replay(status: Int, body: Data)
+        case keyReused
+        /// A field the database disproves: an unknown site or co-author.
+        case invalid(field: String)
+    }
+
+    /// Writes `draft` (NFC) as a new submitted item by the contributor behind `principal`
+    /// (a contributor record is made for them on their first submission).
+    public func create(_ draft: SubmissionDraft, by principal: Principal, idempotency: IdempotencyKey?, now: Date = Date(),
+                       answer: @Sendable (Submission) throws -> Data) async throws -> CreateOutcome {
+        let title = Normalization.nfc(draft.title), sapo = Normalization.nfc(draft.sapo), body = Normalization.nfc(draft.body)
+        return try await transaction {
+            switch try await remembered(idempotency) {
+            case .replay(let status, let body)?: return .replay(status: status, body: body)
+            case .keyReused?: return .keyReused
+            case nil: break
+            }
+            guard let site = try await sql.raw("SELECT id, language FROM sites WHERE code = \(bind: draft.site)").first() else {
+                return .invalid(field: "site")
+            }
+            let contributor: Int64
+            if let row = try await sql.raw("SELECT id FROM contributors WHERE user_id = \(bind: principal.userID) ORDER BY id LIMIT 1").first() {
+                contributor = try row.decode(column: "id", as: Int64.self)
+            } else {
+                contributor = try await sql.raw("""
+                    INSERT INTO contributors (full_name, user_id) VALUES (\(bind: Normalization.nfc(principal.displayName)), \(bind: principal.userID))
+                    RETURNING id
+                    """).first()!.decode(column: "id", as: Int64.self)
+            }
+            let coAuthors = draft.coAuthors ?? []
+            for share in coAuthors {
+                guard share.contributorId != contributor,
+                      try await sql.raw("SELECT id FROM contributors WHERE id = \(bind: share.contributorId)").first() != nil else {
+                    return .invalid(field: "co_authors: \(share.contributorId)")
+                }
+            }
+            let id = try await insertSubmission(
+                siteID: try site.decode(column: "id", as: Int64.self), contributorID: contributor, title: title, sapo: sapo, body: body,
+                category: draft.category, language: draft.language ?? (try site.decode(column: "language", as: String.self)),
+                status: .submitted, received: now, author: principal.name, authorShare: 100 - coAuthors.reduce(0) { $0 + $1.share })
+            for share in coAuthors {
+                try await sql.raw("""
+                    INSERT INTO coauthors (submission_id, contributor_id, share) VALUES (\(bind: id), \(bind: share.contributorId), \(bind: share.share))
+                    """).run()
+            }
+            for (index, photo) in (draft.attachments ?? []).enumerated() {
+                let digest = SHA256.hash(data: photo.data).map { String(format: "%02x", $0) }.joined()
+                try await sql.raw("""
+                    INSERT INTO attachments (submission_id, number, filename, content_type, size, sha256, caption, credit, data)
+                    VALUES (\(bind: id), \(bind: index + 1), \(bind: Normalization.nfc(photo.filename)),
+                            \(bind: Attachment.imageType(of: photo.data) ?? "application/octet-stream"), \(bind: photo.data.count),
+                            \(bind: digest), \(bind: Normalization.nfc(photo.caption)), \(bind: Normalization.nfc(photo.credit)),
+                            \(bind: ByteBuffer(data: photo.data)))
+                    """).run()
+            }
+            guard let created = try await submission(id: id, visibleSites: nil) else { throw CancellationError() }
+            if let idempotency { try await remember(idempotency, status: 201, body: try answer(created), now: now) }
+            return .created(created)
+        }
+    }
+
+    /// Co-authors and photos of a submission, for `submission(id:)`.
+    func credits(of id: Int64) async throws -> (coAuthors: [CoAuthor], attachments: [Attachment]) {
+        let coAuthors = try await sql.raw("""
+            SELECT c.id, c.full_name, c.pen_name, a.share FROM coauthors a JOIN contributors c ON c.id = a.contributor_id
+            WHERE a.submission_id = \(bind: id) ORDER BY a.share DESC, c.id
+            """).all().map { row in
+            CoAuthor(contributor: ContributorRef(id: try row.decode(column: "id", as: Int64.self),
+                                                 fullName: try row.decode(column: "full_name", as: String.self),
+                                                 penName: try row.decode(column: "pen_name", as: String?.self)),
+                     share: try row.decode(column: "share", as: Int.self))
+        }
+        let attachments = try await sql.raw("""
+            SELECT number, filename, content_type, size, sha256, caption, credit FROM attachments
+            WHERE submission_id = \(bind: id) ORDER BY number
+            """).all().map { row in
+            Attachment(number: try row.decode(column: "number", as: Int.self), filename: try row.decode(column: "filename", as: String.self),
+                       contentType: try row.decode(column: "content_type", as: String.self), size: try row.decode(column: "size", as: Int.self),
+                       sha256: try row.decode(column: "sha256", as: String.self), caption: try row.decode(column: "caption", as: String.self),
+                       credit: try row.decode(column: "credit", as: String.self))
+        }
+        return (coAuthors, attachments)
+    }
+
+    /// A photo's bytes and type, when the submission is visible.
+    public func attachment(_ number: Int, of id: Int64, visibleSites: Set<String>?) async throws -> (contentType: String, data: ByteBuffer)? {
+        guard try await access(of: id, visibleSites: visibleSites) != nil,
+              let row = try await sql.raw("""
+                  SELECT content_type, data FROM attachments WHERE submission_id = \(bind: id) AND number = \(bind: number)
+                  """).first() else { return nil }
+        return (try row.decode(column: "content_type", as: String.self), try row.decode(column: "data", as: ByteBuffer.self))
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NewsroomKit
+@testable import PortalServer
+import VietText
+import XCTest
+
+/// Filing submissions (photos, co-authors, once per Idempotency-Key) and finding them
+/// again (filters, diacritic-insensitive search, orders, cursors).
+class DraftTests: PortalTestCase {
+    private let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]) + Data(repeating: 7, count: 300)
+    private let jpeg = Data([0xFF, 0xD8, 0xFF, 0xE0]) + Data(repeating: 1, count: 500)
+
+    private func draft(site: String = "so-y-te", title: String = "Tiêm chủng mở rộng ở xã đảo",
+                       coAuthors: [CoAuthorShare]? = nil, attachments: [AttachmentUpload]? = nil) -> SubmissionDraft {
+        SubmissionDraft(site: site, title: title, sapo: "Sapo ngắn.", body: "Nội dung **bài** viết.", category: .news,
+                        coAuthors: coAuthors, attachments: attachments)
+    }
+
+    func testAContributorFilesASubmissionWithPhotosAndCoAuthorsOnce() async throws {
+        try await withPortal { store, client in
+            let writer = try await store.addUser(name: "phong-vien", displayName: "Phóng viên Hà", grants: [Grant(role: .contributor, site: "so-y-te")])
+            let accountant = try await store.addUser(name: "ke-toan", displayName: "Kế toán", grants: [Grant(role: .accountant, site: nil)])
+            let colleague = try await store.submissions(.init(limit: 1)).items[0].contributor
+            let photos = [AttachmentUpload(filename: "anh-1.jpg", data: png, caption: "Tiêm vắc-xin cho trẻ", credit: "Ảnh: Hà"),
+                          AttachmentUpload(filename: "anh-2.jpg", data: jpeg, caption: "Trạm y tế xã", credit: "Ảnh: CTV")]
+            let sent = draft(title: "Tiêm chủng mở rộng ở xã đảo".decomposedStringWithCanonicalMapping,
+                             coAuthors: [CoAuthorShare(contributorId: colleague.id, share: 30)], attachments: photos)
+            let key: [HTTPField.Name: String] = [HTTPField.Name("Idempotency-Key")!: "gui-bai-1"]
+            let created = try await send(client, .post, APIPath.submissions, token: writer, headers: key, body: json(sent))
+            XCTAssertEqual(created.status, .created, String(decoding: created.body.prefix(500), as: UTF8.self))
+            XCTAssertEqual(created.headers[.eTag], "\"r1\"")
+            let item = try WireFormat.decoder().decode(Submission.self, from: created.body)
+            XCTAssertEqual(created.headers[.location], APIPath.submission(item.id))
+            XCTAssertEqual(item.summary.status, .submitted)
+            XCTAssertEqual(item.summary.title, "Tiêm chủng mở rộng ở xã đảo", "stored NFC")
+            XCTAssertEqual(item.summary.contributor.fullName, "Phóng viên Hà", "a contributor record made for the account")
+            XCTAssertEqual(item.summary.language, "vi", "the site's language")
+            XCTAssertEqual(item.authorShare, 70)
+            XCTAssertEqual(item.coAuthors, [CoAuthor(contributor: colleague, share: 30)])
+            XCTAssertEqual(item.attachments.map(\.contentType), ["image/png", "image/jpeg"], "read from the bytes, not the name")
+            XCTAssertEqual(item.attachments.map(\.caption), ["Tiêm vắc-xin cho trẻ", "Trạm y tế xã"])
+            XCTAssertEqual(item.attachments[1].size, jpeg.count)
+
+            let photo = try await send(client, .get, APIPath.attachment(1, of: item.id), token: writer)
+            XCTAssertEqual(photo.status, .ok)
+            XCTAssertEqual(photo.body, png)
+            XCTAssertEqual(photo.headers[.contentType], "image/png")
+            let none = try await send(client, .get, APIPath.attachment(3, of: item.id), token: writer)
+            XCTAssertEqual(none.status, .notFound)
+            let (revisions, _) = try await get(client, APIPath.revisions(item.id), token: writer, as: [RevisionInfo].self)
+            XCTAssertEqual(revisions.map(\.author), ["phong-vien"])
+
+            // The retry after a lost answer: the same item, not a second one.
+            let before = try await store.countSubmissions()[.submitted, default: 0]
+            let retry = try await send(client, .post, APIPath.submissions, token: writer, headers: key, body: json(sent))
+            XCTAssertEqual(retry.status, .created)
+            XCTAssertEqual(retry.headers[HTTPField.Name("Idempotent-Replayed")!], "true")
+            XCTAssertEqual(try WireFormat.decoder().decode(Submission.self, from: retry.body).id, item.id)
+            let after = try await store.countSubmissions()[.submitted, default: 0]
+            XCTAssertEqual(after, before)
+            let reused = try await send(client, .post, APIPath.submissions, token: writer, headers: key, body: json(draft(title: "Khác")))
+            XCTAssertEqual(reused.status.code, 422)
+            XCTAssertEqual(errorCode(reused.body), "idempotency_key_reused")
+
+            // Who may file where.
+            let elsewhere = try await send(client, .post, APIPath.submissions, token: writer, body: json(draft(site: "so-tai-chinh")))
+            XCTAssertEqual(elsewhere.status, .forbidden)
+            let notAuthor = try await send(client, .post, APIPath.submissions, token: accountant, body: json(draft()))
+            XCTAssertEqual(notAuthor.status, .forbidden)
+
+            // What is refused, and why.
+            var wrongLanguage = draft()
+            wrongLanguage.language = "fr"
+            let refusals: [(SubmissionDraft, String)] = [
+                (draft(title: "  "), "title"),
+                (wrongLanguage, "language"),
+                (draft(coAuthors: [CoAuthorShare(contributorId: colleague.id, share: 100)]), "co_authors"),
+                (draft(coAuthors: [CoAuthorShare(contributorId: 999_999, share: 10)]), "co_authors: 999999"),
+                (draft(attachments: [AttachmentUpload(filename: "x.jpg", data: Data("<script>".utf8), caption: "", credit: "")]), "not a JPEG"),
+                (draft(attachments: [AttachmentUpload(filename: "../x.jpg", data: jpeg, caption: "", credit: "")]), "filename"),
+            ]
+            for (body, detail) in refusals {
+                let refused = try await send(client, .post, APIPath.submissions, token: writer, body: json(body))
+                XCTAssertEqual(refused.status, .badRequest, detail)
+                let error = try WireFormat.decoder().decode(APIErrorBody.self, from: refused.body)
+                XCTAssertEqual(error.error.code, "invalid_field", detail)
+                XCTAssertTrue(error.error.messageEn.contains(detail), "\(error.error.messageEn) lacks \(detail)")
+            }
+            let wrongType = try await send(client, .post, APIPath.submissions, token: writer, body: Data(#"{"site": 3}"#.utf8))
+            XCTAssertEqual(errorCode(wrongType.body), "invalid_json")
+        }
+    }
+
+    func testListsFilterSearchAndSortWithCursorsOfTheirOrder() async throws {
+        try await withPortal { store, client in
+            let token = try await store.addUser(name: "an", displayName: "An", grants: [Grant(role: .editor, site: nil)])
+            let everything = try await store.submissions(.init(limit: 1000)).items
+            /// Every item of a query, page by page.
+            func walk(_ query: String) async throws -> [SubmissionSummary] {
+                var seen: [SubmissionSummary] = []
+                var cursor: String?
+                repeat {
+                    let uri = APIPath.submissions + "?limit=17&" + query + (cursor.map { "&cursor=\($0)" } ?? "")
+                    let (page, _) = try await get(client, uri, token: token, as: Page<SubmissionSummary>.self)
+                    seen += page.items
+                    cursor = page.nextCursor
+                } while cursor != nil && seen.count < 2000
+                return seen
+            }
+
+            // Search: words typed without marks find the marked text, in title, sapo or body.
+            let target = everything[5]
+            let words: [Substring] = target.title.split(separator: " ")
+            let word = try XCTUnwrap(words.max { $0.count < $1.count }.map(String.init))
+            let plain = Diacritics.strip(word).uppercased()
+            let found = try await walk("q=" + plain.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            XCTAssertTrue(found.contains { $0.id == target.id }, "\(plain) finds \(target.title)")
+            for item in found {
+                let whole = try await store.submission(id: item.id, visibleSites: nil)!
+                XCTAssertTrue(Diacritics.searchKey(whole.summary.title + " " + whole.sapo + " " + whole.body).contains(plain.lowercased()))
+            }
+            let nothing = try await walk("q=" + "khongcochunaoday%25")
+            XCTAssertEqual(nothing, [])
+
+            // Filters: category, contributor, the received range.
+            let articles = try await walk("category=article,photo_story")
+            XCTAssertEqual(articles.count, everything.filter { [.article, .photoStory].contains($0.category) }.count)
+            let someone = everything[0].contributor.id
+            let theirs = try await walk("contributor=\(someone)")
+            XCTAssertEqual(Set(theirs.map(\.id)), Set(everything.filter { $0.contributor.id == someone }.map(\.id)))
+            let middle = everything[everything.count / 2].receivedAt
+            let iso = ISO8601DateFormatter()
+            let recent = try await walk("received_from=" + iso.string(from: middle))
+            XCTAssertEqual(recent.count, everything.filter { $0.receivedAt >= middle.addingTimeInterval(-0.999) }.count)
+            let older = try await walk("received_before=" + iso.string(from: middle) + "&status=submitted")
+            XCTAssertTrue(older.allSatisfy { $0.receivedAt < middle && $0.status == .submitted })
+
+            // Orders: oldest first, most words first; each walk sees every item once.
+            let oldest = try await walk("sort=received")
+            XCTAssertEqual(oldest.count, everything.count)
+            XCTAssertEqual(oldest.map(\.id), everything.map(\.id).reversed(), "the exact reverse of newest first")
+            let longest = try await walk("sort=-words")
+            XCTAssertEqual(Set(longest.map(\.id)).count, everything.count)
+            XCTAssertTrue(zip(longest, longest.dropFirst()).allSatisfy { $0.words > $1.words || ($0.words == $1.words && $0.id > $1.id) })
+
+            let (first, _) = try await get(client, APIPath.submissions + "?limit=5&sort=-words", token: token, as: Page<SubmissionSummary>.self)
+            let mixed = try await get(client, APIPath.submissions + "?sort=received&cursor=\(first.nextCursor!)", token: token,
+                                      as: APIErrorBody.self, status: .badRequest)
+            XCTAssertEqual(mixed.0.error.code, "invalid_cursor", "a cursor belongs to its order")
+            for query in ["sort=title", "category=tin", "contributor=x", "received_from=yesterday"] {
+                let (bad, _) = try await get(client, APIPath.submissions + "?" + query, token: token, as: APIErrorBody.self, status: .badRequest)
+                XCTAssertEqual(bad.error.code, "invalid_field", query)
+            }
+        }
+    }
+}
+
+final class DraftTestsOnPostgres: DraftTests {
+    override class var onPostgres: Bool { true }
+    override func testAContributorFilesASubmissionWithPhotosAndCoAuthorsOnce() async throws {
+        try await super.testAContributorFilesASubmissionWithPhotosAndCoAuthorsOnce()
+    }
+    override func testListsFilterSearchAndSortWithCursorsOfTheirOrder() async throws {
+        try await super.testListsFilterSearchAndSortWithCursorsOfTheirOrder()
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NewsroomKit
+@testable import PortalServer
+import XCTest
+
+/// Revisions compared word by word, and the yearly activity report.
+class ReportAndDiffTests: PortalTestCase {
+    func testRevisionsCompareWordByWordAsJSONOrPlainText() async throws {
+        try await withPortal { store, client in
+            let token = try await store.addUser(name: "an", displayName: "An", grants: [Grant(role: .editor, site: nil)])
+            let item = try await store.submissions(.init(statuses: [.submitted], limit: 1)).items[0]
+            let original = try await store.submission(id: item.id, visibleSites: nil)!
+            let fixed = original.body.replacingOccurrences(of: ".", with: " nhé.", options: [], range: original.body.range(of: "."))
+            _ = try await store.save(id: item.id, expected: 1, edit: SubmissionEdit(title: "Tiêu đề đã sửa", sapo: original.sapo, body: fixed, note: ""),
+                                     author: "an", visibleSites: nil)
+            let (diff, _) = try await get(client, APIPath.diff(item.id), token: token, as: RevisionDiff.self)
+            XCTAssertEqual([diff.from, diff.to], [1, 2], "the original against now by default")
+            XCTAssertTrue(diff.sapo.isEmpty)
+            XCTAssertEqual(diff.body.insertedWords, 1)
+            XCTAssertEqual(diff.body.deletedWords, 0)
+            XCTAssertEqual(diff.title.spans.filter { $0.kind != .deleted }.map(\.text).joined(), "Tiêu đề đã sửa")
+            XCTAssertEqual(diff.title.spans.filter { $0.kind != .inserted }.map(\.text).joined(), item.title)
+            let plain = try await send(client, .get, APIPath.diff(item.id) + "?from=1&to=2&format=plain", token: token)
+            XCTAssertEqual(plain.headers[.contentType], "text/plain; charset=utf-8")
+            XCTAssertTrue(String(decoding: plain.body, as: UTF8.self).contains("{+ nhé+}."), String(decoding: plain.body, as: UTF8.self))
+            let (same, _) = try await get(client, APIPath.diff(item.id) + "?from=2&to=2", token: token, as: RevisionDiff.self)
+            XCTAssertTrue(same.body.isEmpty)
+            let (missing, _) = try await get(client, APIPath.diff(item.id) + "?to=7", token: token, as: APIErrorBody.self, status: .notFound)
+            XCTAssertEqual(missing.error.code, "not_found")
+            let (bad, _) = try await get(client, APIPath.diff(item.id) + "?from=0", token: token, as: APIErrorBody.self, status: .badRequest)
+            XCTAssertEqual(bad.error.code, "invalid_field")
+        }
+    }
+
+    func testTheActivityReportCountsWhatEachSitePublishedAgainstAYearEarlier() async throws {
+        try await withPortal { store, client in
+            let admin = try await store.addUser(name: "qtv", displayName: "QTV", grants: [Grant(role: .admin, site: nil)])
+            let siteEditor = try await store.addUser(name: "bt-ly-son", displayName: "BT", grants: [Grant(role: .editor, site: "huyen-ly-son")])
+            let writer = try await store.addUser(name: "ctv", displayName: "CTV", grants: [Grant(role: .contributor, site: nil)])
+            // A quiet corner of the calendar: three items in March 2025, one in March 2024, one the day after.
+            let sql = store.sql
+            let site = try await sql.raw("SELECT id FROM sites WHERE code = 'huyen-ly-son'").first()!.decode(column: "id", as: Int64.self)
+            let contributor = try await sql.raw("SELECT id FROM contributors ORDER BY id LIMIT 1").first()!.decode(column: "id", as: Int64.self)
+            func publish(_ category: NewsroomKit.Category, _ iso: String) async throws -> Int64 {
+                let at = try Date(iso, strategy: .iso8601)
+                return try await store.transaction {
+                    try await store.insertSubmission(siteID: site, contributorID: contributor, title: "T", sapo: "", body: "B", category: category,
+                                                     language: "vi", status: .published, received: at, author: "x", publishedAt: at)
+                }
+            }
+            let story = try await publish(.photoStory, "2025-03-10T02:00:00Z")
+            _ = try await publish(.news, "2025-03-01T00:30:00Z")        // 07:30 on 1 March in Vietnam
+            _ = try await publish(.news, "2025-03-31T16:30:00Z")        // 23:30 on 31 March
+            _ = try await publish(.news, "2025-02-28T16:59:00Z")        // 23:59 on 28 February: outside
+            _ = try await publish(.document, "2024-03-15T03:00:00Z")
+            _ = try await publish(.article, "2025-03-31T17:00:00Z")     // 00:00 on 1 April: outside
+            for number in 1...2 {
+                try await sql.raw("""
+                    INSERT INTO attachments (submission_id, number, filename, content_type, size, sha256, caption, credit, data)
+                    VALUES (\(bind: story), \(bind: number), 'a.jpg', 'image/jpeg', 1, '', '', '', \(bind: ByteBuffer(bytes: [0xFF])))
+                    """).run()
+            }
+
+            let uri = APIPath.activityReport + "?from=2025-03-01&to=2025-03-31"
+            let (report, _) = try await get(client, uri, token: admin, as: ActivityReport.self)
+            let lySon = try XCTUnwrap(report.rows.first { $0.site.code == "huyen-ly-son" })
+            XCTAssertEqual(lySon.current, ActivityReport.Counts(news: 2, photoStories: 1, photos: 2))
+            XCTAssertEqual(lySon.yearEarlier, ActivityReport.Counts(documents: 1))
+            XCTAssertEqual(lySon.changePercent, 200)
+            XCTAssertEqual(report.total.items, 3, "nothing else in the sample was published in March 2025")
+            let siteCount = try await store.sites().count
+            XCTAssertEqual(report.rows.count, siteCount, "every site, zeros included")
+
+            let (own, _) = try await get(client, uri, token: siteEditor, as: ActivityReport.self)
+            XCTAssertEqual(own.rows.map(\.site.code), ["huyen-ly-son"], "an editor sees their own sites")
+            let refused = try await send(client, .get, uri, token: writer)
+            XCTAssertEqual(refused.status, .forbidden)
+
+            let csv = try await send(client, .get, uri + "&format=csv", token: siteEditor)
+            let text = String(decoding: csv.body, as: UTF8.self)
+            XCTAssertEqual(csv.headers[.contentType], "text/csv; charset=utf-8")
+            XCTAssertTrue(text.hasPrefix("\u{FEFF}Chuyên trang,Tin,Bài"), text)
+            XCTAssertTrue(text.contains("UBND huyện Lý Sơn,2,0,1,2,0,3,1,200.0\r\n"), text)
+            for query in ["from=2025-02-30&to=2025-03-01", "from=2025-03-02&to=2025-03-01", "from=2024-01-01&to=2025-12-31", "to=2025-01-01"] {
+                let (bad, _) = try await get(client, APIPath.activityReport + "?" + query, token: admin, as: APIErrorBody.self, status: .badRequest)
+                XCTAssertEqual(bad.error.code, "invalid_field", query)
+            }
+        }
+    }
+}
+
+final class ReportAndDiffTestsOnPostgres: ReportAndDiffTests {
+    override class var onPostgres: Bool { true }
+    override func testRevisionsCompareWordByWordAsJSONOrPlainText() async throws { try await super.testRevisionsCompareWordByWordAsJSONOrPlainText() }
+    override func testTheActivityReportCountsWhatEachSitePublishedAgainstAYearEarlier() async throws {
+        try await super.testTheActivityReportCountsWhatEachSitePublishedAgainstAYearEarlier()
+    }
+}

@@ -30,7 +30,7 @@ extension Store {
                         updated_at = \(bind: millis)
                     WHERE id = \(bind: item.id)
                     """).run()
-                if let submission = try await submission(id: item.id, visibleSites: nil) {
+                if let submission = try await submission(id: item.id, scope: .everything) {
                     try await writePublication(of: submission, now: now)
                 }
                 let late = Double(millis - item.at) / 1000 > Store.lateAfter

@@ -64,6 +64,15 @@ class DraftTests: PortalTestCase {
             XCTAssertEqual(reused.status.code, 422)
             XCTAssertEqual(errorCode(reused.body), "idempotency_key_reused")
 
+            // A contributor sees their own items, not their colleagues' on the same site.
+            let (mine, _) = try await get(client, APIPath.submissions + "?limit=200", token: writer, as: Page<SubmissionSummary>.self)
+            XCTAssertEqual(mine.items.map(\.id), [item.id])
+            let colleagues = try await store.submissions(.init(site: "so-y-te", limit: 5)).items.first { $0.id != item.id }!
+            let hidden = try await send(client, .get, APIPath.submission(colleagues.id), token: writer)
+            XCTAssertEqual(hidden.status, .notFound)
+            let hiddenRevisions = try await send(client, .get, APIPath.revisions(colleagues.id), token: writer)
+            XCTAssertEqual(hiddenRevisions.status, .notFound)
+
             // Who may file where.
             let elsewhere = try await send(client, .post, APIPath.submissions, token: writer, body: json(draft(site: "so-tai-chinh")))
             XCTAssertEqual(elsewhere.status, .forbidden)
@@ -118,7 +127,7 @@ class DraftTests: PortalTestCase {
             let found = try await walk("q=" + plain.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
             XCTAssertTrue(found.contains { $0.id == target.id }, "\(plain) finds \(target.title)")
             for item in found {
-                let whole = try await store.submission(id: item.id, visibleSites: nil)!
+                let whole = try await store.submission(id: item.id, scope: .everything)!
                 XCTAssertTrue(Diacritics.searchKey(whole.summary.title + " " + whole.sapo + " " + whole.body).contains(plain.lowercased()))
             }
             let nothing = try await walk("q=" + "khongcochunaoday%25")

@@ -45,10 +45,10 @@ class NoteTests: PortalTestCase {
             let (all, _) = try await get(client, APIPath.notes(id), token: editor, as: [Note].self)
             XCTAssertEqual(all.map(\.visibility), [.editors, .shared, .shared])
             XCTAssertEqual(all.map(\.author), ["bien-tap", "bien-tap", "phong-vien"])
-            for outsider in [stranger, accountant] {
-                let refused = try await send(client, .get, APIPath.notes(id), token: outsider)
-                XCTAssertEqual(refused.status, .forbidden)
-            }
+            let invisible = try await send(client, .get, APIPath.notes(id), token: stranger)
+            XCTAssertEqual(invisible.status, .notFound, "another contributor's item does not exist for them")
+            let refused = try await send(client, .get, APIPath.notes(id), token: accountant)
+            XCTAssertEqual(refused.status, .forbidden, "an accountant sees the item, not the board's talk")
         }
     }
 }

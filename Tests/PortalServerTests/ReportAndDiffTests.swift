@@ -12,10 +12,10 @@ class ReportAndDiffTests: PortalTestCase {
         try await withPortal { store, client in
             let token = try await store.addUser(name: "an", displayName: "An", grants: [Grant(role: .editor, site: nil)])
             let item = try await store.submissions(.init(statuses: [.submitted], limit: 1)).items[0]
-            let original = try await store.submission(id: item.id, visibleSites: nil)!
+            let original = try await store.submission(id: item.id, scope: .everything)!
             let fixed = original.body.replacingOccurrences(of: ".", with: " nhé.", options: [], range: original.body.range(of: "."))
             _ = try await store.save(id: item.id, expected: 1, edit: SubmissionEdit(title: "Tiêu đề đã sửa", sapo: original.sapo, body: fixed, note: ""),
-                                     author: "an", visibleSites: nil)
+                                     author: "an", scope: .everything)
             let (diff, _) = try await get(client, APIPath.diff(item.id), token: token, as: RevisionDiff.self)
             XCTAssertEqual([diff.from, diff.to], [1, 2], "the original against now by default")
             XCTAssertTrue(diff.sapo.isEmpty)

@@ -7,14 +7,15 @@ public struct Principal: Sendable, Hashable {
     public var displayName: String
     public var grants: [Grant]
 
-    /// Site codes this user may read; nil means every site.
-    public var visibleSites: Set<String>? {
+    /// Sites where this user holds some role (which of their submissions they may
+    /// see is the `scope`'s business); nil means every site.
+    public var sites: Set<String>? {
         if grants.contains(where: { $0.site == nil }) { return nil }
         return Set(grants.compactMap(\.site))
     }
 
     public func maySee(site code: String) -> Bool {
-        visibleSites?.contains(code) ?? true
+        sites?.contains(code) ?? true
     }
 
     /// Whether one of `roles` is granted on `site` (or on every site).

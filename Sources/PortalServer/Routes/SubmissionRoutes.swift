@@ -36,7 +36,7 @@ enum SubmissionRoutes {
                 guard let value = Int(text), (1...maxLimit).contains(value) else { throw APIFailure(.invalidLimit, detail: String(text)) }
                 limit = value
             }
-            var query = Store.SubmissionQuery(statuses: statuses, visibleSites: principal.visibleSites, limit: limit)
+            var query = Store.SubmissionQuery(statuses: statuses, scope: principal.scope, limit: limit)
             if let text = parameters["sort"] {
                 guard let sort = ListSort(String(text)) else { throw APIFailure(.invalidField, detail: "sort: \(text)") }
                 query.sort = sort
@@ -95,7 +95,7 @@ enum SubmissionRoutes {
 
         group.get("submissions/:id/attachments/:number") { request, context in
             guard let number = context.parameters.get("number", as: Int.self) else { throw APIFailure(.badRequest, detail: "number") }
-            guard let photo = try await store.attachment(number, of: try id(context), visibleSites: context.principal!.visibleSites) else {
+            guard let photo = try await store.attachment(number, of: try id(context), scope: context.principal!.scope) else {
                 throw APIFailure(.notFound)
             }
             var headers = HTTPFields()
@@ -106,7 +106,7 @@ enum SubmissionRoutes {
         }
 
         group.get("submissions/:id") { request, context in
-            guard let submission = try await store.submission(id: try id(context), visibleSites: context.principal!.visibleSites) else {
+            guard let submission = try await store.submission(id: try id(context), scope: context.principal!.scope) else {
                 throw APIFailure(.notFound)
             }
             var headers = HTTPFields()
@@ -122,7 +122,7 @@ enum SubmissionRoutes {
             try await requireRoles(editors, principal, id: id, store: store)
             let expected = try revisionMatched(request)
             let edit = try await decodeEdit(request)
-            switch try await store.save(id: id, expected: expected, edit: edit, author: principal.name, visibleSites: principal.visibleSites) {
+            switch try await store.save(id: id, expected: expected, edit: edit, author: principal.name, scope: principal.scope) {
             case .notFound:
                 throw APIFailure(.notFound)
             case .stale(let current):
@@ -156,7 +156,7 @@ enum SubmissionRoutes {
             let idempotency = try idempotencyKey(request, principal,
                                                  asking: try WireFormat.encoder().encode(transition) + Data("|\(id)|\(expected)".utf8))
             switch try await store.transition(id: id, expected: expected, request: transition, actor: principal.name,
-                                              visibleSites: principal.visibleSites, idempotency: idempotency,
+                                              scope: principal.scope, idempotency: idempotency,
                                               answer: { try WireFormat.encoder().encode($0) }) {
             case .done(let submission):
                 return try answer(submission)
@@ -180,14 +180,14 @@ enum SubmissionRoutes {
             let id = try id(context)
             try await requireRoles(editors, principal, id: id, store: store)
             return try leaseAnswer(try await store.acquireLease(id: id, user: principal.name, displayName: principal.displayName,
-                                                               visibleSites: principal.visibleSites))
+                                                               scope: principal.scope))
         }
 
         group.delete("submissions/:id/lease") { request, context in
             let principal = context.principal!
             let id = try id(context)
             try await requireRoles(editors, principal, id: id, store: store)
-            return try leaseAnswer(try await store.releaseLease(id: id, user: principal.name, visibleSites: principal.visibleSites))
+            return try leaseAnswer(try await store.releaseLease(id: id, user: principal.name, scope: principal.scope))
         }
 
         // Editorial notes: the board reads and writes all of them; the item's own
@@ -217,21 +217,21 @@ enum SubmissionRoutes {
         }
 
         group.get("submissions/:id/publication") { request, context in
-            guard let publication = try await store.publication(of: try id(context), visibleSites: context.principal!.visibleSites) else {
+            guard let publication = try await store.publication(of: try id(context), scope: context.principal!.scope) else {
                 throw APIFailure(.notFound)
             }
             return try JSONResponse.make(publication)
         }
 
         group.get("submissions/:id/events") { request, context in
-            guard let events = try await store.events(of: try id(context), visibleSites: context.principal!.visibleSites) else {
+            guard let events = try await store.events(of: try id(context), scope: context.principal!.scope) else {
                 throw APIFailure(.notFound)
             }
             return try JSONResponse.make(events)
         }
 
         group.get("submissions/:id/revisions") { request, context in
-            guard let list = try await store.revisions(of: try id(context), visibleSites: context.principal!.visibleSites) else {
+            guard let list = try await store.revisions(of: try id(context), scope: context.principal!.scope) else {
                 throw APIFailure(.notFound)
             }
             return try JSONResponse.make(list)
@@ -241,8 +241,8 @@ enum SubmissionRoutes {
         // `format=plain` answers git's word-diff text ([-gone-]{+new+}) for a terminal.
         group.get("submissions/:id/diff") { request, context in
             let id = try id(context)
-            let visible = context.principal!.visibleSites
-            guard try await store.access(of: id, visibleSites: visible) != nil else { throw APIFailure(.notFound) }
+            let visible = context.principal!.scope
+            guard try await store.access(of: id, scope: visible) != nil else { throw APIFailure(.notFound) }
             let parameters = request.uri.queryParameters
             func number(_ name: String) throws -> Int? {
                 guard let text = parameters[Substring(name)] else { return nil }
@@ -254,11 +254,11 @@ enum SubmissionRoutes {
             if let asked = try number("to") {
                 to = asked
             } else {
-                guard let latest = try await store.revisions(of: id, visibleSites: visible)?.last?.number else { throw APIFailure(.notFound) }
+                guard let latest = try await store.revisions(of: id, scope: visible)?.last?.number else { throw APIFailure(.notFound) }
                 to = latest
             }
-            guard let old = try await store.revision(from, of: id, visibleSites: visible),
-                  let new = try await store.revision(to, of: id, visibleSites: visible) else { throw APIFailure(.notFound) }
+            guard let old = try await store.revision(from, of: id, scope: visible),
+                  let new = try await store.revision(to, of: id, scope: visible) else { throw APIFailure(.notFound) }
             let diff = RevisionDiff(from: old, to: new)
             guard parameters["format"] == "plain" else { return try JSONResponse.make(diff) }
             var headers = HTTPFields()
@@ -269,7 +269,7 @@ enum SubmissionRoutes {
 
         group.get("submissions/:id/revisions/:number") { request, context in
             guard let number = context.parameters.get("number", as: Int.self) else { throw APIFailure(.badRequest, detail: "number") }
-            guard let revision = try await store.revision(number, of: try id(context), visibleSites: context.principal!.visibleSites) else {
+            guard let revision = try await store.revision(number, of: try id(context), scope: context.principal!.scope) else {
                 throw APIFailure(.notFound)
             }
             return try JSONResponse.make(revision)
@@ -285,7 +285,7 @@ enum SubmissionRoutes {
     @discardableResult
     private static func requireRoles(_ roles: Set<Role>, _ principal: Principal, id: Int64, store: Store) async throws
         -> (site: String, contributorUser: Int64?) {
-        guard let access = try await store.access(of: id, visibleSites: principal.visibleSites) else { throw APIFailure(.notFound) }
+        guard let access = try await store.access(of: id, scope: principal.scope) else { throw APIFailure(.notFound) }
         guard principal.has(roles, on: access.site) else { throw APIFailure(.forbidden, detail: access.site) }
         return access
     }
@@ -293,7 +293,7 @@ enum SubmissionRoutes {
     /// Whether `principal` reads the board's notes on submission `id` (true) or only
     /// the shared ones, as its contributor (false); 403 for anyone else.
     private static func noteReader(_ principal: Principal, id: Int64, store: Store) async throws -> Bool {
-        guard let access = try await store.access(of: id, visibleSites: principal.visibleSites) else { throw APIFailure(.notFound) }
+        guard let access = try await store.access(of: id, scope: principal.scope) else { throw APIFailure(.notFound) }
         if principal.has(board, on: access.site) { return true }
         if principal.has([.contributor], on: access.site), access.contributorUser == principal.userID { return false }
         throw APIFailure(.forbidden, detail: access.site)

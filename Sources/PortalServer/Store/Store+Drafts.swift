@@ -107,7 +107,7 @@ extension Store {
                             \(bind: ByteBuffer(data: photo.data)))
                     """).run()
             }
-            guard let created = try await submission(id: id, visibleSites: nil) else { throw CancellationError() }
+            guard let created = try await submission(id: id, scope: .everything) else { throw CancellationError() }
             if let idempotency { try await remember(idempotency, status: 201, body: try answer(created), now: now) }
             return .created(created)
         }
@@ -137,8 +137,8 @@ extension Store {
     }
 
     /// A photo's bytes and type, when the submission is visible.
-    public func attachment(_ number: Int, of id: Int64, visibleSites: Set<String>?) async throws -> (contentType: String, data: ByteBuffer)? {
-        guard try await access(of: id, visibleSites: visibleSites) != nil,
+    public func attachment(_ number: Int, of id: Int64, scope: Scope) async throws -> (contentType: String, data: ByteBuffer)? {
+        guard try await access(of: id, scope: scope) != nil,
               let row = try await sql.raw("""
                   SELECT content_type, data FROM attachments WHERE submission_id = \(bind: id) AND number = \(bind: number)
                   """).first() else { return nil }

@@ -16,10 +16,10 @@ extension Store {
 
     /// Takes or renews the lease on a visible submission for `user`, unless
     /// someone else holds one that has not expired.
-    public func acquireLease(id: Int64, user: String, displayName: String, visibleSites: Set<String>?,
+    public func acquireLease(id: Int64, user: String, displayName: String, scope: Scope,
                              now: Date = Date(), duration: TimeInterval = Store.leaseDuration) async throws -> LeaseOutcome {
         try await transaction {
-            guard let slot = try await lockedLease(id: id, visibleSites: visibleSites, now: now) else { return .notFound }
+            guard let slot = try await lockedLease(id: id, scope: scope, now: now) else { return .notFound }
             var held: Lease?
             if case .held(let lease) = slot {
                 if lease.holder != user { return .heldByOther(lease) }
@@ -39,9 +39,9 @@ extension Store {
     }
 
     /// Gives the lease back; releasing one nobody holds (or that expired) is fine.
-    public func releaseLease(id: Int64, user: String, visibleSites: Set<String>?, now: Date = Date()) async throws -> LeaseOutcome {
+    public func releaseLease(id: Int64, user: String, scope: Scope, now: Date = Date()) async throws -> LeaseOutcome {
         try await transaction {
-            guard let slot = try await lockedLease(id: id, visibleSites: visibleSites, now: now) else { return .notFound }
+            guard let slot = try await lockedLease(id: id, scope: scope, now: now) else { return .notFound }
             if case .held(let lease) = slot, lease.holder != user { return .heldByOther(lease) }
             try await sql.raw("DELETE FROM leases WHERE submission_id = \(bind: id)").run()
             return .mine(nil)
@@ -56,10 +56,10 @@ extension Store {
     /// Inside a transaction: with the submission row locked (on PostgreSQL; SQLite
     /// already has one writer at a time), whether a lease unexpired at `now` holds
     /// it; nil when the submission is not there or not visible.
-    private func lockedLease(id: Int64, visibleSites: Set<String>?, now: Date) async throws -> Slot? {
+    private func lockedLease(id: Int64, scope: Scope, now: Date) async throws -> Slot? {
         let lock: SQLQueryString = dialect == .postgres ? " FOR UPDATE" : ""
         guard try await sql.raw("SELECT id FROM submissions WHERE id = \(bind: id)" + lock).first() != nil,
-              try await access(of: id, visibleSites: visibleSites) != nil else { return nil }
+              try await access(of: id, scope: scope) != nil else { return nil }
         let row = try await sql.raw("""
             SELECT holder AS lease_holder, holder_name AS lease_holder_name, acquired_at AS lease_acquired_at,
                    expires_at AS lease_expires_at

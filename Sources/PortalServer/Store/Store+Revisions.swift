@@ -15,7 +15,7 @@ extension Store {
 
     /// Writes `edit` (NFC) as revision `expected + 1` by `author` (a user name), when the
     /// submission is visible and still at revision `expected`.
-    public func save(id: Int64, expected: Int, edit: SubmissionEdit, author: String, visibleSites: Set<String>?,
+    public func save(id: Int64, expected: Int, edit: SubmissionEdit, author: String, scope: Scope,
                      now: Date = Date()) async throws -> SaveOutcome {
         let title = Normalization.nfc(edit.title), sapo = Normalization.nfc(edit.sapo), body = Normalization.nfc(edit.body)
         return try await transaction {
@@ -23,7 +23,7 @@ extension Store {
             // PostgreSQL (several servers) take turns; SQLite's writer lock does the same.
             let lock: SQLQueryString = dialect == .postgres ? " FOR UPDATE" : ""
             guard let row = try await sql.raw("SELECT revision FROM submissions WHERE id = \(bind: id)" + lock).first(),
-                  let current = try await submission(id: id, visibleSites: visibleSites) else { return .notFound }
+                  let current = try await submission(id: id, scope: scope) else { return .notFound }
             let revision = try row.decode(column: "revision", as: Int.self)
             guard revision == expected else { return .stale(current: current) }
             let millis = Store.millis(now)
@@ -37,22 +37,22 @@ extension Store {
                     words = \(bind: WordCount.of(sapo + "\n" + body)), revision = \(bind: revision + 1), updated_at = \(bind: millis)
                 WHERE id = \(bind: id)
                 """).run()
-            guard let saved = try await submission(id: id, visibleSites: visibleSites) else { return .notFound }
+            guard let saved = try await submission(id: id, scope: scope) else { return .notFound }
             return .saved(saved)
         }
     }
 
     /// Every revision of a visible submission, oldest first; nil when it is not there.
-    public func revisions(of id: Int64, visibleSites: Set<String>?) async throws -> [RevisionInfo]? {
-        guard try await access(of: id, visibleSites: visibleSites) != nil else { return nil }
+    public func revisions(of id: Int64, scope: Scope) async throws -> [RevisionInfo]? {
+        guard try await access(of: id, scope: scope) != nil else { return nil }
         return try await sql.raw("""
             SELECT number, author, created_at, note FROM revisions WHERE submission_id = \(bind: id) ORDER BY number
             """).all().map(Self.revisionInfo)
     }
 
     /// One revision with its text; nil when the submission or the revision is not there.
-    public func revision(_ number: Int, of id: Int64, visibleSites: Set<String>?) async throws -> Revision? {
-        guard try await access(of: id, visibleSites: visibleSites) != nil,
+    public func revision(_ number: Int, of id: Int64, scope: Scope) async throws -> Revision? {
+        guard try await access(of: id, scope: scope) != nil,
               let row = try await sql.raw("""
                   SELECT number, author, created_at, note, title, sapo, body FROM revisions
                   WHERE submission_id = \(bind: id) AND number = \(bind: number)

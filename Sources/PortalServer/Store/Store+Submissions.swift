@@ -19,8 +19,8 @@ extension Store {
     public struct SubmissionQuery: Sendable {
         public var statuses: [SubmissionStatus] = []
         public var site: String?
-        /// Site codes the reader may see; nil: every site.
-        public var visibleSites: Set<String>?
+        /// What the reader may see.
+        public var scope: Scope
         public var categories: [Category] = []
         public var contributor: Int64?
         /// Received at or after / before these moments.
@@ -32,11 +32,11 @@ extension Store {
         public var after: ListCursor?
         public var limit: Int = 50
 
-        public init(statuses: [SubmissionStatus] = [], site: String? = nil, visibleSites: Set<String>? = nil,
+        public init(statuses: [SubmissionStatus] = [], site: String? = nil, scope: Scope = .everything,
                     after: ListCursor? = nil, limit: Int = 50) {
             self.statuses = statuses
             self.site = site
-            self.visibleSites = visibleSites
+            self.scope = scope
             self.after = after
             self.limit = limit
         }
@@ -72,9 +72,18 @@ extension Store {
         if let site = query.site {
             sqlText = sqlText + " AND si.code = \(bind: site)"
         }
-        if let visible = query.visibleSites {
-            if visible.isEmpty { return Page(items: [], nextCursor: nil) }
-            sqlText = sqlText + " AND si.code IN (" + list(visible.sorted()) + ")"
+        if query.scope.isEmpty { return Page(items: [], nextCursor: nil) }
+        if let all = query.scope.allOn {
+            // Sites seen whole, or the reader's own items where they only contribute.
+            var visible = all.isEmpty ? SQLQueryString("1 = 0") : "si.code IN (" + list(all.sorted()) + ")"
+            if let user = query.scope.userID {
+                if let own = query.scope.ownOn {
+                    if !own.isEmpty { visible = visible + " OR (c.user_id = \(bind: user) AND si.code IN (" + list(own.sorted()) + "))" }
+                } else {
+                    visible = visible + " OR c.user_id = \(bind: user)"
+                }
+            }
+            sqlText = sqlText + " AND (" + visible + ")"
         }
         if !query.categories.isEmpty {
             sqlText = sqlText + " AND s.category IN (" + list(query.categories.map(\.rawValue)) + ")"
@@ -113,12 +122,12 @@ extension Store {
     }
 
     /// One whole submission, when it exists and its site is visible.
-    public func submission(id: Int64, visibleSites: Set<String>?) async throws -> Submission? {
-        let text = SQLQueryString("SELECT ") + SQLQueryString(Self.summaryColumns) + ", s.sapo, s.body, s.author_share"
+    public func submission(id: Int64, scope: Scope) async throws -> Submission? {
+        let text = SQLQueryString("SELECT ") + SQLQueryString(Self.summaryColumns) + ", s.sapo, s.body, s.author_share, c.user_id AS contributor_user"
             + SQLQueryString(Self.summaryTables) + " WHERE s.id = \(bind: id)"
         guard let row = try await sql.raw(text).first() else { return nil }
         let summary = try Self.summary(row)
-        if let visible = visibleSites, !visible.contains(summary.site.code) { return nil }
+        guard scope.admits(site: summary.site.code, contributorUser: try row.decode(column: "contributor_user", as: Int64?.self)) else { return nil }
         let credits = try await credits(of: id)
         return Submission(summary: summary, sapo: try row.decode(column: "sapo", as: String.self),
                           body: try row.decode(column: "body", as: String.self), authorShare: try row.decode(column: "author_share", as: Int.self),
@@ -127,14 +136,14 @@ extension Store {
 
     /// What an access check needs of a submission, without its text: its site and
     /// the account of its contributor; nil when it is not there or not visible.
-    public func access(of id: Int64, visibleSites: Set<String>?) async throws -> (site: String, contributorUser: Int64?)? {
+    public func access(of id: Int64, scope: Scope) async throws -> (site: String, contributorUser: Int64?)? {
         guard let row = try await sql.raw("""
             SELECT si.code, c.user_id FROM submissions s JOIN sites si ON si.id = s.site_id
             JOIN contributors c ON c.id = s.contributor_id WHERE s.id = \(bind: id)
             """).first() else { return nil }
-        let site = try row.decode(column: "code", as: String.self)
-        if let visibleSites, !visibleSites.contains(site) { return nil }
-        return (site, try row.decode(column: "user_id", as: Int64?.self))
+        let site = try row.decode(column: "code", as: String.self), user = try row.decode(column: "user_id", as: Int64?.self)
+        guard scope.admits(site: site, contributorUser: user) else { return nil }
+        return (site, user)
     }
 
     /// Submissions in the database, per status.

@@ -34,7 +34,7 @@ extension Store {
 
     /// Takes `request.action` on submission `id` at revision `expected` for `actor`;
     /// `answer` encodes the result as the response stored for the key's retries.
-    public func transition(id: Int64, expected: Int, request: TransitionRequest, actor: String, visibleSites: Set<String>?,
+    public func transition(id: Int64, expected: Int, request: TransitionRequest, actor: String, scope: Scope,
                            idempotency: IdempotencyKey?, now: Date = Date(),
                            answer: @Sendable (Submission) throws -> Data) async throws -> TransitionOutcome {
         try await transaction {
@@ -45,7 +45,7 @@ extension Store {
             }
             let lock: SQLQueryString = dialect == .postgres ? " FOR UPDATE" : ""
             guard let row = try await sql.raw("SELECT status, revision FROM submissions WHERE id = \(bind: id)" + lock).first(),
-                  let current = try await submission(id: id, visibleSites: visibleSites) else { return .notFound }
+                  let current = try await submission(id: id, scope: scope) else { return .notFound }
             guard try row.decode(column: "revision", as: Int.self) == expected else { return .stale(current: current) }
             let status = current.summary.status
             guard request.action.from.contains(status) else { return .illegal(status: status) }
@@ -71,7 +71,7 @@ extension Store {
                 VALUES (\(bind: id), \(bind: actor), \(bind: request.action.rawValue), \(bind: status.rawValue),
                         \(bind: request.action.to.rawValue), \(bind: Normalization.nfc(request.note)), \(bind: millis))
                 """).run()
-            guard let after = try await submission(id: id, visibleSites: visibleSites) else { return .notFound }
+            guard let after = try await submission(id: id, scope: scope) else { return .notFound }
             if let idempotency { try await remember(idempotency, status: 200, body: try answer(after), now: now) }
             return .done(after)
         }
@@ -104,8 +104,8 @@ extension Store {
     }
 
     /// The history of a visible submission, oldest first; nil when it is not there.
-    public func events(of id: Int64, visibleSites: Set<String>?) async throws -> [AuditEvent]? {
-        guard try await access(of: id, visibleSites: visibleSites) != nil else { return nil }
+    public func events(of id: Int64, scope: Scope) async throws -> [AuditEvent]? {
+        guard try await access(of: id, scope: scope) != nil else { return nil }
         return try await sql.raw("""
             SELECT actor, action, from_status, to_status, note, at FROM events WHERE submission_id = \(bind: id) ORDER BY id
             """).all().compactMap { row in
@@ -129,8 +129,8 @@ extension Store {
     }
 
     /// What publishing a visible, published submission made; nil otherwise.
-    public func publication(of id: Int64, visibleSites: Set<String>?) async throws -> Publication? {
-        guard try await access(of: id, visibleSites: visibleSites) != nil,
+    public func publication(of id: Int64, scope: Scope) async throws -> Publication? {
+        guard try await access(of: id, scope: scope) != nil,
               let row = try await sql.raw("""
                   SELECT slug, public_path, html, published_at FROM submissions WHERE id = \(bind: id) AND status = 'published'
                   """).first(),

@@ -74,7 +74,7 @@ class DraftTests: PortalTestCase {
             XCTAssertEqual(hiddenRevisions.status, .notFound)
 
             // Who may file where.
-            let elsewhere = try await send(client, .post, APIPath.submissions, token: writer, body: json(draft(site: "so-tai-chinh")))
+            let elsewhere = try await send(client, .post, APIPath.submissions, token: writer, body: json(draft(site: "so-gtvt")))
             XCTAssertEqual(elsewhere.status, .forbidden)
             let notAuthor = try await send(client, .post, APIPath.submissions, token: accountant, body: json(draft()))
             XCTAssertEqual(notAuthor.status, .forbidden)

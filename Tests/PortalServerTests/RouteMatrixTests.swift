@@ -1,0 +1,176 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NewsroomKit
+@testable import PortalServer
+import Yams
+import XCTest
+
+/// Docs/portal-api.yaml against the router: every route documented, every documented
+/// route answering, and every route × role × in/out of scope answering what the
+/// contract's `x-roles`/`x-scope`/`x-action-roles` say.
+class RouteMatrixTests: PortalTestCase {
+    struct Operation {
+        var method: String
+        var path: String
+        var id: String
+        var scope: String
+        var roles: [String]
+        var success: Int
+        var actionRoles: [String: [String]]
+        var statuses: Set<Int>
+    }
+
+    static func contract() throws -> [Operation] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Docs/portal-api.yaml")
+        let document = try XCTUnwrap(try Yams.load(yaml: String(contentsOf: url, encoding: .utf8)) as? [String: Any])
+        XCTAssertEqual(document["openapi"] as? String, "3.1.0")
+        let paths = try XCTUnwrap(document["paths"] as? [String: Any])
+        var operations: [Operation] = []
+        for (path, value) in paths {
+            let item = try XCTUnwrap(value as? [String: Any])
+            for method in ["get", "put", "post", "delete", "patch"] {
+                guard let op = item[method] as? [String: Any] else { continue }
+                let responses = try XCTUnwrap(op["responses"] as? [String: Any], "\(method) \(path)")
+                operations.append(Operation(
+                    method: method.uppercased(), path: path, id: try XCTUnwrap(op["operationId"] as? String, "\(method) \(path)"),
+                    scope: try XCTUnwrap(op["x-scope"] as? String, "\(method) \(path) x-scope"), roles: op["x-roles"] as? [String] ?? [],
+                    success: try XCTUnwrap(op["x-success"] as? Int, "\(method) \(path) x-success"),
+                    actionRoles: op["x-action-roles"] as? [String: [String]] ?? [:], statuses: Set(responses.keys.compactMap { Int($0) })))
+            }
+        }
+        return operations.sorted { ($0.path, $0.method) < ($1.path, $1.method) }
+    }
+
+    func testEveryRouteIsDocumentedAndEveryDocumentedRouteAnswers() async throws {
+        let operations = try Self.contract()
+        let store = try await Store.open(location)
+        let router = PortalApplication.router(store: store)
+        try await store.close()
+        // The router writes parameters as :name, OpenAPI as {name}.
+        let served = Set(router.routes.map { route in
+            "\(route.method.rawValue) " + route.path.description.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+                .reduce("") { $0 + "/" + $1 }
+        })
+        let documented = Set(operations.map { "\($0.method) \($0.path)" })
+        XCTAssertEqual(served.subtracting(documented).sorted(), [], "served but not documented")
+        XCTAssertEqual(documented.subtracting(served).sorted(), [], "documented but not served")
+        XCTAssertEqual(Set(operations.map(\.id)).count, operations.count, "operation ids are unique")
+        for op in operations {
+            XCTAssertTrue(op.statuses.contains(op.success), "\(op.id): x-success \(op.success) is among its responses")
+            XCTAssertTrue(["public", "account", "site", "item"].contains(op.scope), op.id)
+            if op.scope != "public" { XCTAssertTrue(op.statuses.contains(401) || op.scope == "public", "\(op.id) documents 401") }
+        }
+        let transition = try XCTUnwrap(operations.first { $0.id == "transition" })
+        XCTAssertEqual(Set(transition.actionRoles.keys), Set(WorkflowAction.allCases.map(\.rawValue)), "every action's roles documented")
+    }
+
+    func testEveryRouteAnswersEachRoleInAndOutOfItsScopeAsDocumented() async throws {
+        let operations = try Self.contract()
+        try await withPortal { store, client in
+            let inside = "so-y-te", outside = "so-gtvt"
+            var tokens: [Role: String] = [:]
+            var contributorOf: [Role: Int64] = [:]
+            let sample = try await store.sql.raw("SELECT id FROM contributors ORDER BY id LIMIT 1").first()!.decode(column: "id", as: Int64.self)
+            for role in Role.allCases {
+                tokens[role] = try await store.addUser(name: "u-\(role.rawValue)", displayName: role.rawValue, grants: [Grant(role: role, site: inside)])
+                let user = try await store.userID(named: "u-\(role.rawValue)")
+                contributorOf[role] = try await store.sql.raw("INSERT INTO contributors (full_name, user_id) VALUES (\(bind: "CTV \(role.rawValue)"), \(bind: user)) RETURNING id")
+                    .first()!.decode(column: "id", as: Int64.self)
+            }
+            let siteID = { (code: String) async throws -> Int64 in
+                try await store.sql.raw("SELECT id FROM sites WHERE code = \(bind: code)").first()!.decode(column: "id", as: Int64.self)
+            }
+            let insideID = try await siteID(inside), outsideID = try await siteID(outside)
+
+            /// A fresh item for one request: the role's own on the inside site, someone else's on the outside one.
+            func item(for role: Role, inScope: Bool, status: SubmissionStatus) async throws -> Int64 {
+                let id = try await store.transaction {
+                    try await store.insertSubmission(siteID: inScope ? insideID : outsideID, contributorID: inScope ? contributorOf[role]! : sample,
+                                                     title: "Bài thử", sapo: "Sapo.", body: "Thân bài.", category: .news, language: "vi",
+                                                     status: status, received: Date(), author: "test",
+                                                     publishedAt: status == .published ? Date() : nil)
+                }
+                try await store.sql.raw("""
+                    INSERT INTO attachments (submission_id, number, filename, content_type, size, sha256, caption, credit, data)
+                    VALUES (\(bind: id), 1, 'a.png', 'image/png', 1, '', '', '', \(bind: ByteBuffer(bytes: [0x89])))
+                    """).run()
+                if status == .published { try await store.writePublication(of: try await store.submission(id: id, scope: .everything)!, now: Date()) }
+                return id
+            }
+            let today = RateTable.day(of: Date())
+
+            // The public routes answer without a token.
+            for op in operations where op.scope == "public" {
+                let body = op.method == "POST" ? json(SignInRequest(name: "u-editor", password: "not the password")) : nil
+                let answer = try await send(client, HTTPRequest.Method(rawValue: op.method)!, op.path, token: nil, body: body)
+                XCTAssertEqual(Int(answer.status.code), op.method == "POST" ? 401 : op.success, op.id)
+                XCTAssertTrue(op.statuses.contains(Int(answer.status.code)), "\(op.id): \(answer.status.code) is not documented")
+            }
+
+            var cells = 0
+            for op in operations where op.scope != "public" {
+                let actions: [WorkflowAction?] = op.id == "transition" ? WorkflowAction.allCases : [nil]
+                for action in actions {
+                    let allowed = action.map { op.actionRoles[$0.rawValue] ?? [] } ?? op.roles
+                    for role in Role.allCases {
+                        for inScope in [true, false] where inScope || op.scope == "item" || op.scope == "site" {
+                            var token = tokens[role]!
+                            if op.id == "signOut" { token = try await store.issueToken(name: "u-\(role.rawValue)").token }
+                            let site = inScope ? inside : outside
+                            var uri = op.path
+                            var headers: [HTTPField.Name: String] = [:]
+                            var body: Data?
+                            if op.scope == "item" {
+                                let status: SubmissionStatus = op.id == "publication" ? .published
+                                    : action.map { [.claim: .submitted, .return: .inReview, .approve: .inReview, .reject: .submitted,
+                                                    .resubmit: .returned, .withdraw: .submitted, .schedule: .approved, .unschedule: .scheduled,
+                                                    .publish: .approved][$0]! } ?? .submitted
+                                let id = try await item(for: role, inScope: inScope, status: status)
+                                uri = uri.replacingOccurrences(of: "{id}", with: "\(id)").replacingOccurrences(of: "{number}", with: "1")
+                            }
+                            switch op.id {
+                            case "listSubmissions", "activeRateTable": uri += "?site=\(site)"
+                            case "activityReport": uri += "?from=2026-01-01&to=2026-01-31"
+                            case "createSubmission":
+                                body = json(SubmissionDraft(site: site, title: "Tin mới", sapo: "", body: "Nội dung.", category: .news))
+                            case "saveSubmission":
+                                headers[.ifMatch] = "\"r1\""
+                                body = json(SubmissionEdit(title: "Sửa", sapo: "", body: "Đã sửa.", note: ""))
+                            case "transition":
+                                headers[.ifMatch] = "\"r1\""
+                                body = json(TransitionRequest(action: action!, note: "Lý do", publishAt: Date().addingTimeInterval(3600),
+                                                              grading: action == .approve ? Grading(genre: "tin", coefficient: 2) : nil))
+                            case "addNote": body = json(NoteRequest(body: "Ghi chú", visibility: .shared))
+                            case "addRateTable":
+                                body = json(RateTable(name: "Bảng", basis: "QĐ", effectiveFrom: today, site: site,
+                                                      genres: [.init(code: "tin", name: "Tin", coefficient: .init(min: 1, max: 5))]))
+                            default: break
+                            }
+                            let expected: Int
+                            if !inScope {
+                                expected = op.scope == "item" ? 404 : 403
+                            } else {
+                                expected = allowed.contains("any") || allowed.contains(role.rawValue) ? op.success : 403
+                            }
+                            let answer = try await send(client, HTTPRequest.Method(rawValue: op.method)!, uri, token: token, headers: headers, body: body)
+                            let label = "\(op.method) \(op.path)\(action.map { " \($0.rawValue)" } ?? "") as \(role.rawValue) \(inScope ? "in" : "out of") scope"
+                            XCTAssertEqual(Int(answer.status.code), expected, "\(label): \(String(decoding: answer.body.prefix(300), as: UTF8.self))")
+                            XCTAssertTrue(op.statuses.contains(Int(answer.status.code)), "\(label): \(answer.status.code) is not documented")
+                            cells += 1
+                        }
+                    }
+                }
+            }
+            XCTAssertGreaterThan(cells, 250)
+        }
+    }
+}
+
+final class RouteMatrixTestsOnPostgres: RouteMatrixTests {
+    override class var onPostgres: Bool { true }
+    override func testEveryRouteAnswersEachRoleInAndOutOfItsScopeAsDocumented() async throws {
+        try await super.testEveryRouteAnswersEachRoleInAndOutOfItsScopeAsDocumented()
+    }
+}

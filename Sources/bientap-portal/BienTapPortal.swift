@@ -7,7 +7,7 @@ import VietText
 
 /// Where the database is, shared by every subcommand.
 struct DatabaseOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Database: sqlite:PATH or postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default: sqlite:$XDG_DATA_HOME/bientap/portal.sqlite).", valueName: "url"))
+    @Option(name: .long, help: ArgumentHelp("Database: sqlite:PATH or postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default: $BIENTAP_DB, else sqlite:$XDG_DATA_HOME/bientap/portal.sqlite).", valueName: "url"))
     var db: String = DatabaseLocation.defaultLocation(environment: ProcessInfo.processInfo.environment)
 
     func open() async throws -> Store {
@@ -55,8 +55,14 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOption
 
-    @Option(name: .long, help: ArgumentHelp("Address to listen on; port 0 picks a free one.", valueName: "host:port"))
-    var listen: String = "127.0.0.1:8080"
+    @Option(name: .long, help: ArgumentHelp("Address to listen on; port 0 picks a free one (default: $BIENTAP_LISTEN, else 127.0.0.1:8080).", valueName: "host:port"))
+    var listen: String = ProcessInfo.processInfo.environment["BIENTAP_LISTEN"] ?? "127.0.0.1:8080"
+
+    @Option(name: .long, help: ArgumentHelp("Log lines as text or json, one object per line (default: $BIENTAP_LOG_FORMAT, else text).", valueName: "format"))
+    var logFormat: String = ProcessInfo.processInfo.environment["BIENTAP_LOG_FORMAT"] ?? "text"
+
+    @Option(name: .long, help: ArgumentHelp("trace, debug, info, notice, warning, error or critical (default: $BIENTAP_LOG_LEVEL, else info).", valueName: "level"))
+    var logLevel: String = ProcessInfo.processInfo.environment["BIENTAP_LOG_LEVEL"] ?? "info"
 
     @Option(name: .long, help: ArgumentHelp("Stop when the process with this id ends (used by `bientap demo`).", valueName: "pid"))
     var exitWithParent: Int32?
@@ -67,10 +73,22 @@ struct Serve: AsyncParsableCommand {
             throw Failed(PortalMessages.badListen(listen))
         }
         let host = String(listen[..<colon])
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .info
-            return handler
+        guard let level = Logger.Level(rawValue: logLevel) else { throw Failed(PortalMessages.badLogOption("--log-level", logLevel)) }
+        switch logFormat {
+        case "text":
+            LoggingSystem.bootstrap { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            }
+        case "json":
+            LoggingSystem.bootstrap { label in
+                var handler = JSONLogHandler(label: label)
+                handler.logLevel = level
+                return handler
+            }
+        default:
+            throw Failed(PortalMessages.badLogOption("--log-format", logFormat))
         }
         let store = try await database.open()
         let logger = Logger(label: "bientap-portal")

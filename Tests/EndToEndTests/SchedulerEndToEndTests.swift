@@ -9,13 +9,8 @@ final class SchedulerEndToEndTests: XCTestCase {
     private var processes: [Process] = []
 
     override func setUpWithError() throws {
-        guard let url = ProcessInfo.processInfo.environment["BIENTAP_TEST_POSTGRES"] else {
-            XCTFail("BIENTAP_TEST_POSTGRES is not set: run the tests with `make test`, which starts a PostgreSQL server for them")
-            throw CancellationError()
-        }
-        server = url
-        database = "sched_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        _ = try psql(server, "CREATE DATABASE \(database)")
+        server = try PortalProcess.postgresServer()
+        database = try PortalProcess.createDatabase(on: server, prefix: "sched")
     }
 
     override func tearDownWithError() throws {
@@ -23,51 +18,18 @@ final class SchedulerEndToEndTests: XCTestCase {
             process.terminate()
             process.waitUntilExit()
         }
-        _ = try? psql(server, "DROP DATABASE IF EXISTS \(database) WITH (FORCE)")
+        PortalProcess.dropDatabase(database, on: server)
     }
 
-    private var databaseURL: String {
-        var components = URLComponents(string: server)!
-        components.path = "/" + database
-        return components.string!
-    }
-
-    /// Runs one SQL statement with psql; its output, one value per line.
-    @discardableResult
-    private func psql(_ url: String, _ statement: String) throws -> String {
-        try run("/usr/bin/psql", [url, "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", statement])
-    }
+    private var databaseURL: String { database }
 
     @discardableResult
-    private func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw NSError(domain: "run", code: Int(process.terminationStatus), userInfo: [NSLocalizedDescriptionKey: "\(executable): \(text)"])
-        }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
+    private func psql(_ url: String, _ statement: String) throws -> String { try PortalProcess.psql(url, statement) }
 
-    /// Starts `bientap-portal serve` and waits for the line saying it listens.
+    private func run(_ executable: String, _ arguments: [String]) throws { try PortalProcess.run(executable, arguments) }
+
     private func startServer() throws {
-        let process = Process()
-        process.executableURL = QueueEndToEndTests.portalExecutable
-        process.arguments = ["serve", "--db", databaseURL, "--listen", "127.0.0.1:0"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        processes.append(process)
-        let line = output.fileHandleForReading.availableData
-        XCTAssertTrue(String(decoding: line, as: UTF8.self).contains("listening on http://127.0.0.1:"))
+        processes.append(try PortalProcess.serve(db: databaseURL).process)
     }
 
     func testTwoServersPublishTwoHundredItemsDueTheSameSecondExactlyOnce() throws {

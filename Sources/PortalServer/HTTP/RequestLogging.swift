@@ -14,7 +14,11 @@ struct RequestLogging: RouterMiddleware {
         let start = DispatchTime.now()
         func log(_ status: Int) {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000_000
-            context.logger.info("\(request.method) \(request.uri.path) \(status) \(String(format: "%.1f", seconds * 1000))ms")
+            let milliseconds = String(format: "%.1f", seconds * 1000)
+            context.logger.info("\(request.method) \(request.uri.path) \(status) \(milliseconds)ms", metadata: [
+                "method": .string(request.method.rawValue), "path": .string(request.uri.path), "status": .stringConvertible(status),
+                "ms": .string(milliseconds), "peer": .string(context.peer),
+            ])
             metrics.record(method: request.method.rawValue, route: context.endpointPath ?? "unmatched", status: status, seconds: seconds)
         }
         do {

@@ -31,6 +31,7 @@ public enum DatabaseLocation: Sendable, Hashable {
 
     /// `sqlite:$XDG_DATA_HOME/bientap/portal.sqlite` (or under ~/.local/share).
     public static func defaultLocation(environment: [String: String]) -> String {
+        if let configured = environment["BIENTAP_DB"], !configured.isEmpty { return configured }
         let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
         return "sqlite:" + base + "/bientap/portal.sqlite"

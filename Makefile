@@ -10,6 +10,8 @@ SHELL := /bin/bash
 # server the portal's tests also run on).
 BUILD_PACKAGES := pkg-config libncursesw5-dev libcurl4-openssl-dev hunspell-vi
 TEST_PACKAGES := tmux hunspell postgresql
+# bench: the HTTP load generator the portal's benchmark drives.
+BENCH_PACKAGES := wrk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test bench build deps test-deps keymaps clean
@@ -47,8 +49,10 @@ test: test-deps
 	rm -f "$$log"; exit $$status
 
 bench: test-deps
+	$(call ensure_packages,$(BENCH_PACKAGES))
 	$(SWIFT) build -c release
 	"$$($(SWIFT) build -c release --show-bin-path)/bientap-bench"
+	Scripts/with-postgres Benchmarks/portal-load "$$($(SWIFT) build -c release --show-bin-path)"
 
 # The default keymap is compiled into the client; regenerate after editing Keymaps/default.keymap.
 keymaps:

@@ -133,9 +133,22 @@ struct Seed: AsyncParsableCommand {
     @Flag(name: .long, help: "The sample: a provincial portal, its sites, contributors and 240 submissions.")
     var sample = false
 
+    @Option(name: .long, help: ArgumentHelp("Add this many more generated submissions to a sample database (for benchmarks).", valueName: "n"))
+    var bulk: Int?
+
     @OptionGroup var database: DatabaseOption
 
     func run() async throws {
+        if let bulk {
+            guard bulk > 0 else { throw Failed(PortalMessages.seedNeedsSample) }
+            do {
+                try await withStore(database) { try await Seeder.seedBulk(into: $0, count: bulk) }
+            } catch is Seeder.EmptyForBulk {
+                throw Failed(PortalMessages.seedNeedsSample)
+            }
+            print(PortalMessages.seededBulk(bulk))
+            return
+        }
         guard sample else { throw Failed(PortalMessages.seedNeedsSample) }
         let store = try await database.open()
         do {

@@ -24,7 +24,9 @@ enum PortalMessages {
     static func migrated(_ db: String) -> String {
         say("Cơ sở dữ liệu \(db) đã ở phiên bản mới nhất.", "The database \(db) is up to date.")
     }
-    static let seedNeedsSample = say("hãy nói rõ dữ liệu cần nạp: seed --sample", "say what to seed: seed --sample")
+    static let seedNeedsSample = say("hãy nói rõ dữ liệu cần nạp: seed --sample, rồi seed --bulk SỐ_BÀI nếu cần",
+                                     "say what to seed: seed --sample, then seed --bulk COUNT if needed")
+    static func seededBulk(_ n: Int) -> String { say("Đã thêm \(n) bài.", "Added \(n) submissions.") }
     static func seeded(_ s: Seeder.Summary) -> String {
         say("Đã nạp dữ liệu mẫu: \(s.sites) chuyên trang, \(s.contributors) tác giả, \(s.submissions) bài.",
             "Sample loaded: \(s.sites) sites, \(s.contributors) contributors, \(s.submissions) submissions.")

@@ -16,7 +16,8 @@ class AuthTests: PortalTestCase {
     }
 
     func testPasswordSignInIssuesAnExpiringTokenThatSignOutRevokes() async throws {
-        try await withPortal { store, client in
+        // Without the token cache: revocations elsewhere (a new password) count at once.
+        try await withPortal(tokenCacheSeconds: 0) { store, client in
             _ = try await store.addUser(name: "an", displayName: "An", grants: [Grant(role: .editor, site: "so-y-te")])
             try await store.setPassword(name: "an", password: "mật khẩu dài", cost: cheap)
 
@@ -90,6 +91,21 @@ class AuthTests: PortalTestCase {
             let later = Date().addingTimeInterval(601)
             guard case .signedIn = try await store.signIn(name: "an", password: "đúng mật khẩu", code: nil, peer: "elsewhere",
                                                           limits: limits, now: later) else { return XCTFail("still locked after the window") }
+        }
+    }
+
+    func testTheTokenCacheForgetsASignedOutTokenAtOnceAndOthersWithinItsLifetime() async throws {
+        try await withPortal(tokenCacheSeconds: 0.5) { store, client in
+            let first = try await store.addUser(name: "an", displayName: "An", grants: [Grant(role: .editor, site: nil)])
+            let second = try await store.issueToken(name: "an").token
+            for token in [first, second] { _ = try await get(client, APIPath.me, token: token, as: Me.self) }
+            let out = try await send(client, .post, APIPath.signOut, token: first)
+            XCTAssertEqual(out.status, .noContent)
+            _ = try await get(client, APIPath.me, token: first, as: APIErrorBody.self, status: .unauthorized)
+            // Revoked behind the server's back: remembered for at most the cache's lifetime.
+            try await store.revokeTokens(name: "an")
+            try await Task.sleep(for: .milliseconds(700))
+            _ = try await get(client, APIPath.me, token: second, as: APIErrorBody.self, status: .unauthorized)
         }
     }
 
@@ -176,5 +192,8 @@ final class AuthTestsOnPostgres: AuthTests {
     }
     override func testSignInIsLimitedPerNameAndPerAddress() async throws { try await super.testSignInIsLimitedPerNameAndPerAddress() }
     override func testASecondFactorCodeIsNeededAndWorksOnce() async throws { try await super.testASecondFactorCodeIsNeededAndWorksOnce() }
+    override func testTheTokenCacheForgetsASignedOutTokenAtOnceAndOthersWithinItsLifetime() async throws {
+        try await super.testTheTokenCacheForgetsASignedOutTokenAtOnceAndOthersWithinItsLifetime()
+    }
     override func testGrantsRevocationsAndTheAccountList() async throws { try await super.testGrantsRevocationsAndTheAccountList() }
 }

@@ -19,6 +19,6 @@ public enum AccessToken {
 
     /// Lower-case hex SHA-256 of the token, as stored in `tokens.token_hash`.
     public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.string(SHA256.hash(data: Data(token.utf8)))
     }
 }

@@ -4,6 +4,7 @@ import Hummingbird
 struct BearerAuthentication: RouterMiddleware {
     typealias Context = PortalContext
     let store: Store
+    let cache: TokenCache
 
     func handle(_ request: Request, context: PortalContext,
                 next: (Request, PortalContext) async throws -> Response) async throws -> Response {
@@ -12,12 +13,18 @@ struct BearerAuthentication: RouterMiddleware {
             throw APIFailure(.unauthorized)
         }
         let token = header.dropFirst(7).trimmingCharacters(in: .whitespaces)
-        guard let principal = try await store.principal(forToken: token) else {
-            throw APIFailure(.unauthorized)
+        let hash = AccessToken.hash(token)
+        let principal: Principal
+        if let known = cache.principal(forHash: hash) {
+            principal = known
+        } else {
+            guard let found = try await store.principal(forToken: token) else { throw APIFailure(.unauthorized) }
+            cache.remember(found, forHash: hash)
+            principal = found
         }
         var context = context
         context.principal = principal
-        context.tokenHash = AccessToken.hash(token)
+        context.tokenHash = hash
         return try await next(request, context)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import NewsroomKit
@@ -6,7 +7,9 @@ import SQLKit
 
 /// Builds the portal's HTTP application over a store.
 public enum PortalApplication {
-    public static func router(store: Store, metrics: Metrics = Metrics(), signInLimits: Store.SignInLimits = .init()) -> Router<PortalContext> {
+    /// `tokenCacheSeconds`: how long a token's owner is remembered (0: ask the database every time).
+    public static func router(store: Store, metrics: Metrics = Metrics(), signInLimits: Store.SignInLimits = .init(),
+                              tokenCacheSeconds: TimeInterval = TokenCache.defaultLifetime) -> Router<PortalContext> {
         let router = Router(context: PortalContext.self)
         router.add(middleware: RequestLogging(metrics: metrics))
         // Alive: the process answers.
@@ -34,8 +37,9 @@ public enum PortalApplication {
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
         }
         AccountRoutes.addPublic(to: router.group("api/v1"), store: store, limits: signInLimits)
-        let api = router.group("api/v1").add(middleware: BearerAuthentication(store: store))
-        AccountRoutes.add(to: api, store: store)
+        let tokens = TokenCache(lifetime: tokenCacheSeconds)
+        let api = router.group("api/v1").add(middleware: BearerAuthentication(store: store, cache: tokens))
+        AccountRoutes.add(to: api, store: store, tokens: tokens)
         SubmissionRoutes.add(to: api, store: store)
         RateRoutes.add(to: api, store: store)
         ReportRoutes.add(to: api, store: store)

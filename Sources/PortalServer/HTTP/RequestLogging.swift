@@ -14,7 +14,8 @@ struct RequestLogging: RouterMiddleware {
         let start = DispatchTime.now()
         func log(_ status: Int) {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000_000
-            let milliseconds = String(format: "%.1f", seconds * 1000)
+            let tenths = Int((seconds * 10_000).rounded())
+            let milliseconds = "\(tenths / 10).\(tenths % 10)"
             context.logger.info("\(request.method) \(request.uri.path) \(status) \(milliseconds)ms", metadata: [
                 "method": .string(request.method.rawValue), "path": .string(request.uri.path), "status": .stringConvertible(status),
                 "ms": .string(milliseconds), "peer": .string(context.peer),

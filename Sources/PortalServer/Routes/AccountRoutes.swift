@@ -24,9 +24,12 @@ enum AccountRoutes {
         }
     }
 
-    static func add(to group: RouterGroup<PortalContext>, store: Store) {
+    static func add(to group: RouterGroup<PortalContext>, store: Store, tokens: TokenCache) {
         group.post("sign-out") { _, context in
-            if let hash = context.tokenHash { try await store.revokeToken(hash: hash) }
+            if let hash = context.tokenHash {
+                try await store.revokeToken(hash: hash)
+                tokens.forget(hash: hash)
+            }
             return Response(status: .noContent)
         }
         group.get("me") { _, context in

@@ -325,7 +325,7 @@ enum SubmissionRoutes {
     private static func idempotencyKey(_ request: Request, _ principal: Principal, asking: Data) throws -> Store.IdempotencyKey? {
         guard let key = request.headers[idempotencyKey] else { return nil }
         guard !key.isEmpty, key.count <= 200 else { throw APIFailure(.invalidField, detail: "Idempotency-Key") }
-        let hash = SHA256.hash(data: asking).map { String(format: "%02x", $0) }.joined()
+        let hash = Hex.string(SHA256.hash(data: asking))
         return Store.IdempotencyKey(userID: principal.userID, key: key, requestHash: hash)
     }
 

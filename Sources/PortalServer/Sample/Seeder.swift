@@ -58,4 +58,43 @@ public enum Seeder {
         }
         return Summary(sites: sites.count, contributors: contributors.count, submissions: submissions.count)
     }
+
+    /// Adds `count` more submissions to a database seeded with the sample, for benchmarks:
+    /// the sample's items again and again, each round two months further back.
+    public static func seedBulk(into store: Store, count: Int, now: Date = Date()) async throws {
+        let sql = store.sql
+        var siteIDs: [String: Int64] = [:]
+        for site in try await store.sites() { siteIDs[site.code] = site.id }
+        let contributorIDs = try await sql.raw("SELECT id FROM contributors WHERE user_id IS NULL ORDER BY id").all()
+            .map { try $0.decode(column: "id", as: Int64.self) }
+        let people = SampleCorpus.contributors()
+        guard contributorIDs.count >= people.count, !siteIDs.isEmpty else { throw EmptyForBulk() }
+        let sample = SampleCorpus.submissions(now: now)
+        var written = 0, round = 1
+        while written < count {
+            let seeds = sample.map { seed -> SubmissionSeed in
+                var older = seed
+                older.receivedAt = seed.receivedAt.addingTimeInterval(-Double(round) * 61 * 86400)
+                return older
+            }
+            for batch in stride(from: 0, to: min(seeds.count, count - written), by: 500) {
+                let slice = seeds[batch..<min(batch + 500, seeds.count, batch + count - written)]
+                try await store.transaction {
+                    for seed in slice {
+                        _ = try await store.insertSubmission(
+                            siteID: siteIDs[seed.siteCode]!, contributorID: contributorIDs[seed.contributor], title: seed.title, sapo: seed.sapo,
+                            body: seed.body, category: seed.category, language: seed.language, status: seed.status, received: seed.receivedAt,
+                            author: people[seed.contributor].fullName,
+                            publishedAt: seed.status == .published ? seed.receivedAt.addingTimeInterval(3 * 3600) : nil)
+                    }
+                }
+                written += slice.count
+            }
+            round += 1
+        }
+    }
+
+    public struct EmptyForBulk: Error, CustomStringConvertible {
+        public var description: String { "seed the sample first (seed --sample), then add bulk" }
+    }
 }

@@ -98,7 +98,7 @@ extension Store {
                     """).run()
             }
             for (index, photo) in (draft.attachments ?? []).enumerated() {
-                let digest = SHA256.hash(data: photo.data).map { String(format: "%02x", $0) }.joined()
+                let digest = Hex.string(SHA256.hash(data: photo.data))
                 try await sql.raw("""
                     INSERT INTO attachments (submission_id, number, filename, content_type, size, sha256, caption, credit, data)
                     VALUES (\(bind: id), \(bind: index + 1), \(bind: Normalization.nfc(photo.filename)),

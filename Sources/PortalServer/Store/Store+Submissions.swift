@@ -48,10 +48,13 @@ extension Store {
         c.id AS contributor_id, c.full_name, c.pen_name,
         l.holder AS lease_holder, l.holder_name AS lease_holder_name, l.acquired_at AS lease_acquired_at, l.expires_at AS lease_expires_at
         """
-    private static let summaryTables = """
-         FROM submissions s JOIN sites si ON si.id = s.site_id JOIN contributors c ON c.id = s.contributor_id
+    private static let summaryJoins = """
+         JOIN sites si ON si.id = s.site_id JOIN contributors c ON c.id = s.contributor_id
          LEFT JOIN leases l ON l.submission_id = s.id
         """
+    private static let summaryTables = " FROM submissions s" + summaryJoins
+    /// What the filters read: the submission, its site and its contributor.
+    private static let filterTables = " FROM submissions s JOIN sites si ON si.id = s.site_id JOIN contributors c ON c.id = s.contributor_id"
 
     private static func column(_ key: ListSort.Key) -> String {
         switch key {
@@ -63,16 +66,49 @@ extension Store {
 
     /// One page in the query's order, after the cursor (which must be of that order).
     public func submissions(_ query: SubmissionQuery) async throws -> Page<SubmissionSummary> {
+        if query.scope.isEmpty { return Page(items: [], nextCursor: nil) }
         let column = Self.column(query.sort.key)
-        var sqlText = SQLQueryString("SELECT ") + SQLQueryString(Self.summaryColumns) + ", \(unsafeRaw: column) AS sort_key"
-            + SQLQueryString(Self.summaryTables) + " WHERE 1 = 1"
-        if !query.statuses.isEmpty {
-            sqlText = sqlText + " AND s.status IN (" + list(query.statuses.map(\.rawValue)) + ")"
+        let direction = query.sort.descending ? "DESC" : "ASC"
+        let order = SQLQueryString(" ORDER BY \(unsafeRaw: column) \(unsafeRaw: direction), s.id \(unsafeRaw: direction) LIMIT \(bind: query.limit + 1)")
+        let sqlText: SQLQueryString
+        if query.statuses.count > 1 && query.sort.key == .received {
+            // The index (status, received_at, id) gives each status in order: one short walk per
+            // status, merged, instead of sorting every waiting item on each request.
+            var branches = SQLQueryString("")
+            for (i, status) in query.statuses.enumerated() {
+                branches = branches + (i == 0 ? "" : " UNION ALL ")
+                    + "SELECT id, sort_key FROM (SELECT s.id AS id, s.received_at AS sort_key" + SQLQueryString(Self.filterTables)
+                    + " WHERE s.status = \(bind: status.rawValue)" + filters(query) + order + ") AS b\(unsafeRaw: String(i))"
+            }
+            sqlText = SQLQueryString("SELECT ") + SQLQueryString(Self.summaryColumns) + ", pick.sort_key AS sort_key FROM ("
+                + branches + ") AS pick JOIN submissions s ON s.id = pick.id"
+                + SQLQueryString(Self.summaryJoins) + " ORDER BY pick.sort_key \(unsafeRaw: direction), s.id \(unsafeRaw: direction) LIMIT \(bind: query.limit + 1)"
+        } else {
+            var whereStatus = SQLQueryString(" WHERE 1 = 1")
+            if !query.statuses.isEmpty {
+                whereStatus = whereStatus + " AND s.status IN (" + list(query.statuses.map(\.rawValue)) + ")"
+            }
+            sqlText = SQLQueryString("SELECT ") + SQLQueryString(Self.summaryColumns) + ", \(unsafeRaw: column) AS sort_key"
+                + SQLQueryString(Self.summaryTables) + whereStatus + filters(query) + order
         }
+        var rows = try await sql.raw(sqlText).all()
+        var next: String?
+        if rows.count > query.limit {
+            rows.removeLast(rows.count - query.limit)
+            if let last = rows.last {
+                next = ListCursor(sort: query.sort, key: try last.decode(column: "sort_key", as: Int64.self),
+                                  id: try last.decode(column: "id", as: Int64.self)).encoded
+            }
+        }
+        return Page(items: try rows.map(Self.summary), nextCursor: next)
+    }
+
+    /// The conditions of a list other than its statuses, each starting " AND", over `s`, `si` and `c`.
+    private func filters(_ query: SubmissionQuery) -> SQLQueryString {
+        var sqlText = SQLQueryString("")
         if let site = query.site {
             sqlText = sqlText + " AND si.code = \(bind: site)"
         }
-        if query.scope.isEmpty { return Page(items: [], nextCursor: nil) }
         if let all = query.scope.allOn {
             // Sites seen whole, or the reader's own items where they only contribute.
             var visible = all.isEmpty ? SQLQueryString("1 = 0") : "si.code IN (" + list(all.sorted()) + ")"
@@ -103,22 +139,11 @@ extension Store {
                 .replacingOccurrences(of: "_", with: "\\_")
             sqlText = sqlText + " AND s.search_text LIKE \(bind: "%" + escaped + "%") ESCAPE '\\'"
         }
-        let direction = query.sort.descending ? "DESC" : "ASC"
         if let after = query.after {
-            let comparison = query.sort.descending ? "<" : ">"
+            let column = Self.column(query.sort.key), comparison = query.sort.descending ? "<" : ">"
             sqlText = sqlText + " AND (\(unsafeRaw: column) \(unsafeRaw: comparison) \(bind: after.key) OR (\(unsafeRaw: column) = \(bind: after.key) AND s.id \(unsafeRaw: comparison) \(bind: after.id)))"
         }
-        sqlText = sqlText + " ORDER BY \(unsafeRaw: column) \(unsafeRaw: direction), s.id \(unsafeRaw: direction) LIMIT \(bind: query.limit + 1)"
-        var rows = try await sql.raw(sqlText).all()
-        var next: String?
-        if rows.count > query.limit {
-            rows.removeLast(rows.count - query.limit)
-            if let last = rows.last {
-                next = ListCursor(sort: query.sort, key: try last.decode(column: "sort_key", as: Int64.self),
-                                  id: try last.decode(column: "id", as: Int64.self)).encoded
-            }
-        }
-        return Page(items: try rows.map(Self.summary), nextCursor: next)
+        return sqlText
     }
 
     /// One whole submission, when it exists and its site is visible.

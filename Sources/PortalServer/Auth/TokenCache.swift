@@ -1,0 +1,34 @@
+import Foundation
+
+/// Who recent tokens belong to, for a moment: most requests then need no database
+/// round trip to authenticate. A revocation made through this server (sign-out)
+/// takes effect at once; one made elsewhere (another server, the command line, a new
+/// password) within `lifetime`.
+public final class TokenCache: @unchecked Sendable {
+    public static let defaultLifetime: TimeInterval = 2
+    let lifetime: TimeInterval
+    private static let capacity = 10_000
+    private let lock = NSLock()
+    private var entries: [String: (principal: Principal, until: Date)] = [:]
+
+    init(lifetime: TimeInterval = TokenCache.defaultLifetime) { self.lifetime = lifetime }
+
+    func principal(forHash hash: String, now: Date = Date()) -> Principal? {
+        lock.withLock {
+            guard let entry = entries[hash], entry.until > now else { return nil }
+            return entry.principal
+        }
+    }
+
+    func remember(_ principal: Principal, forHash hash: String, now: Date = Date()) {
+        guard lifetime > 0 else { return }
+        lock.withLock {
+            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+            entries[hash] = (principal, now.addingTimeInterval(lifetime))
+        }
+    }
+
+    func forget(hash: String) {
+        _ = lock.withLock { entries.removeValue(forKey: hash) }
+    }
+}

@@ -114,6 +114,48 @@ public final class AdminClient: @unchecked Sendable {
         try get(APIPath.revision(number, of: id))
     }
 
+    /// `GET /api/v1/submissions/{id}/diff`: revision `from` against `to` (default:
+    /// the original against the current one), word by word.
+    public func diff(of id: Int64, from: Int? = nil, to: Int? = nil) throws -> RevisionDiff {
+        var query: [(String, String)] = []
+        if let from { query.append(("from", String(from))) }
+        if let to { query.append(("to", String(to))) }
+        return try get(APIPath.diff(id), query: query)
+    }
+
+    /// `POST /api/v1/submissions`: files a draft; `idempotencyKey` (kept across
+    /// retries) makes a retry after a timeout return the first answer.
+    public func create(_ draft: SubmissionDraft, idempotencyKey: String) throws -> Submission {
+        try request("POST", APIPath.submissions, headers: [("Idempotency-Key", idempotencyKey), ("Content-Type", "application/json")],
+                    body: try WireFormat.encoder().encode(draft))
+    }
+
+    /// `GET /api/v1/submissions/{id}/notes`, oldest first.
+    public func notes(of id: Int64) throws -> [Note] {
+        try get(APIPath.notes(id))
+    }
+
+    /// `POST /api/v1/submissions/{id}/notes`.
+    public func addNote(to id: Int64, _ note: NoteRequest, idempotencyKey: String) throws -> Note {
+        try request("POST", APIPath.notes(id), headers: [("Idempotency-Key", idempotencyKey), ("Content-Type", "application/json")],
+                    body: try WireFormat.encoder().encode(note))
+    }
+
+    /// `GET /api/v1/rate-tables/active`: the royalty table an approval on `site` is graded by.
+    public func activeRateTable(site: String) throws -> RateTable {
+        try get(APIPath.activeRateTable, query: [("site", site)])
+    }
+
+    /// `POST /api/v1/sign-in` on `baseURL`: a token for `name`, with the authenticator
+    /// `code` when the account has a second factor.
+    public static func signIn(baseURL: String, name: String, password: String, code: String? = nil,
+                              transport: CurlTransport = CurlTransport()) throws -> SignInAnswer {
+        let client = try AdminClient(baseURL: baseURL, token: "", transport: transport)
+        return try client.request("POST", APIPath.signIn, headers: [("Content-Type", "application/json")],
+                                  body: try WireFormat.encoder().encode(SignInRequest(name: name, password: password, code: code)),
+                                  authenticated: false)
+    }
+
     // MARK: - Plumbing
 
     private func get<T: Decodable>(_ path: String, query: [(String, String)] = [], authenticated: Bool = true) throws -> T {

@@ -168,6 +168,40 @@ final class AdminClientTests: XCTestCase {
         }
     }
 
+    func testSignInFilingNotesDiffsAndRatesThroughLibcurl() async throws {
+        try await withLivePortal { url, _, store in
+            let ready = DispatchSemaphore(value: 0)
+            Task {
+                try? await store.setPassword(name: "editor", password: "mật khẩu biên tập", cost: 4)
+                ready.signal()
+            }
+            ready.wait()
+            XCTAssertThrowsError(try AdminClient.signIn(baseURL: url, name: "editor", password: "sai")) { error in
+                XCTAssertEqual((error as? PortalError)?.apiCode, .invalidCredentials)
+            }
+            let signedIn = try AdminClient.signIn(baseURL: url, name: "editor", password: "mật khẩu biên tập")
+            let client = try AdminClient(baseURL: url, token: signedIn.token)
+            XCTAssertEqual(try client.me().name, "editor")
+
+            let draft = SubmissionDraft(site: "so-y-te", title: "Tin gửi qua libcurl", sapo: "Sapo.", body: "Nội dung ban đầu.", category: .news)
+            let key = UUID().uuidString
+            let created = try client.create(draft, idempotencyKey: key)
+            XCTAssertEqual(created.summary.status, .submitted)
+            XCTAssertEqual(try client.create(draft, idempotencyKey: key).id, created.id, "a retry files nothing new")
+
+            _ = try client.save(id: created.id, edit: SubmissionEdit(title: draft.title, sapo: draft.sapo, body: "Nội dung đã sửa kỹ.", note: ""),
+                                base: 1)
+            let diff = try client.diff(of: created.id)
+            XCTAssertEqual([diff.from, diff.to], [1, 2])
+            XCTAssertEqual([diff.body.deletedWords, diff.body.insertedWords], [2, 3], diff.body.plain)
+            XCTAssertTrue(diff.body.plain.hasPrefix("Nội dung [-ban"), diff.body.plain)
+
+            let note = try client.addNote(to: created.id, NoteRequest(body: "Cần thêm nguồn.", visibility: .editors), idempotencyKey: UUID().uuidString)
+            XCTAssertEqual(try client.notes(of: created.id).map(\.id), [note.id])
+            XCTAssertTrue(try client.activeRateTable(site: "so-y-te").genres.contains { $0.code == "tin" })
+        }
+    }
+
     func testUnreachablePortalAndBadURLs() throws {
         // Port 9 (discard) is closed on a test machine: the connection is refused.
         let client = try AdminClient(baseURL: "http://127.0.0.1:9", token: "x")

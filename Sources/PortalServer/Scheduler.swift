@@ -66,10 +66,16 @@ public struct Scheduler: Service {
     public func run() async throws {
         do {
             try await cancelWhenGracefulShutdown { [self] in
+                var lastTidy = Date.distantPast
                 while !Task.isCancelled {
                     do {
                         let published = try await store.publishDue(actor: actor)
                         if !published.isEmpty { logger.info("published \(published.count) scheduled item(s): \(published)") }
+                        // Hourly: forget what no longer matters (old idempotency answers, old failed sign-ins).
+                        if Date().timeIntervalSince(lastTidy) > 3600 {
+                            try await store.tidy()
+                            lastTidy = Date()
+                        }
                     } catch is CancellationError {
                         return
                     } catch {

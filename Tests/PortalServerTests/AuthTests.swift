@@ -142,6 +142,33 @@ class AuthTests: PortalTestCase {
         }
     }
 
+    func testTidyingForgetsDayOldIdempotencyAnswersAndFailedSignIns() async throws {
+        let store = try await seededStore()
+        do {
+            _ = try await store.addUser(name: "an", displayName: "An", grants: [Grant(role: .editor, site: nil)])
+            let id = try await store.userID(named: "an")
+            let now = Date()
+            for (key, age) in [("old", 25.0 * 3600), ("new", 3600.0)] {
+                try await store.sql.raw("""
+                    INSERT INTO idempotency_keys (user_id, idem_key, request_hash, status, response, created_at)
+                    VALUES (\(bind: id), \(bind: key), 'h', 200, '{}', \(bind: Store.millis(now.addingTimeInterval(-age))))
+                    """).run()
+                try await store.sql.raw("""
+                    INSERT INTO sign_in_failures (name, peer, at) VALUES (\(bind: key), 'p', \(bind: Store.millis(now.addingTimeInterval(-age))))
+                    """).run()
+            }
+            try await store.tidy(now: now)
+            let keys = try await store.sql.raw("SELECT idem_key FROM idempotency_keys ORDER BY idem_key").all().map { try $0.decode(column: "idem_key", as: String.self) }
+            XCTAssertEqual(keys, ["new"])
+            let failures = try await store.sql.raw("SELECT name FROM sign_in_failures").all().map { try $0.decode(column: "name", as: String.self) }
+            XCTAssertEqual(failures, ["new"])
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        try await store.close()
+    }
+
     func testGrantsRevocationsAndTheAccountList() async throws {
         let store = try await seededStore()
         do {
@@ -196,4 +223,7 @@ final class AuthTestsOnPostgres: AuthTests {
         try await super.testTheTokenCacheForgetsASignedOutTokenAtOnceAndOthersWithinItsLifetime()
     }
     override func testGrantsRevocationsAndTheAccountList() async throws { try await super.testGrantsRevocationsAndTheAccountList() }
+    override func testTidyingForgetsDayOldIdempotencyAnswersAndFailedSignIns() async throws {
+        try await super.testTidyingForgetsDayOldIdempotencyAnswersAndFailedSignIns()
+    }
 }

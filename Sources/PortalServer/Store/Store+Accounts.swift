@@ -105,6 +105,17 @@ extension Store {
         return .signedIn(token: token, expiresAt: expires, principal: principal)
     }
 
+    /// How long the first answer to an Idempotency-Key is kept for its retries.
+    public static let idempotencyRetention: TimeInterval = 24 * 3600
+
+    /// Removes what has served its time: answers to Idempotency-Keys older than a day and
+    /// failed sign-ins older than a day (the limits look back 15 minutes).
+    public func tidy(now: Date = Date()) async throws {
+        let before = Store.millis(now.addingTimeInterval(-Store.idempotencyRetention))
+        try await sql.raw("DELETE FROM idempotency_keys WHERE created_at < \(bind: before)").run()
+        try await sql.raw("DELETE FROM sign_in_failures WHERE at < \(bind: before)").run()
+    }
+
     private func recordFailure(name: String, peer: String, now: Date) async throws {
         try await sql.raw("INSERT INTO sign_in_failures (name, peer, at) VALUES (\(bind: name), \(bind: peer), \(bind: Store.millis(now)))").run()
     }

@@ -118,6 +118,11 @@ public struct RevisionDiff: Codable, Sendable, Hashable {
         self.body = body
     }
 
+    /// The three fields as one text, git's word-diff style, for a terminal.
+    public var plain: String {
+        "# r\(from) → r\(to)\n## title\n\(title.plain)\n## sapo\n\(sapo.plain)\n## body\n\(body.plain)\n"
+    }
+
     public init(from old: Revision, to new: Revision) {
         self.init(from: old.info.number, to: new.info.number, title: WordDiff(from: old.title, to: new.title),
                   sapo: WordDiff(from: old.sapo, to: new.sapo), body: WordDiff(from: old.body, to: new.body))

@@ -32,7 +32,7 @@ final class PortalDurabilityTests: XCTestCase {
         try PortalProcess.portal(["seed", "--sample", "--db", db])
         let token = try XCTUnwrap(try PortalProcess.portal(["user", "add", "bien-tap", "--role", "editor", "--db", db])
             .split(separator: "\n").last.map(String.init))
-        var (server, url) = try PortalProcess.serve(db: db)
+        var (server, url) = try PortalProcess.serve(db: db, files: directory)
         defer { if server.isRunning { server.terminate(); server.waitUntilExit() } }
         let items = try AdminClient(baseURL: url, token: token).allSubmissions(statuses: [.submitted, .resubmitted]).prefix(40).map(\.id)
         XCTAssertEqual(items.count, 40)
@@ -81,7 +81,7 @@ final class PortalDurabilityTests: XCTestCase {
         XCTAssertGreaterThan(failures, 0, "saves were in flight when it came")
 
         // Back up: every acknowledged save is there, word for word, at its revision.
-        (server, url) = try PortalProcess.serve(db: db)
+        (server, url) = try PortalProcess.serve(db: db, files: directory)
         let client = try AdminClient(baseURL: url, token: token)
         for ack in acknowledged {
             let revision = try client.revision(ack.revision, of: ack.id)
@@ -111,8 +111,7 @@ final class PortalDurabilityTests: XCTestCase {
     func testSIGTERMStopsTheServerGracefullyAndClosesTheDatabase() throws {
         let path = directory.appendingPathComponent("portal.sqlite").path
         try PortalProcess.portal(["seed", "--sample", "--db", "sqlite:" + path])
-        let log = directory.appendingPathComponent("serve.log")
-        let (server, url) = try PortalProcess.serve(db: "sqlite:" + path, log: log)
+        let (server, url) = try PortalProcess.serve(db: "sqlite:" + path, files: directory)
         XCTAssertEqual(try AdminClient(baseURL: url, token: "none").health().status, "ok")
         XCTAssertTrue(FileManager.default.fileExists(atPath: path + "-wal"), "open in WAL mode")
         server.terminate()   // SIGTERM

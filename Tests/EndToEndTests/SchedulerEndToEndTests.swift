@@ -5,12 +5,14 @@ import XCTest
 /// `make test` starts) publish items scheduled for the same second: each once, on time.
 final class SchedulerEndToEndTests: XCTestCase {
     private var server = ""
-    private var database = ""
+    private var databaseURL = ""
+    private var directory: URL!
     private var processes: [Process] = []
 
     override func setUpWithError() throws {
         server = try PortalProcess.postgresServer()
-        database = try PortalProcess.createDatabase(on: server, prefix: "sched")
+        databaseURL = try PortalProcess.createDatabase(on: server, prefix: "sched")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("bientap-sched-\(UUID().uuidString)")
     }
 
     override func tearDownWithError() throws {
@@ -18,23 +20,22 @@ final class SchedulerEndToEndTests: XCTestCase {
             process.terminate()
             process.waitUntilExit()
         }
-        PortalProcess.dropDatabase(database, on: server)
+        PortalProcess.dropDatabase(databaseURL, on: server)
+        try? FileManager.default.removeItem(at: directory)
     }
-
-    private var databaseURL: String { database }
 
     @discardableResult
     private func psql(_ url: String, _ statement: String) throws -> String { try PortalProcess.psql(url, statement) }
 
-    private func run(_ executable: String, _ arguments: [String]) throws { try PortalProcess.run(executable, arguments) }
-
+    /// One more server on the database, its output in a directory of its own.
     private func startServer() throws {
-        processes.append(try PortalProcess.serve(db: databaseURL).process)
+        let files = directory.appendingPathComponent("server-\(processes.count)")
+        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+        processes.append(try PortalProcess.serve(db: databaseURL, files: files).process)
     }
 
     func testTwoServersPublishTwoHundredItemsDueTheSameSecondExactlyOnce() throws {
-        let portal = QueueEndToEndTests.portalExecutable.path
-        try run(portal, ["seed", "--sample", "--db", databaseURL])
+        try PortalProcess.portal(["seed", "--sample", "--db", databaseURL])
         // Both servers up before the items fall due, so both are looking when they do.
         try startServer()
         try startServer()

@@ -26,8 +26,8 @@ public final class LocalPortal {
         database = "sqlite:" + directory.appendingPathComponent("demo.sqlite").path
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         do {
-            _ = try Self.runToEnd(executable, ["seed", "--sample", "--db", database])
-            let output = try Self.runToEnd(executable, ["user", "add", "demo", "--role", "editor",
+            _ = try Self.run(executable, ["seed", "--sample", "--db", database])
+            let output = try Self.run(executable, ["user", "add", "demo", "--role", "editor",
                                                         "--display-name", editorDisplayName, "--db", database])
             guard let last = output.textLines.last(where: { !$0.isEmpty }) else {
                 throw Failure(description: "bientap-portal user add printed no token")
@@ -60,24 +60,32 @@ public final class LocalPortal {
     @discardableResult
     public func startServer(port: Int = 0) throws -> String {
         stopServer()
-        let out = directory.appendingPathComponent("portal.out")
-        let log = directory.appendingPathComponent("portal.log")
+        let started = try Self.serve(executable, database: database, port: port, files: directory,
+                                     extra: ["--exit-with-parent", "\(ProcessInfo.processInfo.processIdentifier)"])
+        server = started.process
+        baseURL = started.url
+        return started.url
+    }
+
+    /// Starts `bientap-portal serve --db DATABASE` on 127.0.0.1:`port` with `extra` arguments,
+    /// its output in `portal.out` and `portal.log` under `files`; the process and its base
+    /// URL once it says it listens.
+    public static func serve(_ executable: URL, database: String, port: Int = 0, files: URL, extra: [String] = []) throws
+        -> (process: Process, url: String) {
+        let out = files.appendingPathComponent("portal.out")
+        let log = files.appendingPathComponent("portal.log")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         if !FileManager.default.fileExists(atPath: log.path) { _ = FileManager.default.createFile(atPath: log.path, contents: nil) }
         let process = Process()
         process.executableURL = executable
-        process.arguments = ["serve", "--db", database, "--listen", "127.0.0.1:\(port)",
-                             "--exit-with-parent", "\(ProcessInfo.processInfo.processIdentifier)"]
+        process.arguments = ["serve", "--db", database, "--listen", "127.0.0.1:\(port)"] + extra
         process.standardOutput = try FileHandle(forWritingTo: out)
         let logHandle = try FileHandle(forWritingTo: log)
         logHandle.seekToEndOfFile()
         process.standardError = logHandle
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        server = process
-        let url = try Self.waitForListeningLine(in: out, server: process, log: log)
-        baseURL = url
-        return url
+        return (process, try waitForListeningLine(in: out, server: process, log: log))
     }
 
     /// The process id of the running server, if any.
@@ -102,8 +110,9 @@ public final class LocalPortal {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    /// Runs a portal command to its end; returns its standard output, throws with its stderr on failure.
-    private static func runToEnd(_ executable: URL, _ arguments: [String]) throws -> String {
+    /// Runs a command (a portal one, `psql`) to its end; returns its standard output, trimmed;
+    /// throws with its stderr on failure.
+    public static func run(_ executable: URL, _ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -125,7 +134,7 @@ public final class LocalPortal {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let message = String(decoding: errorBox.data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw Failure(description: "bientap-portal \(arguments.prefix(2).joined(separator: " ")): \(message)")
+            throw Failure(description: "\(executable.lastPathComponent) \(arguments.prefix(2).joined(separator: " ")): \(message)")
         }
         return String(decoding: outData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }

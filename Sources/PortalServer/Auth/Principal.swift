@@ -23,5 +23,12 @@ public struct Principal: Sendable, Hashable {
         grants.contains { roles.contains($0.role) && ($0.site == nil || $0.site == site) }
     }
 
+    /// Whether one of `roles` lets this user act on an item of `site` filed by the account
+    /// `contributorUser`: as a contributor only on their own items, any other role on any.
+    public func may(_ roles: Set<Role>, on site: String, filedBy contributorUser: Int64?) -> Bool {
+        if has(roles.subtracting([.contributor]), on: site) { return true }
+        return roles.contains(.contributor) && has([.contributor], on: site) && contributorUser == userID
+    }
+
     public var me: Me { Me(name: name, displayName: displayName, grants: grants) }
 }

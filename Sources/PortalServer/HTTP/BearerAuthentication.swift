@@ -18,7 +18,7 @@ struct BearerAuthentication: RouterMiddleware {
         if let known = cache.principal(forHash: hash) {
             principal = known
         } else {
-            guard let found = try await store.principal(forToken: token) else { throw APIFailure(.unauthorized) }
+            guard let found = try await store.principal(forTokenHash: hash) else { throw APIFailure(.unauthorized) }
             cache.remember(found, forHash: hash)
             principal = found
         }

@@ -20,6 +20,12 @@ enum SubmissionRoutes {
         return id
     }
 
+    /// The `{number}` of a revision or attachment path.
+    private static func number(_ context: PortalContext) throws -> Int {
+        guard let number = context.parameters.get("number", as: Int.self) else { throw APIFailure(.badRequest, detail: "number") }
+        return number
+    }
+
     static func add(to group: RouterGroup<PortalContext>, store: Store) {
         group.get("submissions") { request, context in
             let principal = context.principal!
@@ -75,7 +81,6 @@ enum SubmissionRoutes {
         group.post("submissions") { request, context in
             let principal = context.principal!
             let draft = try await RequestBody.decode(SubmissionDraft.self, request, limit: SubmissionDraft.bodySizeLimit)
-            guard principal.maySee(site: draft.site) else { throw APIFailure(.forbidden, detail: draft.site) }
             guard principal.has(authors, on: draft.site) else { throw APIFailure(.forbidden, detail: draft.site) }
             try validate(draft)
             let idempotency = try idempotencyKey(request, principal, asking: try WireFormat.encoder().encode(draft))
@@ -94,8 +99,7 @@ enum SubmissionRoutes {
         }
 
         group.get("submissions/:id/attachments/:number") { request, context in
-            guard let number = context.parameters.get("number", as: Int.self) else { throw APIFailure(.badRequest, detail: "number") }
-            guard let photo = try await store.attachment(number, of: try id(context), scope: context.principal!.scope) else {
+            guard let photo = try await store.attachment(try number(context), of: try id(context), scope: context.principal!.scope) else {
                 throw APIFailure(.notFound)
             }
             var headers = HTTPFields()
@@ -109,9 +113,7 @@ enum SubmissionRoutes {
             guard let submission = try await store.submission(id: try id(context), scope: context.principal!.scope) else {
                 throw APIFailure(.notFound)
             }
-            var headers = HTTPFields()
-            headers[.eTag] = RevisionTag.make(submission.summary.revision)
-            return try JSONResponse.make(submission, headers: headers)
+            return try answer(submission)
         }
 
         // Save: a new revision, made from the one If-Match names; 412 with the
@@ -140,10 +142,6 @@ enum SubmissionRoutes {
             let transition = try await RequestBody.decode(TransitionRequest.self, request)
             let action = transition.action
             let access = try await requireRoles(action.roles, principal, id: id, store: store)
-            // Contributors act only on their own items.
-            if !principal.has(action.roles.subtracting([.contributor]), on: access.site) {
-                guard access.contributorUser == principal.userID else { throw APIFailure(.forbidden, detail: access.site) }
-            }
             try validate(transition)
             if action == .approve, let grading = transition.grading {
                 // Graded against the table in force for the item's site today.
@@ -240,36 +238,24 @@ enum SubmissionRoutes {
         // Two revisions word by word: the contributor's original against now by default;
         // `format=plain` answers git's word-diff text ([-gone-]{+new+}) for a terminal.
         group.get("submissions/:id/diff") { request, context in
-            let id = try id(context)
-            let visible = context.principal!.scope
-            guard try await store.access(of: id, scope: visible) != nil else { throw APIFailure(.notFound) }
             let parameters = request.uri.queryParameters
             func number(_ name: String) throws -> Int? {
                 guard let text = parameters[Substring(name)] else { return nil }
                 guard let value = Int(text), value >= 1 else { throw APIFailure(.invalidField, detail: "\(name): \(text)") }
                 return value
             }
-            let from = try number("from") ?? 1
-            let to: Int
-            if let asked = try number("to") {
-                to = asked
-            } else {
-                guard let latest = try await store.revisions(of: id, scope: visible)?.last?.number else { throw APIFailure(.notFound) }
-                to = latest
+            guard let diff = try await store.diff(of: try id(context), from: try number("from") ?? 1, to: try number("to"),
+                                                  scope: context.principal!.scope) else {
+                throw APIFailure(.notFound)
             }
-            guard let old = try await store.revision(from, of: id, scope: visible),
-                  let new = try await store.revision(to, of: id, scope: visible) else { throw APIFailure(.notFound) }
-            let diff = RevisionDiff(from: old, to: new)
             guard parameters["format"] == "plain" else { return try JSONResponse.make(diff) }
             var headers = HTTPFields()
             headers[.contentType] = "text/plain; charset=utf-8"
-            let text = "# r\(from) → r\(to)\n## title\n\(diff.title.plain)\n## sapo\n\(diff.sapo.plain)\n## body\n\(diff.body.plain)\n"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: diff.plain)))
         }
 
         group.get("submissions/:id/revisions/:number") { request, context in
-            guard let number = context.parameters.get("number", as: Int.self) else { throw APIFailure(.badRequest, detail: "number") }
-            guard let revision = try await store.revision(number, of: try id(context), scope: context.principal!.scope) else {
+            guard let revision = try await store.revision(try number(context), of: try id(context), scope: context.principal!.scope) else {
                 throw APIFailure(.notFound)
             }
             return try JSONResponse.make(revision)
@@ -281,22 +267,21 @@ enum SubmissionRoutes {
     static let idempotentReplay = HTTPField.Name("Idempotent-Replayed")!
     static let socialChannels: Set<String> = ["zalo", "facebook"]
 
-    /// 404 unless the submission is visible, 403 unless the user has one of `roles` on its site.
+    /// 404 unless the submission is visible, 403 unless one of `roles` lets the user act
+    /// on it (a contributor only on their own).
     @discardableResult
     private static func requireRoles(_ roles: Set<Role>, _ principal: Principal, id: Int64, store: Store) async throws
         -> (site: String, contributorUser: Int64?) {
         guard let access = try await store.access(of: id, scope: principal.scope) else { throw APIFailure(.notFound) }
-        guard principal.has(roles, on: access.site) else { throw APIFailure(.forbidden, detail: access.site) }
+        guard principal.may(roles, on: access.site, filedBy: access.contributorUser) else { throw APIFailure(.forbidden, detail: access.site) }
         return access
     }
 
     /// Whether `principal` reads the board's notes on submission `id` (true) or only
     /// the shared ones, as its contributor (false); 403 for anyone else.
     private static func noteReader(_ principal: Principal, id: Int64, store: Store) async throws -> Bool {
-        guard let access = try await store.access(of: id, scope: principal.scope) else { throw APIFailure(.notFound) }
-        if principal.has(board, on: access.site) { return true }
-        if principal.has([.contributor], on: access.site), access.contributorUser == principal.userID { return false }
-        throw APIFailure(.forbidden, detail: access.site)
+        let access = try await requireRoles(board.union([.contributor]), principal, id: id, store: store)
+        return principal.has(board, on: access.site)
     }
 
     private static func leaseAnswer(_ outcome: Store.LeaseOutcome) throws -> Response {
@@ -315,10 +300,20 @@ enum SubmissionRoutes {
         return expected
     }
 
+    /// A submission with the ETag naming its revision.
     private static func answer(_ submission: Submission, status: HTTPResponse.Status = .ok, headers: HTTPFields = HTTPFields()) throws -> Response {
+        try tagged(submission, revision: submission.summary.revision, status: status, headers: headers)
+    }
+
+    /// 412 with the submission as it now is, so that the stale writer loses nothing.
+    private static func stale(_ current: Submission) throws -> Response {
+        try tagged(StaleRevisionBody(current: current), revision: current.summary.revision, status: .preconditionFailed)
+    }
+
+    private static func tagged<T: Encodable>(_ body: T, revision: Int, status: HTTPResponse.Status, headers: HTTPFields = HTTPFields()) throws -> Response {
         var headers = headers
-        headers[.eTag] = RevisionTag.make(submission.summary.revision)
-        return try JSONResponse.make(submission, status: status, headers: headers)
+        headers[.eTag] = RevisionTag.make(revision)
+        return try JSONResponse.make(body, status: status, headers: headers)
     }
 
     /// The request's Idempotency-Key with a digest of what it asks; nil without one.
@@ -371,14 +366,8 @@ enum SubmissionRoutes {
         }
     }
 
-    private static func stale(_ current: Submission) throws -> Response {
-        var headers = HTTPFields()
-        headers[.eTag] = RevisionTag.make(current.summary.revision)
-        return try JSONResponse.make(StaleRevisionBody(current: current), status: .preconditionFailed, headers: headers)
-    }
-
     /// What each action needs: a note to return, a reason to reject, a future time to
-    /// schedule, a grading to approve (genre and a positive coefficient or amount), known channels.
+    /// schedule, a grading to approve (checked against the rate table by the route), known channels.
     private static func validate(_ t: TransitionRequest, now: Date = Date()) throws {
         if t.action.needsNote && t.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw APIFailure(.invalidField, detail: "note")
@@ -387,12 +376,7 @@ enum SubmissionRoutes {
         if t.action == .schedule {
             guard let at = t.publishAt, at > now else { throw APIFailure(.invalidField, detail: "publish_at") }
         }
-        if t.action == .approve {
-            guard let g = t.grading, !g.genre.trimmingCharacters(in: .whitespaces).isEmpty,
-                  (g.coefficient.map { $0 > 0 && $0.isFinite } ?? false) || (g.amount.map { $0 > 0 } ?? false) else {
-                throw APIFailure(.invalidField, detail: "grading")
-            }
-        }
+        if t.action == .approve && t.grading == nil { throw APIFailure(.invalidField, detail: "grading") }
         if let unknown = t.channels.first(where: { !socialChannels.contains($0) }) {
             throw APIFailure(.invalidField, detail: "channels: \(unknown)")
         }

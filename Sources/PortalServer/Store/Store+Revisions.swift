@@ -50,6 +50,26 @@ extension Store {
             """).all().map(Self.revisionInfo)
     }
 
+    /// Revision `from` against `to` (nil: the current one) of a visible submission, word by
+    /// word; nil when the submission or either revision is not there.
+    public func diff(of id: Int64, from: Int, to: Int?, scope: Scope) async throws -> RevisionDiff? {
+        guard try await access(of: id, scope: scope) != nil else { return nil }
+        var to = to
+        if to == nil {
+            to = try await sql.raw("SELECT revision FROM submissions WHERE id = \(bind: id)").first()?.decode(column: "revision", as: Int.self)
+        }
+        guard let to else { return nil }
+        let rows = try await sql.raw("""
+            SELECT number, author, created_at, note, title, sapo, body FROM revisions
+            WHERE submission_id = \(bind: id) AND number IN (\(bind: from), \(bind: to))
+            """).all()
+        let revisions = try rows.map(Self.revision)
+        guard let old = revisions.first(where: { $0.info.number == from }), let new = revisions.first(where: { $0.info.number == to }) else {
+            return nil
+        }
+        return RevisionDiff(from: old, to: new)
+    }
+
     /// One revision with its text; nil when the submission or the revision is not there.
     public func revision(_ number: Int, of id: Int64, scope: Scope) async throws -> Revision? {
         guard try await access(of: id, scope: scope) != nil,
@@ -57,8 +77,12 @@ extension Store {
                   SELECT number, author, created_at, note, title, sapo, body FROM revisions
                   WHERE submission_id = \(bind: id) AND number = \(bind: number)
                   """).first() else { return nil }
-        return Revision(info: try Self.revisionInfo(row), title: try row.decode(column: "title", as: String.self),
-                        sapo: try row.decode(column: "sapo", as: String.self), body: try row.decode(column: "body", as: String.self))
+        return try Self.revision(row)
+    }
+
+    private static func revision(_ row: any SQLRow) throws -> Revision {
+        Revision(info: try revisionInfo(row), title: try row.decode(column: "title", as: String.self),
+                 sapo: try row.decode(column: "sapo", as: String.self), body: try row.decode(column: "body", as: String.self))
     }
 
     private static func revisionInfo(_ row: any SQLRow) throws -> RevisionInfo {

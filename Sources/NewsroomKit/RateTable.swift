@@ -55,7 +55,7 @@ public struct RateTable: Codable, Sendable, Hashable {
 
     /// What is wrong with the table itself; nil when it is usable.
     public var problem: String? {
-        guard RateTable.isDay(effectiveFrom) else { return "effective_from: \(effectiveFrom) (YYYY-MM-DD)" }
+        guard VietnamDay(effectiveFrom) != nil else { return "effective_from: \(effectiveFrom) (YYYY-MM-DD)" }
         guard !genres.isEmpty else { return "genres: none" }
         var codes = Set<String>()
         for genre in genres {
@@ -84,20 +84,5 @@ public struct RateTable: Codable, Sendable, Hashable {
             }
         }
         return nil
-    }
-
-    static func isDay(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil else { return false }
-        return (1...12).contains(month) && (1...31).contains(day)
-    }
-
-    /// The day a moment falls on in Vietnam, `YYYY-MM-DD`, to compare with `effectiveFrom`.
-    public static func day(of date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
     }
 }

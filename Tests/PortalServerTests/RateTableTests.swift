@@ -28,7 +28,11 @@ class RateTableTests: PortalTestCase {
         broken = documented
         broken.genres[0].amount = .init(min: 1, max: 2)
         XCTAssertNotNil(broken.problem, "both a coefficient and an amount")
-        XCTAssertEqual(RateTable.day(of: Date(timeIntervalSince1970: 1_767_200_400)), "2026-01-01", "17:00 UTC is the next day in Vietnam")
+        XCTAssertEqual(VietnamDay(containing: Date(timeIntervalSince1970: 1_767_200_400)).text, "2026-01-01", "17:00 UTC is the next day in Vietnam")
+        XCTAssertNil(VietnamDay("2026-04-31"))
+        XCTAssertNil(VietnamDay("2026-4-1"))
+        XCTAssertEqual(VietnamDay("2024-02-29")?.adding(years: -1).text, "2023-02-28")
+        XCTAssertEqual(VietnamDay("2025-12-31")?.adding(days: 1).text, "2026-01-01")
     }
 
     func testApprovalsAreGradedAgainstTheTableInForceForTheSite() async throws {
@@ -61,7 +65,7 @@ class RateTableTests: PortalTestCase {
             }
 
             // The site's own table, from today: its genres now, the default elsewhere.
-            let own = RateTable(name: "Quyết định của Sở Y tế", basis: "QĐ 12/2026", effectiveFrom: RateTable.day(of: Date()), site: "so-y-te",
+            let own = RateTable(name: "Quyết định của Sở Y tế", basis: "QĐ 12/2026", effectiveFrom: VietnamDay(containing: Date()).text, site: "so-y-te",
                                 genres: [.init(code: "tin-y-te", name: "Tin y tế", amount: .init(min: 100_000, max: 300_000))])
             let forbidden = try await send(client, .post, APIPath.rateTables, token: editor, body: json(own))
             XCTAssertEqual(forbidden.status, .forbidden)

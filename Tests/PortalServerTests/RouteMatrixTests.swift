@@ -99,7 +99,7 @@ class RouteMatrixTests: PortalTestCase {
                 if status == .published { try await store.writePublication(of: try await store.submission(id: id, scope: .everything)!, now: Date()) }
                 return id
             }
-            let today = RateTable.day(of: Date())
+            let today = VietnamDay(containing: Date()).text
 
             // The public routes answer without a token.
             for op in operations where op.scope == "public" {

@@ -11,29 +11,18 @@ enum ReportRoutes {
         group.get("reports/activity") { request, context in
             let principal = context.principal!
             let parameters = request.uri.queryParameters
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
-            func day(_ name: String) throws -> (text: String, start: Date) {
+            func day(_ name: String) throws -> VietnamDay {
                 guard let text = parameters[Substring(name)].map(String.init) else { throw APIFailure(.invalidField, detail: "\(name): YYYY-MM-DD") }
-                let parts = text.split(separator: "-").compactMap { Int($0) }
-                guard parts.count == 3, text.count == 10,
-                      let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
-                      calendar.component(.day, from: date) == parts[2] else {
-                    throw APIFailure(.invalidField, detail: "\(name): \(text)")
-                }
-                return (text, date)
+                guard let day = VietnamDay(text) else { throw APIFailure(.invalidField, detail: "\(name): \(text)") }
+                return day
             }
             let from = try day("from"), to = try day("to")
-            guard from.start <= to.start, let end = calendar.date(byAdding: .day, value: 1, to: to.start),
-                  end.timeIntervalSince(from.start) <= 400 * 86400 else {
+            guard from <= to, to < from.adding(years: 1) else {
                 throw APIFailure(.invalidField, detail: "from..to: at most a year, from before to")
             }
-            let earlierStart = calendar.date(byAdding: .year, value: -1, to: from.start)!
-            let earlierEnd = calendar.date(byAdding: .year, value: -1, to: end)!
             let sites = Set(try await store.sites().map(\.code).filter { principal.has(readers, on: $0) })
             guard !sites.isEmpty else { throw APIFailure(.forbidden) }
-            let report = try await store.activity(sites: sites, from: from.text, to: to.text, start: from.start, end: end,
-                                                  yearEarlierStart: earlierStart, yearEarlierEnd: earlierEnd)
+            let report = try await store.activity(sites: sites, from: from, to: to)
             guard parameters["format"] == "csv" else { return try JSONResponse.make(report) }
             var headers = HTTPFields()
             headers[.contentType] = "text/csv; charset=utf-8"

@@ -27,7 +27,7 @@ extension Store {
     /// The table in force for `site` on the day `at` falls on in Vietnam: the site's own
     /// newest one begun by then, else the newest one for every site.
     public func activeRateTable(site: String, at: Date = Date()) async throws -> RateTable? {
-        let day = RateTable.day(of: at)
+        let day = VietnamDay(containing: at).text
         guard let row = try await sql.raw("""
             SELECT body FROM rate_tables
             WHERE (site_code = \(bind: site) OR site_code IS NULL) AND effective_from <= \(bind: day)

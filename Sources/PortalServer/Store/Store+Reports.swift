@@ -4,16 +4,16 @@ import SQLKit
 
 /// Reports over what was published.
 extension Store {
-    /// Per site in `sites` (codes), what was published in [start, end) and in the same span a year earlier.
-    public func activity(sites: Set<String>?, from: String, to: String, start: Date, end: Date, yearEarlierStart: Date, yearEarlierEnd: Date)
-        async throws -> ActivityReport {
-        let current = try await publishedCounts(start: start, end: end)
-        let earlier = try await publishedCounts(start: yearEarlierStart, end: yearEarlierEnd)
+    /// Per site in `sites` (codes; nil: all), what was published from the start of `from` to
+    /// the end of `to`, and in the same days a year earlier.
+    public func activity(sites: Set<String>?, from: VietnamDay, to: VietnamDay) async throws -> ActivityReport {
+        let current = try await publishedCounts(start: from.start, end: to.adding(days: 1).start)
+        let earlier = try await publishedCounts(start: from.adding(years: -1).start, end: to.adding(years: -1).adding(days: 1).start)
         let rows = try await self.sites().filter { sites?.contains($0.code) ?? true }.map { site in
             ActivityReport.Row(site: SiteRef(id: site.id, code: site.code, name: site.name),
                                current: current[site.id] ?? .init(), yearEarlier: earlier[site.id] ?? .init())
         }
-        return ActivityReport(from: from, to: to, rows: rows)
+        return ActivityReport(from: from.text, to: to.text, rows: rows)
     }
 
     private func publishedCounts(start: Date, end: Date) async throws -> [Int64: ActivityReport.Counts] {

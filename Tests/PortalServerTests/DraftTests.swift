@@ -132,6 +132,17 @@ class DraftTests: PortalTestCase {
             }
             let nothing = try await walk("q=" + "khongcochunaoday%25")
             XCTAssertEqual(nothing, [])
+            // A save is searched by its new words, no longer by the ones it took out.
+            let edited = everything[7]
+            let before = try await store.submission(id: edited.id, scope: .everything)!
+            _ = try await store.save(id: edited.id, expected: before.summary.revision,
+                                     edit: SubmissionEdit(title: "Tiêu đề mới", sapo: "", body: "Hợp tác xã Ngọc Hoàng mở rộng.", note: ""),
+                                     author: "an", scope: .everything)
+            let byNewWord = try await walk("q=ngoc%20hoang")
+            XCTAssertEqual(byNewWord.map(\.id), [edited.id])
+            let oldWord = try XCTUnwrap(Diacritics.strip(String(before.summary.title.split(separator: " ").max { $0.count < $1.count }!)))
+            let byOldWord = try await walk("q=" + oldWord.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            XCTAssertFalse(byOldWord.contains { $0.id == edited.id }, "\(oldWord) is gone from it")
 
             // Filters: category, contributor, the received range.
             let articles = try await walk("category=article,photo_story")

@@ -157,8 +157,8 @@ enum Migrations {
             "CREATE INDEX sign_in_failures_by_peer ON sign_in_failures (peer, at)",
         ]),
         (7, [
-            // Submissions sent through the API: diacritic-free text to search (filled by
-            // Store.open for older rows), co-authors with their shares, photos.
+            // Submissions sent through the API: diacritic-free text to search (filled for
+            // older rows by the migration's program), co-authors with their shares, photos.
             "ALTER TABLE submissions ADD COLUMN search_text TEXT NOT NULL DEFAULT ''",
             "ALTER TABLE submissions ADD COLUMN author_share INTEGER NOT NULL DEFAULT 100",
             "CREATE INDEX submissions_by_contributor ON submissions (contributor_id, received_at DESC, id DESC)",
@@ -187,7 +187,7 @@ enum Migrations {
         ]),
         (8, [
             // Royalty rate tables as data: one JSON document per table, effective from a day,
-            // for a site or (no site) for all; Store.open loads the default into an empty table.
+            // for a site or (no site) for all; the migration's program adds the default.
             """
             CREATE TABLE rate_tables (
                 id INTEGER PRIMARY KEY,
@@ -215,6 +215,13 @@ enum Migrations {
             """,
             "CREATE INDEX notes_by_submission ON notes (submission_id, id)",
         ]),
+    ]
+
+    /// What some migrations do besides their statements, in the same transaction:
+    /// data that SQL alone cannot derive.
+    static let programs: [Int: @Sendable (Store) async throws -> Void] = [
+        7: { try await $0.fillSearchText() },
+        8: { try await $0.addDefaultRateTable() },
     ]
 
     /// The advisory lock migrations hold on PostgreSQL ("bientap" in ASCII).
@@ -260,6 +267,7 @@ enum Migrations {
                 for statement in migration.statements {
                     try await store.sql.raw(SQLQueryString(ddl(statement, for: store.dialect))).run()
                 }
+                try await programs[migration.version]?(store)
                 try await store.sql.raw("INSERT INTO schema_migrations (version, applied_at) VALUES (\(bind: migration.version), \(bind: Store.millis(Date())))").run()
             }
         }

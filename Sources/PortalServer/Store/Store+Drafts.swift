@@ -34,19 +34,13 @@ extension Store {
         return id
     }
 
-    /// Fills the search text of rows written before it existed (schema 7), a batch at a time.
-    func backfillSearchText() async throws {
-        while true {
-            let rows = try await sql.raw("SELECT id, title, sapo, body FROM submissions WHERE search_text = '' LIMIT 500").all()
-            if rows.isEmpty { return }
-            try await transaction {
-                for row in rows {
-                    let text = Store.searchText(title: try row.decode(column: "title", as: String.self),
-                                                sapo: try row.decode(column: "sapo", as: String.self),
-                                                body: try row.decode(column: "body", as: String.self))
-                    try await sql.raw("UPDATE submissions SET search_text = \(bind: text.isEmpty ? " " : text) WHERE id = \(bind: try row.decode(column: "id", as: Int64.self))").run()
-                }
-            }
+    /// Inside migration 7's transaction: the search text of every row written before it existed.
+    func fillSearchText() async throws {
+        for row in try await sql.raw("SELECT id, title, sapo, body FROM submissions").all() {
+            let text = Store.searchText(title: try row.decode(column: "title", as: String.self),
+                                        sapo: try row.decode(column: "sapo", as: String.self),
+                                        body: try row.decode(column: "body", as: String.self))
+            try await sql.raw("UPDATE submissions SET search_text = \(bind: text) WHERE id = \(bind: try row.decode(column: "id", as: Int64.self))").run()
         }
     }
 

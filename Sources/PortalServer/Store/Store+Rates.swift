@@ -43,9 +43,8 @@ extension Store {
         }
     }
 
-    /// A portal with no table gets the default one, so approvals can be graded from the start.
-    func ensureRateTable() async throws {
-        guard try await sql.raw("SELECT id FROM rate_tables LIMIT 1").first() == nil else { return }
+    /// Inside migration 8's transaction: the default table, so approvals can be graded from the start.
+    func addDefaultRateTable() async throws {
         try await addRateTable(DefaultRateTable.table)
     }
 }

@@ -43,8 +43,6 @@ public final class Store: @unchecked Sendable {
                     try await store.sql.raw(SQLQueryString(pragma)).run()
                 }
                 try await Migrations.apply(to: store)
-                try await store.backfillSearchText()
-                try await store.ensureRateTable()
             } catch {
                 try? await store.close()
                 throw error
@@ -62,8 +60,6 @@ public final class Store: @unchecked Sendable {
             let store = Store(connection: .postgres(connection), sql: connection.sql())
             do {
                 try await Migrations.apply(to: store)
-                try await store.backfillSearchText()
-                try await store.ensureRateTable()
             } catch {
                 try? await store.close()
                 throw error

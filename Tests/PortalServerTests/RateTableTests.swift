@@ -77,8 +77,13 @@ class RateTableTests: PortalTestCase {
             invalid.genres = []
             let bad = try await send(client, .post, APIPath.rateTables, token: siteAdmin, body: json(invalid))
             XCTAssertEqual(errorCode(bad.body), "invalid_field")
-            let added = try await send(client, .post, APIPath.rateTables, token: siteAdmin, body: json(own))
+            let key: [HTTPField.Name: String] = [HTTPField.Name("Idempotency-Key")!: "bang-so-y-te"]
+            let added = try await send(client, .post, APIPath.rateTables, token: siteAdmin, headers: key, body: json(own))
             XCTAssertEqual(added.status, .created, String(decoding: added.body, as: UTF8.self))
+            let retried = try await send(client, .post, APIPath.rateTables, token: siteAdmin, headers: key, body: json(own))
+            XCTAssertEqual(retried.headers[HTTPField.Name("Idempotent-Replayed")!], "true")
+            let tables = try await store.rateTables()
+            XCTAssertEqual(tables.filter { $0.site == "so-y-te" }.count, 1, "a retried table is stored once")
             var future = own
             future.effectiveFrom = "2099-01-01"
             future.genres[0].code = "sau-nay"

@@ -27,14 +27,20 @@ enum RateRoutes {
             // A table for every site is every-site admins' business.
             let allowed = table.site.map { principal.has([.admin], on: $0) } ?? principal.grants.contains { $0.role == .admin && $0.site == nil }
             guard allowed else { throw APIFailure(.forbidden, detail: table.site ?? "*") }
+            let idempotency = try Idempotency.key(request, principal, asking: try WireFormat.encoder().encode(table))
+            let outcome: Store.RateTableOutcome
             do {
-                try await store.addRateTable(table)
+                outcome = try await store.addRateTable(table, idempotency: idempotency, answer: { try WireFormat.encoder().encode($0) })
             } catch let invalid as Store.InvalidRateTable {
                 throw APIFailure(.invalidField, detail: invalid.problem)
             } catch let unknown as Store.UnknownSite {
                 throw APIFailure(.invalidField, detail: "site: \(unknown.code)")
             }
-            return try JSONResponse.make(table, status: .created)
+            switch outcome {
+            case .added: return try JSONResponse.make(table, status: .created)
+            case .replay(let status, let body): return Idempotency.replay(status, body)
+            case .keyReused: throw APIFailure(.idempotencyKeyReused)
+            }
         }
     }
 }

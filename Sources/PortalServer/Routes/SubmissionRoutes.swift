@@ -83,14 +83,14 @@ enum SubmissionRoutes {
             let draft = try await RequestBody.decode(SubmissionDraft.self, request, limit: SubmissionDraft.bodySizeLimit)
             guard principal.has(authors, on: draft.site) else { throw APIFailure(.forbidden, detail: draft.site) }
             try validate(draft)
-            let idempotency = try idempotencyKey(request, principal, asking: try WireFormat.encoder().encode(draft))
+            let idempotency = try Idempotency.key(request, principal, asking: try WireFormat.encoder().encode(draft))
             switch try await store.create(draft, by: principal, idempotency: idempotency, answer: { try WireFormat.encoder().encode($0) }) {
             case .created(let submission):
                 var headers = HTTPFields()
                 headers[.location] = APIPath.submission(submission.id)
                 return try answer(submission, status: .created, headers: headers)
             case .replay(let status, let body):
-                return replay(status, body)
+                return Idempotency.replay(status, body)
             case .keyReused:
                 throw APIFailure(.idempotencyKeyReused)
             case .invalid(let field):
@@ -151,7 +151,7 @@ enum SubmissionRoutes {
                 if let problem = table.problem(with: grading) { throw APIFailure(.invalidField, detail: "grading: \(problem)") }
             }
             let expected = try revisionMatched(request)
-            let idempotency = try idempotencyKey(request, principal,
+            let idempotency = try Idempotency.key(request, principal,
                                                  asking: try WireFormat.encoder().encode(transition) + Data("|\(id)|\(expected)".utf8))
             switch try await store.transition(id: id, expected: expected, request: transition, actor: principal.name,
                                               scope: principal.scope, idempotency: idempotency,
@@ -159,7 +159,7 @@ enum SubmissionRoutes {
             case .done(let submission):
                 return try answer(submission)
             case .replay(let status, let body):
-                return replay(status, body)
+                return Idempotency.replay(status, body)
             case .keyReused:
                 throw APIFailure(.idempotencyKeyReused)
             case .illegal(let status):
@@ -205,10 +205,10 @@ enum SubmissionRoutes {
                 throw APIFailure(.invalidField, detail: "body")
             }
             guard board || note.visibility == .shared else { throw APIFailure(.forbidden, detail: "visibility: editors") }
-            let idempotency = try idempotencyKey(request, principal, asking: try WireFormat.encoder().encode(note) + Data("|\(id)".utf8))
+            let idempotency = try Idempotency.key(request, principal, asking: try WireFormat.encoder().encode(note) + Data("|\(id)".utf8))
             switch try await store.addNote(to: id, note, by: principal, idempotency: idempotency, answer: { try WireFormat.encoder().encode($0) }) {
             case .added(let added): return try JSONResponse.make(added, status: .created)
-            case .replay(let status, let body): return replay(status, body)
+            case .replay(let status, let body): return Idempotency.replay(status, body)
             case .keyReused: throw APIFailure(.idempotencyKeyReused)
             case .invalidParent: throw APIFailure(.invalidField, detail: "parent_id")
             }
@@ -262,9 +262,6 @@ enum SubmissionRoutes {
         }
     }
 
-    static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
-    /// Marks an answer repeated for a retry.
-    static let idempotentReplay = HTTPField.Name("Idempotent-Replayed")!
     static let socialChannels: Set<String> = ["zalo", "facebook"]
 
     /// 404 unless the submission is visible, 403 unless one of `roles` lets the user act
@@ -314,22 +311,6 @@ enum SubmissionRoutes {
         var headers = headers
         headers[.eTag] = RevisionTag.make(revision)
         return try JSONResponse.make(body, status: status, headers: headers)
-    }
-
-    /// The request's Idempotency-Key with a digest of what it asks; nil without one.
-    private static func idempotencyKey(_ request: Request, _ principal: Principal, asking: Data) throws -> Store.IdempotencyKey? {
-        guard let key = request.headers[idempotencyKey] else { return nil }
-        guard !key.isEmpty, key.count <= 200 else { throw APIFailure(.invalidField, detail: "Idempotency-Key") }
-        let hash = Hex.string(SHA256.hash(data: asking))
-        return Store.IdempotencyKey(userID: principal.userID, key: key, requestHash: hash)
-    }
-
-    /// The first answer again, marked as a replay.
-    private static func replay(_ status: Int, _ body: Data) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
-        headers[Self.idempotentReplay] = "true"
-        return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     /// A draft's fields within their limits; shares that leave the contributor some;

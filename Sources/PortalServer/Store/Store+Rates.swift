@@ -10,18 +10,38 @@ extension Store {
         public var description: String { problem }
     }
 
-    /// Stores a table (checked first); its id.
+    public enum RateTableOutcome: Sendable {
+        case added
+        case replay(status: Int, body: Data)
+        case keyReused
+    }
+
+    /// Stores a table (checked first), once per Idempotency-Key; `answer` is the body retries get.
     @discardableResult
-    public func addRateTable(_ table: RateTable, now: Date = Date()) async throws -> Int64 {
+    public func addRateTable(_ table: RateTable, idempotency: IdempotencyKey? = nil, now: Date = Date(),
+                             answer: @Sendable (RateTable) throws -> Data = { _ in Data() }) async throws -> RateTableOutcome {
         if let problem = table.problem { throw InvalidRateTable(problem: problem) }
         if let site = table.site { try await checkSites([Grant(role: .admin, site: site)]) }
+        return try await transaction {
+            switch try await remembered(idempotency) {
+            case .replay(let status, let body)?: return .replay(status: status, body: body)
+            case .keyReused?: return .keyReused
+            case nil: break
+            }
+            try await insertRateTable(table, now: now)
+            if let idempotency { try await remember(idempotency, status: 201, body: try answer(table), now: now) }
+            return .added
+        }
+    }
+
+    /// Inside a transaction: writes a checked table.
+    private func insertRateTable(_ table: RateTable, now: Date) async throws {
         let body = String(decoding: try WireFormat.encoder().encode(table), as: UTF8.self)
-        return try await sql.raw("""
+        try await sql.raw("""
             INSERT INTO rate_tables (site_code, effective_from, name, body, created_at)
             VALUES (\(bind: table.site), \(bind: table.effectiveFrom), \(bind: Normalization.nfc(table.name)), \(bind: Normalization.nfc(body)),
                     \(bind: Store.millis(now)))
-            RETURNING id
-            """).first()!.decode(column: "id", as: Int64.self)
+            """).run()
     }
 
     /// The table in force for `site` on the day `at` falls on in Vietnam: the site's own
@@ -45,6 +65,6 @@ extension Store {
 
     /// Inside migration 8's transaction: the default table, so approvals can be graded from the start.
     func addDefaultRateTable() async throws {
-        try await addRateTable(DefaultRateTable.table)
+        try await insertRateTable(DefaultRateTable.table, now: Date())
     }
 }

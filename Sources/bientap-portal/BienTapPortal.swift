@@ -10,7 +10,9 @@ struct DatabaseOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Database: sqlite:PATH or postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default: $BIENTAP_DB, else sqlite:$XDG_DATA_HOME/bientap/portal.sqlite).", valueName: "url"))
     var db: String = DatabaseLocation.defaultLocation(environment: ProcessInfo.processInfo.environment)
 
-    func open() async throws -> Store {
+    /// `readers`: connections for reads outside transactions (0 for one-shot commands,
+    /// which read through their one connection; nil: the store's default for a server).
+    func open(readers: Int? = 0) async throws -> Store {
         let location: DatabaseLocation
         do {
             location = try DatabaseLocation(db)
@@ -18,7 +20,7 @@ struct DatabaseOption: ParsableArguments {
             throw Failed(PortalMessages.badDatabase(db, invalid.description))
         }
         do {
-            return try await Store.open(location)
+            return try await Store.open(location, readers: readers)
         } catch {
             throw Failed(PortalMessages.cannotOpen(db, "\(error)"))
         }
@@ -64,6 +66,9 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("trace, debug, info, notice, warning, error or critical (default: $BIENTAP_LOG_LEVEL, else info).", valueName: "level"))
     var logLevel: String = ProcessInfo.processInfo.environment["BIENTAP_LOG_LEVEL"] ?? "info"
 
+    @Option(name: .long, help: ArgumentHelp("Database connections serving reads beside the one for writes (default: $BIENTAP_DB_READERS, else one per core on SQLite, two per core on PostgreSQL).", valueName: "n"))
+    var dbReaders: Int? = ProcessInfo.processInfo.environment["BIENTAP_DB_READERS"].flatMap { Int($0) }
+
     @Option(name: .long, help: ArgumentHelp("Stop when the process with this id ends (used by `bientap demo`).", valueName: "pid"))
     var exitWithParent: Int32?
 
@@ -73,7 +78,7 @@ struct Serve: AsyncParsableCommand {
             throw Failed(PortalMessages.badListen(listen))
         }
         let host = String(listen[..<colon])
-        guard let level = Logger.Level(rawValue: logLevel) else { throw Failed(PortalMessages.badLogOption("--log-level", logLevel)) }
+        guard let level = Logger.Level(rawValue: logLevel) else { throw Failed(PortalMessages.badOption("--log-level", logLevel)) }
         switch logFormat {
         case "text":
             LoggingSystem.bootstrap { label in
@@ -88,9 +93,10 @@ struct Serve: AsyncParsableCommand {
                 return handler
             }
         default:
-            throw Failed(PortalMessages.badLogOption("--log-format", logFormat))
+            throw Failed(PortalMessages.badOption("--log-format", logFormat))
         }
-        let store = try await database.open()
+        if let dbReaders, !(0...64).contains(dbReaders) { throw Failed(PortalMessages.badOption("--db-readers", String(dbReaders))) }
+        let store = try await database.open(readers: dbReaders)
         let logger = Logger(label: "bientap-portal")
         let scheduler = Scheduler(store: store, actor: "scheduler@\(ProcessInfo.processInfo.hostName):\(getpid())", logger: logger)
         let app = PortalApplication.make(store: store, host: host, port: port, logger: logger, services: [scheduler]) { bound in

@@ -102,7 +102,7 @@ enum PortalMessages {
         return say("Đã thêm bảng nhuận bút \"\(name)\" (\(scope)), áp dụng từ \(day).",
                    "Added the rate table \"\(name)\" (\(scope)), in force from \(day).")
     }
-    static func badLogOption(_ option: String, _ value: String) -> String {
+    static func badOption(_ option: String, _ value: String) -> String {
         say("giá trị không hợp lệ cho \(option): '\(value)'", "invalid value for \(option): '\(value)'")
     }
 }

@@ -93,10 +93,10 @@ final class AdminClientTests: XCTestCase {
             let other = items[1].id
             let inserted = DispatchSemaphore(value: 0)
             Task {
-                try? await store.sql.raw("""
+                try? await store.transaction { try await store.sql.raw("""
                     INSERT INTO leases (submission_id, holder, holder_name, acquired_at, expires_at)
                     VALUES (\(bind: other), 'khac', 'Người khác', 0, \(bind: Int64(Date().timeIntervalSince1970 * 1000) + 60_000))
-                    """).run()
+                    """).run() }
                 inserted.signal()
             }
             inserted.wait()

@@ -311,7 +311,7 @@ class APITests: PortalTestCase {
             let theirs = try XCTUnwrap(items.first { $0.contributor.id != mine.contributor.id && $0.site.code == mine.site.code })
             let token = try await store.addUser(name: "ctv", displayName: "Cộng tác viên", grants: [Grant(role: .contributor, site: mine.site.code)])
             let user = try await store.sql.raw("SELECT id FROM users WHERE name = 'ctv'").first()!.decode(column: "id", as: Int64.self)
-            try await store.sql.raw("UPDATE contributors SET user_id = \(bind: user) WHERE id = \(bind: mine.contributor.id)").run()
+            try await store.transaction { try await store.sql.raw("UPDATE contributors SET user_id = \(bind: user) WHERE id = \(bind: mine.contributor.id)").run() }
             var answer = try await post(client, "/api/v1/submissions/\(theirs.id)/transitions", token: token, TransitionRequest(action: .withdraw))
             XCTAssertEqual(answer.status, .notFound, "another contributor's item does not exist for them")
             answer = try await post(client, "/api/v1/submissions/\(mine.id)/transitions", token: token, TransitionRequest(action: .claim))
@@ -362,7 +362,7 @@ class APITests: PortalTestCase {
             XCTAssertNil(after.summary.lease)
             // A lease left to expire (a dropped session) goes to the next editor.
             (status, _) = try await call(.post, lan)
-            try await store.sql.raw("UPDATE leases SET expires_at = 0").run()
+            try await store.transaction { try await store.sql.raw("UPDATE leases SET expires_at = 0").run() }
             (status, body) = try await call(.post, minh)
             XCTAssertEqual(status, .ok)
             XCTAssertEqual(try WireFormat.decoder().decode(Lease.self, from: body).holder, "minh")

@@ -149,13 +149,13 @@ class AuthTests: PortalTestCase {
             let id = try await store.userID(named: "an")
             let now = Date()
             for (key, age) in [("old", 25.0 * 3600), ("new", 3600.0)] {
-                try await store.sql.raw("""
+                try await store.transaction { try await store.sql.raw("""
                     INSERT INTO idempotency_keys (user_id, idem_key, request_hash, status, response, created_at)
                     VALUES (\(bind: id), \(bind: key), 'h', 200, '{}', \(bind: Store.millis(now.addingTimeInterval(-age))))
-                    """).run()
-                try await store.sql.raw("""
+                    """).run() }
+                try await store.transaction { try await store.sql.raw("""
                     INSERT INTO sign_in_failures (name, peer, at) VALUES (\(bind: key), 'p', \(bind: Store.millis(now.addingTimeInterval(-age))))
-                    """).run()
+                    """).run() }
             }
             try await store.tidy(now: now)
             let keys = try await store.sql.raw("SELECT idem_key FROM idempotency_keys ORDER BY idem_key").all().map { try $0.decode(column: "idem_key", as: String.self) }

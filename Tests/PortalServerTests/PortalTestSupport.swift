@@ -9,11 +9,13 @@ import XCTest
 
 /// A seeded portal answering through Hummingbird's router, with request helpers.
 class PortalTestCase: TemporaryDatabaseTestCase {
-    func withPortal(signInLimits: Store.SignInLimits = .init(), tokenCacheSeconds: TimeInterval = TokenCache.defaultLifetime, _ body: (Store, any TestClientProtocol) async throws -> Void) async throws {
+    func withPortal(signInLimits: Store.SignInLimits = .init(), tokenCacheSeconds: TimeInterval = TokenCache.defaultLifetime,
+                    listCacheSeconds: TimeInterval = ListCache.defaultLifetime, _ body: (Store, any TestClientProtocol) async throws -> Void) async throws {
         let store = try await seededStore()
         var logger = Logger(label: "test")
         logger.logLevel = .error
-        let app = Application(router: PortalApplication.router(store: store, signInLimits: signInLimits, tokenCacheSeconds: tokenCacheSeconds),
+        let app = Application(router: PortalApplication.router(store: store, signInLimits: signInLimits, tokenCacheSeconds: tokenCacheSeconds,
+                                                               listCacheSeconds: listCacheSeconds),
                               configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
         do {
             try await app.test(.router) { client in try await body(store, client) }

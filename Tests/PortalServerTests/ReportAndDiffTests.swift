@@ -58,10 +58,10 @@ class ReportAndDiffTests: PortalTestCase {
             _ = try await publish(.document, "2024-03-15T03:00:00Z")
             _ = try await publish(.article, "2025-03-31T17:00:00Z")     // 00:00 on 1 April: outside
             for number in 1...2 {
-                try await sql.raw("""
+                try await store.transaction { try await store.sql.raw("""
                     INSERT INTO attachments (submission_id, number, filename, content_type, size, sha256, caption, credit, data)
                     VALUES (\(bind: story), \(bind: number), 'a.jpg', 'image/jpeg', 1, '', '', '', \(bind: ByteBuffer(bytes: [0xFF])))
-                    """).run()
+                    """).run() }
             }
 
             let uri = APIPath.activityReport + "?from=2025-03-01&to=2025-03-31"

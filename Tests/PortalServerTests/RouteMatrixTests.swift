@@ -76,8 +76,10 @@ class RouteMatrixTests: PortalTestCase {
             for role in Role.allCases {
                 tokens[role] = try await store.addUser(name: "u-\(role.rawValue)", displayName: role.rawValue, grants: [Grant(role: role, site: inside)])
                 let user = try await store.userID(named: "u-\(role.rawValue)")
-                contributorOf[role] = try await store.sql.raw("INSERT INTO contributors (full_name, user_id) VALUES (\(bind: "CTV \(role.rawValue)"), \(bind: user)) RETURNING id")
-                    .first()!.decode(column: "id", as: Int64.self)
+                contributorOf[role] = try await store.transaction {
+                    try await store.sql.raw("INSERT INTO contributors (full_name, user_id) VALUES (\(bind: "CTV \(role.rawValue)"), \(bind: user)) RETURNING id")
+                        .first()!.decode(column: "id", as: Int64.self)
+                }
             }
             let siteID = { (code: String) async throws -> Int64 in
                 try await store.sql.raw("SELECT id FROM sites WHERE code = \(bind: code)").first()!.decode(column: "id", as: Int64.self)
@@ -92,11 +94,14 @@ class RouteMatrixTests: PortalTestCase {
                                                      status: status, received: Date(), author: "test",
                                                      publishedAt: status == .published ? Date() : nil)
                 }
-                try await store.sql.raw("""
+                try await store.transaction { try await store.sql.raw("""
                     INSERT INTO attachments (submission_id, number, filename, content_type, size, sha256, caption, credit, data)
                     VALUES (\(bind: id), 1, 'a.png', 'image/png', 1, '', '', '', \(bind: ByteBuffer(bytes: [0x89])))
-                    """).run()
-                if status == .published { try await store.writePublication(of: try await store.submission(id: id, scope: .everything)!, now: Date()) }
+                    """).run() }
+                if status == .published {
+                    let published = try await store.submission(id: id, scope: .everything)!
+                    try await store.transaction { try await store.writePublication(of: published, now: Date()) }
+                }
                 return id
             }
             let today = VietnamDay(containing: Date()).text

@@ -76,6 +76,33 @@ class StoreTests: TemporaryDatabaseTestCase {
         XCTAssertEqual(DatabaseLocation.defaultLocation(environment: ["HOME": "/h"]), "sqlite:/h/.local/share/bientap/portal.sqlite")
     }
 
+    func testReadsRunSideBySideAndOnlyTransactionsWrite() async throws {
+        let store = try await seededStore()
+        // A write outside a transaction would not take its turn: the read connections refuse it.
+        do {
+            try await store.sql.raw("UPDATE submissions SET title = 'x'").run()
+            XCTFail("a write outside a transaction went through")
+        } catch {}
+        // Inside one, reads see the transaction's own writes; outside, only once it has committed.
+        let item = try await store.submissions(.init(statuses: [.submitted], limit: 1)).items[0]
+        let before = store.commitCount
+        try await store.transaction {
+            try await store.sql.raw("UPDATE submissions SET title = 'Trong giao dịch' WHERE id = \(bind: item.id)").run()
+            let inside = try await store.submission(id: item.id, scope: .everything)
+            XCTAssertEqual(inside?.summary.title, "Trong giao dịch")
+        }
+        XCTAssertEqual(store.commitCount, before + 1)
+        let after = try await store.submission(id: item.id, scope: .everything)
+        XCTAssertEqual(after?.summary.title, "Trong giao dịch")
+        // Many reads at once, while a writer works, all answer.
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<32 { group.addTask { try await store.submissions(.init(statuses: [.submitted], limit: 5)).items.count } }
+            group.addTask { try await store.transaction { try await store.sql.raw("UPDATE submissions SET words = words + 1").run() }; return 5 }
+            for try await count in group { XCTAssertEqual(count, 5) }
+        }
+        try await store.close()
+    }
+
     func testMigrationsCreateTheSchemaOnceAndInWAL() async throws {
         let first = try await Store.open(location)
         let firstVersions = try await Migrations.appliedVersions(in: first)
@@ -131,7 +158,7 @@ class StoreTests: TemporaryDatabaseTestCase {
         XCTAssertEqual(principal?.sites, ["so-xay-dung"])
         let wrong = try await store.principal(forToken: token + "x")
         XCTAssertNil(wrong)
-        try await store.sql.raw("UPDATE tokens SET revoked_at = 1").run()
+        try await store.transaction { try await store.sql.raw("UPDATE tokens SET revoked_at = 1").run() }
         let revoked = try await store.principal(forToken: token)
         XCTAssertNil(revoked, "a revoked token lets no one in")
         try await store.close()
@@ -175,9 +202,9 @@ class StoreTests: TemporaryDatabaseTestCase {
         let ids = try await store.submissions(.init(statuses: [.approved], limit: 3)).items.map(\.id)
         XCTAssertEqual(ids.count, 3)
         for (id, offset) in zip(ids, [-10.0, -7200, 3600]) {
-            try await store.sql.raw("""
+            try await store.transaction { try await store.sql.raw("""
                 UPDATE submissions SET status = 'scheduled', publish_at = \(bind: Store.millis(now.addingTimeInterval(offset))) WHERE id = \(bind: id)
-                """).run()
+                """).run() }
         }
         let published = try await store.publishDue(now: now, actor: "scheduler@test")
         XCTAssertEqual(published, [ids[1], ids[0]], "the longest overdue first; the future one waits")
@@ -204,6 +231,7 @@ class StoreTests: TemporaryDatabaseTestCase {
 final class StoreTestsOnPostgres: StoreTests {
     override class var onPostgres: Bool { true }
     override func testMigrationsCreateTheSchemaOnceAndInWAL() async throws { try await super.testMigrationsCreateTheSchemaOnceAndInWAL() }
+    override func testReadsRunSideBySideAndOnlyTransactionsWrite() async throws { try await super.testReadsRunSideBySideAndOnlyTransactionsWrite() }
     override func testSeedingFillsTheDatabaseAndRefusesASecondTime() async throws { try await super.testSeedingFillsTheDatabaseAndRefusesASecondTime() }
     override func testTokensAreStoredOnlyAsHashes() async throws { try await super.testTokensAreStoredOnlyAsHashes() }
     override func testUserNamesAndSitesAreChecked() async throws { try await super.testUserNamesAndSitesAreChecked() }

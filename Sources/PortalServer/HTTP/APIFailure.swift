@@ -29,9 +29,13 @@ public struct APIFailure: HTTPResponseError {
 /// JSON answers written with the contract's encoder.
 enum JSONResponse {
     static func make<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = HTTPFields()) throws -> Response {
-        let data = try WireFormat.encoder().encode(value)
+        make(bytes: ByteBuffer(bytes: try WireFormat.encoder().encode(value)), status: status, headers: headers)
+    }
+
+    /// An answer already written as JSON.
+    static func make(bytes: ByteBuffer, status: HTTPResponse.Status = .ok, headers: HTTPFields = HTTPFields()) -> Response {
         var headers = headers
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: bytes))
     }
 }

@@ -7,9 +7,11 @@ import SQLKit
 
 /// Builds the portal's HTTP application over a store.
 public enum PortalApplication {
-    /// `tokenCacheSeconds`: how long a token's owner is remembered (0: ask the database every time).
+    /// `tokenCacheSeconds`: how long a token's owner is remembered (0: ask the database every time);
+    /// `listCacheSeconds`: how long a list page may show what other processes have changed (0: no list cache).
     public static func router(store: Store, metrics: Metrics = Metrics(), signInLimits: Store.SignInLimits = .init(),
-                              tokenCacheSeconds: TimeInterval = TokenCache.defaultLifetime) -> Router<PortalContext> {
+                              tokenCacheSeconds: TimeInterval = TokenCache.defaultLifetime,
+                              listCacheSeconds: TimeInterval = ListCache.defaultLifetime) -> Router<PortalContext> {
         let router = Router(context: PortalContext.self)
         router.add(middleware: RequestLogging(metrics: metrics))
         // Alive: the process answers.
@@ -40,7 +42,7 @@ public enum PortalApplication {
         let tokens = TokenCache(lifetime: tokenCacheSeconds)
         let api = router.group("api/v1").add(middleware: BearerAuthentication(store: store, cache: tokens))
         AccountRoutes.add(to: api, store: store, tokens: tokens)
-        SubmissionRoutes.add(to: api, store: store)
+        SubmissionRoutes.add(to: api, store: store, lists: ListCache(lifetime: listCacheSeconds))
         RateRoutes.add(to: api, store: store)
         ReportRoutes.add(to: api, store: store)
         return router

@@ -26,7 +26,7 @@ enum SubmissionRoutes {
         return number
     }
 
-    static func add(to group: RouterGroup<PortalContext>, store: Store) {
+    static func add(to group: RouterGroup<PortalContext>, store: Store, lists: ListCache) {
         group.get("submissions") { request, context in
             let principal = context.principal!
             let parameters = request.uri.queryParameters
@@ -72,8 +72,20 @@ enum SubmissionRoutes {
                 guard text.count <= 200 else { throw APIFailure(.invalidField, detail: "q > 200") }
                 query.text = String(text)
             }
-            let page = try await store.submissions(query)
-            return try JSONResponse.make(page)
+            // Read the count first: a commit during the query leaves the page stale, never wrong.
+            let commits = store.commitCount
+            let page: ListCache.Entry
+            if let kept = lists.page(for: query, commits: commits) {
+                page = kept
+            } else {
+                page = lists.remember(try await store.submissions(query), for: query, commits: commits)
+            }
+            var headers = HTTPFields()
+            headers[.eTag] = page.etag
+            if ListCache.matches(request.headers[.ifNoneMatch], page.etag) {
+                return Response(status: .notModified, headers: headers)
+            }
+            return JSONResponse.make(bytes: page.body, headers: headers)
         }
 
         // A new submission from a contributor (or an editor writing one), photos included;

@@ -21,8 +21,8 @@ public enum Seeder {
         let sites = SampleCorpus.sites()
         let contributors = SampleCorpus.contributors()
         let submissions = SampleCorpus.submissions(now: now)
-        let sql = store.sql
         try await store.transaction {
+            let sql = store.sql
             let existing = try await sql.raw("SELECT COUNT(*) AS n FROM submissions").first()!.decode(column: "n", as: Int.self)
             guard existing == 0 else { throw AlreadySeeded(count: existing) }
             var siteIDs: [String: Int64] = [:]

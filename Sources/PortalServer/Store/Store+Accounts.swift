@@ -142,10 +142,10 @@ extension Store {
                 return .invalid
             }
             // Only one sign-in per code: a guard against a code read over a shoulder.
-            let claimed = try await sql.raw("""
+            let claimed = try await transaction { try await sql.raw("""
                 UPDATE users SET totp_last_counter = \(bind: counter)
                 WHERE id = \(bind: id) AND (totp_last_counter IS NULL OR totp_last_counter < \(bind: counter)) RETURNING id
-                """).first()
+                """).first() }
             guard claimed != nil else {
                 try await recordFailure(name: name, peer: peer, now: now)
                 return .invalid
@@ -165,21 +165,25 @@ extension Store {
     /// failed sign-ins older than a day (the limits look back 15 minutes).
     public func tidy(now: Date = Date()) async throws {
         let before = Store.millis(now.addingTimeInterval(-Store.idempotencyRetention))
-        try await sql.raw("DELETE FROM idempotency_keys WHERE created_at < \(bind: before)").run()
-        try await sql.raw("DELETE FROM sign_in_failures WHERE at < \(bind: before)").run()
+        try await transaction {
+            try await sql.raw("DELETE FROM idempotency_keys WHERE created_at < \(bind: before)").run()
+            try await sql.raw("DELETE FROM sign_in_failures WHERE at < \(bind: before)").run()
+        }
     }
 
     private func recordFailure(name: String, peer: String, now: Date) async throws {
-        try await sql.raw("INSERT INTO sign_in_failures (name, peer, at) VALUES (\(bind: name), \(bind: peer), \(bind: Store.millis(now)))").run()
+        try await transaction {
+            try await sql.raw("INSERT INTO sign_in_failures (name, peer, at) VALUES (\(bind: name), \(bind: peer), \(bind: Store.millis(now)))").run()
+        }
     }
 
     /// A new token for `userID`; only its hash is kept.
     func issueToken(userID: Int64, label: String, expires: Date?, now: Date) async throws -> String {
         let token = AccessToken.generate()
-        try await sql.raw("""
+        try await transaction { try await sql.raw("""
             INSERT INTO tokens (user_id, token_hash, created_at, expires_at, label)
             VALUES (\(bind: userID), \(bind: AccessToken.hash(token)), \(bind: Store.millis(now)), \(bind: expires.map(Store.millis)), \(bind: label))
-            """).run()
+            """).run() }
         return token
     }
 
@@ -192,16 +196,18 @@ extension Store {
 
     /// Revokes the token with this hash (sign-out).
     public func revokeToken(hash: String, now: Date = Date()) async throws {
-        try await sql.raw("UPDATE tokens SET revoked_at = \(bind: Store.millis(now)) WHERE token_hash = \(bind: hash) AND revoked_at IS NULL").run()
+        try await transaction {
+            try await sql.raw("UPDATE tokens SET revoked_at = \(bind: Store.millis(now)) WHERE token_hash = \(bind: hash) AND revoked_at IS NULL").run()
+        }
     }
 
     /// Revokes every live token of a user; answers how many.
     @discardableResult
     public func revokeTokens(name: String, now: Date = Date()) async throws -> Int {
         let id = try await userID(named: name)
-        let rows = try await sql.raw("""
+        let rows = try await transaction { try await sql.raw("""
             UPDATE tokens SET revoked_at = \(bind: Store.millis(now)) WHERE user_id = \(bind: id) AND revoked_at IS NULL RETURNING id
-            """).all()
+            """).all() }
         return rows.count
     }
 
@@ -209,9 +215,9 @@ extension Store {
     public func setSecondFactor(name: String, enabled: Bool) async throws -> [UInt8]? {
         let id = try await userID(named: name)
         let secret = enabled ? TOTP.generateSecret() : nil
-        try await sql.raw("""
+        try await transaction { try await sql.raw("""
             UPDATE users SET totp_secret = \(bind: secret.map(Base32.encode)), totp_last_counter = NULL WHERE id = \(bind: id)
-            """).run()
+            """).run() }
         return secret
     }
 

@@ -16,7 +16,7 @@ extension Store {
     }
 
     /// What a list asks for.
-    public struct SubmissionQuery: Sendable {
+    public struct SubmissionQuery: Sendable, Hashable {
         public var statuses: [SubmissionStatus] = []
         public var site: String?
         /// What the reader may see.

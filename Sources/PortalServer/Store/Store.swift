@@ -7,93 +7,153 @@ import SQLiteKit
 
 /// The portal's storage: one SQL database behind SQLKit, so the same queries
 /// serve SQLite and PostgreSQL. Only this folder writes SQL.
+///
+/// Connections: one for transactions (the only one that writes; transactions take
+/// their turn on it) and a few read-only ones that serve reads outside a
+/// transaction side by side. Inside `transaction`, `sql` is the transaction's
+/// connection, so a transaction reads what it has written.
 public final class Store: @unchecked Sendable {
-    let sql: any SQLDatabase
     private enum Connection {
         case sqlite(SQLiteConnection)
         case postgres(PostgresConnection)
+
+        var sql: any SQLDatabase {
+            switch self {
+            case .sqlite(let c): return c.sql()
+            case .postgres(let c): return c.sql()
+            }
+        }
+
+        func close() async throws {
+            switch self {
+            case .sqlite(let c): try await c.close()
+            case .postgres(let c): try await c.close()
+            }
+        }
     }
-    private let connection: Connection
+    private let writer: Connection
+    private let writerSQL: any SQLDatabase
+    /// Set once, when `open` has brought the schema up to date; until then reads use the writer.
+    private var readers: [any SQLDatabase] = []
+    private var readerConnections: [Connection] = []
     private let transactionGate = AsyncGate()
     private var isClosed = false
+    private let commitLock = NSLock()
+    private var commits = 0
+
+    /// How many transactions this store has committed: a cache of reads made when it
+    /// was n holds for as long as it is still n (writes by other processes aside).
+    public var commitCount: Int { commitLock.withLock { commits } }
+
+    /// The transaction the current task runs in, and the store it belongs to.
+    @TaskLocal private static var openTransaction: ObjectIdentifier?
+
+    /// Where a statement goes: the transaction's connection inside `transaction`, a reader outside.
+    var sql: any SQLDatabase {
+        if Store.openTransaction == ObjectIdentifier(self) || readers.isEmpty { return writerSQL }
+        return readers.randomElement()!
+    }
 
     /// Which SQL the database speaks, where the two differ (DDL, transactions).
     enum Dialect { case sqlite, postgres }
     var dialect: Dialect {
-        switch connection {
+        switch writer {
         case .sqlite: return .sqlite
         case .postgres: return .postgres
         }
     }
 
+    /// How many read connections `open` makes unless told: SQLite reads run on NIO's thread
+    /// pool, one thread per core; PostgreSQL's run in its own processes.
+    public static func defaultReaders(for location: DatabaseLocation) -> Int {
+        switch location {
+        case .sqlite: return max(2, System.coreCount)
+        case .postgres: return max(2, 2 * System.coreCount)
+        }
+    }
+
     /// Opens (creating when needed) the database at `location` and brings its schema up to date.
-    public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "bientap.store")) async throws -> Store {
+    public static func open(_ location: DatabaseLocation, readers: Int? = nil,
+                            logger: Logger = Logger(label: "bientap.store")) async throws -> Store {
+        var quiet = logger
+        quiet.logLevel = .warning
+        let connect: () async throws -> Connection
         switch location {
         case .sqlite(let path):
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             }
-            var quiet = logger
-            quiet.logLevel = .warning
-            let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: quiet)
-            let store = Store(connection: .sqlite(connection), sql: connection.sql())
-            do {
-                for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"] {
-                    try await store.sql.raw(SQLQueryString(pragma)).run()
+            connect = {
+                let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: quiet)
+                do {
+                    for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"] {
+                        try await connection.sql().raw(SQLQueryString(pragma)).run()
+                    }
+                } catch {
+                    try? await connection.close()
+                    throw error
                 }
-                try await Migrations.apply(to: store)
-            } catch {
-                try? await store.close()
-                throw error
+                return .sqlite(connection)
             }
-            return store
         case .postgres(let url):
             guard let configuration = try? SQLPostgresConfiguration(url: url) else {
                 throw DatabaseLocation.Invalid(description: "cannot read the PostgreSQL URL (postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE)")
             }
-            var quiet = logger
-            quiet.logLevel = .warning
-            let connection = try await PostgresConnection.connect(
-                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration.coreConfiguration,
-                id: 1, logger: quiet)
-            let store = Store(connection: .postgres(connection), sql: connection.sql())
-            do {
-                try await Migrations.apply(to: store)
-            } catch {
-                try? await store.close()
-                throw error
+            connect = {
+                .postgres(try await PostgresConnection.connect(
+                    on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration.coreConfiguration,
+                    id: 1, logger: quiet))
             }
-            return store
         }
+        let store = Store(writer: try await connect())
+        do {
+            try await Migrations.apply(to: store)
+            for _ in 0..<(readers ?? defaultReaders(for: location)) {
+                let reader = try await connect()
+                store.readerConnections.append(reader)
+                // A write outside a transaction is a mistake: it would not take its turn.
+                let readOnly = store.dialect == .sqlite ? "PRAGMA query_only=ON" : "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"
+                try await reader.sql.raw(SQLQueryString(readOnly)).run()
+            }
+            store.readers = store.readerConnections.map(\.sql)
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        return store
     }
 
-    private init(connection: Connection, sql: any SQLDatabase) {
-        self.connection = connection
-        self.sql = sql
+    private init(writer: Connection) {
+        self.writer = writer
+        self.writerSQL = writer.sql
     }
 
     public func close() async throws {
         guard !isClosed else { return }
         isClosed = true
-        switch connection {
-        case .sqlite(let c): try await c.close()
-        case .postgres(let c): try await c.close()
-        }
+        readers = []
+        for reader in readerConnections { try? await reader.close() }
+        try await writer.close()
     }
 
     /// Runs `body` in one transaction; concurrent transactions wait their turn.
+    /// A transaction begun inside another joins it.
     func transaction<T>(_ body: () async throws -> T) async throws -> T {
-        try await transactionGate.run {
-            // SQLite takes the write lock at once, so two writers never deadlock upgrading a read lock.
-            try await sql.raw(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
-            do {
-                let result = try await body()
-                try await sql.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await sql.raw("ROLLBACK").run()
-                throw error
+        if Store.openTransaction == ObjectIdentifier(self) { return try await body() }
+        return try await transactionGate.run {
+            try await Store.$openTransaction.withValue(ObjectIdentifier(self)) {
+                // SQLite takes the write lock at once, so two writers never deadlock upgrading a read lock.
+                try await sql.raw(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
+                do {
+                    let result = try await body()
+                    try await sql.raw("COMMIT").run()
+                    commitLock.withLock { commits += 1 }
+                    return result
+                } catch {
+                    try? await sql.raw("ROLLBACK").run()
+                    throw error
+                }
             }
         }
     }

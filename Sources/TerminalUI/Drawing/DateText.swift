@@ -1,4 +1,5 @@
 import Foundation
+import VietText
 
 /// Dates as Vietnamese newsrooms write them, in Vietnam's time (UTC+7, no DST).
 public enum DateText {
@@ -17,21 +18,10 @@ public enum DateText {
         }
 
         public init(_ date: Date) {
-            let seconds = Int(floor(date.timeIntervalSince1970)) + 7 * 3600
-            let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-            let ofDay = seconds - days * 86_400
+            let (days, ofDay) = CivilDate.split(seconds: Int(floor(date.timeIntervalSince1970)) + 7 * 3600)
             hour = ofDay / 3600
             minute = ofDay % 3600 / 60
-            // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-            let z = days + 719_468
-            let era = (z >= 0 ? z : z - 146_096) / 146_097
-            let dayOfEra = z - era * 146_097
-            let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-            let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-            let mp = (5 * dayOfYear + 2) / 153
-            day = dayOfYear - (153 * mp + 2) / 5 + 1
-            month = mp < 10 ? mp + 3 : mp - 9
-            year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+            (year, month, day) = CivilDate.fields(days: days)
         }
     }
 
@@ -52,24 +42,10 @@ public enum DateText {
     /// The moment these fields name in Vietnam's time; nil when they name no
     /// day of the calendar (31/02) or no time of day (24:00).
     public static func date(_ f: Fields) -> Date? {
-        guard (1...12).contains(f.month), (1...daysIn(month: f.month, year: f.year)).contains(f.day),
+        guard (1...12).contains(f.month), (1...CivilDate.daysIn(month: f.month, year: f.year)).contains(f.day),
               (0...23).contains(f.hour), (0...59).contains(f.minute), (1...9999).contains(f.year) else { return nil }
-        // Days since 1970-01-01 from a civil date (the inverse of `Fields.init`).
-        let y = f.month <= 2 ? f.year - 1 : f.year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (f.month > 2 ? f.month - 3 : f.month + 9) + 2) / 5 + f.day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        let days = era * 146_097 + dayOfEra - 719_468
+        let days = CivilDate.days(year: f.year, month: f.month, day: f.day)
         return Date(timeIntervalSince1970: Double(days * 86_400 + f.hour * 3600 + f.minute * 60 - 7 * 3600))
-    }
-
-    public static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
     }
 
     /// A date and time as people type them, in Vietnam's time: `08:15 23/11/2026`

@@ -1,0 +1,63 @@
+import Crypto
+import Foundation
+import NewsroomKit
+import NIOCore
+
+/// Submission lists as last written, while nothing has changed: the queue is what every
+/// editor's terminal polls, so most list requests ask again for a page already made.
+///
+/// A page is kept with the store's commit count when it was read and answers only
+/// while the count is the same — any transaction through this server (a save, a
+/// decision, a lease, the scheduler) makes every page stale at once. Writes by another
+/// process (a second server on the same PostgreSQL, the command line) show within
+/// `lifetime`; a page showing a lease is kept no longer than the lease runs.
+public final class ListCache: @unchecked Sendable {
+    public static let defaultLifetime: TimeInterval = 1
+    private static let capacity = 1_000
+
+    struct Entry: Sendable {
+        var body: ByteBuffer
+        /// A strong validator of the body, the same on every server for the same list.
+        var etag: String
+        var commits: Int
+        var until: Date
+    }
+
+    let lifetime: TimeInterval
+    private let lock = NSLock()
+    private var pages: [Store.SubmissionQuery: Entry] = [:]
+
+    init(lifetime: TimeInterval = ListCache.defaultLifetime) { self.lifetime = lifetime }
+
+    func page(for query: Store.SubmissionQuery, commits: Int, now: Date = Date()) -> Entry? {
+        lock.withLock {
+            guard let page = pages[query], page.commits == commits, page.until > now else { return nil }
+            return page
+        }
+    }
+
+    /// The answer to `query` read when the store had made `commits` commits; kept when caching is on.
+    func remember(_ list: Page<SubmissionSummary>, for query: Store.SubmissionQuery, commits: Int, now: Date = Date()) -> Entry {
+        let body = SummaryJSON.page(list)
+        let digest = body.withUnsafeReadableBytes { SHA256.hash(data: $0) }
+        var until = now.addingTimeInterval(lifetime)
+        for lease in list.items.compactMap(\.lease) { until = min(until, lease.expiresAt) }
+        let page = Entry(body: body, etag: "\"l-" + Hex.string(digest.prefix(12)) + "\"", commits: commits, until: until)
+        guard lifetime > 0 else { return page }
+        lock.withLock {
+            if pages.count >= Self.capacity { pages.removeAll(keepingCapacity: true) }
+            pages[query] = page
+        }
+        return page
+    }
+
+    /// Whether an `If-None-Match` header names `etag` (or is `*`).
+    static func matches(_ header: String?, _ etag: String) -> Bool {
+        guard let header else { return false }
+        return header.split(separator: ",").contains { candidate in
+            var tag = candidate.trimmingCharacters(in: .whitespaces)
+            if tag.hasPrefix("W/") { tag.removeFirst(2) }
+            return tag == "*" || tag == etag
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NewsroomKit
+@testable import PortalServer
+import XCTest
+
+/// Lists answered from pages already written: never older than this server's last
+/// write, no older than the cache's lifetime for writes made elsewhere, and never
+/// showing a lease past its end.
+class ListCacheTests: PortalTestCase {
+    private let pending = "/api/v1/submissions?status=submitted&limit=5"
+
+    private func list(_ client: any TestClientProtocol, _ token: String, ifNoneMatch: String? = nil)
+        async throws -> (status: HTTPResponse.Status, page: Page<SubmissionSummary>?, etag: String?) {
+        let answer = try await send(client, .get, pending, token: token, headers: ifNoneMatch.map { [.ifNoneMatch: $0] } ?? [:])
+        let page = answer.status == .ok ? try WireFormat.decoder().decode(Page<SubmissionSummary>.self, from: answer.body) : nil
+        if answer.status == .notModified { XCTAssertTrue(answer.body.isEmpty) }
+        return (answer.status, page, answer.headers[.eTag])
+    }
+
+    func testAListChangesWithEveryWriteOfThisServerAndAnswers304UntilThen() async throws {
+        try await withPortal(listCacheSeconds: 60) { store, client in
+            let token = try await store.addUser(name: "an", displayName: "An", grants: [Grant(role: .editor, site: nil)])
+            let first = try await list(client, token)
+            let item = try XCTUnwrap(first.page?.items.first)
+            let etag = try XCTUnwrap(first.etag)
+            var again = try await list(client, token, ifNoneMatch: etag)
+            XCTAssertEqual(again.status, .notModified)
+            XCTAssertEqual(again.etag, etag)
+            again = try await list(client, token, ifNoneMatch: "\"l-other\", W/\(etag)")
+            XCTAssertEqual(again.status, .notModified, "any of several tags, weak or strong")
+
+            // A save through the API: the next list has the new title and another tag.
+            let edit = try WireFormat.encoder().encode(SubmissionEdit(title: "Tiêu đề vừa sửa", sapo: "Sapo.", body: "Thân bài."))
+            let saved = try await send(client, .put, APIPath.submission(item.id), token: token, headers: [.ifMatch: RevisionTag.make(item.revision)], body: edit)
+            XCTAssertEqual(saved.status, .ok)
+            let changed = try await list(client, token, ifNoneMatch: etag)
+            XCTAssertEqual(changed.status, .ok, "a stale tag gets the new page")
+            XCTAssertEqual(changed.page?.items.first { $0.id == item.id }?.title, "Tiêu đề vừa sửa")
+            XCTAssertNotEqual(changed.etag, etag)
+
+            // A lease shows at once, and is gone when it runs out though nothing was written.
+            _ = try await store.acquireLease(id: item.id, user: "an", displayName: "An", scope: .everything, duration: 0.6)
+            let leased = try await list(client, token)
+            XCTAssertEqual(leased.page?.items.first { $0.id == item.id }?.lease?.holder, "an")
+            try await Task.sleep(for: .milliseconds(800))
+            let expired = try await list(client, token)
+            XCTAssertNotNil(expired.page?.items.first { $0.id == item.id })
+            XCTAssertNil(expired.page?.items.first { $0.id == item.id }?.lease)
+        }
+    }
+
+    func testWritesByAnotherProcessShowWithinTheLifetime() async throws {
+        try await withPortal(listCacheSeconds: 1.5) { store, client in
+            let token = try await store.addUser(name: "an", displayName: "An", grants: [Grant(role: .editor, site: nil)])
+            let before = try await list(client, token)
+            let item = try XCTUnwrap(before.page?.items.first)
+            // Another process on the same database: its own connections, its own commits.
+            let other = try await Store.open(location, readers: 1)
+            let outcome = try await other.save(id: item.id, expected: item.revision, edit: SubmissionEdit(title: "Sửa ở máy khác", sapo: "S.", body: "B."),
+                                               author: "an", scope: .everything)
+            try await other.close()
+            guard case .saved = outcome else { return XCTFail("\(outcome)") }
+            let soon = try await list(client, token)
+            XCTAssertEqual(soon.page?.items.first { $0.id == item.id }?.title, item.title, "the page is the one kept")
+            try await Task.sleep(for: .milliseconds(1_700))
+            let later = try await list(client, token)
+            XCTAssertEqual(later.page?.items.first { $0.id == item.id }?.title, "Sửa ở máy khác")
+        }
+    }
+}
+
+final class ListCacheTestsOnPostgres: ListCacheTests {
+    override class var onPostgres: Bool { true }
+    override func testAListChangesWithEveryWriteOfThisServerAndAnswers304UntilThen() async throws {
+        try await super.testAListChangesWithEveryWriteOfThisServerAndAnswers304UntilThen()
+    }
+    override func testWritesByAnotherProcessShowWithinTheLifetime() async throws { try await super.testWritesByAnotherProcessShowWithinTheLifetime() }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import NewsroomKit
+import NIOCore
+@testable import PortalServer
+import XCTest
+
+/// The list's own JSON writer must say exactly what Foundation's encoder says.
+final class SummaryJSONTests: XCTestCase {
+    private func summary(_ id: Int64, title: String, penName: String?, lease: Lease?, received: Date) -> SubmissionSummary {
+        SubmissionSummary(id: id, site: SiteRef(id: id % 7, code: "so-\(id)", name: "Sở \"Văn hóa\" / Thể thao"),
+                          contributor: ContributorRef(id: 40 + id, fullName: "Nguyễn Thị Ánh\\", penName: penName),
+                          title: title, category: Category.allCases[Int(id) % Category.allCases.count], language: id % 2 == 0 ? "vi" : "en",
+                          status: SubmissionStatus.allCases[Int(id) % SubmissionStatus.allCases.count],
+                          receivedAt: received, words: Int(id) * 37, revision: Int(id % 5) + 1, lease: lease)
+    }
+
+    func testPagesAreByteForByteWhatTheEncoderWrites() throws {
+        // Every ASCII character (controls included), Vietnamese in both forms, CJK, emoji, separators.
+        let ascii = String(String.UnicodeScalarView((0..<128).compactMap(Unicode.Scalar.init)))
+        let titles = [ascii, "Tòa soạn hội nghị", "Tòa soạn".decomposedStringWithCanonicalMapping, "北京 🇻🇳 👩‍👩‍👧", "a\u{2028}b\u{2029}c\u{7F}", ""]
+        let moments = [Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: 1_795_000_000.999),
+                       Date(timeIntervalSince1970: 951_782_400.5), // 29 February 2000, leap day
+                       Date(timeIntervalSince1970: 4_102_444_799), Date(timeIntervalSince1970: -86_400.25), Date()]
+        var items: [SubmissionSummary] = []
+        for (i, title) in titles.enumerated() {
+            for (j, moment) in moments.enumerated() {
+                let lease = j % 2 == 0 ? Lease(holder: "bt.\(i)", holderName: "Biên tập \(title.prefix(3))", acquiredAt: moment,
+                                               expiresAt: moment.addingTimeInterval(300.7)) : nil
+                items.append(summary(Int64(i * 10 + j), title: title, penName: j % 3 == 0 ? nil : "Bút danh \(j)", lease: lease, received: moment))
+            }
+        }
+        for page in [Page(items: items, nextCursor: "cj0xMjM0NTY3fDQy"), Page(items: Array(items.prefix(1)), nextCursor: nil),
+                     Page(items: [], nextCursor: nil)] {
+            let expected = try WireFormat.encoder().encode(page)
+            let written = SummaryJSON.page(page)
+            XCTAssertEqual(String(buffer: written), String(decoding: expected, as: UTF8.self))
+            XCTAssertEqual(Array(buffer: written), Array(expected))
+        }
+    }
+}
+
+private extension Array where Element == UInt8 {
+    init(buffer: ByteBuffer) { self = buffer.getBytes(at: buffer.readerIndex, length: buffer.readableBytes) ?? [] }
+}

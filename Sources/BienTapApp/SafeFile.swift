@@ -6,11 +6,12 @@ public enum SafeFile {
         public var description: String
     }
 
-    public static func write(_ text: String, to path: String) throws {
+    /// `mode`: the permissions of a new file (a replaced one keeps its own).
+    public static func write(_ text: String, to path: String, mode: mode_t = 0o644) throws {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         let temporary = directory + "/." + url.lastPathComponent + ".bientap-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode)
         guard fd >= 0 else { throw WriteError(description: String(cString: strerror(errno))) }
         let bytes = Array(text.utf8)
         var written = 0

@@ -317,3 +317,59 @@ public enum Strings {
         }
     }
 }
+
+// MARK: - The desk from the command line (queue, show, submit, decisions, login)
+
+extension Strings {
+    public static let columnStatus = Localized(vi: "Trạng thái", en: "Status")
+    public static let columnLease = Localized(vi: "Đang sửa", en: "Editing")
+    public static func showRevision(_ n: Int, category: String) -> Localized {
+        Localized(vi: "Phiên bản \(n) · thể loại \(category)", en: "Revision \(n) · category \(category)")
+    }
+    public static func showLease(_ holder: String, until: String) -> Localized {
+        Localized(vi: "\(holder) đang biên tập (đến \(until))", en: "\(holder) is editing it (until \(until))")
+    }
+    public static func showCoAuthor(_ name: String, share: Int) -> Localized {
+        Localized(vi: "Đồng tác giả: \(name) (\(share)%)", en: "Co-author: \(name) (\(share)%)")
+    }
+    public static func showPhoto(_ n: Int, caption: String, credit: String) -> Localized {
+        Localized(vi: "Ảnh \(n): \(caption)" + (credit.isEmpty ? "" : " — Ảnh: \(credit)"),
+                  en: "Photo \(n): \(caption)" + (credit.isEmpty ? "" : " — Photo: \(credit)"))
+    }
+    public static func retrying(attempt: Int, of attempts: Int, reason: String) -> Localized {
+        Localized(vi: "không gửi được (\(reason)); thử lại lần \(attempt + 1)/\(attempts) với cùng khóa, không sợ làm hai lần",
+                  en: "could not send (\(reason)); trying again (\(attempt + 1)/\(attempts)) with the same key, so it cannot happen twice")
+    }
+    public static func decided(_ id: Int64, status: SubmissionStatus) -> Localized {
+        Localized(vi: "Bài \(id): \(Strings.status(status).vi)", en: "Item \(id): \(Strings.status(status).en)")
+    }
+    public static func scheduledFor(_ id: Int64, at: String) -> Localized {
+        Localized(vi: "Bài \(id) sẽ đăng lúc \(at) (giờ Việt Nam)", en: "Item \(id) goes out at \(at) (Vietnam time)")
+    }
+    public static func submitted(_ id: Int64, words: Int) -> Localized {
+        Localized(vi: "Đã gửi bài \(id) (\(words) chữ)", en: "Submitted item \(id) (\(words) words)")
+    }
+    public static func badMoment(_ text: String) -> Localized {
+        Localized(vi: "không hiểu thời điểm \"\(text)\"; ví dụ: \"07:00 24/11/2026\", \"+2h\", \"ngày mai\", \"thứ hai\"",
+                  en: "cannot read the time \"\(text)\"; e.g. \"07:00 24/11/2026\", \"+2h\", \"tomorrow\", \"monday\"")
+    }
+    public static let pastMoment = Localized(vi: "thời điểm đăng đã qua", en: "that time has already passed")
+    public static let noteRequired = Localized(vi: "cần --note: trả lại phải nói lý do để tác giả sửa",
+                                               en: "--note is needed: a return tells the contributor what to fix")
+    public static let reasonRequired = Localized(vi: "cần --reason: từ chối phải nói lý do", en: "--reason is needed: a rejection says why")
+    public static let gradingRequired = Localized(vi: "cần --genre và một trong --coefficient hoặc --amount (xem bảng nhuận bút: bientap rates)",
+                                                  en: "--genre and one of --coefficient or --amount are needed (see the rate table: bientap rates)")
+    public static let passwordPrompt = Localized(vi: "Mật khẩu: ", en: "Password: ")
+    public static let codePrompt = Localized(vi: "Mã xác thực (ứng dụng OTP): ", en: "Authentication code (OTP app): ")
+    public static func signedIn(_ name: String, portal: String, until: String, file: String) -> Localized {
+        Localized(vi: "Đã đăng nhập \(portal) với tên \(name), đến \(until). Mã truy cập lưu ở \(file).",
+                  en: "Signed in to \(portal) as \(name) until \(until). The token is kept in \(file).")
+    }
+    public static let userPrompt = Localized(vi: "Tên đăng nhập: ", en: "Login name: ")
+    public static let userRequired = Localized(vi: "cần tên đăng nhập (--user)", en: "a login name is needed (--user)")
+    public static let passwordRequired = Localized(vi: "cần mật khẩu", en: "a password is needed")
+    public static let cannotRead = Localized(vi: "không đọc được tệp", en: "cannot read the file")
+    public static let signedOut = Localized(vi: "Đã đăng xuất.", en: "Signed out.")
+    public static let notSignedIn = Localized(vi: "Chưa đăng nhập.", en: "Not signed in.")
+    public static let emptyFile = Localized(vi: "tệp bài viết trống", en: "the file is empty")
+}

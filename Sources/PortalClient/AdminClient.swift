@@ -96,6 +96,11 @@ public final class AdminClient: @unchecked Sendable {
         let _: Empty = try request("DELETE", APIPath.lease(id))
     }
 
+    /// `POST /api/v1/sign-out`: the portal revokes this client's token.
+    public func signOut() throws {
+        let _: Empty = try request("POST", APIPath.signOut)
+    }
+
     /// A body-less answer (204).
     private struct Empty: Decodable {}
 

@@ -71,34 +71,15 @@ struct UserPasswd: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOption
 
     func run() async throws {
-        let password: String
+        let tooShort = Failed(PortalMessages.passwordTooShort(Store.minimumPasswordLength))
+        guard let password = ConsoleInput.hiddenLine(prompt: PortalMessages.passwordPrompt) else { throw tooShort }
         if isatty(STDIN_FILENO) != 0 {
-            let first = try Self.readHidden(PortalMessages.passwordPrompt)
-            let second = try Self.readHidden(PortalMessages.passwordAgain)
-            guard first == second else { throw Failed(PortalMessages.passwordsDiffer) }
-            password = first
-        } else {
-            password = readLine(strippingNewline: true) ?? ""
+            guard let again = ConsoleInput.hiddenLine(prompt: PortalMessages.passwordAgain) else { throw tooShort }
+            guard password == again else { throw Failed(PortalMessages.passwordsDiffer) }
         }
-        guard password.count >= Store.minimumPasswordLength else { throw Failed(PortalMessages.passwordTooShort(Store.minimumPasswordLength)) }
+        guard password.count >= Store.minimumPasswordLength else { throw tooShort }
         try await withStore(database) { try await $0.setPassword(name: name, password: password) }
         print(PortalMessages.passwordSet(name))
-    }
-
-    /// A line read from the terminal with echo off (restored however it ends).
-    static func readHidden(_ prompt: String) throws -> String {
-        fputs(prompt, stderr)
-        var saved = termios()
-        tcgetattr(STDIN_FILENO, &saved)
-        var quiet = saved
-        quiet.c_lflag &= ~tcflag_t(ECHO)
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
-        defer {
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
-            fputs("\n", stderr)
-        }
-        guard let line = readLine(strippingNewline: true) else { throw Failed(PortalMessages.passwordTooShort(Store.minimumPasswordLength)) }
-        return line
     }
 }
 

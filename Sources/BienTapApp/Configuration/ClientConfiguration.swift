@@ -62,6 +62,11 @@ public struct ClientConfiguration: Sendable, Equatable {
             token: nonEmpty(tokenFlag) ?? nonEmpty(environment["BIENTAP_TOKEN"]) ?? nonEmpty(file["token"]),
             keymapPath: nonEmpty(keymapFlag) ?? (FileManager.default.fileExists(atPath: userKeymap) ? userKeymap : nil),
             language: language)
+        // Last, what `bientap login` kept, for the portal it was kept for.
+        if config.token == nil, let kept = Credentials.load(environment: environment), config.portal == nil || config.portal == kept.portal {
+            config.portal = kept.portal
+            config.token = kept.token
+        }
         if let name = nonEmpty(file["theme"]) {
             guard let theme = Theme.named(name) else {
                 let known = Theme.named.map(\.name).joined(separator: ", ")

@@ -1,0 +1,154 @@
+import Foundation
+import NewsroomKit
+import PortalClient
+import TerminalUI
+import VietText
+
+/// The desk without the screen, for scripts and cron: the queue as a table or JSON
+/// lines, one item as text or JSON, a contributor's new draft, and the decisions.
+/// Every decision carries one Idempotency-Key through its retries, so a retry after a
+/// timeout never acts twice.
+public struct DeskCommands {
+    public enum Format: String, CaseIterable, Sendable { case table, jsonl, text, json }
+
+    let client: AdminClient
+    let language: UILanguage
+    /// Attempts of a decision when the portal cannot be reached or the answer is lost.
+    let attempts: Int
+    let pause: TimeInterval
+
+    public init(client: AdminClient, language: UILanguage, attempts: Int = 3, pause: TimeInterval = 1) {
+        self.client = client
+        self.language = language
+        self.attempts = attempts
+        self.pause = pause
+    }
+
+    // MARK: - Reading
+
+    /// Every item of the statuses (the waiting ones when none is given), all pages.
+    public func queue(statuses: [SubmissionStatus], site: String?, format: Format, width: Int? = nil) throws -> String {
+        let items = try client.allSubmissions(statuses: statuses.isEmpty ? [.submitted, .resubmitted] : statuses, site: site)
+        switch format {
+        case .jsonl, .json:
+            let encoder = WireFormat.encoder()
+            return try items.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined()
+        case .table, .text:
+            return Self.table(items, language: language, width: width)
+        }
+    }
+
+    /// Columns aligned by display width (a Vietnamese letter is one column, CJK two);
+    /// the title takes what is left of `width`, or all it needs when there is no terminal.
+    static func table(_ items: [SubmissionSummary], language: UILanguage, width: Int?) -> String {
+        let header = ["ID", Strings.columnReceived(language), Strings.columnSite(language), Strings.columnContributor(language),
+                      Strings.columnStatus(language), Strings.columnWords(language), Strings.columnLease(language), Strings.columnTitle(language)]
+        let rows = items.map { item in
+            [String(item.id), DateText.short(item.receivedAt), item.site.code, item.contributor.penName ?? item.contributor.fullName,
+             Strings.status(item.status)(language), String(item.words), item.lease?.holderName ?? "", item.title]
+        }
+        let all = [header] + rows
+        var widths = (0..<header.count).map { column in all.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
+        let fixed = widths.dropLast().reduce(0, +) + 2 * (widths.count - 1)
+        if let width { widths[widths.count - 1] = max(10, width - fixed) }
+        return all.map { row in
+            row.enumerated().map { column, cell in
+                let isLast = column == row.count - 1
+                let fitted = isLast && width != nil ? DisplayWidth.truncate(cell, to: widths[column]) : cell
+                if isLast { return fitted }
+                return DisplayWidth.fit(fitted, to: widths[column], alignRight: column == 0 || column == 5)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    public func show(id: Int64, format: Format) throws -> String {
+        let item = try client.submission(id: id)
+        if format == .json || format == .jsonl {
+            return String(decoding: try WireFormat.encoder().encode(item), as: UTF8.self) + "\n"
+        }
+        let s = item.summary
+        var lines = [s.title, String(repeating: "=", count: max(3, DisplayWidth.of(s.title))), ""]
+        let byline = s.contributor.penName.map { "\(s.contributor.fullName) (\($0))" } ?? s.contributor.fullName
+        lines.append(Strings.readerMeta(site: s.site.name, byline: byline, received: DateText.full(s.receivedAt), words: s.words,
+                                        status: Strings.status(s.status)(language))(language))
+        lines.append(Strings.showRevision(s.revision, category: s.category.rawValue)(language))
+        if let lease = s.lease { lines.append(Strings.showLease(lease.holderName, until: DateText.full(lease.expiresAt))(language)) }
+        for author in item.coAuthors { lines.append(Strings.showCoAuthor(author.contributor.fullName, share: author.share)(language)) }
+        for photo in item.attachments {
+            lines.append(Strings.showPhoto(photo.number, caption: photo.caption, credit: photo.credit)(language))
+        }
+        lines += ["", item.sapo, "", item.body]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: - Writing
+
+    /// A contributor's new draft; one Idempotency-Key for all attempts.
+    public func submit(_ draft: SubmissionDraft) throws -> Submission {
+        let key = UUID().uuidString.lowercased()
+        return try retrying { try client.create(draft, idempotencyKey: key) }
+    }
+
+    /// Takes `request` on item `id` as it is now. An approval, return or rejection of an
+    /// item still waiting claims it first, as an editor opening it would.
+    public func decide(id: Int64, _ request: TransitionRequest) throws -> Submission {
+        var item = try retrying { try client.submission(id: id) }
+        if [.approve, .return].contains(request.action), WorkflowAction.claim.from.contains(item.summary.status) {
+            item = try act(id: id, TransitionRequest(action: .claim), base: item.summary.revision)
+        }
+        return try act(id: id, request, base: item.summary.revision)
+    }
+
+    private func act(id: Int64, _ request: TransitionRequest, base: Int) throws -> Submission {
+        let key = UUID().uuidString.lowercased()
+        return try retrying { try client.transition(id: id, request, base: base, idempotencyKey: key) }
+    }
+
+    /// `body` again while the portal cannot be reached or the answer was lost on the way.
+    private func retrying<T>(_ body: () throws -> T) throws -> T {
+        var attempt = 1
+        while true {
+            do {
+                return try body()
+            } catch PortalError.transport(let failure) where attempt < attempts {
+                fputs("bientap: \(Strings.retrying(attempt: attempt, of: attempts, reason: failure.message)(language))\n", stderr)
+                attempt += 1
+                Thread.sleep(forTimeInterval: pause)
+            }
+        }
+    }
+
+    // MARK: - Reading what people type
+
+    /// A moment as people type it, in Vietnam's time: `07:00 24/11/2026` and the other
+    /// forms of `DateText.parse`, RFC 3339 (`2026-11-24T07:00:00+07:00`), `+90m`, `+2h`,
+    /// `+1d`, `tomorrow`/`ngày mai` (07:00 tomorrow) and `monday`/`thứ hai` (07:00 next Monday).
+    public static func moment(_ text: String, now: Date = Date()) -> Date? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let lower = trimmed.lowercased()
+        if lower.hasPrefix("+"), let unit = lower.last, let n = Int(lower.dropFirst().dropLast()), n >= 0 {
+            switch unit {
+            case "m": return now.addingTimeInterval(Double(n) * 60)
+            case "h": return now.addingTimeInterval(Double(n) * 3600)
+            case "d": return now.addingTimeInterval(Double(n) * 86_400)
+            default: return nil
+            }
+        }
+        let today = DateText.Fields(now)
+        let todayNumber = CivilDate.days(year: today.year, month: today.month, day: today.day)
+        func sevenOClock(daysAhead: Int) -> Date? {
+            let (year, month, day) = CivilDate.fields(days: todayNumber + daysAhead)
+            return DateText.date(DateText.Fields(year: year, month: month, day: day, hour: 7))
+        }
+        switch Normalization.nfc(lower) {
+        case "tomorrow", "ngày mai", "mai": return sevenOClock(daysAhead: 1)
+        case "monday", "thứ hai":
+            // 1970-01-01 was a Thursday: Monday is day number 4 modulo 7.
+            let ahead = ((4 - todayNumber) % 7 + 7) % 7
+            return sevenOClock(daysAhead: ahead == 0 ? 7 : ahead)
+        default: break
+        }
+        if let date = try? Date(trimmed, strategy: .iso8601) { return date }
+        return DateText.parse(trimmed, now: now)
+    }
+}

@@ -1,0 +1,349 @@
+import ArgumentParser
+import BienTapApp
+import Foundation
+import NewsroomKit
+import PortalClient
+import TerminalUI
+import VietText
+
+/// The portal and the account a command works with, and the desk over them.
+struct Desk {
+    let commands: DeskCommands
+    let client: AdminClient
+    let portal: String
+    let language: UILanguage
+
+    init(_ options: ConnectionOptions) throws {
+        let environment = ProcessInfo.processInfo.environment
+        let config: ClientConfiguration
+        do {
+            config = try ClientConfiguration.resolve(portalFlag: options.portal, tokenFlag: options.token, keymapFlag: nil, environment: environment)
+        } catch {
+            throw Failed(message: "\(error)", status: 2)
+        }
+        language = config.language
+        guard let portal = config.portal else { throw Failed(message: Strings.missingPortal(language), status: 2) }
+        guard let token = config.token else { throw Failed(message: Strings.missingToken(language), status: 2) }
+        self.portal = portal
+        do {
+            client = try AdminClient(baseURL: portal, token: token)
+        } catch {
+            throw Failed(message: Strings.portalError(error, portal: portal)(language), status: 2)
+        }
+        commands = DeskCommands(client: client, language: language)
+    }
+
+    /// `body`, with the portal's refusals and lost connections as one line on stderr.
+    func run<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let failed as Failed {
+            throw failed
+        } catch {
+            throw Failed(message: Strings.portalError(error, portal: portal)(language))
+        }
+    }
+
+    /// Prints what a decision left the item as (`at`: when a scheduled one goes out).
+    func report(_ item: Submission, at: Date? = nil) {
+        if item.summary.status == .scheduled, let at {
+            print(Strings.scheduledFor(item.summary.id, at: DateText.full(at))(language))
+        } else {
+            print(Strings.decided(item.summary.id, status: item.summary.status)(language))
+        }
+    }
+}
+
+private func language() -> UILanguage { UILanguage.fromEnvironment(ProcessInfo.processInfo.environment) }
+
+struct Login: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Sign in to a portal with your password (and authentication code); the token is kept for the other commands.",
+        discussion: """
+        The password is read with echo off on a terminal, or as the first line of standard \
+        input (for scripts). The token goes to ~/.config/bientap/credentials (mode 600) and \
+        is used when neither --token, BIENTAP_TOKEN nor config.toml gives one.
+        """)
+
+    @Option(name: .long, help: ArgumentHelp("Portal base URL (default: BIENTAP_PORTAL or config.toml).", valueName: "url"))
+    var portal: String?
+
+    @Option(name: .long, help: ArgumentHelp("Login name (asked when not given).", valueName: "name"))
+    var user: String?
+
+    @Option(name: .long, help: ArgumentHelp("The code of your authenticator app, if your account has one (asked when needed).", valueName: "code"))
+    var code: String?
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let language = language()
+        let config = try? ClientConfiguration.resolve(portalFlag: portal, tokenFlag: nil, keymapFlag: nil, environment: environment)
+        guard let portal = portal ?? config?.portal else { throw Failed(message: Strings.missingPortal(language), status: 2) }
+        var name = user
+        if name == nil {
+            fputs(Strings.userPrompt(language), stderr)
+            name = readLine(strippingNewline: true)
+        }
+        guard let name, !name.isEmpty else { throw Failed(message: Strings.userRequired(language), status: 2) }
+        guard let password = ConsoleInput.hiddenLine(prompt: Strings.passwordPrompt(language)) else {
+            throw Failed(message: Strings.passwordRequired(language), status: 2)
+        }
+        var code = self.code
+        var answer: SignInAnswer?
+        while answer == nil {
+            do {
+                answer = try AdminClient.signIn(baseURL: portal, name: name, password: password, code: code)
+            } catch let error as PortalError where error.apiCode == .secondFactorRequired && code == nil {
+                code = ConsoleInput.hiddenLine(prompt: Strings.codePrompt(language)) ?? ""
+            } catch {
+                throw Failed(message: Strings.portalError(error, portal: portal)(language))
+            }
+        }
+        let signedIn = answer!
+        let credentials = Credentials(portal: portal, user: name, token: signedIn.token, expiresAt: signedIn.expiresAt)
+        do {
+            try credentials.save(environment: environment)
+        } catch {
+            throw Failed(message: "\(Credentials.path(environment: environment)): \(error)")
+        }
+        print(Strings.signedIn(signedIn.me.displayName, portal: portal, until: DateText.full(signedIn.expiresAt),
+                               file: Credentials.path(environment: environment))(language))
+    }
+}
+
+struct Logout: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Sign out: the portal revokes the kept token and the credentials file is removed.")
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let language = language()
+        guard let kept = Credentials.load(environment: environment, now: .distantPast) else {
+            print(Strings.notSignedIn(language))
+            return
+        }
+        // Revoked at the portal when it can be reached; forgotten here in any case.
+        try? AdminClient(baseURL: kept.portal, token: kept.token).signOut()
+        Credentials.remove(environment: environment)
+        print(Strings.signedOut(language))
+    }
+}
+
+struct Queue: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the queue: the waiting items, or those of the statuses given, every page.",
+        discussion: "Statuses: submitted, in_review, returned, resubmitted, approved, scheduled, published, rejected, withdrawn (comma-separated or repeated).")
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(name: .long, help: ArgumentHelp("Statuses to list (default: submitted,resubmitted).", valueName: "status"))
+    var status: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only this site (its code).", valueName: "code"))
+    var site: String?
+
+    @Option(name: .long, help: ArgumentHelp("table (aligned columns) or jsonl (one JSON object per line).", valueName: "format"))
+    var format: String = "table"
+
+    func run() throws {
+        let desk = try Desk(connection)
+        var statuses: [SubmissionStatus] = []
+        for value in status {
+            guard let parsed = SubmissionStatus.parseList(value) else { throw Failed(message: "--status: \(value)", status: 2) }
+            statuses += parsed
+        }
+        guard let format = DeskCommands.Format(rawValue: format), [.table, .jsonl].contains(format) else {
+            throw Failed(message: "--format: table | jsonl", status: 2)
+        }
+        let width = isatty(STDOUT_FILENO) == 1 ? terminalWidth() : nil
+        print(try desk.run { try desk.commands.queue(statuses: statuses, site: site, format: format, width: width) }, terminator: "")
+    }
+
+    private func terminalWidth() -> Int? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+}
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print one item: its text and what is known about it.")
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Argument(help: "The item's number.")
+    var id: Int64
+
+    @Option(name: .long, help: ArgumentHelp("text or json.", valueName: "format"))
+    var format: String = "text"
+
+    func run() throws {
+        let desk = try Desk(connection)
+        guard let format = DeskCommands.Format(rawValue: format), [.text, .json].contains(format) else {
+            throw Failed(message: "--format: text | json", status: 2)
+        }
+        print(try desk.run { try desk.commands.show(id: id, format: format) }, terminator: "")
+    }
+}
+
+struct Submit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Send a draft to the editorial board (for contributors): the body from FILE (UTF-8, or TCVN3/VNI, which is converted).",
+        discussion: "Photos: --photo FILE, with --caption and --credit given in the same order as the photos.")
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Argument(help: ArgumentHelp("The body, in the portal's Markdown subset.", valueName: "file"))
+    var file: String
+
+    @Option(name: .long, help: "The title.")
+    var title: String
+
+    @Option(name: .long, help: ArgumentHelp("The site's code.", valueName: "code"))
+    var site: String
+
+    @Option(name: .long, help: "The sapo (the summary under the title).")
+    var sapo: String = ""
+
+    @Option(name: .long, help: ArgumentHelp("news, article, photo_story, document, …", valueName: "category"))
+    var category: String = "news"
+
+    @Option(name: .long, help: ArgumentHelp("A photo to attach (repeat for several).", valueName: "file"))
+    var photo: [String] = []
+
+    @Option(name: .long, help: "A photo's caption, in the order of the photos.")
+    var caption: [String] = []
+
+    @Option(name: .long, help: "Who took a photo, in the order of the photos.")
+    var credit: [String] = []
+
+    func run() throws {
+        let desk = try Desk(connection)
+        let language = desk.language
+        guard let category = NewsroomKit.Category(rawValue: category) else {
+            throw Failed(message: "--category: " + NewsroomKit.Category.allCases.map(\.rawValue).joined(separator: " | "), status: 2)
+        }
+        let body = try SpellInputs.read([file], language: language, eightBit: .ifRecognised)[0].text
+        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw Failed(message: "\(file): " + Strings.emptyFile(language), status: 2) }
+        var photos: [AttachmentUpload] = []
+        for (i, path) in photo.enumerated() {
+            guard let data = FileManager.default.contents(atPath: path) else { throw Failed(message: "\(path): " + Strings.cannotRead(language), status: 2) }
+            photos.append(AttachmentUpload(filename: (path as NSString).lastPathComponent, data: data,
+                                           caption: i < caption.count ? caption[i] : "", credit: i < credit.count ? credit[i] : ""))
+        }
+        let draft = SubmissionDraft(site: site, title: title, sapo: sapo, body: body, category: category,
+                                    attachments: photos.isEmpty ? nil : photos)
+        let item = try desk.run { try desk.commands.submit(draft) }
+        print(Strings.submitted(item.summary.id, words: item.summary.words)(language))
+    }
+}
+
+struct Approve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Approve an item with its royalty grading (claiming it first if it is still waiting).",
+        discussion: "The grading names a genre of the active rate table and a coefficient within its range, or a fixed amount in đồng.")
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Argument(help: "The item's number.")
+    var id: Int64
+
+    @Option(name: .long, help: "The genre, as the rate table names it.")
+    var genre: String?
+
+    @Option(name: .long, help: "The coefficient, within the genre's range.")
+    var coefficient: Double?
+
+    @Option(name: .long, help: "A fixed amount in đồng, for genres paid so.")
+    var amount: Int64?
+
+    @Option(name: .long, help: ArgumentHelp("A social channel to queue the item on: zalo or facebook (repeat for both).", valueName: "channel"))
+    var channel: [String] = []
+
+    @Option(name: .long, help: "A note for the history.")
+    var note: String = ""
+
+    func run() throws {
+        let desk = try Desk(connection)
+        guard let genre, (coefficient == nil) != (amount == nil) else { throw Failed(message: Strings.gradingRequired(desk.language), status: 2) }
+        let request = TransitionRequest(action: .approve, note: note, grading: Grading(genre: genre, coefficient: coefficient, amount: amount), channels: channel)
+        desk.report(try desk.run { try desk.commands.decide(id: id, request) })
+    }
+}
+
+struct Return: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "return", abstract: "Return an item to its contributor with a note saying what to fix.")
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Argument(help: "The item's number.")
+    var id: Int64
+
+    @Option(name: .long, help: "What the contributor should fix.")
+    var note: String = ""
+
+    func run() throws {
+        let desk = try Desk(connection)
+        guard !note.trimmingCharacters(in: .whitespaces).isEmpty else { throw Failed(message: Strings.noteRequired(desk.language), status: 2) }
+        desk.report(try desk.run { try desk.commands.decide(id: id, TransitionRequest(action: .return, note: note)) })
+    }
+}
+
+struct Reject: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Reject an item, saying why.")
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Argument(help: "The item's number.")
+    var id: Int64
+
+    @Option(name: .long, help: "Why it is rejected.")
+    var reason: String = ""
+
+    func run() throws {
+        let desk = try Desk(connection)
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Failed(message: Strings.reasonRequired(desk.language), status: 2) }
+        desk.report(try desk.run { try desk.commands.decide(id: id, TransitionRequest(action: .reject, note: reason)) })
+    }
+}
+
+struct Schedule: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Schedule an approved item (or move a scheduled one) to go out at a time, in Vietnam's time.",
+        discussion: "--at: \"07:00 24/11/2026\", \"24/11 07:00\", \"+2h\", \"+30m\", \"tomorrow\"/\"ngày mai\" (07:00), \"monday\"/\"thứ hai\" (07:00), or RFC 3339.")
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Argument(help: "The item's number.")
+    var id: Int64
+
+    @Option(name: .long, help: "When it goes out.")
+    var at: String
+
+    func run() throws {
+        let desk = try Desk(connection)
+        guard let moment = DeskCommands.moment(at) else { throw Failed(message: Strings.badMoment(at)(desk.language), status: 2) }
+        guard moment > Date() else { throw Failed(message: Strings.pastMoment(desk.language), status: 2) }
+        let item = try desk.run { () throws -> Submission in
+            // A scheduled item is moved: unscheduled, then scheduled again.
+            if try desk.client.submission(id: id).summary.status == .scheduled {
+                _ = try desk.commands.decide(id: id, TransitionRequest(action: .unschedule))
+            }
+            return try desk.commands.decide(id: id, TransitionRequest(action: .schedule, publishAt: moment))
+        }
+        desk.report(item, at: moment)
+    }
+}
+
+struct Publish: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Publish an approved or scheduled item now.")
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Argument(help: "The item's number.")
+    var id: Int64
+
+    func run() throws {
+        let desk = try Desk(connection)
+        desk.report(try desk.run { try desk.commands.decide(id: id, TransitionRequest(action: .publish)) })
+    }
+}

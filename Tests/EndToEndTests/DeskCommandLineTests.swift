@@ -1,0 +1,201 @@
+@testable import BienTapApp
+import Foundation
+import NewsroomKit
+import PortalClient
+import VietText
+import XCTest
+
+/// The desk's commands for scripts and cron, run as a script would run them: the real
+/// `bientap` against a real `bientap-portal`, signed in with a password.
+final class DeskCommandLineTests: XCTestCase {
+    private var portal: LocalPortal!
+    private var url = ""
+    private var home: URL!
+    private let password = "mật khẩu đủ dài 2026"
+
+    override func setUpWithError() throws {
+        portal = try LocalPortal(executable: QueueEndToEndTests.portalExecutable, editorDisplayName: "Kiểm thử")
+        url = try portal.startServer()
+        home = portal.directory.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try LocalPortal.run(QueueEndToEndTests.portalExecutable, ["user", "add", "bt-an", "--display-name", "Nguyễn Văn An",
+                                                                  "--role", "editor", "--db", portal.database])
+        try LocalPortal.run(QueueEndToEndTests.portalExecutable, ["user", "grant", "bt-an", "--role", "publisher", "--db", portal.database])
+        let passwd = Process()
+        passwd.executableURL = QueueEndToEndTests.portalExecutable
+        passwd.arguments = ["user", "passwd", "bt-an", "--db", portal.database]
+        let input = Pipe()
+        passwd.standardInput = input
+        passwd.standardOutput = FileHandle.nullDevice
+        try passwd.run()
+        input.fileHandleForWriting.write(Data((password + "\n").utf8))
+        try input.fileHandleForWriting.close()
+        passwd.waitUntilExit()
+        XCTAssertEqual(passwd.terminationStatus, 0)
+    }
+
+    override func tearDownWithError() throws {
+        portal?.stop()
+    }
+
+    /// `bientap ARGUMENTS…` with `input` on stdin, in a home of its own.
+    private func client(_ arguments: [String], input: String = "", language: String = "C.UTF-8")
+        throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: QueueEndToEndTests.client)
+        process.arguments = arguments
+        process.environment = ["HOME": home?.path ?? "/nonexistent", "XDG_CONFIG_HOME": (home?.path ?? "/nonexistent") + "/.config",
+                               "LANG": language, "PATH": "/usr/bin:/bin"]
+        let (stdin, stdout, stderr) = (Pipe(), Pipe(), Pipe())
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let errorBox = LockedData()
+        let drained = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            errorBox.set(stderr.fileHandleForReading.readDataToEndOfFile())
+            drained.signal()
+        }
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: errorBox.get(), as: UTF8.self))
+    }
+
+    func testAnEditorSignsInListsReadsAndDecidesFromAScript() throws {
+        // Sign in: the password from stdin, the token kept for the owner alone.
+        let login = try client(["login", "--portal", url, "--user", "bt-an"], input: password + "\n")
+        XCTAssertEqual(login.status, 0, login.err)
+        XCTAssertTrue(login.out.contains("Đã đăng nhập"), login.out)
+        let kept = home.appendingPathComponent(".config/bientap/credentials").path
+        let mode = try FileManager.default.attributesOfItem(atPath: kept)[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600)
+        let wrong = try client(["login", "--portal", url, "--user", "bt-an"], input: "sai\n")
+        XCTAssertEqual(wrong.status, 1)
+        XCTAssertTrue(wrong.err.contains("401"), wrong.err)
+
+        // The queue as JSON lines is the portal's own list of waiting items, every page.
+        let api = try AdminClient(baseURL: url, token: portal.token)
+        let waiting = try api.allSubmissions(statuses: [.submitted, .resubmitted])
+        let jsonl = try client(["queue", "--format", "jsonl"])
+        XCTAssertEqual(jsonl.status, 0, jsonl.err)
+        let listed = try jsonl.out.textLines.filter { !$0.isEmpty }.map { try WireFormat.decoder().decode(SubmissionSummary.self, from: Data($0.utf8)) }
+        XCTAssertEqual(listed.map(\.id), waiting.map(\.id))
+        XCTAssertGreaterThan(listed.count, 10)
+
+        // As a table: a heading, then one row per item, columns aligned by display width.
+        let table = try client(["queue", "--status", "submitted", "--site", waiting[0].site.code])
+        XCTAssertEqual(table.status, 0, table.err)
+        let rows = table.out.textLines.filter { !$0.isEmpty }.map(String.init)
+        XCTAssertTrue(rows[0].contains("Tiêu đề") && rows[0].contains("Chuyên trang"), rows[0])
+        let titleColumn = DisplayWidth.of(rows[0].prefix(upTo: rows[0].range(of: "Tiêu đề")!.lowerBound))
+        for (row, item) in zip(rows.dropFirst(), try api.allSubmissions(statuses: [.submitted], site: waiting[0].site.code)) {
+            let start = try XCTUnwrap(row.range(of: item.title), row).lowerBound
+            XCTAssertEqual(DisplayWidth.of(row[..<start]), titleColumn, "the title starts in the same column on every row")
+        }
+        let english = try client(["queue", "--status", "submitted"], language: "en_US.UTF-8")
+        XCTAssertTrue(english.out.trimmingCharacters(in: .whitespaces).hasPrefix("ID  Received") && english.out.contains("Title"), english.out)
+
+        // One item, as text and as JSON.
+        let id = waiting[0].id
+        let text = try client(["show", String(id)])
+        XCTAssertEqual(text.status, 0, text.err)
+        let whole = try api.submission(id: id)
+        XCTAssertTrue(text.out.hasPrefix(whole.summary.title + "\n"))
+        XCTAssertTrue(text.out.contains(whole.body))
+        let json = try client(["show", String(id), "--format", "json"])
+        XCTAssertEqual(try WireFormat.decoder().decode(Submission.self, from: Data(json.out.utf8)), whole)
+        let missing = try client(["show", "999999"])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.err.contains("404"), missing.err)
+
+        // Decisions: a return needs its note (said in the user's language), then goes through.
+        let noNote = try client(["return", String(waiting[1].id)])
+        XCTAssertEqual(noNote.status, 2)
+        XCTAssertTrue(noNote.err.contains("cần --note"), noNote.err)
+        let noNoteEnglish = try client(["return", String(waiting[1].id)], language: "en_GB.UTF-8")
+        XCTAssertTrue(noNoteEnglish.err.contains("--note is needed"), noNoteEnglish.err)
+        let returned = try client(["return", String(waiting[1].id), "--note", "Thiếu nguồn ảnh."])
+        XCTAssertEqual(returned.status, 0, returned.err)
+        XCTAssertEqual(try api.submission(id: waiting[1].id).summary.status, .returned)
+
+        // Approve a waiting item (claimed on the way) with a grading from the active table.
+        let genre = try XCTUnwrap(api.activeRateTable(site: waiting[0].site.code).genres.first { $0.coefficient != nil })
+        let approved = try client(["approve", String(id), "--genre", genre.code, "--coefficient", String(genre.coefficient!.min)])
+        XCTAssertEqual(approved.status, 0, approved.err)
+        XCTAssertTrue(approved.out.contains("Bài \(id)"), approved.out)
+        XCTAssertEqual(try api.events(of: id).map(\.action), [.claim, .approve])
+
+        // Schedule in two hours, move it to tomorrow morning, then publish it now.
+        let scheduled = try client(["schedule", String(id), "--at", "+2h"])
+        XCTAssertEqual(scheduled.status, 0, scheduled.err)
+        XCTAssertTrue(scheduled.out.contains("sẽ đăng lúc"), scheduled.out)
+        let past = try client(["schedule", String(id), "--at", "01:00 01/01/2020"])
+        XCTAssertEqual(past.status, 2)
+        let moved = try client(["schedule", String(id), "--at", "ngày mai"])
+        XCTAssertEqual(moved.status, 0, moved.err)
+        XCTAssertTrue(moved.out.contains("07:00"), moved.out)
+        let published = try client(["publish", String(id)])
+        XCTAssertEqual(published.status, 0, published.err)
+        XCTAssertEqual(try api.submission(id: id).summary.status, .published)
+        XCTAssertEqual(try api.events(of: id).map(\.action), [.claim, .approve, .schedule, .unschedule, .schedule, .publish])
+
+        // Sign out: the token no longer works, and the commands say how to sign in.
+        let token = try XCTUnwrap(Credentials.load(environment: ["XDG_CONFIG_HOME": home.path + "/.config"])?.token)
+        XCTAssertEqual(try client(["logout"]).status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: kept))
+        XCTAssertThrowsError(try AdminClient(baseURL: url, token: token).me())
+        let after = try client(["queue"])
+        XCTAssertEqual(after.status, 2)
+    }
+
+    func testASubmittedDraftArrivesWithItsPhotoAndADecisionSurvivesThePortalComingBack() throws {
+        XCTAssertEqual(try client(["login", "--portal", url, "--user", "bt-an"], input: password + "\n").status, 0)
+        let body = portal.directory.appendingPathComponent("bai.md")
+        try "Sáng nay, **Sở Văn hóa** khai mạc triển lãm ảnh.\n\nTriển lãm mở đến hết tháng.".decomposedStringWithCanonicalMapping
+            .write(to: body, atomically: true, encoding: .utf8)
+        let photo = portal.directory.appendingPathComponent("anh.png")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + [UInt8](repeating: 0, count: 64)).write(to: photo)
+        let api = try AdminClient(baseURL: url, token: portal.token)
+        let site = try api.sites()[0].code
+        let sent = try client(["submit", body.path, "--title", "Khai mạc triển lãm ảnh", "--site", site, "--sapo", "Triển lãm ảnh.",
+                               "--photo", photo.path, "--caption", "Khách tham quan", "--credit", "Trần Bình"])
+        XCTAssertEqual(sent.status, 0, sent.err)
+        let id = try XCTUnwrap(sent.out.split(separator: " ").compactMap { Int64($0) }.first, sent.out)
+        let item = try api.submission(id: id)
+        XCTAssertEqual(item.body, Normalization.nfc("Sáng nay, **Sở Văn hóa** khai mạc triển lãm ảnh.\n\nTriển lãm mở đến hết tháng."))
+        XCTAssertEqual(item.attachments.map(\.caption), ["Khách tham quan"])
+        XCTAssertEqual(item.attachments.map(\.credit), ["Trần Bình"])
+        XCTAssertEqual(item.summary.status, .submitted)
+
+        // The portal goes away; the rejection waits for it and goes through once.
+        let port = URLComponents(string: url)!.port!
+        portal.stopServer()
+        let answer = LockedData()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async { [self] in
+            if let result = try? client(["reject", String(id), "--reason", "Trùng bài đã đăng."]) {
+                answer.set(Data("\(result.status)\n\(result.err)".utf8))
+            }
+            done.signal()
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        _ = try portal.startServer(port: port)
+        XCTAssertEqual(done.wait(timeout: .now() + 20), .success)
+        let said = String(decoding: answer.get(), as: UTF8.self)
+        XCTAssertTrue(said.hasPrefix("0\n"), said)
+        XCTAssertTrue(said.contains("thử lại lần 2/3"), said)
+        XCTAssertEqual(try api.submission(id: id).summary.status, .rejected)
+        XCTAssertEqual(try api.events(of: id).map(\.action), [.reject])
+    }
+}
+
+private final class LockedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func set(_ value: Data) { lock.withLock { data = value } }
+    func get() -> Data { lock.withLock { data } }
+}

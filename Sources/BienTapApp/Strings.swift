@@ -373,3 +373,23 @@ extension Strings {
     public static let notSignedIn = Localized(vi: "Chưa đăng nhập.", en: "Not signed in.")
     public static let emptyFile = Localized(vi: "tệp bài viết trống", en: "the file is empty")
 }
+
+// MARK: - The journal of unsaved words
+
+extension Strings {
+    public static let restoreTitle = Localized(vi: "Chữ chưa lưu từ lần trước", en: "Unsaved words from last time")
+    public static func restoreMessage(_ what: String, at: String, added: Int, removed: Int) -> Localized {
+        Localized(vi: "\(what): phiên sửa lúc \(at) chưa được lưu (thêm \(added) chữ, bỏ \(removed) chữ so với bản đã lưu). Khôi phục?",
+                  en: "\(what): the edit of \(at) was never saved (\(added) words added, \(removed) removed against the saved text). Restore it?")
+    }
+    public static func restoreKey(_ language: UILanguage) -> Character { language == .vi ? "k" : "r" }
+    public static let restoreChoice = Localized(vi: "Khôi phục", en: "Restore")
+    public static func differencesKey(_ language: UILanguage) -> Character { language == .vi ? "x" : "v" }
+    public static let differencesChoice = Localized(vi: "Xem khác biệt", en: "View differences")
+    public static func discardKey(_ language: UILanguage) -> Character { language == .vi ? "b" : "d" }
+    public static let discardChoice = Localized(vi: "Bỏ", en: "Discard")
+    public static let restored = Localized(vi: "Đã khôi phục chữ chưa lưu; nhớ lưu lại.", en: "Unsaved words restored; remember to save.")
+    public static func journalFailed(_ reason: String) -> Localized {
+        Localized(vi: "Không ghi được nhật ký chữ chưa lưu: \(reason)", en: "Cannot keep the journal of unsaved words: \(reason)")
+    }
+}

@@ -90,7 +90,9 @@ struct Edit: ParsableCommand {
         The editor starts in the input method of `input_method` in config.toml (telex, vni or \
         off; Telex when unset); Ctrl-T switches Telex → VNI → off. Ctrl-S saves (the file is \
         replaced whole, never half written), Ctrl-Q closes, F1 lists the keys, Ctrl-P finds any \
-        command. If the terminal goes away with unsaved changes, they are written to FILE.save.
+        command. If the terminal goes away with unsaved changes, they are written to FILE.save. \
+        Unsaved words are also kept in ~/.local/state/bientap/journal within a second of \
+        typing them; after a crash or kill -9, the next `bientap edit FILE` offers them back.
         """)
 
     @Option(name: .long, help: ArgumentHelp("telex, vni or off.", valueName: "method"))
@@ -126,7 +128,8 @@ struct Edit: ParsableCommand {
         let screen = try Terminal.open(language: language, mouse: config.mouse)
         defer { screen.shutdown() }
         let state = FileEditorState(language: language, path: file, text: text, keymap: keymap, theme: config.theme,
-                                    inputMethod: method, width: screen.width, height: screen.height, notice: notice)
+                                    inputMethod: method, width: screen.width, height: screen.height, notice: notice,
+                                    journal: Journal(environment: environment))
         FileEditorApp.run(state, on: screen)
     }
 }

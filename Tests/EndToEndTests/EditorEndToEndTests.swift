@@ -17,7 +17,7 @@ final class EditorEndToEndTests: XCTestCase {
 
     private func environment() -> [String: String] {
         // An empty config directory: defaults only, Vietnamese interface.
-        ["XDG_CONFIG_HOME": directory.path, "LANG": "C.UTF-8"]
+        ["XDG_CONFIG_HOME": directory.path, "XDG_STATE_HOME": directory.appendingPathComponent("state").path, "LANG": "C.UTF-8"]
     }
 
     func testAClickPutsTheCursorWhereItPoints() throws {
@@ -106,6 +106,57 @@ final class EditorEndToEndTests: XCTestCase {
         while !FileManager.default.fileExists(atPath: rescued) && Date() < deadline { usleep(50_000) }
         XCTAssertEqual(try String(contentsOfFile: rescued, encoding: .utf8), "Biên bản họp ngay 23\n")
         XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "Biên bản họp\n", "the file itself is untouched")
+    }
+
+    func testKillNineLosesNoTypedWordTheNextStartOffersThemBack() throws {
+        let file = directory.appendingPathComponent("bien-ban.txt").path
+        try "Biên bản họp\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let journal = directory.appendingPathComponent("state/bientap/journal").path
+        func kept() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: journal)) ?? []).map {
+                (try? String(contentsOfFile: journal + "/" + $0, encoding: .utf8)) ?? ""
+            }
+        }
+        let first = try TmuxSession(command: [QueueEndToEndTests.client, "edit", "--input-method", "telex", file], environment: environment())
+        defer { first.close() }
+        try first.waitForScreen("the file's text") { $0.contains("Biên bản họp") }
+        try first.send("End")
+        try first.type(" ngayf 23 thangs 11")
+        try first.waitForScreen("typed with Telex") { $0.contains("Biên bản họp ngày 23 tháng 11") }
+        // Within a second of the last key the words are on disk.
+        let deadline = Date().addingTimeInterval(5)
+        while !kept().contains(where: { $0.contains("ngày 23 tháng 11") }) && Date() < deadline { usleep(50_000) }
+        XCTAssertTrue(kept().contains { $0.contains("Biên bản họp ngày 23 tháng 11") }, "\(kept())")
+        let pid = try XCTUnwrap(first.programPID())
+        kill(pid, SIGKILL)
+        XCTAssertEqual(first.waitForExit(), 137)
+        first.close()
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "Biên bản họp\n", "nothing was saved")
+
+        // The next start offers the words back; the differences first, then restore and save.
+        let second = try TmuxSession(command: [QueueEndToEndTests.client, "edit", file], environment: environment())
+        defer { second.close() }
+        let offer = try second.waitForScreen("the offer") { $0.contains("Chữ chưa lưu từ lần trước") }
+        XCTAssertTrue(offer.contains("thêm 4"), offer)
+        try second.send("x")
+        try second.waitForScreen("the differences") { $0.contains("Biên bản họp ngày 23 tháng 11") && !$0.contains("Xem khác biệt") }
+        try second.send("q")
+        try second.waitForScreen("the offer again") { $0.contains("Xem khác biệt") }
+        try second.send("k")
+        try second.waitForScreen("restored") { $0.contains("Đã khôi phục") && $0.contains("[+]") }
+        try second.send("C-s")
+        try second.waitForScreen("saved") { !$0.contains("[+]") }
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "Biên bản họp ngày 23 tháng 11\n")
+        XCTAssertEqual(kept(), [], "a saved text leaves no journal")
+        try second.send("C-q")
+        XCTAssertEqual(second.waitForExit(), 0)
+        second.close()
+
+        // Nothing more to offer.
+        let third = try TmuxSession(command: [QueueEndToEndTests.client, "edit", file], environment: environment())
+        defer { third.close() }
+        let plain = try third.waitForScreen("the file") { $0.contains("Biên bản họp ngày 23 tháng 11") }
+        XCTAssertFalse(plain.contains("Chữ chưa lưu"))
     }
 
     func testBrokenKeymapIsReportedAndDefaultsStillWork() throws {

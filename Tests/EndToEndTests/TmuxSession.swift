@@ -27,6 +27,13 @@ final class TmuxSession {
         close()
     }
 
+    /// The program's process (the child of the pane's shell), while it runs.
+    func programPID() throws -> Int32? {
+        let shell = try tmux(["display-message", "-p", "-t", "e2e", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        return children.split(separator: " ").first.flatMap { Int32($0) }
+    }
+
     func close() {
         guard isOpen else { return }
         isOpen = false

@@ -1,4 +1,5 @@
 import Foundation
+import NewsroomKit
 import TerminalUI
 import VietText
 
@@ -31,6 +32,19 @@ public struct FileEditorState {
     var palette: CommandPalette?
     var help: PagerState?
 
+    /// Where unsaved words are kept while typing, and what it has of them.
+    let journal: Journal?
+    var journalKey: String { Journal.key(file: path) }
+    /// The file's text when editing began.
+    let base: String
+    var journaledChanges = 0
+    var lastJournalWrite = Date.distantPast
+    var journalDue: Date?
+    /// Words an earlier session left unsaved, while the user decides what to do with them.
+    var offered: Journal.Entry?
+    /// The offered words against the file, in the pager.
+    var differences: (lines: [StyledLine], pager: PagerState)?
+
     /// What the runner must do after an event.
     public enum Effect: Equatable {
         case suspend
@@ -39,7 +53,7 @@ public struct FileEditorState {
     }
 
     public init(language: UILanguage, path: String, text: String?, keymap: Keymap, theme: Theme,
-                inputMethod: InputMethod?, width: Int, height: Int, notice: String? = nil) {
+                inputMethod: InputMethod?, width: Int, height: Int, notice: String? = nil, journal: Journal? = nil) {
         self.language = language
         self.path = path
         self.keymap = keymap
@@ -52,14 +66,40 @@ public struct FileEditorState {
         if let notice {
             statusError = notice
         }
+        self.journal = journal
+        base = text ?? ""
         editor.setView(width: width, height: bodyRows)
+        if let journal, let kept = journal.entry(for: Journal.key(file: path)) {
+            if kept.text == base {
+                journal.remove(key: kept.key)   // saved after all, by another way
+            } else {
+                offered = kept
+                dialog = restoreDialog(kept)
+            }
+        }
     }
 
     var bodyRows: Int { max(1, height - 2) }
 
+    private func restoreDialog(_ kept: Journal.Entry) -> Dialog {
+        let diff = WordDiff(from: base, to: kept.text)
+        return Dialog(title: Strings.restoreTitle(language),
+                      message: Strings.restoreMessage(path, at: DateText.full(kept.savedAt), added: diff.insertedWords, removed: diff.deletedWords)(language),
+                      choices: [Dialog.Choice(key: Strings.restoreKey(language), label: Strings.restoreChoice(language), id: "restore"),
+                                Dialog.Choice(key: Strings.differencesKey(language), label: Strings.differencesChoice(language), id: "differences"),
+                                Dialog.Choice(key: Strings.discardKey(language), label: Strings.discardChoice(language), id: "forget")],
+                      cancelID: "restore")
+    }
+
     // MARK: - Update
 
     public mutating func handle(_ input: InputEvent) -> [Effect] {
+        let effects = route(input)
+        keepJournal()
+        return effects
+    }
+
+    private mutating func route(_ input: InputEvent) -> [Effect] {
         switch input {
         case .resize(let w, let h):
             width = w
@@ -110,25 +150,86 @@ public struct FileEditorState {
     }
 
     private mutating func answerDialog(_ answer: String) -> [Effect] {
+        let shown = dialog
         dialog = nil
         switch answer {
         case "save": return save() ? [.quit] : []
-        case "discard": return [.quit]
-        default: return []
+        case "discard":
+            journal?.remove(key: journalKey)
+            return [.quit]
+        case "restore":
+            if let offered { editor.restore(offered.text) }
+            offered = nil
+            notify(Strings.restored(language))
+        case "differences":
+            if let offered {
+                differences = (Journal.diffLines(from: base, to: offered.text, theme: theme), PagerState())
+                dialog = shown
+            }
+        case "forget":
+            journal?.remove(key: journalKey)
+            offered = nil
+        default: break
         }
+        return []
     }
 
-    /// Time passed: notices expire.
-    public mutating func tick() { toasts.expire(now: now) }
+    /// Time passed: notices expire, unsaved words due for the journal go there.
+    public mutating func tick() {
+        toasts.expire(now: now)
+        keepJournal()
+    }
 
-    /// How long the loop may wait for input before a notice expires; nil when none is shown.
-    public var wakeMilliseconds: Int? { Activity.wakeMilliseconds(spinning: false, toasts: toasts, now: now) }
+    /// How long the loop may wait for input before a notice expires or the journal is
+    /// due; nil when neither is.
+    public var wakeMilliseconds: Int? {
+        let toast = Activity.wakeMilliseconds(spinning: false, toasts: toasts, now: now)
+        guard let journalDue else { return toast }
+        let due = max(1, Int((journalDue.timeIntervalSince(now) * 1000).rounded(.up)))
+        return min(due, toast ?? due)
+    }
+
+    /// Writes the text to the journal when it has changed since the last write, at most
+    /// once a second (the first change after a pause at once).
+    mutating func keepJournal() {
+        guard let journal, offered == nil, editor.changes != journaledChanges else {
+            journalDue = nil
+            return
+        }
+        let due = lastJournalWrite.addingTimeInterval(1)
+        guard now >= due else {
+            journalDue = due
+            return
+        }
+        do {
+            try journal.write(Journal.Entry(key: journalKey, label: path, base: base, text: editor.text, savedAt: now))
+            journaledChanges = editor.changes
+            lastJournalWrite = now
+            journalDue = nil
+        } catch {
+            statusError = Strings.journalFailed("\(error)")(language)
+            journalDue = now.addingTimeInterval(5)
+            lastJournalWrite = now.addingTimeInterval(4)
+        }
+    }
 
     private mutating func notify(_ text: String) {
         toasts.post(text, now: now)
     }
 
     private mutating func handle(key: Key) -> [Effect] {
+        if var shown = differences {
+            switch matcher.feed(key, context: AppActions.help, keymap: keymap) {
+            case .action(let id) where id == "back" || id == "quit" || id == "help":
+                differences = nil
+            case .action(let id):
+                _ = shown.pager.apply(id, lineCount: shown.lines.count, visibleRows: bodyRows)
+                differences = shown
+            case .pending, .unbound:
+                if case .char = key { differences = nil }
+            }
+            return []
+        }
         if let dialog {
             return dialog.answer(key).map { answerDialog($0) } ?? []
         }
@@ -269,6 +370,9 @@ public struct FileEditorState {
         do {
             try SafeFile.write(editor.text + (editor.text.hasSuffix("\n") || editor.text.isEmpty ? "" : "\n"), to: path)
             editor.markSaved()
+            journal?.remove(key: journalKey)
+            journaledChanges = editor.changes
+            journalDue = nil
             isNewFile = false
             statusError = nil
             notify(Strings.saved(path)(language))
@@ -283,6 +387,8 @@ public struct FileEditorState {
     /// unsaved text goes to FILE.save, as nano does, never over the file itself.
     mutating func saveForLater() {
         guard editor.isModified else { return }
+        lastJournalWrite = .distantPast
+        keepJournal()
         try? SafeFile.write(editor.text, to: path + ".save")
     }
 
@@ -297,7 +403,9 @@ public struct FileEditorState {
         if editor.isModified { title += " [+]" }
         frame.fill(Rect(row: 0, col: 0, width: width, height: 1), style: theme.title)
         frame.put(title, row: 0, col: 0, style: theme.title, ellipsis: true)
-        if let help {
+        if let differences {
+            PagerView.render(lines: differences.lines, state: differences.pager, into: &frame, in: body, theme: theme)
+        } else if let help {
             PagerView.render(lines: helpLines(), state: help, into: &frame, in: body, theme: theme)
         } else {
             editor.render(into: &frame, in: body, theme: theme, highlights: editor.searchHighlights(style: theme.match))
@@ -318,11 +426,11 @@ public struct FileEditorState {
             prompt.prompt.render(into: &frame, row: height - 1, theme: theme)
         }
         if let palette { palette.render(into: &frame, theme: theme) }
-        if let dialog {
+        if let dialog, differences == nil {
             dialog.render(into: &frame, theme: theme)
             frame.cursor = nil
         }
-        if help != nil { frame.cursor = nil }
+        if help != nil || differences != nil { frame.cursor = nil }
         return frame
     }
 }

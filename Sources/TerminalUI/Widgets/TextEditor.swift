@@ -66,6 +66,9 @@ public struct TextEditor: Sendable {
     public var toneStyle: ToneStyle = .new
     /// Whether the text changed since it was loaded or `markSaved` was called.
     public private(set) var isModified = false
+    /// Counts the changes made to the text: something kept elsewhere (a journal) is
+    /// up to date while this number is the one it saw.
+    public private(set) var changes = 0
     /// What cut and copy took, for paste.
     public private(set) var clipboard = ""
     /// The view the text is wrapped for.
@@ -124,6 +127,14 @@ public struct TextEditor: Sendable {
     }
 
     public mutating func markSaved() { isModified = false }
+
+    /// Replaces the whole text with words kept from an earlier session: loaded like
+    /// `load`, but modified, since they have not been saved.
+    public mutating func restore(_ text: String) {
+        load(text)
+        isModified = true
+        changes += 1
+    }
 
     public var canUndo: Bool { !undoStack.isEmpty }
     public var canRedo: Bool { !redoStack.isEmpty }
@@ -404,6 +415,7 @@ public struct TextEditor: Sendable {
         cursor = after
         anchor = nil
         isModified = true
+        changes += 1
         redoStack.removeAll()
         let edit = Edit(start: start, removed: removed, inserted: text, cursorBefore: before, cursorAfter: after)
         if typing, extendsLastEdit, var last = undoStack.last, Self.merge(edit, into: &last) {
@@ -485,6 +497,7 @@ public struct TextEditor: Sendable {
         clampCursor()
         anchor = nil
         isModified = true
+        changes += 1
     }
 
     @discardableResult

@@ -1,0 +1,95 @@
+import Foundation
+import NewsroomKit
+import TerminalUI
+import VietText
+
+/// Words not yet saved, kept on disk while someone types: one file per document under
+/// `$XDG_STATE_HOME/bientap/journal` (or `~/.local/state/bientap/journal`), written
+/// whole, synced and renamed into place at most a second after a change. It outlives a
+/// dropped SSH session, a `kill -9` or a crash; the next start offers it back. An entry
+/// goes only when what it holds has been saved (the file written, the portal's answer
+/// received) or the user has chosen to throw it away.
+public struct Journal: Sendable {
+    public struct Entry: Codable, Sendable, Equatable {
+        /// Which document: `file:/absolute/path`, or `submission:PORTAL#ID` for the desk.
+        public var key: String
+        /// What to call it when offering it back.
+        public var label: String
+        /// The text as it was when editing began (the file, the revision).
+        public var base: String
+        /// The unsaved text.
+        public var text: String
+        /// The portal's revision the edit started from, for a submission.
+        public var revision: Int?
+        public var savedAt: Date
+
+        public init(key: String, label: String, base: String, text: String, revision: Int? = nil, savedAt: Date) {
+            self.key = key
+            self.label = label
+            self.base = base
+            self.text = text
+            self.revision = revision
+            self.savedAt = savedAt
+        }
+    }
+
+    public let directory: String
+
+    public init(directory: String) { self.directory = directory }
+
+    public init(environment: [String: String]) {
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
+        self.init(directory: state + "/bientap/journal")
+    }
+
+    public static func key(file path: String) -> String {
+        "file:" + URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// The file an entry lives in: a digest of its key, so any key makes a safe name.
+    private func path(for key: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return directory + "/" + String(hash, radix: 16) + ".json"
+    }
+
+    public func write(_ entry: Entry) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let data = try WireFormat.encoder().encode(entry)
+        try SafeFile.write(String(decoding: data, as: UTF8.self), to: path(for: entry.key), mode: 0o600)
+    }
+
+    public func entry(for key: String) -> Entry? {
+        guard let data = FileManager.default.contents(atPath: path(for: key)),
+              let entry = try? WireFormat.decoder().decode(Entry.self, from: data), entry.key == key else { return nil }
+        return entry
+    }
+
+    public func remove(key: String) {
+        unlink(path(for: key))
+    }
+
+    /// The differences between what an entry started from and what it holds, coloured
+    /// word by word, for the pager.
+    public static func diffLines(from old: String, to new: String, theme: Theme) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        var text = "", spans: [TextSpan] = [], length = 0
+        for span in WordDiff(from: old, to: new).spans {
+            let style: Style? = span.kind == .inserted ? theme.added : span.kind == .deleted ? theme.removed : nil
+            for (i, piece) in span.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if i > 0 {
+                    lines.append(StyledLine(text, spans: spans))
+                    (text, spans, length) = ("", [], 0)
+                }
+                let count = piece.count
+                if let style, count > 0 { spans.append(TextSpan(length..<length + count, style: style)) }
+                text += piece
+                length += count
+            }
+        }
+        lines.append(StyledLine(text, spans: spans))
+        return lines
+    }
+}

@@ -93,8 +93,17 @@ public struct AppState {
     var form: Form?
     var lastSearch = ""
 
+    /// How often the queue on screen is read again by itself; nil: only when asked.
+    let refreshInterval: TimeInterval?
+    /// When the tab on screen is next read again.
+    var nextRefresh: Date?
+    /// Tabs being read again in the background, without a spinner.
+    var refreshing: Set<Int> = []
+
     public init(language: UILanguage, portal: String, keymap: Keymap, theme: Theme = .default,
-                cursorStyle: TableCursorStyle = .arrow, width: Int, height: Int, startupNotice: String? = nil) {
+                cursorStyle: TableCursorStyle = .arrow, width: Int, height: Int, startupNotice: String? = nil,
+                refreshInterval: TimeInterval? = nil) {
+        self.refreshInterval = refreshInterval.flatMap { $0 > 0 ? $0 : nil }
         self.language = language
         self.portal = portal
         self.keymap = keymap
@@ -120,7 +129,12 @@ public struct AppState {
 
     /// How long the loop may wait for input before the screen changes by itself
     /// (a spinner turns, a toast expires); nil: only input changes it.
-    public var wakeMilliseconds: Int? { Activity.wakeMilliseconds(spinning: isLoading, toasts: toasts, now: now) }
+    public var wakeMilliseconds: Int? {
+        let activity = Activity.wakeMilliseconds(spinning: isLoading, toasts: toasts, now: now)
+        guard let nextRefresh else { return activity }
+        let due = max(1, Int((nextRefresh.timeIntervalSince(now) * 1000).rounded(.up)))
+        return min(due, activity ?? due)
+    }
 
     private var isLoading: Bool {
         switch overlays.last {
@@ -129,9 +143,18 @@ public struct AppState {
         }
     }
 
-    /// Time passed: toasts expire.
-    public mutating func tick() {
+    /// Time passed: toasts expire; the queue on screen is read again when it is due.
+    public mutating func tick() -> [Effect] {
         toasts.expire(now: now)
+        guard let due = nextRefresh, now >= due, !refreshing.contains(tab), !queue.isLoading else { return [] }
+        nextRefresh = nil
+        refreshing.insert(tab)
+        return [.loadQueue(tab: tab, statuses: tabs[tab].statuses)]
+    }
+
+    private mutating func scheduleRefresh(after index: Int) {
+        guard index == tab, let refreshInterval else { return }
+        nextRefresh = now.addingTimeInterval(refreshInterval)
     }
 
     private mutating func notify(_ text: String, kind: Toasts.Kind = .info) {
@@ -203,13 +226,25 @@ public struct AppState {
         switch message {
         case .queueLoaded(let index, .success(let items)):
             guard tabs.indices.contains(index) else { return [] }
+            let quiet = refreshing.remove(index) != nil
+            if quiet, tabs[index].screen.hasLoaded {
+                // Announce what came in since the last reading, newest first.
+                let known = Set(tabs[index].screen.items.map(\.id))
+                let arrivals = items.filter { !known.contains($0.id) }.sorted { $0.receivedAt > $1.receivedAt }
+                if let newest = arrivals.first {
+                    notify(Strings.newArrivals(arrivals.count, tab: tabs[index].title(language), newest: newest.title)(language))
+                }
+            }
             tabs[index].screen.replaceItems(items, visibleRows: tableRows)
             statusError = nil
             errorText = nil
+            scheduleRefresh(after: index)
         case .queueLoaded(let index, .failure(let error)):
             guard tabs.indices.contains(index) else { return [] }
+            refreshing.remove(index)
             tabs[index].screen.isLoading = false
             showError(error)
+            scheduleRefresh(after: index)
         case .submissionLoaded(let id, let result):
             guard let index = overlays.lastIndex(where: { if case .reader(let r) = $0 { return r.id == id }; return false }),
                   case .reader(var reader) = overlays[index] else { return [] }

@@ -33,8 +33,7 @@ public final class NewsroomApp {
             case .input(let input): effects = self.state.handle(input: input)
             case .message(let message): effects = self.state.handle(message: message)
             case .tick:
-                self.state.tick()
-                effects = []
+                effects = self.state.tick()
             }
             var shouldQuit = false
             for effect in effects { shouldQuit = self.execute(effect, loop: loop) || shouldQuit }

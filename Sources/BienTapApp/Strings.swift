@@ -393,3 +393,12 @@ extension Strings {
         Localized(vi: "Không ghi được nhật ký chữ chưa lưu: \(reason)", en: "Cannot keep the journal of unsaved words: \(reason)")
     }
 }
+
+// MARK: - The queue reading itself again
+
+extension Strings {
+    public static func newArrivals(_ n: Int, tab: String, newest: String) -> Localized {
+        Localized(vi: n == 1 ? "Bài mới trong \(tab): \(newest)" : "\(n) bài mới trong \(tab), mới nhất: \(newest)",
+                  en: n == 1 ? "New in \(tab): \(newest)" : "\(n) new in \(tab), the newest: \(newest)")
+    }
+}

@@ -316,7 +316,7 @@ enum Session {
         defer { screen.shutdown() }
         let state = AppState(language: language, portal: portal, keymap: keymap, theme: configuration.theme,
                              cursorStyle: configuration.cursorStyle, width: screen.width, height: screen.height,
-                             startupNotice: notice)
+                             startupNotice: notice, refreshInterval: configuration.refreshSeconds)
         NewsroomApp(client: client, state: state).run(on: screen)
     }
 }

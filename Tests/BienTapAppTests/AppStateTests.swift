@@ -289,7 +289,7 @@ final class AppStateTests: XCTestCase {
         XCTAssertTrue(lines(s.render())[18].contains("Đã đánh dấu 1 bài."))
         XCTAssertEqual(s.wakeMilliseconds, Int(Toasts.defaultDuration * 1000), "a wake-up when the toast goes, not a tick every frame")
         s.now = t0.addingTimeInterval(0.45 + Toasts.defaultDuration)
-        s.tick()
+        XCTAssertEqual(s.tick(), [])
         XCTAssertFalse(lines(s.render())[18].contains("Đã đánh dấu"))
         XCTAssertNil(s.wakeMilliseconds)
     }
@@ -352,5 +352,48 @@ final class AppStateTests: XCTestCase {
         keys("/khong co", into: &s)
         _ = s.handle(input: .key(.enter))
         XCTAssertTrue(lines(s.render())[18].contains("Không thấy"), lines(s.render())[18])
+    }
+}
+
+extension AppStateTests {
+    func testTheQueueReadsItselfAgainKeepsTheCursorAndAnnouncesArrivals() {
+        var s = AppState(language: .vi, portal: "http://127.0.0.1:9", keymap: KeyBindings.load(userFile: nil).keymap,
+                         width: 100, height: 20, refreshInterval: 15)
+        let t0 = Date(timeIntervalSince1970: 2_000_000_000)
+        s.now = t0
+        _ = s.start()
+        var list = (1...5).map(sampleItem)
+        _ = s.handle(message: .queueLoaded(tab: 0, .success(list)))
+        XCTAssertEqual(s.wakeMilliseconds, 15_000, "the next reading is the next thing to happen")
+        _ = s.handle(input: .key(.char("j")))
+        _ = s.handle(input: .key(.char("j")))
+        let selected = s.queue.selected?.id
+        s.now = t0.addingTimeInterval(14)
+        XCTAssertEqual(s.tick(), [], "not yet")
+        s.now = t0.addingTimeInterval(15)
+        XCTAssertEqual(s.tick(), [.loadQueue(tab: 0, statuses: [.submitted, .resubmitted])])
+        XCTAssertEqual(s.tick(), [], "one reading at a time")
+        XCTAssertFalse(s.queue.isLoading, "in the background: no spinner")
+        // Two items arrive (newer than all); the cursor stays on the same submission.
+        list = [sampleItem(7), sampleItem(6)].map { var item = $0; item.receivedAt = t0; return item } + list
+        _ = s.handle(message: .queueLoaded(tab: 0, .success(list)))
+        XCTAssertEqual(s.queue.selected?.id, selected)
+        let screen = (0..<20).map { s.render().rowText($0) }.joined(separator: "\n")
+        XCTAssertTrue(screen.contains("2 bài mới trong Chờ duyệt"), screen)
+        // A failed reading says so and tries again later, keeping the rows.
+        s.now = t0.addingTimeInterval(30)
+        XCTAssertEqual(s.tick().count, 1)
+        _ = s.handle(message: .queueLoaded(tab: 0, .failure(.transport(TransportError(curlCode: 7, message: "refused", url: "x")))))
+        XCTAssertEqual(s.queue.items.count, 7)
+        XCTAssertNotNil(s.statusError)
+        s.now = t0.addingTimeInterval(45)
+        XCTAssertEqual(s.tick().count, 1)
+    }
+
+    private func sampleItem(_ i: Int) -> SubmissionSummary {
+        SubmissionSummary(id: Int64(100 + i), site: SiteRef(id: 1, code: "so-y-te", name: "Sở Y tế"),
+                          contributor: ContributorRef(id: 1, fullName: "Lê Hồng", penName: nil), title: "Bài số \(i)", category: .news,
+                          language: "vi", status: .submitted, receivedAt: Date(timeIntervalSince1970: 1_763_800_000 - Double(i) * 3600),
+                          words: 100, revision: 1)
     }
 }

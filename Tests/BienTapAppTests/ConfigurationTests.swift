@@ -65,6 +65,25 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(config.keymapPath, dir.appendingPathComponent("bientap/keymap").path)
     }
 
+    func testASignInKeptByLoginIsUsedLastAndOnlyForItsPortal() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bientap-config-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let env = ["XDG_CONFIG_HOME": dir.path]
+        let now = Date()
+        try Credentials(portal: "http://kept:1", user: "lan", token: "bt_kept \"quoted\"", expiresAt: now.addingTimeInterval(3600)).save(environment: env)
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: Credentials.path(environment: env))[.posixPermissions] as? Int, 0o600)
+        var config = try ClientConfiguration.resolve(portalFlag: nil, tokenFlag: nil, keymapFlag: nil, environment: env)
+        XCTAssertEqual(config.portal, "http://kept:1")
+        XCTAssertEqual(config.token, "bt_kept \"quoted\"")
+        config = try ClientConfiguration.resolve(portalFlag: "http://other:2", tokenFlag: nil, keymapFlag: nil, environment: env)
+        XCTAssertNil(config.token, "a token is never sent to another portal than the one that gave it")
+        config = try ClientConfiguration.resolve(portalFlag: nil, tokenFlag: "flag", keymapFlag: nil, environment: env)
+        XCTAssertEqual(config.token, "flag")
+        XCTAssertNil(Credentials.load(environment: env, now: now.addingTimeInterval(7200)), "an expired sign-in is not offered")
+        XCTAssertTrue(Credentials.remove(environment: env))
+        XCTAssertNil(Credentials.load(environment: env))
+    }
+
     func testMalformedConfigFileIsAnError() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bientap-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("bientap"), withIntermediateDirectories: true)
@@ -111,7 +130,11 @@ final class ConfigurationTests: XCTestCase {
         config = try ClientConfiguration.resolve(portalFlag: nil, tokenFlag: nil, keymapFlag: nil, environment: env)
         XCTAssertEqual(config.cursorStyle, .row)
         XCTAssertFalse(config.mouse)
-        for bad in ["cursor = \"bar\"", "mouse = \"yes\""] {
+        XCTAssertEqual(config.refreshSeconds, 15, "the queue reads itself again every 15 s unless said otherwise")
+        try "refresh = 0\n".write(to: file, atomically: true, encoding: .utf8)
+        config = try ClientConfiguration.resolve(portalFlag: nil, tokenFlag: nil, keymapFlag: nil, environment: env)
+        XCTAssertEqual(config.refreshSeconds, 0)
+        for bad in ["cursor = \"bar\"", "mouse = \"yes\"", "refresh = -1", "refresh = 2.5", "refresh = \"often\""] {
             try (bad + "\n").write(to: file, atomically: true, encoding: .utf8)
             XCTAssertThrowsError(try ClientConfiguration.resolve(portalFlag: nil, tokenFlag: nil, keymapFlag: nil, environment: env), bad)
         }

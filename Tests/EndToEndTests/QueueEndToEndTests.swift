@@ -67,6 +67,32 @@ final class QueueEndToEndTests: XCTestCase {
         XCTAssertEqual(try api.health().status, "ok")
     }
 
+    func testTheQueueReadsItselfAgainAndAnnouncesANewArrival() throws {
+        let (portal, url) = try startPortal()
+        defer { portal.stop() }
+        let api = try AdminClient(baseURL: url, token: portal.token)
+        let pending = try api.allSubmissions(statuses: SubmissionStatus.pending)
+        let config = portal.directory.appendingPathComponent("config")
+        try FileManager.default.createDirectory(at: config.appendingPathComponent("bientap"), withIntermediateDirectories: true)
+        try "refresh = 2\n".write(to: config.appendingPathComponent("bientap/config.toml"), atomically: true, encoding: .utf8)
+        let session = try TmuxSession(command: [Self.client, "--portal", url, "--token", portal.token], environment: ["XDG_CONFIG_HOME": config.path])
+        defer { session.close() }
+        try session.waitForScreen("the queue") { $0.contains("1/\(pending.count)") }
+        try session.send("j", "j")
+        try session.waitForScreen("cursor on row 3") { $0.contains("3/\(pending.count)") }
+
+        // A contributor's draft arrives; within a reading or two it is announced and counted,
+        // and the cursor is still on the same item (now one row further down).
+        let site = try api.sites()[0].code
+        _ = try api.create(SubmissionDraft(site: site, title: "Bài vừa gửi tới tòa soạn", sapo: "Sapo.", body: "Nội dung.", category: .news),
+                           idempotencyKey: UUID().uuidString)
+        let announced = try session.waitForScreen("the arrival announced") { $0.contains("Bài mới trong Chờ duyệt: Bài vừa gửi tới tòa soạn") }
+        XCTAssertTrue(announced.contains("4/\(pending.count + 1)"), announced)
+        XCTAssertTrue(announced.contains("\(pending.count + 1) bài"), announced)
+        try session.send("q")
+        XCTAssertEqual(session.waitForExit(), 0)
+    }
+
     /// What a terminal sends for a left click (press and release) at a cell counted from 0, in SGR mouse mode.
     private func click(_ session: TmuxSession, row: Int, col: Int) throws {
         try session.type("\u{1B}[<0;\(col + 1);\(row + 1)M\u{1B}[<0;\(col + 1);\(row + 1)m")

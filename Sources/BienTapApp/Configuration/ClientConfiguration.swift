@@ -18,6 +18,8 @@ public struct ClientConfiguration: Sendable, Equatable {
     public var cursorStyle: TableCursorStyle = .arrow
     /// `mouse = true | false`: clicks and the wheel (false leaves the mouse to the terminal's own selection).
     public var mouse = true
+    /// `refresh = SECONDS`: how often the queue on screen is read again by itself (0: never).
+    public var refreshSeconds: TimeInterval = 15
 
     public init(portal: String?, token: String?, keymapPath: String?, language: UILanguage) {
         self.portal = portal
@@ -86,6 +88,12 @@ public struct ClientConfiguration: Sendable, Equatable {
                 throw wrong("cursor", name, "arrow, row")
             }
             config.cursorStyle = style
+        }
+        if let value = nonEmpty(file["refresh"]) {
+            guard let seconds = Int(value), (0...3600).contains(seconds) else {
+                throw wrong("refresh", value, "0…3600")
+            }
+            config.refreshSeconds = TimeInterval(seconds)
         }
         if let value = nonEmpty(file["mouse"]) {
             guard value == "true" || value == "false" else {

@@ -52,6 +52,7 @@ bench: test-deps
 	$(call ensure_packages,$(BENCH_PACKAGES))
 	$(SWIFT) build -c release
 	"$$($(SWIFT) build -c release --show-bin-path)/bientap-bench"
+	Benchmarks/tui-startup "$$($(SWIFT) build -c release --show-bin-path)"
 	Scripts/with-postgres Benchmarks/portal-load "$$($(SWIFT) build -c release --show-bin-path)"
 
 # The default keymap is compiled into the client; regenerate after editing Keymaps/default.keymap.

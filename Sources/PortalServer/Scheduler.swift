@@ -14,7 +14,14 @@ extension Store {
     /// item once published is no longer due: each is published exactly once.
     @discardableResult
     public func publishDue(now: Date = Date(), actor: String, limit: Int = 100) async throws -> [Int64] {
-        try await transaction {
+        // Most seconds nothing is due: a look on a read connection then, instead of taking
+        // the write lock (and making every cached list page stale) each second for nothing.
+        let anyDue = try await sql.raw("""
+            SELECT id FROM submissions
+            WHERE status = \(bind: SubmissionStatus.scheduled.rawValue) AND publish_at <= \(bind: Store.millis(now)) LIMIT 1
+            """).first()
+        guard anyDue != nil else { return [] }
+        return try await transaction {
             let millis = Store.millis(now)
             let lock: SQLQueryString = dialect == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
             let due = try await sql.raw("""

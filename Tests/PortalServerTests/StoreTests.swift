@@ -56,9 +56,10 @@ class TemporaryDatabaseTestCase: XCTestCase {
         try await connection.close()
     }
 
-    /// A migrated, seeded store (the caller closes it).
+    /// A migrated, seeded store (the caller closes it), with two read connections: reads
+    /// still run beside the writer, without opening as many connections as a server does.
     func seededStore(now: Date = Date()) async throws -> Store {
-        let store = try await Store.open(location)
+        let store = try await Store.open(location, readers: 2)
         try await Seeder.seedSample(into: store, now: now)
         return store
     }
@@ -91,6 +92,10 @@ class StoreTests: TemporaryDatabaseTestCase {
             let inside = try await store.submission(id: item.id, scope: .everything)
             XCTAssertEqual(inside?.summary.title, "Trong giao dịch")
         }
+        XCTAssertEqual(store.commitCount, before + 1)
+        // The scheduler's look when nothing is due writes nothing (and stales no cached list).
+        let published = try await store.publishDue(actor: "scheduler@test")
+        XCTAssertEqual(published, [])
         XCTAssertEqual(store.commitCount, before + 1)
         let after = try await store.submission(id: item.id, scope: .everything)
         XCTAssertEqual(after?.summary.title, "Trong giao dịch")

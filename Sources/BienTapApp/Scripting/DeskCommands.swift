@@ -89,8 +89,8 @@ public struct DeskCommands {
         return try retrying { try client.create(draft, idempotencyKey: key) }
     }
 
-    /// Takes `request` on item `id` as it is now. An approval, return or rejection of an
-    /// item still waiting claims it first, as an editor opening it would.
+    /// Takes `request` on item `id` as it is now. An approval or a return of an item still
+    /// waiting claims it first, as an editor opening it would (a rejection needs no claim).
     public func decide(id: Int64, _ request: TransitionRequest) throws -> Submission {
         var item = try retrying { try client.submission(id: id) }
         if [.approve, .return].contains(request.action), WorkflowAction.claim.from.contains(item.summary.status) {

@@ -132,7 +132,6 @@ public final class Store: @unchecked Sendable {
     public func close() async throws {
         guard !isClosed else { return }
         isClosed = true
-        readers = []
         for reader in readerConnections { try? await reader.close() }
         try await writer.close()
     }

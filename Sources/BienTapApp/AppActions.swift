@@ -20,6 +20,7 @@ public enum AppActions {
         Action(id: "first", contexts: lists, description: Localized(vi: "Về đầu danh sách", en: "Go to the top")),
         Action(id: "last", contexts: lists, description: Localized(vi: "Xuống cuối danh sách", en: "Go to the bottom")),
         Action(id: "open", contexts: [queue], description: Localized(vi: "Mở bài đang chọn (chỉ đọc)", en: "Open the selected item (read-only)")),
+        Action(id: "differences", contexts: [reader], description: Localized(vi: "Khác biệt: bản của tác giả → bản hiện tại, từng chữ (bấm lại để về bài)", en: "Differences: the contributor's original → now, word by word (again: back to the text)")),
         Action(id: "back", contexts: everywhere, description: Localized(vi: "Quay lại; thoát khi ở hàng chờ", en: "Go back; quit from the queue")),
         Action(id: "quit", contexts: everywhere, description: Localized(vi: "Thoát bientap", en: "Quit bientap")),
         Action(id: "help", contexts: everywhere, description: Localized(vi: "Xem các phím tắt", en: "Show the key bindings")),

@@ -9,6 +9,8 @@ public enum Effect: Equatable, Sendable {
     /// Loads the submissions of one queue tab, which are in `statuses`.
     case loadQueue(tab: Int, statuses: [SubmissionStatus])
     case loadSubmission(Int64)
+    /// The contributor's original against the text now.
+    case loadDifferences(Int64)
     case suspend
     case repaint
     case quit
@@ -18,6 +20,7 @@ public enum Effect: Equatable, Sendable {
 public enum AppMessage: Sendable {
     case queueLoaded(tab: Int, Result<[SubmissionSummary], PortalError>)
     case submissionLoaded(Int64, Result<Submission, PortalError>)
+    case differencesLoaded(Int64, Result<RevisionDiff, PortalError>)
 }
 
 /// What is on top of the queue.
@@ -246,16 +249,35 @@ public struct AppState {
             showError(error)
             scheduleRefresh(after: index)
         case .submissionLoaded(let id, let result):
-            guard let index = overlays.lastIndex(where: { if case .reader(let r) = $0 { return r.id == id }; return false }),
-                  case .reader(var reader) = overlays[index] else { return [] }
+            guard case (let index, var reader)? = openReader(id) else { return [] }
             reader.isLoading = false
             switch result {
             case .success(let submission): reader.submission = submission
             case .failure(let error): showError(error)
             }
             overlays[index] = .reader(reader)
+        case .differencesLoaded(let id, let result):
+            guard case (let index, var reader)? = openReader(id) else { return [] }
+            reader.isLoading = false
+            switch result {
+            case .success(let differences):
+                reader.differences = differences
+                reader.pager = PagerState()
+            case .failure(let error):
+                reader.showsDifferences = false
+                showError(error)
+            }
+            overlays[index] = .reader(reader)
         }
         return []
+    }
+
+    /// The reader open on item `id`, and where it is among the overlays.
+    private func openReader(_ id: Int64) -> (Int, ReaderScreen)? {
+        for (index, overlay) in overlays.enumerated().reversed() {
+            if case .reader(let reader) = overlay, reader.id == id { return (index, reader) }
+        }
+        return nil
     }
 
     private mutating func showError(_ error: PortalError) {
@@ -335,9 +357,21 @@ public struct AppState {
                 reader.isLoading = true
                 loadStarted = now
                 overlays[overlays.count - 1] = .reader(reader)
-                return [.loadSubmission(reader.id)]
+                return [reader.showsDifferences ? .loadDifferences(reader.id) : .loadSubmission(reader.id)]
             }
             return [load(tab: tab)]
+        case "differences":
+            guard case .reader(var reader)? = overlays.last else { return [] }
+            reader.showsDifferences.toggle()
+            reader.pager = PagerState()
+            var effects: [Effect] = []
+            if reader.showsDifferences && reader.differences == nil {
+                reader.isLoading = true
+                loadStarted = now
+                effects = [.loadDifferences(reader.id)]
+            }
+            overlays[overlays.count - 1] = .reader(reader)
+            return effects
         case "open":
             guard overlays.isEmpty, let item = queue.selected else { return [] }
             overlays.append(.reader(ReaderScreen(id: item.id, title: item.title)))
@@ -640,6 +674,7 @@ public struct AppState {
             }
         case .reader(let reader)?:
             title = Strings.readerTitle(language) + ": " + reader.title
+            if reader.showsDifferences { title += " — " + Strings.differencesTitle(language) }
             let lines = pagerLines()
             PagerView.render(lines: lines, state: reader.pager, into: &frame, in: body, theme: theme)
             if !lines.isEmpty {

@@ -60,6 +60,9 @@ bind queue s        sort
 bind queue t        toggle-mark
 bind queue T        toggle-mark-all
 
+# Reader
+bind reader d       differences
+
 # Editor: arrows and the usual keys of desktop editors
 bind editor <Left>   cursor-left
 bind editor <Right>  cursor-right

@@ -63,6 +63,11 @@ public final class NewsroomApp {
                 let result = Result { try client.submission(id: id) }.mapError(PortalError.wrap)
                 loop.send(.submissionLoaded(id, result))
             }
+        case .loadDifferences(let id):
+            work.async {
+                let result = Result { try client.diff(of: id) }.mapError(PortalError.wrap)
+                loop.send(.differencesLoaded(id, result))
+            }
         }
         return false
     }

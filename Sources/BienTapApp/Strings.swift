@@ -402,3 +402,14 @@ extension Strings {
                   en: n == 1 ? "New in \(tab): \(newest)" : "\(n) new in \(tab), the newest: \(newest)")
     }
 }
+
+// MARK: - Differences in the reader
+
+extension Strings {
+    public static let differencesTitle = Localized(vi: "khác biệt", en: "differences")
+    public static func differencesHeading(from: Int, to: Int) -> Localized {
+        Localized(vi: "Phiên bản \(from) (của tác giả) → phiên bản \(to) (hiện tại); chữ thêm và chữ bỏ được tô màu.",
+                  en: "Revision \(from) (the contributor's) → revision \(to) (now); added and removed words in colour.")
+    }
+    public static let noDifferences = Localized(vi: "Chưa ai sửa gì so với bản của tác giả.", en: "Nothing has been changed from the contributor's text.")
+}

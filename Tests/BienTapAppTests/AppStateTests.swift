@@ -397,3 +397,29 @@ extension AppStateTests {
                           words: 100, revision: 1)
     }
 }
+
+extension AppStateTests {
+    func testTheReaderShowsTheContributorsOriginalAgainstNowInColour() {
+        var s = AppState(language: .vi, portal: "http://127.0.0.1:9", keymap: KeyBindings.load(userFile: nil).keymap, width: 100, height: 20)
+        _ = s.handle(message: .queueLoaded(tab: 0, .success([sampleItem(1)])))
+        XCTAssertEqual(s.handle(input: .key(.enter)), [.loadSubmission(101)])
+        XCTAssertEqual(s.handle(input: .key(.char("d"))), [.loadDifferences(101)])
+        let diff = RevisionDiff(from: 1, to: 3, title: WordDiff(from: "Bài số 1", to: "Bài số 1"),
+                                sapo: WordDiff(from: "Sapo.", to: "Sapo."),
+                                body: WordDiff(from: "Hội nghị tổng kết.", to: "Hội nghị sơ kết năm."))
+        _ = s.handle(message: .differencesLoaded(101, .success(diff)))
+        let frame = s.render()
+        let rows = (0..<20).map { frame.rowText($0) }
+        XCTAssertTrue(rows[0].contains("khác biệt"), rows[0])
+        XCTAssertTrue(rows.contains { $0.contains("Phiên bản 1 (của tác giả) → phiên bản 3") }, rows.joined(separator: "\n"))
+        let bodyRow = try! XCTUnwrap(rows.firstIndex { $0.contains("sơ kết") })
+        let added = rows[bodyRow].distance(from: rows[bodyRow].startIndex, to: rows[bodyRow].range(of: "sơ")!.lowerBound)
+        let removed = rows[bodyRow].distance(from: rows[bodyRow].startIndex, to: rows[bodyRow].range(of: "tổng")!.lowerBound)
+        XCTAssertEqual(frame.style(atRow: bodyRow, col: added), Theme.default.added)
+        XCTAssertEqual(frame.style(atRow: bodyRow, col: removed), Theme.default.removed)
+        // d again: back to the text, without asking the portal again; and back again uses what was loaded.
+        XCTAssertEqual(s.handle(input: .key(.char("d"))), [])
+        XCTAssertFalse((0..<20).map { s.render().rowText($0) }.joined().contains("khác biệt"))
+        XCTAssertEqual(s.handle(input: .key(.char("d"))), [])
+    }
+}

@@ -26,7 +26,7 @@ final class JournalTests: XCTestCase {
 
     func testDifferencesAreColouredWordByWordAcrossLines() {
         let theme = Theme.default
-        let lines = Journal.diffLines(from: "Tòa soạn họp.\nHai dòng.", to: "Tòa soạn họp sáng nay.\nHai dòng.", theme: theme)
+        let lines = DiffLines.lines(from: "Tòa soạn họp.\nHai dòng.", to: "Tòa soạn họp sáng nay.\nHai dòng.", theme: theme)
         XCTAssertEqual(lines.count, 2)
         XCTAssertEqual(lines[1].text, "Hai dòng.")
         XCTAssertTrue(lines[0].text.hasPrefix("Tòa soạn họp") && lines[0].text.contains("sáng nay"), lines[0].text)

@@ -93,6 +93,29 @@ final class QueueEndToEndTests: XCTestCase {
         XCTAssertEqual(session.waitForExit(), 0)
     }
 
+    func testTheReaderShowsWhatTheBoardChangedWordByWord() throws {
+        let (portal, url) = try startPortal()
+        defer { portal.stop() }
+        let api = try AdminClient(baseURL: url, token: portal.token)
+        let first = try XCTUnwrap(api.allSubmissions(statuses: SubmissionStatus.pending).first)
+        let item = try api.submission(id: first.id)
+        _ = try api.save(id: item.id, edit: SubmissionEdit(title: item.summary.title, sapo: item.sapo,
+                                                          body: "Đoạn mở đầu do ban biên tập viết thêm.\n\n" + item.body), base: item.summary.revision)
+        let session = try TmuxSession(command: [Self.client, "--portal", url, "--token", portal.token])
+        defer { session.close() }
+        try session.waitForScreen("the queue") { $0.contains(String(first.title.prefix(18))) }
+        try session.send("Enter")
+        try session.waitForScreen("the reader") { $0.contains("Đoạn mở đầu do ban biên tập") }
+        try session.send("d")
+        let differences = try session.waitForScreen("the differences") { $0.contains("Phiên bản 1 (của tác giả) → phiên bản 2") }
+        XCTAssertTrue(differences.contains("Đoạn mở đầu do ban biên tập viết thêm."), differences)
+        XCTAssertTrue(differences.contains("khác biệt"), differences)
+        try session.send("d")
+        try session.waitForScreen("the text again") { !$0.contains("Phiên bản 1 (của tác giả)") && $0.contains("Đoạn mở đầu") }
+        try session.send("q", "q")
+        XCTAssertEqual(session.waitForExit(), 0)
+    }
+
     /// What a terminal sends for a left click (press and release) at a cell counted from 0, in SGR mouse mode.
     private func click(_ session: TmuxSession, row: Int, col: Int) throws {
         try session.type("\u{1B}[<0;\(col + 1);\(row + 1)M\u{1B}[<0;\(col + 1);\(row + 1)m")

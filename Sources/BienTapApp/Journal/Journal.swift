@@ -71,25 +71,4 @@ public struct Journal: Sendable {
         unlink(path(for: key))
     }
 
-    /// The differences between what an entry started from and what it holds, coloured
-    /// word by word, for the pager.
-    public static func diffLines(from old: String, to new: String, theme: Theme) -> [StyledLine] {
-        var lines: [StyledLine] = []
-        var text = "", spans: [TextSpan] = [], length = 0
-        for span in WordDiff(from: old, to: new).spans {
-            let style: Style? = span.kind == .inserted ? theme.added : span.kind == .deleted ? theme.removed : nil
-            for (i, piece) in span.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                if i > 0 {
-                    lines.append(StyledLine(text, spans: spans))
-                    (text, spans, length) = ("", [], 0)
-                }
-                let count = piece.count
-                if let style, count > 0 { spans.append(TextSpan(length..<length + count, style: style)) }
-                text += piece
-                length += count
-            }
-        }
-        lines.append(StyledLine(text, spans: spans))
-        return lines
-    }
 }

@@ -163,7 +163,7 @@ public struct FileEditorState {
             notify(Strings.restored(language))
         case "differences":
             if let offered {
-                differences = (Journal.diffLines(from: base, to: offered.text, theme: theme), PagerState())
+                differences = (DiffLines.lines(from: base, to: offered.text, theme: theme), PagerState())
                 dialog = shown
             }
         case "forget":

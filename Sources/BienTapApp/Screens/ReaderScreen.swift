@@ -10,9 +10,27 @@ struct ReaderScreen {
     var pager = PagerState()
     var search = PagerSearch()
     var isLoading = true
+    /// The contributor's original against the text now, once loaded, and whether it is shown.
+    var differences: RevisionDiff?
+    var showsDifferences = false
 
-    /// The article as lines of text, before they are wrapped to the screen.
+    /// The article (or its differences) as lines of text, before they are wrapped to the screen.
     func sourceLines(theme: Theme, language: UILanguage) -> [StyledLine] {
+        if showsDifferences {
+            guard let differences else { return [] }
+            var source = [StyledLine(Strings.differencesHeading(from: differences.from, to: differences.to)(language), style: theme.dim),
+                          StyledLine("")]
+            if differences.title.isEmpty && differences.sapo.isEmpty && differences.body.isEmpty {
+                source.append(StyledLine(Strings.noDifferences(language)))
+                return source
+            }
+            source += DiffLines.lines(differences.title, theme: theme).map { var line = $0; line.style = theme.title; return line }
+            source.append(StyledLine(""))
+            source += DiffLines.lines(differences.sapo, theme: theme).map { var line = $0; line.style = theme.header; return line }
+            source.append(StyledLine(""))
+            source += DiffLines.lines(differences.body, theme: theme)
+            return source
+        }
         guard let submission else { return [] }
         let s = submission.summary
         var source: [StyledLine] = [

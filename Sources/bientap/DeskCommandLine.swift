@@ -14,16 +14,8 @@ struct Desk {
     let language: UILanguage
 
     init(_ options: ConnectionOptions) throws {
-        let environment = ProcessInfo.processInfo.environment
-        let config: ClientConfiguration
-        do {
-            config = try ClientConfiguration.resolve(portalFlag: options.portal, tokenFlag: options.token, keymapFlag: nil, environment: environment)
-        } catch {
-            throw Failed(message: "\(error)", status: 2)
-        }
+        let (config, portal, token) = try options.resolved(usageStatus: 2)
         language = config.language
-        guard let portal = config.portal else { throw Failed(message: Strings.missingPortal(language), status: 2) }
-        guard let token = config.token else { throw Failed(message: Strings.missingToken(language), status: 2) }
         self.portal = portal
         do {
             client = try AdminClient(baseURL: portal, token: token)
@@ -42,6 +34,12 @@ struct Desk {
         } catch {
             throw Failed(message: Strings.portalError(error, portal: portal)(language))
         }
+    }
+
+    /// A decision that must say why (a return, a rejection): refused without `text`.
+    func decide(_ id: Int64, _ action: WorkflowAction, saying text: String, else missing: Localized) throws {
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw Failed(message: missing(language), status: 2) }
+        report(try run { try commands.decide(id: id, TransitionRequest(action: action, note: text)) })
     }
 
     /// Prints what a decision left the item as (`at`: when a scheduled one goes out).
@@ -154,14 +152,8 @@ struct Queue: ParsableCommand {
         guard let format = DeskCommands.Format(rawValue: format), [.table, .jsonl].contains(format) else {
             throw Failed(message: "--format: table | jsonl", status: 2)
         }
-        let width = isatty(STDOUT_FILENO) == 1 ? terminalWidth() : nil
+        let width = NcursesScreen.terminalSize()?.columns
         print(try desk.run { try desk.commands.queue(statuses: statuses, site: site, format: format, width: width) }, terminator: "")
-    }
-
-    private func terminalWidth() -> Int? {
-        var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
-        return Int(size.ws_col)
     }
 }
 
@@ -282,9 +274,7 @@ struct Return: ParsableCommand {
     var note: String = ""
 
     func run() throws {
-        let desk = try Desk(connection)
-        guard !note.trimmingCharacters(in: .whitespaces).isEmpty else { throw Failed(message: Strings.noteRequired(desk.language), status: 2) }
-        desk.report(try desk.run { try desk.commands.decide(id: id, TransitionRequest(action: .return, note: note)) })
+        try Desk(connection).decide(id, .return, saying: note, else: Strings.noteRequired)
     }
 }
 
@@ -300,9 +290,7 @@ struct Reject: ParsableCommand {
     var reason: String = ""
 
     func run() throws {
-        let desk = try Desk(connection)
-        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Failed(message: Strings.reasonRequired(desk.language), status: 2) }
-        desk.report(try desk.run { try desk.commands.decide(id: id, TransitionRequest(action: .reject, note: reason)) })
+        try Desk(connection).decide(id, .reject, saying: reason, else: Strings.reasonRequired)
     }
 }
 
@@ -323,14 +311,7 @@ struct Schedule: ParsableCommand {
         let desk = try Desk(connection)
         guard let moment = DeskCommands.moment(at) else { throw Failed(message: Strings.badMoment(at)(desk.language), status: 2) }
         guard moment > Date() else { throw Failed(message: Strings.pastMoment(desk.language), status: 2) }
-        let item = try desk.run { () throws -> Submission in
-            // A scheduled item is moved: unscheduled, then scheduled again.
-            if try desk.client.submission(id: id).summary.status == .scheduled {
-                _ = try desk.commands.decide(id: id, TransitionRequest(action: .unschedule))
-            }
-            return try desk.commands.decide(id: id, TransitionRequest(action: .schedule, publishAt: moment))
-        }
-        desk.report(item, at: moment)
+        desk.report(try desk.run { try desk.commands.decide(id: id, TransitionRequest(action: .schedule, publishAt: moment)) }, at: moment)
     }
 }
 

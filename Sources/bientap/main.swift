@@ -30,6 +30,23 @@ struct ConnectionOptions: ParsableArguments {
     var keymap: String?
 }
 
+extension ConnectionOptions {
+    /// The configuration these options settle, with the portal and token it must name;
+    /// a bad config file or a missing portal or token fails with `usageStatus`.
+    func resolved(usageStatus: Int32 = 1) throws -> (ClientConfiguration, portal: String, token: String) {
+        let config: ClientConfiguration
+        do {
+            config = try ClientConfiguration.resolve(portalFlag: portal, tokenFlag: token, keymapFlag: keymap,
+                                                     environment: ProcessInfo.processInfo.environment)
+        } catch {
+            throw Failed(message: "\(error)", status: usageStatus)
+        }
+        guard let portal = config.portal else { throw Failed(message: Strings.missingPortal(config.language), status: usageStatus) }
+        guard let token = config.token else { throw Failed(message: Strings.missingToken(config.language), status: usageStatus) }
+        return (config, portal, token)
+    }
+}
+
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
@@ -38,17 +55,7 @@ struct Open: ParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
-        let config: ClientConfiguration
-        do {
-            config = try ClientConfiguration.resolve(portalFlag: connection.portal, tokenFlag: connection.token,
-                                                     keymapFlag: connection.keymap, environment: environment)
-        } catch {
-            throw Failed(message: "\(error)")
-        }
-        let language = config.language
-        guard let portal = config.portal else { throw Failed(message: Strings.missingPortal(language)) }
-        guard let token = config.token else { throw Failed(message: Strings.missingToken(language)) }
+        let (config, portal, token) = try connection.resolved()
         try Session.run(portal: portal, token: token, configuration: config)
     }
 }

@@ -11,7 +11,7 @@ final class JournalTests: XCTestCase {
         let key = Journal.key(file: "/tmp/../tmp/bài.txt")
         XCTAssertEqual(key, "file:/tmp/bài.txt")
         XCTAssertNil(journal.entry(for: key))
-        let entry = Journal.Entry(key: key, label: "bài.txt", base: "Cũ.", text: "Cũ. Mới \"thêm\"\n", revision: 3,
+        let entry = Journal.Entry(key: key, label: "bài.txt", base: "Cũ.", text: "Cũ. Mới \"thêm\"\n",
                                   savedAt: Date(timeIntervalSince1970: 1_795_000_000))
         try journal.write(entry)
         XCTAssertEqual(journal.entry(for: key), entry)

@@ -11,24 +11,21 @@ import VietText
 /// received) or the user has chosen to throw it away.
 public struct Journal: Sendable {
     public struct Entry: Codable, Sendable, Equatable {
-        /// Which document: `file:/absolute/path`, or `submission:PORTAL#ID` for the desk.
+        /// Which document: `file:/absolute/path` (the desk's submissions will have their own keys).
         public var key: String
         /// What to call it when offering it back.
         public var label: String
-        /// The text as it was when editing began (the file, the revision).
+        /// The text as it was when editing began.
         public var base: String
         /// The unsaved text.
         public var text: String
-        /// The portal's revision the edit started from, for a submission.
-        public var revision: Int?
         public var savedAt: Date
 
-        public init(key: String, label: String, base: String, text: String, revision: Int? = nil, savedAt: Date) {
+        public init(key: String, label: String, base: String, text: String, savedAt: Date) {
             self.key = key
             self.label = label
             self.base = base
             self.text = text
-            self.revision = revision
             self.savedAt = savedAt
         }
     }

@@ -89,12 +89,16 @@ public struct DeskCommands {
         return try retrying { try client.create(draft, idempotencyKey: key) }
     }
 
-    /// Takes `request` on item `id` as it is now. An approval or a return of an item still
-    /// waiting claims it first, as an editor opening it would (a rejection needs no claim).
+    /// Takes `request` on item `id` as it is now, with the step a person would take first:
+    /// an approval or a return of an item still waiting claims it (a rejection needs no
+    /// claim); scheduling an item already scheduled moves it (unschedules it first).
     public func decide(id: Int64, _ request: TransitionRequest) throws -> Submission {
         var item = try retrying { try client.submission(id: id) }
-        if [.approve, .return].contains(request.action), WorkflowAction.claim.from.contains(item.summary.status) {
+        let status = item.summary.status
+        if [.approve, .return].contains(request.action), WorkflowAction.claim.from.contains(status) {
             item = try act(id: id, TransitionRequest(action: .claim), base: item.summary.revision)
+        } else if request.action == .schedule, status == .scheduled {
+            item = try act(id: id, TransitionRequest(action: .unschedule), base: item.summary.revision)
         }
         return try act(id: id, request, base: item.summary.revision)
     }

@@ -418,16 +418,21 @@ public final class NcursesScreen: Screen {
         clear()
     }
 
+    /// The size of the terminal on `fd` as the kernel knows it; nil when `fd` is no terminal.
+    public static func terminalSize(of fd: Int32 = STDOUT_FILENO) -> (rows: Int, columns: Int)? {
+        var rows: Int32 = 0
+        var cols: Int32 = 0
+        guard bt_terminal_size(fd, &rows, &cols) == 0 else { return nil }
+        return (Int(rows), Int(cols))
+    }
+
     /// Asks the kernel for the terminal's size and, when it changed, makes
     /// ncurses follow. Polled on every wake-up rather than trusted to ncurses'
     /// own SIGWINCH handler: a signal that lands on another thread than the one
     /// waiting for input would leave the layout at the old size.
     private func followTerminalSize() -> InputEvent? {
-        var rows: Int32 = 0
-        var cols: Int32 = 0
-        guard bt_terminal_size(STDOUT_FILENO, &rows, &cols) == 0,
-              Int(rows) != height || Int(cols) != width else { return nil }
-        resizeterm(rows, cols)
+        guard let size = Self.terminalSize(), size.rows != height || size.columns != width else { return nil }
+        resizeterm(Int32(size.rows), Int32(size.columns))
         height = Int(bt_getmaxy(bt_stdscr()))
         width = Int(bt_getmaxx(bt_stdscr()))
         clear()

@@ -9,21 +9,26 @@ public enum AppActions {
     public static let reader = "reader"
     public static let help = "help"
     public static let editor = "editor"
+    /// The merge view, after someone else saved the submission being edited.
+    public static let merge = "merge"
     private static let everywhere = [queue, reader, help, editor]
     private static let lists = [queue, reader, help]
+    /// Views that only scroll.
+    private static let scrolling = [queue, reader, help, merge]
 
     public static let catalogue = ActionCatalogue([
-        Action(id: "move-down", contexts: lists, description: Localized(vi: "Xuống một dòng", en: "Down one line")),
-        Action(id: "move-up", contexts: lists, description: Localized(vi: "Lên một dòng", en: "Up one line")),
-        Action(id: "page-down", contexts: everywhere, description: Localized(vi: "Xuống một trang", en: "Down one page")),
-        Action(id: "page-up", contexts: everywhere, description: Localized(vi: "Lên một trang", en: "Up one page")),
-        Action(id: "first", contexts: lists, description: Localized(vi: "Về đầu danh sách", en: "Go to the top")),
-        Action(id: "last", contexts: lists, description: Localized(vi: "Xuống cuối danh sách", en: "Go to the bottom")),
+        Action(id: "move-down", contexts: scrolling, description: Localized(vi: "Xuống một dòng", en: "Down one line")),
+        Action(id: "move-up", contexts: scrolling, description: Localized(vi: "Lên một dòng", en: "Up one line")),
+        Action(id: "page-down", contexts: everywhere + [merge], description: Localized(vi: "Xuống một trang", en: "Down one page")),
+        Action(id: "page-up", contexts: everywhere + [merge], description: Localized(vi: "Lên một trang", en: "Up one page")),
+        Action(id: "first", contexts: scrolling, description: Localized(vi: "Về đầu danh sách", en: "Go to the top")),
+        Action(id: "last", contexts: scrolling, description: Localized(vi: "Xuống cuối danh sách", en: "Go to the bottom")),
         Action(id: "open", contexts: [queue], description: Localized(vi: "Mở bài đang chọn (chỉ đọc)", en: "Open the selected item (read-only)")),
+        Action(id: "edit", contexts: [queue, reader], description: Localized(vi: "Sửa bài: nhận bài, giữ quyền sửa và mở trình soạn thảo", en: "Edit: claim the item, hold its edit lease and open the editor")),
         Action(id: "differences", contexts: [reader], description: Localized(vi: "Khác biệt: bản của tác giả → bản hiện tại, từng chữ (bấm lại để về bài)", en: "Differences: the contributor's original → now, word by word (again: back to the text)")),
-        Action(id: "back", contexts: everywhere, description: Localized(vi: "Quay lại; thoát khi ở hàng chờ", en: "Go back; quit from the queue")),
+        Action(id: "back", contexts: everywhere + [merge], description: Localized(vi: "Quay lại; thoát khi ở hàng chờ", en: "Go back; quit from the queue")),
         Action(id: "quit", contexts: everywhere, description: Localized(vi: "Thoát bientap", en: "Quit bientap")),
-        Action(id: "help", contexts: everywhere, description: Localized(vi: "Xem các phím tắt", en: "Show the key bindings")),
+        Action(id: "help", contexts: everywhere + [merge], description: Localized(vi: "Xem các phím tắt", en: "Show the key bindings")),
         Action(id: "refresh", contexts: lists, description: Localized(vi: "Tải lại từ cổng thông tin (thử lại khi lỗi)", en: "Reload from the portal (retry after an error)")),
         Action(id: "redraw", contexts: everywhere, description: Localized(vi: "Vẽ lại màn hình", en: "Redraw the screen")),
         Action(id: "suspend", contexts: everywhere, description: Localized(vi: "Tạm dừng, về dòng lệnh (fg để quay lại)", en: "Suspend to the shell (fg to come back)")),
@@ -41,6 +46,17 @@ public enum AppActions {
         Action(id: "save", contexts: [editor], description: Localized(vi: "Lưu", en: "Save")),
         Action(id: "replace", contexts: [editor], description: Localized(vi: "Thay thế tất cả", en: "Replace all")),
         Action(id: "go-to-line", contexts: [editor], description: Localized(vi: "Đến dòng số…", en: "Go to line…")),
+        Action(id: "external-editor", contexts: [editor], description: Localized(vi: "Sửa trong trình soạn thảo ngoài ($VISUAL, $EDITOR), rồi quay lại", en: "Edit in your own editor ($VISUAL, $EDITOR), then come back")),
+        Action(id: "next-finding", contexts: [editor], description: Localized(vi: "Đến lỗi chính tả sau", en: "Next spelling finding")),
+        Action(id: "previous-finding", contexts: [editor], description: Localized(vi: "Về lỗi chính tả trước", en: "Previous spelling finding")),
+        Action(id: "fix-finding", contexts: [editor], description: Localized(vi: "Sửa lỗi chính tả tại con trỏ: chọn gợi ý, thêm vào từ điển hoặc bỏ qua", en: "Fix the spelling finding at the cursor: pick a suggestion, add the word, or ignore it")),
+        Action(id: "next-hunk", contexts: [merge], description: Localized(vi: "Sang chỗ khác nhau sau", en: "Next hunk")),
+        Action(id: "previous-hunk", contexts: [merge], description: Localized(vi: "Về chỗ khác nhau trước", en: "Previous hunk")),
+        Action(id: "take-theirs", contexts: [merge], description: Localized(vi: "Chỗ này lấy bản trên cổng", en: "Take the portal's version of this hunk")),
+        Action(id: "take-mine", contexts: [merge], description: Localized(vi: "Chỗ này lấy bản của tôi", en: "Take my version of this hunk")),
+        Action(id: "take-both", contexts: [merge], description: Localized(vi: "Chỗ này giữ cả hai (bản trên cổng trước)", en: "Keep both versions of this hunk (the portal's first)")),
+        Action(id: "take-combined", contexts: [merge], description: Localized(vi: "Chỗ này gộp từng chữ của cả hai bên", en: "Combine both sides' changes word by word")),
+        Action(id: "apply-merge", contexts: [merge], description: Localized(vi: "Gộp theo các lựa chọn và lưu", en: "Merge as chosen and save")),
     ] + editorActions, textContexts: [editor])
 
     /// The editor's own commands, described for keymaps, help and the palette.
@@ -83,5 +99,6 @@ public enum AppActions {
         reader: Strings.contextReader,
         help: Strings.contextHelp,
         editor: Strings.contextEditor,
+        merge: Strings.contextMerge,
     ]
 }

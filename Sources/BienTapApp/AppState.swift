@@ -11,6 +11,16 @@ public enum Effect: Equatable, Sendable {
     case loadSubmission(Int64)
     /// The contributor's original against the text now.
     case loadDifferences(Int64)
+    /// Take the edit lease of an item, claim it when it is waiting, and load it.
+    case openForEditing(Int64)
+    case save(id: Int64, edit: SubmissionEdit, base: Int)
+    case renewLease(Int64)
+    case releaseLease(Int64)
+    /// Lend the terminal to `$VISUAL` on this text (run on the UI thread).
+    case editExternally(String)
+    /// Check the spelling of item `id`'s text as it was at change `changes`.
+    case checkSpelling(id: Int64, text: String, changes: Int)
+    case addToDictionary(String)
     case suspend
     case repaint
     case quit
@@ -21,12 +31,32 @@ public enum AppMessage: Sendable {
     case queueLoaded(tab: Int, Result<[SubmissionSummary], PortalError>)
     case submissionLoaded(Int64, Result<Submission, PortalError>)
     case differencesLoaded(Int64, Result<RevisionDiff, PortalError>)
+    case openedForEditing(Int64, Result<EditingStart, PortalError>)
+    case saved(Int64, Result<Submission, PortalError>)
+    case leaseRenewed(Int64, Result<Lease, PortalError>)
+    case editedExternally(Result<String, ExternalEditor.Failure>)
+    case spellChecked(Int64, changes: Int, [Finding])
+    /// A word went to the user's dictionary (`path`), or could not (`error`).
+    case wordAdded(String, path: String, error: String?)
+}
+
+/// An item opened for editing: as it is now, and the lease held on it.
+public struct EditingStart: Sendable {
+    public var submission: Submission
+    public var lease: Lease
+
+    public init(submission: Submission, lease: Lease) {
+        self.submission = submission
+        self.lease = lease
+    }
 }
 
 /// What is on top of the queue.
 enum Overlay {
     case reader(ReaderScreen)
     case help(HelpScreen)
+    /// Editing a submission: the editor takes the whole screen and every key.
+    case editor(EditorState)
 }
 
 struct HelpScreen {
@@ -103,10 +133,21 @@ public struct AppState {
     /// Tabs being read again in the background, without a spinner.
     var refreshing: Set<Int> = []
 
+    /// Where the editor keeps unsaved words; nil keeps none (tests that do not need it).
+    let journal: Journal?
+    /// How the editor types at first.
+    let inputMethod: InputMethod?
+    /// Items being opened for editing.
+    var opening: Set<Int64> = []
+    /// A question in a box: edits an earlier session left unsaved.
+    var dialog: Dialog?
+
     public init(language: UILanguage, portal: String, keymap: Keymap, theme: Theme = .default,
                 cursorStyle: TableCursorStyle = .arrow, width: Int, height: Int, startupNotice: String? = nil,
-                refreshInterval: TimeInterval? = nil) {
+                refreshInterval: TimeInterval? = nil, journal: Journal? = nil, inputMethod: InputMethod? = .telex) {
         self.refreshInterval = refreshInterval.flatMap { $0 > 0 ? $0 : nil }
+        self.journal = journal
+        self.inputMethod = inputMethod
         self.language = language
         self.portal = portal
         self.keymap = keymap
@@ -119,9 +160,43 @@ public struct AppState {
         }
     }
 
-    /// Effects to run when the app starts: the first tab's queue.
+    /// Effects to run when the app starts: the first tab's queue. Edits an earlier session
+    /// left unsaved (a dropped connection, a kill) are offered back first.
     public mutating func start() -> [Effect] {
-        [load(tab: 0)]
+        let leftovers = leftoverEdits
+        if let last = leftovers.last {
+            dialog = Dialog(title: Strings.leftoverTitle(language),
+                            message: Strings.leftoverMessage(leftovers.map(\.label), at: DateText.full(last.savedAt))(language),
+                            choices: [Dialog.Choice(key: Strings.openKey(language), label: Strings.openChoice(language), id: "open"),
+                                      Dialog.Choice(key: Strings.laterKey(language), label: Strings.laterChoice(language), id: "later")],
+                            cancelID: "later")
+        }
+        return [load(tab: 0)]
+    }
+
+    /// The journal's entries for items of this portal, oldest first.
+    private var leftoverEdits: [Journal.Entry] {
+        journal?.entries().filter { Journal.submission(of: $0.key, portal: portal) != nil } ?? []
+    }
+
+    private mutating func answerDialog(_ answer: String) -> [Effect] {
+        dialog = nil
+        guard answer == "open", let first = leftoverEdits.first, let id = Journal.submission(of: first.key, portal: portal) else { return [] }
+        return startEditing(id)
+    }
+
+    private mutating func startEditing(_ id: Int64) -> [Effect] {
+        guard !opening.contains(id) else { return [] }
+        if let index = overlays.firstIndex(where: { if case .editor(let e) = $0, e.submissionID == id { return true } else { return false } }) {
+            // Already being edited here: back to it.
+            let editor = overlays.remove(at: index)
+            overlays.append(editor)
+            return []
+        }
+        opening.insert(id)
+        loadStarted = now
+        notify(Strings.opening(language))
+        return [.openForEditing(id)]
     }
 
     private mutating func load(tab index: Int) -> Effect {
@@ -133,7 +208,11 @@ public struct AppState {
     /// How long the loop may wait for input before the screen changes by itself
     /// (a spinner turns, a toast expires); nil: only input changes it.
     public var wakeMilliseconds: Int? {
-        let activity = Activity.wakeMilliseconds(spinning: isLoading, toasts: toasts, now: now)
+        var activity = Activity.wakeMilliseconds(spinning: isLoading, toasts: toasts, now: now)
+        for case .editor(var editor) in overlays {
+            editor.now = now
+            if let wake = editor.wakeMilliseconds { activity = min(wake, activity ?? wake) }
+        }
         guard let nextRefresh else { return activity }
         let due = max(1, Int((nextRefresh.timeIntervalSince(now) * 1000).rounded(.up)))
         return min(due, activity ?? due)
@@ -141,13 +220,32 @@ public struct AppState {
 
     private var isLoading: Bool {
         switch overlays.last {
-        case .reader(let reader)?: return reader.isLoading
-        default: return queue.isLoading
+        case .reader(let reader)?: return reader.isLoading || !opening.isEmpty
+        default: return queue.isLoading || !opening.isEmpty
         }
     }
 
-    /// Time passed: toasts expire; the queue on screen is read again when it is due.
+    /// The editor on top, when it is.
+    private var topEditor: EditorState? {
+        get { if case .editor(let e)? = overlays.last { return e } else { return nil } }
+        set { if let newValue, topEditor != nil { overlays[overlays.count - 1] = .editor(newValue) } }
+    }
+
+    /// Time passed: toasts expire; the queue on screen is read again when it is due; open
+    /// editors keep their journal, retry their saves and renew their leases.
     public mutating func tick() -> [Effect] {
+        var effects: [Effect] = []
+        for index in overlays.indices {
+            guard case .editor(var editor) = overlays[index] else { continue }
+            editor.now = now
+            let done = editor.tick()
+            overlays[index] = .editor(editor)
+            effects += fromEditor(done, at: index)
+        }
+        return effects + tickQueue()
+    }
+
+    private mutating func tickQueue() -> [Effect] {
         toasts.expire(now: now)
         guard let due = nextRefresh, now >= due, !refreshing.contains(tab), !queue.isLoading else { return [] }
         nextRefresh = nil
@@ -169,6 +267,7 @@ public struct AppState {
         switch overlays.last {
         case .reader?: return AppActions.reader
         case .help?: return AppActions.help
+        case .editor?: return AppActions.editor
         case nil: return AppActions.queue
         }
     }
@@ -184,6 +283,32 @@ public struct AppState {
 
     /// Applies an input event or a result; returns the effects to run.
     public mutating func handle(input: InputEvent) -> [Effect] {
+        if case .terminate = input {
+            // The terminal is gone: every editor's unsaved words go to the journal.
+            for index in overlays.indices {
+                guard case .editor(var editor) = overlays[index] else { continue }
+                editor.saveForLater()
+                overlays[index] = .editor(editor)
+            }
+            return [.quit]
+        }
+        if var editor = topEditor {
+            editor.now = now
+            let effects = editor.handle(input)
+            topEditor = editor
+            return fromEditor(effects, at: overlays.count - 1)
+        }
+        if let dialog {
+            switch input {
+            case .key(let key): return dialog.answer(key).map { answerDialog($0) } ?? []
+            case .mouse(let mouse):
+                guard case .press = mouse.action,
+                      let answer = dialog.answer(clickAt: mouse.row, col: mouse.col, screenWidth: width, screenHeight: height) else { return [] }
+                return answerDialog(answer)
+            case .terminate: return [.quit]
+            default: break
+            }
+        }
         switch input {
         case .key(let key):
             if palette != nil { return KeyBindings.route(key, to: &palette, keymap: keymap).map { perform($0) } ?? [] }
@@ -210,6 +335,11 @@ public struct AppState {
             width = w
             height = h
             queue.table.keepCursorVisible(visibleRows: tableRows)
+            for index in overlays.indices {
+                guard case .editor(var editor) = overlays[index] else { continue }
+                _ = editor.handle(.resize(width: w, height: h))
+                overlays[index] = .editor(editor)
+            }
             return []
         case .paste(let text):
             if form != nil {
@@ -225,8 +355,88 @@ public struct AppState {
         }
     }
 
+    /// What an editor asked for, as the app's effects; leaving it gives its lease back
+    /// and reads again what it changed.
+    private mutating func fromEditor(_ effects: [EditorState.Effect], at index: Int) -> [Effect] {
+        var out: [Effect] = []
+        for effect in effects {
+            switch effect {
+            case .quit:
+                guard case .editor(let editor) = overlays[index] else { continue }
+                overlays.remove(at: index)
+                guard let id = editor.submissionID else { continue }
+                out.append(.releaseLease(id))
+                if case .reader(var reader)? = overlays.last, reader.id == id {
+                    reader.isLoading = true
+                    reader.differences = nil
+                    overlays[overlays.count - 1] = .reader(reader)
+                    out.append(reader.showsDifferences ? .loadDifferences(id) : .loadSubmission(id))
+                }
+                refreshing.insert(tab)
+                out.append(.loadQueue(tab: tab, statuses: tabs[tab].statuses))
+            case .suspend: out.append(.suspend)
+            case .repaint: out.append(.repaint)
+            case .save(let id, let edit, let base): out.append(.save(id: id, edit: edit, base: base))
+            case .renewLease(let id): out.append(.renewLease(id))
+            case .editExternally(let text): out.append(.editExternally(text))
+            case .checkSpelling(let text, let changes):
+                guard case .editor(let editor) = overlays[index], let id = editor.submissionID else { continue }
+                out.append(.checkSpelling(id: id, text: text, changes: changes))
+            case .addToDictionary(let word): out.append(.addToDictionary(word))
+            }
+        }
+        return out
+    }
+
+    /// The editor of item `id`, and where it is among the overlays.
+    private func openEditor(_ id: Int64) -> (Int, EditorState)? {
+        for (index, overlay) in overlays.enumerated().reversed() {
+            if case .editor(let editor) = overlay, editor.submissionID == id { return (index, editor) }
+        }
+        return nil
+    }
+
     public mutating func handle(message: AppMessage) -> [Effect] {
         switch message {
+        case .openedForEditing(let id, .success(let start)):
+            opening.remove(id)
+            let summary = start.submission.summary
+            let document = SubmissionDocument(portal: portal, id: id, title: summary.title, revision: summary.revision, lease: start.lease)
+            let editor = EditorState(language: language, document: .submission(document),
+                                     text: SubmissionText.compose(start.submission, language: language), keymap: keymap,
+                                     theme: theme, inputMethod: inputMethod, width: width, height: height,
+                                     journal: journal, now: now, checksSpelling: true)
+            overlays.append(.editor(editor))
+        case .openedForEditing(let id, .failure(let error)):
+            opening.remove(id)
+            showError(error)
+        case .saved(let id, let result):
+            guard case (let index, var editor)? = openEditor(id) else { return [] }
+            editor.now = now
+            let effects = editor.saved(result)
+            overlays[index] = .editor(editor)
+            return fromEditor(effects, at: index)
+        case .leaseRenewed(let id, let result):
+            guard case (let index, var editor)? = openEditor(id) else { return [] }
+            editor.now = now
+            editor.leaseRenewed(result)
+            overlays[index] = .editor(editor)
+        case .spellChecked(let id, let changes, let findings):
+            guard case (let index, var editor)? = openEditor(id) else { return [] }
+            editor.now = now
+            editor.spellChecked(findings, changes: changes)
+            overlays[index] = .editor(editor)
+        case .wordAdded(let word, let path, let error):
+            if let error {
+                notify(Strings.wordNotAdded(word, error)(language), kind: .warning)
+            } else {
+                notify(Strings.wordAdded(word, to: path)(language))
+            }
+        case .editedExternally(let result):
+            guard var editor = topEditor else { return [] }
+            editor.now = now
+            editor.editedExternally(result)
+            topEditor = editor
         case .queueLoaded(let index, .success(let items)):
             guard tabs.indices.contains(index) else { return [] }
             let quiet = refreshing.remove(index) != nil
@@ -372,6 +582,12 @@ public struct AppState {
             }
             overlays[overlays.count - 1] = .reader(reader)
             return effects
+        case "edit":
+            switch overlays.last {
+            case nil: return queue.selected.map { startEditing($0.id) } ?? []
+            case .reader(let reader)?: return startEditing(reader.id)
+            default: return []
+            }
         case "open":
             guard overlays.isEmpty, let item = queue.selected else { return [] }
             overlays.append(.reader(ReaderScreen(id: item.id, title: item.title)))
@@ -449,7 +665,7 @@ public struct AppState {
             switch overlays.last {
             case .reader(let reader)?: return (reader.pager, reader.search)
             case .help(let help)?: return (help.pager, help.search)
-            case nil: return nil
+            case .editor?, nil: return nil
             }
         }
         set {
@@ -460,7 +676,7 @@ public struct AppState {
                 overlays[overlays.count - 1] = .reader(reader)
             case .help?:
                 overlays[overlays.count - 1] = .help(HelpScreen(pager: newValue.pager, search: newValue.search))
-            case nil: break
+            case .editor?, nil: break
             }
         }
     }
@@ -480,7 +696,7 @@ public struct AppState {
         switch overlays.last {
         case .reader(let reader)?: return reader.sourceLines(theme: theme, language: language)
         case .help?: return helpLines()
-        case nil: return []
+        case .editor?, nil: return []
         }
     }
 
@@ -641,7 +857,7 @@ public struct AppState {
         switch overlays.last {
         case nil: return queue.items.isEmpty
         case .reader(let reader)?: return reader.submission == nil
-        case .help?: return false
+        case .help?, .editor?: return false
         }
     }
 
@@ -651,12 +867,13 @@ public struct AppState {
 
     func helpLines() -> [StyledLine] {
         HelpView.lines(catalogue: AppActions.catalogue, keymap: keymap,
-                       contexts: ["global", AppActions.queue, AppActions.reader, AppActions.help, AppActions.editor],
+                       contexts: ["global", AppActions.queue, AppActions.reader, AppActions.help, AppActions.editor, AppActions.merge],
                        contextTitles: AppActions.contextTitles, language: language)
     }
 
     /// Draws the whole screen.
     public func render() -> Frame {
+        if let editor = topEditor { return editor.render() }
         var frame = Frame(width: width, height: height)
         guard width > 0, height > 0 else { return frame }
         let body = Rect(row: 1, col: 0, width: width, height: bodyRows)
@@ -683,6 +900,8 @@ public struct AppState {
         case .help(let help)?:
             title = Strings.helpTitle(language)
             PagerView.render(lines: pagerLines(), state: help.pager, into: &frame, in: body, theme: theme)
+        case .editor?:
+            break
         }
 
         if let errorText, statusError != nil, showsNothing {
@@ -715,6 +934,10 @@ public struct AppState {
         if let prompt { prompt.prompt.render(into: &frame, row: height - 1, theme: theme) }
         if let form { form.render(into: &frame, theme: theme) }
         if let palette { palette.render(into: &frame, theme: theme) }
+        if let dialog {
+            dialog.render(into: &frame, theme: theme)
+            frame.cursor = nil
+        }
         return frame
     }
 }

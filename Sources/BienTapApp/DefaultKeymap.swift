@@ -6,7 +6,7 @@ enum DefaultKeymap {
 # Syntax:  bind <context> <key> [<key> …] <action>
 #          unbind <context> <key> [<key> …]
 # Contexts: global (every screen unless a screen binds the same keys),
-#           queue, reader, help, editor. In the editor a letter, digit or
+#           queue, reader, help, editor, merge. In the editor a letter, digit or
 #           sign is always text: bind Control, Alt and named keys there.
 # Keys: letters as typed (j, G, ?), or names: <Enter> <Esc> <Tab> <Space> <BS>
 #       <Up> <Down> <Left> <Right> <Home> <End> <PgUp> <PgDn> <F1>…<F12>
@@ -60,8 +60,20 @@ bind queue s        sort
 bind queue t        toggle-mark
 bind queue T        toggle-mark-all
 
+bind queue e        edit
 # Reader
 bind reader d       differences
+bind reader e       edit
+# Merge view: someone saved the item while you edited it
+bind merge n        next-hunk
+bind merge <Tab>    next-hunk
+bind merge p        previous-hunk
+bind merge <S-Tab>  previous-hunk
+bind merge t        take-theirs
+bind merge m        take-mine
+bind merge b        take-both
+bind merge c        take-combined
+bind merge <Enter>  apply-merge
 
 # Editor: arrows and the usual keys of desktop editors
 bind editor <Left>   cursor-left
@@ -97,6 +109,11 @@ bind editor <M-n>    search-next
 bind editor <M-p>    search-previous
 bind editor <C-r>    replace
 bind editor <C-g>    go-to-line
+bind editor <F4>     external-editor
+bind editor <F7>     next-finding
+bind editor <F6>     previous-finding
+bind editor <F8>     fix-finding
+bind editor <M-e>    external-editor
 bind editor <C-q>    back
 bind editor <M-z>    suspend
 """#

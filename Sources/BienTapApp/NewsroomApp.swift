@@ -9,11 +9,18 @@ import TerminalUI
 public final class NewsroomApp {
     private let client: AdminClient
     private var state: AppState
+    private let environment: [String: String]
     private let work = DispatchQueue(label: "bientap.portal")
+    /// Saves and lease calls go on their own queue: a long queue reading must not hold up a save.
+    private let writes = DispatchQueue(label: "bientap.portal.writes")
+    private let spelling: SpellService
 
-    public init(client: AdminClient, state: AppState) {
+    public init(client: AdminClient, state: AppState, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.client = client
         self.state = state
+        self.environment = environment
+        spelling = SpellService(userDictionary: ClientConfiguration.configDirectory(environment: environment)
+            .appendingPathComponent("dictionary.txt").path)
     }
 
     /// Runs until the user quits or the terminal goes away.
@@ -68,6 +75,36 @@ public final class NewsroomApp {
                 let result = Result { try client.diff(of: id) }.mapError(PortalError.wrap)
                 loop.send(.differencesLoaded(id, result))
             }
+        case .openForEditing(let id):
+            let desk = DeskCommands(client: client, language: state.language, attempts: 1)
+            writes.async {
+                let result = Result { try desk.openForEditing(id: id) }.map { EditingStart(submission: $0.0, lease: $0.1) }
+                    .mapError(PortalError.wrap)
+                loop.send(.openedForEditing(id, result))
+            }
+        case .save(let id, let edit, let base):
+            writes.async {
+                let result = Result { try client.save(id: id, edit: edit, base: base) }.mapError(PortalError.wrap)
+                loop.send(.saved(id, result))
+            }
+        case .renewLease(let id):
+            writes.async {
+                let result = Result { try client.acquireLease(id: id) }.mapError(PortalError.wrap)
+                loop.send(.leaseRenewed(id, result))
+            }
+        case .releaseLease(let id):
+            writes.async { try? client.releaseLease(id: id) }
+        case .checkSpelling(let id, let text, let changes):
+            spelling.check(text) { loop.send(.spellChecked(id, changes: changes, $0)) }
+        case .addToDictionary(let word):
+            let path = spelling.userDictionary
+            spelling.add(word) { loop.send(.wordAdded(word, path: path, error: $0)) }
+        case .editExternally(let text):
+            // The terminal is lent to the other editor; nothing else draws meanwhile.
+            let result = ExternalEditor.edit(text, environment: environment, screen: loop.screen)
+            var quit = false
+            for effect in state.handle(message: .editedExternally(result)) { quit = execute(effect, loop: loop) || quit }
+            return quit
         }
         return false
     }

@@ -413,3 +413,137 @@ extension Strings {
     }
     public static let noDifferences = Localized(vi: "Chưa ai sửa gì so với bản của tác giả.", en: "Nothing has been changed from the contributor's text.")
 }
+
+// MARK: - Editing a submission on the desk
+
+extension Strings {
+    public static let contextMerge = Localized(vi: "Gộp bản sửa", en: "Merge")
+    public static let missingTitleLine = Localized(vi: "dòng đầu phải là «Tiêu đề: …», rồi «Sa pô: …», một dòng trống và nội dung",
+                                                   en: "the first line must be \"Title: …\", then \"Sapo: …\", a blank line and the body")
+    public static func fieldTwice(_ field: Localized) -> Localized {
+        Localized(vi: "dòng «\(field.vi):» có hai lần", en: "the \"\(field.en):\" line is there twice")
+    }
+    public static func tooLong(_ field: Localized, _ limit: Int) -> Localized {
+        Localized(vi: "\(field.vi) dài quá \(limit) chữ cái", en: "the \(field.en.lowercased()) is longer than \(limit) characters")
+    }
+    public static let bodyLabel = Localized(vi: "Nội dung", en: "Body")
+    public static let saving = Localized(vi: "Đang lưu lên cổng…", en: "Saving to the portal…")
+    public static func notSaved(_ why: String) -> Localized {
+        Localized(vi: "Chưa lưu: \(why)", en: "Not saved: \(why)")
+    }
+    public static func saveWaiting(_ why: String, seconds: Int) -> Localized {
+        Localized(vi: "Chưa lưu, tự lưu lại sau \(seconds) giây, chữ vẫn giữ: \(why)",
+                  en: "Not saved, saving again in \(seconds) s, the words are kept: \(why)")
+    }
+    public static func savedRevision(_ revision: Int) -> Localized {
+        Localized(vi: "Đã lưu lên cổng: phiên bản \(revision).", en: "Saved to the portal: revision \(revision).")
+    }
+    public static func leaseTaken(_ name: String) -> Localized {
+        Localized(vi: "\(name) đã nhận quyền sửa bài này; khi bạn lưu, chữ của hai người sẽ được gộp, không ghi đè.",
+                  en: "\(name) has taken over editing this item; when you save, your words and theirs are merged, never overwritten.")
+    }
+
+    // $VISUAL
+    public static let externalUnchanged = Localized(vi: "Trình soạn thảo ngoài không đổi gì.", en: "Nothing changed in the other editor.")
+    public static func externalEdited(undo: String) -> Localized {
+        Localized(vi: "Đã nhận văn bản từ trình soạn thảo ngoài (\(undo) để hoàn tác).",
+                  en: "Text taken from the other editor (\(undo) to undo).")
+    }
+    public static func externalFailed(_ why: String) -> Localized {
+        Localized(vi: "Văn bản giữ nguyên: \(why)", en: "The text is unchanged: \(why)")
+    }
+    public static func externalNoFile(_ why: String) -> Localized {
+        Localized(vi: "không tạo được tệp tạm (\(why))", en: "cannot make the temporary file (\(why))")
+    }
+    public static func externalNotRun(_ command: String, _ why: String) -> Localized {
+        Localized(vi: "không chạy được «\(command)» (\(why))", en: "cannot run \"\(command)\" (\(why))")
+    }
+    public static func externalExit(_ command: String, _ status: Int32) -> Localized {
+        Localized(vi: "«\(command)» kết thúc với mã \(status)", en: "\"\(command)\" exited with status \(status)")
+    }
+    public static let externalNotUTF8 = Localized(vi: "tệp trình soạn thảo để lại không phải UTF-8", en: "the editor left a file that is not UTF-8")
+
+    // The merge view
+    public static let mergeTitle = Localized(vi: "Gộp bản sửa", en: "Merge")
+    public static func mergeIntro(_ revision: Int, hunks: Int, conflicts: Int) -> Localized {
+        Localized(vi: "Trong lúc bạn sửa, người khác đã lưu bài (phiên bản \(revision)). \(hunks) chỗ khác nhau, \(conflicts) chỗ cả hai cùng sửa. Chọn cho từng chỗ rồi gộp; chữ thêm và bỏ so với bản lúc bạn mở được tô màu.",
+                  en: "While you edited, someone saved the item (revision \(revision)). \(hunks) hunks differ, \(conflicts) changed on both sides. Choose for each, then merge; words added and removed against the text you opened are in colour.")
+    }
+    public static func sameLines(_ n: Int) -> Localized {
+        Localized(vi: "    ⋯ \(n) dòng như nhau ⋯", en: "    ⋯ \(n) lines alike ⋯")
+    }
+    public static func hunkHeading(_ i: Int, of n: Int, conflict: Bool, chosen: String) -> Localized {
+        Localized(vi: "── Chỗ \(i)/\(n)\(conflict ? " · cả hai cùng sửa" : "") · đang chọn: \(chosen) ──",
+                  en: "── Hunk \(i)/\(n)\(conflict ? " · changed on both sides" : "") · chosen: \(chosen) ──")
+    }
+    public static func mergeChoice(_ choice: LineMerge.Choice) -> Localized {
+        switch choice {
+        case .theirs: return Localized(vi: "bản trên cổng", en: "the portal's")
+        case .mine: return Localized(vi: "bản của tôi", en: "mine")
+        case .both: return Localized(vi: "cả hai", en: "both")
+        case .combined: return Localized(vi: "gộp từng chữ", en: "combined word by word")
+        }
+    }
+    public static func mergeChoiceLabel(_ choice: LineMerge.Choice, revision: Int) -> Localized {
+        switch choice {
+        case .theirs: return Localized(vi: "Bản trên cổng (phiên bản \(revision)):", en: "The portal's (revision \(revision)):")
+        case .mine: return Localized(vi: "Bản của tôi:", en: "Mine:")
+        case .both: return Localized(vi: "Cả hai: bản trên cổng, rồi bản của tôi", en: "Both: the portal's, then mine")
+        case .combined: return Localized(vi: "Gộp từng chữ của cả hai:", en: "Both sides' changes, word by word:")
+        }
+    }
+    public static let mergeRemoved = Localized(vi: "(bỏ đi)", en: "(removed)")
+    public static let notOffered = Localized(vi: "Chỗ này không gộp từng chữ được: hai bên sửa cùng chữ.", en: "This hunk cannot be combined: both sides changed the same words.")
+    public static func hunkPosition(_ i: Int, of n: Int) -> Localized {
+        Localized(vi: "chỗ \(i)/\(n)", en: "hunk \(i)/\(n)")
+    }
+    public static func mergeHint(theirs: String, mine: String, both: String, next: String, apply: String, back: String) -> Localized {
+        Localized(vi: "\(theirs) trên cổng · \(mine) của tôi · \(both) cả hai · \(next) chỗ sau · \(apply) gộp và lưu · \(back) sửa tiếp",
+                  en: "\(theirs) theirs · \(mine) mine · \(both) both · \(next) next · \(apply) merge and save · \(back) keep editing")
+    }
+    public static let merged = Localized(vi: "Đã gộp; đang lưu…", en: "Merged; saving…")
+    public static func mergeLeft(_ revision: Int, save: String) -> Localized {
+        Localized(vi: "Chưa lưu: trên cổng đã có phiên bản \(revision). \(save) để gộp lại.",
+                  en: "Not saved: the portal has revision \(revision). \(save) to merge again.")
+    }
+
+    // Opening for editing, and words left from another session
+    public static let opening = Localized(vi: "Đang nhận bài để sửa…", en: "Claiming the item for editing…")
+    public static let leftoverTitle = Localized(vi: "Bài sửa dở chưa lưu", en: "Unsaved edits")
+    public static func leftoverMessage(_ labels: [String], at: String) -> Localized {
+        let list = labels.prefix(3).joined(separator: "; ") + (labels.count > 3 ? "; …" : "")
+        return Localized(vi: "Lần trước có \(labels.count) bài sửa chưa lưu lên cổng (\(list)), lần cuối lúc \(at). Mở lại bài đầu để khôi phục?",
+                         en: "Last time \(labels.count) edits were not saved to the portal (\(list)), the last at \(at). Open the first again to restore it?")
+    }
+    public static func openKey(_ language: UILanguage) -> Character { language == .vi ? "m" : "o" }
+    public static let openChoice = Localized(vi: "Mở lại", en: "Open")
+    public static func laterKey(_ language: UILanguage) -> Character { language == .vi ? "s" : "l" }
+    public static let laterChoice = Localized(vi: "Để sau (vẫn giữ)", en: "Later (kept)")
+}
+
+// MARK: - Spelling in the editor
+
+extension Strings {
+    public static let noFindings = Localized(vi: "Không có lỗi chính tả nào.", en: "No spelling findings.")
+    public static func findingCount(_ n: Int) -> Localized {
+        Localized(vi: "\(n) lỗi chính tả", en: n == 1 ? "1 spelling finding" : "\(n) spelling findings")
+    }
+    public static func findingTitle(_ word: String) -> Localized {
+        Localized(vi: "Chính tả: «\(word)»", en: "Spelling: \"\(word)\"")
+    }
+    public static func findingHint(_ word: String, _ message: String, suggestions: [String], fix: String) -> Localized {
+        let vi = suggestions.isEmpty ? "" : " · gợi ý: " + suggestions.prefix(3).joined(separator: ", ")
+        let en = suggestions.isEmpty ? "" : " · try: " + suggestions.prefix(3).joined(separator: ", ")
+        return Localized(vi: "«\(word)»: \(message)\(vi) · \(fix) sửa", en: "\"\(word)\": \(message)\(en) · \(fix) to fix")
+    }
+    public static func addWordKey(_ language: UILanguage) -> Character { language == .vi ? "t" : "a" }
+    public static let addWordChoice = Localized(vi: "Thêm vào từ điển", en: "Add to the dictionary")
+    public static func ignoreKey(_ language: UILanguage) -> Character { language == .vi ? "b" : "i" }
+    public static let ignoreChoice = Localized(vi: "Bỏ qua", en: "Ignore")
+    public static func wordAdded(_ word: String, to path: String) -> Localized {
+        Localized(vi: "Đã thêm «\(word)» vào từ điển \(path).", en: "Added \"\(word)\" to the dictionary \(path).")
+    }
+    public static func wordNotAdded(_ word: String, _ why: String) -> Localized {
+        Localized(vi: "Không thêm được «\(word)» vào từ điển: \(why)", en: "Cannot add \"\(word)\" to the dictionary: \(why)")
+    }
+}

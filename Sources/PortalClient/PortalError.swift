@@ -18,6 +18,17 @@ public enum PortalError: Error, Sendable {
     /// Someone else is editing the submission: their lease.
     case leaseHeld(Lease)
 
+    /// The portal could not be reached, the connection broke or a proxy in front of it said
+    /// it is down: worth trying again by itself later. (A broken connection may have left a
+    /// save done: a save's retry then meets its own revision, and the client sees that.)
+    public var isTransient: Bool {
+        switch self {
+        case .transport: return true
+        case .http(let status, _), .api(let status, _): return [502, 503, 504].contains(status)
+        default: return false
+        }
+    }
+
     /// The API error code, when the portal sent one.
     public var apiCode: APIErrorCode? {
         if case .api(_, let body) = self { return APIErrorCode(rawValue: body.error.code) }

@@ -134,10 +134,10 @@ struct Edit: ParsableCommand {
         }
         let screen = try Terminal.open(language: language, mouse: config.mouse)
         defer { screen.shutdown() }
-        let state = FileEditorState(language: language, path: file, text: text, keymap: keymap, theme: config.theme,
-                                    inputMethod: method, width: screen.width, height: screen.height, notice: notice,
-                                    journal: Journal(environment: environment))
-        FileEditorApp.run(state, on: screen)
+        let state = EditorState(language: language, document: .file(path: file), text: text, keymap: keymap, theme: config.theme,
+                                inputMethod: method, width: screen.width, height: screen.height, notice: notice,
+                                journal: Journal(environment: environment))
+        FileEditorApp.run(state, on: screen, environment: environment)
     }
 }
 
@@ -323,7 +323,9 @@ enum Session {
         defer { screen.shutdown() }
         let state = AppState(language: language, portal: portal, keymap: keymap, theme: configuration.theme,
                              cursorStyle: configuration.cursorStyle, width: screen.width, height: screen.height,
-                             startupNotice: notice, refreshInterval: configuration.refreshSeconds)
+                             startupNotice: notice, refreshInterval: configuration.refreshSeconds,
+                             journal: Journal(environment: ProcessInfo.processInfo.environment),
+                             inputMethod: configuration.inputMethod)
         NewsroomApp(client: client, state: state).run(on: screen)
     }
 }

@@ -11,20 +11,24 @@ import VietText
 /// received) or the user has chosen to throw it away.
 public struct Journal: Sendable {
     public struct Entry: Codable, Sendable, Equatable {
-        /// Which document: `file:/absolute/path` (the desk's submissions will have their own keys).
+        /// Which document: `file:/absolute/path`, or `submission:PORTAL#ID`.
         public var key: String
         /// What to call it when offering it back.
         public var label: String
         /// The text as it was when editing began.
         public var base: String
+        /// The portal's revision `base` is, for a submission: a save of the restored words
+        /// names it, so words restored over a newer revision go through the merge.
+        public var revision: Int?
         /// The unsaved text.
         public var text: String
         public var savedAt: Date
 
-        public init(key: String, label: String, base: String, text: String, savedAt: Date) {
+        public init(key: String, label: String, base: String, revision: Int? = nil, text: String, savedAt: Date) {
             self.key = key
             self.label = label
             self.base = base
+            self.revision = revision
             self.text = text
             self.savedAt = savedAt
         }
@@ -42,6 +46,24 @@ public struct Journal: Sendable {
 
     public static func key(file path: String) -> String {
         "file:" + URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    public static func key(portal: String, submission id: Int64) -> String {
+        "submission:" + portal + "#" + String(id)
+    }
+
+    /// The submission of `portal` an entry is for; nil for other entries.
+    public static func submission(of key: String, portal: String) -> Int64? {
+        let prefix = "submission:" + portal + "#"
+        return key.hasPrefix(prefix) ? Int64(key.dropFirst(prefix.count)) : nil
+    }
+
+    /// Every entry, oldest first.
+    public func entries() -> [Entry] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.compactMap { name in
+            FileManager.default.contents(atPath: directory + "/" + name).flatMap { try? WireFormat.decoder().decode(Entry.self, from: $0) }
+        }.sorted { $0.savedAt < $1.savedAt }
     }
 
     /// The file an entry lives in: a digest of its key, so any key makes a safe name.

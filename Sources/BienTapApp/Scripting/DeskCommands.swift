@@ -103,6 +103,22 @@ public struct DeskCommands {
         return try act(id: id, request, base: item.summary.revision)
     }
 
+    /// Opens item `id` for editing: its edit lease taken (or renewed) first, then the item
+    /// claimed when it is still waiting. A failed claim gives the lease back.
+    public func openForEditing(id: Int64) throws -> (Submission, Lease) {
+        let lease = try retrying { try client.acquireLease(id: id) }
+        do {
+            var item = try retrying { try client.submission(id: id) }
+            if WorkflowAction.claim.from.contains(item.summary.status) {
+                item = try act(id: id, TransitionRequest(action: .claim), base: item.summary.revision)
+            }
+            return (item, lease)
+        } catch {
+            try? client.releaseLease(id: id)
+            throw error
+        }
+    }
+
     private func act(id: Int64, _ request: TransitionRequest, base: Int) throws -> Submission {
         let key = UUID().uuidString.lowercased()
         return try retrying { try client.transition(id: id, request, base: base, idempotencyKey: key) }

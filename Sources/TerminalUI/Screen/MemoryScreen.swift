@@ -64,5 +64,12 @@ public final class MemoryScreen: Screen {
 
     public func suspend() { suspendCount += 1 }
 
+    public private(set) var handOverCount = 0
+
+    public func handOver(_ body: () -> Void) {
+        handOverCount += 1
+        body()
+    }
+
     public func shutdown() {}
 }

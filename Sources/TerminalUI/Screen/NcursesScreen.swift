@@ -405,12 +405,19 @@ public final class NcursesScreen: Screen {
     /// Gives the terminal back, stops the process (as ^Z does in a shell) and
     /// takes the terminal again when resumed.
     public func suspend() {
+        handOver {
+            signal(SIGTSTP, SIG_DFL)
+            kill(getpid(), SIGTSTP)
+        }
+    }
+
+    /// Gives the terminal back as it was for `body` (another program, a stop), then
+    /// takes it again and paints it whole.
+    public func handOver(_ body: () -> Void) {
         enableMouse(false)
         endwin()
         writeTerminal("\u{1B}[?2004l")
-        signal(SIGTSTP, SIG_DFL)
-        kill(getpid(), SIGTSTP)
-        // Resumed.
+        body()
         writeTerminal("\u{1B}[?2004h")
         enableMouse(true)
         refresh()

@@ -15,6 +15,9 @@ public protocol Screen: AnyObject {
     func repaintAll()
     /// Stops the process until the shell resumes it (a job stopped with ^Z).
     func suspend()
+    /// Lends the terminal to `body` (another program such as `$VISUAL`), as the shell had
+    /// it, and takes it back afterwards.
+    func handOver(_ body: () -> Void)
     /// Gives the terminal back as it was; safe to call more than once.
     func shutdown()
 }

@@ -379,21 +379,44 @@ public struct TextEditor: Sendable {
             newLines.append(out)
         }
         guard count > 0 else { return 0 }
-        // One edit of the whole text: one undo step, and replace-all is rare.
-        let before = cursor
-        extendsLastEdit = false
         var joined: [Character] = []
         for (i, line) in newLines.enumerated() {
             if i > 0 { joined.append("\n") }
             joined += line
         }
+        replaceText(joined)
+        return count
+    }
+
+    /// Replaces the whole text (a merge, another editor's result) as one undo step; the
+    /// cursor stays where it was, as far as the new text reaches.
+    public mutating func replaceAll(with text: String) {
+        replaceText(Self.flatten(Normalization.nfc(text)))
+    }
+
+    private mutating func replaceText(_ joined: [Character]) {
+        let before = cursor
+        composing = nil
+        anchor = nil
+        extendsLastEdit = false
         replace(from: TextPosition(line: 0, column: 0),
                 to: TextPosition(line: lines.count - 1, column: lines[lines.count - 1].count), with: joined, typing: false)
         cursor = before
         clampCursor()
         extendsLastEdit = false
         keepCursorVisible()
-        return count
+    }
+
+    /// Selects `length` characters from `start` (a word to fix): the cursor after them,
+    /// so that typing replaces them.
+    public mutating func select(from start: TextPosition, length: Int) {
+        composing = nil
+        let line = min(max(0, start.line), lines.count - 1)
+        let from = min(max(0, start.column), lines[line].count)
+        anchor = TextPosition(line: line, column: from)
+        cursor = TextPosition(line: line, column: min(lines[line].count, from + max(0, length)))
+        preferredX = nil
+        keepCursorVisible()
     }
 
     /// Puts the cursor at the start of line `number` (from 1), clamped to the text.

@@ -1,0 +1,879 @@
+import Foundation
+import NewsroomKit
+import PortalClient
+import TerminalUI
+import VietText
+
+/// What the editor works on.
+public enum EditorDocument: Equatable, Sendable {
+    /// A file of one's own (`bientap edit`): a draft written offline, a note. Saved at once.
+    case file(path: String)
+    /// A submission on the desk, saved to the portal as a new revision.
+    case submission(SubmissionDocument)
+}
+
+/// A submission being edited: which one, the revision the editing started from, and
+/// the edit lease held on it.
+public struct SubmissionDocument: Equatable, Sendable {
+    public let portal: String
+    public let id: Int64
+    public var title: String
+    /// The revision the editor's base text is; a save names it in `If-Match`.
+    public var revision: Int
+    public var lease: Lease?
+
+    public init(portal: String, id: Int64, title: String, revision: Int, lease: Lease?) {
+        self.portal = portal
+        self.id = id
+        self.title = title
+        self.revision = revision
+        self.lease = lease
+    }
+}
+
+/// The built-in editor, with Telex and VNI typing for a server that has no input
+/// method: on a file (`bientap edit FILE`) or, on the desk, on a submission (its title,
+/// sapo and body as one `SubmissionText`). Saving a submission is an effect answered
+/// by `saved(_:)`, so the network never blocks typing.
+public struct EditorState {
+    public let language: UILanguage
+    public internal(set) var document: EditorDocument
+    let keymap: Keymap
+    let theme: Theme
+    var width: Int
+    var height: Int
+
+    public internal(set) var editor: TextEditor
+    var matcher = KeySequenceMatcher()
+    /// An error (a failed save, a copy left by a lost session), kept until a save succeeds.
+    var statusError: String?
+    /// Notices that go away by themselves ("Đã lưu…").
+    var toasts = Toasts()
+    /// The time now, set by the runner before each event.
+    public var now = Date()
+    var isNewFile: Bool
+
+    enum Ask {
+        case search, replace, replaceWith(String), goToLine
+    }
+    var prompt: (ask: Ask, prompt: Prompt)?
+    var dialog: Dialog?
+    var palette: CommandPalette?
+    var help: PagerState?
+
+    /// Where unsaved words are kept while typing, and what it has of them.
+    let journal: Journal?
+    var journalKey: String {
+        switch document {
+        case .file(let path): return Journal.key(file: path)
+        case .submission(let s): return Journal.key(portal: s.portal, submission: s.id)
+        }
+    }
+    /// The submission edited, when it is one.
+    public var submissionID: Int64? {
+        if case .submission(let s) = document { return s.id }
+        return nil
+    }
+
+    /// What the document is called on screen and in the journal.
+    var label: String {
+        switch document {
+        case .file(let path): return path
+        case .submission(let s): return "#\(s.id) " + s.title
+        }
+    }
+    /// The document's text when editing began, or at the last save.
+    var base: String
+    var journaledChanges = 0
+    var lastJournalWrite = Date.distantPast
+    var journalDue: Date?
+    /// Words an earlier session left unsaved, while the user decides what to do with them.
+    var offered: Journal.Entry?
+    /// The offered words against the file, in the pager.
+    var differences: (lines: [StyledLine], pager: PagerState)?
+
+    /// Someone saved the submission first: the merge of their text and mine, on screen.
+    var merge: MergeScreen?
+    /// The save under way: the editor's change count and the text sent.
+    var saving: (changes: Int, text: String)?
+    /// Save again when the save under way is answered (the user saved meanwhile).
+    var saveAgain = false
+    /// Leave once the save under way has gone through.
+    var quitAfterSave = false
+    /// The portal could not be reached: when to try the save again, and the wait after that.
+    var retryAt: Date?
+    var retryDelay: TimeInterval = 0
+    /// When the edit lease is next renewed; nil while a renewal is under way or there is no lease.
+    var leaseRenewal: Date?
+
+    /// Whoever runs the editor checks spelling when asked (`checkSpelling`).
+    let checksSpelling: Bool
+    /// The spelling findings of the text as it was at change `findingsChanges`.
+    var findings: [Finding] = []
+    var findingsChanges = -1
+    /// The change count of the check under way.
+    var spellCheckUnderWay: Int?
+    /// When to check again: a moment after typing stops.
+    var spellDue: Date?
+    /// The change count last seen, to tell typing from a pause.
+    var spellSeenChanges = -1
+    /// Words the user chose to ignore (lower case), or added to the dictionary.
+    var ignoredWords: Set<String> = []
+    /// The finding whose dialog is open.
+    var fixing: Finding?
+
+    /// What the runner must do after an event.
+    public enum Effect: Equatable {
+        case suspend
+        case repaint
+        case quit
+        /// Save the submission as a new revision made from revision `base`.
+        case save(id: Int64, edit: SubmissionEdit, base: Int)
+        case renewLease(Int64)
+        /// Hand the text to `$VISUAL`/`$EDITOR`; answer with `editedExternally`.
+        case editExternally(String)
+        /// Check the spelling of the text at change `changes`; answer with `spellChecked`.
+        case checkSpelling(String, changes: Int)
+        /// Add a word to the user's dictionary.
+        case addToDictionary(String)
+    }
+
+    public init(language: UILanguage, document: EditorDocument, text: String?, keymap: Keymap, theme: Theme,
+                inputMethod: InputMethod?, width: Int, height: Int, notice: String? = nil, journal: Journal? = nil, now: Date = Date(),
+                checksSpelling: Bool = false) {
+        self.language = language
+        self.checksSpelling = checksSpelling
+        self.document = document
+        self.now = now
+        self.keymap = keymap
+        self.theme = theme
+        self.width = width
+        self.height = height
+        editor = TextEditor(text: text ?? "")
+        editor.inputMethod = inputMethod
+        isNewFile = text == nil
+        if let notice {
+            statusError = notice
+        }
+        self.journal = journal
+        base = text ?? ""
+        editor.setView(width: width, height: bodyRows)
+        if case .submission(let s) = document, let lease = s.lease { leaseRenewal = Self.renewal(of: lease, now: now) }
+        if let journal, let kept = journal.entry(for: journalKey) {
+            if kept.text == base {
+                journal.remove(key: kept.key)   // saved after all, by another way
+            } else {
+                offered = kept
+                dialog = restoreDialog(kept)
+            }
+        }
+    }
+
+    /// Halfway through the lease, as the portal counts it.
+    private static func renewal(of lease: Lease, now: Date) -> Date {
+        now.addingTimeInterval(max(5, lease.expiresAt.timeIntervalSince(lease.acquiredAt) / 2))
+    }
+
+    var bodyRows: Int { max(1, height - 2) }
+
+    private func restoreDialog(_ kept: Journal.Entry) -> Dialog {
+        let diff = WordDiff(from: base, to: kept.text)
+        return Dialog(title: Strings.restoreTitle(language),
+                      message: Strings.restoreMessage(label, at: DateText.full(kept.savedAt), added: diff.insertedWords, removed: diff.deletedWords)(language),
+                      choices: [Dialog.Choice(key: Strings.restoreKey(language), label: Strings.restoreChoice(language), id: "restore"),
+                                Dialog.Choice(key: Strings.differencesKey(language), label: Strings.differencesChoice(language), id: "differences"),
+                                Dialog.Choice(key: Strings.discardKey(language), label: Strings.discardChoice(language), id: "forget")],
+                      cancelID: "restore")
+    }
+
+    // MARK: - Update
+
+    public mutating func handle(_ input: InputEvent) -> [Effect] {
+        let effects = route(input)
+        keepJournal()
+        keepSpelling()
+        return effects
+    }
+
+    private mutating func route(_ input: InputEvent) -> [Effect] {
+        switch input {
+        case .resize(let w, let h):
+            width = w
+            height = h
+            editor.setView(width: width, height: bodyRows)
+            return []
+        case .paste(let text):
+            if prompt != nil {
+                prompt!.prompt.field.insert(text.replacingOccurrences(of: "\n", with: " "))
+            } else if palette != nil {
+                for c in text where c != "\n" { palette!.type(c) }
+            } else {
+                editor.insert(text)
+            }
+            return []
+        case .terminate:
+            saveForLater()
+            return [.quit]
+        case .key(let key):
+            return handle(key: key)
+        case .mouse(let mouse):
+            return handle(mouse: mouse)
+        }
+    }
+
+    /// A press puts the cursor where it points; the wheel scrolls.
+    private mutating func handle(mouse: MouseEvent) -> [Effect] {
+        if let dialog {
+            guard case .press = mouse.action,
+                  let answer = dialog.answer(clickAt: mouse.row, col: mouse.col, screenWidth: width, screenHeight: height) else { return [] }
+            return answerDialog(answer)
+        }
+        if palette != nil {
+            return KeyBindings.route(mouse, to: &palette, screenWidth: width, screenHeight: height).map { perform($0) } ?? []
+        }
+        guard prompt == nil else { return [] }
+        if let delta = mouse.wheelDelta {
+            if var pager = help {
+                pager.scroll(by: delta, lineCount: helpLines().count, visibleRows: bodyRows)
+                help = pager
+            } else {
+                editor.scroll(by: delta)
+            }
+        } else if case .press = mouse.action, help == nil, mouse.row >= 1, mouse.row <= bodyRows {
+            editor.place(viewRow: mouse.row - 1, x: mouse.col)
+        }
+        return []
+    }
+
+    private mutating func answerDialog(_ answer: String) -> [Effect] {
+        let shown = dialog
+        dialog = nil
+        switch answer {
+        case "save":
+            if case .file = document { return saveFile() ? [.quit] : [] }
+            quitAfterSave = true
+            return save()
+        case "discard":
+            journal?.remove(key: journalKey)
+            return [.quit]
+        case "restore":
+            if let offered {
+                editor.restore(offered.text)
+                // The words were written over the text of the journal's revision: saved from
+                // there, so that a newer revision on the portal is merged, not overwritten.
+                if case .submission(var s) = document, let revision = offered.revision, revision != s.revision {
+                    s.revision = revision
+                    document = .submission(s)
+                    base = offered.base
+                }
+            }
+            offered = nil
+            notify(Strings.restored(language))
+        case "differences":
+            if let offered {
+                differences = (DiffLines.lines(from: base, to: offered.text, theme: theme), PagerState())
+                dialog = shown
+            }
+        case "forget":
+            journal?.remove(key: journalKey)
+            offered = nil
+        case "ignore-word":
+            if let fixing { ignoredWords.insert(fixing.word.lowercased()) }
+            fixing = nil
+        case "add-word":
+            guard let fixing else { return [] }
+            self.fixing = nil
+            ignoredWords.insert(fixing.word.lowercased())
+            return [.addToDictionary(fixing.word)]
+        case let id where id.hasPrefix("suggestion:"):
+            guard let fixing, let n = Int(id.dropFirst("suggestion:".count)), fixing.suggestions.indices.contains(n) else { return [] }
+            self.fixing = nil
+            editor.select(from: TextPosition(line: fixing.line - 1, column: fixing.column - 1), length: fixing.length)
+            editor.insert(fixing.suggestions[n])
+        default: break
+        }
+        return []
+    }
+
+    /// Time passed: notices expire, unsaved words due for the journal go there, a save
+    /// waiting for the portal is tried again, the lease is renewed.
+    public mutating func tick() -> [Effect] {
+        toasts.expire(now: now)
+        keepJournal()
+        keepSpelling()
+        var effects: [Effect] = []
+        if let due = spellDue, now >= due, spellCheckUnderWay == nil {
+            spellDue = nil
+            spellCheckUnderWay = editor.changes
+            effects.append(.checkSpelling(editor.text, changes: editor.changes))
+        }
+        if let retryAt, now >= retryAt, saving == nil {
+            self.retryAt = nil
+            effects += save()
+        }
+        if case .submission(let s) = document, let due = leaseRenewal, now >= due {
+            leaseRenewal = nil
+            effects.append(.renewLease(s.id))
+        }
+        return effects
+    }
+
+    /// How long the loop may wait for input before a notice expires, the journal is due,
+    /// a save is retried or the lease renewed; nil when none of them is coming.
+    public var wakeMilliseconds: Int? {
+        let toast = Activity.wakeMilliseconds(spinning: saving != nil, toasts: toasts, now: now)
+        let dates = [journalDue, retryAt, leaseRenewal, spellCheckUnderWay == nil ? spellDue : nil].compactMap { $0 }
+        guard let first = dates.min() else { return toast }
+        let due = max(1, Int((first.timeIntervalSince(now) * 1000).rounded(.up)))
+        return min(due, toast ?? due)
+    }
+
+    /// Writes the text to the journal when it has changed since the last write, at most
+    /// once a second (the first change after a pause at once).
+    mutating func keepJournal() {
+        guard let journal, offered == nil, editor.changes != journaledChanges else {
+            journalDue = nil
+            return
+        }
+        let due = lastJournalWrite.addingTimeInterval(1)
+        guard now >= due else {
+            journalDue = due
+            return
+        }
+        do {
+            try journal.write(Journal.Entry(key: journalKey, label: label, base: base, revision: revision, text: editor.text, savedAt: now))
+            journaledChanges = editor.changes
+            lastJournalWrite = now
+            journalDue = nil
+        } catch {
+            statusError = Strings.journalFailed("\(error)")(language)
+            journalDue = now.addingTimeInterval(5)
+            lastJournalWrite = now.addingTimeInterval(4)
+        }
+    }
+
+    /// The portal's revision the base text is, for a submission.
+    private var revision: Int? {
+        if case .submission(let s) = document { return s.revision }
+        return nil
+    }
+
+    private mutating func notify(_ text: String) {
+        toasts.post(text, now: now)
+    }
+
+    private mutating func handle(key: Key) -> [Effect] {
+        if merge != nil { return handleMerge(key) }
+        if var shown = differences {
+            switch matcher.feed(key, context: AppActions.help, keymap: keymap) {
+            case .action(let id) where id == "back" || id == "quit" || id == "help":
+                differences = nil
+            case .action(let id):
+                _ = shown.pager.apply(id, lineCount: shown.lines.count, visibleRows: bodyRows)
+                differences = shown
+            case .pending, .unbound:
+                if case .char = key { differences = nil }
+            }
+            return []
+        }
+        if let dialog {
+            return dialog.answer(key).map { answerDialog($0) } ?? []
+        }
+        if palette != nil { return KeyBindings.route(key, to: &palette, keymap: keymap).map { perform($0) } ?? [] }
+        if prompt != nil { return handlePrompt(key) }
+        let context = help != nil ? AppActions.help : AppActions.editor
+        // In the text, a printable key is text, whatever global bindings say.
+        if help == nil, case .char(let c) = key, matcher.pending.isEmpty {
+            editor.type(c)
+            return []
+        }
+        switch matcher.feed(key, context: context, keymap: keymap) {
+        case .action(let id):
+            return perform(id)
+        case .pending:
+            return []
+        case .unbound:
+            if help == nil, case .char(let c) = key {
+                editor.type(c)
+            } else {
+                notify(Strings.unboundKey(key.name, help: self.key(forAction: "help"))(language))
+            }
+            return []
+        }
+    }
+
+    mutating func perform(_ id: String) -> [Effect] {
+        if help != nil {
+            switch id {
+            case "back", "help": help = nil
+            case "quit": return close()
+            default:
+                var pager = help!
+                _ = pager.apply(id, lineCount: helpLines().count, visibleRows: bodyRows)
+                help = pager
+            }
+            return []
+        }
+        if let command = EditorCommand(rawValue: id) {
+            editor.perform(command)
+            if command == .cycleInputMethod { notify(Strings.inputMethodNow(editor.inputMethod)(language)) }
+            return []
+        }
+        switch id {
+        case "save":
+            return save()
+        case "external-editor":
+            return [.editExternally(editor.text)]
+        case "next-finding", "previous-finding":
+            stepFinding(forward: id == "next-finding")
+        case "fix-finding":
+            fixFinding()
+        case "back", "quit":
+            return close()
+        case "help":
+            help = PagerState()
+        case "palette":
+            palette = KeyBindings.palette(context: AppActions.editor, keymap: keymap, language: language, inputMethod: editor.inputMethod)
+        case "suspend":
+            return [.suspend]
+        case "redraw":
+            return [.repaint]
+        case "search":
+            prompt = (.search, Prompt(label: Strings.askSearch(language), text: editor.searchQuery, inputMethod: editor.inputMethod))
+        case "search-next", "search-previous":
+            if editor.searchQuery.isEmpty {
+                prompt = (.search, Prompt(label: Strings.askSearch(language), inputMethod: editor.inputMethod))
+            } else if !editor.find(editor.searchQuery, forward: id == "search-next") {
+                notify(Strings.notFound(editor.searchQuery)(language))
+            }
+        case "replace":
+            prompt = (.replace, Prompt(label: Strings.askReplace(language), text: editor.selectedText ?? editor.searchQuery,
+                                       inputMethod: editor.inputMethod))
+        case "go-to-line":
+            prompt = (.goToLine, Prompt(label: Strings.askLine(lines: editor.lines.count)(language)))
+        case "page-down": editor.perform(.pageDown)
+        case "page-up": editor.perform(.pageUp)
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Leaves, asking first when there are unsaved changes.
+    private mutating func close() -> [Effect] {
+        guard editor.isModified else { return [.quit] }
+        dialog = Dialog(title: Strings.unsavedTitle(language), message: Strings.unsavedMessage(label)(language),
+                        choices: [Dialog.Choice(key: Strings.yesKey(language), label: Strings.saveAndQuit(language), id: "save"),
+                                  Dialog.Choice(key: Strings.noKey(language), label: Strings.quitWithoutSaving(language), id: "discard"),
+                                  Dialog.Choice(key: Strings.cancelKey(language), label: Strings.cancel(language), id: "cancel")],
+                        cancelID: "cancel")
+        return []
+    }
+
+    private mutating func handlePrompt(_ key: Key) -> [Effect] {
+        guard case (let ask, var field)? = prompt else { return [] }
+        let keymap = self.keymap
+        switch field.handle(key, command: { KeyBindings.editorCommand(for: $0, keymap: keymap) }) {
+        case .editing: prompt = (ask, field)
+        case .cancelled: prompt = nil
+        case .submitted(let answer):
+            prompt = nil
+            submit(ask, answer)
+        }
+        return []
+    }
+
+    private mutating func submit(_ ask: Ask, _ answer: String) {
+        switch ask {
+        case .search:
+            guard !answer.isEmpty else { return }
+            if !editor.find(answer) {
+                notify(Strings.notFound(answer)(language))
+            }
+        case .replace:
+            guard !answer.isEmpty else { return }
+            prompt = (.replaceWith(answer), Prompt(label: Strings.askReplaceWith(answer)(language), inputMethod: editor.inputMethod))
+        case .replaceWith(let query):
+            let count = editor.replaceAll(query, with: answer)
+            notify(count == 0 ? Strings.notFound(query)(language) : Strings.replaced(count)(language))
+        case .goToLine:
+            guard let n = Int(answer.trimmingCharacters(in: .whitespaces)), n >= 1 else {
+                toasts.post(Strings.notALineNumber(answer)(language), kind: .warning, now: now)
+                return
+            }
+            editor.goToLine(n)
+        }
+    }
+
+    private func key(forAction id: String) -> String {
+        KeyBindings.keyName(for: id, in: AppActions.editor, keymap: keymap) ?? ""
+    }
+
+    func helpLines() -> [StyledLine] {
+        HelpView.lines(catalogue: AppActions.catalogue, keymap: keymap,
+                       contexts: submissionID == nil ? [AppActions.editor, "global"] : [AppActions.editor, AppActions.merge, "global"],
+                       contextTitles: AppActions.contextTitles, language: language)
+    }
+
+    // MARK: - Spelling
+
+    /// Asks for a check a moment after typing stops (at once the first time).
+    private mutating func keepSpelling() {
+        guard checksSpelling else { return }
+        if editor.changes != spellSeenChanges {
+            spellDue = now.addingTimeInterval(spellSeenChanges < 0 ? 0 : 0.6)
+            spellSeenChanges = editor.changes
+        }
+    }
+
+    /// The checker's answer for the text at change `changes`.
+    public mutating func spellChecked(_ found: [Finding], changes: Int) {
+        spellCheckUnderWay = nil
+        findings = found
+        findingsChanges = changes
+        if changes != editor.changes { spellDue = spellDue ?? now }
+    }
+
+    /// Findings to show: not ignored, and still on the words they were found on (the
+    /// text may have changed since the check, elsewhere).
+    var visibleFindings: [Finding] {
+        findings.filter { finding in
+            guard !ignoredWords.contains(finding.word.lowercased()), finding.line >= 1, finding.line <= editor.lines.count else { return false }
+            let line = editor.lines[finding.line - 1]
+            let start = finding.column - 1, end = start + finding.length
+            return start >= 0 && end <= line.count && String(line[start..<end]) == finding.word
+        }
+    }
+
+    /// The finding the cursor is on (or just after).
+    private var findingAtCursor: Finding? {
+        let cursor = editor.cursor
+        return visibleFindings.first { $0.line - 1 == cursor.line && cursor.column >= $0.column - 1 && cursor.column <= $0.column - 1 + $0.length }
+    }
+
+    private mutating func stepFinding(forward: Bool) {
+        let shown = visibleFindings
+        let cursor = editor.cursor
+        func position(_ f: Finding) -> TextPosition { TextPosition(line: f.line - 1, column: f.column - 1) }
+        let next = forward
+            ? shown.first { position($0) > cursor } ?? shown.first
+            : shown.last { TextPosition(line: $0.line - 1, column: $0.column - 1 + $0.length) < cursor && position($0) < cursor } ?? shown.last
+        guard let next else {
+            notify(Strings.noFindings(language))
+            return
+        }
+        editor.select(from: position(next), length: next.length)
+    }
+
+    /// The choices for the finding at the cursor (or the next one): its suggestions, add the
+    /// word to the dictionary, ignore it.
+    private mutating func fixFinding() {
+        if findingAtCursor == nil { stepFinding(forward: true) }
+        guard let finding = findingAtCursor else { return }
+        fixing = finding
+        var choices: [Dialog.Choice] = finding.suggestions.prefix(9).enumerated().map { i, word in
+            Dialog.Choice(key: Character(String(i + 1)), label: word, id: "suggestion:\(i)")
+        }
+        choices.append(Dialog.Choice(key: Strings.addWordKey(language), label: Strings.addWordChoice(language), id: "add-word"))
+        choices.append(Dialog.Choice(key: Strings.ignoreKey(language), label: Strings.ignoreChoice(language), id: "ignore-word"))
+        dialog = Dialog(title: Strings.findingTitle(finding.word)(language),
+                        message: SpellReport.message(finding)(language), choices: choices, cancelID: "cancel")
+    }
+
+    // MARK: - Saving
+
+    /// Saves: a file at once; a submission by asking the portal (the answer comes to `saved`).
+    mutating func save() -> [Effect] {
+        guard case .submission(let s) = document else {
+            _ = saveFile()
+            return []
+        }
+        guard saving == nil else {
+            saveAgain = true
+            return []
+        }
+        let fields: (title: String, sapo: String, body: String)
+        do {
+            fields = try SubmissionText.parse(editor.text)
+        } catch let invalid as SubmissionText.Invalid {
+            statusError = Strings.notSaved(invalid.message(language))(language)
+            quitAfterSave = false
+            return []
+        } catch {
+            return []
+        }
+        retryAt = nil
+        saving = (editor.changes, editor.text)
+        return [.save(id: s.id, edit: SubmissionEdit(title: fields.title, sapo: fields.sapo, body: fields.body), base: s.revision)]
+    }
+
+    /// The portal's answer to a save.
+    public mutating func saved(_ result: Result<Submission, PortalError>) -> [Effect] {
+        guard let sent = saving, case .submission(let s) = document else { return [] }
+        saving = nil
+        switch result {
+        case .success(let submission):
+            return accept(submission, sent: sent)
+        case .failure(.staleRevision(let current)):
+            let theirs = SubmissionText.compose(current, language: language)
+            // A retry of a save that had gone through: the portal has these very words.
+            if let a = try? SubmissionText.parse(theirs), let b = try? SubmissionText.parse(sent.text), a == b {
+                return accept(current, sent: sent)
+            }
+            quitAfterSave = false
+            saveAgain = false
+            merge = MergeScreen(base: base, mine: editor.text, theirs: theirs, theirRevision: current.summary.revision)
+            statusError = nil
+            return []
+        case .failure(let error):
+            saveAgain = false
+            if error.isTransient {
+                // The words stay here and in the journal; the save is tried again by itself.
+                retryDelay = min(30, max(2, retryDelay * 2))
+                retryAt = now.addingTimeInterval(retryDelay)
+                statusError = Strings.saveWaiting(Strings.portalError(error, portal: s.portal)(language), seconds: Int(retryDelay))(language)
+            } else {
+                quitAfterSave = false
+                statusError = Strings.notSaved(Strings.portalError(error, portal: s.portal)(language))(language)
+            }
+            return []
+        }
+    }
+
+    /// A save went through: the text sent is the new base; the journal entry goes when
+    /// nothing was typed since.
+    private mutating func accept(_ submission: Submission, sent: (changes: Int, text: String)) -> [Effect] {
+        guard case .submission(var s) = document else { return [] }
+        s.revision = submission.summary.revision
+        s.title = submission.summary.title
+        document = .submission(s)
+        base = SubmissionText.compose(submission, language: language)
+        retryAt = nil
+        retryDelay = 0
+        statusError = nil
+        if editor.changes == sent.changes {
+            editor.markSaved()
+            journal?.remove(key: journalKey)
+            journaledChanges = editor.changes
+            journalDue = nil
+        } else {
+            // Typed while saving: the journal keeps those words, over the new base.
+            lastJournalWrite = .distantPast
+            journaledChanges = -1
+            keepJournal()
+        }
+        notify(Strings.savedRevision(submission.summary.revision)(language))
+        if saveAgain {
+            saveAgain = false
+            return save()
+        }
+        if quitAfterSave && !editor.isModified { return [.quit] }
+        quitAfterSave = false
+        return []
+    }
+
+    /// The portal's answer to renewing the lease.
+    public mutating func leaseRenewed(_ result: Result<Lease, PortalError>) {
+        guard case .submission(var s) = document else { return }
+        switch result {
+        case .success(let lease):
+            s.lease = lease
+            document = .submission(s)
+            leaseRenewal = Self.renewal(of: lease, now: now)
+        case .failure(.leaseHeld(let other)):
+            // Someone took over; saves still cannot overwrite their words (If-Match).
+            s.lease = nil
+            document = .submission(s)
+            statusError = Strings.leaseTaken(other.holderName)(language)
+        case .failure:
+            leaseRenewal = now.addingTimeInterval(15)
+        }
+    }
+
+    /// The text as `$VISUAL` left it, or why it could not run.
+    public mutating func editedExternally(_ result: Result<String, ExternalEditor.Failure>) {
+        switch result {
+        case .success(let text):
+            let text = Normalization.nfc(text.hasSuffix("\n") && !editor.text.hasSuffix("\n") ? String(text.dropLast()) : text)
+            guard text != editor.text else {
+                notify(Strings.externalUnchanged(language))
+                return
+            }
+            editor.replaceAll(with: text)
+            notify(Strings.externalEdited(undo: key(forAction: EditorCommand.undo.rawValue))(language))
+        case .failure(let failure):
+            statusError = Strings.externalFailed(failure.message(language))(language)
+        }
+    }
+
+    // MARK: - The merge view
+
+    private mutating func handleMerge(_ pressed: Key) -> [Effect] {
+        guard var shown = merge else { return [] }
+        switch matcher.feed(pressed, context: AppActions.merge, keymap: keymap) {
+        case .action(let id):
+            switch id {
+            case "take-theirs", "take-mine", "take-both", "take-combined":
+                let choice: LineMerge.Choice = id == "take-theirs" ? .theirs : id == "take-mine" ? .mine : id == "take-both" ? .both : .combined
+                if !shown.choose(choice) { notify(Strings.notOffered(language)) }
+            case "next-hunk", "previous-hunk":
+                shown.step(by: id == "next-hunk" ? 1 : -1, width: width, visibleRows: bodyRows, theme: theme, language: language)
+            case "apply-merge":
+                merge = nil
+                return applyMerge(shown)
+            case "back", "quit":
+                merge = nil
+                statusError = Strings.mergeLeft(shown.theirRevision, save: key(forAction: "save"))(language)
+                return []
+            case "help":
+                merge = nil
+                help = PagerState()
+                return []
+            default:
+                let count = shown.layout(width: width, theme: theme, language: language).lines.count
+                _ = shown.pager.apply(id, lineCount: count, visibleRows: bodyRows)
+            }
+        case .pending:
+            break
+        case .unbound:
+            notify(Strings.unboundKey(pressed.name, help: key(forAction: "help"))(language))
+        }
+        merge = shown
+        return []
+    }
+
+    /// The merged text replaces mine (one step to undo), over their revision, and is saved.
+    private mutating func applyMerge(_ shown: MergeScreen) -> [Effect] {
+        guard case .submission(var s) = document else { return [] }
+        editor.replaceAll(with: shown.merge.text)
+        s.revision = shown.theirRevision
+        document = .submission(s)
+        base = shown.theirs
+        lastJournalWrite = .distantPast
+        journaledChanges = -1
+        keepJournal()
+        notify(Strings.merged(language))
+        return save()
+    }
+
+    // MARK: - Files
+
+    /// Writes the text to the file (a new file beside it, synced, then renamed
+    /// over it: the old text survives a crash half-way); false on failure, with the reason shown.
+    mutating func saveFile() -> Bool {
+        guard case .file(let path) = document else { return false }
+        do {
+            try SafeFile.write(editor.text + (editor.text.hasSuffix("\n") || editor.text.isEmpty ? "" : "\n"), to: path)
+            editor.markSaved()
+            journal?.remove(key: journalKey)
+            journaledChanges = editor.changes
+            journalDue = nil
+            isNewFile = false
+            statusError = nil
+            notify(Strings.saved(path)(language))
+            return true
+        } catch {
+            statusError = Strings.saveFailed(path, "\(error)")(language)
+            return false
+        }
+    }
+
+    /// The session is ending without the user (the terminal closed, SIGTERM): unsaved
+    /// text goes to the journal and, for a file, to FILE.save, as nano does, never over
+    /// the file itself.
+    mutating func saveForLater() {
+        guard editor.isModified else { return }
+        lastJournalWrite = .distantPast
+        keepJournal()
+        if case .file(let path) = document { try? SafeFile.write(editor.text, to: path + ".save") }
+    }
+
+    // MARK: - View
+
+    public func render() -> Frame {
+        var frame = Frame(width: width, height: height)
+        guard width > 0, height > 1 else { return frame }
+        let body = Rect(row: 1, col: 0, width: width, height: bodyRows)
+        var title = " " + Strings.appName(language) + " — " + Strings.editTitle(language) + ": " + label
+        if isNewFile { title += " " + Strings.newFileMark(language) }
+        if editor.isModified { title += " [+]" }
+        if merge != nil { title = " " + Strings.appName(language) + " — " + Strings.mergeTitle(language) + ": " + label }
+        frame.fill(Rect(row: 0, col: 0, width: width, height: 1), style: theme.title)
+        frame.put(title, row: 0, col: 0, style: theme.title, ellipsis: true)
+        if let merge {
+            PagerView.render(lines: merge.layout(width: width, theme: theme, language: language).lines, state: merge.pager,
+                             into: &frame, in: body, theme: theme)
+        } else if let differences {
+            PagerView.render(lines: differences.lines, state: differences.pager, into: &frame, in: body, theme: theme)
+        } else if let help {
+            PagerView.render(lines: helpLines(), state: help, into: &frame, in: body, theme: theme)
+        } else {
+            let spelling = visibleFindings.map {
+                TextHighlight(line: $0.line - 1, columns: ($0.column - 1)..<($0.column - 1 + $0.length), style: theme.finding)
+            }
+            editor.render(into: &frame, in: body, theme: theme, highlights: spelling + editor.searchHighlights(style: theme.match))
+        }
+        let (line, column) = editor.cursorLabel
+        let mode = Strings.inputMethodName(editor.inputMethod)(language)
+        var position = Strings.lineColumn(line, column, of: editor.lines.count)(language) + " · " + mode
+        var hint = Strings.editorHint(save: key(forAction: "save"), close: key(forAction: "back"), help: self.key(forAction: "help"))(language)
+        var left = statusError ?? ""
+        if left.isEmpty, saving != nil { left = Strings.saving(language) }
+        if left.isEmpty, dialog == nil, let finding = findingAtCursor {
+            left = Strings.findingHint(finding.word, SpellReport.message(finding)(language), suggestions: finding.suggestions,
+                                       fix: key(forAction: "fix-finding"))(language)
+        }
+        let findingCount = visibleFindings.count
+        if findingCount > 0 { position += " · " + Strings.findingCount(findingCount)(language) }
+        if left.isEmpty, !matcher.pending.isEmpty { left = Strings.pendingKeys(matcher.pending.map(\.name).joined(separator: " "))(language) }
+        if let merge {
+            let keys = { (id: String) in KeyBindings.keyName(for: id, in: AppActions.merge, keymap: keymap) ?? "" }
+            position = Strings.hunkPosition(merge.current + 1, of: merge.hunkCount)(language)
+            hint = Strings.mergeHint(theirs: keys("take-theirs"), mine: keys("take-mine"), both: keys("take-both"),
+                                     next: keys("next-hunk"), apply: keys("apply-merge"), back: keys("back"))(language)
+        }
+        // Where the cursor is and how keys type matter more than the key hints.
+        let full = position + " · " + hint
+        let room = width - (left.isEmpty ? 0 : DisplayWidth.of(left) + 2) - 2
+        toasts.render(into: &frame, aboveRow: height - 1, theme: theme)
+        StatusBar.render(left: left, right: DisplayWidth.of(full) <= room ? full : position, isError: statusError != nil,
+                         into: &frame, row: height - 1, theme: theme)
+        if let prompt {
+            prompt.prompt.render(into: &frame, row: height - 1, theme: theme)
+        }
+        if let palette { palette.render(into: &frame, theme: theme) }
+        if let dialog, differences == nil {
+            dialog.render(into: &frame, theme: theme)
+            frame.cursor = nil
+        }
+        if help != nil || differences != nil || merge != nil { frame.cursor = nil }
+        return frame
+    }
+}
+
+/// Runs `bientap edit` on a screen.
+public enum FileEditorApp {
+    public static func run(_ state: EditorState, on screen: Screen, environment: [String: String]) {
+        var state = state
+        _ = state.handle(.resize(width: screen.width, height: screen.height))
+        let loop = EventLoop<Never>(screen: screen)
+        loop.run(render: { state.render() }, handle: { event in
+            state.now = Date()
+            defer { loop.tickMilliseconds = state.wakeMilliseconds }
+            var effects: [EditorState.Effect]
+            if case .input(let input) = event { effects = state.handle(input) } else { effects = state.tick() }
+            while !effects.isEmpty {
+                switch effects.removeFirst() {
+                case .quit: return .quit
+                case .suspend: screen.suspend()
+                case .repaint: screen.repaintAll()
+                case .editExternally(let text):
+                    state.editedExternally(ExternalEditor.edit(text, environment: environment, screen: screen))
+                case .save, .renewLease, .checkSpelling, .addToDictionary:
+                    break   // a file has no portal, and no checker yet
+                }
+            }
+            return .proceed
+        })
+    }
+}

@@ -1,0 +1,230 @@
+@testable import BienTapApp
+import Foundation
+import NewsroomKit
+import PortalClient
+import TerminalUI
+import VietText
+import XCTest
+
+/// The desk's editor inside the app, driven as the loop drives it: keys in, effects out,
+/// the portal's answers delivered as messages.
+final class DeskEditorTests: XCTestCase {
+    private var journalDirectory: URL!
+    private let start = Date(timeIntervalSince1970: 1_763_950_000)
+    private let portal = "http://127.0.0.1:9"
+
+    override func setUpWithError() throws {
+        journalDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("desk-editor-\(UUID().uuidString)")
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(at: journalDirectory)
+    }
+
+    private var journal: Journal { Journal(directory: journalDirectory.path) }
+
+    private func submission(revision: Int, title: String = "Hội nghi tổng kết", body: String) -> Submission {
+        let summary = SubmissionSummary(id: 101, site: SiteRef(id: 1, code: "so-y-te", name: "Sở Y tế"),
+                                        contributor: ContributorRef(id: 1, fullName: "Lê Hồng", penName: nil), title: title,
+                                        category: .news, language: "vi", status: .inReview, receivedAt: start, words: 20,
+                                        revision: revision)
+        return Submission(summary: summary, sapo: "Sáng nay, Sở Y tế họp.", body: body)
+    }
+
+    private func lease(at date: Date) -> Lease {
+        Lease(holder: "lan", holderName: "Lan", acquiredAt: date, expiresAt: date.addingTimeInterval(300))
+    }
+
+    private func rows(_ s: AppState) -> String {
+        let frame = s.render()
+        return (0..<frame.height).map { frame.rowText($0) }.joined(separator: "\n")
+    }
+
+    private func press(_ key: Key, _ s: inout AppState) -> [Effect] { s.handle(input: .key(key)) }
+
+    private func type(_ text: String, _ s: inout AppState) {
+        for c in text { _ = s.handle(input: .key(.char(c))) }
+    }
+
+    /// The app with item 101 open in the editor, at revision 1.
+    private func editing(body: String) throws -> AppState {
+        var s = AppState(language: .vi, portal: portal, keymap: KeyBindings.load(userFile: nil).keymap, width: 100, height: 24,
+                         journal: journal, inputMethod: nil)
+        s.now = start
+        _ = s.start()
+        _ = s.handle(message: .queueLoaded(tab: 0, .success([submission(revision: 1, body: body).summary])))
+        XCTAssertEqual(press(.char("e"), &s), [.openForEditing(101)])
+        XCTAssertEqual(press(.char("e"), &s), [], "one opening at a time")
+        _ = s.handle(message: .openedForEditing(101, .success(EditingStart(submission: submission(revision: 1, body: body), lease: lease(at: start)))))
+        XCTAssertTrue(rows(s).contains("Soạn: #101 Hội nghi tổng kết"), rows(s))
+        XCTAssertTrue(rows(s).contains("Tiêu đề: Hội nghi tổng kết"), rows(s))
+        return s
+    }
+
+    func testASaveNamesItsRevisionWaitsOutAnUnreachablePortalAndClearsTheJournalOnlyWhenAcknowledged() throws {
+        var s = try editing(body: "Đoạn một.\n\nĐoạn hai.")
+        // Fix the title's typo: end of the first line, back over "i", type "ị".
+        _ = press(.end, &s)
+        _ = press(.left, &s)
+        _ = press(.left, &s)
+        _ = press(.left, &s)
+        _ = press(.left, &s)
+        _ = press(.left, &s)
+        _ = press(.left, &s)
+        _ = press(.left, &s)
+        _ = press(.left, &s)
+        _ = press(.left, &s)
+        _ = press(.backspace, &s)
+        type("ị", &s)
+        s.now = start.addingTimeInterval(1.5)
+        _ = s.tick()
+        let kept = try XCTUnwrap(journal.entry(for: Journal.key(portal: portal, submission: 101)))
+        XCTAssertEqual(kept.revision, 1)
+        XCTAssertTrue(kept.text.hasPrefix("Tiêu đề: Hội nghị tổng kết\n"), kept.text)
+
+        let edit = SubmissionEdit(title: "Hội nghị tổng kết", sapo: "Sáng nay, Sở Y tế họp.", body: "Đoạn một.\n\nĐoạn hai.")
+        XCTAssertEqual(press(.ctrl("s"), &s), [.save(id: 101, edit: edit, base: 1)])
+        XCTAssertTrue(rows(s).contains("Đang lưu lên cổng"), rows(s))
+        XCTAssertEqual(press(.ctrl("s"), &s), [], "a second save waits for the first")
+
+        // The portal is down: the words stay, the status bar says so, and the save is tried again by itself.
+        let down = PortalError.transport(TransportError(curlCode: 7, message: "Connection refused", url: portal))
+        XCTAssertEqual(s.handle(message: .saved(101, .failure(down))), [])
+        XCTAssertTrue(rows(s).contains("Chưa lưu, tự lưu lại sau 2 giây"), rows(s))
+        XCTAssertTrue(rows(s).contains("chữ vẫn giữ: Không kết nối được tới cổng"), rows(s))
+        XCTAssertNotNil(journal.entry(for: Journal.key(portal: portal, submission: 101)), "not acknowledged: kept")
+        s.now = start.addingTimeInterval(2.5)
+        XCTAssertFalse(s.tick().contains { if case .save = $0 { return true } else { return false } }, "not yet")
+        s.now = start.addingTimeInterval(3.6)
+        XCTAssertEqual(s.tick().filter { if case .save = $0 { return true } else { return false } }, [.save(id: 101, edit: edit, base: 1)])
+        // Saved twice was asked while the first was away: the retry carries the text, once.
+        XCTAssertEqual(s.handle(message: .saved(101, .success(submission(revision: 2, title: "Hội nghị tổng kết", body: "Đoạn một.\n\nĐoạn hai.")))), [])
+        XCTAssertNil(journal.entry(for: Journal.key(portal: portal, submission: 101)), "acknowledged: the journal entry is gone")
+        XCTAssertFalse(rows(s).contains("Không kết nối"), rows(s))
+        XCTAssertTrue(rows(s).contains("phiên bản 2"), rows(s))
+
+        // Leaving gives the lease back and reads the queue again.
+        let leaving = press(.ctrl("q"), &s)
+        XCTAssertEqual(leaving, [.releaseLease(101), .loadQueue(tab: 0, statuses: SubmissionStatus.pending)])
+        XCTAssertTrue(rows(s).contains("Chờ duyệt"), rows(s))
+    }
+
+    func testASaveOverSomeoneElsesOpensTheMergeAndBothEditsAreSaved() throws {
+        var s = try editing(body: "Đoạn một có lôi.\n\nĐoạn hai.")
+        // Mine: a word in the first paragraph.
+        _ = press(.down, &s)
+        _ = press(.down, &s)
+        _ = press(.down, &s)
+        _ = press(.end, &s)
+        _ = press(.left, &s)
+        _ = press(.backspace, &s)
+        _ = press(.backspace, &s)
+        _ = press(.backspace, &s)
+        type("lỗi", &s)
+        guard case .save(_, let mine, 1)? = press(.ctrl("s"), &s).first else { return XCTFail("no save") }
+        XCTAssertEqual(mine.body, "Đoạn một có lỗi.\n\nĐoạn hai.")
+        // Theirs, saved first: the second paragraph and the title.
+        let theirs = submission(revision: 2, title: "Hội nghị tổng kết", body: "Đoạn một có lôi.\n\nĐoạn hai, sửa.")
+        XCTAssertEqual(s.handle(message: .saved(101, .failure(.staleRevision(current: theirs)))), [])
+        let view = rows(s)
+        XCTAssertTrue(view.contains("Gộp bản sửa"), view)
+        XCTAssertTrue(view.contains("phiên bản 2"), view)
+        XCTAssertTrue(view.contains("Chỗ 1/3"), view)
+        // Enter: merged as offered (each side's own change) and saved over their revision.
+        let effects = press(.enter, &s)
+        XCTAssertEqual(effects, [.save(id: 101, edit: SubmissionEdit(title: "Hội nghị tổng kết", sapo: "Sáng nay, Sở Y tế họp.",
+                                                                        body: "Đoạn một có lỗi.\n\nĐoạn hai, sửa."), base: 2)])
+        XCTAssertTrue(rows(s).contains("Tiêu đề: Hội nghị tổng kết"), rows(s))
+    }
+
+    func testAConflictIsChosenHunkByHunk() throws {
+        var s = try editing(body: "Họp lúc 7 giờ.")
+        for _ in 0..<3 { _ = press(.down, &s) }
+        _ = press(.home, &s)
+        for _ in 0..<8 { _ = press(.right, &s) }
+        _ = press(.delete, &s)
+        type("8", &s)
+        _ = press(.ctrl("s"), &s)
+        let theirs = submission(revision: 2, body: "Họp lúc 9 giờ.")
+        _ = s.handle(message: .saved(101, .failure(.staleRevision(current: theirs))))
+        XCTAssertTrue(rows(s).contains("cả hai cùng sửa"), rows(s))
+        XCTAssertEqual(press(.char("c"), &s), [], "nothing to combine: the same word")
+        XCTAssertTrue(rows(s).contains("không gộp từng chữ được"), rows(s))
+        _ = press(.char("m"), &s)
+        XCTAssertTrue(rows(s).contains("đang chọn: bản của tôi"), rows(s))
+        guard case .save(_, let edit, 2)? = press(.enter, &s).first else { return XCTFail("no save over revision 2") }
+        XCTAssertEqual(edit.body, "Họp lúc 8 giờ.")
+    }
+
+    func testABrokenHeaderIsNotSentAndAnUnsavedEditIsOfferedAtTheNextStart() throws {
+        var s = try editing(body: "Thân bài.")
+        _ = press(.home, &s)
+        type("X", &s)
+        XCTAssertEqual(press(.ctrl("s"), &s), [])
+        XCTAssertTrue(rows(s).contains("Chưa lưu: dòng đầu phải là «Tiêu đề: …»"), rows(s))
+        s.now = start.addingTimeInterval(2)
+        _ = s.tick()
+        // The session dies here. The next start offers the item back.
+        var next = AppState(language: .vi, portal: portal, keymap: KeyBindings.load(userFile: nil).keymap, width: 100, height: 24,
+                            journal: journal, inputMethod: nil)
+        _ = next.start()
+        XCTAssertTrue(rows(next).contains("Bài sửa dở chưa lưu"), rows(next))
+        XCTAssertTrue(rows(next).contains("#101 Hội nghi tổng kết"), rows(next))
+        XCTAssertEqual(press(.char("m"), &next), [.openForEditing(101)])
+        // Opened again: the editor offers the kept words, and k restores them.
+        _ = next.handle(message: .openedForEditing(101, .success(EditingStart(submission: submission(revision: 1, body: "Thân bài."), lease: lease(at: start)))))
+        XCTAssertTrue(rows(next).contains("Chữ chưa lưu từ lần trước"), rows(next))
+        _ = press(.char("k"), &next)
+        XCTAssertTrue(rows(next).contains("XTiêu đề: Hội nghi tổng kết"), rows(next))
+        // Another portal's entries are not offered here.
+        var other = AppState(language: .vi, portal: "http://127.0.0.1:10", keymap: KeyBindings.load(userFile: nil).keymap,
+                             width: 100, height: 24, journal: journal, inputMethod: nil)
+        _ = other.start()
+        XCTAssertFalse(rows(other).contains("Bài sửa dở"), rows(other))
+    }
+}
+
+extension DeskEditorTests {
+    func testFindingsAreCheckedAfterAPauseHighlightedAndFixedFromTheirDialog() throws {
+        var s = try editing(body: "Sở Y tế thực hiên kế hoạch.")
+        // Opening asks for a check at once; the real checker answers.
+        s.now = start.addingTimeInterval(0.01)
+        guard case .checkSpelling(101, let text, let changes)? = s.tick().first(where: { if case .checkSpelling = $0 { return true } else { return false } })
+        else { return XCTFail("no check asked") }
+        let checker = SpellChecker(lexicon: Lexicon.standard())
+        _ = s.handle(message: .spellChecked(101, changes: changes, checker.check(text)))
+        let frame = s.render()
+        let rows = (0..<frame.height).map { frame.rowText($0) }
+        XCTAssertTrue(rows.last!.contains("2 lỗi chính tả"), rows.last!)
+        // "nghi" in the title and "hiên" in the body are drawn in the finding style.
+        let titleColumn = rows[1].distance(from: rows[1].startIndex, to: rows[1].range(of: "nghi")!.lowerBound)
+        XCTAssertEqual(frame.style(atRow: 1, col: titleColumn), Theme.default.finding)
+        XCTAssertNotEqual(frame.style(atRow: 1, col: 0), Theme.default.finding)
+
+        // F7 goes to the first finding and the status bar says what it is; F8 offers the fixes.
+        _ = press(.function(7), &s)
+        XCTAssertTrue(rowsText(s).contains("«nghi»: "), rowsText(s))
+        XCTAssertTrue(rowsText(s).contains("gợi ý: nghị"), rowsText(s))
+        _ = press(.function(7), &s)
+        XCTAssertTrue(rowsText(s).contains("«hiên»: "), rowsText(s))
+        _ = press(.function(8), &s)
+        XCTAssertTrue(rowsText(s).contains("Chính tả: «hiên»"), rowsText(s))
+        XCTAssertTrue(rowsText(s).contains("[1] hiện"), rowsText(s))
+        _ = press(.char("1"), &s)
+        XCTAssertTrue(rowsText(s).contains("Sở Y tế thực hiện kế hoạch."), rowsText(s))
+        // The fixed word no longer shows as a finding, before the next check comes back.
+        XCTAssertTrue(rowsText(s).contains("1 lỗi chính tả"), rowsText(s))
+
+        // Typing asks again only after a pause.
+        _ = press(.function(6), &s)
+        _ = press(.function(8), &s)
+        XCTAssertEqual(press(.char("t"), &s), [.addToDictionary("nghi")], "add the word")
+        XCTAssertFalse(rowsText(s).contains("lỗi chính tả"), rowsText(s))
+        s.now = start.addingTimeInterval(0.3)
+        XCTAssertFalse(s.tick().contains { if case .checkSpelling = $0 { return true } else { return false } })
+        s.now = start.addingTimeInterval(1)
+        XCTAssertTrue(s.tick().contains { if case .checkSpelling = $0 { return true } else { return false } })
+    }
+
+    private func rowsText(_ s: AppState) -> String { rows(s) }
+}

@@ -1,0 +1,149 @@
+@testable import BienTapApp
+import Foundation
+import NewsroomKit
+import PortalClient
+import XCTest
+
+/// The desk's editor as an editor uses it: the real `bientap` in tmux, editing items of a
+/// real `bientap-portal` on a temporary SQLite file.
+final class DeskEditorEndToEndTests: XCTestCase {
+    private var portal: LocalPortal!
+    private var url = ""
+    private var home: URL!
+
+    override func setUpWithError() throws {
+        portal = try LocalPortal(executable: QueueEndToEndTests.portalExecutable, editorDisplayName: "Kiểm thử")
+        url = try portal.startServer()
+        home = portal.directory.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("config/bientap"), withIntermediateDirectories: true)
+        // Keys as typed: the literal Vietnamese letters tmux sends need no input method.
+        try "input_method = \"off\"\nrefresh = 0\n".write(to: home.appendingPathComponent("config/bientap/config.toml"), atomically: true, encoding: .utf8)
+    }
+
+    override func tearDown() {
+        portal.stop()
+    }
+
+    private var environment: [String: String] {
+        ["XDG_CONFIG_HOME": home.appendingPathComponent("config").path, "XDG_STATE_HOME": home.appendingPathComponent("state").path]
+    }
+
+    private func desk(_ extra: [String: String] = [:]) throws -> TmuxSession {
+        try TmuxSession(command: [QueueEndToEndTests.client, "--portal", url, "--token", portal.token],
+                        environment: environment.merging(extra) { $1 })
+    }
+
+    /// A second editor of the same portal, with an account of their own.
+    private func secondEditor() throws -> AdminClient {
+        let output = try LocalPortal.run(portal.executable, ["user", "add", "hoa", "--role", "editor", "--display-name", "Hoa", "--db", portal.database])
+        let token = String(output.split(separator: "\n").last { !$0.isEmpty }!)
+        return try AdminClient(baseURL: url, token: token)
+    }
+
+    /// Opens the newest waiting item in the editor; returns it as it was.
+    private func openNewest(in session: TmuxSession, api: AdminClient) throws -> Submission {
+        let newest = try XCTUnwrap(api.allSubmissions(statuses: SubmissionStatus.pending).first)
+        try session.waitForScreen("the queue") { $0.contains(String(newest.title.prefix(20))) }
+        try session.send("e")
+        try session.waitForScreen("the editor") { $0.contains("Soạn: #\(newest.id)") && $0.contains("Tiêu đề: ") }
+        return try api.submission(id: newest.id)
+    }
+
+    func testTwoEditorsSavingTheSameItemBothKeepTheirWordsThroughTheMergeView() throws {
+        let api = try AdminClient(baseURL: url, token: portal.token)
+        let other = try secondEditor()
+        // $VISUAL: a script that changes the sapo's first word, as a person would in vi.
+        let script = home.appendingPathComponent("visual.sh")
+        try "#!/bin/sh\nsed -i '2s/^Sa pô: /Sa pô: [Cập nhật] /' \"$1\"\n".write(to: script, atomically: true, encoding: .utf8)
+        chmod(script.path, 0o755)
+        let session = try desk(["VISUAL": script.path])
+        defer { session.close() }
+        let item = try openNewest(in: session, api: api)
+
+        // Opening claimed the item and took its lease.
+        let claimed = try api.submission(id: item.id)
+        XCTAssertEqual(claimed.summary.status, .inReview)
+        XCTAssertEqual(claimed.summary.lease?.holder, "demo")
+
+        // Mine: the title. Theirs, saved first: the last paragraph.
+        try session.send("End")
+        try session.type(" (bản sửa của tôi)")
+        let paragraphs = item.body.components(separatedBy: "\n")
+        var changed = paragraphs
+        changed[changed.count - 1] += " Câu thêm của biên tập viên thứ hai."
+        let theirs = try other.save(id: item.id, edit: SubmissionEdit(title: item.summary.title, sapo: item.sapo,
+                                                                      body: changed.joined(separator: "\n")), base: item.summary.revision)
+        try session.send("C-s")
+        let merge = try session.waitForScreen("the merge view") { $0.contains("Gộp bản sửa") }
+        XCTAssertTrue(merge.contains("phiên bản \(theirs.summary.revision)"), merge)
+        XCTAssertTrue(merge.contains("Câu thêm của"), merge)
+        XCTAssertTrue(merge.contains("(bản sửa của tôi)"), merge)
+        try session.send("Enter")
+        try session.waitForScreen("saved over their revision") { $0.contains("Đã lưu lên cổng: phiên bản \(theirs.summary.revision + 1)") }
+        let merged = try api.submission(id: item.id)
+        XCTAssertEqual(merged.summary.title, item.summary.title + " (bản sửa của tôi)")
+        XCTAssertTrue(merged.body.hasSuffix("Câu thêm của biên tập viên thứ hai."), merged.body)
+
+        // $VISUAL gets the whole text, and its change comes back into the editor, then to the portal.
+        try session.send("F4")
+        try session.waitForScreen("the text from the other editor") { $0.contains("Sa pô: [Cập nhật] ") && $0.contains("trình soạn thảo ngoài") }
+        try session.send("C-s")
+        try session.waitForScreen("saved again") { $0.contains("phiên bản \(merged.summary.revision + 1)") }
+        XCTAssertTrue(try api.submission(id: item.id).sapo.hasPrefix("[Cập nhật] "))
+
+        // Leaving gives the lease back.
+        try session.send("C-q")
+        try session.waitForScreen("the queue again") { $0.contains("Chờ duyệt") && !$0.contains("Soạn:") }
+        let deadline = Date().addingTimeInterval(10)
+        while try api.submission(id: item.id).summary.lease != nil, Date() < deadline { usleep(100_000) }
+        XCTAssertNil(try api.submission(id: item.id).summary.lease)
+    }
+
+    func testKillNineMidEditThenARestartRestoresTheUnsavedWords() throws {
+        let api = try AdminClient(baseURL: url, token: portal.token)
+        let first = try desk()
+        let item = try openNewest(in: first, api: api)
+        try first.send("End")
+        try first.type(" — chữ chưa lưu")
+        try first.waitForScreen("typed") { $0.contains("chữ chưa lưu") }
+        Thread.sleep(forTimeInterval: 1.5)   // the journal is written within a second
+        let pid = try XCTUnwrap(first.programPID())
+        kill(pid, SIGKILL)
+        first.close()
+        XCTAssertEqual(try api.submission(id: item.id).summary.title, item.summary.title, "nothing was saved")
+
+        let second = try desk()
+        defer { second.close() }
+        try second.waitForScreen("the offer") { $0.contains("Bài sửa dở chưa lưu") && $0.contains("#\(item.id)") }
+        try second.send("m")
+        try second.waitForScreen("the editor's offer") { $0.contains("Chữ chưa lưu từ lần trước") }
+        try second.send("k")
+        try second.waitForScreen("the words back") { $0.contains("Tiêu đề: \(item.summary.title) — chữ chưa lưu") }
+        try second.send("C-s")
+        try second.waitForScreen("saved") { $0.contains("Đã lưu lên cổng") }
+        XCTAssertEqual(try api.submission(id: item.id).summary.title, item.summary.title + " — chữ chưa lưu")
+        let journal = home.appendingPathComponent("state/bientap/journal")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: journal.path).filter { $0.hasSuffix(".json") }, [],
+                       "acknowledged: the journal is empty")
+    }
+
+    func testWithThePortalDownASaveWaitsKeepsTheWordsAndGoesThroughWhenItIsBack() throws {
+        let api = try AdminClient(baseURL: url, token: portal.token)
+        let session = try desk()
+        defer { session.close() }
+        let item = try openNewest(in: session, api: api)
+        let port = try XCTUnwrap(URL(string: url)?.port)
+        portal.stopServer()
+        try session.send("End")
+        try session.type(" (lưu khi cổng chập chờn)")
+        try session.send("C-s")
+        let waiting = try session.waitForScreen("the status bar saying so") { $0.contains("Chưa lưu, tự lưu lại sau") }
+        XCTAssertTrue(waiting.contains("Không kết nối được tới cổng thông tin"), waiting)
+        XCTAssertTrue(waiting.contains("(lưu khi cổng chập chờn)"), "the text stays:\n" + waiting)
+        Thread.sleep(forTimeInterval: 3)
+        try portal.startServer(port: port)
+        try session.waitForScreen(timeout: 60, "saved by itself") { $0.contains("Đã lưu lên cổng") }
+        XCTAssertEqual(try api.submission(id: item.id).summary.title, item.summary.title + " (lưu khi cổng chập chờn)")
+        XCTAssertFalse(try session.capture().contains("Chưa lưu"))
+    }
+}

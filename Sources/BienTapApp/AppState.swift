@@ -13,6 +13,12 @@ public enum Effect: Equatable, Sendable {
     case loadDifferences(Int64)
     /// Take the edit lease of an item, claim it when it is waiting, and load it.
     case openForEditing(Int64)
+    /// The royalty table an approval on `site` is graded by, for item `id`.
+    case loadRateTable(id: Int64, site: String)
+    /// A workflow decision on item `id`, with the step a person takes first (claiming a
+    /// waiting item, unscheduling a scheduled one) and one Idempotency-Key through retries.
+    case decide(id: Int64, TransitionRequest)
+    case addNote(id: Int64, NoteRequest)
     case save(id: Int64, edit: SubmissionEdit, base: Int)
     case renewLease(Int64)
     case releaseLease(Int64)
@@ -36,6 +42,11 @@ public enum AppMessage: Sendable {
     case leaseRenewed(Int64, Result<Lease, PortalError>)
     case editedExternally(Result<String, ExternalEditor.Failure>)
     case spellChecked(Int64, changes: Int, [Finding])
+    case rateTableLoaded(id: Int64, site: String, Result<RateTable, PortalError>)
+    case decided(Int64, WorkflowAction, Result<Submission, PortalError>)
+    /// An item's decisions, revisions and notes, for the reader (sent after `submissionLoaded`).
+    case historyLoaded(Int64, Result<ReaderHistory, PortalError>)
+    case noteAdded(Int64, Result<Note, PortalError>)
     /// A word went to the user's dictionary (`path`), or could not (`error`).
     case wordAdded(String, path: String, error: String?)
 }
@@ -139,8 +150,17 @@ public struct AppState {
     let inputMethod: InputMethod?
     /// Items being opened for editing.
     var opening: Set<Int64> = []
-    /// A question in a box: edits an earlier session left unsaved.
+    /// A question in a box, and what it is asking about.
     var dialog: Dialog?
+    enum DialogPurpose { case leftovers, publish(id: Int64) }
+    var dialogPurpose = DialogPurpose.leftovers
+    /// What the form on screen is for.
+    enum FormPurpose { case filter, decision(DecisionDraft), note(id: Int64) }
+    var formPurpose = FormPurpose.filter
+    /// Rate tables by site code, once loaded.
+    var rateTables: [String: RateTable] = [:]
+    /// Decisions sent and not yet answered, by item.
+    var deciding: [Int64: TransitionRequest] = [:]
 
     public init(language: UILanguage, portal: String, keymap: Keymap, theme: Theme = .default,
                 cursorStyle: TableCursorStyle = .arrow, width: Int, height: Int, startupNotice: String? = nil,
@@ -165,6 +185,7 @@ public struct AppState {
     public mutating func start() -> [Effect] {
         let leftovers = leftoverEdits
         if let last = leftovers.last {
+            dialogPurpose = .leftovers
             dialog = Dialog(title: Strings.leftoverTitle(language),
                             message: Strings.leftoverMessage(leftovers.map(\.label), at: DateText.full(last.savedAt))(language),
                             choices: [Dialog.Choice(key: Strings.openKey(language), label: Strings.openChoice(language), id: "open"),
@@ -181,6 +202,9 @@ public struct AppState {
 
     private mutating func answerDialog(_ answer: String) -> [Effect] {
         dialog = nil
+        if case .publish(let id) = dialogPurpose {
+            return answer == "publish" ? send(TransitionRequest(action: .publish), on: id) : []
+        }
         guard answer == "open", let first = leftoverEdits.first, let id = Journal.submission(of: first.key, portal: portal) else { return [] }
         return startEditing(id)
     }
@@ -220,8 +244,8 @@ public struct AppState {
 
     private var isLoading: Bool {
         switch overlays.last {
-        case .reader(let reader)?: return reader.isLoading || !opening.isEmpty
-        default: return queue.isLoading || !opening.isEmpty
+        case .reader(let reader)?: return reader.isLoading || !opening.isEmpty || !deciding.isEmpty
+        default: return queue.isLoading || !opening.isEmpty || !deciding.isEmpty
         }
     }
 
@@ -258,7 +282,7 @@ public struct AppState {
         nextRefresh = now.addingTimeInterval(refreshInterval)
     }
 
-    private mutating func notify(_ text: String, kind: Toasts.Kind = .info) {
+    mutating func notify(_ text: String, kind: Toasts.Kind = .info) {
         toasts.post(text, kind: kind, now: now)
     }
 
@@ -312,10 +336,7 @@ public struct AppState {
         switch input {
         case .key(let key):
             if palette != nil { return KeyBindings.route(key, to: &palette, keymap: keymap).map { perform($0) } ?? [] }
-            if form != nil {
-                handleForm(key)
-                return []
-            }
+            if form != nil { return handleForm(key) }
             if prompt != nil {
                 handlePrompt(key)
                 return []
@@ -421,6 +442,26 @@ public struct AppState {
             editor.now = now
             editor.leaseRenewed(result)
             overlays[index] = .editor(editor)
+        case .historyLoaded(let id, let result):
+            guard case (let index, var reader)? = openReader(id) else { return [] }
+            if case .success(let history) = result { reader.history = history }
+            overlays[index] = .reader(reader)
+        case .noteAdded(let id, let result):
+            switch result {
+            case .success:
+                notify(Strings.noteAdded(language))
+                if case (let index, var reader)? = openReader(id) {
+                    reader.isLoading = true
+                    overlays[index] = .reader(reader)
+                    return [.loadSubmission(id)]
+                }
+            case .failure(let error):
+                showError(error)
+            }
+        case .rateTableLoaded(let id, let site, let result):
+            return rateTableLoaded(id: id, site: site, result)
+        case .decided(let id, let action, let result):
+            return decided(id, action, result)
         case .spellChecked(let id, let changes, let findings):
             guard case (let index, var editor)? = openEditor(id) else { return [] }
             editor.now = now
@@ -483,14 +524,14 @@ public struct AppState {
     }
 
     /// The reader open on item `id`, and where it is among the overlays.
-    private func openReader(_ id: Int64) -> (Int, ReaderScreen)? {
+    func openReader(_ id: Int64) -> (Int, ReaderScreen)? {
         for (index, overlay) in overlays.enumerated().reversed() {
             if case .reader(let reader) = overlay, reader.id == id { return (index, reader) }
         }
         return nil
     }
 
-    private mutating func showError(_ error: PortalError) {
+    mutating func showError(_ error: PortalError) {
         let retry = keyNames(for: "refresh").first ?? "r"
         let message = Strings.portalError(error, portal: portal)(language)
         let hint = Strings.retryHint(retry)(language)
@@ -551,7 +592,18 @@ public struct AppState {
         case "filter-form":
             guard overlays.isEmpty else { return [] }
             form = filterForm()
+            formPurpose = .filter
             return []
+        case "add-note":
+            guard case .reader(let reader)? = overlays.last else { return [] }
+            form = Form(title: Strings.noteTitle(reader.id)(language),
+                        fields: [.text("note", Strings.fieldNoteText(language), inputMethod: inputMethod),
+                                 .checkbox("shared", Strings.fieldShared(language))],
+                        labels: Form.Labels(invalidDate: Strings.invalidDate(language), hint: Strings.formHint(language)), now: now)
+            formPurpose = .note(id: reader.id)
+            return []
+        case "approve", "return", "reject", "schedule", "publish":
+            return startDecision(WorkflowAction(rawValue: action)!)
         case "toggle-mark", "toggle-mark-all":
             guard overlays.isEmpty else { return [] }
             if action == "toggle-mark" {
@@ -765,10 +817,11 @@ public struct AppState {
         ], labels: Form.Labels(invalidDate: Strings.invalidDate(language), hint: Strings.formHint(language)), now: now)
     }
 
-    private mutating func handleForm(_ key: Key) {
-        guard var f = form else { return }
+    private mutating func handleForm(_ key: Key) -> [Effect] {
+        guard var f = form else { return [] }
         f.now = now
         let keymap = self.keymap
+        let before = f
         switch f.handle(key, command: { KeyBindings.editorCommand(for: $0, keymap: keymap) }) {
         case .editing:
             form = f
@@ -776,6 +829,8 @@ public struct AppState {
             form = nil
         case .submitted(let values):
             form = nil
+            if case .decision(let draft) = formPurpose { return submit(draft, values, form: before) }
+            if case .note(let id) = formPurpose { return submitNote(id, values, form: before) }
             var c = QueueCriteria()
             let sites = siteChoices
             if case .choice(let i)? = values["site"], i > 0, sites.indices.contains(i - 1) { c.site = sites[i - 1] }
@@ -791,6 +846,7 @@ public struct AppState {
             queue.setCriteria(c, visibleRows: tableRows)
             notify(Strings.filtered(queue.table.rowCount, of: queue.items.count)(language))
         }
+        return []
     }
 
     /// The criteria of the filter form in a few words, for the status bar.

@@ -61,9 +61,21 @@ bind queue t        toggle-mark
 bind queue T        toggle-mark-all
 
 bind queue e        edit
+# Decisions, on the queue's row or in the reader
+bind queue a       approve
+bind queue R       return
+bind queue X       reject
+bind queue S       schedule
+bind queue P       publish
+bind reader a       approve
+bind reader R       return
+bind reader X       reject
+bind reader S       schedule
+bind reader P       publish
 # Reader
 bind reader d       differences
 bind reader e       edit
+bind reader c       add-note
 # Merge view: someone saved the item while you edited it
 bind merge n        next-hunk
 bind merge <Tab>    next-hunk

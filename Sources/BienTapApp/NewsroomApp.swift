@@ -69,6 +69,23 @@ public final class NewsroomApp {
             work.async {
                 let result = Result { try client.submission(id: id) }.mapError(PortalError.wrap)
                 loop.send(.submissionLoaded(id, result))
+                guard case .success = result else { return }
+                let history = Result {
+                    ReaderHistory(events: try client.events(of: id), revisions: try client.revisions(of: id), notes: try client.notes(of: id))
+                }.mapError(PortalError.wrap)
+                loop.send(.historyLoaded(id, history))
+            }
+        case .addNote(let id, let note):
+            let key = UUID().uuidString.lowercased()
+            writes.async {
+                // One key through the retries: a note sent twice is kept once.
+                var result = Result { try client.addNote(to: id, note, idempotencyKey: key) }.mapError(PortalError.wrap)
+                for _ in 0..<2 {
+                    guard case .failure(let error) = result, error.isTransient else { break }
+                    Thread.sleep(forTimeInterval: 1)
+                    result = Result { try client.addNote(to: id, note, idempotencyKey: key) }.mapError(PortalError.wrap)
+                }
+                loop.send(.noteAdded(id, result))
             }
         case .loadDifferences(let id):
             work.async {
@@ -81,6 +98,17 @@ public final class NewsroomApp {
                 let result = Result { try desk.openForEditing(id: id) }.map { EditingStart(submission: $0.0, lease: $0.1) }
                     .mapError(PortalError.wrap)
                 loop.send(.openedForEditing(id, result))
+            }
+        case .loadRateTable(let id, let site):
+            work.async {
+                let result = Result { try client.activeRateTable(site: site) }.mapError(PortalError.wrap)
+                loop.send(.rateTableLoaded(id: id, site: site, result))
+            }
+        case .decide(let id, let request):
+            let desk = DeskCommands(client: client, language: state.language, onRetry: { _ in })
+            writes.async {
+                let result = Result { try desk.decide(id: id, request) }.mapError(PortalError.wrap)
+                loop.send(.decided(id, request.action, result))
             }
         case .save(let id, let edit, let base):
             writes.async {

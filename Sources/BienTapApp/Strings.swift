@@ -547,3 +547,113 @@ extension Strings {
         Localized(vi: "Không thêm được «\(word)» vào từ điển: \(why)", en: "Cannot add \"\(word)\" to the dictionary: \(why)")
     }
 }
+
+// MARK: - Decisions on the screen
+
+extension Strings {
+    public static let decisionUnderWay = Localized(vi: "Đang gửi quyết định trước cho bài này…", en: "A decision on this item is on its way…")
+    public static func decisionTitle(_ action: WorkflowAction, id: Int64) -> Localized {
+        switch action {
+        case .approve: return Localized(vi: "Duyệt bài #\(id)", en: "Approve #\(id)")
+        case .return: return Localized(vi: "Trả lại bài #\(id) cho tác giả", en: "Return #\(id) to the contributor")
+        case .reject: return Localized(vi: "Từ chối bài #\(id)", en: "Reject #\(id)")
+        case .schedule: return Localized(vi: "Lên lịch đăng bài #\(id) (giờ Việt Nam)", en: "Schedule #\(id) (Vietnam time)")
+        default: return Localized(vi: "Bài #\(id)", en: "#\(id)")
+        }
+    }
+    public static let fieldGenre = Localized(vi: "Thể loại", en: "Genre")
+    public static func genreOption(_ genre: RateTable.Genre) -> Localized {
+        if let c = genre.coefficient {
+            return Localized(vi: "hệ số \(number(c.min))–\(number(c.max)) · \(genre.name)", en: "coefficient \(number(c.min))–\(number(c.max)) · \(genre.name)")
+        }
+        if let a = genre.amount {
+            return Localized(vi: "\(VietNumber.grouped(Int(a.min)))–\(VietNumber.grouped(Int(a.max))) đ · \(genre.name)",
+                             en: "\(a.min)–\(a.max) đồng · \(genre.name)")
+        }
+        return Localized(vi: genre.name, en: genre.name)
+    }
+    private static func number(_ x: Double) -> String {
+        x == x.rounded() ? String(Int(x)) : String(x).replacingOccurrences(of: ".", with: ",")
+    }
+    public static let fieldGrade = Localized(vi: "Hệ số (hoặc số tiền)", en: "Coefficient (or amount)")
+    public static let fieldZalo = Localized(vi: "Đăng lên Zalo OA", en: "Post to the Zalo Official Account")
+    public static let fieldFacebook = Localized(vi: "Đăng lên Facebook Page", en: "Post to the Facebook Page")
+    public static let fieldNote = Localized(vi: "Ghi chú", en: "Note")
+    public static let fieldReturnNote = Localized(vi: "Cần sửa gì (bắt buộc)", en: "What to fix (required)")
+    public static let fieldRejectReason = Localized(vi: "Lý do từ chối (bắt buộc)", en: "Why (required)")
+    public static let fieldWhen = Localized(vi: "Đăng lúc", en: "Publish")
+    public static let quickTimes = [Localized(vi: "1 giờ nữa", en: "in an hour"), Localized(vi: "7:00 ngày mai", en: "tomorrow 07:00"),
+                                    Localized(vi: "7:00 thứ Hai tới", en: "Monday 07:00"), Localized(vi: "giờ khác, gõ ở dưới", en: "another time, typed below")]
+    public static let fieldOtherTime = Localized(vi: "Giờ khác (07:00 25/11, +30m, +10s)", en: "Another time (07:00 25/11, +30m, +10s)")
+    public static func gradeOutOfRange(_ genre: RateTable.Genre) -> Localized {
+        if let c = genre.coefficient {
+            return Localized(vi: "Hệ số của «\(genre.name)» là một số từ \(number(c.min)) đến \(number(c.max)).",
+                             en: "The coefficient of \"\(genre.name)\" is a number from \(number(c.min)) to \(number(c.max)).")
+        }
+        let a = genre.amount ?? RateTable.Range(min: 0, max: 0)
+        return Localized(vi: "Số tiền cho «\(genre.name)» từ \(VietNumber.grouped(Int(a.min))) đến \(VietNumber.grouped(Int(a.max))) đồng.",
+                         en: "The amount for \"\(genre.name)\" is from \(a.min) to \(a.max) đồng.")
+    }
+    public static func notATime(_ text: String) -> Localized {
+        Localized(vi: "Không hiểu giờ «\(text)»: gõ như 07:00 25/11/2026, 25/11 07:00, +30m, +10s, ngày mai, thứ hai.",
+                  en: "Cannot read the time \"\(text)\": type 07:00 25/11/2026, 25/11 07:00, +30m, +10s, tomorrow, monday.")
+    }
+    public static func timeInThePast(_ time: String) -> Localized {
+        Localized(vi: "\(time) đã qua.", en: "\(time) has passed.")
+    }
+    public static let publishTitle = Localized(vi: "Đăng ngay", en: "Publish now")
+    public static func publishMessage(_ id: Int64, _ title: String) -> Localized {
+        Localized(vi: "Đăng ngay bài #\(id) «\(title)» lên cổng? Bạn đọc sẽ thấy bài ngay.",
+                  en: "Publish #\(id) \"\(title)\" on the portal now? Readers will see it at once.")
+    }
+    public static let publishChoice = Localized(vi: "Đăng", en: "Publish")
+    public static func decisionDone(_ action: WorkflowAction, id: Int64, title: String, at: String?) -> Localized {
+        switch action {
+        case .approve: return Localized(vi: "Đã duyệt #\(id) \(title)", en: "Approved #\(id) \(title)")
+        case .return: return Localized(vi: "Đã trả lại #\(id) cho tác giả", en: "Returned #\(id) to the contributor")
+        case .reject: return Localized(vi: "Đã từ chối #\(id)", en: "Rejected #\(id)")
+        case .schedule: return Localized(vi: "Đã lên lịch #\(id) đăng lúc \(at ?? "")", en: "Scheduled #\(id) for \(at ?? "")")
+        case .publish: return Localized(vi: "Đã đăng #\(id) \(title)", en: "Published #\(id) \(title)")
+        default: return Localized(vi: "Xong #\(id)", en: "Done #\(id)")
+        }
+    }
+}
+
+// MARK: - The reader's details, history and notes
+
+extension Strings {
+    public static let sectionDetails = Localized(vi: "── Thông tin ──", en: "── Details ──")
+    public static func detailSite(_ site: String, category: String) -> Localized {
+        Localized(vi: "Chuyên trang: \(site) · Thể loại: \(category)", en: "Site: \(site) · Category: \(category)")
+    }
+    public static func authorShare(_ name: String, penName: String?, share: Int) -> Localized {
+        let pen = penName.map { " (\($0))" } ?? ""
+        return Localized(vi: "\(name)\(pen) \(share)%", en: "\(name)\(pen) \(share)%")
+    }
+    public static func detailAuthors(_ list: String) -> Localized {
+        Localized(vi: "Tác giả và phần nhuận bút: \(list)", en: "Authors and royalty shares: \(list)")
+    }
+    public static func detailPhoto(_ n: Int, _ file: String, caption: String, credit: String, kilobytes: Int) -> Localized {
+        Localized(vi: "Ảnh \(n): \(file) (\(kilobytes) KB) — \(caption.isEmpty ? "chưa có chú thích" : caption) · Ảnh: \(credit.isEmpty ? "chưa ghi" : credit)",
+                  en: "Photo \(n): \(file) (\(kilobytes) KB) — \(caption.isEmpty ? "no caption" : caption) · Credit: \(credit.isEmpty ? "none" : credit)")
+    }
+    public static func detailLease(_ name: String, until: String) -> Localized {
+        Localized(vi: "\(name) đang sửa bài này (giữ quyền sửa đến \(until)).", en: "\(name) is editing this item (holding it until \(until)).")
+    }
+    public static let historyLoading = Localized(vi: "Đang tải lịch sử và ghi chú…", en: "Loading the history and notes…")
+    public static let sectionHistory = Localized(vi: "── Lịch sử ──", en: "── History ──")
+    public static func revisionSaved(_ n: Int) -> Localized {
+        Localized(vi: "lưu phiên bản \(n)", en: "saved revision \(n)")
+    }
+    public static func sectionNotes(_ n: Int) -> Localized {
+        Localized(vi: "── Ghi chú (\(n)) ──", en: "── Notes (\(n)) ──")
+    }
+    public static let sharedMark = Localized(vi: "[tác giả cũng xem]", en: "[shared with the contributor]")
+    public static func noteTitle(_ id: Int64) -> Localized {
+        Localized(vi: "Ghi chú cho bài #\(id)", en: "Note on #\(id)")
+    }
+    public static let fieldNoteText = Localized(vi: "Ghi chú", en: "Note")
+    public static let fieldShared = Localized(vi: "Cho tác giả xem", en: "Shared with the contributor")
+    public static let noteEmpty = Localized(vi: "Ghi chú trống.", en: "The note is empty.")
+    public static let noteAdded = Localized(vi: "Đã thêm ghi chú.", en: "Note added.")
+}

@@ -17,7 +17,8 @@ public final class LocalPortal {
         public var description: String
     }
 
-    /// Creates the temporary database, seeds it and adds an editor; the server is not started yet.
+    /// Creates the temporary database, seeds it and adds an editor who is also a publisher;
+    /// the server is not started yet.
     public init(executable: URL, editorDisplayName: String) throws {
         self.executable = executable
         Self.removeOrphans()
@@ -33,6 +34,8 @@ public final class LocalPortal {
                 throw Failure(description: "bientap-portal user add printed no token")
             }
             token = String(last)
+            // The demo's editor is on duty too, so scheduling and publishing can be tried.
+            _ = try Self.run(executable, ["user", "grant", "demo", "--role", "publisher", "--db", database])
         } catch {
             try? FileManager.default.removeItem(at: directory)
             throw error

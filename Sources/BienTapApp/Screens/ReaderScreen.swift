@@ -13,6 +13,8 @@ struct ReaderScreen {
     /// The contributor's original against the text now, once loaded, and whether it is shown.
     var differences: RevisionDiff?
     var showsDifferences = false
+    /// What happened to the item and what the board said about it, once loaded.
+    var history: ReaderHistory?
 
     /// The article (or its differences) as lines of text, before they are wrapped to the screen.
     func sourceLines(theme: Theme, language: UILanguage) -> [StyledLine] {
@@ -55,7 +57,69 @@ struct ReaderScreen {
                 source.append(StyledLine(text))
             }
         }
+        source += detailLines(submission, theme: theme, language: language)
         return source
+    }
+
+    /// Below the article: who wrote it and their shares, its photos, its history and the notes.
+    private func detailLines(_ submission: Submission, theme: Theme, language: UILanguage) -> [StyledLine] {
+        let s = submission.summary
+        var lines = [StyledLine(""), StyledLine(Strings.sectionDetails(language), style: theme.accent)]
+        lines.append(StyledLine(Strings.detailSite(s.site.name, category: Strings.category(s.category)(language))(language)))
+        var authors = [Strings.authorShare(s.contributor.fullName, penName: s.contributor.penName, share: submission.authorShare)(language)]
+        authors += submission.coAuthors.map { Strings.authorShare($0.contributor.fullName, penName: $0.contributor.penName, share: $0.share)(language) }
+        lines.append(StyledLine(Strings.detailAuthors(authors.joined(separator: "; "))(language)))
+        for photo in submission.attachments {
+            lines.append(StyledLine(Strings.detailPhoto(photo.number, photo.filename, caption: photo.caption, credit: photo.credit,
+                                                        kilobytes: (photo.size + 1023) / 1024)(language)))
+        }
+        if let lease = s.lease {
+            lines.append(StyledLine(Strings.detailLease(lease.holderName, until: DateText.full(lease.expiresAt))(language), style: theme.dim))
+        }
+        guard let history else {
+            lines.append(StyledLine(""))
+            lines.append(StyledLine(Strings.historyLoading(language), style: theme.dim))
+            return lines
+        }
+        lines += [StyledLine(""), StyledLine(Strings.sectionHistory(language), style: theme.accent)]
+        for event in history.events {
+            var line = "\(DateText.full(event.at))  \(event.actor): \(Strings.status(event.from)(language)) → \(Strings.status(event.to)(language))"
+            if !event.note.isEmpty { line += " — " + event.note }
+            lines.append(StyledLine(line))
+        }
+        for revision in history.revisions where revision.number > 1 {
+            var line = "\(DateText.full(revision.createdAt))  \(revision.author): " + Strings.revisionSaved(revision.number)(language)
+            if !revision.note.isEmpty { line += " — " + revision.note }
+            lines.append(StyledLine(line, style: theme.dim))
+        }
+        lines += [StyledLine(""), StyledLine(Strings.sectionNotes(history.notes.count)(language), style: theme.accent)]
+        // Threads: each note, then its answers, indented.
+        func thread(_ parent: Int64?, depth: Int) {
+            for note in history.notes where note.parentId == parent {
+                let mark = note.visibility == .shared ? " " + Strings.sharedMark(language) : ""
+                lines.append(StyledLine(String(repeating: "  ", count: depth) + "\(DateText.full(note.createdAt))  \(note.authorName)\(mark):",
+                                        style: theme.dim))
+                for text in note.body.split(separator: "\n", omittingEmptySubsequences: false) {
+                    lines.append(StyledLine(String(repeating: "  ", count: depth + 1) + text))
+                }
+                thread(note.id, depth: depth + 1)
+            }
+        }
+        thread(nil, depth: 0)
+        return lines
+    }
+}
+
+/// An item's history for the reader: its decisions, its revisions and its notes.
+public struct ReaderHistory: Sendable, Equatable {
+    public var events: [AuditEvent]
+    public var revisions: [RevisionInfo]
+    public var notes: [Note]
+
+    public init(events: [AuditEvent], revisions: [RevisionInfo], notes: [Note]) {
+        self.events = events
+        self.revisions = revisions
+        self.notes = notes
     }
 }
 

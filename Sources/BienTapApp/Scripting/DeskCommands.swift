@@ -16,12 +16,16 @@ public struct DeskCommands {
     /// Attempts of a decision when the portal cannot be reached or the answer is lost.
     let attempts: Int
     let pause: TimeInterval
+    /// Told of each retry (the command line says it on stderr; the screen says nothing).
+    let onRetry: @Sendable (String) -> Void
 
-    public init(client: AdminClient, language: UILanguage, attempts: Int = 3, pause: TimeInterval = 1) {
+    public init(client: AdminClient, language: UILanguage, attempts: Int = 3, pause: TimeInterval = 1,
+                onRetry: @escaping @Sendable (String) -> Void = { fputs("bientap: \($0)\n", stderr) }) {
         self.client = client
         self.language = language
         self.attempts = attempts
         self.pause = pause
+        self.onRetry = onRetry
     }
 
     // MARK: - Reading
@@ -131,7 +135,7 @@ public struct DeskCommands {
             do {
                 return try body()
             } catch PortalError.transport(let failure) where attempt < attempts {
-                fputs("bientap: \(Strings.retrying(attempt: attempt, of: attempts, reason: failure.message)(language))\n", stderr)
+                onRetry(Strings.retrying(attempt: attempt, of: attempts, reason: failure.message)(language))
                 attempt += 1
                 Thread.sleep(forTimeInterval: pause)
             }
@@ -141,13 +145,14 @@ public struct DeskCommands {
     // MARK: - Reading what people type
 
     /// A moment as people type it, in Vietnam's time: `07:00 24/11/2026` and the other
-    /// forms of `DateText.parse`, RFC 3339 (`2026-11-24T07:00:00+07:00`), `+90m`, `+2h`,
+    /// forms of `DateText.parse`, RFC 3339 (`2026-11-24T07:00:00+07:00`), `+30s`, `+90m`, `+2h`,
     /// `+1d`, `tomorrow`/`ngày mai` (07:00 tomorrow) and `monday`/`thứ hai` (07:00 next Monday).
     public static func moment(_ text: String, now: Date = Date()) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let lower = trimmed.lowercased()
         if lower.hasPrefix("+"), let unit = lower.last, let n = Int(lower.dropFirst().dropLast()), n >= 0 {
             switch unit {
+            case "s": return now.addingTimeInterval(Double(n))
             case "m": return now.addingTimeInterval(Double(n) * 60)
             case "h": return now.addingTimeInterval(Double(n) * 3600)
             case "d": return now.addingTimeInterval(Double(n) * 86_400)

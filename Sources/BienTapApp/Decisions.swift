@@ -1,0 +1,192 @@
+import Foundation
+import NewsroomKit
+import PortalClient
+import TerminalUI
+import VietText
+
+/// A decision being filled in: on which item, which action, and for an approval the
+/// rate table it is graded by.
+struct DecisionDraft {
+    let id: Int64
+    let title: String
+    let action: WorkflowAction
+    var table: RateTable?
+}
+
+/// The desk's decisions on the screen: approve with a grading from the active rate table
+/// and social channels, return with a note, reject with a reason, schedule with quick
+/// choices or a typed time (Vietnam's), publish after a confirmation. Each goes to the
+/// portal as one decision with one Idempotency-Key through its retries.
+extension AppState {
+    /// The item a decision is about: the one in the reader, or the queue's selected row.
+    private var decisionTarget: (id: Int64, title: String, site: String?)? {
+        switch overlays.last {
+        case .reader(let reader)?:
+            let site = reader.submission?.summary.site.code ?? queue.items.first { $0.id == reader.id }?.site.code
+            return (reader.id, reader.title, site)
+        case nil:
+            return queue.selected.map { ($0.id, $0.title, $0.site.code) }
+        default:
+            return nil
+        }
+    }
+
+    mutating func startDecision(_ action: WorkflowAction) -> [Effect] {
+        guard let target = decisionTarget else { return [] }
+        guard deciding[target.id] == nil else {
+            notify(Strings.decisionUnderWay(language))
+            return []
+        }
+        let draft = DecisionDraft(id: target.id, title: target.title, action: action)
+        switch action {
+        case .approve:
+            guard let site = target.site else { return [] }
+            if let table = rateTables[site] { return open(DecisionDraft(id: target.id, title: target.title, action: action, table: table)) }
+            loadStarted = now
+            return [.loadRateTable(id: target.id, site: site)]
+        case .publish:
+            dialogPurpose = .publish(id: target.id)
+            dialog = Dialog(title: Strings.publishTitle(language), message: Strings.publishMessage(target.id, target.title)(language),
+                            choices: [Dialog.Choice(key: Strings.yesKey(language), label: Strings.publishChoice(language), id: "publish"),
+                                      Dialog.Choice(key: Strings.cancelKey(language), label: Strings.cancel(language), id: "cancel")],
+                            cancelID: "cancel")
+            return []
+        default:
+            return open(draft)
+        }
+    }
+
+    mutating func rateTableLoaded(id: Int64, site: String, _ result: Result<RateTable, PortalError>) -> [Effect] {
+        switch result {
+        case .success(let table):
+            rateTables[site] = table
+            guard let target = decisionTarget, target.id == id else { return [] }
+            return open(DecisionDraft(id: id, title: target.title, action: .approve, table: table))
+        case .failure(let error):
+            showError(error)
+            return []
+        }
+    }
+
+    /// The form of a decision.
+    private mutating func open(_ draft: DecisionDraft) -> [Effect] {
+        let labels = Form.Labels(invalidDate: Strings.invalidDate(language), hint: Strings.formHint(language))
+        var fields: [FormField]
+        switch draft.action {
+        case .approve:
+            let genres = draft.table?.genres ?? []
+            fields = [
+                .choice("genre", Strings.fieldGenre(language), options: genres.map { Strings.genreOption($0)(language) }),
+                .text("grade", Strings.fieldGrade(language)),
+                .checkbox("zalo", Strings.fieldZalo(language)),
+                .checkbox("facebook", Strings.fieldFacebook(language)),
+                .text("note", Strings.fieldNote(language), inputMethod: inputMethod),
+            ]
+        case .return, .reject:
+            fields = [.text("note", draft.action == .return ? Strings.fieldReturnNote(language) : Strings.fieldRejectReason(language),
+                            inputMethod: inputMethod)]
+        case .schedule:
+            fields = [
+                .choice("when", Strings.fieldWhen(language), options: Strings.quickTimes.map { $0(language) }),
+                .text("at", Strings.fieldOtherTime(language)),
+            ]
+        default:
+            return []
+        }
+        form = Form(title: Strings.decisionTitle(draft.action, id: draft.id)(language), fields: fields, labels: labels, now: now)
+        formPurpose = .decision(draft)
+        return []
+    }
+
+    /// The filled-in form as a decision; a mistake puts the form back as it was, and says why.
+    mutating func submit(_ draft: DecisionDraft, _ values: [String: FormValue], form before: Form) -> [Effect] {
+        func refuse(_ why: Localized) -> [Effect] {
+            form = before
+            notify(why(language), kind: .warning)
+            return []
+        }
+        var request = TransitionRequest(action: draft.action)
+        if case .text(let note)? = values["note"] { request.note = note.trimmingCharacters(in: .whitespacesAndNewlines) }
+        switch draft.action {
+        case .approve:
+            guard let table = draft.table, case .choice(let index)? = values["genre"], table.genres.indices.contains(index),
+                  case .text(let typed)? = values["grade"] else { return [] }
+            let genre = table.genres[index]
+            guard let grading = Self.grading(genre, typed) else { return refuse(Strings.gradeOutOfRange(genre)) }
+            request.grading = grading
+            request.channels = ["zalo", "facebook"].filter { values[$0] == .checkbox(true) }
+        case .return, .reject:
+            guard !request.note.isEmpty else { return refuse(draft.action == .return ? Strings.noteRequired : Strings.reasonRequired) }
+        case .schedule:
+            guard case .choice(let quick)? = values["when"], case .text(let typed)? = values["at"] else { return [] }
+            let text = typed.trimmingCharacters(in: .whitespaces)
+            let words = ["+1h", "ngày mai", "thứ hai"]   // the quick choices, in DeskCommands.moment's words
+            guard !text.isEmpty || words.indices.contains(quick) else { return refuse(Strings.notATime(text)) }
+            let moment = DeskCommands.moment(text.isEmpty ? words[quick] : text, now: now)
+            guard let moment else { return refuse(Strings.notATime(text)) }
+            guard moment > now else { return refuse(Strings.timeInThePast(DateText.full(moment))) }
+            request.publishAt = moment
+        default:
+            break
+        }
+        return send(request, on: draft.id)
+    }
+
+    /// A grading from what was typed: a coefficient ("1,5" or "1.5") for a genre graded by
+    /// one, or an amount in đồng ("50.000") for a genre paid so; nil when it is not a
+    /// number within the genre's range.
+    static func grading(_ genre: RateTable.Genre, _ typed: String) -> Grading? {
+        let text = typed.trimmingCharacters(in: .whitespaces)
+        if let range = genre.coefficient {
+            guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), range.contains(value) else { return nil }
+            return Grading(genre: genre.code, coefficient: value)
+        }
+        if let range = genre.amount {
+            guard let value = VietNumber.parse(text).map(Int64.init), range.contains(value) else { return nil }
+            return Grading(genre: genre.code, amount: value)
+        }
+        return nil
+    }
+
+    /// A note for the board (or, ticked, for the contributor too).
+    mutating func submitNote(_ id: Int64, _ values: [String: FormValue], form before: Form) -> [Effect] {
+        guard case .text(let typed)? = values["note"] else { return [] }
+        let text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else {
+            form = before
+            notify(Strings.noteEmpty(language), kind: .warning)
+            return []
+        }
+        return [.addNote(id: id, NoteRequest(body: text, visibility: values["shared"] == .checkbox(true) ? .shared : .editors))]
+    }
+
+    mutating func send(_ request: TransitionRequest, on id: Int64) -> [Effect] {
+        deciding[id] = request
+        loadStarted = now
+        return [.decide(id: id, request)]
+    }
+
+    /// The portal's answer to a decision: said, and what shows the item read again.
+    mutating func decided(_ id: Int64, _ action: WorkflowAction, _ result: Result<Submission, PortalError>) -> [Effect] {
+        let request = deciding.removeValue(forKey: id)
+        switch result {
+        case .success(let item):
+            notify(Strings.decisionDone(action, id: id, title: item.summary.title,
+                                        at: request?.publishAt.map { DateText.full($0) })(language))
+            statusError = nil
+            errorText = nil
+            var effects: [Effect] = []
+            if case (let index, var reader)? = openReader(id) {
+                reader.submission = item
+                reader.differences = nil
+                overlays[index] = .reader(reader)
+            }
+            refreshing.insert(tab)
+            effects.append(.loadQueue(tab: tab, statuses: tabs[tab].statuses))
+            return effects
+        case .failure(let error):
+            showError(error)
+            return []
+        }
+    }
+}

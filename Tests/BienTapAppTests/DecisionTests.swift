@@ -1,0 +1,120 @@
+@testable import BienTapApp
+import Foundation
+import NewsroomKit
+import PortalClient
+import TerminalUI
+import VietText
+import XCTest
+
+/// Decisions from the queue: the forms, what they refuse, and what goes to the portal.
+final class DecisionTests: XCTestCase {
+    private let now = Date(timeIntervalSince1970: 1_763_950_000)
+    private let table = RateTable(name: "Khung", basis: "NĐ 18", effectiveFrom: "2014-06-01", genres: [
+        .init(code: "tin", name: "Tin", coefficient: .init(min: 1, max: 10)),
+        .init(code: "van-ban", name: "Văn bản", amount: .init(min: 20_000, max: 200_000)),
+    ])
+
+    private func queue() -> AppState {
+        var s = AppState(language: .vi, portal: "http://127.0.0.1:9", keymap: KeyBindings.load(userFile: nil).keymap, width: 100, height: 24)
+        s.now = now
+        let item = SubmissionSummary(id: 7, site: SiteRef(id: 1, code: "so-y-te", name: "Sở Y tế"),
+                                     contributor: ContributorRef(id: 1, fullName: "Lê Hồng", penName: nil), title: "Tin số 7",
+                                     category: .news, language: "vi", status: .inReview, receivedAt: now, words: 100, revision: 3)
+        _ = s.handle(message: .queueLoaded(tab: 0, .success([item])))
+        return s
+    }
+
+    private func keys(_ s: inout AppState, _ keys: Key...) -> [Effect] {
+        keys.flatMap { s.handle(input: .key($0)) }
+    }
+
+    private func type(_ s: inout AppState, _ text: String) {
+        for c in text { _ = s.handle(input: .key(.char(c))) }
+    }
+
+    private func screen(_ s: AppState) -> String {
+        let frame = s.render()
+        return (0..<frame.height).map { frame.rowText($0) }.joined(separator: "\n")
+    }
+
+    func testGradesAreReadAsPeopleTypeThemAndHeldToTheGenresRange() {
+        XCTAssertEqual(AppState.grading(table.genres[0], "1,5"), Grading(genre: "tin", coefficient: 1.5))
+        XCTAssertEqual(AppState.grading(table.genres[0], " 10 "), Grading(genre: "tin", coefficient: 10))
+        XCTAssertNil(AppState.grading(table.genres[0], "11"))
+        XCTAssertNil(AppState.grading(table.genres[0], "một"))
+        XCTAssertEqual(AppState.grading(table.genres[1], "50.000 đ"), Grading(genre: "van-ban", amount: 50_000))
+        XCTAssertNil(AppState.grading(table.genres[1], "5.000"))
+    }
+
+    func testApprovingLoadsTheRateTableOnceAndSendsTheGradingAndChannels() {
+        var s = queue()
+        XCTAssertEqual(keys(&s, .char("a")), [.loadRateTable(id: 7, site: "so-y-te")])
+        _ = s.handle(message: .rateTableLoaded(id: 7, site: "so-y-te", .success(table)))
+        XCTAssertTrue(screen(s).contains("Duyệt bài #7"), screen(s))
+        XCTAssertTrue(screen(s).contains("hệ số 1–10 · Tin"), screen(s))
+        _ = keys(&s, .tab)
+        type(&s, "12")
+        XCTAssertEqual(keys(&s, .enter), [], "out of range: refused")
+        XCTAssertTrue(screen(s).contains("Duyệt bài #7"), "the form stays, as filled in")
+        XCTAssertTrue(screen(s).contains("là một số từ 1 đến 10"), screen(s))
+        _ = keys(&s, .backspace, .backspace)
+        type(&s, "2,5")
+        _ = keys(&s, .tab, .char(" "), .tab, .tab)
+        type(&s, "Đăng sáng mai")
+        var expected = TransitionRequest(action: .approve, note: "Đăng sáng mai", grading: Grading(genre: "tin", coefficient: 2.5), channels: ["zalo"])
+        expected.publishAt = nil
+        XCTAssertEqual(keys(&s, .enter), [.decide(id: 7, expected)])
+        XCTAssertEqual(keys(&s, .char("a")), [], "one decision at a time on an item")
+        // Answered: said, and the queue read again.
+        var item = SubmissionSummary(id: 7, site: SiteRef(id: 1, code: "so-y-te", name: "Sở Y tế"),
+                                     contributor: ContributorRef(id: 1, fullName: "Lê Hồng", penName: nil), title: "Tin số 7",
+                                     category: .news, language: "vi", status: .approved, receivedAt: now, words: 100, revision: 3)
+        item.status = .approved
+        XCTAssertEqual(s.handle(message: .decided(7, .approve, .success(Submission(summary: item, sapo: "", body: "")))),
+                       [.loadQueue(tab: 0, statuses: SubmissionStatus.pending)])
+        XCTAssertTrue(screen(s).contains("Đã duyệt #7 Tin số 7"), screen(s))
+        // A second approval opens the form at once: the table is kept.
+        _ = s.handle(message: .queueLoaded(tab: 0, .success([item])))
+        XCTAssertEqual(keys(&s, .char("a")), [])
+        XCTAssertTrue(screen(s).contains("Duyệt bài #7"), screen(s))
+    }
+
+    func testAReturnMustSayWhyAndAScheduleTakesQuickChoicesOrATypedTime() {
+        var s = queue()
+        _ = keys(&s, .char("R"))
+        XCTAssertEqual(keys(&s, .enter), [])
+        XCTAssertTrue(screen(s).contains("trả lại phải nói lý do"), screen(s))
+        type(&s, "Thiếu ảnh")
+        XCTAssertEqual(keys(&s, .enter), [.decide(id: 7, TransitionRequest(action: .return, note: "Thiếu ảnh"))])
+        _ = s.handle(message: .decided(7, .return, .failure(.api(status: 403, body: APIErrorBody(code: .forbidden, detail: "so-y-te")))))
+        XCTAssertTrue(screen(s).contains("403"), screen(s))
+
+        _ = keys(&s, .char("S"))
+        XCTAssertTrue(screen(s).contains("1 giờ nữa"), screen(s))
+        XCTAssertEqual(keys(&s, .enter), [.decide(id: 7, TransitionRequest(action: .schedule, publishAt: now.addingTimeInterval(3600)))])
+        _ = s.handle(message: .decided(7, .schedule, .success(Submission(summary: queueItem(), sapo: "", body: ""))))
+        _ = keys(&s, .char("S"), .tab)
+        type(&s, "hôm kia")
+        XCTAssertEqual(keys(&s, .enter), [])
+        XCTAssertTrue(screen(s).contains("Không hiểu giờ «hôm kia»"), screen(s))
+        _ = keys(&s, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace)
+        type(&s, "+10s")
+        XCTAssertEqual(keys(&s, .enter), [.decide(id: 7, TransitionRequest(action: .schedule, publishAt: now.addingTimeInterval(10)))])
+    }
+
+    func testPublishingNowAsksFirst() {
+        var s = queue()
+        XCTAssertEqual(keys(&s, .char("P")), [])
+        XCTAssertTrue(screen(s).contains("Đăng ngay bài #7 «Tin số 7»"), screen(s))
+        XCTAssertEqual(keys(&s, .escape), [], "cancelled")
+        XCTAssertFalse(screen(s).contains("Đăng ngay bài"), screen(s))
+        _ = keys(&s, .char("P"))
+        XCTAssertEqual(keys(&s, .char("l")), [.decide(id: 7, TransitionRequest(action: .publish))])
+    }
+
+    private func queueItem() -> SubmissionSummary {
+        SubmissionSummary(id: 7, site: SiteRef(id: 1, code: "so-y-te", name: "Sở Y tế"),
+                          contributor: ContributorRef(id: 1, fullName: "Lê Hồng", penName: nil), title: "Tin số 7",
+                          category: .news, language: "vi", status: .scheduled, receivedAt: now, words: 100, revision: 3)
+    }
+}

@@ -19,6 +19,8 @@ public enum Effect: Equatable, Sendable {
     /// waiting item, unscheduling a scheduled one) and one Idempotency-Key through retries.
     case decide(id: Int64, TransitionRequest)
     case addNote(id: Int64, NoteRequest)
+    /// The sites, and the items approved or scheduled, for the duty view.
+    case loadDuty
     case save(id: Int64, edit: SubmissionEdit, base: Int)
     case renewLease(Int64)
     case releaseLease(Int64)
@@ -47,8 +49,22 @@ public enum AppMessage: Sendable {
     /// An item's decisions, revisions and notes, for the reader (sent after `submissionLoaded`).
     case historyLoaded(Int64, Result<ReaderHistory, PortalError>)
     case noteAdded(Int64, Result<Note, PortalError>)
+    case dutyLoaded(Result<DutyData, PortalError>)
+    /// Who the user is (read once at the start, in the background).
+    case meLoaded(Me)
     /// A word went to the user's dictionary (`path`), or could not (`error`).
     case wordAdded(String, path: String, error: String?)
+}
+
+/// What the duty view shows: the sites one may publish on, and what is approved or scheduled.
+public struct DutyData: Sendable {
+    public var sites: [SiteRef]
+    public var items: [SubmissionSummary]
+
+    public init(sites: [SiteRef], items: [SubmissionSummary]) {
+        self.sites = sites
+        self.items = items
+    }
 }
 
 /// An item opened for editing: as it is now, and the lease held on it.
@@ -68,6 +84,8 @@ enum Overlay {
     case help(HelpScreen)
     /// Editing a submission: the editor takes the whole screen and every key.
     case editor(EditorState)
+    /// The duty view (Trực).
+    case duty(DutyScreen)
 }
 
 struct HelpScreen {
@@ -83,7 +101,7 @@ struct QueueTab {
 
     static let all: [QueueTab] = [
         QueueTab(statuses: SubmissionStatus.pending, title: Strings.tabPending),
-        QueueTab(statuses: [.inReview], title: Strings.tabInReview),
+        QueueTab(statuses: [.inReview], title: Strings.tabInReview, screen: QueueScreen.showingLeases),
         QueueTab(statuses: [.returned], title: Strings.tabReturned),
         QueueTab(statuses: [.approved, .scheduled], title: Strings.tabScheduled),
         QueueTab(statuses: [.published], title: Strings.tabPublished),
@@ -245,6 +263,7 @@ public struct AppState {
     private var isLoading: Bool {
         switch overlays.last {
         case .reader(let reader)?: return reader.isLoading || !opening.isEmpty || !deciding.isEmpty
+        case .duty(let duty)?: return duty.isLoading || !deciding.isEmpty
         default: return queue.isLoading || !opening.isEmpty || !deciding.isEmpty
         }
     }
@@ -291,6 +310,7 @@ public struct AppState {
         switch overlays.last {
         case .reader?: return AppActions.reader
         case .help?: return AppActions.help
+        case .duty?: return AppActions.duty
         case .editor?: return AppActions.editor
         case nil: return AppActions.queue
         }
@@ -442,6 +462,21 @@ public struct AppState {
             editor.now = now
             editor.leaseRenewed(result)
             overlays[index] = .editor(editor)
+        case .meLoaded(let me):
+            for index in tabs.indices { tabs[index].screen.me = (me.name, Strings.leaseMine(language)) }
+        case .dutyLoaded(let result):
+            guard let index = overlays.lastIndex(where: { if case .duty = $0 { return true } else { return false } }),
+                  case .duty(var duty) = overlays[index] else { return [] }
+            switch result {
+            case .success(let data):
+                duty.replace(sites: data.sites, items: data.items, now: now, language: language, visibleRows: bodyRows)
+                statusError = nil
+                errorText = nil
+            case .failure(let error):
+                duty.isLoading = false
+                showError(error)
+            }
+            overlays[index] = .duty(duty)
         case .historyLoaded(let id, let result):
             guard case (let index, var reader)? = openReader(id) else { return [] }
             if case .success(let history) = result { reader.history = history }
@@ -614,7 +649,18 @@ public struct AppState {
             }
             notify(Strings.markedCount(queue.table.marked.count)(language))
             return []
+        case "duty":
+            if case .duty? = overlays.last { return [] }
+            overlays.append(.duty(DutyScreen()))
+            loadStarted = now
+            return [.loadDuty]
         case "refresh":
+            if case .duty(var duty)? = overlays.last {
+                duty.isLoading = true
+                loadStarted = now
+                overlays[overlays.count - 1] = .duty(duty)
+                return [.loadDuty]
+            }
             if case .reader(var reader)? = overlays.last {
                 reader.isLoading = true
                 loadStarted = now
@@ -641,6 +687,11 @@ public struct AppState {
             default: return []
             }
         case "open":
+            if case .duty(let duty)? = overlays.last, let item = duty.selected {
+                overlays.append(.reader(ReaderScreen(id: item.id, title: item.title)))
+                loadStarted = now
+                return [.loadSubmission(item.id)]
+            }
             guard overlays.isEmpty, let item = queue.selected else { return [] }
             overlays.append(.reader(ReaderScreen(id: item.id, title: item.title)))
             loadStarted = now
@@ -717,7 +768,7 @@ public struct AppState {
             switch overlays.last {
             case .reader(let reader)?: return (reader.pager, reader.search)
             case .help(let help)?: return (help.pager, help.search)
-            case .editor?, nil: return nil
+            case .editor?, .duty?, nil: return nil
             }
         }
         set {
@@ -728,7 +779,7 @@ public struct AppState {
                 overlays[overlays.count - 1] = .reader(reader)
             case .help?:
                 overlays[overlays.count - 1] = .help(HelpScreen(pager: newValue.pager, search: newValue.search))
-            case .editor?, nil: break
+            case .editor?, .duty?, nil: break
             }
         }
     }
@@ -748,7 +799,7 @@ public struct AppState {
         switch overlays.last {
         case .reader(let reader)?: return reader.sourceLines(theme: theme, language: language)
         case .help?: return helpLines()
-        case .editor?, nil: return []
+        case .editor?, .duty?, nil: return []
         }
     }
 
@@ -766,6 +817,13 @@ public struct AppState {
     }
 
     private mutating func moveInTopScreen(_ action: String) {
+        if case .duty(var duty)? = overlays.last {
+            let step: Int? = ["move-down": 1, "move-up": -1, "page-down": bodyRows - 1, "page-up": -(bodyRows - 1),
+                              "first": -Int.max / 2, "last": Int.max / 2][action]
+            if let step { duty.move(by: step, now: now, language: language, visibleRows: bodyRows) }
+            overlays[overlays.count - 1] = .duty(duty)
+            return
+        }
         if var pager {
             _ = pager.apply(action, lineCount: pagerLines().count, visibleRows: bodyRows)
             self.pager = pager
@@ -789,7 +847,7 @@ public struct AppState {
     }
 
     private mutating func announceSort() {
-        let columns = QueueScreen.columns(language)
+        let columns = queue.columns(language)
         notify(queue.table.sort.map { Strings.sortedBy(columns[$0.column].title, ascending: $0.ascending)(language) }
                ?? Strings.unsorted(language))
     }
@@ -891,7 +949,7 @@ public struct AppState {
         if mouse.row == 1 {
             return tabBar.tab(atColumn: mouse.col, width: width).map { select(tab: $0) } ?? []
         }
-        switch TableView.hit(row: mouse.row, col: mouse.col, columns: QueueScreen.columns(language), state: queue.table,
+        switch TableView.hit(row: mouse.row, col: mouse.col, columns: queue.columns(language), state: queue.table,
                              in: tableRect, cursorStyle: cursorStyle) {
         case .header(let column)?:
             queue.table.cycleSort(column: column, rows: queue.rows, visibleRows: tableRows)
@@ -914,6 +972,7 @@ public struct AppState {
         case nil: return queue.items.isEmpty
         case .reader(let reader)?: return reader.submission == nil
         case .help?, .editor?: return false
+        case .duty(let duty)?: return !duty.hasLoaded
         }
     }
 
@@ -923,7 +982,7 @@ public struct AppState {
 
     func helpLines() -> [StyledLine] {
         HelpView.lines(catalogue: AppActions.catalogue, keymap: keymap,
-                       contexts: ["global", AppActions.queue, AppActions.reader, AppActions.help, AppActions.editor, AppActions.merge],
+                       contexts: ["global", AppActions.queue, AppActions.reader, AppActions.duty, AppActions.help, AppActions.editor, AppActions.merge],
                        contextTitles: AppActions.contextTitles, language: language)
     }
 
@@ -958,6 +1017,13 @@ public struct AppState {
             PagerView.render(lines: pagerLines(), state: help.pager, into: &frame, in: body, theme: theme)
         case .editor?:
             break
+        case .duty(let duty)?:
+            title = Strings.dutyTitle(language)
+            duty.render(into: &frame, in: body, now: now, theme: theme, language: language)
+            if let selected = duty.selected {
+                let list = duty.selectable(now: now, language: language)
+                position = Strings.position((list.firstIndex(of: selected) ?? 0) + 1, of: list.count)(language)
+            }
         }
 
         if let errorText, statusError != nil, showsNothing {

@@ -26,6 +26,8 @@ extension AppState {
             return (reader.id, reader.title, site)
         case nil:
             return queue.selected.map { ($0.id, $0.title, $0.site.code) }
+        case .duty(let duty)?:
+            return duty.selected.map { ($0.id, $0.title, $0.site.code) }
         default:
             return nil
         }
@@ -183,6 +185,7 @@ extension AppState {
             }
             refreshing.insert(tab)
             effects.append(.loadQueue(tab: tab, statuses: tabs[tab].statuses))
+            if overlays.contains(where: { if case .duty = $0 { return true } else { return false } }) { effects.append(.loadDuty) }
             return effects
         case .failure(let error):
             showError(error)

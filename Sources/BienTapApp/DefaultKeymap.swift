@@ -6,7 +6,7 @@ enum DefaultKeymap {
 # Syntax:  bind <context> <key> [<key> …] <action>
 #          unbind <context> <key> [<key> …]
 # Contexts: global (every screen unless a screen binds the same keys),
-#           queue, reader, help, editor, merge. In the editor a letter, digit or
+#           queue, reader, help, editor, merge, duty. In the editor a letter, digit or
 #           sign is always text: bind Control, Alt and named keys there.
 # Keys: letters as typed (j, G, ?), or names: <Enter> <Esc> <Tab> <Space> <BS>
 #       <Up> <Down> <Left> <Right> <Home> <End> <PgUp> <PgDn> <F1>…<F12>
@@ -61,6 +61,7 @@ bind queue t        toggle-mark
 bind queue T        toggle-mark-all
 
 bind queue e        edit
+bind queue D        duty
 # Decisions, on the queue's row or in the reader
 bind queue a       approve
 bind queue R       return
@@ -76,6 +77,10 @@ bind reader P       publish
 bind reader d       differences
 bind reader e       edit
 bind reader c       add-note
+# Duty view (Trực)
+bind duty <Enter>   open
+bind duty S         schedule
+bind duty P         publish
 # Merge view: someone saved the item while you edited it
 bind merge n        next-hunk
 bind merge <Tab>    next-hunk

@@ -31,6 +31,9 @@ public final class NewsroomApp {
         state.now = Date()
         var quit = false
         for effect in state.start() { quit = execute(effect, loop: loop) || quit }
+        // Who we are, for "mine" in the lists; nothing is said when it cannot be read.
+        let client = self.client
+        work.async { if let me = try? client.me() { loop.send(.meLoaded(me)) } }
         if quit { return }
         loop.tickMilliseconds = state.wakeMilliseconds
         loop.run(render: { self.state.render() }, handle: { event in
@@ -74,6 +77,13 @@ public final class NewsroomApp {
                     ReaderHistory(events: try client.events(of: id), revisions: try client.revisions(of: id), notes: try client.notes(of: id))
                 }.mapError(PortalError.wrap)
                 loop.send(.historyLoaded(id, history))
+            }
+        case .loadDuty:
+            work.async {
+                let result = Result {
+                    DutyData(sites: try client.sites().map(\.ref), items: try client.allSubmissions(statuses: [.approved, .scheduled]))
+                }.mapError(PortalError.wrap)
+                loop.send(.dutyLoaded(result))
             }
         case .addNote(let id, let note):
             let key = UUID().uuidString.lowercased()

@@ -657,3 +657,33 @@ extension Strings {
     public static let noteEmpty = Localized(vi: "Ghi chú trống.", en: "The note is empty.")
     public static let noteAdded = Localized(vi: "Đã thêm ghi chú.", en: "Note added.")
 }
+
+// MARK: - The duty view
+
+extension Strings {
+    public static let contextDuty = Localized(vi: "Trực", en: "Duty")
+    public static let dutyTitle = Localized(vi: "Trực — lịch đăng 72 giờ tới", en: "Duty — the next 72 hours")
+    public static func dutyUnscheduled(_ n: Int) -> Localized {
+        Localized(vi: "Đã duyệt, chưa lên lịch (\(n))", en: "Approved, not scheduled (\(n))")
+    }
+    private static let weekdays = [Localized(vi: "Chủ nhật", en: "Sunday"), Localized(vi: "Thứ Hai", en: "Monday"),
+                                   Localized(vi: "Thứ Ba", en: "Tuesday"), Localized(vi: "Thứ Tư", en: "Wednesday"),
+                                   Localized(vi: "Thứ Năm", en: "Thursday"), Localized(vi: "Thứ Sáu", en: "Friday"),
+                                   Localized(vi: "Thứ Bảy", en: "Saturday")]
+    /// A day of the schedule: today, tomorrow, then by weekday.
+    public static func dutyDay(_ offset: Int, weekday: Int, date: String) -> Localized {
+        switch offset {
+        case 0: return Localized(vi: "Hôm nay \(date)", en: "Today \(date)")
+        case 1: return Localized(vi: "Ngày mai \(date)", en: "Tomorrow \(date)")
+        default: return Localized(vi: "\(weekdays[weekday].vi) \(date)", en: "\(weekdays[weekday].en) \(date)")
+        }
+    }
+    public static let dutyGap = Localized(vi: "— chưa có bài nào", en: "— nothing scheduled")
+    public static let dutyLate = Localized(vi: "[trễ]", en: "[late]")
+}
+
+// MARK: - Who is editing, in the queue
+
+extension Strings {
+    public static let leaseMine = Localized(vi: "tôi", en: "me")
+}

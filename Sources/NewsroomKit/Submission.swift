@@ -24,9 +24,16 @@ public struct SubmissionSummary: Codable, Sendable, Hashable, Identifiable {
     public var revision: Int
     /// Who is editing it now, when someone is.
     public var lease: Lease?
+    /// When a scheduled item is to be published.
+    public var publishAt: Date?
+    /// When it was published.
+    public var publishedAt: Date?
 
     public init(id: Int64, site: SiteRef, contributor: ContributorRef, title: String, category: Category,
-                language: String, status: SubmissionStatus, receivedAt: Date, words: Int, revision: Int, lease: Lease? = nil) {
+                language: String, status: SubmissionStatus, receivedAt: Date, words: Int, revision: Int, lease: Lease? = nil,
+                publishAt: Date? = nil, publishedAt: Date? = nil) {
+        self.publishAt = publishAt
+        self.publishedAt = publishedAt
         self.id = id
         self.site = site
         self.contributor = contributor

@@ -118,3 +118,27 @@ final class DecisionTests: XCTestCase {
                           category: .news, language: "vi", status: .scheduled, receivedAt: now, words: 100, revision: 3)
     }
 }
+
+extension DecisionTests {
+    func testInReviewSaysWhoIsEditingEachItemMeOrTheirName() {
+        var s = queue()
+        _ = s.handle(input: .key(.tab))
+        let lease = { (holder: String, name: String) in Lease(holder: holder, holderName: name, acquiredAt: self.now, expiresAt: self.now.addingTimeInterval(300)) }
+        let items = [("lan", "Lan Phạm"), ("hoa", "Hoa Trần")].enumerated().map { i, holder in
+            SubmissionSummary(id: Int64(20 + i), site: SiteRef(id: 1, code: "so-y-te", name: "Sở Y tế"),
+                              contributor: ContributorRef(id: 1, fullName: "Lê Hồng", penName: nil), title: "Bài \(i)", category: .news,
+                              language: "vi", status: .inReview, receivedAt: now.addingTimeInterval(Double(-i) * 60), words: 100,
+                              revision: 1, lease: lease(holder.0, holder.1))
+        }
+        _ = s.handle(message: .queueLoaded(tab: 1, .success(items)))
+        XCTAssertTrue(screen(s).contains("Đang sửa"), screen(s))
+        XCTAssertTrue(screen(s).contains("Lan Phạm"), screen(s))
+        _ = s.handle(message: .meLoaded(Me(name: "lan", displayName: "Lan Phạm", grants: [])))
+        let rows = screen(s).split(separator: "\n").map(String.init)
+        XCTAssertTrue(rows.contains { $0.contains("Bài 0") && $0.hasSuffix("tôi") }, rows.joined(separator: "\n"))
+        XCTAssertTrue(rows.contains { $0.contains("Bài 1") && $0.contains("Hoa Trần") }, rows.joined(separator: "\n"))
+        // The waiting tab keeps its five columns.
+        _ = s.handle(input: .key(.backTab))
+        XCTAssertFalse(screen(s).contains("Đang sửa"), screen(s))
+    }
+}

@@ -2,6 +2,7 @@
 import Foundation
 import NewsroomKit
 import PortalClient
+import TerminalUI
 import XCTest
 
 /// The desk's editor as an editor uses it: the real `bientap` in tmux, editing items of a
@@ -189,6 +190,36 @@ final class DeskEditorEndToEndTests: XCTestCase {
         let notes = try api.notes(of: newest.id)
         XCTAssertEqual(notes.map(\.body), ["Cần thêm ảnh hiện trường."])
         XCTAssertEqual(notes.first?.visibility, .shared)
+    }
+
+    func testTheDutyViewShowsTheNextThreeDaysPerSiteAndPublishesFromThere() throws {
+        let api = try AdminClient(baseURL: url, token: portal.token)
+        let approved = try XCTUnwrap(api.allSubmissions(statuses: [.approved]).first)
+        let soon = Date().addingTimeInterval(2 * 3600)
+        let scheduled = try api.transition(id: approved.id, TransitionRequest(action: .schedule, publishAt: soon),
+                                           base: approved.revision, idempotencyKey: UUID().uuidString)
+        XCTAssertEqual(scheduled.summary.publishAt.map { Int($0.timeIntervalSince1970) }, Int(soon.timeIntervalSince1970))
+        let session = try desk()
+        defer { session.close() }
+        try session.waitForScreen("the queue") { $0.contains("Chờ duyệt") }
+        try session.send("D")
+        let hhmm = String(DateText.short(soon).suffix(5))
+        try session.waitForScreen("the duty view") {
+            $0.contains("Trực — lịch đăng 72 giờ tới") && $0.contains("Đã duyệt, chưa lên lịch") && $0.contains("— chưa có bài nào")
+        }
+        // Walk to the item scheduled two hours from now, and publish it at once.
+        var found = false
+        for _ in 0..<80 {
+            if try session.capture().contains("▶    \(hhmm)  \(String(approved.title.prefix(30)))") { found = true; break }
+            try session.send("j")
+            usleep(50_000)
+        }
+        XCTAssertTrue(found, (try? session.capture()) ?? "")
+        try session.send("P")
+        try session.waitForScreen("asked first") { $0.contains("Đăng ngay bài #\(approved.id)") }
+        try session.send("l")
+        try session.waitForScreen("published") { $0.contains("Đã đăng #\(approved.id)") }
+        XCTAssertEqual(try api.submission(id: approved.id).summary.status, .published)
     }
 
     func testKillNineMidEditThenARestartRestoresTheUnsavedWords() throws {

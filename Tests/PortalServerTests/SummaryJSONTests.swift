@@ -26,7 +26,11 @@ final class SummaryJSONTests: XCTestCase {
             for (j, moment) in moments.enumerated() {
                 let lease = j % 2 == 0 ? Lease(holder: "bt.\(i)", holderName: "Biên tập \(title.prefix(3))", acquiredAt: moment,
                                                expiresAt: moment.addingTimeInterval(300.7)) : nil
-                items.append(summary(Int64(i * 10 + j), title: title, penName: j % 3 == 0 ? nil : "Bút danh \(j)", lease: lease, received: moment))
+                var item = summary(Int64(i * 10 + j), title: title, penName: j % 3 == 0 ? nil : "Bút danh \(j)", lease: lease, received: moment)
+                // A time to publish, a time published, both, or neither.
+                if (i + j) % 4 == 1 || (i + j) % 4 == 3 { item.publishAt = moment.addingTimeInterval(3600.5) }
+                if (i + j) % 4 >= 2 { item.publishedAt = moment.addingTimeInterval(-7.25) }
+                items.append(item)
             }
         }
         for page in [Page(items: items, nextCursor: "cj0xMjM0NTY3fDQy"), Page(items: Array(items.prefix(1)), nextCursor: nil),

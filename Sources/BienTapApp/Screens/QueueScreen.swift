@@ -37,6 +37,17 @@ struct QueueScreen {
     var isLoading = false
     var hasLoaded = false
     private(set) var criteria = QueueCriteria()
+    /// A queue with the column of who is editing each item.
+    static var showingLeases: QueueScreen {
+        var screen = QueueScreen()
+        screen.showsLease = true
+        return screen
+    }
+
+    /// Whether the table says who is editing each item (the in-review tab does).
+    var showsLease = false
+    /// The user's login, and the word for their own leases ("tôi").
+    var me: (login: String, word: String)?
 
     mutating func setCriteria(_ criteria: QueueCriteria, visibleRows: Int) {
         self.criteria = criteria
@@ -75,22 +86,28 @@ struct QueueScreen {
     func rows(marked: Set<Int>) -> TableRows {
         let items = self.items
         let criteria = self.criteria
-        return TableRows(count: items.count, columnCount: 5, text: { Self.cell(items[$0], column: $1) }, sortKey: { row, column in
+        let me = self.me
+        return TableRows(count: items.count, columnCount: showsLease ? 6 : 5, text: { Self.cell(items[$0], column: $1, me: me) },
+                         sortKey: { row, column in
             switch column {
             case 0: return .number(items[row].receivedAt.timeIntervalSince1970)
             case 4: return .number(Double(items[row].words))
-            default: return .text(Self.cell(items[row], column: column))
+            default: return .text(Self.cell(items[row], column: column, me: me))
             }
         }, include: criteria.isEmpty ? nil : { criteria.admits(items[$0], marked: marked.contains($0)) })
     }
 
-    static func cell(_ item: SubmissionSummary, column: Int) -> String {
+    static func cell(_ item: SubmissionSummary, column: Int, me: (login: String, word: String)? = nil) -> String {
         switch column {
         case 0: return DateText.short(item.receivedAt)
         case 1: return item.site.name
         case 2: return item.contributor.byline
         case 3: return item.title
-        default: return String(item.words)
+        case 4: return String(item.words)
+        default:
+            // Who is editing it: "me", or the other editor's name.
+            guard let lease = item.lease else { return "" }
+            return lease.holder == me?.login ? me?.word ?? lease.holderName : lease.holderName
         }
     }
 
@@ -108,20 +125,23 @@ struct QueueScreen {
         return true
     }
 
-    static func columns(_ language: UILanguage) -> [TableColumn] {
-        [
+    func columns(_ language: UILanguage) -> [TableColumn] {
+        var columns = [
             TableColumn(title: Strings.columnReceived(language), width: .fixed(11)),
             TableColumn(title: Strings.columnSite(language), width: .flex(min: 10, weight: 2)),
             TableColumn(title: Strings.columnContributor(language), width: .flex(min: 10, weight: 2)),
             TableColumn(title: Strings.columnTitle(language), width: .flex(min: 20, weight: 7)),
             TableColumn(title: Strings.columnWords(language), width: .fixed(6), alignRight: true),
         ]
+        if showsLease { columns.append(TableColumn(title: Strings.columnLease(language), width: .flex(min: 8, weight: 2))) }
+        return columns
     }
 
     func render(into frame: inout Frame, in rect: Rect, theme: Theme, language: UILanguage, cursorStyle: TableCursorStyle,
                 emptyText: String) {
-        let columns = Self.columns(language)
-        TableView.render(columns: columns, state: table, cell: { Self.cell(items[$0], column: $1) }, into: &frame, in: rect,
+        let columns = self.columns(language)
+        let me = self.me
+        TableView.render(columns: columns, state: table, cell: { Self.cell(items[$0], column: $1, me: me) }, into: &frame, in: rect,
                          theme: theme, cursorStyle: cursorStyle)
         if hasLoaded && table.rowCount == 0 && rect.height > 2 {
             frame.put(items.isEmpty ? emptyText : Strings.noMatch(language), row: rect.row + 2, col: rect.col + 2, style: theme.dim)

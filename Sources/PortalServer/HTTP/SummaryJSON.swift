@@ -42,6 +42,8 @@ enum SummaryJSON {
             key("holder_name", &out); string(lease.holderName, to: &out)
             out.append(UInt8(ascii: "}"))
         }
+        if let at = s.publishAt { key("publish_at", &out); date(at.timeIntervalSince1970, to: &out) }
+        if let at = s.publishedAt { key("published_at", &out); date(at.timeIntervalSince1970, to: &out) }
         key("received_at", &out); date(s.receivedAt.timeIntervalSince1970, to: &out)
         key("revision", &out); integer(Int64(s.revision), to: &out)
         key("site", &out)

@@ -35,6 +35,7 @@ public enum AppActions {
         Action(id: "duty", contexts: [queue], description: Localized(vi: "Trực: lịch đăng 72 giờ tới theo chuyên trang, ngày trống tô đỏ", en: "Duty: the next 72 hours' schedule per site, empty days in red")),
         Action(id: "add-note", contexts: [reader], description: Localized(vi: "Thêm ghi chú cho Ban Biên tập (hoặc cho cả tác giả)", en: "Add a note for the board (or for the contributor too)")),
         Action(id: "differences", contexts: [reader], description: Localized(vi: "Khác biệt: bản của tác giả → bản hiện tại, từng chữ (bấm lại để về bài)", en: "Differences: the contributor's original → now, word by word (again: back to the text)")),
+        Action(id: "compare-revisions", contexts: [reader], description: Localized(vi: "So sánh hai phiên bản bất kỳ của bài, từng chữ", en: "Compare any two revisions of the item, word by word")),
         Action(id: "back", contexts: everywhere + [merge, duty], description: Localized(vi: "Quay lại; thoát khi ở hàng chờ", en: "Go back; quit from the queue")),
         Action(id: "quit", contexts: everywhere + [duty], description: Localized(vi: "Thoát bientap", en: "Quit bientap")),
         Action(id: "help", contexts: everywhere + [merge, duty], description: Localized(vi: "Xem các phím tắt", en: "Show the key bindings")),

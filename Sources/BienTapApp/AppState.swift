@@ -10,7 +10,8 @@ public enum Effect: Equatable, Sendable {
     case loadQueue(tab: Int, statuses: [SubmissionStatus])
     case loadSubmission(Int64)
     /// The contributor's original against the text now.
-    case loadDifferences(Int64)
+    /// Two revisions of an item word by word; nil: the contributor's original against now.
+    case loadDifferences(Int64, ClosedRange<Int>?)
     /// Take the edit lease of an item, claim it when it is waiting, and load it.
     case openForEditing(Int64)
     /// The royalty table an approval on `site` is graded by, for item `id`.
@@ -173,7 +174,7 @@ public struct AppState {
     enum DialogPurpose { case leftovers, publish(id: Int64) }
     var dialogPurpose = DialogPurpose.leftovers
     /// What the form on screen is for.
-    enum FormPurpose { case filter, decision(DecisionDraft), note(id: Int64) }
+    enum FormPurpose { case filter, decision(DecisionDraft), note(id: Int64), compare(id: Int64, revisions: [Int]) }
     var formPurpose = FormPurpose.filter
     /// Rate tables by site code, once loaded.
     var rateTables: [String: RateTable] = [:]
@@ -411,7 +412,7 @@ public struct AppState {
                     reader.isLoading = true
                     reader.differences = nil
                     overlays[overlays.count - 1] = .reader(reader)
-                    out.append(reader.showsDifferences ? .loadDifferences(id) : .loadSubmission(id))
+                    out.append(reader.showsDifferences ? .loadDifferences(id, reader.compared) : .loadSubmission(id))
                 }
                 refreshing.insert(tab)
                 out.append(.loadQueue(tab: tab, statuses: tabs[tab].statuses))
@@ -443,10 +444,13 @@ public struct AppState {
             opening.remove(id)
             let summary = start.submission.summary
             let document = SubmissionDocument(portal: portal, id: id, title: summary.title, revision: summary.revision, lease: start.lease)
+            // An article in another language (the portal's English pages) is not held to Vietnamese
+            // spelling, and typing starts without Telex or VNI (Ctrl-T turns it on).
+            let vietnamese = summary.language.lowercased().hasPrefix("vi")
             let editor = EditorState(language: language, document: .submission(document),
                                      text: SubmissionText.compose(start.submission, language: language), keymap: keymap,
-                                     theme: theme, inputMethod: inputMethod, width: width, height: height,
-                                     journal: journal, now: now, checksSpelling: true)
+                                     theme: theme, inputMethod: vietnamese ? inputMethod : nil, width: width, height: height,
+                                     journal: journal, now: now, checksSpelling: vietnamese)
             overlays.append(.editor(editor))
         case .openedForEditing(let id, .failure(let error)):
             opening.remove(id)
@@ -634,7 +638,7 @@ public struct AppState {
             form = Form(title: Strings.noteTitle(reader.id)(language),
                         fields: [.text("note", Strings.fieldNoteText(language), inputMethod: inputMethod),
                                  .checkbox("shared", Strings.fieldShared(language))],
-                        labels: Form.Labels(invalidDate: Strings.invalidDate(language), hint: Strings.formHint(language)), now: now)
+                        labels: formLabels(), now: now)
             formPurpose = .note(id: reader.id)
             return []
         case "approve", "return", "reject", "schedule", "publish":
@@ -665,7 +669,7 @@ public struct AppState {
                 reader.isLoading = true
                 loadStarted = now
                 overlays[overlays.count - 1] = .reader(reader)
-                return [reader.showsDifferences ? .loadDifferences(reader.id) : .loadSubmission(reader.id)]
+                return [reader.showsDifferences ? .loadDifferences(reader.id, reader.compared) : .loadSubmission(reader.id)]
             }
             return [load(tab: tab)]
         case "differences":
@@ -676,10 +680,12 @@ public struct AppState {
             if reader.showsDifferences && reader.differences == nil {
                 reader.isLoading = true
                 loadStarted = now
-                effects = [.loadDifferences(reader.id)]
+                effects = [.loadDifferences(reader.id, reader.compared)]
             }
             overlays[overlays.count - 1] = .reader(reader)
             return effects
+        case "compare-revisions":
+            return startComparison()
         case "edit":
             switch overlays.last {
             case nil: return queue.selected.map { startEditing($0.id) } ?? []
@@ -872,7 +878,12 @@ public struct AppState {
             .dateTime("from", Strings.fieldReceivedFrom(language), value: c.receivedFrom, optional: true),
             .dateTime("to", Strings.fieldReceivedTo(language), value: c.receivedTo, optional: true),
             .checkbox("marked", Strings.fieldMarkedOnly(language), checked: c.markedOnly),
-        ], labels: Form.Labels(invalidDate: Strings.invalidDate(language), hint: Strings.formHint(language)), now: now)
+        ], labels: formLabels(dates: true), now: now)
+    }
+
+    /// A form's labels; the hint names the date keys only where there are dates.
+    func formLabels(dates: Bool = false) -> Form.Labels {
+        Form.Labels(invalidDate: Strings.invalidDate(language), hint: (dates ? Strings.formHint : Strings.formHintPlain)(language))
     }
 
     private mutating func handleForm(_ key: Key) -> [Effect] {
@@ -889,6 +900,7 @@ public struct AppState {
             form = nil
             if case .decision(let draft) = formPurpose { return submit(draft, values, form: before) }
             if case .note(let id) = formPurpose { return submitNote(id, values, form: before) }
+            if case .compare(let id, let revisions) = formPurpose { return submitComparison(id, revisions, values, form: before) }
             var c = QueueCriteria()
             let sites = siteChoices
             if case .choice(let i)? = values["site"], i > 0, sites.indices.contains(i - 1) { c.site = sites[i - 1] }

@@ -72,7 +72,7 @@ extension AppState {
 
     /// The form of a decision.
     private mutating func open(_ draft: DecisionDraft) -> [Effect] {
-        let labels = Form.Labels(invalidDate: Strings.invalidDate(language), hint: Strings.formHint(language))
+        let labels = formLabels()
         var fields: [FormField]
         switch draft.action {
         case .approve:

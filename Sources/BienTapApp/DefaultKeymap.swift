@@ -75,6 +75,7 @@ bind reader S       schedule
 bind reader P       publish
 # Reader
 bind reader d       differences
+bind reader v       compare-revisions
 bind reader e       edit
 bind reader c       add-note
 # Duty view (Trực)

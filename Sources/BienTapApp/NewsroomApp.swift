@@ -97,9 +97,10 @@ public final class NewsroomApp {
                 }
                 loop.send(.noteAdded(id, result))
             }
-        case .loadDifferences(let id):
+        case .loadDifferences(let id, let revisions):
             work.async {
-                let result = Result { try client.diff(of: id) }.mapError(PortalError.wrap)
+                let result = Result { try client.diff(of: id, from: revisions?.lowerBound, to: revisions?.upperBound) }
+                    .mapError(PortalError.wrap)
                 loop.send(.differencesLoaded(id, result))
             }
         case .openForEditing(let id):

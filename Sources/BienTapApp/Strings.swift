@@ -280,6 +280,9 @@ public enum Strings {
     public static let anyChoice = Localized(vi: "Tất cả", en: "All")
     public static let formHint = Localized(vi: "Tab/↑↓ chuyển ô · Enter áp dụng · Esc huỷ · +/− ngày, PgUp/PgDn giờ",
                                            en: "Tab/↑↓ next field · Enter apply · Esc cancel · +/− day, PgUp/PgDn hour")
+    /// The hint of a form without dates.
+    public static let formHintPlain = Localized(vi: "Tab/↑↓ chuyển ô · ←→ chọn · Enter áp dụng · Esc huỷ",
+                                                en: "Tab/↑↓ next field · ←→ choose · Enter apply · Esc cancel")
     /// `%@` stands for the field's label.
     public static let invalidDate = Localized(vi: "%@: không đọc được ngày giờ (vd. 07:00 24/11/2026, 24/11, 07:00)",
                                               en: "%@: not a date and time (e.g. 07:00 24/11/2026, 24/11, 07:00)")
@@ -407,11 +410,25 @@ extension Strings {
 
 extension Strings {
     public static let differencesTitle = Localized(vi: "khác biệt", en: "differences")
-    public static func differencesHeading(from: Int, to: Int) -> Localized {
-        Localized(vi: "Phiên bản \(from) (của tác giả) → phiên bản \(to) (hiện tại); chữ thêm và chữ bỏ được tô màu.",
-                  en: "Revision \(from) (the contributor's) → revision \(to) (now); added and removed words in colour.")
+    /// `latest`: the item's newest revision, when known, said "now".
+    public static func differencesHeading(from: Int, to: Int, latest: Int?) -> Localized {
+        func said(_ n: Int, _ vi: Bool) -> String {
+            n == 1 ? (vi ? " (của tác giả)" : " (the contributor's)") : n == latest ? (vi ? " (hiện tại)" : " (now)") : ""
+        }
+        return Localized(vi: "Phiên bản \(from)\(said(from, true)) → phiên bản \(to)\(said(to, true)); chữ thêm và chữ bỏ được tô màu. v: chọn hai phiên bản khác.",
+                         en: "Revision \(from)\(said(from, false)) → revision \(to)\(said(to, false)); added and removed words in colour. v: pick two others.")
     }
-    public static let noDifferences = Localized(vi: "Chưa ai sửa gì so với bản của tác giả.", en: "Nothing has been changed from the contributor's text.")
+    public static let noDifferences = Localized(vi: "Hai phiên bản này giống nhau.", en: "The two revisions are the same.")
+    public static func compareTitle(_ id: Int64) -> Localized { Localized(vi: "So sánh hai phiên bản — bài #\(id)", en: "Compare two revisions — #\(id)") }
+    public static let fieldFromRevision = Localized(vi: "Phiên bản cũ", en: "Older revision")
+    public static let fieldToRevision = Localized(vi: "Phiên bản mới", en: "Newer revision")
+    public static func revisionOption(_ revision: RevisionInfo) -> Localized {
+        let when = DateText.short(revision.createdAt)
+        let note = revision.note.isEmpty ? "" : " — " + revision.note
+        return Localized(vi: "\(revision.number) · \(when) · \(revision.author)\(note)", en: "\(revision.number) · \(when) · \(revision.author)\(note)")
+    }
+    public static let sameRevision = Localized(vi: "Hãy chọn hai phiên bản khác nhau.", en: "Pick two different revisions.")
+    public static let oneRevisionOnly = Localized(vi: "Bài mới có một phiên bản, chưa có gì để so sánh.", en: "The item has one revision only; there is nothing to compare.")
 }
 
 // MARK: - Editing a submission on the desk

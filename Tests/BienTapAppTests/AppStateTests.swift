@@ -403,7 +403,7 @@ extension AppStateTests {
         var s = AppState(language: .vi, portal: "http://127.0.0.1:9", keymap: KeyBindings.load(userFile: nil).keymap, width: 100, height: 20)
         _ = s.handle(message: .queueLoaded(tab: 0, .success([sampleItem(1)])))
         XCTAssertEqual(s.handle(input: .key(.enter)), [.loadSubmission(101)])
-        XCTAssertEqual(s.handle(input: .key(.char("d"))), [.loadDifferences(101)])
+        XCTAssertEqual(s.handle(input: .key(.char("d"))), [.loadDifferences(101, nil)])
         let diff = RevisionDiff(from: 1, to: 3, title: WordDiff(from: "Bài số 1", to: "Bài số 1"),
                                 sapo: WordDiff(from: "Sapo.", to: "Sapo."),
                                 body: WordDiff(from: "Hội nghị tổng kết.", to: "Hội nghị sơ kết năm."))
@@ -421,5 +421,43 @@ extension AppStateTests {
         XCTAssertEqual(s.handle(input: .key(.char("d"))), [])
         XCTAssertFalse((0..<20).map { s.render().rowText($0) }.joined().contains("khác biệt"))
         XCTAssertEqual(s.handle(input: .key(.char("d"))), [])
+    }
+
+    func testVComparesAnyTwoRevisionsChosenFromTheHistory() {
+        var s = AppState(language: .vi, portal: "http://127.0.0.1:9", keymap: KeyBindings.load(userFile: nil).keymap, width: 100, height: 20)
+        _ = s.handle(message: .queueLoaded(tab: 0, .success([sampleItem(1)])))
+        _ = s.handle(input: .key(.enter))
+        // Before the history is read, v only says it is coming.
+        XCTAssertEqual(s.handle(input: .key(.char("v"))), [])
+        XCTAssertNil(s.form)
+        let at = Date(timeIntervalSince1970: 1_763_800_000)
+        let revisions = (1...3).map { RevisionInfo(number: $0, author: $0 == 1 ? "Lê Hồng" : "bbt.lan", createdAt: at + Double($0) * 60, note: "") }
+        _ = s.handle(message: .historyLoaded(101, .success(ReaderHistory(events: [], revisions: revisions, notes: []))))
+        _ = s.handle(input: .key(.char("v")))
+        let rows = (0..<20).map { s.render().rowText($0) }.joined(separator: "\n")
+        XCTAssertTrue(rows.contains("So sánh hai phiên bản"), rows)
+        XCTAssertTrue(rows.contains("2 · ") && rows.contains("bbt.lan"), rows)
+        // The same revision twice is refused and the form stays.
+        _ = s.handle(input: .key(.char("3")))
+        XCTAssertEqual(s.handle(input: .key(.enter)), [])
+        XCTAssertNotNil(s.form)
+        // The older one set to the original: 1 → 3; chosen in either order, asked oldest first.
+        _ = s.handle(input: .key(.char("1")))
+        _ = s.handle(input: .key(.tab))
+        XCTAssertEqual(s.handle(input: .key(.enter)), [.loadDifferences(101, 1...3)])
+        XCTAssertNil(s.form)
+        let diff = RevisionDiff(from: 1, to: 3, title: WordDiff(from: "A", to: "A"), sapo: WordDiff(from: "", to: ""),
+                                body: WordDiff(from: "một hai", to: "một ba"))
+        _ = s.handle(message: .differencesLoaded(101, .success(diff)))
+        XCTAssertTrue((0..<20).map { s.render().rowText($0) }.contains { $0.contains("Phiên bản 1 (của tác giả) → phiên bản 3 (hiện tại)") })
+        // r reads the same pair again.
+        XCTAssertEqual(s.handle(input: .key(.char("r"))), [.loadDifferences(101, 1...3)])
+        // The next v starts from the pair chosen: 3 then 1 is the same pair.
+        _ = s.handle(message: .differencesLoaded(101, .success(diff)))
+        _ = s.handle(input: .key(.char("v")))
+        _ = s.handle(input: .key(.char("1")))
+        _ = s.handle(input: .key(.tab))
+        _ = s.handle(input: .key(.char("2")))
+        XCTAssertEqual(s.handle(input: .key(.enter)), [.loadDifferences(101, 1...2)])
     }
 }

@@ -226,5 +226,24 @@ extension DeskEditorTests {
         XCTAssertTrue(s.tick().contains { if case .checkSpelling = $0 { return true } else { return false } })
     }
 
+    func testAnEnglishArticleIsNotHeldToVietnameseSpellingNorTypedInTelex() throws {
+        var s = AppState(language: .vi, portal: portal, keymap: KeyBindings.load(userFile: nil).keymap, width: 100, height: 24,
+                         journal: journal, inputMethod: .telex)
+        s.now = start
+        _ = s.start()
+        var item = submission(revision: 1, title: "Road opens", body: "The new road opens soon.")
+        item.summary.language = "en"
+        _ = s.handle(message: .queueLoaded(tab: 0, .success([item.summary])))
+        _ = press(.char("e"), &s)
+        _ = s.handle(message: .openedForEditing(101, .success(EditingStart(submission: item, lease: lease(at: start)))))
+        s.now = start.addingTimeInterval(1)
+        XCTAssertFalse(s.tick().contains { if case .checkSpelling = $0 { return true } else { return false } })
+        XCTAssertFalse(rows(s).contains("Telex"), rows(s))
+        // "door" stays "door" (Telex would have made "dỏ").
+        _ = press(.end, &s)
+        type(" door", &s)
+        XCTAssertTrue(rows(s).contains("Tiêu đề: Road opens door"), rows(s))
+    }
+
     private func rowsText(_ s: AppState) -> String { rows(s) }
 }

@@ -10,9 +10,11 @@ struct ReaderScreen {
     var pager = PagerState()
     var search = PagerSearch()
     var isLoading = true
-    /// The contributor's original against the text now, once loaded, and whether it is shown.
+    /// Two revisions word by word, once loaded, and whether they are shown.
     var differences: RevisionDiff?
     var showsDifferences = false
+    /// The revisions compared, chosen with `v`; nil: the contributor's original against now.
+    var compared: ClosedRange<Int>?
     /// What happened to the item and what the board said about it, once loaded.
     var history: ReaderHistory?
 
@@ -20,7 +22,9 @@ struct ReaderScreen {
     func sourceLines(theme: Theme, language: UILanguage) -> [StyledLine] {
         if showsDifferences {
             guard let differences else { return [] }
-            var source = [StyledLine(Strings.differencesHeading(from: differences.from, to: differences.to)(language), style: theme.dim),
+            var source = [StyledLine(Strings.differencesHeading(from: differences.from, to: differences.to,
+                                                                 latest: history?.revisions.map(\.number).max() ?? submission?.summary.revision)(language),
+                                     style: theme.dim),
                           StyledLine("")]
             if differences.title.isEmpty && differences.sapo.isEmpty && differences.body.isEmpty {
                 source.append(StyledLine(Strings.noDifferences(language)))

@@ -8,6 +8,13 @@ public final class AdminClient: @unchecked Sendable {
     private let token: String
     private let transport: CurlTransport
     private let decoder = WireFormat.decoder()
+    /// Pages the portal tagged (list pages carry an ETag), by URL: asked again with
+    /// `If-None-Match`, a 304 answers from here, so a poll that finds nothing new moves
+    /// a few header bytes instead of the page.
+    private let validators = ValidatorCache()
+
+    /// How many GETs the portal answered 304 Not Modified (for tests and the curious).
+    public var notModifiedCount: Int { validators.hits }
 
     /// `baseURL` such as `http://127.0.0.1:8080`; a trailing slash is ignored.
     public init(baseURL: String, token: String, transport: CurlTransport = CurlTransport()) throws {
@@ -172,11 +179,21 @@ public final class AdminClient: @unchecked Sendable {
         let url = baseURL + path
         var headers: [(name: String, value: String)] = [("Accept", "application/json")] + extra
         if authenticated { headers.append(("Authorization", "Bearer \(token)")) }
-        let response: HTTPResponse
+        let cached = method == "GET" ? validators.entry(for: url) : nil
+        if let cached { headers.append(("If-None-Match", cached.tag)) }
+        var response: HTTPResponse
         do {
             response = try transport.perform(HTTPRequest(method: method, url: url, headers: headers, body: body))
         } catch let error as TransportError {
             throw PortalError.transport(error)
+        }
+        if method == "GET" {
+            if response.status == 304, let cached {
+                validators.hit()
+                response = HTTPResponse(status: 200, headers: response.headers, body: cached.body)
+            } else if response.status == 200, let tag = response.headers["etag"] {
+                validators.store(url, tag: tag, body: response.body)
+            }
         }
         if response.status == 412, let stale = try? decoder.decode(StaleRevisionBody.self, from: response.body) {
             throw PortalError.staleRevision(current: stale.current)
@@ -209,5 +226,32 @@ public final class AdminClient: @unchecked Sendable {
             let encoded = value.addingPercentEncoding(withAllowedCharacters: queryAllowed) ?? value
             return "\(name)=\(encoded)"
         }.joined(separator: "&")
+    }
+}
+
+/// The last tagged body of each URL, bounded: the TUI polls a handful of list pages.
+final class ValidatorCache: @unchecked Sendable {
+    struct Entry {
+        var tag: String
+        var body: Data
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+    private var order: [String] = []
+    private var hitCount = 0
+    private let capacity = 64
+
+    var hits: Int { lock.withLock { hitCount } }
+
+    func hit() { lock.withLock { hitCount += 1 } }
+
+    func entry(for url: String) -> Entry? { lock.withLock { entries[url] } }
+
+    func store(_ url: String, tag: String, body: Data) {
+        lock.withLock {
+            if entries.updateValue(Entry(tag: tag, body: body), forKey: url) == nil { order.append(url) }
+            while order.count > capacity { entries[order.removeFirst()] = nil }
+        }
     }
 }

@@ -57,6 +57,30 @@ final class AdminClientTests: XCTestCase {
         }
     }
 
+    func testPollingAListAsksIfNoneMatchAndA304AnswersFromTheLastPage() async throws {
+        try await withLivePortal { url, token, _ in
+            let client = try AdminClient(baseURL: url, token: token)
+            let first = try client.submissions(statuses: [.submitted], limit: 20)
+            XCTAssertEqual(client.notModifiedCount, 0)
+            let again = try client.submissions(statuses: [.submitted], limit: 20)
+            XCTAssertEqual(client.notModifiedCount, 1, "the unchanged page was not asked for conditionally")
+            XCTAssertEqual(again.items, first.items)
+            // Another page is its own URL: asked in full.
+            _ = try client.submissions(statuses: [.submitted], limit: 10)
+            XCTAssertEqual(client.notModifiedCount, 1)
+            // A save changes the page: the new title comes, not the remembered page.
+            let item = try client.submission(id: first.items[0].id)
+            _ = try client.save(id: item.summary.id,
+                                edit: SubmissionEdit(title: "Tiêu đề mới sau khi sửa", sapo: item.sapo, body: item.body),
+                                base: item.summary.revision)
+            let after = try client.submissions(statuses: [.submitted], limit: 20)
+            XCTAssertEqual(client.notModifiedCount, 1)
+            XCTAssertEqual(after.items.first { $0.id == item.summary.id }?.title, "Tiêu đề mới sau khi sửa")
+            _ = try client.submissions(statuses: [.submitted], limit: 20)
+            XCTAssertEqual(client.notModifiedCount, 2)
+        }
+    }
+
     func testSaveThroughLibcurlAndAStaleSaveKeepsBothTexts() async throws {
         try await withLivePortal { url, token, _ in
             let client = try AdminClient(baseURL: url, token: token)

@@ -23,6 +23,8 @@ public enum Strings {
     public static let columnContributor = Localized(vi: "Tác giả", en: "Contributor")
     public static let columnTitle = Localized(vi: "Tiêu đề", en: "Title")
     public static let columnWords = Localized(vi: "Số chữ", en: "Words")
+    /// The count of spelling findings the portal has in an item.
+    public static let columnSpelling = Localized(vi: "Lỗi CT", en: "Spell")
 
     // Status bar
     public static let loading = Localized(vi: "Đang tải…", en: "Loading…")

@@ -28,10 +28,14 @@ public struct SubmissionSummary: Codable, Sendable, Hashable, Identifiable {
     public var publishAt: Date?
     /// When it was published.
     public var publishedAt: Date?
+    /// What the portal's spell checker finds in the current revision (title, sapo and
+    /// body); nil for a text not in Vietnamese.
+    public var spellFindings: Int?
 
     public init(id: Int64, site: SiteRef, contributor: ContributorRef, title: String, category: Category,
                 language: String, status: SubmissionStatus, receivedAt: Date, words: Int, revision: Int, lease: Lease? = nil,
-                publishAt: Date? = nil, publishedAt: Date? = nil) {
+                publishAt: Date? = nil, publishedAt: Date? = nil, spellFindings: Int? = nil) {
+        self.spellFindings = spellFindings
         self.publishAt = publishAt
         self.publishedAt = publishedAt
         self.id = id

@@ -22,7 +22,7 @@ final class AppStateTests: XCTestCase {
         let received = Date(timeIntervalSince1970: 1_763_800_000 - Double(i) * 3600)
         return SubmissionSummary(id: Int64(100 + i), site: sites[i % 3], contributor: contributor, title: title,
                                  category: .news, language: "vi", status: .submitted, receivedAt: received,
-                                 words: 100 + i * 7, revision: 1)
+                                 words: 100 + i * 7, revision: 1, spellFindings: i % 5)
     }
 
     private func state(width: Int = 100, height: Int = 20, language: UILanguage = .vi) -> AppState {
@@ -38,11 +38,13 @@ final class AppStateTests: XCTestCase {
         let rows = lines(s.render())
         XCTAssertTrue(rows[0].contains("Chờ duyệt (30 bài)"), rows[0])
         XCTAssertTrue(rows[1].hasPrefix(" Chờ duyệt 30 │ Đang biên tập │ Trả lại"), rows[1])
-        XCTAssertTrue(rows[2].contains("Tiêu đề") && rows[2].contains("Số chữ"), rows[2])
+        XCTAssertTrue(rows[2].contains("Tiêu đề") && rows[2].contains("Số chữ") && rows[2].hasSuffix("Lỗi CT"), rows[2])
         XCTAssertTrue(rows[3].hasPrefix("▶ ") && rows[3].contains("Tuyến đường ven biển Lý Sơn số 0"), rows[3])
         XCTAssertTrue(rows[4].hasPrefix("  "), "the cursor's arrow only on its row")
         XCTAssertTrue(rows[19].contains("1/30") && rows[19].contains("? trợ giúp"), rows[19])
-        // Right-aligned word counts end in the last column on every row, CJK row included.
+        XCTAssertTrue(rows[3].hasSuffix("     100        0"), rows[3])
+        XCTAssertTrue(rows[4].hasSuffix("     107        1"), rows[4])
+        // Right-aligned counts of findings end in the last column on every row, CJK row included.
         for row in 3..<19 {
             let frame = s.render()
             XCTAssertEqual(DisplayWidth.of(frame.rowText(row)), 100, "row \(row): \(frame.rowText(row))")

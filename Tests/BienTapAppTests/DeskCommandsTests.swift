@@ -43,5 +43,15 @@ final class DeskCommandsTests: XCTestCase {
         let column = DisplayWidth.of(lines[0][..<lines[0].range(of: "Tiêu đề")!.lowerBound])
         XCTAssertEqual(DisplayWidth.of(lines[2][..<lines[2].range(of: "Tòa")!.lowerBound]), column)
         XCTAssertTrue(lines[2].contains("Lê Thị Hồng"), "no pen name: the full name")
+        XCTAssertFalse(lines[0].contains("Lỗi CT") || lines[0].contains("Đang sửa"), "columns no row fills are left out")
+        // Counts of findings (right-aligned) and who holds a lease, when some row has them.
+        var counted = items
+        counted[0].spellFindings = 12
+        counted[1].spellFindings = 0
+        counted[1].lease = Lease(holder: "lan", holderName: "Trần Lan", acquiredAt: mondayEvening, expiresAt: mondayEvening + 300)
+        let full = DeskCommands.table(counted, language: .vi, width: 120).split(separator: "\n").map(String.init)
+        XCTAssertTrue(full[0].contains("Số chữ  Lỗi CT  Đang sửa  Tiêu đề"), full[0])
+        XCTAssertTrue(full[1].contains("812      12            Hội nghị"), full[1])
+        XCTAssertTrue(full[2].contains("812       0  Trần Lan  Tòa"), full[2])
     }
 }

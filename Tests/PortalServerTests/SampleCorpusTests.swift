@@ -50,6 +50,9 @@ final class SampleCorpusTests: XCTestCase {
             XCTAssertTrue(item.body.contains(item.misspelling!.wrong), item.misspelling!.wrong)
         }
         XCTAssertEqual(Set(planted.map { $0.misspelling!.wrong }).count, planted.count, "each mistake is a different one")
+        let waiting = planted.filter { [.submitted, .resubmitted].contains($0.status) }
+        XCTAssertGreaterThanOrEqual(waiting.count, 4, "the pending tab has mistakes for an editor to find")
+        XCTAssertGreaterThanOrEqual(planted.count - waiting.count, 2, "so do the other tabs")
     }
 
     func testTheSampleIsTheSameOnEveryRunAndNFC() {

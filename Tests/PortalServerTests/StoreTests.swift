@@ -111,7 +111,7 @@ class StoreTests: TemporaryDatabaseTestCase {
     func testMigrationsCreateTheSchemaOnceAndInWAL() async throws {
         let first = try await Store.open(location)
         let firstVersions = try await Migrations.appliedVersions(in: first)
-        XCTAssertEqual(firstVersions, [1, 2, 3, 4, 5, 6, 7, 8, 9])
+        XCTAssertEqual(firstVersions, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
         if onPostgres {
             // Identity columns number rows as SQLite's INTEGER PRIMARY KEY does.
             let kind = try await first.sql.raw("""
@@ -126,7 +126,7 @@ class StoreTests: TemporaryDatabaseTestCase {
         try await first.close()
         let second = try await Store.open(location)
         let secondVersions = try await Migrations.appliedVersions(in: second)
-        XCTAssertEqual(secondVersions, [1, 2, 3, 4, 5, 6, 7, 8, 9], "reopening applies nothing twice")
+        XCTAssertEqual(secondVersions, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], "reopening applies nothing twice")
         try await second.close()
     }
 
@@ -201,6 +201,39 @@ class StoreTests: TemporaryDatabaseTestCase {
         try await store.close()
     }
 
+    func testSpellFindingsAreCountedOnEverySaveAndForRowsFromBeforeTheColumn() async throws {
+        let store = try await seededStore()
+        let items = try await store.submissions(.init(statuses: [.submitted], limit: 200)).items
+        let vietnamese = try XCTUnwrap(items.first { $0.language == "vi" })
+        let english = try XCTUnwrap(items.first { $0.language == "en" })
+        XCTAssertNotNil(vietnamese.spellFindings, "seeded rows are counted")
+        XCTAssertNil(english.spellFindings, "English is not held to Vietnamese spelling")
+        // Two slips, then none: the list row follows each save.
+        let slips = SubmissionEdit(title: "Hội nghi tổng kết", sapo: "Sáng nay, Sở Y tế họp.", body: "Sở Y tế thực hiên kế hoạch.")
+        guard case .saved = try await store.save(id: vietnamese.id, expected: vietnamese.revision, edit: slips, author: "bt", scope: .everything)
+        else { return XCTFail("not saved") }
+        let saved = try await store.submission(id: vietnamese.id, scope: .everything)
+        XCTAssertEqual(saved?.summary.spellFindings, 2)
+        let clean = SubmissionEdit(title: "Hội nghị tổng kết", sapo: "Sáng nay, Sở Y tế họp.", body: "Sở Y tế thực hiện kế hoạch.")
+        guard case .saved = try await store.save(id: vietnamese.id, expected: vietnamese.revision + 1, edit: clean, author: "bt", scope: .everything)
+        else { return XCTFail("not saved") }
+        let listed = try await store.submissions(.init(statuses: [.submitted], limit: 200)).items.first { $0.id == vietnamese.id }
+        XCTAssertEqual(listed?.spellFindings, 0)
+        // A database from before the column: the migration's program counts every row.
+        let before = try await store.sql.raw("SELECT id, spell_findings FROM submissions ORDER BY id").all().map {
+            (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "spell_findings", as: Int?.self))
+        }
+        try await store.transaction { try await store.sql.raw("UPDATE submissions SET spell_findings = NULL").run() }
+        try await store.transaction { try await store.fillSpellFindings() }
+        let after = try await store.sql.raw("SELECT id, spell_findings FROM submissions ORDER BY id").all().map {
+            (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "spell_findings", as: Int?.self))
+        }
+        XCTAssertEqual(after.map(\.0), before.map(\.0))
+        XCTAssertEqual(after.map(\.1), before.map(\.1))
+        XCTAssertTrue(after.contains { ($0.1 ?? 0) > 0 }, "the sample has items with findings")
+        try await store.close()
+    }
+
     func testTheSchedulerPublishesWhatIsDueOnceAndFlagsWhatIsLate() async throws {
         let now = Date(timeIntervalSince1970: 1_795_400_000)
         let store = try await seededStore(now: now)
@@ -241,6 +274,9 @@ final class StoreTestsOnPostgres: StoreTests {
     override func testTokensAreStoredOnlyAsHashes() async throws { try await super.testTokensAreStoredOnlyAsHashes() }
     override func testUserNamesAndSitesAreChecked() async throws { try await super.testUserNamesAndSitesAreChecked() }
     override func testTextIsStoredNFC() async throws { try await super.testTextIsStoredNFC() }
+    override func testSpellFindingsAreCountedOnEverySaveAndForRowsFromBeforeTheColumn() async throws {
+        try await super.testSpellFindingsAreCountedOnEverySaveAndForRowsFromBeforeTheColumn()
+    }
     override func testTheSchedulerPublishesWhatIsDueOnceAndFlagsWhatIsLate() async throws {
         try await super.testTheSchedulerPublishesWhatIsDueOnceAndFlagsWhatIsLate()
     }

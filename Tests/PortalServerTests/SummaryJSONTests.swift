@@ -30,6 +30,8 @@ final class SummaryJSONTests: XCTestCase {
                 // A time to publish, a time published, both, or neither.
                 if (i + j) % 4 == 1 || (i + j) % 4 == 3 { item.publishAt = moment.addingTimeInterval(3600.5) }
                 if (i + j) % 4 >= 2 { item.publishedAt = moment.addingTimeInterval(-7.25) }
+                // A count of spelling findings, zero, or none (not Vietnamese).
+                item.spellFindings = j % 3 == 0 ? nil : (j % 3 == 1 ? 0 : i * 7)
                 items.append(item)
             }
         }

@@ -178,4 +178,21 @@ final class WidgetTests: XCTestCase {
         XCTAssertEqual(frame.style(atRow: daNangRow, col: 0), Theme.default.marked)
         XCTAssertEqual(frame.rowText(7), "", "rows past the end are blank")
     }
+
+    func testAFixedColumnHasRoomForItsTitleAndTheSortArrow() {
+        let columns = [TableColumn(title: "Tiêu đề", width: .flex(min: 10, weight: 1)),
+                       TableColumn(title: "Lỗi CT", width: .fixed(4), alignRight: true)]
+        XCTAssertEqual(TableView.layout(columns, total: 30), [21, 8], "six letters, a space and an arrow")
+        var state = TableState(rowCount: 2)
+        let rows = TableRows(count: 2, columnCount: 2, text: { row, column in column == 0 ? "Bài \(row)" : String(row * 12) })
+        let unsorted = Frame(width: 30, height: 3)
+        var frame = unsorted
+        TableView.render(columns: columns, state: state, cell: rows.text, into: &frame, in: Rect(row: 0, col: 0, width: 30, height: 3), theme: .default)
+        XCTAssertTrue(frame.rowText(0).hasSuffix("  Lỗi CT"), frame.rowText(0))
+        state.sort(by: 1, ascending: false, rows: rows, visibleRows: 2)
+        frame = unsorted
+        TableView.render(columns: columns, state: state, cell: rows.text, into: &frame, in: Rect(row: 0, col: 0, width: 30, height: 3), theme: .default)
+        XCTAssertTrue(frame.rowText(0).hasSuffix("Lỗi CT ▼"), frame.rowText(0))
+        XCTAssertTrue(frame.rowText(1).hasPrefix("Bài 1") && frame.rowText(1).hasSuffix(" 12"), frame.rowText(1))
+    }
 }

@@ -133,6 +133,9 @@ final class SpellCheckerTests: XCTestCase {
         XCTAssertEqual(findings.map { $0.suggestions.first ?? "" }, ["Xử lý", "sắp xếp", "sản xuất", "chín chắn"])
         XCTAssertTrue(findings.allSatisfy { $0.kind == .realword })
         XCTAssertEqual(checker.check("xử lý, sắp xếp, sản xuất, chín chắn."), [])
+        // Merging villages is sáp nhập; "xát" (to rub) never goes with nhập, but "giám sát nhập khẩu" is right.
+        XCTAssertEqual(checker.check("Việc xát nhập các thôn.").map { $0.suggestions.first ?? "" }, ["sáp nhập"])
+        XCTAssertEqual(checker.check("Tăng cường giám sát nhập khẩu."), [])
     }
 
     func testLoanwordsAndNames() {

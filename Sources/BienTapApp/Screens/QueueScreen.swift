@@ -87,11 +87,12 @@ struct QueueScreen {
         let items = self.items
         let criteria = self.criteria
         let me = self.me
-        return TableRows(count: items.count, columnCount: showsLease ? 6 : 5, text: { Self.cell(items[$0], column: $1, me: me) },
+        return TableRows(count: items.count, columnCount: showsLease ? 7 : 6, text: { Self.cell(items[$0], column: $1, me: me) },
                          sortKey: { row, column in
             switch column {
             case 0: return .number(items[row].receivedAt.timeIntervalSince1970)
             case 4: return .number(Double(items[row].words))
+            case 5: return .number(Double(items[row].spellFindings ?? -1))
             default: return .text(Self.cell(items[row], column: column, me: me))
             }
         }, include: criteria.isEmpty ? nil : { criteria.admits(items[$0], marked: marked.contains($0)) })
@@ -104,6 +105,7 @@ struct QueueScreen {
         case 2: return item.contributor.byline
         case 3: return item.title
         case 4: return String(item.words)
+        case 5: return item.spellFindings.map(String.init) ?? "–"  // not checked: another language
         default:
             // Who is editing it: "me", or the other editor's name.
             guard let lease = item.lease else { return "" }
@@ -132,6 +134,7 @@ struct QueueScreen {
             TableColumn(title: Strings.columnContributor(language), width: .flex(min: 10, weight: 2)),
             TableColumn(title: Strings.columnTitle(language), width: .flex(min: 20, weight: 7)),
             TableColumn(title: Strings.columnWords(language), width: .fixed(6), alignRight: true),
+            TableColumn(title: Strings.columnSpelling(language), width: .fixed(6), alignRight: true),
         ]
         if showsLease { columns.append(TableColumn(title: Strings.columnLease(language), width: .flex(min: 8, weight: 2))) }
         return columns

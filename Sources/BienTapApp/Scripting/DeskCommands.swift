@@ -44,13 +44,22 @@ public struct DeskCommands {
 
     /// Columns aligned by display width (a Vietnamese letter is one column, CJK two);
     /// the title takes what is left of `width`, or all it needs when there is no terminal.
+    /// The counts of findings and the lease holder are left out when no row has one.
     static func table(_ items: [SubmissionSummary], language: UILanguage, width: Int?) -> String {
-        let header = ["ID", Strings.columnReceived(language), Strings.columnSite(language), Strings.columnContributor(language),
-                      Strings.columnStatus(language), Strings.columnWords(language), Strings.columnLease(language), Strings.columnTitle(language)]
+        let spelling = items.contains { $0.spellFindings != nil }, leases = items.contains { $0.lease != nil }
+        var header = ["ID", Strings.columnReceived(language), Strings.columnSite(language), Strings.columnContributor(language),
+                      Strings.columnStatus(language), Strings.columnWords(language)]
+        if spelling { header.append(Strings.columnSpelling(language)) }
+        if leases { header.append(Strings.columnLease(language)) }
+        header.append(Strings.columnTitle(language))
         let rows = items.map { item in
-            [String(item.id), DateText.short(item.receivedAt), item.site.code, item.contributor.penName ?? item.contributor.fullName,
-             Strings.status(item.status)(language), String(item.words), item.lease?.holderName ?? "", item.title]
+            var row = [String(item.id), DateText.short(item.receivedAt), item.site.code, item.contributor.penName ?? item.contributor.fullName,
+                       Strings.status(item.status)(language), String(item.words)]
+            if spelling { row.append(item.spellFindings.map(String.init) ?? "–") }
+            if leases { row.append(item.lease?.holderName ?? "") }
+            return row + [item.title]
         }
+        let numeric: Set<Int> = spelling ? [0, 5, 6] : [0, 5]
         let all = [header] + rows
         var widths = (0..<header.count).map { column in all.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
         let fixed = widths.dropLast().reduce(0, +) + 2 * (widths.count - 1)
@@ -60,7 +69,7 @@ public struct DeskCommands {
                 let isLast = column == row.count - 1
                 let fitted = isLast && width != nil ? DisplayWidth.truncate(cell, to: widths[column]) : cell
                 if isLast { return fitted }
-                return DisplayWidth.fit(fitted, to: widths[column], alignRight: column == 0 || column == 5)
+                return DisplayWidth.fit(fitted, to: widths[column], alignRight: numeric.contains(column))
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
     }

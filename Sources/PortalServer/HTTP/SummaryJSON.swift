@@ -51,6 +51,7 @@ enum SummaryJSON {
         key("id", &out); integer(s.site.id, to: &out)
         key("name", &out); string(s.site.name, to: &out)
         out.append(UInt8(ascii: "}"))
+        if let n = s.spellFindings { key("spell_findings", &out); integer(Int64(n), to: &out) }
         key("status", &out); string(s.status.rawValue, to: &out)
         key("title", &out); string(s.title, to: &out)
         key("words", &out); integer(Int64(s.words), to: &out)

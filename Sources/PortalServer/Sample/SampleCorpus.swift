@@ -111,8 +111,13 @@ public enum SampleCorpus {
         var statuses: [SubmissionStatus] = statusMix.flatMap { Array(repeating: $0.0, count: $0.1) }
         statuses.shuffle(using: &random)
         let englishSlots = Set(stride(from: 7, to: statuses.count, by: 16))
-        let misspelledSlots = Array(stride(from: 3, to: statuses.count, by: 29).filter { !englishSlots.contains($0) }
-            .prefix(plantedMistakes.count))
+        // Most planted mistakes wait in the queue, where an editor meets them first; the rest are
+        // spread over the other tabs.
+        let vietnamese = statuses.indices.filter { !englishSlots.contains($0) }
+        let waiting = vietnamese.filter { [.submitted, .resubmitted].contains(statuses[$0]) }
+        let others = vietnamese.filter { ![.submitted, .resubmitted].contains(statuses[$0]) }
+        let misspelledSlots = stride(from: 2, to: waiting.count, by: 12).prefix(5).map { waiting[$0] }
+            + stride(from: 3, to: others.count, by: 53).prefix(plantedMistakes.count - 5).map { others[$0] }
         var seeds: [SubmissionSeed] = []
         for (index, status) in statuses.enumerated() {
             // Waiting items are recent; settled ones spread over two months.

@@ -215,6 +215,11 @@ enum Migrations {
             """,
             "CREATE INDEX notes_by_submission ON notes (submission_id, id)",
         ]),
+        (10, [
+            // What the spell checker finds in each item's current text, for the queue's
+            // column; counted for older rows by the migration's program.
+            "ALTER TABLE submissions ADD COLUMN spell_findings INTEGER",
+        ]),
     ]
 
     /// What some migrations do besides their statements, in the same transaction:
@@ -222,6 +227,7 @@ enum Migrations {
     static let programs: [Int: @Sendable (Store) async throws -> Void] = [
         7: { try await $0.fillSearchText() },
         8: { try await $0.addDefaultRateTable() },
+        10: { try await $0.fillSpellFindings() },
     ]
 
     /// The advisory lock migrations hold on PostgreSQL ("bientap" in ASCII).

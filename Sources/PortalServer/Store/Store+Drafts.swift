@@ -20,11 +20,13 @@ extension Store {
         let millis = Store.millis(received)
         let id = try await sql.raw("""
             INSERT INTO submissions (site_id, contributor_id, title, sapo, body, category, language, status,
-                                     received_at, updated_at, words, revision, search_text, author_share, publish_at, published_at)
+                                     received_at, updated_at, words, revision, search_text, author_share, publish_at, published_at,
+                                     spell_findings)
             VALUES (\(bind: siteID), \(bind: contributorID), \(bind: title), \(bind: sapo), \(bind: body), \(bind: category.rawValue),
                     \(bind: language), \(bind: status.rawValue), \(bind: millis), \(bind: millis), \(bind: WordCount.of(sapo + "\n" + body)), 1,
                     \(bind: Store.searchText(title: title, sapo: sapo, body: body)), \(bind: authorShare),
-                    \(bind: publishAt.map(Store.millis)), \(bind: publishedAt.map(Store.millis)))
+                    \(bind: publishAt.map(Store.millis)), \(bind: publishedAt.map(Store.millis)),
+                    \(bind: Store.spellFindings(title: title, sapo: sapo, body: body, language: language)))
             RETURNING id
             """).first()!.decode(column: "id", as: Int64.self)
         try await sql.raw("""
@@ -32,6 +34,26 @@ extension Store {
             VALUES (\(bind: id), 1, \(bind: title), \(bind: sapo), \(bind: body), \(bind: author), \(bind: millis))
             """).run()
         return id
+    }
+
+    /// The spell checker behind the queue's count of findings, loaded on first use.
+    private static let spellChecker = SpellChecker(lexicon: Lexicon.standard())
+
+    /// How many findings the spell checker has in a text; nil for one not in Vietnamese.
+    static func spellFindings(title: String, sapo: String, body: String, language: String) -> Int? {
+        guard language.lowercased().hasPrefix("vi") else { return nil }
+        return spellChecker.check(title + "\n" + sapo + "\n\n" + body).count
+    }
+
+    /// Inside migration 10's transaction: the count of findings of every row written before it existed.
+    func fillSpellFindings() async throws {
+        for row in try await sql.raw("SELECT id, title, sapo, body, language FROM submissions").all() {
+            let count = Store.spellFindings(title: try row.decode(column: "title", as: String.self),
+                                            sapo: try row.decode(column: "sapo", as: String.self),
+                                            body: try row.decode(column: "body", as: String.self),
+                                            language: try row.decode(column: "language", as: String.self))
+            try await sql.raw("UPDATE submissions SET spell_findings = \(bind: count) WHERE id = \(bind: try row.decode(column: "id", as: Int64.self))").run()
+        }
     }
 
     /// Inside migration 7's transaction: the search text of every row written before it existed.

@@ -35,7 +35,8 @@ extension Store {
             try await sql.raw("""
                 UPDATE submissions SET title = \(bind: title), sapo = \(bind: sapo), body = \(bind: body),
                     words = \(bind: WordCount.of(sapo + "\n" + body)), revision = \(bind: revision + 1), updated_at = \(bind: millis),
-                    search_text = \(bind: Store.searchText(title: title, sapo: sapo, body: body))
+                    search_text = \(bind: Store.searchText(title: title, sapo: sapo, body: body)),
+                    spell_findings = \(bind: Store.spellFindings(title: title, sapo: sapo, body: body, language: current.summary.language))
                 WHERE id = \(bind: id)
                 """).run()
             guard let saved = try await submission(id: id, scope: scope) else { return .notFound }

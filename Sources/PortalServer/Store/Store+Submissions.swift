@@ -43,7 +43,7 @@ extension Store {
     }
 
     private static let summaryColumns = """
-        s.id, s.title, s.category, s.language, s.status, s.received_at, s.words, s.revision, s.publish_at, s.published_at,
+        s.id, s.title, s.category, s.language, s.status, s.received_at, s.words, s.revision, s.publish_at, s.published_at, s.spell_findings,
         si.id AS site_id, si.code AS site_code, si.name AS site_name,
         c.id AS contributor_id, c.full_name, c.pen_name,
         l.holder AS lease_holder, l.holder_name AS lease_holder_name, l.acquired_at AS lease_acquired_at, l.expires_at AS lease_expires_at
@@ -207,7 +207,8 @@ extension Store {
             revision: try row.decode(column: "revision", as: Int.self),
             lease: try lease(row, now: Date()),
             publishAt: try row.decode(column: "publish_at", as: Int64?.self).map(Store.date),
-            publishedAt: try row.decode(column: "published_at", as: Int64?.self).map(Store.date))
+            publishedAt: try row.decode(column: "published_at", as: Int64?.self).map(Store.date),
+            spellFindings: try row.decode(column: "spell_findings", as: Int?.self))
     }
 
     /// The lease columns of a row, when they name one that has not expired by `now`.

@@ -37,10 +37,12 @@ public enum TableView {
     public static let separator = 1
 
     /// Column widths that, with separators, fill exactly `total` columns.
+    /// A fixed column is never narrower than its title with a sort arrow, so
+    /// sorting by it neither cuts the title nor moves the columns.
     public static func layout(_ columns: [TableColumn], total: Int) -> [Int] {
         guard !columns.isEmpty else { return [] }
         var widths = columns.map { column -> Int in
-            if case .fixed(let w) = column.width { return w }
+            if case .fixed(let w) = column.width { return max(w, DisplayWidth.of(column.title) + sortMarkWidth) }
             return 0
         }
         let flexIndices = columns.indices.filter { if case .flex = columns[$0].width { return true }; return false }
@@ -69,6 +71,9 @@ public enum TableView {
         return widths
     }
 
+    /// What the sorted column's title gains: a space and an arrow.
+    static let sortMarkWidth = 2
+
     /// Width of the cursor gutter of the arrow style.
     public static let gutter = 2
     public static let arrow = "▶"
@@ -86,7 +91,7 @@ public enum TableView {
         var x = left
         for (i, column) in columns.enumerated() {
             var title = column.title
-            if let sort = state.sort, sort.column == i { title += sort.ascending ? " ▲" : " ▼" }
+            if let sort = state.sort, sort.column == i { title += sort.ascending ? " ▲" : " ▼" }  // sortMarkWidth
             drawCell(title, width: widths[i], alignRight: column.alignRight, row: rect.row, col: x, style: theme.header, into: &frame)
             x += widths[i] + separator
         }

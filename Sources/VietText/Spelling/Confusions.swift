@@ -20,6 +20,7 @@ enum Confusions {
     sét xử → xét xử
     sét duyệt → xét duyệt
     bổ xung → bổ sung
+    xát nhập → sáp nhập
     sung phong → xung phong
     xơ sài → sơ sài
     sây dựng → xây dựng

@@ -7,7 +7,8 @@ import VietText
 /// Work the app asks the outside world to do; results come back as `AppMessage`s.
 public enum Effect: Equatable, Sendable {
     /// Loads the submissions of one queue tab, which are in `statuses`.
-    case loadQueue(tab: Int, statuses: [SubmissionStatus])
+    /// A tab's items: those in `statuses`, and only those published since Vietnam's midnight when `publishedToday`.
+    case loadQueue(tab: Int, statuses: [SubmissionStatus], publishedToday: Bool = false)
     case loadSubmission(Int64)
     /// The contributor's original against the text now.
     /// Two revisions of an item word by word; nil: the contributor's original against now.
@@ -15,7 +16,8 @@ public enum Effect: Equatable, Sendable {
     /// Take the edit lease of an item, claim it when it is waiting, and load it.
     case openForEditing(Int64)
     /// The royalty table an approval on `site` is graded by, for item `id`.
-    case loadRateTable(id: Int64, site: String)
+    /// What an approval form needs: the site's active rate table and the item as it is now.
+    case prepareApproval(id: Int64, site: String)
     /// A workflow decision on item `id`, with the step a person takes first (claiming a
     /// waiting item, unscheduling a scheduled one) and one Idempotency-Key through retries.
     case decide(id: Int64, TransitionRequest)
@@ -45,7 +47,7 @@ public enum AppMessage: Sendable {
     case leaseRenewed(Int64, Result<Lease, PortalError>)
     case editedExternally(Result<String, ExternalEditor.Failure>)
     case spellChecked(Int64, changes: Int, [Finding])
-    case rateTableLoaded(id: Int64, site: String, Result<RateTable, PortalError>)
+    case approvalPrepared(id: Int64, Result<ApprovalBasis, PortalError>)
     case decided(Int64, WorkflowAction, Result<Submission, PortalError>)
     /// An item's decisions, revisions and notes, for the reader (sent after `submissionLoaded`).
     case historyLoaded(Int64, Result<ReaderHistory, PortalError>)
@@ -94,18 +96,22 @@ struct HelpScreen {
     var search = PagerSearch()
 }
 
-/// A tab of the queue: the submissions in some statuses.
+/// A tab of the queue: the submissions in some statuses (the published ones of today only).
 struct QueueTab {
     let statuses: [SubmissionStatus]
     let title: Localized
     var screen = QueueScreen()
+    var publishedToday = false
+
+    /// What reads this tab, the `index`th.
+    func load(_ index: Int) -> Effect { .loadQueue(tab: index, statuses: statuses, publishedToday: publishedToday) }
 
     static let all: [QueueTab] = [
         QueueTab(statuses: SubmissionStatus.pending, title: Strings.tabPending),
         QueueTab(statuses: [.inReview], title: Strings.tabInReview, screen: QueueScreen.showingLeases),
         QueueTab(statuses: [.returned], title: Strings.tabReturned),
         QueueTab(statuses: [.approved, .scheduled], title: Strings.tabScheduled),
-        QueueTab(statuses: [.published], title: Strings.tabPublished),
+        QueueTab(statuses: [.published], title: Strings.tabPublished, publishedToday: true),
         QueueTab(statuses: [.rejected], title: Strings.tabRejected),
     ]
 }
@@ -176,8 +182,6 @@ public struct AppState {
     /// What the form on screen is for.
     enum FormPurpose { case filter, decision(DecisionDraft), note(id: Int64), compare(id: Int64, revisions: [Int]) }
     var formPurpose = FormPurpose.filter
-    /// Rate tables by site code, once loaded.
-    var rateTables: [String: RateTable] = [:]
     /// Decisions sent and not yet answered, by item.
     var deciding: [Int64: TransitionRequest] = [:]
 
@@ -188,6 +192,7 @@ public struct AppState {
         self.journal = journal
         self.inputMethod = inputMethod
         self.language = language
+        for index in tabs.indices { tabs[index].screen.language = language }
         self.portal = portal
         self.keymap = keymap
         self.theme = theme
@@ -245,7 +250,7 @@ public struct AppState {
     private mutating func load(tab index: Int) -> Effect {
         tabs[index].screen.isLoading = true
         loadStarted = now
-        return .loadQueue(tab: index, statuses: tabs[index].statuses)
+        return tabs[index].load(index)
     }
 
     /// How long the loop may wait for input before the screen changes by itself
@@ -294,7 +299,7 @@ public struct AppState {
         guard let due = nextRefresh, now >= due, !refreshing.contains(tab), !queue.isLoading else { return [] }
         nextRefresh = nil
         refreshing.insert(tab)
-        return [.loadQueue(tab: tab, statuses: tabs[tab].statuses)]
+        return [tabs[tab].load(tab)]
     }
 
     private mutating func scheduleRefresh(after index: Int) {
@@ -415,7 +420,7 @@ public struct AppState {
                     out.append(reader.showsDifferences ? .loadDifferences(id, reader.compared) : .loadSubmission(id))
                 }
                 refreshing.insert(tab)
-                out.append(.loadQueue(tab: tab, statuses: tabs[tab].statuses))
+                out.append(tabs[tab].load(tab))
             case .suspend: out.append(.suspend)
             case .repaint: out.append(.repaint)
             case .save(let id, let edit, let base): out.append(.save(id: id, edit: edit, base: base))
@@ -497,8 +502,8 @@ public struct AppState {
             case .failure(let error):
                 showError(error)
             }
-        case .rateTableLoaded(let id, let site, let result):
-            return rateTableLoaded(id: id, site: site, result)
+        case .approvalPrepared(let id, let result):
+            return approvalPrepared(id: id, result)
         case .decided(let id, let action, let result):
             return decided(id, action, result)
         case .spellChecked(let id, let changes, let findings):

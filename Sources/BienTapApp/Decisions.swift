@@ -5,12 +5,24 @@ import TerminalUI
 import VietText
 
 /// A decision being filled in: on which item, which action, and for an approval the
-/// rate table it is graded by.
+/// rate table it is graded by and the item as it was when the form opened.
 struct DecisionDraft {
     let id: Int64
     let title: String
     let action: WorkflowAction
-    var table: RateTable?
+    var approval: ApprovalBasis?
+}
+
+/// What an approval is decided on: the site's active rate table, and the item (its
+/// co-authors' shares and the sapo the social message starts from).
+public struct ApprovalBasis: Equatable, Sendable {
+    public var table: RateTable
+    public var item: Submission
+
+    public init(table: RateTable, item: Submission) {
+        self.table = table
+        self.item = item
+    }
 }
 
 /// The desk's decisions on the screen: approve with a grading from the active rate table
@@ -43,9 +55,8 @@ extension AppState {
         switch action {
         case .approve:
             guard let site = target.site else { return [] }
-            if let table = rateTables[site] { return open(DecisionDraft(id: target.id, title: target.title, action: action, table: table)) }
             loadStarted = now
-            return [.loadRateTable(id: target.id, site: site)]
+            return [.prepareApproval(id: target.id, site: site)]
         case .publish:
             dialogPurpose = .publish(id: target.id)
             dialog = Dialog(title: Strings.publishTitle(language), message: Strings.publishMessage(target.id, target.title)(language),
@@ -58,12 +69,11 @@ extension AppState {
         }
     }
 
-    mutating func rateTableLoaded(id: Int64, site: String, _ result: Result<RateTable, PortalError>) -> [Effect] {
+    mutating func approvalPrepared(id: Int64, _ result: Result<ApprovalBasis, PortalError>) -> [Effect] {
         switch result {
-        case .success(let table):
-            rateTables[site] = table
+        case .success(let basis):
             guard let target = decisionTarget, target.id == id else { return [] }
-            return open(DecisionDraft(id: id, title: target.title, action: .approve, table: table))
+            return open(DecisionDraft(id: id, title: target.title, action: .approve, approval: basis))
         case .failure(let error):
             showError(error)
             return []
@@ -76,12 +86,20 @@ extension AppState {
         var fields: [FormField]
         switch draft.action {
         case .approve:
-            let genres = draft.table?.genres ?? []
+            guard let basis = draft.approval else { return [] }
+            let item = basis.item
             fields = [
-                .choice("genre", Strings.fieldGenre(language), options: genres.map { Strings.genreOption($0)(language) }),
+                .choice("genre", Strings.fieldGenre(language), options: basis.table.genres.map { Strings.genreOption($0)(language) }),
                 .text("grade", Strings.fieldGrade(language)),
+            ]
+            // Each co-author's share, as the contributor asked; 0 takes a co-author off.
+            fields += item.coAuthors.map {
+                .text(Self.shareField($0.contributor.id), Strings.fieldShare($0.contributor.byline)(language), value: String($0.share))
+            }
+            fields += [
                 .checkbox("zalo", Strings.fieldZalo(language)),
                 .checkbox("facebook", Strings.fieldFacebook(language)),
+                .text("message", Strings.fieldSocialMessage(language), value: Self.socialMessage(of: item), inputMethod: inputMethod),
                 .text("note", Strings.fieldNote(language), inputMethod: inputMethod),
             ]
         case .return, .reject:
@@ -111,12 +129,29 @@ extension AppState {
         if case .text(let note)? = values["note"] { request.note = note.trimmingCharacters(in: .whitespacesAndNewlines) }
         switch draft.action {
         case .approve:
-            guard let table = draft.table, case .choice(let index)? = values["genre"], table.genres.indices.contains(index),
+            guard let basis = draft.approval, case .choice(let index)? = values["genre"], basis.table.genres.indices.contains(index),
                   case .text(let typed)? = values["grade"] else { return [] }
-            let genre = table.genres[index]
+            let genre = basis.table.genres[index]
             guard let grading = Self.grading(genre, typed) else { return refuse(Strings.gradeOutOfRange(genre)) }
             request.grading = grading
+            // Shares go with the decision only when they were changed.
+            var shares: [CoAuthorShare] = []
+            for coAuthor in basis.item.coAuthors {
+                guard case .text(let text)? = values[Self.shareField(coAuthor.contributor.id)],
+                      let share = Int(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "")),
+                      (0...99).contains(share) else { return refuse(Strings.shareNotAPercentage(coAuthor.contributor.byline)) }
+                if share > 0 { shares.append(CoAuthorShare(contributorId: coAuthor.contributor.id, share: share)) }
+            }
+            guard CoAuthorShare.areValid(shares) else { return refuse(Strings.sharesTooLarge) }
+            if shares != basis.item.coAuthors.map({ CoAuthorShare(contributorId: $0.contributor.id, share: $0.share) }) {
+                request.coAuthors = shares
+            }
             request.channels = ["zalo", "facebook"].filter { values[$0] == .checkbox(true) }
+            if !request.channels.isEmpty, case .text(let typed)? = values["message"] {
+                let message = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !message.isEmpty, message.count <= TransitionRequest.socialMessageLimit else { return refuse(Strings.socialMessageLength) }
+                request.socialMessage = message
+            }
         case .return, .reject:
             guard !request.note.isEmpty else { return refuse(draft.action == .return ? Strings.noteRequired : Strings.reasonRequired) }
         case .schedule:
@@ -132,6 +167,14 @@ extension AppState {
             break
         }
         return send(request, on: draft.id)
+    }
+
+    private static func shareField(_ contributor: Int64) -> String { "share.\(contributor)" }
+
+    /// What the social channels get unless the editor writes otherwise: the sapo, or the
+    /// title of an item without one (as the portal does).
+    static func socialMessage(of item: Submission) -> String {
+        item.sapo.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? item.summary.title : item.sapo
     }
 
     /// A grading from what was typed: a coefficient ("1,5" or "1.5") for a genre graded by
@@ -184,7 +227,7 @@ extension AppState {
                 overlays[index] = .reader(reader)
             }
             refreshing.insert(tab)
-            effects.append(.loadQueue(tab: tab, statuses: tabs[tab].statuses))
+            effects.append(tabs[tab].load(tab))
             if overlays.contains(where: { if case .duty = $0 { return true } else { return false } }) { effects.append(.loadDuty) }
             return effects
         case .failure(let error):

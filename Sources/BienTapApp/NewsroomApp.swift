@@ -63,9 +63,10 @@ public final class NewsroomApp {
             loop.screen.suspend()
         case .repaint:
             loop.screen.repaintAll()
-        case .loadQueue(let tab, let statuses):
+        case .loadQueue(let tab, let statuses, let publishedToday):
             work.async {
-                let result = Result { try client.allSubmissions(statuses: statuses) }.mapError(PortalError.wrap)
+                let since = publishedToday ? DateText.startOfDay(Date()) : nil
+                let result = Result { try client.allSubmissions(statuses: statuses, publishedFrom: since) }.mapError(PortalError.wrap)
                 loop.send(.queueLoaded(tab: tab, result))
             }
         case .loadSubmission(let id):
@@ -110,10 +111,11 @@ public final class NewsroomApp {
                     .mapError(PortalError.wrap)
                 loop.send(.openedForEditing(id, result))
             }
-        case .loadRateTable(let id, let site):
+        case .prepareApproval(let id, let site):
             work.async {
-                let result = Result { try client.activeRateTable(site: site) }.mapError(PortalError.wrap)
-                loop.send(.rateTableLoaded(id: id, site: site, result))
+                let result = Result { ApprovalBasis(table: try client.activeRateTable(site: site), item: try client.submission(id: id)) }
+                    .mapError(PortalError.wrap)
+                loop.send(.approvalPrepared(id: id, result))
             }
         case .decide(let id, let request):
             let desk = DeskCommands(client: client, language: state.language, onRetry: { _ in })

@@ -263,7 +263,7 @@ public enum Strings {
     public static let tabInReview = Localized(vi: "Đang biên tập", en: "In review")
     public static let tabReturned = Localized(vi: "Trả lại", en: "Returned")
     public static let tabScheduled = Localized(vi: "Đã lên lịch", en: "Scheduled")
-    public static let tabPublished = Localized(vi: "Đã đăng", en: "Published")
+    public static let tabPublished = Localized(vi: "Đăng hôm nay", en: "Published today")
     public static let tabRejected = Localized(vi: "Từ chối", en: "Rejected")
     public static let noMatch = Localized(vi: "Không có bài nào khớp bộ lọc.", en: "Nothing matches the filter.")
     public static let emptyTab = Localized(vi: "Không có bài nào ở đây.", en: "Nothing here.")
@@ -359,6 +359,12 @@ extension Strings {
                   en: "cannot read the time \"\(text)\"; e.g. \"07:00 24/11/2026\", \"+2h\", \"tomorrow\", \"monday\"")
     }
     public static let pastMoment = Localized(vi: "thời điểm đăng đã qua", en: "that time has already passed")
+    public static func shareOptionUnreadable(_ text: String) -> Localized {
+        Localized(vi: "không hiểu --share \(text): viết số người góp bài=phần trăm, như --share 12=30",
+                  en: "cannot read --share \(text): write contributor number=percent, as --share 12=30")
+    }
+    public static let messageWithoutChannel = Localized(vi: "--message cần ít nhất một --channel (zalo, facebook)",
+                                                        en: "--message needs at least one --channel (zalo, facebook)")
     public static let noteRequired = Localized(vi: "cần --note: trả lại phải nói lý do để tác giả sửa",
                                                en: "--note is needed: a return tells the contributor what to fix")
     public static let reasonRequired = Localized(vi: "cần --reason: từ chối phải nói lý do", en: "--reason is needed: a rejection says why")
@@ -597,6 +603,18 @@ extension Strings {
     public static let fieldGrade = Localized(vi: "Hệ số (hoặc số tiền)", en: "Coefficient (or amount)")
     public static let fieldZalo = Localized(vi: "Đăng lên Zalo OA", en: "Post to the Zalo Official Account")
     public static let fieldFacebook = Localized(vi: "Đăng lên Facebook Page", en: "Post to the Facebook Page")
+    public static let fieldSocialMessage = Localized(vi: "Lời đăng mạng xã hội", en: "Social post text")
+    public static func fieldShare(_ name: String) -> Localized {
+        Localized(vi: "Phần của \(name) (%)", en: "Share of \(name) (%)")
+    }
+    public static func shareNotAPercentage(_ name: String) -> Localized {
+        Localized(vi: "Phần của \(name) là một số từ 0 đến 99 (0: bỏ khỏi đồng tác giả).",
+                  en: "The share of \(name) is a number from 0 to 99 (0 takes them off the co-authors).")
+    }
+    public static let sharesTooLarge = Localized(vi: "Phần của các đồng tác giả cộng lại phải dưới 100%: tác giả giữ phần còn lại.",
+                                                 en: "The co-authors' shares must add up to less than 100%: the contributor keeps the rest.")
+    public static let socialMessageLength = Localized(vi: "Lời đăng mạng xã hội từ 1 đến \(VietNumber.grouped(TransitionRequest.socialMessageLimit)) ký tự.",
+                                                      en: "The social post text has 1 to \(TransitionRequest.socialMessageLimit) characters.")
     public static let fieldNote = Localized(vi: "Ghi chú", en: "Note")
     public static let fieldReturnNote = Localized(vi: "Cần sửa gì (bắt buộc)", en: "What to fix (required)")
     public static let fieldRejectReason = Localized(vi: "Lý do từ chối (bắt buộc)", en: "Why (required)")
@@ -648,6 +666,21 @@ extension Strings {
     public static func authorShare(_ name: String, penName: String?, share: Int) -> Localized {
         let pen = penName.map { " (\($0))" } ?? ""
         return Localized(vi: "\(name)\(pen) \(share)%", en: "\(name)\(pen) \(share)%")
+    }
+    /// What an approval settled: the grading, and the social channels with their text.
+    public static func approvalDetails(_ item: Submission) -> [Localized] {
+        var lines: [Localized] = []
+        if let g = item.grading {
+            let vi = g.coefficient.map { "hệ số \(number($0))" } ?? g.amount.map { "\(VietNumber.grouped(Int($0))) đ" } ?? ""
+            let en = g.coefficient.map { "coefficient \(number($0))" } ?? g.amount.map { "\($0) đồng" } ?? ""
+            lines.append(Localized(vi: "Chấm nhuận bút: \(g.genre), \(vi)", en: "Royalty grading: \(g.genre), \(en)"))
+        }
+        if !item.channels.isEmpty {
+            let names = item.channels.map { $0 == "zalo" ? "Zalo OA" : $0 == "facebook" ? "Facebook Page" : $0 }.joined(separator: ", ")
+            let message = item.socialMessage ?? ""
+            lines.append(Localized(vi: "Đăng mạng xã hội: \(names) — «\(message)»", en: "Social channels: \(names) — \"\(message)\""))
+        }
+        return lines
     }
     public static func detailAuthors(_ list: String) -> Localized {
         Localized(vi: "Tác giả và phần nhuận bút: \(list)", en: "Authors and royalty shares: \(list)")

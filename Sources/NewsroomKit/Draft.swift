@@ -41,6 +41,13 @@ public struct CoAuthorShare: Codable, Sendable, Hashable {
         self.contributorId = contributorId
         self.share = share
     }
+
+    /// Shares a submission may have: at most ten co-authors, each named once, each
+    /// with 1 to 99 percent, together under 100 so the contributor keeps some.
+    public static func areValid(_ shares: [CoAuthorShare]) -> Bool {
+        shares.count <= 10 && Set(shares.map(\.contributorId)).count == shares.count
+            && shares.allSatisfy { (1...99).contains($0.share) } && shares.reduce(0) { $0 + $1.share } < 100
+    }
 }
 
 /// A photo sent with a draft: its bytes (base64 on the wire), caption and credit.

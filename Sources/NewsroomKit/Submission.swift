@@ -62,21 +62,29 @@ public struct Submission: Codable, Sendable, Hashable, Identifiable {
     public var authorShare: Int
     public var coAuthors: [CoAuthor]
     public var attachments: [Attachment]
+    /// What the approval decided: the royalty grading, the social channels to post on
+    /// and the text posted there.
+    public var grading: Grading?
+    public var channels: [String]
+    public var socialMessage: String?
 
     public var id: Int64 { summary.id }
 
     public init(summary: SubmissionSummary, sapo: String, body: String, authorShare: Int = 100, coAuthors: [CoAuthor] = [],
-                attachments: [Attachment] = []) {
+                attachments: [Attachment] = [], grading: Grading? = nil, channels: [String] = [], socialMessage: String? = nil) {
         self.summary = summary
         self.sapo = sapo
         self.body = body
         self.authorShare = authorShare
         self.coAuthors = coAuthors
         self.attachments = attachments
+        self.grading = grading
+        self.channels = channels
+        self.socialMessage = socialMessage
     }
 
     // On the wire a submission is one flat object: the summary's keys plus the rest.
-    private enum ExtraKeys: String, CodingKey { case sapo, body, authorShare, coAuthors, attachments }
+    private enum ExtraKeys: String, CodingKey { case sapo, body, authorShare, coAuthors, attachments, grading, channels, socialMessage }
 
     public init(from decoder: Decoder) throws {
         summary = try SubmissionSummary(from: decoder)
@@ -86,6 +94,9 @@ public struct Submission: Codable, Sendable, Hashable, Identifiable {
         authorShare = try c.decodeIfPresent(Int.self, forKey: .authorShare) ?? 100
         coAuthors = try c.decodeIfPresent([CoAuthor].self, forKey: .coAuthors) ?? []
         attachments = try c.decodeIfPresent([Attachment].self, forKey: .attachments) ?? []
+        grading = try c.decodeIfPresent(Grading.self, forKey: .grading)
+        channels = try c.decodeIfPresent([String].self, forKey: .channels) ?? []
+        socialMessage = try c.decodeIfPresent(String.self, forKey: .socialMessage)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -96,5 +107,8 @@ public struct Submission: Codable, Sendable, Hashable, Identifiable {
         try c.encode(authorShare, forKey: .authorShare)
         try c.encode(coAuthors, forKey: .coAuthors)
         try c.encode(attachments, forKey: .attachments)
+        try c.encodeIfPresent(grading, forKey: .grading)
+        try c.encode(channels, forKey: .channels)
+        try c.encodeIfPresent(socialMessage, forKey: .socialMessage)
     }
 }

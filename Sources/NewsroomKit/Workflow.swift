@@ -82,16 +82,26 @@ public struct TransitionRequest: Codable, Sendable, Hashable {
     /// An approval's grading, and the social channels to queue it on ("zalo", "facebook").
     public var grading: Grading?
     public var channels: [String]
+    /// An approval's text for the social channels; without it they get the sapo.
+    public var socialMessage: String?
+    /// An approval's co-authors and shares, replacing those the item has; nil keeps them.
+    public var coAuthors: [CoAuthorShare]?
 
-    public init(action: WorkflowAction, note: String = "", publishAt: Date? = nil, grading: Grading? = nil, channels: [String] = []) {
+    /// The longest social message: what a Zalo Official Account text message holds.
+    public static let socialMessageLimit = 2_000
+
+    public init(action: WorkflowAction, note: String = "", publishAt: Date? = nil, grading: Grading? = nil, channels: [String] = [],
+                socialMessage: String? = nil, coAuthors: [CoAuthorShare]? = nil) {
         self.action = action
         self.note = note
         self.publishAt = publishAt
         self.grading = grading
         self.channels = channels
+        self.socialMessage = socialMessage
+        self.coAuthors = coAuthors
     }
 
-    private enum CodingKeys: String, CodingKey { case action, note, publishAt, grading, channels }
+    private enum CodingKeys: String, CodingKey { case action, note, publishAt, grading, channels, socialMessage, coAuthors }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -100,6 +110,8 @@ public struct TransitionRequest: Codable, Sendable, Hashable {
         publishAt = try c.decodeIfPresent(Date.self, forKey: .publishAt)
         grading = try c.decodeIfPresent(Grading.self, forKey: .grading)
         channels = try c.decodeIfPresent([String].self, forKey: .channels) ?? []
+        socialMessage = try c.decodeIfPresent(String.self, forKey: .socialMessage)
+        coAuthors = try c.decodeIfPresent([CoAuthorShare].self, forKey: .coAuthors)
     }
 }
 

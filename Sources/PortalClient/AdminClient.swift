@@ -45,23 +45,24 @@ public final class AdminClient: @unchecked Sendable {
     }
 
     /// One page of submissions, newest first.
-    public func submissions(statuses: [SubmissionStatus] = [], site: String? = nil,
+    public func submissions(statuses: [SubmissionStatus] = [], site: String? = nil, publishedFrom: Date? = nil,
                             cursor: String? = nil, limit: Int = 50) throws -> Page<SubmissionSummary> {
         var query: [(String, String)] = []
         if !statuses.isEmpty { query.append(("status", statuses.map(\.rawValue).joined(separator: ","))) }
         if let site { query.append(("site", site)) }
+        if let publishedFrom { query.append(("published_from", publishedFrom.formatted(.iso8601))) }
         if let cursor { query.append(("cursor", cursor)) }
         query.append(("limit", String(limit)))
         return try get(APIPath.submissions, query: query)
     }
 
     /// Every submission matching the filter, following cursors to the last page.
-    public func allSubmissions(statuses: [SubmissionStatus] = [], site: String? = nil,
+    public func allSubmissions(statuses: [SubmissionStatus] = [], site: String? = nil, publishedFrom: Date? = nil,
                                pageSize: Int = 200) throws -> [SubmissionSummary] {
         var items: [SubmissionSummary] = []
         var cursor: String? = nil
         repeat {
-            let page = try submissions(statuses: statuses, site: site, cursor: cursor, limit: pageSize)
+            let page = try submissions(statuses: statuses, site: site, publishedFrom: publishedFrom, cursor: cursor, limit: pageSize)
             items += page.items
             cursor = page.nextCursor
         } while cursor != nil

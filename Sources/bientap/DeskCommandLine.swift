@@ -251,13 +251,30 @@ struct Approve: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A social channel to queue the item on: zalo or facebook (repeat for both).", valueName: "channel"))
     var channel: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("The text posted on the social channels (the sapo when not given).", valueName: "text"))
+    var message: String?
+
+    @Option(name: .long, help: ArgumentHelp("A co-author's share in percent, as contributor number=percent (repeat for each; the shares given replace the item's co-authors).",
+                                            valueName: "id=percent"))
+    var share: [String] = []
+
     @Option(name: .long, help: "A note for the history.")
     var note: String = ""
 
     func run() throws {
         let desk = try Desk(connection)
         guard let genre, (coefficient == nil) != (amount == nil) else { throw Failed(message: Strings.gradingRequired(desk.language), status: 2) }
-        let request = TransitionRequest(action: .approve, note: note, grading: Grading(genre: genre, coefficient: coefficient, amount: amount), channels: channel)
+        var shares: [CoAuthorShare] = []
+        for text in share {
+            let parts = text.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let contributor = Int64(parts[0]), let percent = Int(parts[1].replacingOccurrences(of: "%", with: "")) else {
+                throw Failed(message: Strings.shareOptionUnreadable(text)(desk.language), status: 2)
+            }
+            shares.append(CoAuthorShare(contributorId: contributor, share: percent))
+        }
+        if message != nil && channel.isEmpty { throw Failed(message: Strings.messageWithoutChannel(desk.language), status: 2) }
+        let request = TransitionRequest(action: .approve, note: note, grading: Grading(genre: genre, coefficient: coefficient, amount: amount),
+                                        channels: channel, socialMessage: message, coAuthors: share.isEmpty ? nil : shares)
         desk.report(try desk.run { try desk.commands.decide(id: id, request) })
     }
 }

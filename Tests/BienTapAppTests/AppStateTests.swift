@@ -39,7 +39,8 @@ final class AppStateTests: XCTestCase {
         XCTAssertTrue(rows[0].contains("Chờ duyệt (30 bài)"), rows[0])
         XCTAssertTrue(rows[1].hasPrefix(" Chờ duyệt 30 │ Đang biên tập │ Trả lại"), rows[1])
         XCTAssertTrue(rows[2].contains("Tiêu đề") && rows[2].contains("Số chữ") && rows[2].hasSuffix("Lỗi CT"), rows[2])
-        XCTAssertTrue(rows[3].hasPrefix("▶ ") && rows[3].contains("Tuyến đường ven biển Lý Sơn số 0"), rows[3])
+        XCTAssertTrue(rows[3].hasPrefix("▶ ") && rows[3].contains("Tuyến đường ven biển Lý Sơn"), rows[3])
+        XCTAssertTrue(rows[2].contains("Thể loại") && rows[3].contains(" Tin "), "the category column: " + rows[3])
         XCTAssertTrue(rows[4].hasPrefix("  "), "the cursor's arrow only on its row")
         XCTAssertTrue(rows[19].contains("1/30") && rows[19].contains("? trợ giúp"), rows[19])
         XCTAssertTrue(rows[3].hasSuffix("     100        0"), rows[3])
@@ -260,7 +261,7 @@ final class AppStateTests: XCTestCase {
         let words = lines(s.render())[2].range(of: "Số chữ")!
         let wordsColumn = lines(s.render())[2].distance(from: lines(s.render())[2].startIndex, to: words.lowerBound)
         _ = click(2, wordsColumn)
-        XCTAssertEqual(s.queue.table.sort?.column, 4)
+        XCTAssertEqual(s.queue.table.sort?.column, 5)
         XCTAssertEqual(s.queue.table.sort?.ascending, true)
         XCTAssertTrue(lines(s.render())[18].contains("Sắp xếp theo Số chữ, tăng dần."), "said in a toast")
         _ = click(2, wordsColumn)

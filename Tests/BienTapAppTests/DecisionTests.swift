@@ -46,12 +46,21 @@ final class DecisionTests: XCTestCase {
         XCTAssertNil(AppState.grading(table.genres[1], "5.000"))
     }
 
-    func testApprovingLoadsTheRateTableOnceAndSendsTheGradingAndChannels() {
+    /// The item as the portal sends it for an approval: a sapo, and co-authors when given.
+    private func basis(_ coAuthors: [CoAuthor] = []) -> ApprovalBasis {
+        var summary = queueItem()
+        summary.status = .inReview
+        return ApprovalBasis(table: table, item: Submission(summary: summary, sapo: "Sở Y tế khám miễn phí cho 500 người.", body: "Nội dung.",
+                                                            authorShare: 100 - coAuthors.reduce(0) { $0 + $1.share }, coAuthors: coAuthors))
+    }
+
+    func testApprovingLoadsTheRateTableAndTheItemAndSendsTheGradingAndChannels() {
         var s = queue()
-        XCTAssertEqual(keys(&s, .char("a")), [.loadRateTable(id: 7, site: "so-y-te")])
-        _ = s.handle(message: .rateTableLoaded(id: 7, site: "so-y-te", .success(table)))
+        XCTAssertEqual(keys(&s, .char("a")), [.prepareApproval(id: 7, site: "so-y-te")])
+        _ = s.handle(message: .approvalPrepared(id: 7, .success(basis())))
         XCTAssertTrue(screen(s).contains("Duyệt bài #7"), screen(s))
         XCTAssertTrue(screen(s).contains("hệ số 1–10 · Tin"), screen(s))
+        XCTAssertFalse(screen(s).contains("Phần của"), "no co-authors, no shares to settle")
         _ = keys(&s, .tab)
         type(&s, "12")
         XCTAssertEqual(keys(&s, .enter), [], "out of range: refused")
@@ -59,10 +68,11 @@ final class DecisionTests: XCTestCase {
         XCTAssertTrue(screen(s).contains("là một số từ 1 đến 10"), screen(s))
         _ = keys(&s, .backspace, .backspace)
         type(&s, "2,5")
-        _ = keys(&s, .tab, .char(" "), .tab, .tab)
+        // Zalo ticked; the social text starts as the sapo; then the note.
+        _ = keys(&s, .tab, .char(" "), .tab, .tab, .tab)
         type(&s, "Đăng sáng mai")
-        var expected = TransitionRequest(action: .approve, note: "Đăng sáng mai", grading: Grading(genre: "tin", coefficient: 2.5), channels: ["zalo"])
-        expected.publishAt = nil
+        let expected = TransitionRequest(action: .approve, note: "Đăng sáng mai", grading: Grading(genre: "tin", coefficient: 2.5), channels: ["zalo"],
+                                         socialMessage: "Sở Y tế khám miễn phí cho 500 người.")
         XCTAssertEqual(keys(&s, .enter), [.decide(id: 7, expected)])
         XCTAssertEqual(keys(&s, .char("a")), [], "one decision at a time on an item")
         // Answered: said, and the queue read again.
@@ -73,10 +83,56 @@ final class DecisionTests: XCTestCase {
         XCTAssertEqual(s.handle(message: .decided(7, .approve, .success(Submission(summary: item, sapo: "", body: "")))),
                        [.loadQueue(tab: 0, statuses: SubmissionStatus.pending)])
         XCTAssertTrue(screen(s).contains("Đã duyệt #7 Tin số 7"), screen(s))
-        // A second approval opens the form at once: the table is kept.
+        // A second approval reads the table and the item again: either may have changed.
         _ = s.handle(message: .queueLoaded(tab: 0, .success([item])))
-        XCTAssertEqual(keys(&s, .char("a")), [])
-        XCTAssertTrue(screen(s).contains("Duyệt bài #7"), screen(s))
+        XCTAssertEqual(keys(&s, .char("a")), [.prepareApproval(id: 7, site: "so-y-te")])
+    }
+
+    func testAnApprovalSettlesCoAuthorsSharesAndTheSocialText() {
+        var s = queue()
+        _ = keys(&s, .char("a"))
+        let lan = ContributorRef(id: 5, fullName: "Trần Lan", penName: nil), minh = ContributorRef(id: 6, fullName: "Lê Minh", penName: "Minh Lê")
+        _ = s.handle(message: .approvalPrepared(id: 7, .success(basis([CoAuthor(contributor: lan, share: 30), CoAuthor(contributor: minh, share: 20)]))))
+        XCTAssertTrue(screen(s).contains("Phần của Trần Lan (%)"), screen(s))
+        XCTAssertTrue(screen(s).contains("Phần của Minh Lê (%)"), screen(s))
+        _ = keys(&s, .tab)
+        type(&s, "1")
+        // Lan's share: 120 is no percentage.
+        _ = keys(&s, .tab, .backspace, .backspace)
+        type(&s, "120")
+        XCTAssertEqual(keys(&s, .enter), [])
+        XCTAssertTrue(screen(s).contains("Phần của Trần Lan là một số từ 0 đến 99"), screen(s))
+        // 60 + 50 leaves the author nothing.
+        _ = keys(&s, .backspace, .backspace, .backspace)
+        type(&s, "60")
+        _ = keys(&s, .tab, .backspace, .backspace)
+        type(&s, "50")
+        XCTAssertEqual(keys(&s, .enter), [])
+        XCTAssertTrue(screen(s).contains("cộng lại phải dưới 100%"), screen(s))
+        // Minh taken off (0); Facebook ticked and the social text added to.
+        _ = keys(&s, .backspace, .backspace)
+        type(&s, "0")
+        _ = keys(&s, .tab, .tab, .char(" "), .tab)
+        type(&s, " Mời bạn đọc.")
+        let expected = TransitionRequest(action: .approve, grading: Grading(genre: "tin", coefficient: 1), channels: ["facebook"],
+                                         socialMessage: "Sở Y tế khám miễn phí cho 500 người. Mời bạn đọc.",
+                                         coAuthors: [CoAuthorShare(contributorId: 5, share: 60)])
+        XCTAssertEqual(keys(&s, .enter), [.decide(id: 7, expected)])
+    }
+
+    func testSharesLeftAsTheyWereAreNotSentAndAnEmptySocialTextIsRefused() {
+        var s = queue()
+        _ = keys(&s, .char("a"))
+        _ = s.handle(message: .approvalPrepared(id: 7, .success(basis([CoAuthor(contributor: ContributorRef(id: 5, fullName: "Trần Lan", penName: nil), share: 30)]))))
+        _ = keys(&s, .tab)
+        type(&s, "2")
+        _ = keys(&s, .tab, .tab, .char(" "), .tab, .tab)
+        for _ in 0..<60 { _ = keys(&s, .backspace) }
+        XCTAssertEqual(keys(&s, .enter), [], "Zalo ticked with nothing to post")
+        XCTAssertTrue(screen(s).contains("Lời đăng mạng xã hội từ 1 đến 2.000 ký tự"), screen(s))
+        type(&s, "Tin mới")
+        XCTAssertEqual(keys(&s, .enter), [.decide(id: 7, TransitionRequest(action: .approve, grading: Grading(genre: "tin", coefficient: 2),
+                                                                           channels: ["zalo"], socialMessage: "Tin mới"))])
     }
 
     func testAReturnMustSayWhyAndAScheduleTakesQuickChoicesOrATypedTime() {

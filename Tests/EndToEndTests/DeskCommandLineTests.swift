@@ -124,10 +124,26 @@ final class DeskCommandLineTests: XCTestCase {
 
         // Approve a waiting item (claimed on the way) with a grading from the active table.
         let genre = try XCTUnwrap(api.activeRateTable(site: waiting[0].site.code).genres.first { $0.coefficient != nil })
-        let approved = try client(["approve", String(id), "--genre", genre.code, "--coefficient", String(genre.coefficient!.min)])
+        // A co-author's share and the Facebook text are settled with it.
+        let coAuthor = try XCTUnwrap(waiting.map(\.contributor.id).first { $0 != waiting[0].contributor.id })
+        let grading = ["approve", String(id), "--genre", genre.code, "--coefficient", String(genre.coefficient!.min)]
+        let unreadable = try client(grading + ["--share", "ba mươi"])
+        XCTAssertEqual(unreadable.status, 2)
+        XCTAssertTrue(unreadable.err.contains("không hiểu --share ba mươi"), unreadable.err)
+        let lonely = try client(grading + ["--message", "Mời đọc"])
+        XCTAssertEqual(lonely.status, 2)
+        XCTAssertTrue(lonely.err.contains("--message cần ít nhất một --channel"), lonely.err)
+        XCTAssertEqual(try api.submission(id: id).summary.status, .submitted, "refused before anything was sent")
+        let approved = try client(grading + ["--share", "\(coAuthor)=30", "--channel", "facebook", "--message", "Mời bạn đọc tin mới"])
         XCTAssertEqual(approved.status, 0, approved.err)
         XCTAssertTrue(approved.out.contains("Bài \(id)"), approved.out)
         XCTAssertEqual(try api.events(of: id).map(\.action), [.claim, .approve])
+        let settled = try api.submission(id: id)
+        XCTAssertEqual(settled.authorShare, 70)
+        XCTAssertEqual(settled.coAuthors.map(\.contributor.id), [coAuthor])
+        let shown = try client(["show", String(id)])
+        XCTAssertTrue(shown.out.contains("Đăng mạng xã hội: Facebook Page — «Mời bạn đọc tin mới»"), shown.out)
+        XCTAssertTrue(shown.out.contains("Chấm nhuận bút: \(genre.code), hệ số"), shown.out)
 
         // Schedule in two hours, move it to tomorrow morning, then publish it now.
         let scheduled = try client(["schedule", String(id), "--at", "+2h"])

@@ -111,7 +111,7 @@ final class DeskEditorEndToEndTests: XCTestCase {
         let deadline = Date().addingTimeInterval(40)
         while try api.submission(id: newest.id).summary.status != .published, Date() < deadline { usleep(250_000) }
         try session.send("Tab")
-        let published = try session.waitForScreen("published") { $0.contains("Đã đăng (") && $0.contains(fixed) }
+        let published = try session.waitForScreen("published") { $0.contains("Đăng hôm nay (") && $0.contains(fixed) }
         XCTAssertTrue(published.contains(fixed), published)
     }
 

@@ -278,6 +278,67 @@ class APITests: PortalTestCase {
         }
     }
 
+    func testAnApprovalSettlesCoAuthorsSharesAndTheSocialText() async throws {
+        try await withPortal { store, client in
+            let editor = try await store.addUser(name: "bien-tap", displayName: "Biên tập", grants: [Grant(role: .editor, site: nil)])
+            let items = try await store.submissions(.init(statuses: [.submitted], limit: 40)).items
+            let item = items[0]
+            let others = Array(Set(items.map(\.contributor.id)).subtracting([item.contributor.id])).sorted()
+            XCTAssertGreaterThanOrEqual(others.count, 2)
+            let uri = "/api/v1/submissions/\(item.id)/transitions"
+            let tin = Grading(genre: "tin", coefficient: 1.5)
+            let claimed = try await post(client, uri, token: editor, TransitionRequest(action: .claim))
+            XCTAssertEqual(claimed.status, .ok)
+            // Refused, with nothing changed: shares outside an approval, a message without a channel,
+            // the author as a co-author, someone who is not a contributor, shares leaving the author nothing.
+            for (wrong, why) in [
+                (TransitionRequest(action: .return, note: "Thiếu ảnh", coAuthors: [CoAuthorShare(contributorId: others[0], share: 10)]), "shares on a return"),
+                (TransitionRequest(action: .approve, grading: tin, socialMessage: "Đọc ngay"), "a message without a channel"),
+                (TransitionRequest(action: .approve, grading: tin, channels: ["zalo"], socialMessage: "  "), "an empty message"),
+                (TransitionRequest(action: .approve, grading: tin, channels: ["zalo"],
+                                   socialMessage: String(repeating: "a", count: TransitionRequest.socialMessageLimit + 1)), "a message too long"),
+                (TransitionRequest(action: .approve, grading: tin, coAuthors: [CoAuthorShare(contributorId: item.contributor.id, share: 10)]), "the author"),
+                (TransitionRequest(action: .approve, grading: tin, coAuthors: [CoAuthorShare(contributorId: 999_999, share: 10)]), "no such contributor"),
+                (TransitionRequest(action: .approve, grading: tin, coAuthors: [CoAuthorShare(contributorId: others[0], share: 60),
+                                                                               CoAuthorShare(contributorId: others[1], share: 40)]), "nothing left"),
+            ] {
+                let answer = try await post(client, uri, token: editor, wrong)
+                XCTAssertEqual(answer.status.code, 400, why)
+                XCTAssertEqual(errorCode(answer.body), "invalid_field", why)
+            }
+            var current = try await store.submission(id: item.id, scope: .everything)!
+            XCTAssertEqual(current.summary.status, .inReview)
+            XCTAssertEqual(current.authorShare, 100)
+            XCTAssertEqual(current.coAuthors, [])
+
+            let approval = TransitionRequest(action: .approve, grading: tin, channels: ["facebook"], socialMessage: " Đọc ngay: Lý Sơn vào mùa tỏi \n",
+                                             coAuthors: [CoAuthorShare(contributorId: others[1], share: 15), CoAuthorShare(contributorId: others[0], share: 25)])
+            let answer = try await post(client, uri, token: editor, approval)
+            XCTAssertEqual(answer.status, .ok, String(decoding: answer.body, as: UTF8.self))
+            let approved = try WireFormat.decoder().decode(Submission.self, from: answer.body)
+            XCTAssertEqual(approved.summary.status, .approved)
+            XCTAssertEqual(approved.authorShare, 60)
+            XCTAssertEqual(approved.coAuthors.map(\.contributor.id), [others[0], others[1]], "largest share first")
+            XCTAssertEqual(approved.coAuthors.map(\.share), [25, 15])
+            XCTAssertEqual(approved.grading, tin)
+            XCTAssertEqual(approved.channels, ["facebook"])
+            XCTAssertEqual(approved.socialMessage, "Đọc ngay: Lý Sơn vào mùa tỏi")
+            current = try await store.submission(id: item.id, scope: .everything)!
+            XCTAssertEqual(json(current), json(approved), "what the answer says is what is kept")
+
+            // Channels without a message: the sapo goes out.
+            let second = items[1]
+            let secondURI = "/api/v1/submissions/\(second.id)/transitions"
+            let secondClaimed = try await post(client, secondURI, token: editor, TransitionRequest(action: .claim))
+            XCTAssertEqual(secondClaimed.status, .ok)
+            let plain = try await post(client, secondURI, token: editor, TransitionRequest(action: .approve, grading: tin, channels: ["zalo", "facebook"]))
+            let secondApproved = try WireFormat.decoder().decode(Submission.self, from: plain.body)
+            XCTAssertEqual(secondApproved.socialMessage, secondApproved.sapo)
+            XCTAssertFalse(secondApproved.sapo.isEmpty)
+            XCTAssertEqual(secondApproved.channels, ["zalo", "facebook"])
+        }
+    }
+
     func testDecisionsNeedIfMatchAndAnIdempotencyKeyAnswersOnce() async throws {
         try await withPortal { store, client in
             let editor = try await store.addUser(name: "bien-tap", displayName: "Biên tập", grants: [Grant(role: .editor, site: nil)])
@@ -412,6 +473,9 @@ final class APITestsOnPostgres: APITests {
         try await super.testConcurrentSavesFromOneRevisionLetExactlyOneThrough()
     }
     override func testWorkflowFromClaimToPublicationWithItsHistory() async throws { try await super.testWorkflowFromClaimToPublicationWithItsHistory() }
+    override func testAnApprovalSettlesCoAuthorsSharesAndTheSocialText() async throws {
+        try await super.testAnApprovalSettlesCoAuthorsSharesAndTheSocialText()
+    }
     override func testDecisionsNeedIfMatchAndAnIdempotencyKeyAnswersOnce() async throws {
         try await super.testDecisionsNeedIfMatchAndAnIdempotencyKeyAnswersOnce()
     }

@@ -156,6 +156,14 @@ class DraftTests: PortalTestCase {
             XCTAssertEqual(recent.count, everything.filter { $0.receivedAt >= middle.addingTimeInterval(-0.999) }.count)
             let older = try await walk("received_before=" + iso.string(from: middle) + "&status=submitted")
             XCTAssertTrue(older.allSatisfy { $0.receivedAt < middle && $0.status == .submitted })
+            // Published since a moment (the queue's "published today"): only those, unpublished ones never.
+            let published = everything.compactMap(\.publishedAt).sorted()
+            XCTAssertGreaterThan(published.count, 10)
+            let since = published[published.count - 5]
+            let lately = try await walk("published_from=" + iso.string(from: since) + "&status=published")
+            XCTAssertEqual(Set(lately.map(\.id)), Set(everything.filter { ($0.publishedAt ?? .distantPast) >= since.addingTimeInterval(-0.999) }.map(\.id)))
+            XCTAssertGreaterThanOrEqual(lately.count, 5)
+            XCTAssertTrue(lately.allSatisfy { $0.status == .published })
 
             // Orders: oldest first, most words first; each walk sees every item once.
             let oldest = try await walk("sort=received")
@@ -169,7 +177,7 @@ class DraftTests: PortalTestCase {
             let mixed = try await get(client, APIPath.submissions + "?sort=received&cursor=\(first.nextCursor!)", token: token,
                                       as: APIErrorBody.self, status: .badRequest)
             XCTAssertEqual(mixed.0.error.code, "invalid_cursor", "a cursor belongs to its order")
-            for query in ["sort=title", "category=tin", "contributor=x", "received_from=yesterday"] {
+            for query in ["sort=title", "category=tin", "contributor=x", "received_from=yesterday", "published_from=today"] {
                 let (bad, _) = try await get(client, APIPath.submissions + "?" + query, token: token, as: APIErrorBody.self, status: .badRequest)
                 XCTAssertEqual(bad.error.code, "invalid_field", query)
             }

@@ -55,6 +55,17 @@ final class SampleCorpusTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(planted.count - waiting.count, 2, "so do the other tabs")
     }
 
+    func testSomeItemsHaveCoAuthorsWhoAreNotTheirAuthor() {
+        let items = SampleCorpus.submissions(now: now)
+        let shared = items.filter { !$0.coAuthors.isEmpty }
+        XCTAssertGreaterThan(shared.count, 20)
+        XCTAssertTrue(shared.contains { [.submitted, .resubmitted].contains($0.status) }, "the pending tab has some")
+        for item in shared {
+            XCTAssertNil(item.coAuthors[item.contributor], item.title)
+            XCTAssertTrue(CoAuthorShare.areValid(item.coAuthors.map { CoAuthorShare(contributorId: Int64($0.key), share: $0.value) }))
+        }
+    }
+
     func testTheSampleIsTheSameOnEveryRunAndNFC() {
         let a = SampleCorpus.submissions(now: now)
         let b = SampleCorpus.submissions(now: now)

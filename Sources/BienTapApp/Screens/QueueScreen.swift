@@ -48,6 +48,8 @@ struct QueueScreen {
     var showsLease = false
     /// The user's login, and the word for their own leases ("tôi").
     var me: (login: String, word: String)?
+    /// The words of the category column.
+    var language = UILanguage.vi
 
     mutating func setCriteria(_ criteria: QueueCriteria, visibleRows: Int) {
         self.criteria = criteria
@@ -86,26 +88,27 @@ struct QueueScreen {
     func rows(marked: Set<Int>) -> TableRows {
         let items = self.items
         let criteria = self.criteria
-        let me = self.me
-        return TableRows(count: items.count, columnCount: showsLease ? 7 : 6, text: { Self.cell(items[$0], column: $1, me: me) },
+        let me = self.me, language = self.language
+        return TableRows(count: items.count, columnCount: showsLease ? 8 : 7, text: { Self.cell(items[$0], column: $1, me: me, language: language) },
                          sortKey: { row, column in
             switch column {
             case 0: return .number(items[row].receivedAt.timeIntervalSince1970)
-            case 4: return .number(Double(items[row].words))
-            case 5: return .number(Double(items[row].spellFindings ?? -1))
-            default: return .text(Self.cell(items[row], column: column, me: me))
+            case 5: return .number(Double(items[row].words))
+            case 6: return .number(Double(items[row].spellFindings ?? -1))
+            default: return .text(Self.cell(items[row], column: column, me: me, language: language))
             }
         }, include: criteria.isEmpty ? nil : { criteria.admits(items[$0], marked: marked.contains($0)) })
     }
 
-    static func cell(_ item: SubmissionSummary, column: Int, me: (login: String, word: String)? = nil) -> String {
+    static func cell(_ item: SubmissionSummary, column: Int, me: (login: String, word: String)? = nil, language: UILanguage = .vi) -> String {
         switch column {
         case 0: return DateText.short(item.receivedAt)
         case 1: return item.site.name
         case 2: return item.contributor.byline
-        case 3: return item.title
-        case 4: return String(item.words)
-        case 5: return item.spellFindings.map(String.init) ?? "–"  // not checked: another language
+        case 3: return Strings.category(item.category)(language)
+        case 4: return item.title
+        case 5: return String(item.words)
+        case 6: return item.spellFindings.map(String.init) ?? "–"  // not checked: another language
         default:
             // Who is editing it: "me", or the other editor's name.
             guard let lease = item.lease else { return "" }
@@ -132,6 +135,7 @@ struct QueueScreen {
             TableColumn(title: Strings.columnReceived(language), width: .fixed(11)),
             TableColumn(title: Strings.columnSite(language), width: .flex(min: 10, weight: 2)),
             TableColumn(title: Strings.columnContributor(language), width: .flex(min: 10, weight: 2)),
+            TableColumn(title: Strings.fieldCategory(language), width: .fixed(12)),
             TableColumn(title: Strings.columnTitle(language), width: .flex(min: 20, weight: 7)),
             TableColumn(title: Strings.columnWords(language), width: .fixed(6), alignRight: true),
             TableColumn(title: Strings.columnSpelling(language), width: .fixed(6), alignRight: true),
@@ -144,7 +148,7 @@ struct QueueScreen {
                 emptyText: String) {
         let columns = self.columns(language)
         let me = self.me
-        TableView.render(columns: columns, state: table, cell: { Self.cell(items[$0], column: $1, me: me) }, into: &frame, in: rect,
+        TableView.render(columns: columns, state: table, cell: { Self.cell(items[$0], column: $1, me: me, language: language) }, into: &frame, in: rect,
                          theme: theme, cursorStyle: cursorStyle)
         if hasLoaded && table.rowCount == 0 && rect.height > 2 {
             frame.put(items.isEmpty ? emptyText : Strings.noMatch(language), row: rect.row + 2, col: rect.col + 2, style: theme.dim)

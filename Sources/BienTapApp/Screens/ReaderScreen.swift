@@ -73,6 +73,7 @@ struct ReaderScreen {
         var authors = [Strings.authorShare(s.contributor.fullName, penName: s.contributor.penName, share: submission.authorShare)(language)]
         authors += submission.coAuthors.map { Strings.authorShare($0.contributor.fullName, penName: $0.contributor.penName, share: $0.share)(language) }
         lines.append(StyledLine(Strings.detailAuthors(authors.joined(separator: "; "))(language)))
+        lines += Strings.approvalDetails(submission).map { StyledLine($0(language)) }
         for photo in submission.attachments {
             lines.append(StyledLine(Strings.detailPhoto(photo.number, photo.filename, caption: photo.caption, credit: photo.credit,
                                                         kilobytes: (photo.size + 1023) / 1024)(language)))

@@ -48,18 +48,18 @@ public struct DeskCommands {
     static func table(_ items: [SubmissionSummary], language: UILanguage, width: Int?) -> String {
         let spelling = items.contains { $0.spellFindings != nil }, leases = items.contains { $0.lease != nil }
         var header = ["ID", Strings.columnReceived(language), Strings.columnSite(language), Strings.columnContributor(language),
-                      Strings.columnStatus(language), Strings.columnWords(language)]
+                      Strings.fieldCategory(language), Strings.columnStatus(language), Strings.columnWords(language)]
         if spelling { header.append(Strings.columnSpelling(language)) }
         if leases { header.append(Strings.columnLease(language)) }
         header.append(Strings.columnTitle(language))
         let rows = items.map { item in
             var row = [String(item.id), DateText.short(item.receivedAt), item.site.code, item.contributor.penName ?? item.contributor.fullName,
-                       Strings.status(item.status)(language), String(item.words)]
+                       Strings.category(item.category)(language), Strings.status(item.status)(language), String(item.words)]
             if spelling { row.append(item.spellFindings.map(String.init) ?? "–") }
             if leases { row.append(item.lease?.holderName ?? "") }
             return row + [item.title]
         }
-        let numeric: Set<Int> = spelling ? [0, 5, 6] : [0, 5]
+        let numeric: Set<Int> = spelling ? [0, 6, 7] : [0, 6]
         let all = [header] + rows
         var widths = (0..<header.count).map { column in all.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
         let fixed = widths.dropLast().reduce(0, +) + 2 * (widths.count - 1)
@@ -87,6 +87,7 @@ public struct DeskCommands {
         lines.append(Strings.showRevision(s.revision, category: s.category.rawValue)(language))
         if let lease = s.lease { lines.append(Strings.showLease(lease.holderName, until: DateText.full(lease.expiresAt))(language)) }
         for author in item.coAuthors { lines.append(Strings.showCoAuthor(author.contributor.fullName, share: author.share)(language)) }
+        lines += Strings.approvalDetails(item).map { $0(language) }
         for photo in item.attachments {
             lines.append(Strings.showPhoto(photo.number, caption: photo.caption, credit: photo.credit)(language))
         }

@@ -63,7 +63,8 @@ enum SubmissionRoutes {
                 guard let id = Int64(text) else { throw APIFailure(.invalidField, detail: "contributor: \(text)") }
                 query.contributor = id
             }
-            for (name, keyPath) in [("received_from", \Store.SubmissionQuery.receivedFrom), ("received_before", \.receivedBefore)] {
+            for (name, keyPath) in [("received_from", \Store.SubmissionQuery.receivedFrom), ("received_before", \.receivedBefore),
+                                    ("published_from", \.publishedFrom)] {
                 guard let text = parameters[Substring(name)] else { continue }
                 guard let date = try? Date(String(text), strategy: .iso8601) else { throw APIFailure(.invalidField, detail: "\(name): \(text)") }
                 query[keyPath: keyPath] = date
@@ -178,6 +179,8 @@ enum SubmissionRoutes {
                 throw APIFailure(.illegalTransition, detail: "\(action.rawValue): \(status.rawValue)")
             case .stale(let current):
                 return try stale(current)
+            case .invalid(let field):
+                throw APIFailure(.invalidField, detail: field)
             case .notFound:
                 throw APIFailure(.notFound)
             }
@@ -330,11 +333,7 @@ enum SubmissionRoutes {
     private static func validate(_ draft: SubmissionDraft) throws {
         try checkText(title: draft.title, sapo: draft.sapo, body: draft.body)
         if let language = draft.language, !["vi", "en"].contains(language) { throw APIFailure(.invalidField, detail: "language") }
-        let shares = draft.coAuthors ?? []
-        guard shares.count <= 10, Set(shares.map(\.contributorId)).count == shares.count,
-              shares.allSatisfy({ (1...99).contains($0.share) }), shares.reduce(0, { $0 + $1.share }) < 100 else {
-            throw APIFailure(.invalidField, detail: "co_authors")
-        }
+        guard CoAuthorShare.areValid(draft.coAuthors ?? []) else { throw APIFailure(.invalidField, detail: "co_authors") }
         let photos = draft.attachments ?? []
         guard photos.count <= SubmissionDraft.attachmentLimit else { throw APIFailure(.invalidField, detail: "attachments > \(SubmissionDraft.attachmentLimit)") }
         for (index, photo) in photos.enumerated() {
@@ -360,7 +359,8 @@ enum SubmissionRoutes {
     }
 
     /// What each action needs: a note to return, a reason to reject, a future time to
-    /// schedule, a grading to approve (checked against the rate table by the route), known channels.
+    /// schedule, a grading to approve (checked against the rate table by the route), known channels,
+    /// sane shares and a social message that fits.
     private static func validate(_ t: TransitionRequest, now: Date = Date()) throws {
         if t.action.needsNote && t.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw APIFailure(.invalidField, detail: "note")
@@ -372,6 +372,18 @@ enum SubmissionRoutes {
         if t.action == .approve && t.grading == nil { throw APIFailure(.invalidField, detail: "grading") }
         if let unknown = t.channels.first(where: { !socialChannels.contains($0) }) {
             throw APIFailure(.invalidField, detail: "channels: \(unknown)")
+        }
+        // Shares and the social message are settled by an approval, and a message needs a channel.
+        if let shares = t.coAuthors {
+            guard t.action == .approve else { throw APIFailure(.invalidField, detail: "co_authors: only when approving") }
+            guard CoAuthorShare.areValid(shares) else { throw APIFailure(.invalidField, detail: "co_authors") }
+        }
+        if let message = t.socialMessage {
+            guard t.action == .approve, !t.channels.isEmpty else { throw APIFailure(.invalidField, detail: "social_message: only with channels") }
+            let trimmed = message.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty, trimmed.count <= TransitionRequest.socialMessageLimit else {
+                throw APIFailure(.invalidField, detail: "social_message: 1 to \(TransitionRequest.socialMessageLimit) characters")
+            }
         }
     }
 

@@ -39,6 +39,8 @@ public struct SubmissionSeed: Sendable, Hashable {
     public var status: SubmissionStatus
     public var receivedAt: Date
     public var misspelling: Misspelling?
+    /// Co-authors (indexes into `SampleCorpus.contributors()`) and their shares in percent.
+    public var coAuthors: [Int: Int] = [:]
 }
 
 /// A realistic, deterministic sample of a provincial portal (Quảng Ngãi): its
@@ -132,6 +134,10 @@ public enum SampleCorpus {
             let site = vietnameseSites[random.next(in: 0...(vietnameseSites.count - 1))]
             var seed = vietnameseItem(status: status, received: received, contributor: contributor, site: site,
                                       districts: vietnameseSites.filter { $0.kind == .district }, random: &random)
+            // A photo story shares with its photographer; one item in seven was written by two.
+            if seed.category == .photoStory || index % 7 == 2 {
+                seed.coAuthors[(contributor + 1 + index % 3) % people] = seed.category == .photoStory ? 40 : 30
+            }
             if let slot = misspelledSlots.firstIndex(of: index) {
                 let mistake = plantedMistakes[slot % plantedMistakes.count]
                 seed.body += "\n\n" + mistake.sentence

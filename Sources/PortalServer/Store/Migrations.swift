@@ -220,6 +220,10 @@ enum Migrations {
             // column; counted for older rows by the migration's program.
             "ALTER TABLE submissions ADD COLUMN spell_findings INTEGER",
         ]),
+        (11, [
+            // The text an approval posts on its social channels.
+            "ALTER TABLE submissions ADD COLUMN social_message TEXT",
+        ]),
     ]
 
     /// What some migrations do besides their statements, in the same transaction:

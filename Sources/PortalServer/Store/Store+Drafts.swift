@@ -98,21 +98,12 @@ extension Store {
                     """).first()!.decode(column: "id", as: Int64.self)
             }
             let coAuthors = draft.coAuthors ?? []
-            for share in coAuthors {
-                guard share.contributorId != contributor,
-                      try await sql.raw("SELECT id FROM contributors WHERE id = \(bind: share.contributorId)").first() != nil else {
-                    return .invalid(field: "co_authors: \(share.contributorId)")
-                }
-            }
+            if let wrong = try await unfitCoAuthor(in: coAuthors, author: contributor) { return .invalid(field: "co_authors: \(wrong)") }
             let id = try await insertSubmission(
                 siteID: try site.decode(column: "id", as: Int64.self), contributorID: contributor, title: title, sapo: sapo, body: body,
                 category: draft.category, language: draft.language ?? (try site.decode(column: "language", as: String.self)),
                 status: .submitted, received: now, author: principal.name, authorShare: 100 - coAuthors.reduce(0) { $0 + $1.share })
-            for share in coAuthors {
-                try await sql.raw("""
-                    INSERT INTO coauthors (submission_id, contributor_id, share) VALUES (\(bind: id), \(bind: share.contributorId), \(bind: share.share))
-                    """).run()
-            }
+            try await setCoAuthors(of: id, coAuthors)
             for (index, photo) in (draft.attachments ?? []).enumerated() {
                 let digest = Hex.string(SHA256.hash(data: photo.data))
                 try await sql.raw("""
@@ -126,6 +117,27 @@ extension Store {
             guard let created = try await submission(id: id, scope: .everything) else { throw CancellationError() }
             if let idempotency { try await remember(idempotency, status: 201, body: try answer(created), now: now) }
             return .created(created)
+        }
+    }
+
+    /// The first co-author of `shares` who cannot be one: not a contributor, or the author.
+    func unfitCoAuthor(in shares: [CoAuthorShare], author: Int64) async throws -> Int64? {
+        for share in shares {
+            guard share.contributorId != author,
+                  try await sql.raw("SELECT id FROM contributors WHERE id = \(bind: share.contributorId)").first() != nil else {
+                return share.contributorId
+            }
+        }
+        return nil
+    }
+
+    /// Inside a transaction: the co-authors of `id` and their shares become `shares`.
+    func setCoAuthors(of id: Int64, _ shares: [CoAuthorShare]) async throws {
+        try await sql.raw("DELETE FROM coauthors WHERE submission_id = \(bind: id)").run()
+        for share in shares {
+            try await sql.raw("""
+                INSERT INTO coauthors (submission_id, contributor_id, share) VALUES (\(bind: id), \(bind: share.contributorId), \(bind: share.share))
+                """).run()
         }
     }
 

@@ -26,6 +26,8 @@ extension Store {
         /// Received at or after / before these moments.
         public var receivedFrom: Date?
         public var receivedBefore: Date?
+        /// Published at or after this moment.
+        public var publishedFrom: Date?
         /// Words that must all appear in the title, sapo or body, diacritics and case ignored.
         public var text: String?
         public var sort: ListSort = .newest
@@ -133,6 +135,9 @@ extension Store {
         if let before = query.receivedBefore {
             sqlText = sqlText + " AND s.received_at < \(bind: Store.millis(before))"
         }
+        if let from = query.publishedFrom {
+            sqlText = sqlText + " AND s.published_at >= \(bind: Store.millis(from))"
+        }
         for word in Diacritics.searchKey(query.text ?? "").split(whereSeparator: { $0.isWhitespace }) {
             // LIKE's own wildcards in a term are matched literally.
             let escaped = word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
@@ -148,7 +153,7 @@ extension Store {
 
     /// One whole submission, when it exists and its site is visible.
     public func submission(id: Int64, scope: Scope) async throws -> Submission? {
-        let text = SQLQueryString("SELECT ") + SQLQueryString(Self.summaryColumns) + ", s.sapo, s.body, s.author_share, c.user_id AS contributor_user"
+        let text = SQLQueryString("SELECT ") + SQLQueryString(Self.summaryColumns) + ", s.sapo, s.body, s.author_share, s.grading, s.channels, s.social_message, c.user_id AS contributor_user"
             + SQLQueryString(Self.summaryTables) + " WHERE s.id = \(bind: id)"
         guard let row = try await sql.raw(text).first() else { return nil }
         let summary = try Self.summary(row)
@@ -156,7 +161,11 @@ extension Store {
         let credits = try await credits(of: id)
         return Submission(summary: summary, sapo: try row.decode(column: "sapo", as: String.self),
                           body: try row.decode(column: "body", as: String.self), authorShare: try row.decode(column: "author_share", as: Int.self),
-                          coAuthors: credits.coAuthors, attachments: credits.attachments)
+                          coAuthors: credits.coAuthors, attachments: credits.attachments,
+                          grading: try row.decode(column: "grading", as: String?.self)
+                            .flatMap { try? WireFormat.decoder().decode(Grading.self, from: Data($0.utf8)) },
+                          channels: try row.decode(column: "channels", as: String.self).split(separator: ",").map(String.init),
+                          socialMessage: try row.decode(column: "social_message", as: String?.self))
     }
 
     /// What an access check needs of a submission, without its text: its site and

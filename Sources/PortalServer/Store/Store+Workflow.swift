@@ -12,6 +12,8 @@ extension Store {
         case stale(current: Submission)
         /// The action cannot be taken from `status`.
         case illegal(status: SubmissionStatus)
+        /// A field names what cannot be (a co-author who is not a contributor, or the author).
+        case invalid(field: String)
         case notFound
         /// The same request was answered before: its first answer.
         case replay(status: Int, body: Data)
@@ -60,7 +62,18 @@ extension Store {
                 update = update + ", published_at = \(bind: millis)"
             case .approve:
                 let grading = try request.grading.map { String(decoding: try WireFormat.encoder().encode($0), as: UTF8.self) }
-                update = update + ", grading = \(bind: grading), channels = \(bind: request.channels.joined(separator: ","))"
+                // Posted with the link: the editor's words, or the sapo (the title when there is none).
+                let message = request.channels.isEmpty ? nil
+                    : Normalization.nfc((request.socialMessage ?? (current.sapo.isEmpty ? current.summary.title : current.sapo))
+                        .trimmingCharacters(in: .whitespacesAndNewlines))
+                update = update + ", grading = \(bind: grading), channels = \(bind: request.channels.joined(separator: ",")), social_message = \(bind: message)"
+                if let shares = request.coAuthors {
+                    if let wrong = try await unfitCoAuthor(in: shares, author: current.summary.contributor.id) {
+                        return .invalid(field: "co_authors: \(wrong)")
+                    }
+                    try await setCoAuthors(of: id, shares)
+                    update = update + ", author_share = \(bind: 100 - shares.reduce(0) { $0 + $1.share })"
+                }
             default:
                 break
             }

@@ -39,6 +39,12 @@ public enum DateText {
         return "\(two(f.hour)):\(two(f.minute)) \(two(f.day))/\(two(f.month))/\(f.year)"
     }
 
+    /// Midnight in Vietnam of the day `date` falls on there.
+    public static func startOfDay(_ date: Date) -> Date {
+        let f = Fields(date)
+        return Self.date(Fields(year: f.year, month: f.month, day: f.day)) ?? date
+    }
+
     /// The moment these fields name in Vietnam's time; nil when they name no
     /// day of the calendar (31/02) or no time of day (24:00).
     public static func date(_ f: Fields) -> Date? {

@@ -111,7 +111,7 @@ struct QueueTab {
         QueueTab(statuses: [.inReview], title: Strings.tabInReview, screen: QueueScreen.showingLeases),
         QueueTab(statuses: [.returned], title: Strings.tabReturned),
         QueueTab(statuses: [.approved, .scheduled], title: Strings.tabScheduled),
-        QueueTab(statuses: [.published], title: Strings.tabPublished, publishedToday: true),
+        QueueTab(statuses: [.published], title: Strings.tabPublished, screen: QueueScreen.showingPublication, publishedToday: true),
         QueueTab(statuses: [.rejected], title: Strings.tabRejected),
     ]
 }

@@ -19,6 +19,7 @@ public enum Strings {
 
     // Queue columns
     public static let columnReceived = Localized(vi: "Nhận lúc", en: "Received")
+    public static let columnPublished = Localized(vi: "Đăng lúc", en: "Published")
     public static let columnSite = Localized(vi: "Chuyên trang", en: "Site")
     public static let columnContributor = Localized(vi: "Tác giả", en: "Contributor")
     public static let columnTitle = Localized(vi: "Tiêu đề", en: "Title")
@@ -550,6 +551,7 @@ extension Strings {
 
 extension Strings {
     public static let noFindings = Localized(vi: "Không có lỗi chính tả nào.", en: "No spelling findings.")
+    public static let spellCheckRunning = Localized(vi: "Đang kiểm tra chính tả…", en: "Checking the spelling…")
     public static func findingCount(_ n: Int) -> Localized {
         Localized(vi: "\(n) lỗi chính tả", en: n == 1 ? "1 spelling finding" : "\(n) spelling findings")
     }

@@ -32,6 +32,28 @@ final class AppStateTests: XCTestCase {
 
     private func lines(_ frame: Frame) -> [String] { (0..<frame.height).map { frame.rowText($0) } }
 
+    func testThePublishedTabShowsWhenEachWentOutLatestFirst() {
+        var s = state()
+        // Item 0 was received last but went out first.
+        let published = items(3).enumerated().map { index, item -> SubmissionSummary in
+            var item = item
+            item.status = .published
+            item.publishedAt = Date(timeIntervalSince1970: 1_763_900_000 + Double(index) * 600)
+            return item
+        }
+        _ = s.handle(input: .key(.char("]")))
+        _ = s.handle(input: .key(.char("]")))
+        _ = s.handle(input: .key(.char("]")))
+        XCTAssertEqual(s.handle(input: .key(.char("]"))), [.loadQueue(tab: 4, statuses: [.published], publishedToday: true)])
+        _ = s.handle(message: .queueLoaded(tab: 4, .success(published)))
+        let rows = lines(s.render())
+        XCTAssertTrue(rows[0].contains("Đăng hôm nay (3 bài)"), rows[0])
+        XCTAssertTrue(rows[2].hasPrefix("  Đăng lúc"), rows[2])
+        XCTAssertTrue(rows[3].contains(DateText.short(published[2].publishedAt!)) && rows[3].contains(" 114 "), rows[3])
+        XCTAssertTrue(rows[5].contains(DateText.short(published[0].publishedAt!)) && rows[5].contains(" 100 "), rows[5])
+        XCTAssertFalse(rows[5].contains(DateText.short(published[0].receivedAt)), "the publication time, not the arrival")
+    }
+
     func testQueueRendersAlignedRowsWithTitleAndStatusBar() {
         var s = state()
         XCTAssertEqual(s.handle(message: .queueLoaded(tab: 0, .success(items(30)))), [])

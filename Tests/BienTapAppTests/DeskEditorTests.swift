@@ -226,6 +226,18 @@ extension DeskEditorTests {
         XCTAssertTrue(s.tick().contains { if case .checkSpelling = $0 { return true } else { return false } })
     }
 
+    func testF7BeforeTheFirstCheckAnswersWaitsForIt() throws {
+        var s = try editing(body: "Sở Y tế thực hiên kế hoạch.")
+        s.now = start.addingTimeInterval(0.01)
+        guard case .checkSpelling(101, let text, let changes)? = s.tick().first(where: { if case .checkSpelling = $0 { return true } else { return false } })
+        else { return XCTFail("no check asked") }
+        _ = press(.function(7), &s)
+        XCTAssertTrue(rowsText(s).contains("Đang kiểm tra chính tả"), "not 'no findings' while the check runs: " + rowsText(s))
+        XCTAssertFalse(rowsText(s).contains("Không có lỗi chính tả"), rowsText(s))
+        _ = s.handle(message: .spellChecked(101, changes: changes, SpellChecker(lexicon: Lexicon.standard()).check(text)))
+        XCTAssertTrue(rowsText(s).contains("«nghi»: "), "the step is taken when the answer comes: " + rowsText(s))
+    }
+
     func testAnEnglishArticleIsNotHeldToVietnameseSpellingNorTypedInTelex() throws {
         var s = AppState(language: .vi, portal: portal, keymap: KeyBindings.load(userFile: nil).keymap, width: 100, height: 24,
                          journal: journal, inputMethod: .telex)

@@ -115,6 +115,9 @@ public struct EditorState {
     var spellCheckUnderWay: Int?
     /// When to check again: a moment after typing stops.
     var spellDue: Date?
+    /// A step to a finding asked for before the first check answered: taken when it does
+    /// (forward or not).
+    var stepWhenChecked: Bool?
     /// The change count last seen, to tell typing from a pause.
     var spellSeenChanges = -1
     /// Words the user chose to ignore (lower case), or added to the dictionary.
@@ -532,6 +535,10 @@ public struct EditorState {
         findings = found
         findingsChanges = changes
         if changes != editor.changes { spellDue = spellDue ?? now }
+        if let forward = stepWhenChecked {
+            stepWhenChecked = nil
+            stepFinding(forward: forward)
+        }
     }
 
     /// Findings to show: not ignored, and still on the words they were found on (the
@@ -559,7 +566,13 @@ public struct EditorState {
             ? shown.first { position($0) > cursor } ?? shown.first
             : shown.last { TextPosition(line: $0.line - 1, column: $0.column - 1 + $0.length) < cursor && position($0) < cursor } ?? shown.last
         guard let next else {
-            notify(Strings.noFindings(language))
+            // The text has not been checked yet: the step waits for the checker.
+            if findingsChanges < 0 && checksSpelling {
+                stepWhenChecked = forward
+                notify(Strings.spellCheckRunning(language))
+            } else {
+                notify(Strings.noFindings(language))
+            }
             return
         }
         editor.select(from: position(next), length: next.length)

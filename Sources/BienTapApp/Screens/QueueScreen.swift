@@ -44,8 +44,18 @@ struct QueueScreen {
         return screen
     }
 
+    /// A queue of what went out: when each item was published, latest first, in place of
+    /// when it was received.
+    static var showingPublication: QueueScreen {
+        var screen = QueueScreen()
+        screen.showsPublication = true
+        return screen
+    }
+
     /// Whether the table says who is editing each item (the in-review tab does).
     var showsLease = false
+    /// Whether the first column is the publication time (the published tab's).
+    var showsPublication = false
     /// The user's login, and the word for their own leases ("tôi").
     var me: (login: String, word: String)?
     /// The words of the category column.
@@ -61,6 +71,7 @@ struct QueueScreen {
     mutating func replaceItems(_ newItems: [SubmissionSummary], visibleRows: Int) {
         let selectedID = selected?.id
         let markedIDs = Set(table.marked.compactMap { items.indices.contains($0) ? items[$0].id : nil })
+        let newItems = showsPublication ? newItems.sorted { Self.firstTime($0, true) > Self.firstTime($1, true) } : newItems
         items = newItems
         let keep = selectedID.flatMap { id in newItems.firstIndex { $0.id == id } }
         let marks = Set(newItems.indices.filter { markedIDs.contains(newItems[$0].id) })
@@ -88,21 +99,28 @@ struct QueueScreen {
     func rows(marked: Set<Int>) -> TableRows {
         let items = self.items
         let criteria = self.criteria
-        let me = self.me, language = self.language
-        return TableRows(count: items.count, columnCount: showsLease ? 8 : 7, text: { Self.cell(items[$0], column: $1, me: me, language: language) },
+        let me = self.me, language = self.language, published = self.showsPublication
+        return TableRows(count: items.count, columnCount: showsLease ? 8 : 7,
+                         text: { Self.cell(items[$0], column: $1, me: me, language: language, published: published) },
                          sortKey: { row, column in
             switch column {
-            case 0: return .number(items[row].receivedAt.timeIntervalSince1970)
+            case 0: return .number(Self.firstTime(items[row], published).timeIntervalSince1970)
             case 5: return .number(Double(items[row].words))
             case 6: return .number(Double(items[row].spellFindings ?? -1))
-            default: return .text(Self.cell(items[row], column: column, me: me, language: language))
+            default: return .text(Self.cell(items[row], column: column, me: me, language: language, published: published))
             }
         }, include: criteria.isEmpty ? nil : { criteria.admits(items[$0], marked: marked.contains($0)) })
     }
 
-    static func cell(_ item: SubmissionSummary, column: Int, me: (login: String, word: String)? = nil, language: UILanguage = .vi) -> String {
+    /// The first column's moment: received, or published.
+    private static func firstTime(_ item: SubmissionSummary, _ published: Bool) -> Date {
+        published ? item.publishedAt ?? item.receivedAt : item.receivedAt
+    }
+
+    static func cell(_ item: SubmissionSummary, column: Int, me: (login: String, word: String)? = nil, language: UILanguage = .vi,
+                     published: Bool = false) -> String {
         switch column {
-        case 0: return DateText.short(item.receivedAt)
+        case 0: return DateText.short(firstTime(item, published))
         case 1: return item.site.name
         case 2: return item.contributor.byline
         case 3: return Strings.category(item.category)(language)
@@ -132,7 +150,7 @@ struct QueueScreen {
 
     func columns(_ language: UILanguage) -> [TableColumn] {
         var columns = [
-            TableColumn(title: Strings.columnReceived(language), width: .fixed(11)),
+            TableColumn(title: (showsPublication ? Strings.columnPublished : Strings.columnReceived)(language), width: .fixed(11)),
             TableColumn(title: Strings.columnSite(language), width: .flex(min: 10, weight: 2)),
             TableColumn(title: Strings.columnContributor(language), width: .flex(min: 10, weight: 2)),
             TableColumn(title: Strings.fieldCategory(language), width: .fixed(12)),
@@ -147,8 +165,9 @@ struct QueueScreen {
     func render(into frame: inout Frame, in rect: Rect, theme: Theme, language: UILanguage, cursorStyle: TableCursorStyle,
                 emptyText: String) {
         let columns = self.columns(language)
-        let me = self.me
-        TableView.render(columns: columns, state: table, cell: { Self.cell(items[$0], column: $1, me: me, language: language) }, into: &frame, in: rect,
+        let me = self.me, published = showsPublication
+        TableView.render(columns: columns, state: table, cell: { Self.cell(items[$0], column: $1, me: me, language: language, published: published) },
+                         into: &frame, in: rect,
                          theme: theme, cursorStyle: cursorStyle)
         if hasLoaded && table.rowCount == 0 && rect.height > 2 {
             frame.put(items.isEmpty ? emptyText : Strings.noMatch(language), row: rect.row + 2, col: rect.col + 2, style: theme.dim)

@@ -1,0 +1,77 @@
+import Foundation
+import NewsroomKit
+import TerminalUI
+import VietText
+
+/// The pagers (the reader, the help): their scroll position, search and moves.
+extension AppState {
+    /// Scroll position and search of the pager on top (the reader, the help), when the top screen is one.
+    var topPager: (pager: PagerState, search: PagerSearch)? {
+        get {
+            switch overlays.last {
+            case .reader(let reader)?: return (reader.pager, reader.search)
+            case .help(let help)?: return (help.pager, help.search)
+            case .editor?, .duty?, nil: return nil
+            }
+        }
+        set {
+            guard let newValue else { return }
+            switch overlays.last {
+            case .reader(var reader)?:
+                (reader.pager, reader.search) = newValue
+                overlays[overlays.count - 1] = .reader(reader)
+            case .help?:
+                overlays[overlays.count - 1] = .help(HelpScreen(pager: newValue.pager, search: newValue.search))
+            case .editor?, .duty?, nil: break
+            }
+        }
+    }
+
+    var pager: PagerState? {
+        get { topPager?.pager }
+        set { if let newValue, let top = topPager { topPager = (newValue, top.search) } }
+    }
+
+    var pagerSearch: PagerSearch? {
+        get { topPager?.search }
+        set { if let newValue, let top = topPager { topPager = (top.pager, newValue) } }
+    }
+
+    /// The top pager's text before wrapping and highlighting.
+    func pagerSource() -> [StyledLine] {
+        switch overlays.last {
+        case .reader(let reader)?: return reader.sourceLines(theme: theme, language: language)
+        case .help?: return helpLines()
+        case .editor?, .duty?, nil: return []
+        }
+    }
+
+    /// The top pager's lines as drawn: search matches highlighted, wrapped to the width.
+    func pagerLines() -> [StyledLine] {
+        PagerView.wrap(pagerSearch?.highlight(pagerSource(), theme: theme) ?? [], width: width)
+    }
+
+    @discardableResult
+    mutating func stepPagerSearch(_ search: inout PagerSearch, forward: Bool) -> Bool {
+        guard var pager else { return false }
+        let found = search.step(forward: forward, source: pagerSource(), width: width, pager: &pager, visibleRows: bodyRows)
+        self.pager = pager
+        return found
+    }
+
+    mutating func moveInTopScreen(_ action: String) {
+        if case .duty(var duty)? = overlays.last {
+            let step: Int? = ["move-down": 1, "move-up": -1, "page-down": bodyRows - 1, "page-up": -(bodyRows - 1),
+                              "first": -Int.max / 2, "last": Int.max / 2][action]
+            if let step { duty.move(by: step, now: now, language: language, visibleRows: bodyRows) }
+            overlays[overlays.count - 1] = .duty(duty)
+            return
+        }
+        if var pager {
+            _ = pager.apply(action, lineCount: pagerLines().count, visibleRows: bodyRows)
+            self.pager = pager
+        } else {
+            _ = queue.move(action, visibleRows: tableRows)
+        }
+    }
+}

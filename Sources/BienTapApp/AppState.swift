@@ -31,6 +31,8 @@ public enum Effect: Equatable, Sendable {
     case editExternally(String)
     /// Check the spelling of item `id`'s text as it was at change `changes`.
     case checkSpelling(id: Int64, text: String, changes: Int)
+    /// Check the article the reader shows (`ReaderScreen.spellingText`); answer with `readerSpellChecked`.
+    case checkReaderSpelling(id: Int64, text: String)
     case addToDictionary(String)
     case suspend
     case repaint
@@ -47,6 +49,8 @@ public enum AppMessage: Sendable {
     case leaseRenewed(Int64, Result<Lease, PortalError>)
     case editedExternally(Result<String, ExternalEditor.Failure>)
     case spellChecked(Int64, changes: Int, [Finding])
+    /// The findings in the reader's article, as it was when `text` was checked.
+    case readerSpellChecked(Int64, text: String, [Finding])
     case approvalPrepared(id: Int64, Result<ApprovalBasis, PortalError>)
     case decided(Int64, WorkflowAction, Result<Submission, PortalError>)
     /// An item's decisions, revisions and notes, for the reader (sent after `submissionLoaded`).
@@ -551,6 +555,12 @@ public struct AppState {
             case .failure(let error): showError(error)
             }
             overlays[index] = .reader(reader)
+            return checkSpelling(of: reader)
+        case .readerSpellChecked(let id, let text, let findings):
+            guard case (let index, var reader)? = openReader(id), reader.spellingText(language: language) == text else { return [] }
+            reader.findings = findings
+            reader.currentFinding = nil
+            overlays[index] = .reader(reader)
         case .differencesLoaded(let id, let result):
             guard case (let index, var reader)? = openReader(id) else { return [] }
             reader.isLoading = false
@@ -691,6 +701,13 @@ public struct AppState {
             return effects
         case "compare-revisions":
             return startComparison()
+        case "next-finding", "previous-finding":
+            stepReaderFinding(forward: action == "next-finding")
+            return []
+        case "fix-finding":
+            // Fixing is editing: the item opens in the editor, where F8 offers the fixes.
+            guard case .reader(let reader)? = overlays.last else { return [] }
+            return startEditing(reader.id)
         case "edit":
             switch overlays.last {
             case nil: return queue.selected.map { startEditing($0.id) } ?? []
@@ -818,6 +835,9 @@ public struct AppState {
             PagerView.render(lines: lines, state: reader.pager, into: &frame, in: body, theme: theme)
             if !lines.isEmpty {
                 position = Strings.position(min(lines.count, reader.pager.top + bodyRows), of: lines.count)(language)
+            }
+            if !reader.showsDifferences && !reader.findings.isEmpty {
+                position += (position.isEmpty ? "" : " · ") + Strings.findingCount(reader.findings.count)(language)
             }
         case .help(let help)?:
             title = Strings.helpTitle(language)

@@ -225,6 +225,7 @@ extension AppState {
                 reader.submission = item
                 reader.differences = nil
                 overlays[index] = .reader(reader)
+                effects += checkSpelling(of: reader)
             }
             refreshing.insert(tab)
             effects.append(tabs[tab].load(tab))

@@ -78,6 +78,9 @@ bind reader d       differences
 bind reader v       compare-revisions
 bind reader e       edit
 bind reader c       add-note
+bind reader <F7>    next-finding
+bind reader <F6>    previous-finding
+bind reader <F8>    fix-finding
 # Duty view (Trực)
 bind duty <Enter>   open
 bind duty S         schedule

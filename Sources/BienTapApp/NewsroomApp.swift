@@ -137,6 +137,8 @@ public final class NewsroomApp {
             writes.async { try? client.releaseLease(id: id) }
         case .checkSpelling(let id, let text, let changes):
             spelling.check(text) { loop.send(.spellChecked(id, changes: changes, $0)) }
+        case .checkReaderSpelling(let id, let text):
+            spelling.check(text) { loop.send(.readerSpellChecked(id, text: text, $0)) }
         case .addToDictionary(let word):
             let path = spelling.userDictionary
             spelling.add(word) { loop.send(.wordAdded(word, path: path, error: $0)) }

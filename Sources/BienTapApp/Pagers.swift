@@ -74,4 +74,30 @@ extension AppState {
             _ = queue.move(action, visibleRows: tableRows)
         }
     }
+
+    /// The reader's article goes to the spell checker (when it is in Vietnamese).
+    func checkSpelling(of reader: ReaderScreen) -> [Effect] {
+        reader.spellingText(language: language).map { [.checkReaderSpelling(id: reader.id, text: $0)] } ?? []
+    }
+
+    /// F7/F6 in the reader: the next (previous) finding, brought into view and said in a notice.
+    mutating func stepReaderFinding(forward: Bool) {
+        guard case .reader(var reader)? = overlays.last, !reader.showsDifferences else { return }
+        guard !reader.findings.isEmpty else {
+            notify(Strings.noFindings(language))
+            return
+        }
+        let count = reader.findings.count
+        let next = reader.currentFinding.map { (($0 + (forward ? 1 : -1)) % count + count) % count } ?? (forward ? 0 : count - 1)
+        reader.currentFinding = next
+        overlays[overlays.count - 1] = .reader(reader)
+        let lines = pagerLines()
+        if var pager, let line = PagerView.wrappedLine(of: reader.findingMatches[next], in: lines) {
+            pager.reveal(line: line, lineCount: lines.count, visibleRows: bodyRows)
+            self.pager = pager
+        }
+        let finding = reader.findings[next]
+        notify(Strings.findingHint(finding.word, SpellReport.message(finding)(language), suggestions: finding.suggestions,
+                                   fix: keyNames(for: "fix-finding").first ?? "F8")(language))
+    }
 }

@@ -354,6 +354,39 @@ final class AppStateTests: XCTestCase {
         XCTAssertEqual(s.queue.table.rowCount, 2)
     }
 
+    func testTheReaderHighlightsSpellingFindingsStepsThroughThemAndOpensTheEditorToFix() throws {
+        var s = state()
+        _ = s.handle(message: .queueLoaded(tab: 0, .success(items(3))))
+        _ = s.handle(input: .key(.enter))
+        let body = (1...30).map { $0 == 25 ? "Đoạn \($0): Sở Y tế thực hiên kế hoạch." : "Đoạn \($0)." }.joined(separator: "\n\n")
+        let effects = s.handle(message: .submissionLoaded(100, .success(Submission(summary: items(1)[0], sapo: "Sa pô.", body: body))))
+        guard case .checkReaderSpelling(100, let text)? = effects.first else { return XCTFail("no check asked: \(effects)") }
+        // The checker reads the lines as shown; the line about the item (names, dates) is left out.
+        let shown = text.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(shown[0], "Tuyến đường ven biển Lý Sơn số 0 được khởi công")
+        XCTAssertEqual(shown[1], "")
+        XCTAssertEqual(shown[3], "Sa pô.")
+        // An answer for another text (the item changed meanwhile) is not drawn.
+        let checker = SpellChecker(lexicon: Lexicon.standard())
+        _ = s.handle(message: .readerSpellChecked(100, text: "vieejt", checker.check("vieejt")))
+        XCTAssertFalse(s.render().text.contains("lỗi chính tả"))
+        let findings = checker.check(text)
+        XCTAssertEqual(findings.map(\.word), ["hiên"])
+        _ = s.handle(message: .readerSpellChecked(100, text: text, findings))
+        var frame = s.render()
+        XCTAssertTrue(lines(frame)[19].contains("1 lỗi chính tả"), lines(frame)[19])
+        XCTAssertFalse(frame.text.contains("thực hiên"), "the finding is further down")
+        // F7 brings it into view, drawn as the current one, and says what it is.
+        _ = s.handle(input: .key(.function(7)))
+        frame = s.render()
+        let row = try XCTUnwrap((0..<frame.height).first { frame.rowText($0).contains("thực hiên") }, frame.text)
+        let start = DisplayWidth.of(String(frame.rowText(row)[..<frame.rowText(row).range(of: "hiên")!.lowerBound]))
+        XCTAssertEqual(frame.style(atRow: row, col: start), Theme.default.selected)
+        XCTAssertTrue(frame.text.contains("«hiên»"), frame.text)
+        // F8 opens the item for editing, where the fixes are.
+        XCTAssertEqual(s.handle(input: .key(.function(8))), [.openForEditing(100)])
+    }
+
     func testReaderSearchHighlightsAndSteps() {
         var s = state()
         _ = s.handle(message: .queueLoaded(tab: 0, .success(items(3))))

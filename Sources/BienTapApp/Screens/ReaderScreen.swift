@@ -17,6 +17,10 @@ struct ReaderScreen {
     var compared: ClosedRange<Int>?
     /// What happened to the item and what the board said about it, once loaded.
     var history: ReaderHistory?
+    /// The spell checker's findings in the article as shown (lines of `articleLines`), once
+    /// checked; the one F7/F6 last went to.
+    var findings: [Finding] = []
+    var currentFinding: Int?
 
     /// The article (or its differences) as lines of text, before they are wrapped to the screen.
     func sourceLines(theme: Theme, language: UILanguage) -> [StyledLine] {
@@ -38,6 +42,29 @@ struct ReaderScreen {
             return source
         }
         guard let submission else { return [] }
+        var source = articleLines(submission, theme: theme, language: language)
+        source = PagerView.highlighting(findingMatches, in: source, style: theme.finding, current: currentFinding, currentStyle: theme.selected)
+        source += detailLines(submission, theme: theme, language: language)
+        return source
+    }
+
+    /// Where the findings are, as the pager counts: a line of `articleLines` and its characters.
+    var findingMatches: [PagerMatch] {
+        findings.map { PagerMatch(line: $0.line - 1, range: ($0.column - 1)..<($0.column - 1 + $0.length)) }
+    }
+
+    /// What the spell checker reads: the article's lines as shown, the line under the title
+    /// left blank, so that a finding's line is the line on the screen; nil for an article in
+    /// another language than Vietnamese.
+    func spellingText(language: UILanguage) -> String? {
+        guard let submission, submission.summary.language.lowercased().hasPrefix("vi") else { return nil }
+        var lines = articleLines(submission, theme: .default, language: language).map(\.text)
+        if lines.count > 1 { lines[1] = "" }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The article as the reader draws it: title, the line about it, sapo and body.
+    private func articleLines(_ submission: Submission, theme: Theme, language: UILanguage) -> [StyledLine] {
         let s = submission.summary
         var source: [StyledLine] = [
             StyledLine(s.title, style: theme.title),
@@ -61,7 +88,6 @@ struct ReaderScreen {
                 source.append(StyledLine(text))
             }
         }
-        source += detailLines(submission, theme: theme, language: language)
         return source
     }
 

@@ -33,6 +33,11 @@ public struct StyledLine: Sendable, Hashable {
 public struct PagerMatch: Sendable, Hashable {
     public var line: Int
     public var range: Range<Int>
+
+    public init(line: Int, range: Range<Int>) {
+        self.line = line
+        self.range = range
+    }
 }
 
 /// Scroll position of a pager.

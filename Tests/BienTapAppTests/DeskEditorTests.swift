@@ -109,6 +109,22 @@ final class DeskEditorTests: XCTestCase {
         XCTAssertTrue(rows(s).contains("Chờ duyệt"), rows(s))
     }
 
+    func testWordsTypedAndUndoneLeaveWithoutAQuestionOrAJournalEntry() throws {
+        var s = try editing(body: "Đoạn một.")
+        _ = press(.end, &s)
+        type(" Thêm", &s)
+        s.now = start.addingTimeInterval(1.5)
+        _ = s.tick()
+        let key = Journal.key(portal: portal, submission: 101)
+        XCTAssertNotNil(journal.entry(for: key), "typed words are journaled")
+        _ = press(.ctrl("z"), &s)
+        XCTAssertTrue(rows(s).contains("Tiêu đề: Hội nghi tổng kết\n"), "back to the text as opened: " + rows(s))
+        XCTAssertFalse(rows(s).contains("[+]"), "not modified: " + rows(s))
+        let leaving = press(.ctrl("q"), &s)
+        XCTAssertEqual(leaving, [.releaseLease(101), .loadQueue(tab: 0, statuses: SubmissionStatus.pending)], "no question asked")
+        XCTAssertNil(journal.entry(for: key), "nothing to offer back at the next start")
+    }
+
     func testASaveOverSomeoneElsesOpensTheMergeAndBothEditsAreSaved() throws {
         var s = try editing(body: "Đoạn một có lôi.\n\nĐoạn hai.")
         // Mine: a word in the first paragraph.

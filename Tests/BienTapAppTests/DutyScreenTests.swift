@@ -28,11 +28,11 @@ final class DutyScreenTests: XCTestCase {
         ], now: now, language: .vi, visibleRows: 30)
         let rows = duty.rows(now: now, language: .vi)
         XCTAssertEqual(rows, [
-            .heading("Đã duyệt, chưa lên lịch (1)"), .item(item(3, lyson, .approved, at: nil), time: "UBND huyện Lý Sơn ·", late: false), .blank,
-            .heading("Sở Y tế"), .item(item(2, yte, .scheduled, at: -0.5), time: "24/11 09:30", late: true),
+            .heading("Đã duyệt, chưa lên lịch (1)"), .item(item(3, lyson, .approved, at: nil), time: "UBND huyện Lý Sơn · ", late: false), .blank,
+            .heading("Sở Y tế"), .item(item(2, yte, .scheduled, at: -0.5), time: "24/11 09:30  ", late: true),
             .day("Hôm nay 24/11", empty: true),
-            .day("Ngày mai 25/11", empty: false), .item(item(1, yte, .scheduled, at: 21), time: "07:00", late: false),
-            .day("Thứ Năm 26/11", empty: false), .item(item(5, yte, .scheduled, at: 48.25), time: "10:15", late: false),
+            .day("Ngày mai 25/11", empty: false), .item(item(1, yte, .scheduled, at: 21), time: "07:00  ", late: false),
+            .day("Thứ Năm 26/11", empty: false), .item(item(5, yte, .scheduled, at: 48.25), time: "10:15  ", late: false),
             .day("Thứ Sáu 27/11", empty: true), .blank,
             .heading("UBND huyện Lý Sơn"), .day("Hôm nay 24/11", empty: true), .day("Ngày mai 25/11", empty: true),
             .day("Thứ Năm 26/11", empty: true), .day("Thứ Sáu 27/11", empty: true), .blank,
@@ -50,5 +50,10 @@ final class DutyScreenTests: XCTestCase {
         let row = (0..<30).first { frame.rowText($0).contains("Hôm nay 24/11") }!
         XCTAssertTrue(frame.rowText(row).contains("chưa có bài nào"))
         XCTAssertEqual(frame.style(atRow: row, col: 4), Theme.default.statusError)
+        // The waiting item: its site, a dot, its title, one space each side.
+        let waiting = (0..<30).first { frame.rowText($0).contains("UBND huyện Lý Sơn ·") }.map { frame.rowText($0) } ?? ""
+        XCTAssertTrue(waiting.contains("UBND huyện Lý Sơn · Bài 3"), waiting)
+        let scheduled = (0..<30).first { frame.rowText($0).contains("10:15") }.map { frame.rowText($0) } ?? ""
+        XCTAssertTrue(scheduled.contains("10:15  Bài 5"), scheduled)
     }
 }

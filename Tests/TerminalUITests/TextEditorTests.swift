@@ -179,6 +179,33 @@ final class TextEditorTests: XCTestCase {
         XCTAssertFalse(editor.isModified)
     }
 
+    func testUndoingBackToTheSavedTextIsUnmodifiedAndTypingAfterASaveIsAStepOfItsOwn() {
+        var editor = TextEditor(text: "Tin")
+        editor.perform(.documentEnd)
+        for c in " mới" { editor.type(c) }
+        XCTAssertTrue(editor.isModified)
+        editor.perform(.undo)
+        XCTAssertEqual(editor.text, "Tin")
+        XCTAssertFalse(editor.isModified, "back to the text as loaded")
+        editor.perform(.redo)
+        XCTAssertTrue(editor.isModified)
+        editor.markSaved()
+        XCTAssertFalse(editor.isModified)
+        for c in " nhất" { editor.type(c) }
+        XCTAssertTrue(editor.isModified)
+        editor.perform(.undo)
+        XCTAssertEqual(editor.text, "Tin mới", "the save broke the undo step: only the words after it go")
+        XCTAssertFalse(editor.isModified)
+        editor.perform(.undo)
+        XCTAssertTrue(editor.isModified, "before the save is not the saved text")
+        editor.type("x")
+        XCTAssertTrue(editor.isModified, "the saved text is no longer reachable")
+        // Words kept from an earlier session are unsaved whatever is undone.
+        var restored = TextEditor(text: "a")
+        restored.restore("a b")
+        XCTAssertTrue(restored.isModified)
+    }
+
     func testHighlightsAndCursorAreDrawn() {
         var editor = TextEditor(text: "bảo đãm an toàn")
         editor.setView(width: 20, height: 2)

@@ -22,6 +22,7 @@ struct DutyScreen {
     enum Row: Equatable {
         case heading(String)
         case day(String, empty: Bool)
+        /// `time` leads the title with its own spacing: "07:00  ", or the site's name and a dot.
         case item(SubmissionSummary, time: String, late: Bool)
         case blank
     }
@@ -32,7 +33,7 @@ struct DutyScreen {
         let waiting = items.filter { $0.status == .approved }
         if !waiting.isEmpty {
             rows.append(.heading(Strings.dutyUnscheduled(waiting.count)(language)))
-            rows += waiting.map { .item($0, time: $0.site.name + " ·", late: false) }
+            rows += waiting.map { .item($0, time: $0.site.name + " · ", late: false) }
             rows.append(.blank)
         }
         let end = now.addingTimeInterval(Self.hours * 3600)
@@ -44,7 +45,7 @@ struct DutyScreen {
             rows.append(.heading(site.name))
             // Late: the time has passed and it is still waiting for the scheduler.
             for item in mine where (item.publishAt ?? now) < now {
-                rows.append(.item(item, time: item.publishAt.map(DateText.short) ?? "", late: true))
+                rows.append(.item(item, time: item.publishAt.map { DateText.short($0) + "  " } ?? "", late: true))
             }
             for day in days {
                 let onDay = mine.filter { item in
@@ -52,7 +53,7 @@ struct DutyScreen {
                     return Self.dayNumber(at) == day
                 }
                 rows.append(.day(Strings.dutyDay(day - today, weekday: Self.weekday(day), date: Self.dateLabel(day))(language), empty: onDay.isEmpty))
-                rows += onDay.map { .item($0, time: $0.publishAt.map(Self.time) ?? "", late: false) }
+                rows += onDay.map { .item($0, time: $0.publishAt.map { Self.time($0) + "  " } ?? "", late: false) }
             }
             rows.append(.blank)
         }
@@ -109,7 +110,7 @@ struct DutyScreen {
             case .item(let item, let time, let late):
                 let isSelected = item.id == selectedID
                 let mark = late ? Strings.dutyLate(language) + " " : ""
-                let text = (isSelected ? "▶ " : "  ") + "   " + (time.isEmpty ? "" : time + "  ") + mark + item.title
+                let text = (isSelected ? "▶ " : "  ") + "   " + time + mark + item.title
                 if isSelected { frame.fill(Rect(row: y, col: rect.col, width: rect.width, height: 1), style: theme.selected) }
                 frame.put(text, row: y, col: rect.col, style: isSelected ? theme.selected : late ? theme.statusError : theme.normal,
                           ellipsis: true)

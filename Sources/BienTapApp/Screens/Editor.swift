@@ -464,7 +464,11 @@ public struct EditorState {
 
     /// Leaves, asking first when there are unsaved changes.
     private mutating func close() -> [Effect] {
-        guard editor.isModified else { return [.quit] }
+        guard editor.isModified else {
+            // Typed and undone: what the journal kept meanwhile is not worth offering back.
+            if offered == nil, editor.changes > 0 { journal?.remove(key: journalKey) }
+            return [.quit]
+        }
         dialog = Dialog(title: Strings.unsavedTitle(language), message: Strings.unsavedMessage(label)(language),
                         choices: [Dialog.Choice(key: Strings.yesKey(language), label: Strings.saveAndQuit(language), id: "save"),
                                   Dialog.Choice(key: Strings.noKey(language), label: Strings.quitWithoutSaving(language), id: "discard"),

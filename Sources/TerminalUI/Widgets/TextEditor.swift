@@ -64,8 +64,13 @@ public struct TextEditor: Sendable {
     /// Telex, VNI, or nil for keys as they are.
     public var inputMethod: InputMethod?
     public var toneStyle: ToneStyle = .new
-    /// Whether the text changed since it was loaded or `markSaved` was called.
-    public private(set) var isModified = false
+    /// Whether the text differs from what was loaded or saved last (`markSaved`): undoing
+    /// back to that point makes it unmodified again.
+    public var isModified: Bool { (undoStack.last?.serial ?? 0) != savedSerial }
+    /// The undo step the saved text is at (0: before any), nil when no undo reaches it.
+    private var savedSerial: Int? = 0
+    /// Numbers undo steps; a step that grows gets a new one.
+    private var lastSerial = 0
     /// Counts the changes made to the text: something kept elsewhere (a journal) is
     /// up to date while this number is the one it saw.
     public private(set) var changes = 0
@@ -91,6 +96,7 @@ public struct TextEditor: Sendable {
         var inserted: [Character]
         var cursorBefore: TextPosition
         var cursorAfter: TextPosition
+        var serial = 0
     }
     private var undoStack: [Edit] = []
     private var redoStack: [Edit] = []
@@ -113,7 +119,7 @@ public struct TextEditor: Sendable {
         undoStack = []
         redoStack = []
         composing = nil
-        isModified = false
+        savedSerial = 0
     }
 
     /// The whole text, lines joined by newlines.
@@ -126,13 +132,16 @@ public struct TextEditor: Sendable {
         return out
     }
 
-    public mutating func markSaved() { isModified = false }
+    public mutating func markSaved() {
+        savedSerial = undoStack.last?.serial ?? 0
+        extendsLastEdit = false   // typing on after a save is a step of its own
+    }
 
     /// Replaces the whole text with words kept from an earlier session: loaded like
     /// `load`, but modified, since they have not been saved.
     public mutating func restore(_ text: String) {
         load(text)
-        isModified = true
+        savedSerial = nil
         changes += 1
     }
 
@@ -437,11 +446,12 @@ public struct TextEditor: Sendable {
         let after = apply(start: start, end: end, text: text)
         cursor = after
         anchor = nil
-        isModified = true
         changes += 1
         redoStack.removeAll()
-        let edit = Edit(start: start, removed: removed, inserted: text, cursorBefore: before, cursorAfter: after)
+        lastSerial += 1
+        let edit = Edit(start: start, removed: removed, inserted: text, cursorBefore: before, cursorAfter: after, serial: lastSerial)
         if typing, extendsLastEdit, var last = undoStack.last, Self.merge(edit, into: &last) {
+            last.serial = lastSerial
             undoStack[undoStack.count - 1] = last
         } else {
             undoStack.append(edit)
@@ -519,7 +529,6 @@ public struct TextEditor: Sendable {
         cursor = backwards ? edit.cursorBefore : edit.cursorAfter
         clampCursor()
         anchor = nil
-        isModified = true
         changes += 1
     }
 

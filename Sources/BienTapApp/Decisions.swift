@@ -99,7 +99,7 @@ extension AppState {
             fields += [
                 .checkbox("zalo", Strings.fieldZalo(language)),
                 .checkbox("facebook", Strings.fieldFacebook(language)),
-                .text("message", Strings.fieldSocialMessage(language), value: Self.socialMessage(of: item), inputMethod: inputMethod),
+                .text("message", Strings.fieldSocialMessage(language), value: Self.socialMessage(of: item), inputMethod: inputMethod, wide: true),
                 .text("note", Strings.fieldNote(language), inputMethod: inputMethod),
             ]
         case .return, .reject:

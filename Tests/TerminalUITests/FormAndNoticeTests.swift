@@ -120,6 +120,20 @@ final class FormAndNoticeTests: XCTestCase {
         XCTAssertEqual(f.focus, 1, "a click outside changes nothing")
     }
 
+    func testAWideFieldTakesTheScreensWidthForALongText() {
+        let message = "Sở Y tế khám miễn phí cho 500 người cao tuổi ở huyện Lý Sơn, mời bạn đọc xem chi tiết"
+        let labels = Form.Labels(invalidDate: "%@", hint: "Enter")
+        let narrow = Form(title: "Duyệt", fields: [.text("message", "Lời đăng", value: message)], labels: labels, now: Date())
+        let wide = Form(title: "Duyệt", fields: [.text("message", "Lời đăng", value: message, wide: true)], labels: labels, now: Date())
+        XCTAssertEqual(narrow.box(width: 120, height: 30).width, 48)
+        XCTAssertEqual(wide.box(width: 120, height: 30).width, 114)
+        XCTAssertEqual(wide.box(width: 60, height: 30).width, 54, "three columns of the screen left each side")
+        var frame = Frame(width: 120, height: 30)
+        wide.render(into: &frame, theme: .default)
+        let row = wide.box(width: 120, height: 30).row + 1
+        XCTAssertTrue(frame.rowText(row).contains("cho 500 người cao tuổi ở huyện Lý Sơn, mời bạn đọc xem chi tiết"), frame.rowText(row))
+    }
+
     func testTabBarLayoutClicksAndNarrowScreens() {
         var bar = TabBar(titles: ["Chờ duyệt 12", "Đang biên tập", "Trả lại 3"])
         var frame = Frame(width: 60, height: 1)

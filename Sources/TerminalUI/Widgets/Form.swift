@@ -26,12 +26,15 @@ public struct FormField: Sendable {
     public var id: String
     public var label: String
     public var kind: Kind
+    /// A field for a long text (a message): the form takes the screen's width for it.
+    public var wide = false
 
-    public static func text(_ id: String, _ label: String, value: String = "", inputMethod: InputMethod? = nil) -> FormField {
+    public static func text(_ id: String, _ label: String, value: String = "", inputMethod: InputMethod? = nil,
+                            wide: Bool = false) -> FormField {
         var editor = TextEditor(text: value)
         editor.inputMethod = inputMethod
         editor.perform(.lineEnd)
-        return FormField(id: id, label: label, kind: .text(editor))
+        return FormField(id: id, label: label, kind: .text(editor), wide: wide)
     }
 
     public static func dateTime(_ id: String, _ label: String, value: Date?, optional: Bool = false) -> FormField {
@@ -203,7 +206,8 @@ public struct Form: Sendable {
     /// The box the form is drawn in, centred in a `width` × `height` screen.
     public func box(width: Int, height: Int) -> Rect {
         let labelWidth = fields.map { DisplayWidth.of($0.label) }.max() ?? 0
-        let wanted = max(DisplayWidth.of(title) + 6, labelWidth + 34, DisplayWidth.of(labels.hint) + 4, 48)
+        var wanted = max(DisplayWidth.of(title) + 6, labelWidth + 34, DisplayWidth.of(labels.hint) + 4, 48)
+        if fields.contains(where: \.wide) { wanted = max(wanted, width - 6) }
         let w = min(max(0, width - 2), wanted)
         let h = min(height, fields.count + 4)
         return Rect(row: max(0, (height - h) / 2), col: max(0, (width - w) / 2), width: w, height: h)

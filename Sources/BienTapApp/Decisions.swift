@@ -99,7 +99,7 @@ extension AppState {
             fields += [
                 .checkbox("zalo", Strings.fieldZalo(language)),
                 .checkbox("facebook", Strings.fieldFacebook(language)),
-                .text("message", Strings.fieldSocialMessage(language), value: Self.socialMessage(of: item), inputMethod: inputMethod, wide: true),
+                .text("message", Strings.fieldSocialMessage(language), value: item.defaultSocialMessage, inputMethod: inputMethod, wide: true),
                 .text("note", Strings.fieldNote(language), inputMethod: inputMethod),
             ]
         case .return, .reject:
@@ -138,18 +138,16 @@ extension AppState {
             var shares: [CoAuthorShare] = []
             for coAuthor in basis.item.coAuthors {
                 guard case .text(let text)? = values[Self.shareField(coAuthor.contributor.id)],
-                      let share = Int(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "")),
-                      (0...99).contains(share) else { return refuse(Strings.shareNotAPercentage(coAuthor.contributor.byline)) }
+                      let share = CoAuthorShare.percent(text), (0...99).contains(share) else {
+                    return refuse(Strings.shareNotAPercentage(coAuthor.contributor.byline))
+                }
                 if share > 0 { shares.append(CoAuthorShare(contributorId: coAuthor.contributor.id, share: share)) }
             }
             guard CoAuthorShare.areValid(shares) else { return refuse(Strings.sharesTooLarge) }
-            if shares != basis.item.coAuthors.map({ CoAuthorShare(contributorId: $0.contributor.id, share: $0.share) }) {
-                request.coAuthors = shares
-            }
+            if shares != basis.item.coAuthorShares { request.coAuthors = shares }
             request.channels = ["zalo", "facebook"].filter { values[$0] == .checkbox(true) }
             if !request.channels.isEmpty, case .text(let typed)? = values["message"] {
-                let message = typed.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !message.isEmpty, message.count <= TransitionRequest.socialMessageLimit else { return refuse(Strings.socialMessageLength) }
+                guard let message = TransitionRequest.socialMessage(typed) else { return refuse(Strings.socialMessageLength) }
                 request.socialMessage = message
             }
         case .return, .reject:
@@ -170,12 +168,6 @@ extension AppState {
     }
 
     private static func shareField(_ contributor: Int64) -> String { "share.\(contributor)" }
-
-    /// What the social channels get unless the editor writes otherwise: the sapo, or the
-    /// title of an item without one (as the portal does).
-    static func socialMessage(of item: Submission) -> String {
-        item.sapo.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? item.summary.title : item.sapo
-    }
 
     /// A grading from what was typed: a coefficient ("1,5" or "1.5") for a genre graded by
     /// one, or an amount in đồng ("50.000") for a genre paid so; nil when it is not a

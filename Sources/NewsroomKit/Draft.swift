@@ -46,7 +46,17 @@ public struct CoAuthorShare: Codable, Sendable, Hashable {
     /// with 1 to 99 percent, together under 100 so the contributor keeps some.
     public static func areValid(_ shares: [CoAuthorShare]) -> Bool {
         shares.count <= 10 && Set(shares.map(\.contributorId)).count == shares.count
-            && shares.allSatisfy { (1...99).contains($0.share) } && shares.reduce(0) { $0 + $1.share } < 100
+            && shares.allSatisfy { (1...99).contains($0.share) } && authorShare(leftBy: shares) > 0
+    }
+
+    /// What the contributor keeps: the percent the co-authors leave.
+    public static func authorShare(leftBy shares: [CoAuthorShare]) -> Int {
+        100 - shares.reduce(0) { $0 + $1.share }
+    }
+
+    /// A percentage as people type it ("30", " 30 %"); nil for anything else.
+    public static func percent(_ text: String) -> Int? {
+        Int(text.replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces))
     }
 }
 

@@ -70,6 +70,18 @@ public struct Submission: Codable, Sendable, Hashable, Identifiable {
 
     public var id: Int64 { summary.id }
 
+    /// What the social channels get unless the editor writes otherwise: the sapo, or the
+    /// title of an item without one.
+    public var defaultSocialMessage: String {
+        let sapo = sapo.trimmingCharacters(in: .whitespacesAndNewlines)
+        return sapo.isEmpty ? summary.title : sapo
+    }
+
+    /// The co-authors' shares as a decision or a draft names them.
+    public var coAuthorShares: [CoAuthorShare] {
+        coAuthors.map { CoAuthorShare(contributorId: $0.contributor.id, share: $0.share) }
+    }
+
     public init(summary: SubmissionSummary, sapo: String, body: String, authorShare: Int = 100, coAuthors: [CoAuthor] = [],
                 attachments: [Attachment] = [], grading: Grading? = nil, channels: [String] = [], socialMessage: String? = nil) {
         self.summary = summary

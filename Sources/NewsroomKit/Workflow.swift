@@ -90,6 +90,13 @@ public struct TransitionRequest: Codable, Sendable, Hashable {
     /// The longest social message: what a Zalo Official Account text message holds.
     public static let socialMessageLimit = 2_000
 
+    /// A social message as it is kept: trimmed; nil when that leaves nothing or more than
+    /// `socialMessageLimit` characters.
+    public static func socialMessage(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty || trimmed.count > socialMessageLimit ? nil : trimmed
+    }
+
     public init(action: WorkflowAction, note: String = "", publishAt: Date? = nil, grading: Grading? = nil, channels: [String] = [],
                 socialMessage: String? = nil, coAuthors: [CoAuthorShare]? = nil) {
         self.action = action

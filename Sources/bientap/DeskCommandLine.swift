@@ -267,7 +267,7 @@ struct Approve: ParsableCommand {
         var shares: [CoAuthorShare] = []
         for text in share {
             let parts = text.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, let contributor = Int64(parts[0]), let percent = Int(parts[1].replacingOccurrences(of: "%", with: "")) else {
+            guard parts.count == 2, let contributor = Int64(parts[0]), let percent = CoAuthorShare.percent(parts[1]) else {
                 throw Failed(message: Strings.shareOptionUnreadable(text)(desk.language), status: 2)
             }
             shares.append(CoAuthorShare(contributorId: contributor, share: percent))

@@ -380,8 +380,7 @@ enum SubmissionRoutes {
         }
         if let message = t.socialMessage {
             guard t.action == .approve, !t.channels.isEmpty else { throw APIFailure(.invalidField, detail: "social_message: only with channels") }
-            let trimmed = message.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty, trimmed.count <= TransitionRequest.socialMessageLimit else {
+            guard TransitionRequest.socialMessage(message) != nil else {
                 throw APIFailure(.invalidField, detail: "social_message: 1 to \(TransitionRequest.socialMessageLimit) characters")
             }
         }

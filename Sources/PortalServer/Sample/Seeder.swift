@@ -46,16 +46,17 @@ public enum Seeder {
                     """).first()!.decode(column: "id", as: Int64.self))
             }
             for (index, seed) in submissions.enumerated() {
+                let shares = seed.coAuthors.sorted { $0.key < $1.key }
+                    .map { CoAuthorShare(contributorId: contributorIDs[$0.key], share: $0.value) }
                 let id = try await store.insertSubmission(
                     siteID: siteIDs[seed.siteCode]!, contributorID: contributorIDs[seed.contributor], title: seed.title, sapo: seed.sapo,
                     body: seed.body, category: seed.category, language: seed.language, status: seed.status, received: seed.receivedAt,
-                    author: contributors[seed.contributor].fullName, authorShare: 100 - seed.coAuthors.values.reduce(0, +),
+                    author: contributors[seed.contributor].fullName, authorShare: CoAuthorShare.authorShare(leftBy: shares),
                     // Scheduled items go out over the next three days, from two hours on; the
                     // published ones went out three hours after they came in.
                     publishAt: seed.status == .scheduled ? now.addingTimeInterval(Double(2 + (index * 7) % 70) * 3600) : nil,
                     publishedAt: seed.status == .published ? min(seed.receivedAt.addingTimeInterval(3 * 3600), now.addingTimeInterval(-60)) : nil)
-                try await store.setCoAuthors(of: id, seed.coAuthors.sorted { $0.key < $1.key }
-                    .map { CoAuthorShare(contributorId: contributorIDs[$0.key], share: $0.value) })
+                try await store.setCoAuthors(of: id, shares)
             }
         }
         return Summary(sites: sites.count, contributors: contributors.count, submissions: submissions.count)

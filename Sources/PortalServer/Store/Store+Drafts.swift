@@ -102,7 +102,7 @@ extension Store {
             let id = try await insertSubmission(
                 siteID: try site.decode(column: "id", as: Int64.self), contributorID: contributor, title: title, sapo: sapo, body: body,
                 category: draft.category, language: draft.language ?? (try site.decode(column: "language", as: String.self)),
-                status: .submitted, received: now, author: principal.name, authorShare: 100 - coAuthors.reduce(0) { $0 + $1.share })
+                status: .submitted, received: now, author: principal.name, authorShare: CoAuthorShare.authorShare(leftBy: coAuthors))
             try await setCoAuthors(of: id, coAuthors)
             for (index, photo) in (draft.attachments ?? []).enumerated() {
                 let digest = Hex.string(SHA256.hash(data: photo.data))

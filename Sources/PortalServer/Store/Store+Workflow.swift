@@ -62,17 +62,16 @@ extension Store {
                 update = update + ", published_at = \(bind: millis)"
             case .approve:
                 let grading = try request.grading.map { String(decoding: try WireFormat.encoder().encode($0), as: UTF8.self) }
-                // Posted with the link: the editor's words, or the sapo (the title when there is none).
+                // Posted with the link: the editor's words (checked by the route), or the sapo.
                 let message = request.channels.isEmpty ? nil
-                    : Normalization.nfc((request.socialMessage ?? (current.sapo.isEmpty ? current.summary.title : current.sapo))
-                        .trimmingCharacters(in: .whitespacesAndNewlines))
+                    : Normalization.nfc(request.socialMessage.flatMap(TransitionRequest.socialMessage) ?? current.defaultSocialMessage)
                 update = update + ", grading = \(bind: grading), channels = \(bind: request.channels.joined(separator: ",")), social_message = \(bind: message)"
                 if let shares = request.coAuthors {
                     if let wrong = try await unfitCoAuthor(in: shares, author: current.summary.contributor.id) {
                         return .invalid(field: "co_authors: \(wrong)")
                     }
                     try await setCoAuthors(of: id, shares)
-                    update = update + ", author_share = \(bind: 100 - shares.reduce(0) { $0 + $1.share })"
+                    update = update + ", author_share = \(bind: CoAuthorShare.authorShare(leftBy: shares))"
                 }
             default:
                 break

@@ -554,13 +554,11 @@ public struct AppState {
             case .success(let submission): reader.submission = submission
             case .failure(let error): showError(error)
             }
+            let check = checkSpelling(&reader)
             overlays[index] = .reader(reader)
-            return checkSpelling(of: reader)
+            return check
         case .readerSpellChecked(let id, let text, let findings):
-            guard case (let index, var reader)? = openReader(id), reader.spellingText(language: language) == text else { return [] }
-            reader.findings = findings
-            reader.currentFinding = nil
-            overlays[index] = .reader(reader)
+            readerSpellChecked(id, text: text, findings)
         case .differencesLoaded(let id, let result):
             guard case (let index, var reader)? = openReader(id) else { return [] }
             reader.isLoading = false

@@ -216,8 +216,8 @@ extension AppState {
             if case (let index, var reader)? = openReader(id) {
                 reader.submission = item
                 reader.differences = nil
+                effects += checkSpelling(&reader)
                 overlays[index] = .reader(reader)
-                effects += checkSpelling(of: reader)
             }
             refreshing.insert(tab)
             effects.append(tabs[tab].load(tab))

@@ -75,16 +75,36 @@ extension AppState {
         }
     }
 
-    /// The reader's article goes to the spell checker (when it is in Vietnamese).
-    func checkSpelling(of reader: ReaderScreen) -> [Effect] {
-        reader.spellingText(language: language).map { [.checkReaderSpelling(id: reader.id, text: $0)] } ?? []
+    /// The reader's article goes to the spell checker when it is in Vietnamese and not the
+    /// text already checked (a reload of the same text asks nothing).
+    func checkSpelling(_ reader: inout ReaderScreen) -> [Effect] {
+        reader.textToCheck(language: language).map { [.checkReaderSpelling(id: reader.id, text: $0)] } ?? []
+    }
+
+    /// The checker's answer for the reader's article, kept while that is still the text shown;
+    /// a step asked for meanwhile is taken now.
+    mutating func readerSpellChecked(_ id: Int64, text: String, _ findings: [Finding]) {
+        guard case (let index, var reader)? = openReader(id), reader.spellingText(language: language) == text else { return }
+        reader.findings = findings
+        reader.checkedText = text
+        reader.currentFinding = nil
+        let step = reader.stepWhenChecked
+        reader.stepWhenChecked = nil
+        overlays[index] = .reader(reader)
+        if let step, index == overlays.count - 1 { stepReaderFinding(forward: step) }
     }
 
     /// F7/F6 in the reader: the next (previous) finding, brought into view and said in a notice.
     mutating func stepReaderFinding(forward: Bool) {
         guard case .reader(var reader)? = overlays.last, !reader.showsDifferences else { return }
         guard !reader.findings.isEmpty else {
-            notify(Strings.noFindings(language))
+            if reader.isBeingChecked(language: language) {
+                reader.stepWhenChecked = forward
+                overlays[overlays.count - 1] = .reader(reader)
+                notify(Strings.spellCheckRunning(language))
+            } else {
+                notify(Strings.noFindings(language))
+            }
             return
         }
         let count = reader.findings.count

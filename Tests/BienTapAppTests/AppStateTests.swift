@@ -366,23 +366,27 @@ final class AppStateTests: XCTestCase {
         XCTAssertEqual(shown[0], "Tuyến đường ven biển Lý Sơn số 0 được khởi công")
         XCTAssertEqual(shown[1], "")
         XCTAssertEqual(shown[3], "Sa pô.")
+        // F7 before the checker has answered waits for it.
+        XCTAssertFalse(s.render().text.contains("thực hiên"), "the finding is further down")
+        _ = s.handle(input: .key(.function(7)))
+        XCTAssertTrue(s.render().text.contains("Đang kiểm tra chính tả"), s.render().text)
         // An answer for another text (the item changed meanwhile) is not drawn.
         let checker = SpellChecker(lexicon: Lexicon.standard())
         _ = s.handle(message: .readerSpellChecked(100, text: "vieejt", checker.check("vieejt")))
-        XCTAssertFalse(s.render().text.contains("lỗi chính tả"))
+        XCTAssertFalse(s.render().text.contains("lỗi chính tả ·"))
         let findings = checker.check(text)
         XCTAssertEqual(findings.map(\.word), ["hiên"])
+        // The answer: counted, and the step asked for is taken — in view, drawn as the current one, said.
         _ = s.handle(message: .readerSpellChecked(100, text: text, findings))
-        var frame = s.render()
+        let frame = s.render()
         XCTAssertTrue(lines(frame)[19].contains("1 lỗi chính tả"), lines(frame)[19])
-        XCTAssertFalse(frame.text.contains("thực hiên"), "the finding is further down")
-        // F7 brings it into view, drawn as the current one, and says what it is.
-        _ = s.handle(input: .key(.function(7)))
-        frame = s.render()
         let row = try XCTUnwrap((0..<frame.height).first { frame.rowText($0).contains("thực hiên") }, frame.text)
         let start = DisplayWidth.of(String(frame.rowText(row)[..<frame.rowText(row).range(of: "hiên")!.lowerBound]))
         XCTAssertEqual(frame.style(atRow: row, col: start), Theme.default.selected)
         XCTAssertTrue(frame.text.contains("«hiên»"), frame.text)
+        // The same text read again (a refresh) is not checked again, and keeps its findings.
+        XCTAssertEqual(s.handle(message: .submissionLoaded(100, .success(Submission(summary: items(1)[0], sapo: "Sa pô.", body: body)))), [])
+        XCTAssertTrue(lines(s.render())[19].contains("1 lỗi chính tả"))
         // F8 opens the item for editing, where the fixes are.
         XCTAssertEqual(s.handle(input: .key(.function(8))), [.openForEditing(100)])
     }

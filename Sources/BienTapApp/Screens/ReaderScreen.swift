@@ -17,10 +17,13 @@ struct ReaderScreen {
     var compared: ClosedRange<Int>?
     /// What happened to the item and what the board said about it, once loaded.
     var history: ReaderHistory?
-    /// The spell checker's findings in the article as shown (lines of `articleLines`), once
-    /// checked; the one F7/F6 last went to.
+    /// The spell checker's findings in the article as shown (lines of `articleLines`), the
+    /// text they are of (nil until the checker answers) and the one F7/F6 last went to.
     var findings: [Finding] = []
+    var checkedText: String?
     var currentFinding: Int?
+    /// F7/F6 pressed before the checker answered: the step to take when it does (forward or not).
+    var stepWhenChecked: Bool?
 
     /// The article (or its differences) as lines of text, before they are wrapped to the screen.
     func sourceLines(theme: Theme, language: UILanguage) -> [StyledLine] {
@@ -51,6 +54,22 @@ struct ReaderScreen {
     /// Where the findings are, as the pager counts: a line of `articleLines` and its characters.
     var findingMatches: [PagerMatch] {
         findings.map { PagerMatch(line: $0.line - 1, range: ($0.column - 1)..<($0.column - 1 + $0.length)) }
+    }
+
+    /// The text to send to the checker when the article shown is not the one the findings
+    /// are of (those findings are dropped); nil when they are up to date, or for an article
+    /// not in Vietnamese.
+    mutating func textToCheck(language: UILanguage) -> String? {
+        guard let text = spellingText(language: language), text != checkedText else { return nil }
+        findings = []
+        currentFinding = nil
+        checkedText = nil
+        return text
+    }
+
+    /// Whether the checker has yet to answer for the article shown.
+    func isBeingChecked(language: UILanguage) -> Bool {
+        checkedText == nil && spellingText(language: language) != nil
     }
 
     /// What the spell checker reads: the article's lines as shown, the line under the title

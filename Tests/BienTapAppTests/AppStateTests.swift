@@ -48,7 +48,7 @@ final class AppStateTests: XCTestCase {
         _ = s.handle(message: .queueLoaded(tab: 4, .success(published)))
         let rows = lines(s.render())
         XCTAssertTrue(rows[0].contains("Đăng hôm nay (3 bài)"), rows[0])
-        XCTAssertTrue(rows[2].hasPrefix("  Đăng lúc"), rows[2])
+        XCTAssertTrue(rows[2].hasPrefix("  Đăng lúc ▼"), "sorted by it, latest first: " + rows[2])
         XCTAssertTrue(rows[3].contains(DateText.short(published[2].publishedAt!)) && rows[3].contains(" 114 "), rows[3])
         XCTAssertTrue(rows[5].contains(DateText.short(published[0].publishedAt!)) && rows[5].contains(" 100 "), rows[5])
         XCTAssertFalse(rows[5].contains(DateText.short(published[0].receivedAt)), "the publication time, not the arrival")

@@ -44,11 +44,12 @@ struct QueueScreen {
         return screen
     }
 
-    /// A queue of what went out: when each item was published, latest first, in place of
-    /// when it was received.
+    /// A queue of what went out: when each item was published in place of when it was
+    /// received, sorted by it, latest first (the table's own sort: s changes it as anywhere).
     static var showingPublication: QueueScreen {
         var screen = QueueScreen()
         screen.showsPublication = true
+        screen.table.sort(by: 0, ascending: false, rows: screen.rows, visibleRows: 1)
         return screen
     }
 
@@ -71,7 +72,6 @@ struct QueueScreen {
     mutating func replaceItems(_ newItems: [SubmissionSummary], visibleRows: Int) {
         let selectedID = selected?.id
         let markedIDs = Set(table.marked.compactMap { items.indices.contains($0) ? items[$0].id : nil })
-        let newItems = showsPublication ? newItems.sorted { Self.firstTime($0, true) > Self.firstTime($1, true) } : newItems
         items = newItems
         let keep = selectedID.flatMap { id in newItems.firstIndex { $0.id == id } }
         let marks = Set(newItems.indices.filter { markedIDs.contains(newItems[$0].id) })
@@ -112,6 +112,12 @@ struct QueueScreen {
         }, include: criteria.isEmpty ? nil : { criteria.admits(items[$0], marked: marked.contains($0)) })
     }
 
+    /// The count of spelling findings, or a dash for an item the portal does not check
+    /// (another language than Vietnamese).
+    static func findingsCell(_ item: SubmissionSummary) -> String {
+        item.spellFindings.map(String.init) ?? "–"
+    }
+
     /// The first column's moment: received, or published.
     private static func firstTime(_ item: SubmissionSummary, _ published: Bool) -> Date {
         published ? item.publishedAt ?? item.receivedAt : item.receivedAt
@@ -126,7 +132,7 @@ struct QueueScreen {
         case 3: return Strings.category(item.category)(language)
         case 4: return item.title
         case 5: return String(item.words)
-        case 6: return item.spellFindings.map(String.init) ?? "–"  // not checked: another language
+        case 6: return findingsCell(item)
         default:
             // Who is editing it: "me", or the other editor's name.
             guard let lease = item.lease else { return "" }

@@ -46,20 +46,25 @@ public struct DeskCommands {
     /// the title takes what is left of `width`, or all it needs when there is no terminal.
     /// The counts of findings and the lease holder are left out when no row has one.
     static func table(_ items: [SubmissionSummary], language: UILanguage, width: Int?) -> String {
-        let spelling = items.contains { $0.spellFindings != nil }, leases = items.contains { $0.lease != nil }
-        var header = ["ID", Strings.columnReceived(language), Strings.columnSite(language), Strings.columnContributor(language),
-                      Strings.fieldCategory(language), Strings.columnStatus(language), Strings.columnWords(language)]
-        if spelling { header.append(Strings.columnSpelling(language)) }
-        if leases { header.append(Strings.columnLease(language)) }
-        header.append(Strings.columnTitle(language))
-        let rows = items.map { item in
-            var row = [String(item.id), DateText.short(item.receivedAt), item.site.code, item.contributor.penName ?? item.contributor.fullName,
-                       Strings.category(item.category)(language), Strings.status(item.status)(language), String(item.words)]
-            if spelling { row.append(item.spellFindings.map(String.init) ?? "–") }
-            if leases { row.append(item.lease?.holderName ?? "") }
-            return row + [item.title]
+        typealias Column = (title: String, numeric: Bool, cell: (SubmissionSummary) -> String)
+        var columns: [Column] = [
+            ("ID", true, { String($0.id) }),
+            (Strings.columnReceived(language), false, { DateText.short($0.receivedAt) }),
+            (Strings.columnSite(language), false, { $0.site.code }),
+            (Strings.columnContributor(language), false, { $0.contributor.penName ?? $0.contributor.fullName }),
+            (Strings.fieldCategory(language), false, { Strings.category($0.category)(language) }),
+            (Strings.columnStatus(language), false, { Strings.status($0.status)(language) }),
+            (Strings.columnWords(language), true, { String($0.words) }),
+        ]
+        if items.contains(where: { $0.spellFindings != nil }) {
+            columns.append((Strings.columnSpelling(language), true, { QueueScreen.findingsCell($0) }))
         }
-        let numeric: Set<Int> = spelling ? [0, 6, 7] : [0, 6]
+        if items.contains(where: { $0.lease != nil }) {
+            columns.append((Strings.columnLease(language), false, { $0.lease?.holderName ?? "" }))
+        }
+        columns.append((Strings.columnTitle(language), false, \.title))
+        let header = columns.map(\.title)
+        let rows = items.map { item in columns.map { $0.cell(item) } }
         let all = [header] + rows
         var widths = (0..<header.count).map { column in all.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
         let fixed = widths.dropLast().reduce(0, +) + 2 * (widths.count - 1)
@@ -69,7 +74,7 @@ public struct DeskCommands {
                 let isLast = column == row.count - 1
                 let fitted = isLast && width != nil ? DisplayWidth.truncate(cell, to: widths[column]) : cell
                 if isLast { return fitted }
-                return DisplayWidth.fit(fitted, to: widths[column], alignRight: numeric.contains(column))
+                return DisplayWidth.fit(fitted, to: widths[column], alignRight: columns[column].numeric)
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
     }

@@ -42,7 +42,7 @@ public enum TableView {
     public static func layout(_ columns: [TableColumn], total: Int) -> [Int] {
         guard !columns.isEmpty else { return [] }
         var widths = columns.map { column -> Int in
-            if case .fixed(let w) = column.width { return max(w, DisplayWidth.of(column.title) + sortMarkWidth) }
+            if case .fixed(let w) = column.width { return max(w, DisplayWidth.of(column.title + sortMark(ascending: true))) }
             return 0
         }
         let flexIndices = columns.indices.filter { if case .flex = columns[$0].width { return true }; return false }
@@ -72,7 +72,7 @@ public enum TableView {
     }
 
     /// What the sorted column's title gains: a space and an arrow.
-    static let sortMarkWidth = 2
+    static func sortMark(ascending: Bool) -> String { ascending ? " ▲" : " ▼" }
 
     /// Width of the cursor gutter of the arrow style.
     public static let gutter = 2
@@ -91,7 +91,7 @@ public enum TableView {
         var x = left
         for (i, column) in columns.enumerated() {
             var title = column.title
-            if let sort = state.sort, sort.column == i { title += sort.ascending ? " ▲" : " ▼" }  // sortMarkWidth
+            if let sort = state.sort, sort.column == i { title += sortMark(ascending: sort.ascending) }
             drawCell(title, width: widths[i], alignRight: column.alignRight, row: rect.row, col: x, style: theme.header, into: &frame)
             x += widths[i] + separator
         }

@@ -8,6 +8,19 @@ public enum SafeFile {
 
     /// `mode`: the permissions of a new file (a replaced one keeps its own).
     public static func write(_ text: String, to path: String, mode: mode_t = 0o644) throws {
+        try write(text, to: path, mode: mode, replacingMode: false)
+    }
+
+    /// A copy of the file at `original` (a rescue copy, FILE.save) with the original's
+    /// permissions whatever `path` had, so a private file's words stay private; the
+    /// owner's alone when the original does not exist.
+    public static func write(_ text: String, to path: String, permissionsOf original: String) throws {
+        var info = stat()
+        let mode = stat(original, &info) == 0 ? info.st_mode & 0o7777 : 0o600
+        try write(text, to: path, mode: mode, replacingMode: true)
+    }
+
+    private static func write(_ text: String, to path: String, mode: mode_t, replacingMode: Bool) throws {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         let temporary = directory + "/." + url.lastPathComponent + ".bientap-\(getpid())"
@@ -25,9 +38,9 @@ public enum SafeFile {
             }
             written += n
         }
-        // Keep the file's permissions when replacing it.
+        // Keep the file's permissions when replacing it (the umask spared, when they are given).
         var info = stat()
-        if stat(path, &info) == 0 { fchmod(fd, info.st_mode & 0o7777) }
+        if replacingMode { fchmod(fd, mode) } else if stat(path, &info) == 0 { fchmod(fd, info.st_mode & 0o7777) }
         guard fsync(fd) == 0 else {
             let reason = String(cString: strerror(errno))
             close(fd)

@@ -130,8 +130,8 @@ public enum Strings {
         vi: "Chưa có địa chỉ cổng thông tin: dùng --portal URL, biến BIENTAP_PORTAL hoặc portal = \"…\" trong ~/.config/bientap/config.toml. Muốn thử ngay: bientap demo",
         en: "No portal URL: use --portal URL, BIENTAP_PORTAL or portal = \"…\" in ~/.config/bientap/config.toml. To try it out: bientap demo")
     public static let missingToken = Localized(
-        vi: "Chưa có mã truy cập: dùng --token, biến BIENTAP_TOKEN hoặc token = \"…\" trong ~/.config/bientap/config.toml.",
-        en: "No access token: use --token, BIENTAP_TOKEN or token = \"…\" in ~/.config/bientap/config.toml.")
+        vi: "Chưa có mã truy cập: đăng nhập bằng bientap login, hoặc dùng biến BIENTAP_TOKEN hay token = \"…\" trong ~/.config/bientap/config.toml.",
+        en: "No access token: sign in with bientap login, or use BIENTAP_TOKEN or token = \"…\" in ~/.config/bientap/config.toml.")
     public static func notATerminal(_ detail: String) -> Localized {
         Localized(vi: "Không mở được giao diện terminal: \(detail)", en: "Cannot open the terminal interface: \(detail)")
     }

@@ -23,7 +23,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Portal base URL, e.g. http://127.0.0.1:8080.", valueName: "url"))
     var portal: String?
 
-    @Option(name: .long, help: ArgumentHelp("Bearer token of your portal account.", valueName: "token"))
+    @Option(name: .long, help: ArgumentHelp("Bearer token of your portal account (other users of the machine see command lines in ps: prefer `bientap login` or BIENTAP_TOKEN).", valueName: "token"))
     var token: String?
 
     @Option(name: .long, help: ArgumentHelp("Key binding file applied over the defaults (default: ~/.config/bientap/keymap).", valueName: "file"))

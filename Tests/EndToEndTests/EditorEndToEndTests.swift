@@ -89,6 +89,8 @@ final class EditorEndToEndTests: XCTestCase {
     func testLostTerminalKeepsUnsavedWordsInDotSave() throws {
         let file = directory.appendingPathComponent("ghi-chu.txt").path
         try "Biên bản họp\n".write(toFile: file, atomically: true, encoding: .utf8)
+        // A private file: its rescue copy must not be readable by others either.
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
         let session = try TmuxSession(command: [QueueEndToEndTests.client, "edit", "--input-method", "off", file],
                                       environment: environment())
         defer { session.close() }
@@ -105,6 +107,7 @@ final class EditorEndToEndTests: XCTestCase {
         let deadline = Date().addingTimeInterval(10)
         while !FileManager.default.fileExists(atPath: rescued) && Date() < deadline { usleep(50_000) }
         XCTAssertEqual(try String(contentsOfFile: rescued, encoding: .utf8), "Biên bản họp ngay 23\n")
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: rescued)[.posixPermissions] as? Int, 0o600, "the original's mode")
         XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "Biên bản họp\n", "the file itself is untouched")
     }
 

@@ -802,7 +802,7 @@ public struct EditorState {
         guard editor.isModified else { return }
         lastJournalWrite = .distantPast
         keepJournal()
-        if case .file(let path) = document { try? SafeFile.write(editor.text, to: path + ".save") }
+        if case .file(let path) = document { try? SafeFile.write(editor.text, to: path + ".save", permissionsOf: path) }
     }
 
     // MARK: - View

@@ -135,6 +135,13 @@ public enum Strings {
     public static func notATerminal(_ detail: String) -> Localized {
         Localized(vi: "Không mở được giao diện terminal: \(detail)", en: "Cannot open the terminal interface: \(detail)")
     }
+    public static let terminalTypeUnset = Localized(
+        vi: "Biến TERM chưa được đặt, nên không biết terminal này hiểu gì; giao diện toàn màn hình không mở. Đặt TERM theo terminal của bạn (vd. export TERM=xterm-256color), hoặc dùng các lệnh không cần màn hình: bientap queue, bientap show…",
+        en: "TERM is not set, so what this terminal understands is unknown; the full-screen interface does not open. Set TERM for your terminal (e.g. export TERM=xterm-256color), or use the commands that need no screen: bientap queue, bientap show…")
+    public static func terminalTypeUnusable(_ name: String) -> Localized {
+        Localized(vi: "Terminal loại \"\(name)\" (TERM) không vẽ được giao diện toàn màn hình: loại này không có trong terminfo hoặc không di chuyển được con trỏ. Đặt TERM theo terminal của bạn (vd. export TERM=xterm-256color), hoặc dùng các lệnh không cần màn hình: bientap queue, bientap show…",
+                  en: "The terminal type \"\(name)\" (TERM) cannot show the full-screen interface: terminfo does not know it or it cannot move the cursor. Set TERM for your terminal (e.g. export TERM=xterm-256color), or use the commands that need no screen: bientap queue, bientap show…")
+    }
 
     // Demo
     public static let demoStarting = Localized(vi: "Đang khởi động cổng thông tin mẫu…", en: "Starting the sample portal…")

@@ -56,4 +56,22 @@ static inline int bt_mouse_event(int *row, int *col) {
     if (s & (BUTTON1_RELEASED | BUTTON2_RELEASED | BUTTON3_RELEASED)) return 2;
     return 0;
 }
+// term.h defines a macro for every terminfo capability (lines, columns, bell…): included last.
+#include <ncursesw/term.h>
+// Whether ncurses can draw a full screen on terminal type `name`: its terminfo entry
+// exists, can address the cursor and clear the screen, and is no hardcopy or generic
+// type (dumb). Reads the terminfo database only; writes nothing to the terminal.
+static inline int bt_terminal_type_is_usable(const char *name) {
+    int error = 0;
+    TERMINAL *saved = cur_term;
+    if (setupterm((char *)name, 1, &error) != OK) return 0;
+    const char *cup = tigetstr("cup");
+    const char *clear_screen_string = tigetstr("clear");
+    int usable = cup != NULL && cup != (char *)-1 && clear_screen_string != NULL && clear_screen_string != (char *)-1
+        && tigetflag("hc") <= 0 && tigetflag("gn") <= 0;
+    TERMINAL *probed = cur_term;
+    set_curterm(saved);
+    del_curterm(probed);
+    return usable;
+}
 #endif

@@ -72,6 +72,7 @@ struct Demo: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let config = try ClientConfiguration.resolve(portalFlag: nil, tokenFlag: nil, keymapFlag: keymap, environment: environment)
         let language = config.language
+        try Terminal.check(language: language)
         guard let executable = LocalPortal.locateExecutable() else {
             throw Failed(message: Strings.demoFailed("bientap-portal not found beside bientap or on PATH")(language))
         }
@@ -344,7 +345,24 @@ enum Terminal {
         do {
             return try NcursesScreen(mouse: mouse)
         } catch {
-            throw Failed(message: Strings.notATerminal("\(error)")(language))
+            throw failure(error, language: language)
+        }
+    }
+
+    /// Refuses, before anything is started or sent, a terminal the full screen cannot be drawn on.
+    static func check(language: UILanguage) throws {
+        do {
+            try NcursesScreen.checkTerminal()
+        } catch {
+            throw failure(error, language: language)
+        }
+    }
+
+    private static func failure(_ error: Error, language: UILanguage) -> Failed {
+        switch (error as? NcursesScreen.Unavailable)?.reason {
+        case .terminalTypeUnset?: return Failed(message: Strings.terminalTypeUnset(language))
+        case .terminalTypeUnusable(let name)?: return Failed(message: Strings.terminalTypeUnusable(name)(language))
+        default: return Failed(message: Strings.notATerminal("\(error)")(language))
         }
     }
 }

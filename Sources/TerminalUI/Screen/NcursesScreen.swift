@@ -8,8 +8,34 @@ import VietText
 /// paste, mouse presses and wheel, suspend on ^Z, and a terminal given back
 /// intact on every way out.
 public final class NcursesScreen: Screen {
+    /// Why the full screen cannot be opened; nothing was written to the terminal.
     public struct Unavailable: Error, CustomStringConvertible {
-        public var description: String
+        public enum Reason: Sendable, Equatable {
+            /// Standard input or output is not a terminal.
+            case notATerminal
+            /// TERM is not set: what the terminal understands is unknown.
+            case terminalTypeUnset
+            /// TERM names a type ncurses does not know, or one that cannot address the
+            /// cursor (dumb, a hardcopy or generic type).
+            case terminalTypeUnusable(String)
+        }
+        public var reason: Reason
+
+        public var description: String {
+            switch reason {
+            case .notATerminal: return "standard input and output must be a terminal"
+            case .terminalTypeUnset: return "TERM is not set"
+            case .terminalTypeUnusable(let name): return "terminal type '\(name)' cannot address the cursor"
+            }
+        }
+    }
+
+    /// Throws `Unavailable` when the full screen cannot be drawn here; writes nothing,
+    /// so a caller may ask before it starts anything else.
+    public static func checkTerminal(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw Unavailable(reason: .notATerminal) }
+        guard let name = environment["TERM"], !name.isEmpty else { throw Unavailable(reason: .terminalTypeUnset) }
+        guard bt_terminal_type_is_usable(name) == 1 else { throw Unavailable(reason: .terminalTypeUnusable(name)) }
     }
 
     public private(set) var width: Int
@@ -35,9 +61,9 @@ public final class NcursesScreen: Screen {
     /// needs Shift, as in every program that takes the mouse).
     public init(mouse: Bool = true) throws {
         self.mouse = mouse
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw Unavailable(description: "standard input and output must be a terminal")
-        }
+        // Before anything is sent: a terminal that cannot draw the screen gets no
+        // bracketed-paste or mouse modes either.
+        try Self.checkTerminal()
         setlocale(LC_ALL, "")
         // All our text is UTF-8. A session whose locale is not (LC_ALL=C over SSH,
         // a locale the server lacks) would show Vietnamese letters as gaps.
@@ -49,8 +75,7 @@ public final class NcursesScreen: Screen {
         use_env(false)
         use_tioctl(true)
         guard let term = newterm(nil, stdout, stdin) else {
-            let name = ProcessInfo.processInfo.environment["TERM"] ?? ""
-            throw Unavailable(description: "unknown terminal type '\(name)'")
+            throw Unavailable(reason: .terminalTypeUnusable(ProcessInfo.processInfo.environment["TERM"] ?? ""))
         }
         terminal = term
         set_term(term)

@@ -10,6 +10,8 @@ SHELL := /bin/bash
 # server the portal's tests also run on).
 BUILD_PACKAGES := pkg-config libncursesw5-dev libcurl4-openssl-dev hunspell-vi
 TEST_PACKAGES := tmux hunspell postgresql
+# The command-line tests plant hostile text in a portal's database with sqlite3.
+TEST_PACKAGES += sqlite3
 # bench: the HTTP load generator the portal's benchmark drives.
 BENCH_PACKAGES := wrk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

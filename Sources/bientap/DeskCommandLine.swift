@@ -104,7 +104,7 @@ struct Login: ParsableCommand {
         } catch {
             throw Failed(message: "\(Credentials.path(environment: environment)): \(error)")
         }
-        print(Strings.signedIn(signedIn.me.displayName, portal: portal, until: DateText.full(signedIn.expiresAt),
+        print(Strings.signedIn(TerminalSafeText.line(signedIn.me.displayName), portal: portal, until: DateText.full(signedIn.expiresAt),
                                file: Credentials.path(environment: environment))(language))
     }
 }

@@ -379,7 +379,8 @@ do {
     var command = try BienTap.parseAsRoot()
     try command.run()
 } catch let failure as Failed {
-    fputs("bientap: \(failure.message)\n", stderr)
+    // Messages quote what the portal said (its errors, names, addresses): shown safely.
+    fputs("bientap: \(TerminalSafeText.lines(failure.message))\n", stderr)
     exit(failure.status)
 } catch {
     // spell and normalize promise exit status 2 for usage errors.

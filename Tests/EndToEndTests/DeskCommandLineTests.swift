@@ -207,6 +207,75 @@ final class DeskCommandLineTests: XCTestCase {
         XCTAssertEqual(try api.submission(id: id).summary.status, .rejected)
         XCTAssertEqual(try api.events(of: id).map(\.action), [.reject])
     }
+
+    /// A contributor's text (title, sapo, body, photo caption and credit, names) carrying
+    /// escape sequences — window title, clear screen, clipboard (OSC 52), a hidden link
+    /// (OSC 8), a C1 CSI — and bidirectional overrides is printed by every command as
+    /// visible characters; JSON escapes them; not one byte a terminal would obey is written.
+    func testNothingAContributorWritesCanActOnTheEditorsTerminal() throws {
+        let hostile = "Tin\u{1B}]0;pwned\u{07} \u{1B}[2J \u{1B}]52;c;cHduZWQ=\u{07} \u{1B}]8;;http://evil.example\u{1B}\\bấm\u{1B}]8;;\u{1B}\\"
+            + " \u{9B}31m đỏ \u{202E}gpj.exe\u{2066}x\u{2069}\u{7F}\u{85}\u{2028}"
+        // Planted in the database, as an older portal or another backend may have stored it.
+        portal.stopServer()
+        let database = String(portal.database.dropFirst("sqlite:".count))
+        func sql(_ statement: String) throws -> String {
+            try LocalPortal.run(URL(fileURLWithPath: "/usr/bin/sqlite3"), [database, statement])
+        }
+        let text = "char(" + hostile.unicodeScalars.map { String($0.value) }.joined(separator: ",") + ")"
+        let id = try XCTUnwrap(Int64(try sql("SELECT min(id) FROM submissions WHERE status = 'submitted'")))
+        _ = try sql("""
+            UPDATE submissions SET title = \(text), sapo = \(text), body = \(text) || char(10) || \(text) WHERE id = \(id);
+            UPDATE contributors SET full_name = \(text), pen_name = \(text) WHERE id = (SELECT contributor_id FROM submissions WHERE id = \(id));
+            UPDATE sites SET name = \(text) WHERE id = (SELECT site_id FROM submissions WHERE id = \(id));
+            INSERT INTO attachments (submission_id, number, filename, content_type, size, sha256, caption, credit, data)
+                VALUES (\(id), 90, 'a.png', 'image/png', 4, '0', \(text), \(text), x'89504E47');
+            INSERT OR REPLACE INTO leases (submission_id, holder, holder_name, acquired_at, expires_at)
+                VALUES (\(id), 'ke-la', \(text), strftime('%s', 'now') * 1000, (strftime('%s', 'now') + 3600) * 1000);
+            """)
+        url = try portal.startServer()
+        let connection = ["--portal", url, "--token", portal.token]
+
+        /// Each byte sequence a terminal obeys or that reorders text: C0 but LF, DEL, C1, bidi controls.
+        func obeyed(_ output: String) -> [String] {
+            var found: [String] = []
+            let bytes = Array(output.utf8)
+            for (i, byte) in bytes.enumerated() {
+                let next = i + 1 < bytes.count ? bytes[i + 1] : 0
+                let third = i + 2 < bytes.count ? bytes[i + 2] : 0
+                if (byte < 0x20 && byte != 0x0A) || byte == 0x7F || (byte == 0xC2 && (0x80...0x9F).contains(next))
+                    || (byte == 0xE2 && next == 0x80 && ([0x8E, 0x8F, 0xA8, 0xA9] + Array(0xAA...0xAE)).contains(third))
+                    || (byte == 0xE2 && next == 0x81 && (0xA6...0xA9).contains(third)) {
+                    found.append(String(format: "byte %d: %02X %02X %02X", i, byte, next, third))
+                }
+            }
+            return found
+        }
+        for language in ["C.UTF-8", "en_US.UTF-8"] {
+            let table = try client(["queue"] + connection, language: language)
+            XCTAssertEqual(table.status, 0, table.err)
+            XCTAssertTrue(table.out.contains("Tin^[]0;pwned^G ^[[2J"), table.out)
+            XCTAssertEqual(obeyed(table.out + table.err), [], table.out)
+            let shown = try client(["show", String(id)] + connection, language: language)
+            XCTAssertEqual(shown.status, 0, shown.err)
+            XCTAssertTrue(shown.out.contains("^[]52;c;cHduZWQ=^G ^[]8;;http://evil.example^[\\bấm"), shown.out)
+            XCTAssertTrue(shown.out.contains("<U+009B>31m đỏ <U+202E>gpj.exe<U+2066>x<U+2069>^?<U+0085><U+2028>"), shown.out)
+            XCTAssertEqual(obeyed(shown.out + shown.err), [], shown.out)
+        }
+        let jsonl = try client(["queue", "--format", "jsonl"] + connection)
+        XCTAssertEqual(obeyed(jsonl.out + jsonl.err), [], jsonl.out)
+        let listed = try jsonl.out.textLines.filter { !$0.isEmpty }.map { try WireFormat.decoder().decode(SubmissionSummary.self, from: Data($0.utf8)) }
+        XCTAssertEqual(listed.first { $0.id == id }?.title, hostile, "JSON escapes, and keeps the text whole")
+        let json = try client(["show", String(id), "--format", "json"] + connection)
+        XCTAssertEqual(obeyed(json.out + json.err), [], json.out)
+        let item = try WireFormat.decoder().decode(Submission.self, from: Data(json.out.utf8))
+        XCTAssertEqual([item.summary.title, item.sapo, item.attachments.last?.caption, item.attachments.last?.credit], [hostile, hostile, hostile, hostile])
+
+        // An error quoting what it was given (here the portal's address) is shown safely too.
+        let unreachable = try client(["queue", "--portal", "http://127.0.0.1:1/\u{1B}]0;pwned\u{07}", "--token", "x"])
+        XCTAssertNotEqual(unreachable.status, 0)
+        XCTAssertTrue(unreachable.err.contains("^[]0;pwned^G"), unreachable.err)
+        XCTAssertEqual(obeyed(unreachable.err), [], unreachable.err)
+    }
 }
 
 private final class LockedData: @unchecked Sendable {

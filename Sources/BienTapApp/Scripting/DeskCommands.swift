@@ -36,7 +36,7 @@ public struct DeskCommands {
         switch format {
         case .jsonl, .json:
             let encoder = WireFormat.encoder()
-            return try items.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined()
+            return try items.map { TerminalSafeText.json(String(decoding: try encoder.encode($0), as: UTF8.self)) + "\n" }.joined()
         case .table, .text:
             return Self.table(items, language: language, width: width)
         }
@@ -45,6 +45,8 @@ public struct DeskCommands {
     /// Columns aligned by display width (a Vietnamese letter is one column, CJK two);
     /// the title takes what is left of `width`, or all it needs when there is no terminal.
     /// The counts of findings and the lease holder are left out when no row has one.
+    /// What the portal sent is shown as `TerminalSafeText` sees it, so it can neither act
+    /// on the terminal nor throw the columns out of line.
     static func table(_ items: [SubmissionSummary], language: UILanguage, width: Int?) -> String {
         typealias Column = (title: String, numeric: Bool, cell: (SubmissionSummary) -> String)
         var columns: [Column] = [
@@ -64,7 +66,7 @@ public struct DeskCommands {
         }
         columns.append((Strings.columnTitle(language), false, \.title))
         let header = columns.map(\.title)
-        let rows = items.map { item in columns.map { $0.cell(item) } }
+        let rows = items.map { item in columns.map { TerminalSafeText.line($0.cell(item)) } }
         let all = [header] + rows
         var widths = (0..<header.count).map { column in all.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
         let fixed = widths.dropLast().reduce(0, +) + 2 * (widths.count - 1)
@@ -79,13 +81,15 @@ public struct DeskCommands {
         }.joined(separator: "\n") + "\n"
     }
 
+    /// One item for a terminal: everything in it from the portal passes `TerminalSafeText`.
     public func show(id: Int64, format: Format) throws -> String {
         let item = try client.submission(id: id)
         if format == .json || format == .jsonl {
-            return String(decoding: try WireFormat.encoder().encode(item), as: UTF8.self) + "\n"
+            return TerminalSafeText.json(String(decoding: try WireFormat.encoder().encode(item), as: UTF8.self)) + "\n"
         }
         let s = item.summary
-        var lines = [s.title, String(repeating: "=", count: max(3, DisplayWidth.of(s.title))), ""]
+        let title = TerminalSafeText.line(s.title)
+        var lines = [title, String(repeating: "=", count: max(3, DisplayWidth.of(title))), ""]
         let byline = s.contributor.penName.map { "\(s.contributor.fullName) (\($0))" } ?? s.contributor.fullName
         lines.append(Strings.readerMeta(site: s.site.name, byline: byline, received: DateText.full(s.receivedAt), words: s.words,
                                         status: Strings.status(s.status)(language))(language))
@@ -97,7 +101,7 @@ public struct DeskCommands {
             lines.append(Strings.showPhoto(photo.number, caption: photo.caption, credit: photo.credit)(language))
         }
         lines += ["", item.sapo, "", item.body]
-        return lines.joined(separator: "\n") + "\n"
+        return TerminalSafeText.lines(lines.joined(separator: "\n") + "\n")
     }
 
     // MARK: - Writing
@@ -150,7 +154,7 @@ public struct DeskCommands {
             do {
                 return try body()
             } catch PortalError.transport(let failure) where attempt < attempts {
-                onRetry(Strings.retrying(attempt: attempt, of: attempts, reason: failure.message)(language))
+                onRetry(TerminalSafeText.line(Strings.retrying(attempt: attempt, of: attempts, reason: failure.message)(language)))
                 attempt += 1
                 Thread.sleep(forTimeInterval: pause)
             }

@@ -5,6 +5,8 @@ public enum APIErrorCode: String, Codable, Sendable, CaseIterable {
     case unauthorized
     case forbidden
     case notFound = "not_found"
+    /// The path is served, but not for this method; `Allow` lists those it is served for.
+    case methodNotAllowed = "method_not_allowed"
     case badRequest = "bad_request"
     case invalidStatus = "invalid_status"
     case invalidCursor = "invalid_cursor"
@@ -29,16 +31,27 @@ public enum APIErrorCode: String, Codable, Sendable, CaseIterable {
     case secondFactorRequired = "second_factor_required"
     /// Too many failed sign-ins lately; `Retry-After` says when to try again.
     case tooManyAttempts = "too_many_attempts"
+    /// A text field carries NUL or another control character (only tab and newline are text).
+    case invalidText = "invalid_text"
+    /// The request body is larger than the route takes.
+    case payloadTooLarge = "payload_too_large"
+    /// Too many creations by this user lately, or one still in progress; `Retry-After` says when.
+    case tooManyRequests = "too_many_requests"
+    /// The server is receiving as many large bodies as it holds at once; `Retry-After` says when.
+    case serverBusy = "server_busy"
     case internalError = "internal_error"
 
     /// HTTP status the server answers with this code.
     public var httpStatus: Int {
         switch self {
         case .unauthorized, .invalidCredentials, .secondFactorRequired: return 401
-        case .tooManyAttempts: return 429
+        case .tooManyAttempts, .tooManyRequests: return 429
+        case .payloadTooLarge: return 413
+        case .serverBusy: return 503
         case .forbidden: return 403
         case .notFound: return 404
-        case .badRequest, .invalidStatus, .invalidCursor, .invalidLimit, .invalidField, .invalidJSON: return 400
+        case .methodNotAllowed: return 405
+        case .badRequest, .invalidStatus, .invalidCursor, .invalidLimit, .invalidField, .invalidJSON, .invalidText: return 400
         case .ifMatchRequired: return 428
         case .staleRevision: return 412
         case .illegalTransition, .leaseHeld: return 409
@@ -58,6 +71,9 @@ public enum APIErrorCode: String, Codable, Sendable, CaseIterable {
                              en: "This account may not do that on this site.")
         case .notFound:
             return Localized(vi: "Không tìm thấy mục yêu cầu.", en: "The requested item does not exist.")
+        case .methodNotAllowed:
+            return Localized(vi: "Địa chỉ này không nhận phương thức HTTP đó; xem tiêu đề Allow.",
+                             en: "This address does not take that HTTP method; see the Allow header.")
         case .badRequest:
             return Localized(vi: "Yêu cầu không hợp lệ.", en: "The request is malformed.")
         case .invalidStatus:
@@ -94,6 +110,17 @@ public enum APIErrorCode: String, Codable, Sendable, CaseIterable {
         case .tooManyAttempts:
             return Localized(vi: "Đăng nhập sai quá nhiều lần; hãy thử lại sau.",
                              en: "Too many failed sign-ins; try again later.")
+        case .invalidText:
+            return Localized(vi: "Văn bản có ký tự điều khiển (như NUL) không được phép; chỉ nhận tab và xuống dòng.",
+                             en: "The text holds a control character (such as NUL); only tab and newline are allowed.")
+        case .payloadTooLarge:
+            return Localized(vi: "Nội dung gửi lên quá lớn.", en: "The request body is too large.")
+        case .tooManyRequests:
+            return Localized(vi: "Gửi quá nhiều bài trong thời gian ngắn; hãy thử lại sau.",
+                             en: "Too many submissions in a short time; try again later.")
+        case .serverBusy:
+            return Localized(vi: "Cổng thông tin đang bận nhận dữ liệu; hãy thử lại sau giây lát.",
+                             en: "The portal is busy receiving uploads; try again in a moment.")
         case .internalError:
             return Localized(vi: "Lỗi nội bộ của cổng thông tin.", en: "Internal portal error.")
         }

@@ -25,11 +25,15 @@ public struct SubmissionDraft: Codable, Sendable, Hashable {
         self.attachments = attachments
     }
 
-    /// Most photos one submission carries, and the largest one (bytes).
+    /// Most photos one submission carries, the largest one and all of them together (bytes).
     public static let attachmentLimit = 20
     public static let attachmentSizeLimit = 8 << 20
-    /// Largest request body a creation accepts: the photos travel in it, base64-encoded.
-    public static let bodySizeLimit = 48 << 20
+    public static let attachmentsTotalLimit = 20 << 20
+    /// Largest request body a creation accepts: the photos travel in it, base64-encoded
+    /// (4 bytes for 3), with the text beside them.
+    public static let bodySizeLimit = 28 << 20
+    /// Most submissions one user files in an hour.
+    public static let creationsPerHour = 30
 }
 
 /// A co-author and their share of the royalty, in percent.
@@ -111,9 +115,22 @@ public struct Attachment: Codable, Sendable, Hashable {
 public struct CoAuthor: Codable, Sendable, Hashable {
     public var contributor: ContributorRef
     public var share: Int
+    /// Whether an editor has confirmed the share (at approval); a contributor's naming alone
+    /// credits no one. Absent in older answers, which were all settled by editors.
+    public var confirmed: Bool
 
-    public init(contributor: ContributorRef, share: Int) {
+    public init(contributor: ContributorRef, share: Int, confirmed: Bool = true) {
         self.contributor = contributor
         self.share = share
+        self.confirmed = confirmed
+    }
+
+    private enum CodingKeys: String, CodingKey { case contributor, share, confirmed }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        contributor = try c.decode(ContributorRef.self, forKey: .contributor)
+        share = try c.decode(Int.self, forKey: .share)
+        confirmed = try c.decodeIfPresent(Bool.self, forKey: .confirmed) ?? true
     }
 }

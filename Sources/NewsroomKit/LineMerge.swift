@@ -21,11 +21,17 @@ public struct LineMerge: Sendable, Equatable {
         /// Both sides' changes merged word by word, when they touch different words.
         public var combined: [String]?
         public var choice: Choice
+        /// The hunk is (or touches) a field of one line, a title or a sapo: keeping both
+        /// sides would make it two lines, so "both" is not offered.
+        public var isOneLine = false
 
         /// Both sides changed these lines, differently.
         public var isConflict: Bool { mine != base && theirs != base && mine != theirs }
         /// What may be chosen for this hunk.
-        public var choices: [Choice] { combined == nil ? [.theirs, .mine, .both] : [.combined, .theirs, .mine, .both] }
+        public var choices: [Choice] {
+            let offered: [Choice] = combined == nil ? [.theirs, .mine, .both] : [.combined, .theirs, .mine, .both]
+            return isOneLine ? offered.filter { $0 != .both } : offered
+        }
         /// The lines chosen.
         public var lines: [String] {
             switch choice {
@@ -44,9 +50,12 @@ public struct LineMerge: Sendable, Equatable {
 
     public var parts: [Part]
 
-    public init(base: String, mine: String, theirs: String) {
-        parts = LineMerge.merge(LineMerge.lines(base), LineMerge.lines(mine), LineMerge.lines(theirs)).map { part in
+    /// The first `oneLineFields` lines of `base` are fields of one line each (a title, a
+    /// sapo): a hunk there never keeps both sides, and a conflict there starts as mine.
+    public init(base: String, mine: String, theirs: String, oneLineFields: Int = 0) {
+        parts = LineMerge.merge(LineMerge.lines(base), LineMerge.lines(mine), LineMerge.lines(theirs), oneLineFields: oneLineFields).map { part in
             guard case .hunk(var hunk) = part, hunk.isConflict else { return part }
+            if hunk.isOneLine { hunk.choice = .mine }
             // Two people fixing different words of one paragraph is the usual case on a desk.
             let words = LineMerge.merge(WordDiff.tokens(hunk.base.joined(separator: "\n")),
                                         WordDiff.tokens(hunk.mine.joined(separator: "\n")),
@@ -67,7 +76,7 @@ public struct LineMerge: Sendable, Equatable {
 
     /// The diff3 walk over any tokens (lines, or words): stretches all three agree on,
     /// and hunks between them.
-    static func merge(_ b: [String], _ m: [String], _ t: [String]) -> [Part] {
+    static func merge(_ b: [String], _ m: [String], _ t: [String], oneLineFields: Int = 0) -> [Part] {
         let inMine = LineMerge.matches(b, m), inTheirs = LineMerge.matches(b, t)
         var parts: [Part] = []
         var same: [String] = []
@@ -80,8 +89,9 @@ public struct LineMerge: Sendable, Equatable {
             // The next base line both sides kept: everything before it is one unstable stretch.
             var next = i
             while next < b.count, inMine[next] == nil || inTheirs[next] == nil { next += 1 }
-            let endMine = next < b.count ? inMine[next]! : m.count
-            let endTheirs = next < b.count ? inTheirs[next]! : t.count
+            // Both are known where `next` stopped short of the end (the loop above saw to it).
+            let endMine = next < b.count ? inMine[next] ?? m.count : m.count
+            let endTheirs = next < b.count ? inTheirs[next] ?? t.count : t.count
             let chunkBase = Array(b[i..<next]), chunkMine = Array(m[j..<endMine]), chunkTheirs = Array(t[k..<endTheirs])
             if chunkMine == chunkTheirs {
                 // Both sides agree (changed alike, or not at all).
@@ -89,7 +99,10 @@ public struct LineMerge: Sendable, Equatable {
             } else {
                 flushSame()
                 let choice: Choice = chunkMine == chunkBase ? .theirs : chunkTheirs == chunkBase ? .mine : .both
-                parts.append(.hunk(Hunk(base: chunkBase, mine: chunkMine, theirs: chunkTheirs, choice: choice)))
+                var hunk = Hunk(base: chunkBase, mine: chunkMine, theirs: chunkTheirs, choice: choice)
+                // Lines added right after the last one-line field continue it.
+                hunk.isOneLine = i < oneLineFields || (i == oneLineFields && oneLineFields > 0 && chunkBase.isEmpty)
+                parts.append(.hunk(hunk))
             }
             guard next < b.count else { break }
             same.append(b[next])

@@ -13,8 +13,28 @@ public enum WireFormat {
     public static func decoder() -> JSONDecoder {
         let d = JSONDecoder()
         d.keyDecodingStrategy = .convertFromSnakeCase
-        d.dateDecodingStrategy = .iso8601
+        d.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = date(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an RFC 3339 date from 1970 to 2199")
+            }
+            return date
+        }
         return d
+    }
+
+    /// The dates the API takes: 1970-01-01 to the end of 2199 (UTC). A year 9999 or
+    /// 10000 means nothing to a newsroom and breaks calendar arithmetic downstream.
+    public static let dateRange: Range<Date> = Date(timeIntervalSince1970: 0)..<Date(timeIntervalSince1970: 7_258_118_400)
+
+    /// An RFC 3339 date (as a query parameter or JSON string carries one) within `dateRange`; nil otherwise.
+    public static func date(_ text: String) -> Date? {
+        guard text.utf8.count <= 40 else { return nil }
+        // "+07:00" typed into a query string unencoded arrives as " 07:00".
+        let text = text.replacingOccurrences(of: " ", with: "+")
+        guard let date = try? Date(text, strategy: .iso8601), dateRange.contains(date) else { return nil }
+        return date
     }
 
     /// What a decoding failure means, in the wire's own key names: which field is

@@ -6,8 +6,7 @@
 public enum DisplayWidth {
     /// Columns one grapheme cluster occupies.
     public static func of(_ grapheme: Character) -> Int {
-        if grapheme.isASCII {
-            let v = grapheme.asciiValue!
+        if grapheme.isASCII, let v = grapheme.asciiValue {
             return (v < 0x20 || v == 0x7F) ? 0 : 1
         }
         var scalars = grapheme.unicodeScalars.makeIterator()
@@ -167,7 +166,7 @@ public enum Graphemes {
         if walked { return }
         for grapheme in text {
             let scalars = grapheme.unicodeScalars
-            let first = scalars.first!
+            guard let first = scalars.first else { continue }
             let tail = scalars.count == 1 ? "" : String(scalars.dropFirst())
             if !body(first, tail, DisplayWidth.of(grapheme)) { return }
         }

@@ -148,8 +148,7 @@ public struct WordComposer: Sendable {
     /// Whether the letters could be (the start of) a Vietnamese syllable:
     /// an onset, one run of vowels, then at most a coda.
     private func looksVietnamese() -> Bool {
-        guard let run = vowelRun() else { return false }
-        let firstVowel = letters.firstIndex(where: { VowelTable.isVowel($0.base) })!
+        guard let run = vowelRun(), let firstVowel = letters.firstIndex(where: { VowelTable.isVowel($0.base) }) else { return false }
         if letters[firstVowel..<run.upperBound].contains(where: { !VowelTable.isVowel($0.base) }) { return false }
         let onset = String(letters[0..<firstVowel].map(\.base))
         guard Self.onsets.contains(onset) else { return false }

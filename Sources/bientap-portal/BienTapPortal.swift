@@ -72,6 +72,10 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Stop when the process with this id ends (used by `bientap demo`).", valueName: "pid"))
     var exitWithParent: Int32?
 
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Address of a reverse proxy in front of the portal, whose X-Forwarded-For names the client for sign-in limits; repeat for several (default: $BIENTAP_TRUSTED_PROXIES, comma-separated; else none: the header is ignored).", valueName: "ip"))
+    var trustedProxy: [String] = (ProcessInfo.processInfo.environment["BIENTAP_TRUSTED_PROXIES"] ?? "")
+        .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+
     func run() async throws {
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
               (0...65535).contains(port), colon != listen.startIndex else {
@@ -98,8 +102,10 @@ struct Serve: AsyncParsableCommand {
         if let dbReaders, !(0...64).contains(dbReaders) { throw Failed(PortalMessages.badOption("--db-readers", String(dbReaders))) }
         let store = try await database.open(readers: dbReaders)
         let logger = Logger(label: "bientap-portal")
-        let scheduler = Scheduler(store: store, actor: "scheduler@\(ProcessInfo.processInfo.hostName):\(getpid())", logger: logger)
-        let app = PortalApplication.make(store: store, host: host, port: port, logger: logger, services: [scheduler]) { bound in
+        // The audit trail names the scheduler, not the machine and process (which anyone reading events would learn).
+        let scheduler = Scheduler(store: store, actor: "scheduler", logger: logger)
+        let app = PortalApplication.make(store: store, host: host, port: port, logger: logger, services: [scheduler],
+                                         clients: ClientAddress(trustedProxies: Set(trustedProxy))) { bound in
             // Scripts and `bientap demo` wait for this exact line.
             print("bientap-portal listening on http://\(host):\(bound)")
             fflush(stdout)
@@ -170,6 +176,6 @@ struct Seed: AsyncParsableCommand {
 
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage portal accounts.",
-                                                    subcommands: [UserAdd.self, UserPasswd.self, UserGrant.self, UserRevoke.self, UserList.self,
+                                                    subcommands: [UserAdd.self, UserPasswd.self, UserGrant.self, UserRevoke.self, UserUnlock.self, UserList.self,
                                                                   UserToken.self, UserSecondFactor.self])
 }

@@ -71,6 +71,9 @@ enum PortalMessages {
     static func granted(_ name: String, _ count: Int) -> String {
         say("Đã cấp \(count) quyền mới cho \(name).", "Granted \(count) new role(s) to \(name).")
     }
+    static func unlocked(_ name: String, _ count: Int) -> String {
+        say("Đã xoá \(count) lần đăng nhập sai của \(name).", "Forgot \(count) failed sign-in(s) of \(name).")
+    }
     static func revoked(_ name: String, _ count: Int) -> String {
         say("Đã thu hồi \(count) quyền của \(name).", "Revoked \(count) role(s) from \(name).")
     }

@@ -131,6 +131,25 @@ struct UserRevoke: AsyncParsableCommand {
     }
 }
 
+struct UserUnlock: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unlock",
+        abstract: "Forget a user's failed sign-ins, so their next try does not wait (from every address, or --address).")
+
+    @Argument(help: "Login name.")
+    var name: String
+
+    @Option(name: .long, help: ArgumentHelp("Only the failures from this address.", valueName: "ip"))
+    var address: String?
+
+    @OptionGroup var database: DatabaseOption
+
+    func run() async throws {
+        let count = try await withStore(database) { try await $0.clearSignInFailures(name: name, peer: address) }
+        print(PortalMessages.unlocked(name, count))
+    }
+}
+
 struct UserList: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List users, their roles per site, and how they sign in.")
 

@@ -22,7 +22,8 @@ class DraftTests: PortalTestCase {
         try await withPortal { store, client in
             let writer = try await store.addUser(name: "phong-vien", displayName: "Phóng viên Hà", grants: [Grant(role: .contributor, site: "so-y-te")])
             let accountant = try await store.addUser(name: "ke-toan", displayName: "Kế toán", grants: [Grant(role: .accountant, site: nil)])
-            let colleague = try await store.submissions(.init(limit: 1)).items[0].contributor
+            // A co-author a contributor may name: someone who writes for the same site.
+            let colleague = try await store.submissions(.init(site: "so-y-te", limit: 1)).items[0].contributor
             let photos = [AttachmentUpload(filename: "anh-1.jpg", data: png, caption: "Tiêm vắc-xin cho trẻ", credit: "Ảnh: Hà"),
                           AttachmentUpload(filename: "anh-2.jpg", data: jpeg, caption: "Trạm y tế xã", credit: "Ảnh: CTV")]
             let sent = draft(title: "Tiêm chủng mở rộng ở xã đảo".decomposedStringWithCanonicalMapping,
@@ -38,7 +39,7 @@ class DraftTests: PortalTestCase {
             XCTAssertEqual(item.summary.contributor.fullName, "Phóng viên Hà", "a contributor record made for the account")
             XCTAssertEqual(item.summary.language, "vi", "the site's language")
             XCTAssertEqual(item.authorShare, 70)
-            XCTAssertEqual(item.coAuthors, [CoAuthor(contributor: colleague, share: 30)])
+            XCTAssertEqual(item.coAuthors, [CoAuthor(contributor: colleague, share: 30, confirmed: false)], "pending until approval")
             XCTAssertEqual(item.attachments.map(\.contentType), ["image/png", "image/jpeg"], "read from the bytes, not the name")
             XCTAssertEqual(item.attachments.map(\.caption), ["Tiêm vắc-xin cho trẻ", "Trạm y tế xã"])
             XCTAssertEqual(item.attachments[1].size, jpeg.count)
@@ -50,7 +51,7 @@ class DraftTests: PortalTestCase {
             let none = try await send(client, .get, APIPath.attachment(3, of: item.id), token: writer)
             XCTAssertEqual(none.status, .notFound)
             let (revisions, _) = try await get(client, APIPath.revisions(item.id), token: writer, as: [RevisionInfo].self)
-            XCTAssertEqual(revisions.map(\.author), ["phong-vien"])
+            XCTAssertEqual(revisions.map(\.author), ["Phóng viên Hà"], "a contributor reads names, not login names")
 
             // The retry after a lost answer: the same item, not a second one.
             let before = try await store.countSubmissions()[.submitted, default: 0]

@@ -26,6 +26,21 @@ public struct Scope: Sendable, Hashable {
         return ownOn?.contains(site) ?? true
     }
 
+    /// Whether the reader is staff on `site` and so may read people's login names there; a
+    /// contributor sees display names only (a login name is half of what a guesser needs).
+    public func knowsLogins(on site: String) -> Bool {
+        allOn?.contains(site) ?? true
+    }
+
+    /// The lease of `summary` as the reader may see it: the holder by display name unless they are staff on its site.
+    func shown(_ summary: SubmissionSummary) -> SubmissionSummary {
+        guard var lease = summary.lease, !knowsLogins(on: summary.site.code) else { return summary }
+        var summary = summary
+        lease.holder = lease.holderName
+        summary.lease = lease
+        return summary
+    }
+
     /// Nothing at all is visible.
     var isEmpty: Bool { allOn?.isEmpty ?? false && (ownOn?.isEmpty ?? false || userID == nil) }
 }

@@ -18,8 +18,8 @@ enum Idempotency {
     }
 
     /// The first answer again, marked as a replay.
-    static func replay(_ status: Int, _ body: Data) -> Response {
-        var headers = HTTPFields()
+    static func replay(_ status: Int, _ body: Data, headers: HTTPFields = HTTPFields()) -> Response {
+        var headers = headers
         headers[.contentType] = "application/json; charset=utf-8"
         headers[replayed] = "true"
         return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))

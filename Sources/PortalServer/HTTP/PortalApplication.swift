@@ -10,6 +10,7 @@ public enum PortalApplication {
     /// `tokenCacheSeconds`: how long a token's owner is remembered (0: ask the database every time);
     /// `listCacheSeconds`: how long a list page may show what other processes have changed (0: no list cache).
     public static func router(store: Store, metrics: Metrics = Metrics(), signInLimits: Store.SignInLimits = .init(),
+                              clients: ClientAddress = ClientAddress(), minimumFreeDisk: Int64 = PortalApplication.minimumFreeDisk,
                               tokenCacheSeconds: TimeInterval = TokenCache.defaultLifetime,
                               listCacheSeconds: TimeInterval = ListCache.defaultLifetime) -> Router<PortalContext> {
         let router = Router(context: PortalContext.self)
@@ -25,6 +26,12 @@ public enum PortalApplication {
                 guard versions.max() == Migrations.latest else {
                     return try JSONResponse.make(Health(status: "schema \(versions.max() ?? 0) of \(Migrations.latest)"), status: .serviceUnavailable)
                 }
+                // A full disk answers reads but refuses every save: not ready for a load balancer.
+                if let directory = store.fileDirectory,
+                   let free = (try? FileManager.default.attributesOfFileSystem(forPath: directory))?[.systemFreeSize] as? NSNumber,
+                   free.int64Value < minimumFreeDisk {
+                    return try JSONResponse.make(Health(status: "disk full: \(free.int64Value) bytes free"), status: .serviceUnavailable)
+                }
                 return try JSONResponse.make(Health(status: "ready"))
             } catch {
                 return try JSONResponse.make(Health(status: "database unavailable"), status: .serviceUnavailable)
@@ -38,21 +45,27 @@ public enum PortalApplication {
             headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
         }
-        AccountRoutes.addPublic(to: router.group("api/v1"), store: store, limits: signInLimits)
+        AccountRoutes.addPublic(to: router.group("api/v1"), store: store, limits: signInLimits, clients: clients)
         let tokens = TokenCache(lifetime: tokenCacheSeconds)
         let api = router.group("api/v1").add(middleware: BearerAuthentication(store: store, cache: tokens))
         AccountRoutes.add(to: api, store: store, tokens: tokens)
-        SubmissionRoutes.add(to: api, store: store, lists: ListCache(lifetime: listCacheSeconds))
+        SubmissionRoutes.add(to: api, store: store, lists: ListCache(lifetime: listCacheSeconds), uploads: UploadGate())
         RateRoutes.add(to: api, store: store)
         ReportRoutes.add(to: api, store: store)
+        // Last, so that it wraps only what no route takes: 405 with Allow, or 404.
+        router.add(middleware: UnmatchedRoute(routes: router.routes))
         return router
     }
+
+    /// Free space below which an SQLite store is not ready (a save needs room for its revision and the WAL).
+    public static let minimumFreeDisk: Int64 = 64 << 20
 
     /// The application listening on `host`:`port` (0: any free port); `onRunning`
     /// receives the port actually bound.
     public static func make(store: Store, host: String, port: Int, logger: Logger, services: [any Service] = [],
+                            clients: ClientAddress = ClientAddress(),
                             onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        Application(router: router(store: store),
+        Application(router: router(store: store, clients: clients),
                     configuration: .init(address: .hostname(host, port: port), serverName: "bientap-portal"),
                     services: services,
                     onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },

@@ -6,10 +6,11 @@ import NewsroomKit
 /// Sign-in and sign-out, `GET /api/v1/me` and `GET /api/v1/sites`.
 enum AccountRoutes {
     /// Routes that need no token: sign-in.
-    static func addPublic(to group: RouterGroup<PortalContext>, store: Store, limits: Store.SignInLimits) {
+    static func addPublic(to group: RouterGroup<PortalContext>, store: Store, limits: Store.SignInLimits, clients: ClientAddress) {
         group.post("sign-in") { request, context in
             let asked = try await RequestBody.decode(SignInRequest.self, request, limit: 4096)
-            switch try await store.signIn(name: asked.name, password: asked.password, code: asked.code, peer: context.peer, limits: limits) {
+            let peer = clients.of(request, peer: context.peer)
+            switch try await store.signIn(name: asked.name, password: asked.password, code: asked.code, peer: peer, limits: limits) {
             case .signedIn(let token, let expiresAt, let principal):
                 var headers = HTTPFields()
                 headers[.cacheControl] = "no-store"
@@ -33,10 +34,10 @@ enum AccountRoutes {
             return Response(status: .noContent)
         }
         group.get("me") { _, context in
-            try JSONResponse.make(context.principal!.me)
+            try JSONResponse.make(try context.authenticated().me)
         }
         group.get("sites") { _, context in
-            let principal = context.principal!
+            let principal = try context.authenticated()
             return try JSONResponse.make(try await store.sites().filter { principal.maySee(site: $0.code) })
         }
     }

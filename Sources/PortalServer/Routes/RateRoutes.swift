@@ -7,14 +7,14 @@ import NewsroomKit
 enum RateRoutes {
     static func add(to group: RouterGroup<PortalContext>, store: Store) {
         group.get("rate-tables/active") { request, context in
-            let principal = context.principal!
-            guard let site = request.uri.queryParameters["site"].map(String.init), !site.isEmpty else {
+            let principal = try context.authenticated()
+            guard let site = QueryParameters(request)["site"], !site.isEmpty else {
                 throw APIFailure(.invalidField, detail: "site")
             }
             guard principal.maySee(site: site) else { throw APIFailure(.forbidden, detail: site) }
             var at = Date()
-            if let text = request.uri.queryParameters["at"] {
-                guard let date = try? Date(String(text), strategy: .iso8601) else { throw APIFailure(.invalidField, detail: "at: \(text)") }
+            if let text = QueryParameters(request)["at"] {
+                guard let date = WireFormat.date(String(text)) else { throw APIFailure(.invalidField, detail: "at: \(text)") }
                 at = date
             }
             guard let table = try await store.activeRateTable(site: site, at: at) else { throw APIFailure(.notFound) }
@@ -22,7 +22,7 @@ enum RateRoutes {
         }
 
         group.post("rate-tables") { request, context in
-            let principal = context.principal!
+            let principal = try context.authenticated()
             let table = try await RequestBody.decode(RateTable.self, request, limit: 256 << 10)
             // A table for every site is every-site admins' business.
             let allowed = table.site.map { principal.has([.admin], on: $0) } ?? principal.grants.contains { $0.role == .admin && $0.site == nil }

@@ -9,10 +9,10 @@ enum ReportRoutes {
 
     static func add(to group: RouterGroup<PortalContext>, store: Store) {
         group.get("reports/activity") { request, context in
-            let principal = context.principal!
-            let parameters = request.uri.queryParameters
+            let principal = try context.authenticated()
+            let parameters = QueryParameters(request)
             func day(_ name: String) throws -> VietnamDay {
-                guard let text = parameters[Substring(name)].map(String.init) else { throw APIFailure(.invalidField, detail: "\(name): YYYY-MM-DD") }
+                guard let text = parameters[name] else { throw APIFailure(.invalidField, detail: "\(name): YYYY-MM-DD") }
                 guard let day = VietnamDay(text) else { throw APIFailure(.invalidField, detail: "\(name): \(text)") }
                 return day
             }

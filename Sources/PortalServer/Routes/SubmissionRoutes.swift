@@ -26,10 +26,10 @@ enum SubmissionRoutes {
         return number
     }
 
-    static func add(to group: RouterGroup<PortalContext>, store: Store, lists: ListCache) {
+    static func add(to group: RouterGroup<PortalContext>, store: Store, lists: ListCache, uploads: UploadGate) {
         group.get("submissions") { request, context in
-            let principal = context.principal!
-            let parameters = request.uri.queryParameters
+            let principal = try context.authenticated()
+            let parameters = QueryParameters(request)
             var statuses: [SubmissionStatus] = []
             for value in parameters[values: "status"] {
                 guard let parsed = SubmissionStatus.parseList(String(value)) else {
@@ -51,7 +51,7 @@ enum SubmissionRoutes {
                 guard let value = ListCursor(encoded: String(text)), value.sort == query.sort else { throw APIFailure(.invalidCursor) }
                 query.after = value
             }
-            query.site = parameters["site"].map(String.init)
+            query.site = parameters["site"]
             if let site = query.site, !principal.maySee(site: site) { throw APIFailure(.forbidden, detail: site) }
             for value in parameters[values: "category"] {
                 for name in value.split(separator: ",") {
@@ -65,12 +65,13 @@ enum SubmissionRoutes {
             }
             for (name, keyPath) in [("received_from", \Store.SubmissionQuery.receivedFrom), ("received_before", \.receivedBefore),
                                     ("published_from", \.publishedFrom)] {
-                guard let text = parameters[Substring(name)] else { continue }
-                guard let date = try? Date(String(text), strategy: .iso8601) else { throw APIFailure(.invalidField, detail: "\(name): \(text)") }
+                guard let text = parameters[name] else { continue }
+                guard let date = WireFormat.date(String(text)) else { throw APIFailure(.invalidField, detail: "\(name): \(text)") }
                 query[keyPath: keyPath] = date
             }
             if let text = parameters["q"], !text.isEmpty {
                 guard text.count <= 200 else { throw APIFailure(.invalidField, detail: "q > 200") }
+                if let control = PlainText.firstForbidden(in: String(text)) { throw APIFailure(.invalidText, detail: "q: \(PlainText.name(control.value))") }
                 query.text = String(text)
             }
             // Read the count first: a commit during the query leaves the page stale, never wrong.
@@ -92,27 +93,29 @@ enum SubmissionRoutes {
         // A new submission from a contributor (or an editor writing one), photos included;
         // once per Idempotency-Key, so a retry after a timeout never files it twice.
         group.post("submissions") { request, context in
-            let principal = context.principal!
-            let draft = try await RequestBody.decode(SubmissionDraft.self, request, limit: SubmissionDraft.bodySizeLimit)
-            guard principal.has(authors, on: draft.site) else { throw APIFailure(.forbidden, detail: draft.site) }
-            try validate(draft)
-            let idempotency = try Idempotency.key(request, principal, asking: try WireFormat.encoder().encode(draft))
-            switch try await store.create(draft, by: principal, idempotency: idempotency, answer: { try WireFormat.encoder().encode($0) }) {
-            case .created(let submission):
-                var headers = HTTPFields()
-                headers[.location] = APIPath.submission(submission.id)
-                return try answer(submission, status: .created, headers: headers)
-            case .replay(let status, let body):
-                return Idempotency.replay(status, body)
-            case .keyReused:
-                throw APIFailure(.idempotencyKeyReused)
-            case .invalid(let field):
-                throw APIFailure(.invalidField, detail: field)
+            let principal = try context.authenticated()
+            return try await uploads.admit(request, user: principal.userID, limit: SubmissionDraft.bodySizeLimit) {
+                let draft = try await RequestBody.decode(SubmissionDraft.self, request, limit: SubmissionDraft.bodySizeLimit)
+                guard principal.has(authors, on: draft.site) else { throw APIFailure(.forbidden, detail: draft.site) }
+                try validate(draft)
+                let idempotency = try Idempotency.key(request, principal, asking: try WireFormat.encoder().encode(draft))
+                switch try await store.create(draft, by: principal, idempotency: idempotency, answer: { try WireFormat.encoder().encode($0) }) {
+                case .created(let submission):
+                    return try answer(submission, status: .created, headers: created(submission.id))
+                case .replay(let status, let body):
+                    return Idempotency.replay(status, body, headers: replayedCreation(status, body))
+                case .keyReused:
+                    throw APIFailure(.idempotencyKeyReused)
+                case .invalid(let field):
+                    throw APIFailure(.invalidField, detail: field)
+                case .throttled(let seconds):
+                    throw APIFailure(.tooManyRequests, detail: "≤ \(SubmissionDraft.creationsPerHour) an hour", retryAfter: seconds)
+                }
             }
         }
 
         group.get("submissions/:id/attachments/:number") { request, context in
-            guard let photo = try await store.attachment(try number(context), of: try id(context), scope: context.principal!.scope) else {
+            guard let photo = try await store.attachment(try number(context), of: try id(context), scope: try context.authenticated().scope) else {
                 throw APIFailure(.notFound)
             }
             var headers = HTTPFields()
@@ -123,7 +126,7 @@ enum SubmissionRoutes {
         }
 
         group.get("submissions/:id") { request, context in
-            guard let submission = try await store.submission(id: try id(context), scope: context.principal!.scope) else {
+            guard let submission = try await store.submission(id: try id(context), scope: try context.authenticated().scope) else {
                 throw APIFailure(.notFound)
             }
             return try answer(submission)
@@ -132,7 +135,7 @@ enum SubmissionRoutes {
         // Save: a new revision, made from the one If-Match names; 412 with the
         // current text when someone saved since, so that nothing is lost.
         group.put("submissions/:id") { request, context in
-            let principal = context.principal!
+            let principal = try context.authenticated()
             let id = try id(context)
             try await requireRoles(editors, principal, id: id, store: store)
             let expected = try revisionMatched(request)
@@ -144,13 +147,15 @@ enum SubmissionRoutes {
                 return try stale(current)
             case .saved(let saved):
                 return try answer(saved)
+            case .published:
+                throw APIFailure(.illegalTransition, detail: "save: published")
             }
         }
 
         // A workflow decision: checked against the status and the roles, recorded as an
         // audit event, and taken once however often a retry sends it with its Idempotency-Key.
         group.post("submissions/:id/transitions") { request, context in
-            let principal = context.principal!
+            let principal = try context.authenticated()
             let id = try id(context)
             let transition = try await RequestBody.decode(TransitionRequest.self, request)
             let action = transition.action
@@ -189,7 +194,7 @@ enum SubmissionRoutes {
         // The edit lease: take or renew (POST), give back (DELETE); 409 with the
         // holder when someone else is editing.
         group.post("submissions/:id/lease") { request, context in
-            let principal = context.principal!
+            let principal = try context.authenticated()
             let id = try id(context)
             try await requireRoles(editors, principal, id: id, store: store)
             return try leaseAnswer(try await store.acquireLease(id: id, user: principal.name, displayName: principal.displayName,
@@ -197,7 +202,7 @@ enum SubmissionRoutes {
         }
 
         group.delete("submissions/:id/lease") { request, context in
-            let principal = context.principal!
+            let principal = try context.authenticated()
             let id = try id(context)
             try await requireRoles(editors, principal, id: id, store: store)
             return try leaseAnswer(try await store.releaseLease(id: id, user: principal.name, scope: principal.scope))
@@ -207,12 +212,18 @@ enum SubmissionRoutes {
         // contributor reads the shared ones and answers them.
         group.get("submissions/:id/notes") { request, context in
             let id = try id(context)
-            let board = try await noteReader(context.principal!, id: id, store: store)
-            return try JSONResponse.make(try await store.notes(of: id, includeEditors: board))
+            let board = try await noteReader(try context.authenticated(), id: id, store: store)
+            // A contributor reads the board by display name, never by login name.
+            let notes = try await store.notes(of: id, includeEditors: board).map { note in
+                var note = note
+                if !board { note.author = note.authorName }
+                return note
+            }
+            return try JSONResponse.make(notes)
         }
 
         group.post("submissions/:id/notes") { request, context in
-            let principal = context.principal!
+            let principal = try context.authenticated()
             let id = try id(context)
             let board = try await noteReader(principal, id: id, store: store)
             let note = try await RequestBody.decode(NoteRequest.self, request, limit: 256 << 10)
@@ -230,21 +241,21 @@ enum SubmissionRoutes {
         }
 
         group.get("submissions/:id/publication") { request, context in
-            guard let publication = try await store.publication(of: try id(context), scope: context.principal!.scope) else {
+            guard let publication = try await store.publication(of: try id(context), scope: try context.authenticated().scope) else {
                 throw APIFailure(.notFound)
             }
             return try JSONResponse.make(publication)
         }
 
         group.get("submissions/:id/events") { request, context in
-            guard let events = try await store.events(of: try id(context), scope: context.principal!.scope) else {
+            guard let events = try await store.events(of: try id(context), scope: try context.authenticated().scope) else {
                 throw APIFailure(.notFound)
             }
             return try JSONResponse.make(events)
         }
 
         group.get("submissions/:id/revisions") { request, context in
-            guard let list = try await store.revisions(of: try id(context), scope: context.principal!.scope) else {
+            guard let list = try await store.revisions(of: try id(context), scope: try context.authenticated().scope) else {
                 throw APIFailure(.notFound)
             }
             return try JSONResponse.make(list)
@@ -253,14 +264,14 @@ enum SubmissionRoutes {
         // Two revisions word by word: the contributor's original against now by default;
         // `format=plain` answers git's word-diff text ([-gone-]{+new+}) for a terminal.
         group.get("submissions/:id/diff") { request, context in
-            let parameters = request.uri.queryParameters
+            let parameters = QueryParameters(request)
             func number(_ name: String) throws -> Int? {
-                guard let text = parameters[Substring(name)] else { return nil }
+                guard let text = parameters[name] else { return nil }
                 guard let value = Int(text), value >= 1 else { throw APIFailure(.invalidField, detail: "\(name): \(text)") }
                 return value
             }
             guard let diff = try await store.diff(of: try id(context), from: try number("from") ?? 1, to: try number("to"),
-                                                  scope: context.principal!.scope) else {
+                                                  scope: try context.authenticated().scope) else {
                 throw APIFailure(.notFound)
             }
             guard parameters["format"] == "plain" else { return try JSONResponse.make(diff) }
@@ -270,7 +281,7 @@ enum SubmissionRoutes {
         }
 
         group.get("submissions/:id/revisions/:number") { request, context in
-            guard let revision = try await store.revision(try number(context), of: try id(context), scope: context.principal!.scope) else {
+            guard let revision = try await store.revision(try number(context), of: try id(context), scope: try context.authenticated().scope) else {
                 throw APIFailure(.notFound)
             }
             return try JSONResponse.make(revision)
@@ -312,6 +323,22 @@ enum SubmissionRoutes {
         return expected
     }
 
+    /// `Location` of a new submission.
+    private static func created(_ id: Int64) -> HTTPFields {
+        var headers = HTTPFields()
+        headers[.location] = APIPath.submission(id)
+        return headers
+    }
+
+    /// The headers of a creation's first answer, given again with its replay: `Location` and
+    /// the `ETag` of the revision it created (read from the kept body).
+    private static func replayedCreation(_ status: Int, _ body: Data) -> HTTPFields {
+        guard status == 201, let submission = try? WireFormat.decoder().decode(Submission.self, from: body) else { return HTTPFields() }
+        var headers = created(submission.id)
+        headers[.eTag] = RevisionTag.make(submission.summary.revision)
+        return headers
+    }
+
     /// A submission with the ETag naming its revision.
     private static func answer(_ submission: Submission, status: HTTPResponse.Status = .ok, headers: HTTPFields = HTTPFields()) throws -> Response {
         try tagged(submission, revision: submission.summary.revision, status: status, headers: headers)
@@ -336,6 +363,9 @@ enum SubmissionRoutes {
         guard CoAuthorShare.areValid(draft.coAuthors ?? []) else { throw APIFailure(.invalidField, detail: "co_authors") }
         let photos = draft.attachments ?? []
         guard photos.count <= SubmissionDraft.attachmentLimit else { throw APIFailure(.invalidField, detail: "attachments > \(SubmissionDraft.attachmentLimit)") }
+        guard photos.reduce(0, { $0 + $1.data.count }) <= SubmissionDraft.attachmentsTotalLimit else {
+            throw APIFailure(.payloadTooLarge, detail: "attachments > \(SubmissionDraft.attachmentsTotalLimit) bytes")
+        }
         for (index, photo) in photos.enumerated() {
             let name = "attachments[\(index)]"
             guard !photo.data.isEmpty, photo.data.count <= SubmissionDraft.attachmentSizeLimit else {

@@ -23,7 +23,7 @@ public enum Seeder {
         let submissions = SampleCorpus.submissions(now: now)
         try await store.transaction {
             let sql = store.sql
-            let existing = try await sql.raw("SELECT COUNT(*) AS n FROM submissions").first()!.decode(column: "n", as: Int.self)
+            let existing = try await store.returning("SELECT COUNT(*) AS n FROM submissions").decode(column: "n", as: Int.self)
             guard existing == 0 else { throw AlreadySeeded(count: existing) }
             var siteIDs: [String: Int64] = [:]
             for site in sites {
@@ -31,32 +31,36 @@ public enum Seeder {
                     siteIDs[site.code] = try row.decode(column: "id", as: Int64.self)
                     continue
                 }
-                siteIDs[site.code] = try await sql.raw("""
+                siteIDs[site.code] = try await store.returning("""
                     INSERT INTO sites (code, name, kind, language, parent_code)
                     VALUES (\(bind: site.code), \(bind: Normalization.nfc(site.name)), \(bind: site.kind.rawValue), \(bind: site.language), \(bind: site.parentCode))
                     RETURNING id
-                    """).first()!.decode(column: "id", as: Int64.self)
+                    """).decode(column: "id", as: Int64.self)
             }
             var contributorIDs: [Int64] = []
             for person in contributors {
-                contributorIDs.append(try await sql.raw("""
+                contributorIDs.append(try await store.returning("""
                     INSERT INTO contributors (full_name, pen_name, email)
                     VALUES (\(bind: Normalization.nfc(person.fullName)), \(bind: person.penName.map(Normalization.nfc)), \(bind: person.email))
                     RETURNING id
-                    """).first()!.decode(column: "id", as: Int64.self))
+                    """).decode(column: "id", as: Int64.self))
             }
             for (index, seed) in submissions.enumerated() {
                 let shares = seed.coAuthors.sorted { $0.key < $1.key }
                     .map { CoAuthorShare(contributorId: contributorIDs[$0.key], share: $0.value) }
+                guard let siteID = siteIDs[seed.siteCode] else { throw UnknownSampleSite(code: seed.siteCode) }
+                let publishedAt = seed.status == .published ? min(seed.receivedAt.addingTimeInterval(3 * 3600), now.addingTimeInterval(-60)) : nil
                 let id = try await store.insertSubmission(
-                    siteID: siteIDs[seed.siteCode]!, contributorID: contributorIDs[seed.contributor], title: seed.title, sapo: seed.sapo,
+                    siteID: siteID, contributorID: contributorIDs[seed.contributor], title: seed.title, sapo: seed.sapo,
                     body: seed.body, category: seed.category, language: seed.language, status: seed.status, received: seed.receivedAt,
                     author: contributors[seed.contributor].fullName, authorShare: CoAuthorShare.authorShare(leftBy: shares),
                     // Scheduled items go out over the next three days, from two hours on; the
                     // published ones went out three hours after they came in.
                     publishAt: seed.status == .scheduled ? now.addingTimeInterval(Double(2 + (index * 7) % 70) * 3600) : nil,
-                    publishedAt: seed.status == .published ? min(seed.receivedAt.addingTimeInterval(3 * 3600), now.addingTimeInterval(-60)) : nil)
-                try await store.setCoAuthors(of: id, shares)
+                    publishedAt: publishedAt)
+                // Shares named with an item an editor has approved were confirmed then.
+                try await store.setCoAuthors(of: id, shares, confirmed: [.approved, .scheduled, .published].contains(seed.status))
+                if let publishedAt { try await store.writePublication(of: id, at: publishedAt) }
             }
         }
         return Summary(sites: sites.count, contributors: contributors.count, submissions: submissions.count)
@@ -84,17 +88,24 @@ public enum Seeder {
                 let slice = seeds[batch..<min(batch + 500, seeds.count, batch + count - written)]
                 try await store.transaction {
                     for seed in slice {
-                        _ = try await store.insertSubmission(
-                            siteID: siteIDs[seed.siteCode]!, contributorID: contributorIDs[seed.contributor], title: seed.title, sapo: seed.sapo,
+                        guard let siteID = siteIDs[seed.siteCode] else { throw UnknownSampleSite(code: seed.siteCode) }
+                        let publishedAt = seed.status == .published ? seed.receivedAt.addingTimeInterval(3 * 3600) : nil
+                        let id = try await store.insertSubmission(
+                            siteID: siteID, contributorID: contributorIDs[seed.contributor], title: seed.title, sapo: seed.sapo,
                             body: seed.body, category: seed.category, language: seed.language, status: seed.status, received: seed.receivedAt,
-                            author: people[seed.contributor].fullName,
-                            publishedAt: seed.status == .published ? seed.receivedAt.addingTimeInterval(3 * 3600) : nil)
+                            author: people[seed.contributor].fullName, publishedAt: publishedAt)
+                        if let publishedAt { try await store.writePublication(of: id, at: publishedAt) }
                     }
                 }
                 written += slice.count
             }
             round += 1
         }
+    }
+
+    public struct UnknownSampleSite: Error, CustomStringConvertible {
+        public var code: String
+        public var description: String { "the sample names a site it does not define: \(code)" }
     }
 
     public struct EmptyForBulk: Error, CustomStringConvertible {

@@ -224,6 +224,23 @@ enum Migrations {
             // The text an approval posts on its social channels.
             "ALTER TABLE submissions ADD COLUMN social_message TEXT",
         ]),
+        (12, [
+            // Sign-in limits by name and address together; the addresses a user has signed in
+            // from, which failures elsewhere under their name do not slow down.
+            "CREATE INDEX sign_in_failures_by_pair ON sign_in_failures (name, peer, at)",
+            """
+            CREATE TABLE sign_in_peers (
+                name TEXT NOT NULL,
+                peer TEXT NOT NULL,
+                at BIGINT NOT NULL,
+                PRIMARY KEY (name, peer)
+            )
+            """,
+            // A co-author named by a contributor is pending until an editor confirms the
+            // shares at approval; those of items approved already were confirmed then.
+            "ALTER TABLE coauthors ADD COLUMN confirmed INTEGER NOT NULL DEFAULT 0",
+            "UPDATE coauthors SET confirmed = 1 WHERE submission_id IN (SELECT id FROM submissions WHERE status IN ('approved', 'scheduled', 'published'))",
+        ]),
     ]
 
     /// What some migrations do besides their statements, in the same transaction:

@@ -28,11 +28,10 @@ extension Store {
             if try await sql.raw("SELECT id FROM users WHERE name = \(bind: name)").first() != nil {
                 throw UserExists(name: name)
             }
-            let row = try await sql.raw("""
+            let id = try await returning("""
                 INSERT INTO users (name, display_name, created_at)
                 VALUES (\(bind: name), \(bind: Normalization.nfc(displayName)), \(bind: Store.millis(now))) RETURNING id
-                """).first()
-            let id = try row!.decode(column: "id", as: Int64.self)
+                """).decode(column: "id", as: Int64.self)
             for grant in grants {
                 try await sql.raw("INSERT INTO grants (user_id, role, site_code) VALUES (\(bind: id), \(bind: grant.role.rawValue), \(bind: grant.site))").run()
             }
@@ -62,12 +61,30 @@ extension Store {
         public var description: String { "no user named '\(name)'" }
     }
 
-    /// How sign-in is limited: failures counted over `window`, per login name and per peer address.
+    /// How sign-in is limited: failures counted over `window`; past a number of them, each
+    /// next try waits twice as long as the one before, up to a cap, instead of a hard lock
+    /// that would let anyone who knows a name lock its owner out.
     public struct SignInLimits: Sendable {
         public var window: TimeInterval = 15 * 60
-        public var perName = 5
+        /// Failures of one name from one address before its tries wait, up to `pairCap`.
+        public var perPair = 5
+        public var pairCap: TimeInterval = 15 * 60
+        /// Failures of one name from any address (a spread-out guesser) before tries from
+        /// addresses its owner has not signed in from lately wait, up to `sharedCap`.
+        public var perName = 10
+        /// Failures from one address, any name (an office behind one NAT shares it), before its tries wait.
         public var perPeer = 30
+        public var sharedCap: TimeInterval = 60
+        /// How long a successful sign-in makes its address known for the name.
+        public var knownPeerLifetime: TimeInterval = 30 * 86_400
         public init() {}
+
+        /// Seconds until the next try, after `count` failures (the latest at `latest`), `free` of them allowed.
+        static func wait(count: Int, latest: Int64?, free: Int, cap: TimeInterval, now: Date) -> TimeInterval {
+            guard count >= free, let latest else { return 0 }
+            let delay = min(cap, pow(2, Double(min(count - free, 30))))
+            return Store.date(latest).addingTimeInterval(delay).timeIntervalSince(now)
+        }
     }
 
     /// How long tokens live.
@@ -108,19 +125,17 @@ extension Store {
         }
     }
 
-    /// Checks a sign-in and, when it holds, issues a token living `lifetime`.
+    /// Checks a sign-in and, when it holds, issues a token living `lifetime`. The attempt is
+    /// counted as a failure before the password is checked, in one step with reading the
+    /// count, so parallel guesses cannot all slip in before the first is recorded; a right
+    /// password takes it back.
     public func signIn(name: String, password: String, code: String?, peer: String, limits: SignInLimits = SignInLimits(),
                        lifetime: TimeInterval = Store.signInTokenLifetime, now: Date = Date()) async throws -> SignInOutcome {
         let name = Normalization.nfc(name)
-        let since = Store.millis(now.addingTimeInterval(-limits.window))
-        for (column, value, limit) in [("name", name, limits.perName), ("peer", peer, limits.perPeer)] {
-            let rows = try await sql.raw("""
-                SELECT at FROM sign_in_failures WHERE \(unsafeRaw: column) = \(bind: value) AND at > \(bind: since) ORDER BY at DESC LIMIT \(bind: limit)
-                """).all()
-            if rows.count >= limit, let oldest = try rows.last?.decode(column: "at", as: Int64.self) {
-                let free = Store.date(oldest).addingTimeInterval(limits.window)
-                return .throttled(retryAfter: max(1, Int(free.timeIntervalSince(now).rounded(.up))))
-            }
+        let attempt: Int64
+        switch try await countAttempt(name: name, peer: peer, limits: limits, now: now) {
+        case .throttled(let seconds): return .throttled(retryAfter: seconds)
+        case .counted(let id): attempt = id
         }
         let row = try await sql.raw("""
             SELECT id, display_name, password_hash, totp_secret, totp_last_counter FROM users WHERE name = \(bind: name)
@@ -129,33 +144,88 @@ extension Store {
         let hash = stored ?? Self.decoyHash
         let password = Normalization.nfc(password)
         let matches = try await Self.bcrypt { Bcrypt.verify(password, hash: hash) }
-        guard let row, stored != nil, matches else {
-            try await recordFailure(name: name, peer: peer, now: now)
-            return .invalid
-        }
+        guard let row, stored != nil, matches else { return .invalid }
         let id = try row.decode(column: "id", as: Int64.self)
         if let secret = try row.decode(column: "totp_secret", as: String?.self).flatMap(Base32.decode) {
-            guard let code, !code.isEmpty else { return .secondFactorRequired }
-            let used = try row.decode(column: "totp_last_counter", as: Int64?.self)
-            guard let counter = TOTP(secret: secret).matchingCounter(code, at: now, usedAfter: used) else {
-                try await recordFailure(name: name, peer: peer, now: now)
-                return .invalid
+            guard let code, !code.isEmpty else {
+                try await forgetAttempt(attempt)
+                return .secondFactorRequired
             }
+            let used = try row.decode(column: "totp_last_counter", as: Int64?.self)
+            guard let counter = TOTP(secret: secret).matchingCounter(code, at: now, usedAfter: used) else { return .invalid }
             // Only one sign-in per code: a guard against a code read over a shoulder.
             let claimed = try await transaction { try await sql.raw("""
                 UPDATE users SET totp_last_counter = \(bind: counter)
                 WHERE id = \(bind: id) AND (totp_last_counter IS NULL OR totp_last_counter < \(bind: counter)) RETURNING id
                 """).first() }
-            guard claimed != nil else {
-                try await recordFailure(name: name, peer: peer, now: now)
-                return .invalid
-            }
+            guard claimed != nil else { return .invalid }
+        }
+        try await transaction {
+            // A success clears this address's failures under the name and makes the address known.
+            try await sql.raw("DELETE FROM sign_in_failures WHERE name = \(bind: name) AND peer = \(bind: peer)").run()
+            try await sql.raw("""
+                INSERT INTO sign_in_peers (name, peer, at) VALUES (\(bind: name), \(bind: peer), \(bind: Store.millis(now)))
+                ON CONFLICT (name, peer) DO UPDATE SET at = excluded.at
+                """).run()
         }
         let expires = now.addingTimeInterval(lifetime)
         let token = try await issueToken(userID: id, label: "sign-in from \(peer)", expires: expires, now: now)
         let principal = Principal(userID: id, name: name, displayName: try row.decode(column: "display_name", as: String.self),
                                   grants: try await grants(userID: id))
         return .signedIn(token: token, expiresAt: expires, principal: principal)
+    }
+
+    private enum Attempt {
+        case counted(Int64)
+        case throttled(Int)
+    }
+
+    /// Reads the failures that limit `name` from `peer` and, unless they say wait, records
+    /// this attempt as one more: one transaction, serialised on the name and the address.
+    private func countAttempt(name: String, peer: String, limits: SignInLimits, now: Date) async throws -> Attempt {
+        try await transaction {
+            try await serialize(on: "sign-in-name:" + name)
+            try await serialize(on: "sign-in-peer:" + peer)
+            let since = Store.millis(now.addingTimeInterval(-limits.window))
+            func failures(_ condition: SQLQueryString) async throws -> (count: Int, latest: Int64?) {
+                let row = try await returning(SQLQueryString("SELECT COUNT(*) AS n, MAX(at) AS latest FROM sign_in_failures WHERE ")
+                                              + condition + " AND at > \(bind: since)")
+                return (try row.decode(column: "n", as: Int.self), try row.decode(column: "latest", as: Int64?.self))
+            }
+            let pair = try await failures("name = \(bind: name) AND peer = \(bind: peer)")
+            let byName = try await failures("name = \(bind: name)")
+            let byPeer = try await failures("peer = \(bind: peer)")
+            let known = try await sql.raw("""
+                SELECT at FROM sign_in_peers WHERE name = \(bind: name) AND peer = \(bind: peer)
+                AND at > \(bind: Store.millis(now.addingTimeInterval(-limits.knownPeerLifetime)))
+                """).first() != nil
+            let wait = max(SignInLimits.wait(count: pair.count, latest: pair.latest, free: limits.perPair, cap: limits.pairCap, now: now),
+                           known ? 0 : SignInLimits.wait(count: byName.count, latest: byName.latest, free: limits.perName,
+                                                         cap: limits.sharedCap, now: now),
+                           SignInLimits.wait(count: byPeer.count, latest: byPeer.latest, free: limits.perPeer, cap: limits.sharedCap, now: now))
+            // Whole seconds for Retry-After; the stored times are milliseconds, so a hair over counts as none.
+            if wait > 0 { return .throttled(max(1, Int((wait - 0.01).rounded(.up)))) }
+            let id = try await returning("""
+                INSERT INTO sign_in_failures (name, peer, at) VALUES (\(bind: name), \(bind: peer), \(bind: Store.millis(now))) RETURNING id
+                """).decode(column: "id", as: Int64.self)
+            return .counted(id)
+        }
+    }
+
+    /// An attempt that turned out no failure (the password was right) is taken back.
+    private func forgetAttempt(_ id: Int64) async throws {
+        try await transaction { try await sql.raw("DELETE FROM sign_in_failures WHERE id = \(bind: id)").run() }
+    }
+
+    /// Forgets the failed sign-ins of a name (`bientap-portal user unlock`), from every address
+    /// or from one; answers how many.
+    @discardableResult
+    public func clearSignInFailures(name: String, peer: String? = nil) async throws -> Int {
+        let name = Normalization.nfc(name)
+        let peerCondition: SQLQueryString = peer.map { " AND peer = \(bind: $0)" } ?? ""
+        return try await transaction {
+            try await sql.raw(SQLQueryString("DELETE FROM sign_in_failures WHERE name = \(bind: name)") + peerCondition + " RETURNING id").all().count
+        }
     }
 
     /// How long the first answer to an Idempotency-Key is kept for its retries.
@@ -168,12 +238,7 @@ extension Store {
         try await transaction {
             try await sql.raw("DELETE FROM idempotency_keys WHERE created_at < \(bind: before)").run()
             try await sql.raw("DELETE FROM sign_in_failures WHERE at < \(bind: before)").run()
-        }
-    }
-
-    private func recordFailure(name: String, peer: String, now: Date) async throws {
-        try await transaction {
-            try await sql.raw("INSERT INTO sign_in_failures (name, peer, at) VALUES (\(bind: name), \(bind: peer), \(bind: Store.millis(now)))").run()
+            try await sql.raw("DELETE FROM sign_in_peers WHERE at < \(bind: Store.millis(now.addingTimeInterval(-SignInLimits().knownPeerLifetime)))").run()
         }
     }
 

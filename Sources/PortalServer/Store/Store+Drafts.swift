@@ -18,7 +18,7 @@ extension Store {
                           language: String, status: SubmissionStatus, received: Date, author: String, authorShare: Int = 100,
                           publishAt: Date? = nil, publishedAt: Date? = nil) async throws -> Int64 {
         let millis = Store.millis(received)
-        let id = try await sql.raw("""
+        let id = try await returning("""
             INSERT INTO submissions (site_id, contributor_id, title, sapo, body, category, language, status,
                                      received_at, updated_at, words, revision, search_text, author_share, publish_at, published_at,
                                      spell_findings)
@@ -28,7 +28,7 @@ extension Store {
                     \(bind: publishAt.map(Store.millis)), \(bind: publishedAt.map(Store.millis)),
                     \(bind: Store.spellFindings(title: title, sapo: sapo, body: body, language: language)))
             RETURNING id
-            """).first()!.decode(column: "id", as: Int64.self)
+            """).decode(column: "id", as: Int64.self)
         try await sql.raw("""
             INSERT INTO revisions (submission_id, number, title, sapo, body, author, created_at)
             VALUES (\(bind: id), 1, \(bind: title), \(bind: sapo), \(bind: body), \(bind: author), \(bind: millis))
@@ -72,11 +72,14 @@ extension Store {
         case keyReused
         /// A field the database disproves: an unknown site or co-author.
         case invalid(field: String)
+        /// The user filed `perHour` submissions in the last hour; the next one fits in this many seconds.
+        case throttled(retryAfter: Int)
     }
 
     /// Writes `draft` (NFC) as a new submitted item by the contributor behind `principal`
     /// (a contributor record is made for them on their first submission).
     public func create(_ draft: SubmissionDraft, by principal: Principal, idempotency: IdempotencyKey?, now: Date = Date(),
+                       perHour: Int = SubmissionDraft.creationsPerHour,
                        answer: @Sendable (Submission) throws -> Data) async throws -> CreateOutcome {
         let title = Normalization.nfc(draft.title), sapo = Normalization.nfc(draft.sapo), body = Normalization.nfc(draft.body)
         return try await transaction {
@@ -92,18 +95,31 @@ extension Store {
             if let row = try await sql.raw("SELECT id FROM contributors WHERE user_id = \(bind: principal.userID) ORDER BY id LIMIT 1").first() {
                 contributor = try row.decode(column: "id", as: Int64.self)
             } else {
-                contributor = try await sql.raw("""
+                contributor = try await returning("""
                     INSERT INTO contributors (full_name, user_id) VALUES (\(bind: Normalization.nfc(principal.displayName)), \(bind: principal.userID))
                     RETURNING id
-                    """).first()!.decode(column: "id", as: Int64.self)
+                    """).decode(column: "id", as: Int64.self)
+            }
+            // Counted and written as one step, however many requests and servers race.
+            try await serialize(on: "create:\(principal.userID)")
+            let recent = try await sql.raw("""
+                SELECT received_at FROM submissions WHERE contributor_id = \(bind: contributor)
+                AND received_at > \(bind: Store.millis(now.addingTimeInterval(-3600))) ORDER BY received_at DESC LIMIT \(bind: perHour)
+                """).all()
+            if recent.count >= perHour, let oldest = try recent.last?.decode(column: "received_at", as: Int64.self) {
+                return .throttled(retryAfter: max(1, Int(Store.date(oldest).addingTimeInterval(3600).timeIntervalSince(now).rounded(.up))))
             }
             let coAuthors = draft.coAuthors ?? []
-            if let wrong = try await unfitCoAuthor(in: coAuthors, author: contributor) { return .invalid(field: "co_authors: \(wrong)") }
+            let siteCode = draft.site
+            if let wrong = try await unfitCoAuthor(in: coAuthors, author: contributor,
+                                                   namedOn: principal.has(SubmissionRoutes.board, on: siteCode) ? nil : siteCode) {
+                return .invalid(field: "co_authors: \(wrong)")
+            }
             let id = try await insertSubmission(
                 siteID: try site.decode(column: "id", as: Int64.self), contributorID: contributor, title: title, sapo: sapo, body: body,
                 category: draft.category, language: draft.language ?? (try site.decode(column: "language", as: String.self)),
                 status: .submitted, received: now, author: principal.name, authorShare: CoAuthorShare.authorShare(leftBy: coAuthors))
-            try await setCoAuthors(of: id, coAuthors)
+            try await setCoAuthors(of: id, coAuthors, confirmed: false)
             for (index, photo) in (draft.attachments ?? []).enumerated() {
                 let digest = Hex.string(SHA256.hash(data: photo.data))
                 try await sql.raw("""
@@ -120,23 +136,39 @@ extension Store {
         }
     }
 
-    /// The first co-author of `shares` who cannot be one: not a contributor, or the author.
-    func unfitCoAuthor(in shares: [CoAuthorShare], author: Int64) async throws -> Int64? {
+    /// The first co-author of `shares` who cannot be one: the author, or no contributor the
+    /// namer may name. A contributor (`namedOn` their site) names only people known on that
+    /// site — who hold a role there or have written for it — so ids cannot be tried to learn
+    /// who else exists (an unknown id and a stranger are refused alike); staff name anyone.
+    func unfitCoAuthor(in shares: [CoAuthorShare], author: Int64, namedOn site: String?) async throws -> Int64? {
         for share in shares {
-            guard share.contributorId != author,
-                  try await sql.raw("SELECT id FROM contributors WHERE id = \(bind: share.contributorId)").first() != nil else {
-                return share.contributorId
+            guard share.contributorId != author else { return share.contributorId }
+            let known: SQLQueryString
+            if let site {
+                known = """
+                    SELECT c.id FROM contributors c WHERE c.id = \(bind: share.contributorId) AND (
+                      EXISTS (SELECT 1 FROM grants g WHERE g.user_id = c.user_id AND (g.site_code = \(bind: site) OR g.site_code IS NULL))
+                      OR EXISTS (SELECT 1 FROM submissions s JOIN sites si ON si.id = s.site_id
+                                 WHERE s.contributor_id = c.id AND si.code = \(bind: site))
+                      OR EXISTS (SELECT 1 FROM coauthors a JOIN submissions s ON s.id = a.submission_id JOIN sites si ON si.id = s.site_id
+                                 WHERE a.contributor_id = c.id AND a.confirmed = 1 AND si.code = \(bind: site)))
+                    """
+            } else {
+                known = "SELECT id FROM contributors WHERE id = \(bind: share.contributorId)"
             }
+            guard try await sql.raw(known).first() != nil else { return share.contributorId }
         }
         return nil
     }
 
-    /// Inside a transaction: the co-authors of `id` and their shares become `shares`.
-    func setCoAuthors(of id: Int64, _ shares: [CoAuthorShare]) async throws {
+    /// Inside a transaction: the co-authors of `id` and their shares become `shares`, confirmed
+    /// (an editor settled them) or pending (a contributor named them).
+    func setCoAuthors(of id: Int64, _ shares: [CoAuthorShare], confirmed: Bool) async throws {
         try await sql.raw("DELETE FROM coauthors WHERE submission_id = \(bind: id)").run()
         for share in shares {
             try await sql.raw("""
-                INSERT INTO coauthors (submission_id, contributor_id, share) VALUES (\(bind: id), \(bind: share.contributorId), \(bind: share.share))
+                INSERT INTO coauthors (submission_id, contributor_id, share, confirmed)
+                VALUES (\(bind: id), \(bind: share.contributorId), \(bind: share.share), \(bind: confirmed ? 1 : 0))
                 """).run()
         }
     }
@@ -144,13 +176,13 @@ extension Store {
     /// Co-authors and photos of a submission, for `submission(id:)`.
     func credits(of id: Int64) async throws -> (coAuthors: [CoAuthor], attachments: [Attachment]) {
         let coAuthors = try await sql.raw("""
-            SELECT c.id, c.full_name, c.pen_name, a.share FROM coauthors a JOIN contributors c ON c.id = a.contributor_id
+            SELECT c.id, c.full_name, c.pen_name, a.share, a.confirmed FROM coauthors a JOIN contributors c ON c.id = a.contributor_id
             WHERE a.submission_id = \(bind: id) ORDER BY a.share DESC, c.id
             """).all().map { row in
             CoAuthor(contributor: ContributorRef(id: try row.decode(column: "id", as: Int64.self),
                                                  fullName: try row.decode(column: "full_name", as: String.self),
                                                  penName: try row.decode(column: "pen_name", as: String?.self)),
-                     share: try row.decode(column: "share", as: Int.self))
+                     share: try row.decode(column: "share", as: Int.self), confirmed: try row.decode(column: "confirmed", as: Int.self) != 0)
         }
         let attachments = try await sql.raw("""
             SELECT number, filename, content_type, size, sha256, caption, credit FROM attachments

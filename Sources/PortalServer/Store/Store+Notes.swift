@@ -38,12 +38,12 @@ extension Store {
                 let parentVisibility = try row.decode(column: "visibility", as: String.self)
                 guard request.visibility == .editors || parentVisibility == Note.Visibility.shared.rawValue else { return .invalidParent }
             }
-            let row = try await sql.raw("""
+            let row = try await returning("""
                 INSERT INTO notes (submission_id, parent_id, author, author_name, body, visibility, created_at)
                 VALUES (\(bind: id), \(bind: request.parentId), \(bind: principal.name), \(bind: principal.displayName),
                         \(bind: Normalization.nfc(request.body)), \(bind: request.visibility.rawValue), \(bind: Store.millis(now)))
                 RETURNING id, parent_id, author, author_name, body, visibility, created_at
-                """).first()!
+                """)
             let note = try Self.note(row)
             if let idempotency { try await remember(idempotency, status: 201, body: try answer(note), now: now) }
             return .added(note)

@@ -11,6 +11,8 @@ extension Store {
         /// Someone saved first; the submission as it now is.
         case stale(current: Submission)
         case notFound
+        /// The item is published: its text is what went out.
+        case published
     }
 
     /// Writes `edit` (NFC) as revision `expected + 1` by `author` (a user name), when the
@@ -26,6 +28,9 @@ extension Store {
                   let current = try await submission(id: id, scope: scope) else { return .notFound }
             let revision = try row.decode(column: "revision", as: Int.self)
             guard revision == expected else { return .stale(current: current) }
+            // What went out stays as it went out: a silent change would leave the published
+            // page and the audit trail saying otherwise. (Corrections come with the public pages.)
+            guard current.summary.status != .published else { return .published }
             let millis = Store.millis(now)
             try await sql.raw("""
                 INSERT INTO revisions (submission_id, number, title, sapo, body, author, created_at, note)
@@ -46,23 +51,25 @@ extension Store {
 
     /// Every revision of a visible submission, oldest first; nil when it is not there.
     public func revisions(of id: Int64, scope: Scope) async throws -> [RevisionInfo]? {
-        guard try await access(of: id, scope: scope) != nil else { return nil }
-        return try await sql.raw("""
-            SELECT number, author, created_at, note FROM revisions WHERE submission_id = \(bind: id) ORDER BY number
+        guard let access = try await access(of: id, scope: scope) else { return nil }
+        let author = Self.person("author", knowsLogins: scope.knowsLogins(on: access.site))
+        return try await sql.raw("SELECT number, " + author + " AS author, " + """
+            created_at, note FROM revisions WHERE submission_id = \(bind: id) ORDER BY number
             """).all().map(Self.revisionInfo)
     }
 
     /// Revision `from` against `to` (nil: the current one) of a visible submission, word by
     /// word; nil when the submission or either revision is not there.
     public func diff(of id: Int64, from: Int, to: Int?, scope: Scope) async throws -> RevisionDiff? {
-        guard try await access(of: id, scope: scope) != nil else { return nil }
+        guard let access = try await access(of: id, scope: scope) else { return nil }
+        let author = Self.person("author", knowsLogins: scope.knowsLogins(on: access.site))
         var to = to
         if to == nil {
             to = try await sql.raw("SELECT revision FROM submissions WHERE id = \(bind: id)").first()?.decode(column: "revision", as: Int.self)
         }
         guard let to else { return nil }
-        let rows = try await sql.raw("""
-            SELECT number, author, created_at, note, title, sapo, body FROM revisions
+        let rows = try await sql.raw("SELECT number, " + author + " AS author, " + """
+            created_at, note, title, sapo, body FROM revisions
             WHERE submission_id = \(bind: id) AND number IN (\(bind: from), \(bind: to))
             """).all()
         let revisions = try rows.map(Self.revision)
@@ -74,9 +81,10 @@ extension Store {
 
     /// One revision with its text; nil when the submission or the revision is not there.
     public func revision(_ number: Int, of id: Int64, scope: Scope) async throws -> Revision? {
-        guard try await access(of: id, scope: scope) != nil,
-              let row = try await sql.raw("""
-                  SELECT number, author, created_at, note, title, sapo, body FROM revisions
+        guard let access = try await access(of: id, scope: scope) else { return nil }
+        let author = Self.person("author", knowsLogins: scope.knowsLogins(on: access.site))
+        guard let row = try await sql.raw("SELECT number, " + author + " AS author, " + """
+                  created_at, note, title, sapo, body FROM revisions
                   WHERE submission_id = \(bind: id) AND number = \(bind: number)
                   """).first() else { return nil }
         return try Self.revision(row)

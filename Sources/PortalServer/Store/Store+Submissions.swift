@@ -102,7 +102,7 @@ extension Store {
                                   id: try last.decode(column: "id", as: Int64.self)).encoded
             }
         }
-        return Page(items: try rows.map(Self.summary), nextCursor: next)
+        return Page(items: try rows.map { query.scope.shown(try Self.summary($0)) }, nextCursor: next)
     }
 
     /// The conditions of a list other than its statuses, each starting " AND", over `s`, `si` and `c`.
@@ -156,7 +156,7 @@ extension Store {
         let text = SQLQueryString("SELECT ") + SQLQueryString(Self.summaryColumns) + ", s.sapo, s.body, s.author_share, s.grading, s.channels, s.social_message, c.user_id AS contributor_user"
             + SQLQueryString(Self.summaryTables) + " WHERE s.id = \(bind: id)"
         guard let row = try await sql.raw(text).first() else { return nil }
-        let summary = try Self.summary(row)
+        let summary = scope.shown(try Self.summary(row))
         guard scope.admits(site: summary.site.code, contributorUser: try row.decode(column: "contributor_user", as: Int64?.self)) else { return nil }
         let credits = try await credits(of: id)
         return Submission(summary: summary, sapo: try row.decode(column: "sapo", as: String.self),
@@ -178,6 +178,14 @@ extension Store {
         let site = try row.decode(column: "code", as: String.self), user = try row.decode(column: "user_id", as: Int64?.self)
         guard scope.admits(site: site, contributorUser: user) else { return nil }
         return (site, user)
+    }
+
+    /// The SQL naming the person whose login name is in `column` to a reader: the login for
+    /// staff of the item's site, else their display name (a process such as the scheduler,
+    /// which has no account, by its own name).
+    static func person(_ column: String, knowsLogins: Bool) -> SQLQueryString {
+        if knowsLogins { return "\(unsafeRaw: column)" }
+        return "COALESCE((SELECT u.display_name FROM users u WHERE u.name = \(unsafeRaw: column)), \(unsafeRaw: column))"
     }
 
     /// Submissions in the database, per status.

@@ -67,11 +67,14 @@ extension Store {
                     : Normalization.nfc(request.socialMessage.flatMap(TransitionRequest.socialMessage) ?? current.defaultSocialMessage)
                 update = update + ", grading = \(bind: grading), channels = \(bind: request.channels.joined(separator: ",")), social_message = \(bind: message)"
                 if let shares = request.coAuthors {
-                    if let wrong = try await unfitCoAuthor(in: shares, author: current.summary.contributor.id) {
+                    if let wrong = try await unfitCoAuthor(in: shares, author: current.summary.contributor.id, namedOn: nil) {
                         return .invalid(field: "co_authors: \(wrong)")
                     }
-                    try await setCoAuthors(of: id, shares)
+                    try await setCoAuthors(of: id, shares, confirmed: true)
                     update = update + ", author_share = \(bind: CoAuthorShare.authorShare(leftBy: shares))"
+                } else {
+                    // Approving confirms the shares the contributor named, as they stand.
+                    try await sql.raw("UPDATE coauthors SET confirmed = 1 WHERE submission_id = \(bind: id)").run()
                 }
             default:
                 break
@@ -117,14 +120,19 @@ extension Store {
 
     /// The history of a visible submission, oldest first; nil when it is not there.
     public func events(of id: Int64, scope: Scope) async throws -> [AuditEvent]? {
-        guard try await access(of: id, scope: scope) != nil else { return nil }
-        return try await sql.raw("""
-            SELECT actor, action, from_status, to_status, note, at FROM events WHERE submission_id = \(bind: id) ORDER BY id
+        guard let access = try await access(of: id, scope: scope) else { return nil }
+        let knowsLogins = scope.knowsLogins(on: access.site)
+        let actor = Self.person("actor", knowsLogins: knowsLogins)
+        return try await sql.raw("SELECT " + actor + " AS actor, " + """
+            action, from_status, to_status, note, at FROM events WHERE submission_id = \(bind: id) ORDER BY id
             """).all().compactMap { row in
             guard let action = WorkflowAction(rawValue: try row.decode(column: "action", as: String.self)),
                   let from = SubmissionStatus(rawValue: try row.decode(column: "from_status", as: String.self)),
                   let to = SubmissionStatus(rawValue: try row.decode(column: "to_status", as: String.self)) else { return nil }
-            return AuditEvent(action: action, actor: try row.decode(column: "actor", as: String.self), from: from, to: to,
+            var actor = try row.decode(column: "actor", as: String.self)
+            // Older servers named their scheduler "scheduler@host:pid": the machine is no contributor's business.
+            if !knowsLogins, let at = actor.firstIndex(of: "@") { actor = String(actor[..<at]) }
+            return AuditEvent(action: action, actor: actor, from: from, to: to,
                               note: try row.decode(column: "note", as: String.self),
                               at: Store.date(try row.decode(column: "at", as: Int64.self)))
         }
@@ -138,6 +146,13 @@ extension Store {
                 html = \(bind: publication.html)
             WHERE id = \(bind: submission.id)
             """).run()
+    }
+
+    /// Inside a transaction: the publication of submission `id` as it now stands (the seeder's
+    /// published items, and a correction of a published one).
+    func writePublication(of id: Int64, at date: Date) async throws {
+        guard let submission = try await submission(id: id, scope: .everything) else { return }
+        try await writePublication(of: submission, now: date)
     }
 
     /// What publishing a visible, published submission made; nil otherwise.

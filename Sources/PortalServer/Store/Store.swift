@@ -38,6 +38,9 @@ public final class Store: @unchecked Sendable {
     private var readerConnections: [Connection] = []
     private let transactionGate = AsyncGate()
     private var isClosed = false
+    /// The folder of an SQLite database file, whose free space decides whether the store can
+    /// take writes; nil on PostgreSQL, whose server watches its own disk.
+    public private(set) var fileDirectory: String?
     private let commitLock = NSLock()
     private var commits = 0
 
@@ -51,7 +54,25 @@ public final class Store: @unchecked Sendable {
     /// Where a statement goes: the transaction's connection inside `transaction`, a reader outside.
     var sql: any SQLDatabase {
         if Store.openTransaction == ObjectIdentifier(self) || readers.isEmpty { return writerSQL }
-        return readers.randomElement()!
+        return readers.randomElement() ?? writerSQL
+    }
+
+    /// Inside a transaction: waits until no other transaction, in any process, holds `key`,
+    /// and holds it until this one ends, so a count and the write it allows are one step.
+    /// SQLite needs nothing: BEGIN IMMEDIATE lets one writer in at a time already.
+    func serialize(on key: String) async throws {
+        guard dialect == .postgres else { return }
+        _ = try await sql.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: key)))").all()
+    }
+
+    /// A statement's database answered no row where it always answers one (an INSERT … RETURNING).
+    struct NoRowReturned: Error {}
+
+    /// The row a statement that always answers one (INSERT … RETURNING, COUNT) answers: a
+    /// database that answers none is an error for the request, not a trap for the process.
+    func returning(_ statement: SQLQueryString) async throws -> any SQLRow {
+        guard let row = try await sql.raw(statement).first() else { throw NoRowReturned() }
+        return row
     }
 
     /// Which SQL the database speaks, where the two differ (DDL, transactions).
@@ -107,6 +128,10 @@ public final class Store: @unchecked Sendable {
             }
         }
         let store = Store(writer: try await connect())
+        if case .sqlite(let path) = location {
+            let directory = (path as NSString).deletingLastPathComponent
+            store.fileDirectory = directory.isEmpty ? FileManager.default.currentDirectoryPath : directory
+        }
         do {
             try await Migrations.apply(to: store)
             for _ in 0..<(readers ?? defaultReaders(for: location)) {

@@ -240,7 +240,7 @@ public struct SpellChecker: Sendable {
             if recent.count > 20 { recent.removeFirst(16) }
             if let finding = repeated(recent, memo: &memo) { findings.append(finding) }
             let isSyllable = word.id >= 0
-            if isSyllable, let style = word.writtenStyle { styled.append((token.token, word.syllable!.syllable, style)) }
+            if isSyllable, let style = word.writtenStyle, let syllable = word.syllable { styled.append((token.token, syllable.syllable, style)) }
             if !isSyllable || (word.unknown && lexicon.hasSyllables) {
                 // A non-word breaks the run; its fixes wait for the word after it.
                 if let unknown = checkUnknown(token.token, index: index, before: before, memo: &memo) {
@@ -345,8 +345,7 @@ public struct SpellChecker: Sendable {
         guard let last = run.last else { return nil }
         for candidate in memo.words[last.facts].confusions where run.count >= candidate.wrong.count {
             let window = run.suffix(candidate.wrong.count)
-            let first = window.first!
-            guard first.line == last.line, zip(window, candidate.wrong).allSatisfy({ memo.words[$0.facts].id == $1 })
+            guard let first = window.first, first.line == last.line, zip(window, candidate.wrong).allSatisfy({ memo.words[$0.facts].id == $1 })
             else { continue }
             let written = window.map { memo.words[$0.facts].spelling }.joined(separator: " ")
             return Finding(line: first.line, column: first.column, length: last.column + last.length - first.column,
@@ -374,8 +373,8 @@ public struct SpellChecker: Sendable {
         if let cached = memo.fixes[pair] {
             fix = cached
         } else {
-            fix = pairs.fix(memo.words[first.facts].syllable!, memo.words[second.facts].syllable!, in: lexicon,
-                            firstMayChange: firstMayChange)
+            guard let one = memo.words[first.facts].syllable, let two = memo.words[second.facts].syllable else { return nil }
+            fix = pairs.fix(one, two, in: lexicon, firstMayChange: firstMayChange)
             memo.fixes[pair] = .some(fix)
         }
         guard let fix else { return nil }
@@ -482,7 +481,7 @@ public struct SpellChecker: Sendable {
             return nil
         }
         let copies = recent.suffix(2 * size)
-        let first = copies.first!, last = copies.last!
+        guard let first = copies.first, let last = copies.last else { return nil }
         let words = copies.map { memo.words[$0.facts].spelling }
         return Finding(line: first.line, column: first.column, length: last.column + last.length - first.column,
                        word: words.joined(separator: " "), kind: .style, reason: .repeatedWord,

@@ -164,7 +164,8 @@ public enum Tokenizer {
             offsets.removeAll()
             var offset = range.lowerBound
             for character in text {
-                firsts.append(character.unicodeScalars.first!)
+                guard let first = character.unicodeScalars.first else { continue }
+                firsts.append(first)
                 offsets.append(offset)
                 offset += character.utf8.count
             }

@@ -1,0 +1,38 @@
+import Foundation
+import Hummingbird
+
+/// A query string read as HTML forms and `curl --data-urlencode` write it: `+` is a
+/// space and `%2B` a plus (Hummingbird's own reading leaves `+` as it is, so a search
+/// for "Lý+Sơn" looked for a plus sign).
+struct QueryParameters {
+    private var pairs: [(name: String, value: String)] = []
+
+    init(_ request: Request) {
+        self.init(query: request.uri.query ?? "")
+    }
+
+    init(query: String) {
+        for part in query.split(separator: "&", omittingEmptySubsequences: true) {
+            let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let rawName = pieces.first else { continue }
+            let name = Self.decode(rawName), value = pieces.count > 1 ? Self.decode(pieces[1]) : ""
+            pairs.append((name, value))
+        }
+    }
+
+    /// The first value of `name`.
+    subscript(_ name: some StringProtocol) -> String? {
+        pairs.first { $0.name == name }?.value
+    }
+
+    /// Every value of `name`, in order (`status=a&status=b`).
+    subscript(values name: some StringProtocol) -> [String] {
+        pairs.filter { $0.name == name }.map(\.value)
+    }
+
+    /// `+` as a space, then percent escapes; a malformed escape is kept as written.
+    private static func decode(_ text: Substring) -> String {
+        let spaced = text.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
+    }
+}

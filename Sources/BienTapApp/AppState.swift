@@ -588,7 +588,7 @@ public struct AppState {
         let message = Strings.portalError(error, portal: portal)(language)
         let hint = Strings.retryHint(retry)(language)
         statusError = message + " " + hint
-        errorText = [message, Strings.errorDetail(error), hint].compactMap { $0 }.joined(separator: "\n\n")
+        errorText = [message, Strings.errorDetail(error, language: language), hint].compactMap { $0 }.joined(separator: "\n\n")
     }
 
     mutating func perform(_ action: String) -> [Effect] {

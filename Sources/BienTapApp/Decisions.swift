@@ -151,7 +151,7 @@ extension AppState {
                 request.socialMessage = message
             }
         case .return, .reject:
-            guard !request.note.isEmpty else { return refuse(draft.action == .return ? Strings.noteRequired : Strings.reasonRequired) }
+            guard !request.note.isEmpty else { return refuse(draft.action == .return ? Strings.noteMissing : Strings.reasonMissing) }
         case .schedule:
             guard case .choice(let quick)? = values["when"], case .text(let typed)? = values["at"] else { return [] }
             let text = typed.trimmingCharacters(in: .whitespaces)

@@ -92,9 +92,9 @@ public enum Strings {
         case .transport(let t) where t.isUnreachable:
             return Localized(vi: "Không kết nối được tới cổng thông tin \(portal).",
                              en: "Cannot reach the portal at \(portal).")
-        case .transport(let t):
-            return Localized(vi: "Mất kết nối với cổng thông tin \(portal) (libcurl \(t.curlCode)).",
-                             en: "The connection to the portal at \(portal) failed (libcurl \(t.curlCode)).")
+        case .transport:
+            return Localized(vi: "Mất kết nối với cổng thông tin \(portal).",
+                             en: "The connection to the portal at \(portal) failed.")
         case .api(let status, let body) where APIErrorCode(rawValue: body.error.code) == .unauthorized:
             return Localized(vi: "Cổng thông tin từ chối mã truy cập (\(status)): \(body.error.message) Kiểm tra --token, BIENTAP_TOKEN hoặc config.toml.",
                              en: "The portal refused the access token (\(status)): \(body.error.messageEn) Check --token, BIENTAP_TOKEN or config.toml.")
@@ -119,9 +119,31 @@ public enum Strings {
         }
     }
 
-    /// The technical detail behind an error, for the full error view; nil when the message says it all.
-    public static func errorDetail(_ error: Error) -> String? {
-        if case .transport(let t)? = error as? PortalError { return t.message }
+    /// Why no answer came, in words for people (libcurl's own messages are English).
+    public static func transportReason(_ kind: TransportError.Kind) -> Localized {
+        switch kind {
+        case .hostNotFound: return Localized(vi: "không tìm thấy máy chủ theo tên (DNS)", en: "the host name could not be resolved")
+        case .connectionRefused: return Localized(vi: "máy chủ không nhận kết nối (cổng thông tin chưa chạy?)",
+                                                  en: "the server refused the connection (is the portal running?)")
+        case .timedOut: return Localized(vi: "quá thời gian chờ trả lời", en: "no answer came in time")
+        case .secureConnectionFailed: return Localized(vi: "không lập được kết nối bảo mật (TLS, chứng chỉ)",
+                                                       en: "the secure connection (TLS, certificate) failed")
+        case .connectionBroken: return Localized(vi: "kết nối bị ngắt giữa chừng", en: "the connection broke off")
+        case .unusableURL: return Localized(vi: "địa chỉ không dùng được", en: "the address cannot be used")
+        case .other(let code): return Localized(vi: "lỗi mạng (mã libcurl \(code))", en: "a network error (libcurl code \(code))")
+        }
+    }
+
+    /// The detail behind an error, for the full error view and the command line; nil when
+    /// the message says it all. Why a connection failed is said in `language`; libcurl's
+    /// English message only for a failure the catalogue has no words for.
+    public static func errorDetail(_ error: Error, language: UILanguage) -> String? {
+        if case .transport(let t)? = error as? PortalError {
+            let said = transportReason(t.kind)(language)
+            let reason = said.prefix(1).uppercased() + said.dropFirst()
+            if case .other = t.kind { return reason + ": " + t.message }
+            return reason + "."
+        }
         if case .malformedResponse(_, let detail)? = error as? PortalError { return detail }
         return nil
     }
@@ -373,6 +395,10 @@ extension Strings {
     }
     public static let messageWithoutChannel = Localized(vi: "--message cần ít nhất một --channel (zalo, facebook)",
                                                         en: "--message needs at least one --channel (zalo, facebook)")
+    /// A return or a rejection from the screen's form without its note.
+    public static let noteMissing = Localized(vi: "Chưa có ghi chú: trả lại phải nói lý do để tác giả sửa.",
+                                              en: "No note: a return tells the contributor what to fix.")
+    public static let reasonMissing = Localized(vi: "Chưa có lý do: từ chối phải nói lý do.", en: "No reason: a rejection says why.")
     public static let noteRequired = Localized(vi: "cần --note: trả lại phải nói lý do để tác giả sửa",
                                                en: "--note is needed: a return tells the contributor what to fix")
     public static let reasonRequired = Localized(vi: "cần --reason: từ chối phải nói lý do", en: "--reason is needed: a rejection says why")
@@ -391,6 +417,34 @@ extension Strings {
     public static let signedOut = Localized(vi: "Đã đăng xuất.", en: "Signed out.")
     public static let notSignedIn = Localized(vi: "Chưa đăng nhập.", en: "Not signed in.")
     public static let emptyFile = Localized(vi: "tệp bài viết trống", en: "the file is empty")
+}
+
+// MARK: - Mistakes on the command line (what the argument parser found)
+
+extension Strings {
+    public static func invalidArgumentValue(_ value: String, for name: String?) -> Localized {
+        Localized(vi: "giá trị '\(value)' không hợp lệ" + (name.map { " cho \($0)" } ?? ""),
+                  en: "'\(value)' is not a valid value" + (name.map { " for \($0)" } ?? ""))
+    }
+    public static func missingArgument(_ name: String) -> Localized {
+        Localized(vi: "thiếu \(name)", en: "\(name) is missing")
+    }
+    public static func missingOptionValue(_ name: String) -> Localized {
+        Localized(vi: "\(name) cần một giá trị", en: "\(name) needs a value")
+    }
+    public static func unknownOption(_ name: String) -> Localized {
+        Localized(vi: "không có tuỳ chọn \(name)", en: "there is no option \(name)")
+    }
+    public static func unexpectedArguments(_ values: String) -> Localized {
+        Localized(vi: "thừa đối số: '\(values)'", en: "arguments left over: '\(values)'")
+    }
+    public static func optionTakesNoValue(_ name: String, given value: String) -> Localized {
+        Localized(vi: "\(name) không nhận giá trị (đã cho '\(value)')", en: "\(name) takes no value ('\(value)' was given)")
+    }
+    public static let usageLabel = Localized(vi: "Cách dùng:", en: "Usage:")
+    public static func seeHelp(_ command: String) -> Localized {
+        Localized(vi: "Xem '\(command)' để biết thêm.", en: "See '\(command)' for more.")
+    }
 }
 
 // MARK: - The journal of unsaved words

@@ -140,8 +140,39 @@ public struct TransportError: Error, Sendable, Hashable {
         self.url = url
     }
 
+    /// What went wrong, in kinds a person can be told of (libcurl's own message is English).
+    public enum Kind: Sendable, Hashable {
+        /// The host name did not resolve (or the proxy's).
+        case hostNotFound
+        /// Nothing listens there, or the connection was refused.
+        case connectionRefused
+        case timedOut
+        /// TLS: the handshake or the certificate failed.
+        case secureConnectionFailed
+        /// The connection broke off, or the answer was cut or not HTTP.
+        case connectionBroken
+        /// libcurl cannot use the URL.
+        case unusableURL
+        /// Any other CURLcode.
+        case other(Int)
+    }
+
+    public var kind: Kind {
+        switch curlCode {
+        case 5, 6: return .hostNotFound                    // COULDNT_RESOLVE_PROXY, COULDNT_RESOLVE_HOST
+        case 7: return .connectionRefused                 // COULDNT_CONNECT
+        case 28: return .timedOut                         // OPERATION_TIMEDOUT
+        case 35, 51, 53, 54, 58, 59, 60, 64, 66, 77, 80, 82, 83, 90, 91, 98:
+            return .secureConnectionFailed                // SSL_CONNECT_ERROR, PEER_FAILED_VERIFICATION, SSL_CACERT…
+        case 8, 16, 18, 52, 55, 56, 92, 95:
+            return .connectionBroken                      // WEIRD_SERVER_REPLY, HTTP2, PARTIAL_FILE, GOT_NOTHING, SEND/RECV_ERROR…
+        case 1, 3: return .unusableURL                    // UNSUPPORTED_PROTOCOL, URL_MALFORMAT
+        default: return .other(curlCode)
+        }
+    }
+
     /// True when the portal did not answer at all (refused, unresolvable, timed out).
     public var isUnreachable: Bool {
-        [6, 7, 28].contains(curlCode)  // COULDNT_RESOLVE_HOST, COULDNT_CONNECT, OPERATION_TIMEDOUT
+        [.hostNotFound, .connectionRefused, .timedOut].contains(kind)
     }
 }

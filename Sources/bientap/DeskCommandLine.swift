@@ -32,8 +32,14 @@ struct Desk {
         } catch let failed as Failed {
             throw failed
         } catch {
-            throw Failed(message: Strings.portalError(error, portal: portal)(language))
+            throw Failed(message: Desk.explain(error, portal: portal, language: language))
         }
+    }
+
+    /// A failed call to the portal as one line: what failed, and why when there is more to say.
+    static func explain(_ error: Error, portal: String, language: UILanguage) -> String {
+        [Strings.portalError(error, portal: portal)(language), Strings.errorDetail(error, language: language)]
+            .compactMap { $0 }.joined(separator: " ")
     }
 
     /// A decision that must say why (a return, a rejection): refused without `text`.
@@ -94,10 +100,10 @@ struct Login: ParsableCommand {
             } catch let error as PortalError where error.apiCode == .secondFactorRequired && code == nil {
                 code = ConsoleInput.hiddenLine(prompt: Strings.codePrompt(language)) ?? ""
             } catch {
-                throw Failed(message: Strings.portalError(error, portal: portal)(language))
+                throw Failed(message: Desk.explain(error, portal: portal, language: language))
             }
         }
-        let signedIn = answer!
+        guard let signedIn = answer else { return }
         let credentials = Credentials(portal: portal, user: name, token: signedIn.token, expiresAt: signedIn.expiresAt)
         do {
             try credentials.save(environment: environment)

@@ -383,12 +383,12 @@ do {
     fputs("bientap: \(TerminalSafeText.lines(failure.message))\n", stderr)
     exit(failure.status)
 } catch {
-    // spell and normalize promise exit status 2 for usage errors.
-    let arguments = CommandLine.arguments.dropFirst()
-    if ["spell", "normalize"].contains(arguments.first ?? ""), BienTap.exitCode(for: error) != .success,
-       !(error is ExitCode) {
-        fputs(BienTap.fullMessage(for: error) + "\n", stderr)
-        exit(2)
-    }
-    BienTap.exit(withError: error)
+    // Help, and the exit statuses commands throw, as the parser has them.
+    let status = BienTap.exitCode(for: error)
+    guard status != .success, !(error is ExitCode) else { BienTap.exit(withError: error) }
+    // A mistake on the command line, in the user's language; spell and normalize
+    // promise exit status 2 for usage errors.
+    let language = UILanguage.fromEnvironment(ProcessInfo.processInfo.environment)
+    fputs(TerminalSafeText.lines(ArgumentErrorText.report(error, language: language)) + "\n", stderr)
+    exit(["spell", "normalize"].contains(CommandLine.arguments.dropFirst().first ?? "") ? 2 : status.rawValue)
 }

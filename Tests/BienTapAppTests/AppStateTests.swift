@@ -121,13 +121,15 @@ final class AppStateTests: XCTestCase {
 
     func testErrorsAreShownWithRetryAndRetryReloads() {
         var s = state()
-        let refused = PortalError.transport(TransportError(curlCode: 7, message: "Connection refused", url: "http://127.0.0.1:9/api"))
+        let refused = PortalError.transport(TransportError(curlCode: 7, message: "Failed to connect to 127.0.0.1 port 9: Couldn't connect to server",
+                                                           url: "http://127.0.0.1:9/api"))
         _ = s.handle(message: .queueLoaded(tab: 0, .failure(refused)))
         let bar = lines(s.render())[19]
         XCTAssertTrue(bar.contains("Không kết nối được") && bar.contains("Nhấn r để thử lại."), bar)
-        // The whole story, technical detail included, fills the empty body.
+        // The whole story fills the empty body, in the interface's words, not libcurl's English.
         let body = lines(s.render())[2..<19].joined(separator: "\n")
-        XCTAssertTrue(body.contains("Connection refused") && body.contains("Nhấn r để thử lại."), body)
+        XCTAssertTrue(body.contains("Máy chủ không nhận kết nối") && body.contains("Nhấn r để thử lại."), body)
+        XCTAssertFalse(body.contains("Couldn't connect") || body.contains("libcurl"), body)
         XCTAssertEqual(s.render().style(atRow: 19, col: 1), Theme.default.statusError)
         XCTAssertEqual(s.handle(input: .key(.char("r"))), [.loadQueue(tab: 0, statuses: SubmissionStatus.pending)])
         _ = s.handle(message: .queueLoaded(tab: 0, .success(items(3))))

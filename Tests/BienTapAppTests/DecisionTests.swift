@@ -14,8 +14,8 @@ final class DecisionTests: XCTestCase {
         .init(code: "van-ban", name: "Văn bản", amount: .init(min: 20_000, max: 200_000)),
     ])
 
-    private func queue() -> AppState {
-        var s = AppState(language: .vi, portal: "http://127.0.0.1:9", keymap: KeyBindings.load(userFile: nil).keymap, width: 100, height: 24)
+    private func queue(language: UILanguage = .vi) -> AppState {
+        var s = AppState(language: language, portal: "http://127.0.0.1:9", keymap: KeyBindings.load(userFile: nil).keymap, width: 100, height: 24)
         s.now = now
         let item = SubmissionSummary(id: 7, site: SiteRef(id: 1, code: "so-y-te", name: "Sở Y tế"),
                                      contributor: ContributorRef(id: 1, fullName: "Lê Hồng", penName: nil), title: "Tin số 7",
@@ -156,6 +156,21 @@ final class DecisionTests: XCTestCase {
         _ = keys(&s, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace)
         type(&s, "+10s")
         XCTAssertEqual(keys(&s, .enter), [.decide(id: 7, TransitionRequest(action: .schedule, publishAt: now.addingTimeInterval(10)))])
+    }
+
+    /// The screen's form has no --note or --reason: what it says is the form's, in either language.
+    func testAMissingNoteIsSaidInTheScreensWordsNotTheCommandLines() {
+        for (language, returnText, rejectText) in [(UILanguage.vi, "Chưa có ghi chú", "Chưa có lý do"), (.en, "No note", "No reason")] {
+            var s = queue(language: language)
+            _ = keys(&s, .char("R"))
+            XCTAssertEqual(keys(&s, .enter), [])
+            XCTAssertTrue(screen(s).contains(returnText), screen(s))
+            XCTAssertFalse(screen(s).contains("--note"), screen(s))
+            _ = keys(&s, .escape, .char("X"))
+            XCTAssertEqual(keys(&s, .enter), [])
+            XCTAssertTrue(screen(s).contains(rejectText), screen(s))
+            XCTAssertFalse(screen(s).contains("--reason"), screen(s))
+        }
     }
 
     func testPublishingNowAsksFirst() {

@@ -93,7 +93,7 @@ public struct DeskCommands {
         let byline = s.contributor.penName.map { "\(s.contributor.fullName) (\($0))" } ?? s.contributor.fullName
         lines.append(Strings.readerMeta(site: s.site.name, byline: byline, received: DateText.full(s.receivedAt), words: s.words,
                                         status: Strings.status(s.status)(language))(language))
-        lines.append(Strings.showRevision(s.revision, category: s.category.rawValue)(language))
+        lines.append(Strings.showRevision(s.revision, category: Strings.category(s.category)(language))(language))
         if let lease = s.lease { lines.append(Strings.showLease(lease.holderName, until: DateText.full(lease.expiresAt))(language)) }
         for author in item.coAuthors { lines.append(Strings.showCoAuthor(author.contributor.fullName, share: author.share)(language)) }
         lines += Strings.approvalDetails(item).map { $0(language) }
@@ -154,7 +154,7 @@ public struct DeskCommands {
             do {
                 return try body()
             } catch PortalError.transport(let failure) where attempt < attempts {
-                onRetry(TerminalSafeText.line(Strings.retrying(attempt: attempt, of: attempts, reason: failure.message)(language)))
+                onRetry(TerminalSafeText.line(Strings.retrying(attempt: attempt, of: attempts, reason: Strings.transportReason(failure.kind)(language))(language)))
                 attempt += 1
                 Thread.sleep(forTimeInterval: pause)
             }

@@ -33,12 +33,16 @@ deps:
 test-deps: deps
 	$(call ensure_packages,$(TEST_PACKAGES))
 
+# One `swift build` for both programs (and the benchmark's): each SwiftPM run costs some
+# 4 s of planning even when nothing is to be built.
 build: deps
-	$(SWIFT) build --product bientap
-	$(SWIFT) build --product bientap-portal
+	$(SWIFT) build
+
+# SwiftPM's debug bin path, without a second SwiftPM run to ask for it.
+BIN_PATH = .build/debug
 
 demo: build
-	"$$($(SWIFT) build --show-bin-path)/bientap" demo
+	"$(BIN_PATH)/bientap" demo
 
 test: test-deps
 	$(SWIFT) build --product bientap

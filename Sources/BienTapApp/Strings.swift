@@ -171,6 +171,27 @@ public enum Strings {
         Localized(vi: "Không khởi động được cổng thông tin mẫu: \(detail)", en: "The sample portal did not start: \(detail)")
     }
     public static let demoEditorName = Localized(vi: "Biên tập viên (thử nghiệm)", en: "Demo editor")
+    /// Said before the queue opens: where the sample portal is and how the commands for scripts reach it.
+    public static func demoReady(portal: String, token: String, command: String) -> Localized {
+        Localized(vi: """
+            Cổng thông tin mẫu: \(portal)
+            Mã truy cập của biên tập viên thử nghiệm: \(token)
+            Thử các lệnh cho script trong lúc demo chạy (Ctrl-Z tạm rời giao diện, fg để quay lại; hoặc ở một terminal khác):
+              export BIENTAP_PORTAL=\(portal) BIENTAP_TOKEN=\(token)
+              \(command) queue
+              \(command) show ID
+            Thoát demo thì cổng mẫu dừng và dữ liệu mẫu bị xoá.
+            """,
+                  en: """
+            Sample portal: \(portal)
+            The demo editor's token: \(token)
+            Try the commands for scripts while the demo runs (Ctrl-Z leaves the screen for a while, fg brings it back; or use another terminal):
+              export BIENTAP_PORTAL=\(portal) BIENTAP_TOKEN=\(token)
+              \(command) queue
+              \(command) show ID
+            Quitting the demo stops the sample portal and deletes its data.
+            """)
+    }
 
     // Spell checker (bientap spell)
     public static let spellSuggestions = Localized(vi: "gợi ý", en: "suggestions")

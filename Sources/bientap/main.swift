@@ -86,6 +86,7 @@ struct Demo: ParsableCommand {
             throw Failed(message: Strings.demoFailed("\(error)")(language))
         }
         defer { demo.stop() }
+        fputs(Strings.demoReady(portal: url, token: demo.token, command: CommandLine.arguments.first ?? "bientap")(language) + "\n", stderr)
         try Session.run(portal: url, token: demo.token, configuration: config)
     }
 }

@@ -528,6 +528,12 @@ extension Strings {
     public static let contextMerge = Localized(vi: "Gộp bản sửa", en: "Merge")
     public static let missingTitleLine = Localized(vi: "dòng đầu phải là «Tiêu đề: …», rồi «Sa pô: …», một dòng trống và nội dung",
                                                    en: "the first line must be \"Title: …\", then \"Sapo: …\", a blank line and the body")
+    /// Something typed in front of a header label, which the save would drop.
+    public static func textBeforeLabel(_ typed: String, _ field: Localized) -> Localized {
+        Localized(vi: "có chữ đứng trước nhãn «\(field.vi):» ở dòng «\(typed):»; chuyển chữ ấy ra sau dấu hai chấm hoặc xuống nội dung",
+                  en: "there is text before the \"\(field.en):\" label in \"\(typed):\"; move it after the colon or to the body")
+    }
+    public static let nothingToSave = Localized(vi: "Không có gì thay đổi để lưu.", en: "Nothing to save: no changes.")
     public static func fieldTwice(_ field: Localized) -> Localized {
         Localized(vi: "dòng «\(field.vi):» có hai lần", en: "the \"\(field.en):\" line is there twice")
     }

@@ -275,3 +275,40 @@ extension DeskEditorTests {
 
     private func rowsText(_ s: AppState) -> String { rows(s) }
 }
+
+extension DeskEditorTests {
+    /// Issue 19, point 10: what the editor shows is what is saved, or the save is refused
+    /// with the reason and the words kept; a save with nothing changed sends nothing.
+    func testWordsBeforeTheTitleLabelAreKeptAndRefusedAndAnUnchangedTextIsNotSent() throws {
+        var s = try editing(body: "Thân bài.")
+        XCTAssertEqual(press(.ctrl("s"), &s), [], "nothing typed: no new revision")
+        XCTAssertTrue(rows(s).contains("Không có gì thay đổi để lưu."), rows(s))
+
+        // A digit typed at 1:1, in front of «Tiêu đề:».
+        type("1", &s)
+        XCTAssertEqual(press(.ctrl("s"), &s), [], "not sent: the 1 would be lost")
+        XCTAssertTrue(rows(s).contains("Chưa lưu: có chữ đứng trước nhãn «Tiêu đề:»"), rows(s))
+        XCTAssertFalse(rows(s).contains("Đã lưu lên cổng"), rows(s))
+        XCTAssertTrue(rows(s).contains("1Tiêu đề: Hội nghi tổng kết"), "the words stay: " + rows(s))
+
+        // Typed and taken back, or spaces only: still nothing to save.
+        _ = press(.backspace, &s)
+        _ = press(.end, &s)
+        type("  ", &s)
+        XCTAssertEqual(press(.ctrl("s"), &s), [])
+        XCTAssertTrue(rows(s).contains("Không có gì thay đổi để lưu."), rows(s))
+        XCTAssertFalse(rows(s).contains("Chưa lưu:"), "the old refusal is gone: " + rows(s))
+
+        // A real change is sent once; saving again right after sends nothing.
+        for _ in 0..<3 { _ = press(.down, &s) }
+        _ = press(.end, &s)
+        type(" Thêm.", &s)
+        let edit = SubmissionEdit(title: "Hội nghi tổng kết", sapo: "Sáng nay, Sở Y tế họp.", body: "Thân bài. Thêm.")
+        XCTAssertEqual(press(.ctrl("s"), &s), [.save(id: 101, edit: edit, base: 1)])
+        _ = s.handle(message: .saved(101, .success(submission(revision: 2, body: "Thân bài. Thêm."))))
+        XCTAssertTrue(rows(s).contains("phiên bản 2"), rows(s))
+        XCTAssertEqual(press(.ctrl("s"), &s), [])
+        // Closing asks nothing: the text is the portal's.
+        XCTAssertEqual(press(.ctrl("q"), &s).first, .releaseLease(101))
+    }
+}

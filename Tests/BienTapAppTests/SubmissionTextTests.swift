@@ -34,3 +34,16 @@ final class SubmissionTextTests: XCTestCase {
         XCTAssertThrowsError(try SubmissionText.parse("Tiêu đề: " + String(repeating: "a", count: 501) + "\n\n"))
     }
 }
+
+extension SubmissionTextTests {
+    /// Issue 19, point 10: a digit or sign typed in front of a label was dropped on save.
+    func testTextTypedBeforeALabelIsRefusedNeverDropped() {
+        for broken in ["1Tiêu đề: Tin\nSa pô: S\n\nThân", "- Tiêu đề: Tin\n\nThân", "Tiêu đề: Tin\n2. Sa pô: S\n\nThân", "(Title): Tin\n\n"] {
+            XCTAssertThrowsError(try SubmissionText.parse(broken), broken) { error in
+                XCTAssertTrue((error as? SubmissionText.Invalid)?.message.vi.contains("có chữ đứng trước nhãn") == true, "\(error)")
+            }
+        }
+        // Spaces are not words: a label indented or spaced out is still the label.
+        XCTAssertEqual(try? SubmissionText.parse("  Tiêu  đề : Tin\n\nThân").title, "Tin")
+    }
+}

@@ -34,7 +34,7 @@ public enum SubmissionText {
         var fields: (title: String?, sapo: String?) = (nil, nil)
         while let line = lines.first, !line.trimmingCharacters(in: .whitespaces).isEmpty {
             lines.removeFirst()
-            if let (field, value) = labelled(line) {
+            if let (field, value) = try labelled(line) {
                 guard fields[keyPath: field] == nil else { throw Invalid(message: Strings.fieldTwice(label(field))) }
                 fields[keyPath: field] = value
                 last = field
@@ -57,16 +57,24 @@ public enum SubmissionText {
         field == \.title ? Localized(vi: "Tiêu đề", en: "Title") : Localized(vi: "Sa pô", en: "Sapo")
     }
 
-    /// The field a header line names, and its value.
-    private static func labelled(_ line: String) -> (WritableKeyPath<(title: String?, sapo: String?), String?>, String)? {
+    /// The field a header line names, and its value. Only the label itself may stand before
+    /// the colon: a digit or a sign typed in front of it ("1Tiêu đề:") would not be saved,
+    /// so such a line is refused rather than read as the label.
+    private static func labelled(_ line: String) throws -> (WritableKeyPath<(title: String?, sapo: String?), String?>, String)? {
         guard let colon = line.firstIndex(of: ":") else { return nil }
-        let name = Diacritics.strip(String(line[..<colon])).lowercased().filter { $0.isLetter }
+        let typed = line[..<colon]
+        let name = Diacritics.strip(String(typed)).lowercased().filter { $0.isLetter }
         let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let field: WritableKeyPath<(title: String?, sapo: String?), String?>
         switch name {
-        case "tieude", "title": return (\.title, value)
-        case "sapo": return (\.sapo, value)
+        case "tieude", "title": field = \.title
+        case "sapo": field = \.sapo
         default: return nil
         }
+        guard typed.allSatisfy({ $0.isLetter || $0.isWhitespace }) else {
+            throw Invalid(message: Strings.textBeforeLabel(typed.trimmingCharacters(in: .whitespaces), label(field)))
+        }
+        return (field, value)
     }
 
     private static func oneLine(_ text: String) -> String {

@@ -619,6 +619,19 @@ public struct EditorState {
         } catch {
             return []
         }
+        if let saved = try? SubmissionText.parse(base), saved == fields {
+            // The portal has these very words (typed and undone, or spaces only): a new
+            // revision would record nothing.
+            retryAt = nil
+            statusError = nil
+            editor.markSaved()
+            journal?.remove(key: journalKey)
+            journaledChanges = editor.changes
+            journalDue = nil
+            notify(Strings.nothingToSave(language))
+            if quitAfterSave { return [.quit] }
+            return []
+        }
         retryAt = nil
         saving = (editor.changes, editor.text)
         return [.save(id: s.id, edit: SubmissionEdit(title: fields.title, sapo: fields.sapo, body: fields.body), base: s.revision)]
@@ -682,7 +695,8 @@ public struct EditorState {
         notify(Strings.savedRevision(submission.summary.revision)(language))
         if saveAgain {
             saveAgain = false
-            return save()
+            // Only what was typed since the save went: nothing else is left to send.
+            if editor.changes != sent.changes { return save() }
         }
         if quitAfterSave && !editor.isModified { return [.quit] }
         quitAfterSave = false

@@ -608,6 +608,8 @@ extension Strings {
     }
     public static let mergeRemoved = Localized(vi: "(bỏ đi)", en: "(removed)")
     public static let notOffered = Localized(vi: "Chỗ này không gộp từng chữ được: hai bên sửa cùng chữ.", en: "This hunk cannot be combined: both sides changed the same words.")
+    public static let bothNotOffered = Localized(vi: "Tiêu đề và sa pô chỉ có một dòng: chọn bản trên cổng hoặc bản của tôi.",
+                                                 en: "The title and the sapo are one line each: choose the portal's or mine.")
     public static func hunkPosition(_ i: Int, of n: Int) -> Localized {
         Localized(vi: "chỗ \(i)/\(n)", en: "hunk \(i)/\(n)")
     }

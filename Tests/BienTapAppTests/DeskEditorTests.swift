@@ -312,3 +312,41 @@ extension DeskEditorTests {
         XCTAssertEqual(press(.ctrl("q"), &s).first, .releaseLease(101))
     }
 }
+
+extension DeskEditorTests {
+    /// Issue 19, point 11: the title and the sapo are one line each; "both" would make two
+    /// title lines and a save the portal refuses, so it is never offered there.
+    func testATitleChangedOnBothSidesIsNeverMergedAsBoth() throws {
+        var s = try editing(body: "Thân bài.")
+        // Mine: "nghi" → "nghị" in the title, and a word of the sapo.
+        _ = press(.home, &s)
+        for _ in 0..<"Tiêu đề: Hội nghi".count { _ = press(.right, &s) }
+        _ = press(.backspace, &s)
+        type("ị", &s)
+        _ = press(.down, &s)
+        _ = press(.end, &s)
+        _ = press(.backspace, &s)
+        type(" sáng.", &s)
+        guard case .save(_, let mine, 1)? = press(.ctrl("s"), &s).first else { return XCTFail("no save") }
+        XCTAssertEqual(mine.title, "Hội nghị tổng kết")
+        // Theirs, saved first: the same word of the title and of the sapo, otherwise.
+        var theirs = submission(revision: 2, title: "Hội nghĩ tổng kết", body: "Thân bài.")
+        theirs.sapo = "Sáng nay, Sở Y tế họp bàn."
+        _ = s.handle(message: .saved(101, .failure(.staleRevision(current: theirs))))
+        var view = rows(s)
+        XCTAssertTrue(view.contains("cả hai cùng sửa"), view)
+        XCTAssertFalse(view.contains("Cả hai: bản trên cổng, rồi bản của tôi"), "both is not offered for one-line fields: " + view)
+        XCTAssertFalse(view.contains("đang chọn: cả hai"), view)
+        XCTAssertTrue(view.contains("đang chọn: bản của tôi"), "my words are preselected: " + view)
+        // b says why it is not offered, and changes nothing.
+        XCTAssertEqual(press(.char("b"), &s), [])
+        view = rows(s)
+        XCTAssertTrue(view.contains("một dòng"), view)
+        XCTAssertTrue(view.contains("đang chọn: bản của tôi"), view)
+        // Enter saves one title line and one sapo line.
+        guard case .save(_, let merged, 2)? = press(.enter, &s).first else { return XCTFail("no save over revision 2: " + rows(s)) }
+        XCTAssertEqual(merged.title, "Hội nghị tổng kết")
+        XCTAssertEqual(merged.sapo, "Sáng nay, Sở Y tế họp sáng.")
+        XCTAssertEqual(merged.body, "Thân bài.")
+    }
+}

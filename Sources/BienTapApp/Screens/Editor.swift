@@ -746,7 +746,7 @@ public struct EditorState {
             switch id {
             case "take-theirs", "take-mine", "take-both", "take-combined":
                 let choice: LineMerge.Choice = id == "take-theirs" ? .theirs : id == "take-mine" ? .mine : id == "take-both" ? .both : .combined
-                if !shown.choose(choice) { notify(Strings.notOffered(language)) }
+                if !shown.choose(choice) { notify((choice == .both ? Strings.bothNotOffered : Strings.notOffered)(language)) }
             case "next-hunk", "previous-hunk":
                 shown.step(by: id == "next-hunk" ? 1 : -1, width: width, visibleRows: bodyRows, theme: theme, language: language)
             case "apply-merge":

@@ -1,3 +1,4 @@
+import Foundation
 import NewsroomKit
 import TerminalUI
 import VietText
@@ -16,7 +17,10 @@ struct MergeScreen {
     var pager = PagerState()
 
     init(base: String, mine: String, theirs: String, theirRevision: Int) {
-        merge = LineMerge(base: base, mine: mine, theirs: theirs)
+        // The title and sapo lines, before the blank line (SubmissionText), are one line each.
+        let header = base.split(separator: "\n", omittingEmptySubsequences: false)
+            .prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
+        merge = LineMerge(base: base, mine: mine, theirs: theirs, oneLineFields: header)
         self.theirs = theirs
         self.theirRevision = theirRevision
     }

@@ -177,11 +177,13 @@ public struct AppState {
     let journal: Journal?
     /// How the editor types at first.
     let inputMethod: InputMethod?
+    /// Run by `bientap demo`: its sample portal and data go when the app ends.
+    let isDemo: Bool
     /// Items being opened for editing.
     var opening: Set<Int64> = []
     /// A question in a box, and what it is asking about.
     var dialog: Dialog?
-    enum DialogPurpose { case leftovers, publish(id: Int64) }
+    enum DialogPurpose { case leftovers, publish(id: Int64), quit }
     var dialogPurpose = DialogPurpose.leftovers
     /// What the form on screen is for.
     enum FormPurpose { case filter, decision(DecisionDraft), note(id: Int64), compare(id: Int64, revisions: [Int]) }
@@ -191,7 +193,9 @@ public struct AppState {
 
     public init(language: UILanguage, portal: String, keymap: Keymap, theme: Theme = .default,
                 cursorStyle: TableCursorStyle = .arrow, width: Int, height: Int, startupNotice: String? = nil,
-                refreshInterval: TimeInterval? = nil, journal: Journal? = nil, inputMethod: InputMethod? = .telex) {
+                refreshInterval: TimeInterval? = nil, journal: Journal? = nil, inputMethod: InputMethod? = .telex,
+                isDemo: Bool = false) {
+        self.isDemo = isDemo
         self.refreshInterval = refreshInterval.flatMap { $0 > 0 ? $0 : nil }
         self.journal = journal
         self.inputMethod = inputMethod
@@ -224,12 +228,13 @@ public struct AppState {
     }
 
     /// The journal's entries for items of this portal, oldest first.
-    private var leftoverEdits: [Journal.Entry] {
+    var leftoverEdits: [Journal.Entry] {
         journal?.entries().filter { Journal.submission(of: $0.key, portal: portal) != nil } ?? []
     }
 
     private mutating func answerDialog(_ answer: String) -> [Effect] {
         dialog = nil
+        if case .quit = dialogPurpose { return answer == "quit" ? [.quit] : [] }
         if case .publish(let id) = dialogPurpose {
             return answer == "publish" ? send(TransitionRequest(action: .publish), on: id) : []
         }
@@ -354,7 +359,10 @@ public struct AppState {
         }
         if let dialog {
             switch input {
-            case .key(let key): return dialog.answer(key).map { answerDialog($0) } ?? []
+            case .key(let key):
+                // As mutt's quit=ask-yes: the quitting key again confirms (q q), Escape stays.
+                if case .quit = dialogPurpose, key != .escape, quitKeys.contains([key]) { return answerDialog("quit") }
+                return dialog.answer(key).map { answerDialog($0) } ?? []
             case .mouse(let mouse):
                 guard case .press = mouse.action,
                       let answer = dialog.answer(clickAt: mouse.row, col: mouse.col, screenWidth: width, screenHeight: height) else { return [] }
@@ -594,9 +602,9 @@ public struct AppState {
     mutating func perform(_ action: String) -> [Effect] {
         switch action {
         case "quit":
-            return [.quit]
+            return quit()
         case "back":
-            if overlays.isEmpty { return [.quit] }
+            if overlays.isEmpty { return clearNarrowing() ? [] : quit() }
             overlays.removeLast()
             return []
         case "help":

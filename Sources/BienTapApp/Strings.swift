@@ -626,6 +626,26 @@ extension Strings {
     // Opening for editing, and words left from another session
     public static let opening = Localized(vi: "Đang nhận bài để sửa…", en: "Claiming the item for editing…")
     public static let leftoverTitle = Localized(vi: "Bài sửa dở chưa lưu", en: "Unsaved edits")
+
+    // Quitting
+    public static let quitTitle = Localized(vi: "Thoát bientap?", en: "Quit bientap?")
+    public static func quitUnsavedEditors(_ n: Int) -> Localized {
+        Localized(vi: "\(n) bài đang sửa có chữ chưa lưu lên cổng.", en: n == 1 ? "An item being edited has words not saved to the portal." : "\(n) items being edited have words not saved to the portal.")
+    }
+    public static func quitJournalEntries(_ n: Int) -> Localized {
+        Localized(vi: "Nhật ký còn chữ chưa lưu của \(n) bài; lần mở sau sẽ được hỏi lại.",
+                  en: n == 1 ? "The journal keeps unsaved words of 1 item; the next start offers them back." : "The journal keeps unsaved words of \(n) items; the next start offers them back.")
+    }
+    public static let quitDemo = Localized(vi: "Đây là bản chạy thử: thoát thì cổng mẫu dừng và dữ liệu mẫu bị xoá.",
+                                           en: "This is the demo: quitting stops the sample portal and deletes its data.")
+    public static func quitHint(again: String) -> Localized {
+        Localized(vi: "Nhấn y hoặc \(again) lần nữa để thoát, n hoặc Esc để ở lại.", en: "Press y or \(again) again to quit, n or Esc to stay.")
+    }
+    public static let quitChoice = Localized(vi: "Thoát", en: "Quit")
+    public static let stayChoice = Localized(vi: "Ở lại", en: "Stay")
+    public static func filterCleared(_ n: Int) -> Localized {
+        Localized(vi: "Đã bỏ lọc: \(n) bài.", en: n == 1 ? "Filter cleared: 1 item." : "Filter cleared: \(n) items.")
+    }
     public static func leftoverMessage(_ labels: [String], at: String) -> Localized {
         let list = labels.prefix(3).joined(separator: "; ") + (labels.count > 3 ? "; …" : "")
         return Localized(vi: "Lần trước có \(labels.count) bài sửa chưa lưu lên cổng (\(list)), lần cuối lúc \(at). Mở lại bài đầu để khôi phục?",

@@ -87,7 +87,7 @@ struct Demo: ParsableCommand {
         }
         defer { demo.stop() }
         fputs(Strings.demoReady(portal: url, token: demo.token, command: CommandLine.arguments.first ?? "bientap")(language) + "\n", stderr)
-        try Session.run(portal: url, token: demo.token, configuration: config)
+        try Session.run(portal: url, token: demo.token, configuration: config, isDemo: true)
     }
 }
 
@@ -312,7 +312,7 @@ enum SpellInputs {
 
 /// Opens the terminal, runs the app, and restores the terminal.
 enum Session {
-    static func run(portal: String, token: String, configuration: ClientConfiguration) throws {
+    static func run(portal: String, token: String, configuration: ClientConfiguration, isDemo: Bool = false) throws {
         let language = configuration.language
         let client: AdminClient
         do {
@@ -327,7 +327,7 @@ enum Session {
                              cursorStyle: configuration.cursorStyle, width: screen.width, height: screen.height,
                              startupNotice: notice, refreshInterval: configuration.refreshSeconds,
                              journal: Journal(environment: ProcessInfo.processInfo.environment),
-                             inputMethod: configuration.inputMethod)
+                             inputMethod: configuration.inputMethod, isDemo: isDemo)
         NewsroomApp(client: client, state: state).run(on: screen)
     }
 }

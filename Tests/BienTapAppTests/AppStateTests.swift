@@ -525,3 +525,59 @@ extension AppStateTests {
         XCTAssertEqual(s.handle(input: .key(.enter)), [.loadDifferences(101, 1...2)])
     }
 }
+
+/// Issue 19, point 12: q and Escape on the queue step back before they quit, and quitting
+/// asks first when something would be left behind (as mutt's quit=ask-yes: y, or q again).
+extension AppStateTests {
+    func testEscapeAndQClearAFilterBeforeTheyQuit() {
+        var s = state()
+        _ = s.handle(message: .queueLoaded(tab: 0, .success(items(30))))
+        keys("fenglish", into: &s)
+        _ = s.handle(input: .key(.enter))
+        XCTAssertEqual(s.queue.table.rowCount, 10)
+        XCTAssertEqual(s.handle(input: .key(.escape)), [], "Escape clears the filter, it does not quit")
+        XCTAssertEqual(s.queue.table.rowCount, 30)
+        XCTAssertFalse(lines(s.render())[19].contains("Đang lọc"), lines(s.render())[19])
+        // The filter form's criteria go the same way, with q.
+        var criteria = QueueCriteria()
+        criteria.site = "Sở Xây dựng"
+        s.queue.setCriteria(criteria, visibleRows: s.tableRows)
+        XCTAssertEqual(s.queue.table.rowCount, 10)
+        XCTAssertEqual(s.handle(input: .key(.char("q"))), [])
+        XCTAssertEqual(s.queue.table.rowCount, 30)
+        // Nothing to clear and nothing left behind: q quits at once.
+        XCTAssertEqual(s.handle(input: .key(.char("q"))), [.quit])
+    }
+
+    func testQuittingWithWordsInTheJournalOrFromTheDemoAsksFirst() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quit-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let journal = Journal(directory: directory.path)
+        try journal.write(Journal.Entry(key: Journal.key(portal: "http://127.0.0.1:9", submission: 101), label: "#101 Bài số 1",
+                                        base: "a", revision: 1, text: "b", savedAt: Date()))
+        var s = AppState(language: .vi, portal: "http://127.0.0.1:9", keymap: KeyBindings.load(userFile: nil).keymap,
+                         width: 100, height: 20, journal: journal)
+        _ = s.handle(message: .queueLoaded(tab: 0, .success(items(3))))
+        XCTAssertEqual(s.handle(input: .key(.char("q"))), [], "asks first")
+        var screen = lines(s.render()).joined(separator: "\n")
+        XCTAssertTrue(screen.contains("Thoát bientap?"), screen)
+        XCTAssertTrue(screen.contains("chưa lưu"), screen)
+        XCTAssertEqual(s.handle(input: .key(.char("n"))), [], "n stays")
+        XCTAssertFalse(lines(s.render()).joined().contains("Thoát bientap?"))
+        XCTAssertEqual(s.handle(input: .key(.char("Q"))), [])
+        XCTAssertEqual(s.handle(input: .key(.escape)), [], "Escape stays")
+        XCTAssertEqual(s.handle(input: .key(.char("q"))), [])
+        XCTAssertEqual(s.handle(input: .key(.char("q"))), [.quit], "q twice quits")
+        XCTAssertEqual(s.handle(input: .key(.ctrl("c"))), [])
+        XCTAssertEqual(s.handle(input: .key(.char("y"))), [.quit], "y quits")
+
+        // The demo's sample portal and data go when it ends: asked too.
+        var demo = AppState(language: .vi, portal: "http://127.0.0.1:9", keymap: KeyBindings.load(userFile: nil).keymap,
+                            width: 100, height: 20, isDemo: true)
+        _ = demo.handle(message: .queueLoaded(tab: 0, .success(items(3))))
+        XCTAssertEqual(demo.handle(input: .key(.escape)), [])
+        screen = lines(demo.render()).joined(separator: "\n")
+        XCTAssertTrue(screen.contains("dữ liệu mẫu"), screen)
+        XCTAssertEqual(demo.handle(input: .key(.char("y"))), [.quit])
+    }
+}

@@ -67,6 +67,33 @@ final class QueueEndToEndTests: XCTestCase {
         XCTAssertEqual(try api.health().status, "ok")
     }
 
+    /// Issue 19, point 12: Escape clears the filter before anything else, and the demo asks
+    /// before it quits (its sample portal and data go with it): n stays, q again quits.
+    func testEscapeClearsTheFilterAndTheDemoAsksBeforeQuitting() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("demo-quit-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let session = try TmuxSession(command: [Self.client, "demo"],
+                                      environment: ["XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+                                                    "XDG_STATE_HOME": home.appendingPathComponent("state").path])
+        defer { session.close() }
+        try session.waitForScreen(timeout: 60, "the demo's queue") { $0.contains("Chờ duyệt (") && $0.contains(" bài)") }
+        try session.send("f")
+        try session.type("khong co bai nao nhu the nay")
+        try session.send("Enter")
+        try session.waitForScreen("filtered") { $0.contains("Đang lọc") }
+        try session.send("Escape")
+        try session.waitForScreen("the filter cleared, still running") { $0.contains("Đã bỏ lọc") && !$0.contains("Đang lọc") }
+        try session.send("q")
+        try session.waitForScreen("asked first") { $0.contains("Thoát bientap?") && $0.contains("dữ liệu mẫu") }
+        try session.send("n")
+        try session.waitForScreen("stayed") { !$0.contains("Thoát bientap?") && $0.contains("Chờ duyệt (") }
+        XCTAssertNil(session.waitForExit(timeout: 0.5), "n does not quit")
+        try session.send("q")
+        try session.waitForScreen("asked again") { $0.contains("Thoát bientap?") }
+        try session.send("q")
+        XCTAssertEqual(session.waitForExit(), 0)
+    }
+
     func testTheQueueReadsItselfAgainAndAnnouncesANewArrival() throws {
         let (portal, url) = try startPortal()
         defer { portal.stop() }

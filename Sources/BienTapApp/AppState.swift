@@ -181,6 +181,8 @@ public struct AppState {
     let isDemo: Bool
     /// Items being opened for editing.
     var opening: Set<Int64> = []
+    /// Items opened from the reader's F8: the finding whose fixes the editor offers.
+    var fixOnOpening: [Int64: EditorState.FindingToFix] = [:]
     /// A question in a box, and what it is asking about.
     var dialog: Dialog?
     enum DialogPurpose { case leftovers, publish(id: Int64), quit }
@@ -464,13 +466,15 @@ public struct AppState {
             // An article in another language (the portal's English pages) is not held to Vietnamese
             // spelling, and typing starts without Telex or VNI (Ctrl-T turns it on).
             let vietnamese = summary.language.lowercased().hasPrefix("vi")
-            let editor = EditorState(language: language, document: .submission(document),
+            var editor = EditorState(language: language, document: .submission(document),
                                      text: SubmissionText.compose(start.submission, language: language), keymap: keymap,
                                      theme: theme, inputMethod: vietnamese ? inputMethod : nil, width: width, height: height,
                                      journal: journal, now: now, checksSpelling: vietnamese)
+            if let target = fixOnOpening.removeValue(forKey: id), vietnamese { editor.fix(target) }
             overlays.append(.editor(editor))
         case .openedForEditing(let id, .failure(let error)):
             opening.remove(id)
+            fixOnOpening[id] = nil
             showError(error)
         case .saved(let id, let result):
             guard case (let index, var editor)? = openEditor(id) else { return [] }
@@ -711,8 +715,22 @@ public struct AppState {
             stepReaderFinding(forward: action == "next-finding")
             return []
         case "fix-finding":
-            // Fixing is editing: the item opens in the editor, where F8 offers the fixes.
+            // Fixing is editing: the item opens in the editor on the finding, its fixes offered.
             guard case .reader(let reader)? = overlays.last else { return [] }
+            var target = EditorState.FindingToFix()
+            if !reader.findings.isEmpty {
+                let index = reader.currentFinding ?? 0
+                let word = reader.findings[index].word
+                target = EditorState.FindingToFix(word: word, occurrence: reader.findings[..<index].filter { $0.word == word }.count)
+            }
+            if case (let at, var editor)? = openEditor(reader.id) {
+                // Already being edited here: back to it, on the finding.
+                overlays.remove(at: at)
+                editor.fix(target)
+                overlays.append(.editor(editor))
+                return []
+            }
+            fixOnOpening[reader.id] = target
             return startEditing(reader.id)
         case "edit":
             switch overlays.last {

@@ -350,3 +350,57 @@ extension DeskEditorTests {
         XCTAssertEqual(merged.body, "Thân bài.")
     }
 }
+
+extension DeskEditorTests {
+    /// Issue 19, point 13: F8 in the reader opens the editor on the finding, its fixes
+    /// offered, so the digit typed next picks a fix instead of going into the text.
+    func testF8InTheReaderOpensTheEditorOnTheFindingWithItsFixes() throws {
+        let item = submission(revision: 1, body: "Sở Y tế thực hiên kế hoạch.")
+        let checker = SpellChecker(lexicon: Lexicon.standard())
+        var s = AppState(language: .vi, portal: portal, keymap: KeyBindings.load(userFile: nil).keymap, width: 100, height: 24,
+                         journal: journal, inputMethod: nil)
+        s.now = start
+        _ = s.handle(message: .queueLoaded(tab: 0, .success([item.summary])))
+        XCTAssertEqual(press(.enter, &s), [.loadSubmission(101)])
+        guard case .checkReaderSpelling(101, let text)? = s.handle(message: .submissionLoaded(101, .success(item))).first
+        else { return XCTFail("the reader's article is not checked") }
+        _ = s.handle(message: .readerSpellChecked(101, text: text, checker.check(text)))
+        // F7 twice: the second finding, "hiên" in the body; F8 fixes it in the editor.
+        _ = press(.function(7), &s)
+        _ = press(.function(7), &s)
+        XCTAssertEqual(press(.function(8), &s), [.openForEditing(101)])
+        _ = s.handle(message: .openedForEditing(101, .success(EditingStart(submission: item, lease: lease(at: start)))))
+        s.now = start.addingTimeInterval(0.01)
+        guard case .checkSpelling(101, let editorText, let changes)? = s.tick().first(where: { if case .checkSpelling = $0 { return true } else { return false } })
+        else { return XCTFail("the editor asks no check") }
+        _ = s.handle(message: .spellChecked(101, changes: changes, checker.check(editorText)))
+        var screen = rows(s)
+        XCTAssertTrue(screen.contains("Chính tả: «hiên»"), "the finding's dialog is open: " + screen)
+        XCTAssertTrue(screen.contains("[1] hiện"), screen)
+        XCTAssertTrue(screen.contains("Dòng 4/4, cột 18"), "the cursor is on the finding: " + screen)
+        _ = press(.char("1"), &s)
+        screen = rows(s)
+        XCTAssertTrue(screen.contains("Sở Y tế thực hiện kế hoạch."), screen)
+        XCTAssertTrue(screen.contains("Tiêu đề: Hội nghi tổng kết"), "nothing typed into the text: " + screen)
+    }
+
+    /// F8 with no finding chosen in the reader: the first one.
+    func testF8InTheReaderWithoutAStepFixesTheFirstFinding() throws {
+        let item = submission(revision: 1, body: "Sở Y tế thực hiên kế hoạch.")
+        let checker = SpellChecker(lexicon: Lexicon.standard())
+        var s = AppState(language: .vi, portal: portal, keymap: KeyBindings.load(userFile: nil).keymap, width: 100, height: 24,
+                         journal: journal, inputMethod: nil)
+        s.now = start
+        _ = s.handle(message: .queueLoaded(tab: 0, .success([item.summary])))
+        _ = press(.enter, &s)
+        _ = s.handle(message: .submissionLoaded(101, .success(item)))
+        XCTAssertEqual(press(.function(8), &s), [.openForEditing(101)])
+        _ = s.handle(message: .openedForEditing(101, .success(EditingStart(submission: item, lease: lease(at: start)))))
+        type("7", &s)   // typed before the check answers: text, as always
+        s.now = start.addingTimeInterval(0.01)
+        guard case .checkSpelling(101, let editorText, let changes)? = s.tick().first(where: { if case .checkSpelling = $0 { return true } else { return false } })
+        else { return XCTFail("the editor asks no check") }
+        _ = s.handle(message: .spellChecked(101, changes: changes, checker.check(editorText)))
+        XCTAssertTrue(rows(s).contains("Chính tả: «nghi»"), rows(s))
+    }
+}

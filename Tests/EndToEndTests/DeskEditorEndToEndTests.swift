@@ -50,14 +50,19 @@ final class DeskEditorEndToEndTests: XCTestCase {
         return try api.submission(id: newest.id)
     }
 
-    func testFixAFlaggedTypoSaveApproveWithAGradingScheduleAndSeeItPublished() throws {
-        let api = try AdminClient(baseURL: url, token: portal.token)
-        // The contributor's title has a typo the checker flags.
+    /// The newest waiting item, its title given a typo the checker flags ("hiên"), and that title.
+    private func typoInNewestTitle(_ api: AdminClient) throws -> (SubmissionSummary, String) {
         let newest = try XCTUnwrap(api.allSubmissions(statuses: SubmissionStatus.pending).first)
         let original = try api.submission(id: newest.id)
         let title = "Sở Y tế thực hiên chuyển đổi số"
         _ = try api.save(id: newest.id, edit: SubmissionEdit(title: title, sapo: original.sapo, body: original.body),
                          base: original.summary.revision)
+        return (newest, title)
+    }
+
+    func testFixAFlaggedTypoSaveApproveWithAGradingScheduleAndSeeItPublished() throws {
+        let api = try AdminClient(baseURL: url, token: portal.token)
+        let (newest, title) = try typoInNewestTitle(api)
         let session = try desk()
         defer { session.close() }
         try session.waitForScreen("the queue") { $0.contains(title) }
@@ -164,6 +169,25 @@ final class DeskEditorEndToEndTests: XCTestCase {
         let deadline = Date().addingTimeInterval(10)
         while try api.submission(id: item.id).summary.lease != nil, Date() < deadline { usleep(100_000) }
         XCTAssertNil(try api.submission(id: item.id).summary.lease)
+    }
+
+    /// Issue 19, point 13: F8 in the reader opens the editor on the finding, its fixes offered.
+    func testF8InTheReaderOpensTheEditorOnTheFindingWithItsFixes() throws {
+        let api = try AdminClient(baseURL: url, token: portal.token)
+        let (newest, title) = try typoInNewestTitle(api)
+        let session = try desk()
+        defer { session.close() }
+        try session.waitForScreen("the queue") { $0.contains(title) }
+        try session.send("Enter")
+        try session.waitForScreen("the reader, checked") { $0.contains("Xem bài: \(title)") && $0.contains("lỗi chính tả") }
+        try session.send("F7")
+        try session.waitForScreen("the finding said") { $0.contains("«hiên»") }
+        try session.send("F8")
+        try session.waitForScreen("the editor on the finding, its fixes offered") {
+            $0.contains("Soạn: #\(newest.id)") && $0.contains("Chính tả: «hiên»") && $0.contains("[1] hiện")
+        }
+        try session.send("1")
+        try session.waitForScreen("the typo fixed, nothing typed") { $0.contains("\nTiêu đề: Sở Y tế thực hiện chuyển đổi số") }
     }
 
     func testTheReaderShowsWhoWroteItItsHistoryAndTheNotesThreadAndTakesANote() throws {

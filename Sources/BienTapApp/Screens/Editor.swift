@@ -124,6 +124,16 @@ public struct EditorState {
     var ignoredWords: Set<String> = []
     /// The finding whose dialog is open.
     var fixing: Finding?
+    /// F8 in the reader: the finding whose fixes are offered once the first check answers.
+    var fixWhenChecked: FindingToFix?
+
+    /// A finding named from outside the editor (the reader), whose lines are not the
+    /// editor's: by its word, and which of the findings of that word it is.
+    struct FindingToFix: Equatable {
+        /// Nil: the first finding.
+        var word: String?
+        var occurrence = 0
+    }
 
     /// What the runner must do after an event.
     public enum Effect: Equatable {
@@ -543,6 +553,28 @@ public struct EditorState {
             stepWhenChecked = nil
             stepFinding(forward: forward)
         }
+        if let target = fixWhenChecked {
+            fixWhenChecked = nil
+            fix(target)
+        }
+    }
+
+    /// Puts the cursor on a finding named from the reader and offers its fixes; the first
+    /// finding when that one is not found here. Waits for the first check.
+    mutating func fix(_ target: FindingToFix) {
+        guard findingsChanges >= 0 else {
+            fixWhenChecked = target
+            return
+        }
+        // Another question (words kept from a lost session) comes first.
+        guard dialog == nil, prompt == nil, merge == nil else { return }
+        let shown = visibleFindings
+        let same = shown.filter { $0.word == target.word }
+        let finding: Finding? = same.indices.contains(target.occurrence) ? same[target.occurrence] : same.first ?? shown.first
+        if let finding {
+            editor.select(from: TextPosition(line: finding.line - 1, column: finding.column - 1), length: finding.length)
+        }
+        fixFinding()
     }
 
     /// Findings to show: not ignored, and still on the words they were found on (the

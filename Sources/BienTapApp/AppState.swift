@@ -609,6 +609,13 @@ public struct AppState {
             return quit()
         case "back":
             if overlays.isEmpty { return clearNarrowing() ? [] : quit() }
+            if case .reader(var reader)? = overlays.last, reader.showsDifferences {
+                // The differences are a view of the reader's: back is the article.
+                reader.showsDifferences = false
+                reader.pager = PagerState()
+                overlays[overlays.count - 1] = .reader(reader)
+                return []
+            }
             overlays.removeLast()
             return []
         case "help":

@@ -218,6 +218,8 @@ extension AppState {
                 reader.differences = nil
                 effects += checkSpelling(&reader)
                 overlays[index] = .reader(reader)
+                // Its history has the decision now: read again with the item.
+                effects.append(.loadSubmission(id))
             }
             refreshing.insert(tab)
             effects.append(tabs[tab].load(tab))

@@ -61,9 +61,11 @@ extension AppState {
 
     mutating func moveInTopScreen(_ action: String) {
         if case .duty(var duty)? = overlays.last {
-            let step: Int? = ["move-down": 1, "move-up": -1, "page-down": bodyRows - 1, "page-up": -(bodyRows - 1),
-                              "first": -Int.max / 2, "last": Int.max / 2][action]
+            let step: Int? = ["move-down": 1, "move-up": -1, "first": -Int.max / 2, "last": Int.max / 2][action]
             if let step { duty.move(by: step, now: now, language: language, visibleRows: bodyRows) }
+            if action == "page-down" || action == "page-up" {
+                duty.page(down: action == "page-down", now: now, language: language, visibleRows: bodyRows)
+            }
             overlays[overlays.count - 1] = .duty(duty)
             return
         }

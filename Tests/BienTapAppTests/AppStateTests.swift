@@ -581,3 +581,60 @@ extension AppStateTests {
         XCTAssertEqual(demo.handle(input: .key(.char("y"))), [.quit])
     }
 }
+
+/// Issue 19, point 16: the reader follows the item it shows.
+extension AppStateTests {
+    func testTheReaderHeaderFollowsAnEditAndTheHistoryIsInTimeOrderAndReadAgainAfterADecision() {
+        var s = AppState(language: .vi, portal: "http://127.0.0.1:9", keymap: KeyBindings.load(userFile: nil).keymap, width: 100, height: 40)
+        _ = s.handle(message: .queueLoaded(tab: 0, .success([sampleItem(1)])))
+        XCTAssertEqual(s.handle(input: .key(.enter)), [.loadSubmission(101)])
+        var edited = sampleItem(1)
+        edited.title = "Bài số 1, đã sửa"
+        edited.status = .inReview
+        _ = s.handle(message: .submissionLoaded(101, .success(Submission(summary: edited, sapo: "", body: "Đoạn."))))
+        XCTAssertTrue(lines(s.render())[0].contains("Xem bài: Bài số 1, đã sửa"), "the header follows the item: " + lines(s.render())[0])
+
+        // Decisions and revisions, one list, oldest first.
+        let at = Date(timeIntervalSince1970: 1_763_800_000)
+        let events = [AuditEvent(action: .claim, actor: "bbt.lan", from: .submitted, to: .inReview, note: "", at: at + 60),
+                      AuditEvent(action: .return, actor: "bbt.lan", from: .inReview, to: .returned, note: "thiếu ảnh", at: at + 300)]
+        let revisions = [RevisionInfo(number: 1, author: "Lê Hồng", createdAt: at, note: ""),
+                         RevisionInfo(number: 2, author: "bbt.lan", createdAt: at + 120, note: "sửa tiêu đề")]
+        _ = s.handle(message: .historyLoaded(101, .success(ReaderHistory(events: events, revisions: revisions, notes: []))))
+        let text = s.pagerLines().map(\.text)
+        let claim = text.firstIndex { $0.contains("Mới gửi → Đang biên tập") }
+        let revision = text.firstIndex { $0.contains("sửa tiêu đề") }
+        let returned = text.firstIndex { $0.contains("thiếu ảnh") }
+        XCTAssertNotNil(claim)
+        XCTAssertNotNil(revision)
+        XCTAssertNotNil(returned)
+        if let claim, let revision, let returned {
+            XCTAssertTrue(claim < revision && revision < returned, "in time order: " + text.joined(separator: "\n"))
+        }
+
+        // A decision taken here: the item and its history are read again.
+        _ = s.handle(input: .key(.char("R")))
+        keys("thiếu ảnh", into: &s)
+        guard case .decide(101, let request)? = s.handle(input: .key(.enter)).first else { return XCTFail("no decision sent") }
+        edited.status = .returned
+        let effects = s.handle(message: .decided(101, request.action, .success(Submission(summary: edited, sapo: "", body: "Đoạn."))))
+        XCTAssertTrue(effects.contains(.loadSubmission(101)), "the history is read again: \(effects)")
+    }
+
+    func testQInTheDifferencesGoesBackToTheArticle() {
+        var s = AppState(language: .vi, portal: "http://127.0.0.1:9", keymap: KeyBindings.load(userFile: nil).keymap, width: 100, height: 20)
+        _ = s.handle(message: .queueLoaded(tab: 0, .success([sampleItem(1)])))
+        _ = s.handle(input: .key(.enter))
+        _ = s.handle(message: .submissionLoaded(101, .success(Submission(summary: sampleItem(1), sapo: "", body: "Đoạn."))))
+        XCTAssertEqual(s.handle(input: .key(.char("d"))), [.loadDifferences(101, nil)])
+        let diff = RevisionDiff(from: 1, to: 2, title: WordDiff(from: "A", to: "A"), sapo: WordDiff(from: "", to: ""),
+                                body: WordDiff(from: "một", to: "hai"))
+        _ = s.handle(message: .differencesLoaded(101, .success(diff)))
+        XCTAssertTrue(lines(s.render())[0].contains("khác biệt"), lines(s.render())[0])
+        XCTAssertEqual(s.handle(input: .key(.char("q"))), [])
+        XCTAssertTrue(lines(s.render())[0].contains("Xem bài: Bài số 1"), "back to the article: " + lines(s.render())[0])
+        XCTAssertFalse(lines(s.render())[0].contains("khác biệt"), lines(s.render())[0])
+        XCTAssertEqual(s.handle(input: .key(.escape)), [])
+        XCTAssertTrue(lines(s.render())[0].contains("Chờ duyệt"), "then to the queue: " + lines(s.render())[0])
+    }
+}

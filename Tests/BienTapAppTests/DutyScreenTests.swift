@@ -57,3 +57,30 @@ final class DutyScreenTests: XCTestCase {
         XCTAssertTrue(scheduled.contains("10:15  Bài 5"), scheduled)
     }
 }
+
+extension DutyScreenTests {
+    /// Issue 19, point 16: PgDn moves a page of rows, not to the last item.
+    func testPageDownMovesOnePage() {
+        var s = AppState(language: .vi, portal: "http://127.0.0.1:9", keymap: KeyBindings.load(userFile: nil).keymap, width: 80, height: 12)
+        s.now = now
+        XCTAssertEqual(s.handle(input: .key(.char("D"))), [.loadDuty])
+        // Rows: 0 Sở Y tế, 1 today, 2 #1, 3 #2, 4 tomorrow, 5 #3, 6 Thursday, 7 #4, 8 Friday, 9 #5, 10 blank,
+        // 11 Lý Sơn, 12 today, 13 tomorrow, 14 #6, 15 #7, 16 Thursday, 17 Friday, 18 #8.
+        let items = [item(1, yte, .scheduled, at: 1), item(2, yte, .scheduled, at: 2), item(3, yte, .scheduled, at: 21),
+                     item(4, yte, .scheduled, at: 48), item(5, yte, .scheduled, at: 70), item(6, lyson, .scheduled, at: 22),
+                     item(7, lyson, .scheduled, at: 23), item(8, lyson, .scheduled, at: 71)]
+        _ = s.handle(message: .dutyLoaded(.success(DutyData(sites: [yte, lyson], items: items))))
+        guard case .duty(let before)? = s.overlays.last else { return XCTFail("no duty view") }
+        XCTAssertEqual(before.selected?.id, 1)
+        // Ten rows of body: a page is nine rows, from row 2 to row 11; the last item up to there is #5.
+        _ = s.handle(input: .key(.pageDown))
+        guard case .duty(let paged)? = s.overlays.last else { return XCTFail("no duty view") }
+        XCTAssertEqual(paged.selected?.id, 5, "one page down, not the last item")
+        _ = s.handle(input: .key(.pageDown))
+        guard case .duty(let again)? = s.overlays.last else { return XCTFail("no duty view") }
+        XCTAssertEqual(again.selected?.id, 8)
+        _ = s.handle(input: .key(.pageUp))
+        guard case .duty(let back)? = s.overlays.last else { return XCTFail("no duty view") }
+        XCTAssertEqual(back.selected?.id, 5, "one page up")
+    }
+}

@@ -75,6 +75,22 @@ struct DutyScreen {
         keepSelectionVisible(now: now, language: language, visibleRows: visibleRows)
     }
 
+    /// A page of rows down (up): the farthest item within a page of the selected one, or the
+    /// next item when none is (days without items are rows, not items).
+    mutating func page(down: Bool, now: Date, language: UILanguage, visibleRows: Int) {
+        let all = rows(now: now, language: language)
+        let items: [(row: Int, id: Int64)] = all.enumerated().compactMap { row, content in
+            if case .item(let item, _, _) = content { return (row, item.id) } else { return nil }
+        }
+        guard let current = items.first(where: { $0.id == selectedID })?.row ?? items.first?.row else { return }
+        let page = max(1, visibleRows - 1)
+        let target = down
+            ? items.last { $0.row > current && $0.row <= current + page } ?? items.first { $0.row > current }
+            : items.first { $0.row < current && $0.row >= current - page } ?? items.last { $0.row < current }
+        if let target { selectedID = target.id }
+        keepSelectionVisible(now: now, language: language, visibleRows: visibleRows)
+    }
+
     mutating func keepSelectionVisible(now: Date, language: UILanguage, visibleRows: Int) {
         let all = rows(now: now, language: language)
         guard let row = all.firstIndex(where: { if case .item(let item, _, _) = $0 { return item.id == selectedID } else { return false } }) else { return }

@@ -1,3 +1,4 @@
+import Foundation
 import NewsroomKit
 import TerminalUI
 import VietText
@@ -5,8 +6,11 @@ import VietText
 /// One submission, read-only, in a pager.
 struct ReaderScreen {
     let id: Int64
-    let title: String
-    var submission: Submission?
+    /// The title in the header: the queue's until the item is read, then the item's own.
+    var title: String
+    var submission: Submission? {
+        didSet { if let submission { title = submission.summary.title } }
+    }
     var pager = PagerState()
     var search = PagerSearch()
     var isLoading = true
@@ -132,16 +136,20 @@ struct ReaderScreen {
             return lines
         }
         lines += [StyledLine(""), StyledLine(Strings.sectionHistory(language), style: theme.accent)]
+        // Decisions and revisions in one list, in the order they happened.
+        var happenings: [(at: Date, line: StyledLine)] = []
         for event in history.events {
             var line = "\(DateText.full(event.at))  \(event.actor): \(Strings.status(event.from)(language)) → \(Strings.status(event.to)(language))"
             if !event.note.isEmpty { line += " — " + event.note }
-            lines.append(StyledLine(line))
+            happenings.append((event.at, StyledLine(line)))
         }
         for revision in history.revisions where revision.number > 1 {
             var line = "\(DateText.full(revision.createdAt))  \(revision.author): " + Strings.revisionSaved(revision.number)(language)
             if !revision.note.isEmpty { line += " — " + revision.note }
-            lines.append(StyledLine(line, style: theme.dim))
+            happenings.append((revision.createdAt, StyledLine(line, style: theme.dim)))
         }
+        // A stable sort: what happened in the same instant stays in the portal's order.
+        lines += happenings.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element.line)
         lines += [StyledLine(""), StyledLine(Strings.sectionNotes(history.notes.count)(language), style: theme.accent)]
         // Threads: each note, then its answers, indented.
         func thread(_ parent: Int64?, depth: Int) {

@@ -96,8 +96,8 @@ public enum Strings {
             return Localized(vi: "Mất kết nối với cổng thông tin \(portal).",
                              en: "The connection to the portal at \(portal) failed.")
         case .api(let status, let body) where APIErrorCode(rawValue: body.error.code) == .unauthorized:
-            return Localized(vi: "Cổng thông tin từ chối mã truy cập (\(status)): \(body.error.message) Kiểm tra --token, BIENTAP_TOKEN hoặc config.toml.",
-                             en: "The portal refused the access token (\(status)): \(body.error.messageEn) Check --token, BIENTAP_TOKEN or config.toml.")
+            return Localized(vi: "Cổng thông tin từ chối mã truy cập (\(status)): \(body.error.message) Đăng nhập lại bằng bientap login, hoặc kiểm tra BIENTAP_TOKEN và config.toml.",
+                             en: "The portal refused the access token (\(status)): \(body.error.messageEn) Sign in again with bientap login, or check BIENTAP_TOKEN and config.toml.")
         case .api(let status, let body):
             return Localized(vi: "Cổng thông tin báo lỗi \(status): \(body.error.message)",
                              en: "The portal answered \(status): \(body.error.messageEn)")

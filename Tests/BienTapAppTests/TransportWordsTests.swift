@@ -1,4 +1,5 @@
 @testable import BienTapApp
+import NewsroomKit
 import PortalClient
 import VietText
 import XCTest
@@ -29,5 +30,12 @@ final class TransportWordsTests: XCTestCase {
         // A command's retry says why in the same words.
         let retry = Strings.retrying(attempt: 1, of: 3, reason: Strings.transportReason(TransportError(curlCode: 7, message: "", url: "").kind)(.vi))
         XCTAssertTrue(retry.vi.contains("không gửi được (máy chủ không nhận kết nối"), retry.vi)
+    }
+
+    /// A refused token points to signing in, not to a token on the command line (others see it in ps).
+    func testARefusedTokenPointsToSigningIn() {
+        let said = Strings.portalError(PortalError.api(status: 401, body: APIErrorBody(code: .unauthorized)), portal: "http://x")
+        XCTAssertTrue(said.vi.contains("bientap login") && said.en.contains("bientap login"), "\(said)")
+        XCTAssertFalse(said.vi.contains("--token") || said.en.contains("--token"), "\(said)")
     }
 }

@@ -32,6 +32,16 @@ class ReportAndDiffTests: PortalTestCase {
             XCTAssertEqual(missing.error.code, "not_found")
             let (bad, _) = try await get(client, APIPath.diff(item.id) + "?from=0", token: token, as: APIErrorBody.self, status: .badRequest)
             XCTAssertEqual(bad.error.code, "invalid_field")
+            // A format the contract does not list is refused, not answered as JSON.
+            let (json, _) = try await get(client, APIPath.diff(item.id) + "?format=json", token: token, as: RevisionDiff.self)
+            XCTAssertEqual(json.to, 2)
+            for format in ["xml", "PLAIN", ""] {
+                let (unknown, _) = try await get(client, APIPath.diff(item.id) + "?format=\(format)", token: token, as: APIErrorBody.self, status: .badRequest)
+                XCTAssertEqual(unknown.error.code, "invalid_field", format)
+                let (report, _) = try await get(client, APIPath.activityReport + "?from=2026-01-01&to=2026-01-31&format=\(format)", token: token,
+                                                as: APIErrorBody.self, status: .badRequest)
+                XCTAssertEqual(report.error.code, "invalid_field", format)
+            }
         }
     }
 

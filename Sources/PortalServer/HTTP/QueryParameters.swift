@@ -36,3 +36,13 @@ struct QueryParameters {
         return spaced.removingPercentEncoding ?? spaced
     }
 }
+
+extension QueryParameters {
+    /// The `format` a request asks for: one of `formats`, the first when it names none; 400 for
+    /// another (`format=xml` was once answered as JSON).
+    func format(among formats: String...) throws -> String {
+        guard let asked = self["format"] else { return formats[0] }
+        guard formats.contains(asked) else { throw APIFailure(.invalidField, detail: "format: " + formats.joined(separator: " or ")) }
+        return asked
+    }
+}

@@ -9,21 +9,21 @@ import NewsroomKit
 struct UnmatchedRoute: RouterMiddleware {
     typealias Context = PortalContext
 
-    /// Each served path as segments (`:name` stands for any one segment), with its methods.
-    private let paths: [(segments: [Substring], methods: [HTTPRequest.Method])]
+    /// Each served path, with its methods.
+    private let paths: [(path: RouterPath, methods: [HTTPRequest.Method])]
 
     init(routes: [Router<PortalContext>.RouteDescription]) {
-        var methods: [String: [HTTPRequest.Method]] = [:]
-        for route in routes { methods[route.path.description, default: []].append(route.method) }
-        paths = methods.map { path, methods in (path.split(separator: "/"), methods) }
+        var methods: [String: (RouterPath, [HTTPRequest.Method])] = [:]
+        for route in routes { methods[route.path.description, default: (route.path, [])].1.append(route.method) }
+        paths = methods.values.map { ($0.0, $0.1) }
     }
 
     /// The methods served at `path`, by the name `Allow` gives them, sorted.
     func allowed(at path: String) -> [String] {
         let segments = path.split(separator: "/")
+        // Segment by segment as the router matches them (`{id}` takes any one).
         let served = paths.filter { route in
-            route.segments.count == segments.count
-                && zip(route.segments, segments).allSatisfy { pattern, segment in pattern.hasPrefix(":") || pattern == segment }
+            route.path.count == segments.count && zip(route.path, segments).allSatisfy { element, segment in element ~= segment }
         }
         return Set(served.flatMap { $0.methods.map(\.rawValue) }).sorted()
     }

@@ -17,13 +17,14 @@ enum ReportRoutes {
                 return day
             }
             let from = try day("from"), to = try day("to")
+            let csv = try parameters.format(among: "json", "csv") == "csv"
             guard from <= to, to < from.adding(years: 1) else {
                 throw APIFailure(.invalidField, detail: "from..to: at most a year, from before to")
             }
             let sites = Set(try await store.sites().map(\.code).filter { principal.has(readers, on: $0) })
             guard !sites.isEmpty else { throw APIFailure(.forbidden) }
             let report = try await store.activity(sites: sites, from: from, to: to)
-            guard parameters["format"] == "csv" else { return try JSONResponse.make(report) }
+            guard csv else { return try JSONResponse.make(report) }
             var headers = HTTPFields()
             headers[.contentType] = "text/csv; charset=utf-8"
             headers[.contentDisposition] = "attachment; filename=\"bao-cao-hoat-dong-\(from.text)-\(to.text).csv\""

@@ -270,11 +270,12 @@ enum SubmissionRoutes {
                 guard let value = Int(text), value >= 1 else { throw APIFailure(.invalidField, detail: "\(name): \(text)") }
                 return value
             }
+            let plain = try parameters.format(among: "json", "plain") == "plain"
             guard let diff = try await store.diff(of: try id(context), from: try number("from") ?? 1, to: try number("to"),
                                                   scope: try context.authenticated().scope) else {
                 throw APIFailure(.notFound)
             }
-            guard parameters["format"] == "plain" else { return try JSONResponse.make(diff) }
+            guard plain else { return try JSONResponse.make(diff) }
             var headers = HTTPFields()
             headers[.contentType] = "text/plain; charset=utf-8"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: diff.plain)))

@@ -33,8 +33,22 @@ public enum WireFormat {
         guard text.utf8.count <= 40 else { return nil }
         // "+07:00" typed into a query string unencoded arrives as " 07:00".
         let text = text.replacingOccurrences(of: " ", with: "+")
-        guard let date = try? Date(text, strategy: .iso8601), dateRange.contains(date) else { return nil }
+        guard namesAnExistingTime(text), let date = try? Date(text, strategy: .iso8601), dateRange.contains(date) else { return nil }
         return date
+    }
+
+    /// Whether `text` starts `YYYY-MM-DDThh:mm:ss` naming a day that exists (1970 to 2199, as
+    /// VietnamDay takes one) and a time of day: Foundation's parser rolls 29 February of a
+    /// common year, 31 April, 24:00 or a one-digit month over instead of refusing them.
+    static func namesAnExistingTime(_ text: String) -> Bool {
+        let bytes = Array(text.utf8.prefix(19))
+        guard bytes.count == 19, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+              VietnamDay(String(decoding: bytes[0..<10], as: UTF8.self)) != nil else { return false }
+        func number(_ range: Swift.Range<Int>) -> Int? {
+            bytes[range].allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ? Int(String(decoding: bytes[range], as: UTF8.self)) : nil
+        }
+        guard let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19) else { return false }
+        return hour < 24 && minute < 60 && second < 60
     }
 
     /// What a decoding failure means, in the wire's own key names: which field is

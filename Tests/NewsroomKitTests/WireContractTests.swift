@@ -24,6 +24,17 @@ final class WireContractTests: XCTestCase {
         XCTAssertEqual(back, sample())
     }
 
+    func testOnlyTimesThatExistAreDates() {
+        for text in ["2026-02-28T00:00:00Z", "2028-02-29T12:30:59.5Z", "2026-02-28T23:59:59+07:00", "1970-01-01T00:00:00Z", "2199-12-31T23:59:59Z"] {
+            XCTAssertNotNil(WireFormat.date(text), text)
+        }
+        for text in ["2026-02-29T00:00:00Z", "2026-02-30T00:00:00Z", "2026-04-31T00:00:00Z", "2026-13-01T00:00:00Z", "2026-01-01T24:00:00Z",
+                     "2026-01-01T23:60:00Z", "2026-01-01T23:59:60Z", "2026-1-01T00:00:00Z", "0000-01-01T00:00:00Z", "9999-12-31T17:00:00Z",
+                     "10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z", "-1", "2026-02-28", "2200-01-01T00:00:00Z"] {
+            XCTAssertNil(WireFormat.date(text), text)
+        }
+    }
+
     func testStatusListParsing() {
         XCTAssertEqual(SubmissionStatus.parseList("submitted,resubmitted"), [.submitted, .resubmitted])
         XCTAssertEqual(SubmissionStatus.parseList("in_review, in_review"), [.inReview])

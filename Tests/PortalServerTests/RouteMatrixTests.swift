@@ -22,9 +22,14 @@ class RouteMatrixTests: PortalTestCase {
         var statuses: Set<Int>
     }
 
-    static func contract() throws -> [Operation] {
+    /// Docs/portal-api.yaml as YAML reads it (make test also runs an OpenAPI validator on it: Scripts/adversarial).
+    static func document() throws -> [String: Any] {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Docs/portal-api.yaml")
-        let document = try XCTUnwrap(try Yams.load(yaml: String(contentsOf: url, encoding: .utf8)) as? [String: Any])
+        return try XCTUnwrap(try Yams.load(yaml: String(contentsOf: url, encoding: .utf8)) as? [String: Any])
+    }
+
+    static func contract() throws -> [Operation] {
+        let document = try document()
         XCTAssertEqual(document["openapi"] as? String, "3.1.0")
         let paths = try XCTUnwrap(document["paths"] as? [String: Any])
         var operations: [Operation] = []
@@ -64,6 +69,42 @@ class RouteMatrixTests: PortalTestCase {
         }
         let transition = try XCTUnwrap(operations.first { $0.id == "transition" })
         XCTAssertEqual(Set(transition.actionRoles.keys), Set(WorkflowAction.allCases.map(\.rawValue)), "every action's roles documented")
+    }
+
+    func testTheContractNamesEveryErrorCodeTheServerGives() throws {
+        let schemas = try XCTUnwrap((try Self.document()["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        let error = try XCTUnwrap(((schemas["Error"] as? [String: Any])?["properties"] as? [String: Any])?["error"] as? [String: Any])
+        let code = try XCTUnwrap((error["properties"] as? [String: Any])?["code"] as? [String: Any])
+        XCTAssertEqual(Set(try XCTUnwrap(code["enum"] as? [String])), Set(APIErrorCode.allCases.map(\.rawValue)))
+    }
+
+    /// A method a documented path does not take answers 405, `Allow` naming the documented
+    /// methods, in the error shape (TRACE once answered 404); a path no route serves, 404.
+    func testMethodsAPathDoesNotTakeAnswer405WithTheDocumentedOnesInAllow() async throws {
+        let methods = Dictionary(grouping: try Self.contract(), by: \.path).mapValues { Set($0.map(\.method)) }
+        try await withPortal { store, client in
+            let token = try await store.addUser(name: "u-admin", displayName: "admin", grants: [Grant(role: .admin, site: nil)])
+            var tried = 0
+            for (path, documented) in methods {
+                let uri = path.replacingOccurrences(of: "{id}", with: "1").replacingOccurrences(of: "{number}", with: "1")
+                for method in [HTTPRequest.Method.get, .put, .post, .delete, .patch, .trace] where !documented.contains(method.rawValue) {
+                    for token in [token, nil] {
+                        let answer = try await send(client, method, uri, token: token)
+                        let label = "\(method) \(path)\(token == nil ? " without a token" : "")"
+                        XCTAssertEqual(answer.status.code, 405, label)
+                        XCTAssertEqual(answer.headers[.allow], documented.sorted().joined(separator: ", "), label)
+                        XCTAssertEqual(errorCode(answer.body), "method_not_allowed", label)
+                        tried += 1
+                    }
+                }
+            }
+            XCTAssertGreaterThan(tried, 100)
+            for uri in ["/api/v1/no-such-thing", "/api/v1/submissions/1/no-such-thing", "/"] {
+                let answer = try await send(client, .get, uri, token: token)
+                XCTAssertEqual(answer.status, .notFound, uri)
+                XCTAssertEqual(errorCode(answer.body), "not_found", uri)
+            }
+        }
     }
 
     func testEveryRouteAnswersEachRoleInAndOutOfItsScopeAsDocumented() async throws {

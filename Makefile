@@ -1,6 +1,7 @@
 # bientap — build, try and test.
 #   make demo   installs what is missing, builds, opens the TUI on a sample portal
-#   make test   unit tests and end-to-end tests (tmux, real server, real SQLite)
+#   make test   unit tests and end-to-end tests (tmux, real server, real SQLite), then the
+#               adversarial suite (schemathesis against the contract, dates at the edges)
 #   make bench  benchmarks, release build
 
 SWIFT ?= swift
@@ -9,14 +10,18 @@ SHELL := /bin/bash
 # reads at run time) and test (the terminal the end-to-end tests drive, the PostgreSQL
 # server the portal's tests also run on).
 BUILD_PACKAGES := pkg-config libncursesw5-dev libcurl4-openssl-dev hunspell-vi
-TEST_PACKAGES := tmux hunspell postgresql
+TEST_PACKAGES := tmux hunspell postgresql python3-venv
 # The command-line tests plant hostile text in a portal's database with sqlite3.
 TEST_PACKAGES += sqlite3
+# The adversarial suite's tools (Scripts/adversarial), from PyPI into a virtual environment
+# of the project's own; pinned, so the same seed generates the same requests everywhere.
+ADVERSARIAL_VENV := .venv-adversarial
+ADVERSARIAL_TOOLS := schemathesis==4.32.5 openapi-spec-validator==0.9.0
 # bench: the HTTP load generator the portal's benchmark drives.
 BENCH_PACKAGES := wrk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test bench build deps test-deps keymaps clean
+.PHONY: demo test adversarial adversarial-tools bench build deps test-deps keymaps clean
 
 define ensure_packages
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -44,7 +49,7 @@ BIN_PATH = .build/debug
 demo: build
 	"$(BIN_PATH)/bientap" demo
 
-test: test-deps
+test: test-deps adversarial-tools
 	$(SWIFT) build --product bientap
 	$(SWIFT) build --product bientap-portal
 	@# The failures are repeated at the end, where a CI log's tail shows them. The tests get a
@@ -53,6 +58,21 @@ test: test-deps
 	if [ $$status -ne 0 ]; then echo; echo "== failures (repeated from above) =="; \
 		grep -E "error: " "$$log" | cut -c1-400 | head -60; fi; \
 	rm -f "$$log"; exit $$status
+	Scripts/adversarial .build/debug $(ADVERSARIAL_VENV)
+
+# Installs the tools again only when their pinned versions change.
+adversarial-tools: test-deps
+	@if [ "$$(cat $(ADVERSARIAL_VENV)/tools 2>/dev/null)" != "$(ADVERSARIAL_TOOLS)" ]; then \
+		rm -rf $(ADVERSARIAL_VENV) && python3 -m venv $(ADVERSARIAL_VENV) && \
+		$(ADVERSARIAL_VENV)/bin/pip install -q --disable-pip-version-check $(ADVERSARIAL_TOOLS) && \
+		echo "$(ADVERSARIAL_TOOLS)" > $(ADVERSARIAL_VENV)/tools; \
+	fi
+
+# The contract validated, then a real portal attacked from it (about two minutes); the
+# end of make test, or alone.
+adversarial: adversarial-tools
+	$(SWIFT) build --product bientap-portal
+	Scripts/adversarial .build/debug $(ADVERSARIAL_VENV)
 
 bench: test-deps
 	$(call ensure_packages,$(BENCH_PACKAGES))

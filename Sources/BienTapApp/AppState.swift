@@ -674,7 +674,8 @@ public struct AppState {
             formPurpose = .note(id: reader.id)
             return []
         case "approve", "return", "reject", "schedule", "publish":
-            return startDecision(WorkflowAction(rawValue: action)!)
+            guard let decision = WorkflowAction(rawValue: action) else { return [] }
+            return startDecision(decision)
         case "toggle-mark", "toggle-mark-all":
             guard overlays.isEmpty else { return [] }
             if action == "toggle-mark" {

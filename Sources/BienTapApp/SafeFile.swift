@@ -29,7 +29,10 @@ public enum SafeFile {
         let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
-            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, $0.count - written) }
+            let n = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Foundation.write(fd, base + written, buffer.count - written)
+            }
             if n < 0 {
                 let reason = String(cString: strerror(errno))
                 close(fd)

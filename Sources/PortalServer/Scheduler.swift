@@ -62,7 +62,7 @@ public struct Scheduler: Service {
     let actor: String
     let logger: Logger
 
-    /// `actor` names this server in the history (`scheduler@host:pid`).
+    /// `actor` names the scheduler in the history ("scheduler": which machine and process is for the logs).
     public init(store: Store, interval: Duration = .seconds(1), actor: String, logger: Logger) {
         self.store = store
         self.interval = interval

@@ -303,7 +303,10 @@ final class QueueEndToEndTests: XCTestCase {
         try session.waitForScreen(timeout: 60, "the demo queue") { $0.contains("Tiêu đề") && $0.contains(" bài)") }
         let during = Self.demoLeftovers()
         XCTAssertFalse(during.processes.subtracting(before.processes).isEmpty, "the demo portal should be running")
+        // Quitting the demo deletes its sample: it asks first, and y confirms.
         try session.send("q")
+        try session.waitForScreen("the question before quitting") { $0.contains("[y]") }
+        try session.send("y")
         XCTAssertEqual(session.waitForExit(timeout: 20), 0)
         let after = Self.demoLeftovers()
         XCTAssertEqual(after.processes.subtracting(before.processes), [], "bientap-portal left running")

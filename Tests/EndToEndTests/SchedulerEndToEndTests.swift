@@ -53,7 +53,7 @@ final class SchedulerEndToEndTests: XCTestCase {
         }
         XCTAssertEqual(published, 200)
         let events = try psql(databaseURL, """
-            SELECT COUNT(*), COUNT(DISTINCT submission_id) FROM events WHERE action = 'publish' AND actor LIKE 'scheduler@%'
+            SELECT COUNT(*), COUNT(DISTINCT submission_id) FROM events WHERE action = 'publish' AND actor = 'scheduler'
             """)
         XCTAssertEqual(events, "200|200", "one publication event per item, none twice")
         let slowest = Int(try psql(databaseURL, "SELECT MAX(published_at - publish_at) FROM submissions WHERE publish_at = \(due)")) ?? .max

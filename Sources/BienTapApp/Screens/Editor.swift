@@ -217,9 +217,9 @@ public struct EditorState {
             return []
         case .paste(let text):
             if prompt != nil {
-                prompt!.prompt.field.insert(text.replacingOccurrences(of: "\n", with: " "))
+                prompt?.prompt.field.insert(text.replacingOccurrences(of: "\n", with: " "))
             } else if palette != nil {
-                for c in text where c != "\n" { palette!.type(c) }
+                for c in text where c != "\n" { palette?.type(c) }
             } else {
                 editor.insert(text)
             }
@@ -421,7 +421,7 @@ public struct EditorState {
             case "back", "help": help = nil
             case "quit": return close()
             default:
-                var pager = help!
+                guard var pager = help else { return [] }
                 _ = pager.apply(id, lineCount: helpLines().count, visibleRows: bodyRows)
                 help = pager
             }

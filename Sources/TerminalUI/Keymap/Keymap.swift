@@ -96,7 +96,7 @@ public struct Keymap: Sendable {
     /// Binds `keys` to `action` in `context`, replacing what they were bound to.
     public mutating func bind(_ keys: [Key], to action: String, in context: String) {
         if let i = contexts[context]?.firstIndex(where: { $0.keys == keys }) {
-            contexts[context]![i].action = action
+            contexts[context]?[i].action = action
         } else {
             contexts[context, default: []].append(Binding(keys: keys, action: action))
         }

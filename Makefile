@@ -6,13 +6,15 @@
 
 SWIFT ?= swift
 SHELL := /bin/bash
-# Debian packages: build (C libraries the bindings link; hunspell-vi's syllable list, which `bientap spell`
-# reads at run time) and test (the terminal the end-to-end tests drive, the PostgreSQL
-# server the portal's tests also run on).
-BUILD_PACKAGES := pkg-config libncursesw5-dev libcurl4-openssl-dev hunspell-vi
+# Debian packages: build (C libraries the bindings link, libxlsxwriter for the royalty exports'
+# XLSX; hunspell-vi's syllable list, which `bientap spell` reads at run time) and test (the
+# terminal the end-to-end tests drive, the PostgreSQL server the portal's tests also run on).
+BUILD_PACKAGES := pkg-config libncursesw5-dev libcurl4-openssl-dev libxlsxwriter-dev hunspell-vi
 TEST_PACKAGES := tmux hunspell postgresql python3-venv
 # The command-line tests plant hostile text in a portal's database with sqlite3.
 TEST_PACKAGES += sqlite3
+# LibreOffice reads the royalty exports' XLSX back and computes their formulas (RoyaltyExportTests).
+TEST_PACKAGES += libreoffice-calc-nogui
 # The adversarial suite's tools (Scripts/adversarial), from PyPI into a virtual environment
 # of the project's own; pinned, so the same seed generates the same requests everywhere.
 ADVERSARIAL_VENV := .venv-adversarial

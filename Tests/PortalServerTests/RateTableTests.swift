@@ -16,9 +16,8 @@ class RateTableTests: PortalTestCase {
         XCTAssertNil(documented.problem(with: Grading(genre: "tin", coefficient: 1.5)))
         XCTAssertNotNil(documented.problem(with: Grading(genre: "tin", coefficient: 11)))
         XCTAssertNotNil(documented.problem(with: Grading(genre: "tin", amount: 100_000)), "a coefficient genre takes no amount")
-        XCTAssertNil(documented.problem(with: Grading(genre: "van-ban", amount: 100_000)))
-        XCTAssertNotNil(documented.problem(with: Grading(genre: "van-ban", coefficient: 2)))
         XCTAssertNotNil(documented.problem(with: Grading(genre: "tho", coefficient: 2)))
+        XCTAssertNil(documented.baseSalary, "the dated base-salary table decides")
         var broken = documented
         broken.genres.append(broken.genres[0])
         XCTAssertNotNil(broken.problem, "a genre twice")
@@ -55,8 +54,8 @@ class RateTableTests: PortalTestCase {
                 return try await send(client, .post, APIPath.transitions(id), token: editor, headers: [.ifMatch: "\"r1\""],
                                       body: json(TransitionRequest(action: .approve, grading: grading)))
             }
-            for (grading, detail) in [(Grading(genre: "tho", coefficient: 2), "genre 'tho'"), (Grading(genre: "tin", coefficient: 12), "from 1.0 to 10.0"),
-                                      (Grading(genre: "van-ban", coefficient: 2), "fixed amount")] {
+            for (grading, detail) in [(Grading(genre: "tho", coefficient: 2), "genre 'tho'"), (Grading(genre: "tin", coefficient: 12), "at most 10.0"),
+                                      (Grading(genre: "tin", amount: 200_000), "coefficient")] {
                 let refused = try await approve(health.id, grading)
                 XCTAssertEqual(refused.status, .badRequest)
                 let error = try WireFormat.decoder().decode(APIErrorBody.self, from: refused.body)
@@ -96,6 +95,9 @@ class RateTableTests: PortalTestCase {
             let (elsewhere, _) = try await get(client, APIPath.activeRateTable + "?site=\(other.site.code)", token: editor, as: RateTable.self)
             XCTAssertEqual(elsewhere, DefaultRateTable.table)
 
+            let byCoefficient = try await approve(health.id, Grading(genre: "tin-y-te", coefficient: 2))
+            XCTAssertEqual(byCoefficient.status, .badRequest)
+            XCTAssertTrue(String(decoding: byCoefficient.body, as: UTF8.self).contains("fixed amount"), String(decoding: byCoefficient.body, as: UTF8.self))
             let approved = try await approve(health.id, Grading(genre: "tin-y-te", amount: 150_000))
             XCTAssertEqual(approved.status, .ok, String(decoding: approved.body, as: UTF8.self))
             let defaultGenre = try await approve(other.id, Grading(genre: "tin", coefficient: 2))

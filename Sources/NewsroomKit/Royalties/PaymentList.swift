@@ -1,0 +1,80 @@
+import Foundation
+import VietText
+
+/// The monthly payment list (danh sách chi trả nhuận bút): one line per person with what
+/// they earned in the month, the tax withheld and what they receive, in Vietnamese
+/// alphabetical order by given name then family name, with totals and the total in words.
+public struct PaymentList: Codable, Sendable, Hashable {
+    public struct Line: Codable, Sendable, Hashable {
+        public var payee: Payee
+        /// Items (tin, bài, ảnh) paid for, adjustments not counted.
+        public var items: Int
+        /// The sum of the coefficients of this person's shares (each weighted by the share).
+        public var coefficientTotal: Double
+        public var gross: Int64
+        public var tax: Int64
+        public var net: Int64
+
+        public init(payee: Payee, items: Int, coefficientTotal: Double, gross: Int64, tax: Int64, net: Int64) {
+            self.payee = payee
+            self.items = items
+            self.coefficientTotal = coefficientTotal
+            self.gross = gross
+            self.tax = tax
+            self.net = net
+        }
+    }
+
+    /// `YYYY-MM`.
+    public var month: String
+    /// The site it is for; nil: every site the reader pays for.
+    public var site: String?
+    /// The payment day the tax was reckoned by, `YYYY-MM-DD`.
+    public var paidOn: String
+    public var lines: [Line]
+    public var gross: Int64
+    public var tax: Int64
+    public var net: Int64
+    /// `net` in words, capitalised, ending in "đồng" ("Một triệu hai trăm nghìn đồng"); an
+    /// export writes it as "Bằng chữ: … đồng chẵn.".
+    public var netInWords: String
+
+    /// The list of `entitlements` (one month's), one line a person, tax by the regime on `paidOn`.
+    /// A person without payment details is listed by the contributor's name from `names`.
+    public static func make(month: String, site: String?, paidOn: VietnamDay, entitlements: [RoyaltyEntitlement],
+                            payees: [Int64: Payee], names: [Int64: String] = [:],
+                            regimes: [WithholdingRegime] = WithholdingRegime.vietnam) -> PaymentList {
+        var byPerson: [Int64: [RoyaltyEntitlement]] = [:]
+        for line in entitlements { byPerson[line.contributorId, default: []].append(line) }
+        var lines: [Line] = []
+        for (person, owed) in byPerson {
+            let payee = payees[person] ?? Payee(contributorId: person, fullName: names[person] ?? "#\(person)")
+            let gross = owed.reduce(0) { $0 + $1.amount }
+            let items = Set(owed.filter { $0.adjusts == nil }.map(\.submissionId)).count
+            let coefficients = owed.reduce(0.0) { $0 + ($1.coefficient ?? 0) * Double($1.sharePercent) / 100 }
+            let tax = WithholdingRegime.withheld(from: gross, to: payee, on: paidOn, in: regimes)
+            lines.append(Line(payee: payee, items: items, coefficientTotal: coefficients, gross: gross, tax: tax, net: gross - tax))
+        }
+        // Names that collate alike (the same name twice, or written in another Unicode form)
+        // fall back to the contributor's id, so the order never depends on hashing.
+        lines.sort {
+            if Collation.personPrecedes($0.payee.fullName, $1.payee.fullName) { return true }
+            if Collation.personPrecedes($1.payee.fullName, $0.payee.fullName) { return false }
+            return $0.payee.contributorId < $1.payee.contributorId
+        }
+        let gross = lines.reduce(0) { $0 + $1.gross }, tax = lines.reduce(0) { $0 + $1.tax }
+        return PaymentList(month: month, site: site, paidOn: paidOn.text, lines: lines, gross: gross, tax: tax, net: gross - tax,
+                           netInWords: VietNumber.amountInWords(Int(gross - tax)))
+    }
+
+    public init(month: String, site: String?, paidOn: String, lines: [Line], gross: Int64, tax: Int64, net: Int64, netInWords: String) {
+        self.month = month
+        self.site = site
+        self.paidOn = paidOn
+        self.lines = lines
+        self.gross = gross
+        self.tax = tax
+        self.net = net
+        self.netInWords = netInWords
+    }
+}

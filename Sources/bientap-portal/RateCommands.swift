@@ -10,7 +10,7 @@ struct RatesCommand: AsyncParsableCommand {
 
 struct RatesImport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Add a rate table from a JSON file (see Docs/rate-tables/nd18-2014.json).")
+        commandName: "import", abstract: "Add a rate table from a JSON file (see Docs/rate-tables/: the decree's frame, a province's table, a component site's share).")
 
     @Argument(help: "The table, as JSON.")
     var file: String
@@ -34,13 +34,14 @@ struct RatesImport: AsyncParsableCommand {
 }
 
 struct RatesList: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List rate tables, newest first.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List rate tables, newest first (day, site, name, genres, share of another site's).")
 
     @OptionGroup var database: DatabaseOption
 
     func run() async throws {
         for table in try await withStore(database, { try await $0.rateTables() }) {
-            print([table.effectiveFrom, table.site ?? "*", table.name, table.genres.map(\.code).joined(separator: ",")].joined(separator: "\t"))
+            let share = table.percentOf.map { "\(String(format: "%g", $0.percent))% \($0.site)" } ?? ""
+            print([table.effectiveFrom, table.site ?? "*", table.name, table.genres.map(\.code).joined(separator: ","), share].joined(separator: "\t"))
         }
     }
 }

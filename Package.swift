@@ -32,6 +32,8 @@ let package = Package(
         // findings on every save and seed, and the tests start many seeded portals.
         .target(name: "VietText", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "NewsroomKit", dependencies: ["VietText"]),
+        // The royalty exports (payment list, statements) in CSV and XLSX: served by the portal.
+        .target(name: "RoyaltyExport", dependencies: ["NewsroomKit", "VietText", "CXlsxWriter"]),
 
         // Client side
         .target(name: "PortalClient", dependencies: ["NewsroomKit", "CCurl"]),
@@ -45,6 +47,7 @@ let package = Package(
         // Server side
         .target(name: "PortalServer", dependencies: [
             "NewsroomKit",
+            "RoyaltyExport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -67,6 +70,7 @@ let package = Package(
         // Tests
         .testTarget(name: "VietTextTests", dependencies: ["VietText", "SpellEvaluation"]),
         .testTarget(name: "NewsroomKitTests", dependencies: ["NewsroomKit"]),
+        .testTarget(name: "RoyaltyExportTests", dependencies: ["RoyaltyExport"]),
         .testTarget(name: "PortalClientTests", dependencies: [
             "PortalClient", "PortalServer",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -107,4 +107,28 @@ final class RoyaltyMathTests: XCTestCase {
         XCTAssertEqual(RoyaltyMath.split(351_000, percents: [100]), [351_000])
         XCTAssertEqual(RoyaltyMath.split(351_000, percents: []), [])
     }
+
+    /// Docs/royalties.md's worked example, step by step.
+    func testTheWorkedExampleOfDocsRoyalties() throws {
+        let component = try ShippedRateTables.load("ninh-thuan-2157-2020-component-sites.json")
+        let province = try ShippedRateTables.load("ninh-thuan-23-2020.json")
+        let grading = Grading(genre: "phan-anh", coefficient: 2.1)
+        XCTAssertNil(component.problem(with: grading))
+        // 10% × 2,530,000 = 253,000; 2.1 × 253,000 = 531,300; × 20% = 106,260.
+        let item = try XCTUnwrap(RoyaltyMath.reckon(grading, table: component, on: try day("2026-07-15")))
+        XCTAssertEqual(item.baseSalary.basis, "Nghị định 161/2026/NĐ-CP")
+        XCTAssertEqual(item.unitValue, 253_000)
+        XCTAssertEqual(RoyaltyMath.reckon(grading, table: province, on: try day("2026-07-15"))?.amount, 531_300)
+        XCTAssertEqual(item.amount, 106_260)
+        // 36,128.4 → 36,128; 35,065.8 → 35,065 twice; 2 left, to the first: 36,130.
+        XCTAssertEqual(RoyaltyMath.split(item.amount, percents: [34, 33, 33]), [36_130, 35_065, 35_065])
+        // On the provincial portal: 2.1 × 180,000 = 378,000 on 2024-06-30; 2.1 × 234,000 = 491,400 on 2024-07-01.
+        XCTAssertEqual(RoyaltyMath.reckon(grading, table: province, on: try day("2024-06-30"))?.amount, 378_000)
+        XCTAssertEqual(RoyaltyMath.reckon(grading, table: province, on: try day("2024-07-01"))?.amount, 491_400)
+        // Paid 2026-08-10: 10% of 5,000,000 = 500,000; nothing from 4,999,999; paid 2026-06-30, 10% of 2,000,000 = 200,000.
+        let outside = Payee(contributorId: 1, fullName: "Nguyễn Văn An")
+        XCTAssertEqual(WithholdingRegime.withheld(from: 5_000_000, to: outside, on: try day("2026-08-10")), 500_000)
+        XCTAssertEqual(WithholdingRegime.withheld(from: 4_999_999, to: outside, on: try day("2026-08-10")), 0)
+        XCTAssertEqual(WithholdingRegime.withheld(from: 2_000_000, to: outside, on: try day("2026-06-30")), 200_000)
+    }
 }

@@ -33,6 +33,8 @@ DATA_DEPENDENT = {
     ("POST", "/api/v1/submissions/{id}/notes"): [("invalid_field", r"^parent_id\b")],
     # A named site must exist; genre codes differ; each range runs from min up to max.
     ("POST", "/api/v1/rate-tables"): [("invalid_field", r"^(site|genres)\b")],
+    # A month is closed on a site that exists.
+    ("POST", "/api/v1/royalties/batches"): [("invalid_field", r"^site\b")],
 }
 
 # As Scripts/schemathesis.toml says; 5xx is not_a_server_error's to report.

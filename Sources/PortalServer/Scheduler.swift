@@ -39,6 +39,7 @@ extension Store {
                     """).run()
                 if let submission = try await submission(id: item.id, scope: .everything) {
                     try await writePublication(of: submission, now: now)
+                    try await writeEntitlements(of: submission, publishedAt: now, now: now)
                 }
                 let late = Double(millis - item.at) / 1000 > Store.lateAfter
                 let note = late ? "late: due \(ISO8601DateFormatter().string(from: Store.date(item.at)))" : ""

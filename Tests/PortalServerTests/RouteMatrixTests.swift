@@ -107,6 +107,11 @@ class RouteMatrixTests: PortalTestCase {
         }
     }
 
+    /// A month that has ended, one per role (2025-01 for the first).
+    static func month(for role: Role) -> String {
+        String(format: "2025-%02d", (Role.allCases.firstIndex(of: role) ?? 0) + 1)
+    }
+
     func testEveryRouteAnswersEachRoleInAndOutOfItsScopeAsDocumented() async throws {
         let operations = try Self.contract()
         try await withPortal { store, client in
@@ -178,6 +183,13 @@ class RouteMatrixTests: PortalTestCase {
                             }
                             switch op.id {
                             case "listSubmissions", "activeRateTable": uri += "?site=\(site)"
+                            case "royaltyEntitlements", "royaltyPaymentList": uri += "?site=\(site)&month=2026-01"
+                            case "closeRoyaltyMonth":
+                                // A month of its own for each role, so one closing does not answer another's 409.
+                                body = json(["site": site, "month": Self.month(for: role)])
+                            case "recordRoyaltyPayment":
+                                _ = try await store.closeMonth(Self.month(for: role), site: site, by: "test")
+                                body = json(["site": site, "month": Self.month(for: role), "reference": "UNC 1"])
                             case "activityReport": uri += "?from=2026-01-01&to=2026-01-31"
                             case "createSubmission":
                                 body = json(SubmissionDraft(site: site, title: "Tin mới", sapo: "", body: "Nội dung.", category: .news))

@@ -52,6 +52,7 @@ public enum PortalApplication {
         SubmissionRoutes.add(to: api, store: store, lists: ListCache(lifetime: listCacheSeconds), uploads: UploadGate())
         RateRoutes.add(to: api, store: store)
         ReportRoutes.add(to: api, store: store)
+        RoyaltyRoutes.add(to: api, store: store)
         // Last, so that it wraps only what no route takes: 405 with Allow, or 404.
         router.add(middleware: UnmatchedRoute(routes: router.routes))
         return router

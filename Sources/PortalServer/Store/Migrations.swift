@@ -241,6 +241,70 @@ enum Migrations {
             "ALTER TABLE coauthors ADD COLUMN confirmed INTEGER NOT NULL DEFAULT 0",
             "UPDATE coauthors SET confirmed = 1 WHERE submission_id IN (SELECT id FROM submissions WHERE status IN ('approved', 'scheduled', 'published'))",
         ]),
+        (13, [
+            // The royalty ledger: contributors' payment details, one entitlement per person and
+            // published item (with what it was reckoned from), months closed into batches that
+            // never change (the program adds the triggers that hold them), budgets per site and year.
+            """
+            CREATE TABLE payees (
+                contributor_id INTEGER PRIMARY KEY REFERENCES contributors(id),
+                unit TEXT NOT NULL DEFAULT '',
+                id_number TEXT NOT NULL DEFAULT '',
+                tax_code TEXT NOT NULL DEFAULT '',
+                bank_account TEXT NOT NULL DEFAULT '',
+                bank TEXT NOT NULL DEFAULT '',
+                kind TEXT NOT NULL DEFAULT 'outside',
+                commitment_signed_on TEXT,
+                updated_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE royalty_batches (
+                id INTEGER PRIMARY KEY,
+                site_code TEXT NOT NULL,
+                month TEXT NOT NULL,
+                closed_at BIGINT NOT NULL,
+                closed_by TEXT NOT NULL,
+                paid_at BIGINT,
+                paid_by TEXT,
+                payment_reference TEXT,
+                UNIQUE (site_code, month)
+            )
+            """,
+            """
+            CREATE TABLE entitlements (
+                id INTEGER PRIMARY KEY,
+                submission_id INTEGER NOT NULL REFERENCES submissions(id),
+                contributor_id INTEGER NOT NULL REFERENCES contributors(id),
+                site_code TEXT NOT NULL,
+                genre TEXT NOT NULL,
+                genre_name TEXT NOT NULL,
+                coefficient DOUBLE PRECISION,
+                share_percent INTEGER NOT NULL,
+                item_amount BIGINT NOT NULL,
+                amount BIGINT NOT NULL,
+                base_salary BIGINT NOT NULL,
+                unit_value BIGINT NOT NULL,
+                basis TEXT NOT NULL,
+                published_at BIGINT NOT NULL,
+                month TEXT NOT NULL,
+                batch_id INTEGER REFERENCES royalty_batches(id),
+                adjusts INTEGER REFERENCES entitlements(id),
+                created_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX entitlements_by_month ON entitlements (site_code, month, batch_id)",
+            "CREATE INDEX entitlements_by_submission ON entitlements (submission_id)",
+            "CREATE INDEX entitlements_by_contributor ON entitlements (contributor_id, month)",
+            """
+            CREATE TABLE royalty_budgets (
+                site_code TEXT NOT NULL,
+                year INTEGER NOT NULL,
+                amount BIGINT NOT NULL,
+                PRIMARY KEY (site_code, year)
+            )
+            """,
+        ]),
     ]
 
     /// What some migrations do besides their statements, in the same transaction:
@@ -249,6 +313,10 @@ enum Migrations {
         7: { try await $0.fillSearchText() },
         8: { try await $0.addDefaultRateTable() },
         10: { try await $0.fillSpellFindings() },
+        13: {
+            try await $0.guardClosedBatches()
+            try await $0.refreshDefaultRateTable()
+        },
     ]
 
     /// The advisory lock migrations hold on PostgreSQL ("bientap" in ASCII).

@@ -80,7 +80,11 @@ extension Store {
                 break
             }
             try await sql.raw(update + " WHERE id = \(bind: id)").run()
-            if request.action == .publish { try await writePublication(of: current, now: now) }
+            if request.action == .publish {
+                // The page and the royalties owed for it come into being together, or not at all.
+                try await writePublication(of: current, now: now)
+                try await writeEntitlements(of: current, publishedAt: now, now: now)
+            }
             try await sql.raw("""
                 INSERT INTO events (submission_id, actor, action, from_status, to_status, note, at)
                 VALUES (\(bind: id), \(bind: actor), \(bind: request.action.rawValue), \(bind: status.rawValue),

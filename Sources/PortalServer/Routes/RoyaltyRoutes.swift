@@ -1,0 +1,107 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NewsroomKit
+import VietText
+
+/// The royalty ledger over HTTP: a month's entitlements (accountants and admins; a
+/// contributor their own), its payment list, closing a month and recording its payment.
+enum RoyaltyRoutes {
+    /// Who keeps the ledger: sees everyone's lines, closes months, records payments.
+    static let ledger: Set<Role> = [.accountant, .admin]
+
+    /// `YYYY-MM` from 1970-01 to 2199-12.
+    static func month(_ text: String?) throws -> String {
+        guard let text, let day = VietnamDay(text + "-01"), day.text.hasPrefix(text) else {
+            throw APIFailure(.invalidField, detail: "month: YYYY-MM")
+        }
+        return text
+    }
+
+    /// A ledger keeper's site (which they must keep the ledger of) and month, from a request body.
+    static func ledgerMonth(site text: String, month text2: String, _ principal: Principal) throws -> (site: String, month: String) {
+        let site = try site(text, principal)
+        guard principal.has(ledger, on: site) else { throw APIFailure(.forbidden, detail: site) }
+        return (site, try month(text2))
+    }
+
+    /// The `site` parameter, which the reader must see.
+    static func site(_ text: String?, _ principal: Principal) throws -> String {
+        guard let site = text, !site.isEmpty else { throw APIFailure(.invalidField, detail: "site") }
+        guard principal.maySee(site: site) else { throw APIFailure(.forbidden, detail: site) }
+        return site
+    }
+
+    struct MonthRequest: Codable, Sendable {
+        var site: String
+        var month: String
+    }
+
+    struct PaymentRequest: Codable, Sendable {
+        var site: String
+        var month: String
+        /// The transfer's or voucher's number.
+        var reference: String
+    }
+
+    static func add(to group: RouterGroup<PortalContext>, store: Store) {
+        group.get("royalties/entitlements") { request, context in
+            let principal = try context.authenticated()
+            let parameters = QueryParameters(request)
+            let site = try site(parameters["site"], principal)
+            let month = try month(parameters["month"])
+            var query = Store.RoyaltyQuery(month: month, sites: [site])
+            if !principal.has(ledger, on: site) {
+                // A contributor reads their own lines, no one else's.
+                guard principal.has([.contributor], on: site) else { throw APIFailure(.forbidden, detail: site) }
+                query.contributors = try await store.contributorIDs(ofUser: principal.userID)
+            }
+            return try JSONResponse.make(try await store.entitlements(query))
+        }
+
+        group.get("royalties/payment-list") { request, context in
+            let principal = try context.authenticated()
+            let parameters = QueryParameters(request)
+            let site = try site(parameters["site"], principal)
+            guard principal.has(ledger, on: site) else { throw APIFailure(.forbidden, detail: site) }
+            let month = try month(parameters["month"])
+            let paidOn: VietnamDay
+            if let text = parameters["paid_on"] {
+                guard let day = VietnamDay(text) else { throw APIFailure(.invalidField, detail: "paid_on: YYYY-MM-DD") }
+                paidOn = day
+            } else {
+                paidOn = VietnamDay(containing: Date())
+            }
+            let list = try await store.paymentList(month: month, sites: [site], site: site, paidOn: paidOn)
+            return try JSONResponse.make(list)
+        }
+
+        group.post("royalties/batches") { request, context in
+            let principal = try context.authenticated()
+            let asked = try await RequestBody.decode(MonthRequest.self, request, limit: 4096)
+            let (site, month) = try ledgerMonth(site: asked.site, month: asked.month, principal)
+            guard try await store.sites().contains(where: { $0.code == site }) else { throw APIFailure(.invalidField, detail: "site: \(site)") }
+            switch try await store.closeMonth(month, site: site, by: principal.name) {
+            case .closed(let batch): return try JSONResponse.make(batch, status: .created)
+            case .notOver: throw APIFailure(.illegalTransition, detail: "\(month): the month has not ended")
+            case .alreadyClosed: throw APIFailure(.illegalTransition, detail: "\(month): closed already")
+            }
+        }
+
+        group.post("royalties/payments") { request, context in
+            let principal = try context.authenticated()
+            let asked = try await RequestBody.decode(PaymentRequest.self, request, limit: 4096)
+            let (site, month) = try ledgerMonth(site: asked.site, month: asked.month, principal)
+            let reference = asked.reference.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !reference.isEmpty, reference.count <= 200 else { throw APIFailure(.invalidField, detail: "reference: 1 to 200 characters") }
+            guard let batch = try await store.batch(site: site, month: month) else {
+                throw APIFailure(.illegalTransition, detail: "\(month): not closed yet")
+            }
+            switch try await store.markPaid(batch: batch.id, reference: Normalization.nfc(reference), by: principal.name) {
+            case .paid(let paid): return try JSONResponse.make(paid)
+            case .alreadyPaid: throw APIFailure(.illegalTransition, detail: "\(month): paid already")
+            case .notFound: throw APIFailure(.notFound)
+            }
+        }
+    }
+}

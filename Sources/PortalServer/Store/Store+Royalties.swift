@@ -1,0 +1,367 @@
+import Foundation
+import NewsroomKit
+import SQLKit
+import VietText
+
+/// The royalty ledger: entitlements written when an item is published (in the publication's
+/// transaction), months closed into batches the database itself keeps unchanged, payments
+/// recorded, gradings corrected by adjustment lines, payment lists reckoned.
+extension Store {
+    /// Inside migration 13's transaction: triggers that refuse any change to a closed batch or
+    /// its lines, whoever asks (a bug, a script, a hand in the database console).
+    func guardClosedBatches() async throws {
+        let statements: [String]
+        switch dialect {
+        case .sqlite:
+            let refuse = "BEGIN SELECT RAISE(ABORT, 'closed royalty batch: it never changes'); END"
+            statements = [
+                "CREATE TRIGGER entitlements_closed_update BEFORE UPDATE ON entitlements WHEN OLD.batch_id IS NOT NULL " + refuse,
+                "CREATE TRIGGER entitlements_closed_delete BEFORE DELETE ON entitlements WHEN OLD.batch_id IS NOT NULL " + refuse,
+                "CREATE TRIGGER entitlements_closed_insert BEFORE INSERT ON entitlements WHEN NEW.batch_id IS NOT NULL " + refuse,
+                "CREATE TRIGGER batches_no_delete BEFORE DELETE ON royalty_batches " + refuse,
+                """
+                CREATE TRIGGER batches_fixed BEFORE UPDATE ON royalty_batches
+                WHEN OLD.paid_at IS NOT NULL OR NEW.site_code IS NOT OLD.site_code OR NEW.month IS NOT OLD.month
+                  OR NEW.closed_at IS NOT OLD.closed_at OR NEW.closed_by IS NOT OLD.closed_by
+                """ + " " + refuse,
+            ]
+        case .postgres:
+            let run = "FOR EACH ROW EXECUTE FUNCTION bientap_refuse_closed_batch()"
+            statements = [
+                """
+                CREATE FUNCTION bientap_refuse_closed_batch() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'closed royalty batch: it never changes'; END $$
+                """,
+                "CREATE TRIGGER entitlements_closed_change BEFORE UPDATE OR DELETE ON entitlements FOR EACH ROW WHEN (OLD.batch_id IS NOT NULL) EXECUTE FUNCTION bientap_refuse_closed_batch()",
+                "CREATE TRIGGER entitlements_closed_insert BEFORE INSERT ON entitlements FOR EACH ROW WHEN (NEW.batch_id IS NOT NULL) EXECUTE FUNCTION bientap_refuse_closed_batch()",
+                "CREATE TRIGGER batches_no_delete BEFORE DELETE ON royalty_batches " + run,
+                """
+                CREATE TRIGGER batches_fixed BEFORE UPDATE ON royalty_batches FOR EACH ROW
+                WHEN (OLD.paid_at IS NOT NULL OR NEW.site_code IS DISTINCT FROM OLD.site_code OR NEW.month IS DISTINCT FROM OLD.month
+                      OR NEW.closed_at IS DISTINCT FROM OLD.closed_at OR NEW.closed_by IS DISTINCT FROM OLD.closed_by)
+                EXECUTE FUNCTION bientap_refuse_closed_batch()
+                """,
+            ]
+        }
+        for statement in statements { try await sql.raw(SQLQueryString(statement)).run() }
+    }
+
+    /// Inside migration 13's transaction: the decree's own table (maxima only) becomes the
+    /// default where an older default, with minima the decree does not have, is in force.
+    func refreshDefaultRateTable() async throws {
+        let newest = try await sql.raw("SELECT body FROM rate_tables WHERE site_code IS NULL ORDER BY effective_from DESC, id DESC LIMIT 1").first()
+        let current = try newest.map { try WireFormat.decoder().decode(RateTable.self, from: Data(try $0.decode(column: "body", as: String.self).utf8)) }
+        // Only the default bientap shipped before; a table an admin loaded stays in force.
+        guard let current, current != DefaultRateTable.table, current.name == "Khung nhuận bút Cổng thông tin điện tử (mặc định)" else { return }
+        try await addDefaultRateTable()
+    }
+
+    /// `YYYY-MM` of the Vietnam day `date` falls on.
+    static func royaltyMonth(of date: Date) -> String {
+        String(VietnamDay(containing: date).text.prefix(7))
+    }
+
+    /// The month after `month` (`YYYY-MM`).
+    static func month(after month: String) -> String {
+        let parts = month.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 2 else { return month }
+        let (year, next) = parts[1] >= 12 ? (parts[0] + 1, 1) : (parts[0], parts[1] + 1)
+        return String(format: "%04d-%02d", year, next)
+    }
+
+    /// Inside a transaction: the first month from `month` on whose batch for `site` is still open.
+    func openMonth(from month: String, site: String) async throws -> String {
+        var month = month
+        for _ in 0..<240 {
+            let closed = try await sql.raw("SELECT id FROM royalty_batches WHERE site_code = \(bind: site) AND month = \(bind: month)").first()
+            if closed == nil { return month }
+            month = Self.month(after: month)
+        }
+        return month
+    }
+
+    /// What `submission`, graded `grading`, earns each of its people if published at `date`:
+    /// the author first, then the co-authors an editor confirmed. Empty when ungraded.
+    func reckon(_ submission: Submission, grading: Grading?, publishedAt date: Date) async throws
+        -> (lines: [(contributor: Int64, percent: Int, amount: Int64)], item: Int64, genreName: String, baseSalary: Int64,
+            unitValue: Int64, basis: String)? {
+        guard let grading else { return nil }
+        let site = submission.summary.site.code
+        guard let table = try await activeRateTable(site: site, at: date) else { return nil }
+        let day = VietnamDay(containing: date)
+        // Before the first base salary bientap knows (2019-07-01) it reckons nothing rather than guess.
+        guard let base = BaseSalary.inForce(on: day) else { return nil }
+        let unit = RoyaltyMath.unitValue(baseSalary: base.amount, percent: table.unitPercent)
+        // A component site's table pays its share of the source site's amount (QĐ 2157/QĐ-UBND: 20%).
+        let item = RoyaltyMath.itemAmount(grading, unitValue: unit, percentOfSource: table.payPercent) ?? 0
+        let coAuthors = submission.coAuthors.filter(\.confirmed)
+        let people = [(submission.summary.contributor.id, 100 - coAuthors.reduce(0) { $0 + $1.share })] + coAuthors.map { ($0.contributor.id, $0.share) }
+        let amounts = RoyaltyMath.split(item, percents: people.map(\.1))
+        let genreName = table.genres.first { $0.code == grading.genre }?.name ?? grading.genre
+        let lines = zip(people, amounts).map { (contributor: $0.0.0, percent: $0.0.1, amount: $0.1) }
+        return (lines, item, genreName, base.amount, unit, "\(table.name) (\(table.basis)); lương cơ sở: \(base.basis)")
+    }
+
+    /// Inside the publication's transaction: the entitlements of `submission`, published at `date`,
+    /// in its month (or the first open one after it, when that month is closed already).
+    func writeEntitlements(of submission: Submission, publishedAt date: Date, now: Date = Date()) async throws {
+        guard let reckoned = try await reckon(submission, grading: submission.grading, publishedAt: date) else { return }
+        let site = submission.summary.site.code
+        let month = try await openMonth(from: Self.royaltyMonth(of: date), site: site)
+        // A grading of 0 (the decree's tables start there) owes nothing: no line for it.
+        for line in reckoned.lines where line.amount != 0 {
+            try await insertEntitlement(submission: submission, contributor: line.contributor, percent: line.percent, amount: line.amount,
+                                        reckoned: reckoned, grading: submission.grading, publishedAt: date, month: month, adjusts: nil, now: now)
+        }
+    }
+
+    private func insertEntitlement(submission: Submission, contributor: Int64, percent: Int, amount: Int64,
+                                   reckoned: (lines: [(contributor: Int64, percent: Int, amount: Int64)], item: Int64, genreName: String,
+                                              baseSalary: Int64, unitValue: Int64, basis: String),
+                                   grading: Grading?, publishedAt: Date, month: String, adjusts: Int64?, now: Date) async throws {
+        try await sql.raw("""
+            INSERT INTO entitlements (submission_id, contributor_id, site_code, genre, genre_name, coefficient, share_percent, item_amount,
+                                      amount, base_salary, unit_value, basis, published_at, month, adjusts, created_at)
+            VALUES (\(bind: submission.id), \(bind: contributor), \(bind: submission.summary.site.code), \(bind: grading?.genre ?? ""),
+                    \(bind: reckoned.genreName), \(bind: grading?.coefficient), \(bind: percent), \(bind: reckoned.item), \(bind: amount),
+                    \(bind: reckoned.baseSalary), \(bind: reckoned.unitValue), \(bind: reckoned.basis), \(bind: Store.millis(publishedAt)),
+                    \(bind: month), \(bind: adjusts), \(bind: Store.millis(now)))
+            """).run()
+    }
+
+    public enum RegradeOutcome: Sendable {
+        case done([RoyaltyEntitlement])
+        case notFound
+        /// Only a published item has entitlements to correct.
+        case notPublished
+    }
+
+    /// Corrects the grading of a published item: its lines in open months are written anew;
+    /// each line in a closed batch is taken back by an adjustment line (its amount negated) in
+    /// the first open month, beside the new lines there. Nothing already paid changes.
+    public func regrade(submission id: Int64, grading: Grading, now: Date = Date()) async throws -> RegradeOutcome {
+        try await transaction {
+            guard let submission = try await submission(id: id, scope: .everything) else { return .notFound }
+            guard submission.summary.status == .published, let publishedAt = submission.summary.publishedAt else { return .notPublished }
+            let site = submission.summary.site.code
+            let old = try await entitlements(RoyaltyQuery(submission: id))
+            try await sql.raw("DELETE FROM entitlements WHERE submission_id = \(bind: id) AND batch_id IS NULL").run()
+            let open = try await openMonth(from: Self.royaltyMonth(of: now), site: site)
+            // Lines already in a batch stay; what they paid is taken back in an open month. A line
+            // that took back another is itself paid: it stays, and is not taken back twice.
+            let closed = old.filter { $0.batchId != nil }
+            let takenBack = Set(closed.compactMap(\.adjusts))
+            for line in closed where line.adjusts == nil && !takenBack.contains(line.id) {
+                try await sql.raw("""
+                    INSERT INTO entitlements (submission_id, contributor_id, site_code, genre, genre_name, coefficient, share_percent,
+                                              item_amount, amount, base_salary, unit_value, basis, published_at, month, adjusts, created_at)
+                    SELECT submission_id, contributor_id, site_code, genre, genre_name, coefficient, share_percent, item_amount, -amount,
+                           base_salary, unit_value, basis, published_at, \(bind: open), id, \(bind: Store.millis(now))
+                    FROM entitlements WHERE id = \(bind: line.id)
+                    """).run()
+            }
+            try await sql.raw("UPDATE submissions SET grading = \(bind: try Self.gradingJSON(grading)) WHERE id = \(bind: id)").run()
+            if let reckoned = try await reckon(submission, grading: grading, publishedAt: publishedAt) {
+                // The first publication's month when it is still open; else the first open one.
+                let month = closed.isEmpty ? try await openMonth(from: Self.royaltyMonth(of: publishedAt), site: site) : open
+                for line in reckoned.lines where line.amount != 0 {
+                    try await insertEntitlement(submission: submission, contributor: line.contributor, percent: line.percent,
+                                                amount: line.amount, reckoned: reckoned, grading: grading, publishedAt: publishedAt,
+                                                month: month, adjusts: nil, now: now)
+                }
+            }
+            return .done(try await entitlements(RoyaltyQuery(submission: id)))
+        }
+    }
+
+    static func gradingJSON(_ grading: Grading) throws -> String {
+        String(decoding: try WireFormat.encoder().encode(grading), as: UTF8.self)
+    }
+
+    /// Which ledger lines to read.
+    public struct RoyaltyQuery: Sendable, Hashable {
+        public var month: String?
+        public var sites: Set<String>?
+        public var contributors: Set<Int64>?
+        public var submission: Int64?
+
+        public init(month: String? = nil, sites: Set<String>? = nil, contributors: Set<Int64>? = nil, submission: Int64? = nil) {
+            self.month = month
+            self.sites = sites
+            self.contributors = contributors
+            self.submission = submission
+        }
+    }
+
+    /// Ledger lines, oldest first.
+    public func entitlements(_ query: RoyaltyQuery) async throws -> [RoyaltyEntitlement] {
+        var text = SQLQueryString("""
+            SELECT e.id, e.submission_id, s.title, e.site_code, si.name AS site_name, e.contributor_id, e.genre, e.genre_name, e.coefficient,
+                   e.share_percent, e.item_amount, e.amount, e.base_salary, e.unit_value, e.basis, e.published_at, e.month, e.batch_id, e.adjusts
+            FROM entitlements e JOIN submissions s ON s.id = e.submission_id JOIN sites si ON si.code = e.site_code WHERE 1 = 1
+            """)
+        if let month = query.month { text = text + " AND e.month = \(bind: month)" }
+        if let submission = query.submission { text = text + " AND e.submission_id = \(bind: submission)" }
+        if let sites = query.sites {
+            guard !sites.isEmpty else { return [] }
+            text = text + " AND e.site_code IN (" + Self.bindList(sites.sorted()) + ")"
+        }
+        if let contributors = query.contributors {
+            guard !contributors.isEmpty else { return [] }
+            text = text + " AND e.contributor_id IN (" + Self.bindList(contributors.sorted()) + ")"
+        }
+        return try await sql.raw(text + " ORDER BY e.published_at, e.id").all().map { row in
+            RoyaltyEntitlement(
+                id: try row.decode(column: "id", as: Int64.self), submissionId: try row.decode(column: "submission_id", as: Int64.self),
+                title: try row.decode(column: "title", as: String.self), siteCode: try row.decode(column: "site_code", as: String.self),
+                siteName: try row.decode(column: "site_name", as: String.self), contributorId: try row.decode(column: "contributor_id", as: Int64.self),
+                genre: try row.decode(column: "genre", as: String.self), genreName: try row.decode(column: "genre_name", as: String.self),
+                coefficient: try row.decode(column: "coefficient", as: Double?.self), sharePercent: try row.decode(column: "share_percent", as: Int.self),
+                itemAmount: try row.decode(column: "item_amount", as: Int64.self), amount: try row.decode(column: "amount", as: Int64.self),
+                baseSalary: try row.decode(column: "base_salary", as: Int64.self), unitValue: try row.decode(column: "unit_value", as: Int64.self),
+                basis: try row.decode(column: "basis", as: String.self), publishedAt: Store.date(try row.decode(column: "published_at", as: Int64.self)),
+                month: try row.decode(column: "month", as: String.self), batchId: try row.decode(column: "batch_id", as: Int64?.self),
+                adjusts: try row.decode(column: "adjusts", as: Int64?.self))
+        }
+    }
+
+    static func bindList<T: Encodable & Sendable>(_ values: [T]) -> SQLQueryString {
+        var text = SQLQueryString("")
+        for (i, value) in values.enumerated() { text = text + (i == 0 ? "" : ", ") + "\(bind: value)" }
+        return text
+    }
+
+    /// A month closed for a site: who closed it, and its payment once made.
+    public struct RoyaltyBatch: Codable, Sendable, Hashable {
+        public var id: Int64
+        public var site: String
+        public var month: String
+        public var closedAt: Date
+        public var closedBy: String
+        public var paidAt: Date?
+        public var paidBy: String?
+        public var paymentReference: String?
+        public var lines: Int
+        public var gross: Int64
+    }
+
+    public enum CloseOutcome: Sendable {
+        case closed(RoyaltyBatch)
+        /// The month has not ended yet in Vietnam.
+        case notOver
+        case alreadyClosed(RoyaltyBatch)
+    }
+
+    /// Closes `month` for `site`: its open lines join a batch that never changes again.
+    public func closeMonth(_ month: String, site: String, by user: String, now: Date = Date()) async throws -> CloseOutcome {
+        try await transaction {
+            try await serialize(on: "royalty-batch:\(site):\(month)")
+            if let existing = try await batch(site: site, month: month) { return .alreadyClosed(existing) }
+            guard month < Self.royaltyMonth(of: now) else { return .notOver }
+            let id = try await returning("""
+                INSERT INTO royalty_batches (site_code, month, closed_at, closed_by)
+                VALUES (\(bind: site), \(bind: month), \(bind: Store.millis(now)), \(bind: user)) RETURNING id
+                """).decode(column: "id", as: Int64.self)
+            try await sql.raw("""
+                UPDATE entitlements SET batch_id = \(bind: id) WHERE site_code = \(bind: site) AND month = \(bind: month) AND batch_id IS NULL
+                """).run()
+            guard let closed = try await batch(site: site, month: month) else { throw NoRowReturned() }
+            return .closed(closed)
+        }
+    }
+
+    public enum PayOutcome: Sendable {
+        case paid(RoyaltyBatch)
+        case notFound
+        case alreadyPaid(RoyaltyBatch)
+    }
+
+    /// Records that batch `id` was paid, by whom and with what reference (a transfer's number).
+    public func markPaid(batch id: Int64, reference: String, by user: String, now: Date = Date()) async throws -> PayOutcome {
+        try await transaction {
+            guard let row = try await sql.raw("SELECT site_code, month, paid_at FROM royalty_batches WHERE id = \(bind: id)").first() else {
+                return .notFound
+            }
+            let site = try row.decode(column: "site_code", as: String.self), month = try row.decode(column: "month", as: String.self)
+            if try row.decode(column: "paid_at", as: Int64?.self) != nil, let paid = try await batch(site: site, month: month) {
+                return .alreadyPaid(paid)
+            }
+            try await sql.raw("""
+                UPDATE royalty_batches SET paid_at = \(bind: Store.millis(now)), paid_by = \(bind: user), payment_reference = \(bind: reference)
+                WHERE id = \(bind: id)
+                """).run()
+            guard let paid = try await batch(site: site, month: month) else { return .notFound }
+            return .paid(paid)
+        }
+    }
+
+    /// The batch of `month` for `site`, when it is closed.
+    public func batch(site: String, month: String) async throws -> RoyaltyBatch? {
+        guard let row = try await sql.raw("""
+            SELECT b.id, b.site_code, b.month, b.closed_at, b.closed_by, b.paid_at, b.paid_by, b.payment_reference,
+                   (SELECT COUNT(*) FROM entitlements e WHERE e.batch_id = b.id) AS lines,
+                   (SELECT CAST(COALESCE(SUM(e.amount), 0) AS BIGINT) FROM entitlements e WHERE e.batch_id = b.id) AS gross
+            FROM royalty_batches b WHERE b.site_code = \(bind: site) AND b.month = \(bind: month)
+            """).first() else { return nil }
+        return RoyaltyBatch(id: try row.decode(column: "id", as: Int64.self), site: try row.decode(column: "site_code", as: String.self),
+                            month: try row.decode(column: "month", as: String.self),
+                            closedAt: Store.date(try row.decode(column: "closed_at", as: Int64.self)),
+                            closedBy: try row.decode(column: "closed_by", as: String.self),
+                            paidAt: try row.decode(column: "paid_at", as: Int64?.self).map(Store.date),
+                            paidBy: try row.decode(column: "paid_by", as: String?.self),
+                            paymentReference: try row.decode(column: "payment_reference", as: String?.self),
+                            lines: try row.decode(column: "lines", as: Int.self), gross: try row.decode(column: "gross", as: Int64.self))
+    }
+
+    /// The contributor records of an account (a contributor's own lines are theirs).
+    public func contributorIDs(ofUser user: Int64) async throws -> Set<Int64> {
+        Set(try await sql.raw("SELECT id FROM contributors WHERE user_id = \(bind: user)").all().map { try $0.decode(column: "id", as: Int64.self) })
+    }
+
+    /// Payment details of contributors, by contributor id (full name and pen name from their contributor record).
+    public func payees(_ ids: Set<Int64>) async throws -> [Int64: Payee] {
+        guard !ids.isEmpty else { return [:] }
+        var payees: [Int64: Payee] = [:]
+        for row in try await sql.raw("""
+            SELECT c.id, c.full_name, c.pen_name, p.unit, p.id_number, p.tax_code, p.bank_account, p.bank, p.kind, p.commitment_signed_on
+            FROM contributors c LEFT JOIN payees p ON p.contributor_id = c.id WHERE c.id IN (
+            """ + Self.bindList(ids.sorted()) + ")").all() {
+            let id = try row.decode(column: "id", as: Int64.self)
+            payees[id] = Payee(contributorId: id, fullName: try row.decode(column: "full_name", as: String.self),
+                               penName: try row.decode(column: "pen_name", as: String?.self),
+                               unit: try row.decode(column: "unit", as: String?.self) ?? "",
+                               idNumber: try row.decode(column: "id_number", as: String?.self) ?? "",
+                               taxCode: try row.decode(column: "tax_code", as: String?.self) ?? "",
+                               bankAccount: try row.decode(column: "bank_account", as: String?.self) ?? "",
+                               bank: try row.decode(column: "bank", as: String?.self) ?? "",
+                               kind: Payee.Kind(rawValue: try row.decode(column: "kind", as: String?.self) ?? "") ?? .outside,
+                               commitmentSignedOn: try row.decode(column: "commitment_signed_on", as: String?.self))
+        }
+        return payees
+    }
+
+    /// Writes a contributor's payment details (names stay on the contributor record); false when there is no such contributor.
+    @discardableResult
+    public func setPayee(_ payee: Payee, now: Date = Date()) async throws -> Bool {
+        try await transaction {
+            guard try await sql.raw("SELECT id FROM contributors WHERE id = \(bind: payee.contributorId)").first() != nil else { return false }
+            try await sql.raw("""
+                INSERT INTO payees (contributor_id, unit, id_number, tax_code, bank_account, bank, kind, commitment_signed_on, updated_at)
+                VALUES (\(bind: payee.contributorId), \(bind: Normalization.nfc(payee.unit)), \(bind: payee.idNumber), \(bind: payee.taxCode),
+                        \(bind: payee.bankAccount), \(bind: Normalization.nfc(payee.bank)), \(bind: payee.kind.rawValue),
+                        \(bind: payee.commitmentSignedOn), \(bind: Store.millis(now)))
+                ON CONFLICT (contributor_id) DO UPDATE SET unit = excluded.unit, id_number = excluded.id_number, tax_code = excluded.tax_code,
+                    bank_account = excluded.bank_account, bank = excluded.bank, kind = excluded.kind,
+                    commitment_signed_on = excluded.commitment_signed_on, updated_at = excluded.updated_at
+                """).run()
+            return true
+        }
+    }
+
+    /// The payment list of `month` for `sites`, tax reckoned by the regime on `paidOn`.
+    public func paymentList(month: String, sites: Set<String>, site: String?, paidOn: VietnamDay) async throws -> PaymentList {
+        let lines = try await entitlements(RoyaltyQuery(month: month, sites: sites))
+        let payees = try await payees(Set(lines.map(\.contributorId)))
+        return PaymentList.make(month: month, site: site, paidOn: paidOn, entitlements: lines, payees: payees)
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import NewsroomKit
+@testable import PortalServer
+import SQLKit
+import VietText
+import XCTest
+
+/// The royalty ledger in the store: entitlements born with the publication, split to the
+/// đồng by the base salary of the publication's day, months closed for good, corrections by
+/// adjustment lines. Every amount below is worked out by hand in its comment.
+class RoyaltyLedgerTests: TemporaryDatabaseTestCase {
+    /// 10:00 in Vietnam on `day` (`YYYY-MM-DD`).
+    private func vietnam(_ day: String, hour: Int = 10) throws -> Date {
+        try XCTUnwrap(VietnamDay(day)).start.addingTimeInterval(Double(hour) * 3600)
+    }
+
+    /// A new item on so-y-te by the sample's first contributor with a second one as co-author at
+    /// `coShare` percent, approved with `grading` and published at `published`; its id and the two people.
+    private func publish(_ store: Store, grading: Grading, coShare: Int, at published: Date)
+        async throws -> (id: Int64, author: Int64, coAuthor: Int64) {
+        let people = try await store.sql.raw("SELECT id FROM contributors ORDER BY id LIMIT 2").all().map { try $0.decode(column: "id", as: Int64.self) }
+        let site = try await store.returning("SELECT id FROM sites WHERE code = 'so-y-te'").decode(column: "id", as: Int64.self)
+        let id = try await store.transaction {
+            try await store.insertSubmission(siteID: site, contributorID: people[0], title: "Tiêm chủng ở xã đảo", sapo: "", body: "Thân bài.",
+                                             category: .news, language: "vi", status: .inReview, received: published.addingTimeInterval(-86_400),
+                                             author: "test")
+        }
+        for request in [TransitionRequest(action: .approve, grading: grading, coAuthors: [CoAuthorShare(contributorId: people[1], share: coShare)]),
+                        TransitionRequest(action: .publish)] {
+            guard case .done = try await store.transition(id: id, expected: 1, request: request, actor: "bien-tap", scope: .everything,
+                                                           idempotency: nil, now: published, answer: { _ in Data() }) else {
+                XCTFail("\(request.action) refused")
+                return (id, people[0], people[1])
+            }
+        }
+        return (id, people[0], people[1])
+    }
+
+    func testPublicationWritesEntitlementsByThatDaysBaseSalarySplitToTheDong() async throws {
+        try await withSeededStore { store in
+            // 30 June 2024: base salary 1,800,000 đ, one unit 180,000 đ; 1.3 × 180,000 = 234,000 đ.
+            // Co-author 33%: 234,000 × 33 / 100 = 77,220; the author 234,000 − 77,220 = 156,780.
+            let june = try await publish(store, grading: Grading(genre: "tin", coefficient: 1.3), coShare: 33, at: try vietnam("2024-06-30"))
+            // 1 July 2024: 2,340,000 đ, one unit 234,000 đ; 1.37 × 234,000 = 320,580 đ.
+            // 33%: 320,580 × 33 / 100 = 105,791.4, so 105,791; the author keeps the rest, 320,580 − 105,791 = 214,789.
+            let july = try await publish(store, grading: Grading(genre: "tin", coefficient: 1.37), coShare: 33, at: try vietnam("2024-07-01"))
+            // 2 July 2026: 2,530,000 đ, one unit 253,000 đ; 1.1 × 253,000 = 278,300 đ; 17%: 47,311; the author 230,989.
+            let later = try await publish(store, grading: Grading(genre: "tin", coefficient: 1.1), coShare: 17, at: try vietnam("2026-07-02"))
+
+            let juneLines = try await store.entitlements(.init(submission: june.id))
+            XCTAssertEqual(juneLines.map(\.contributorId), [june.author, june.coAuthor], "the author first")
+            XCTAssertEqual(juneLines.map(\.amount), [156_780, 77_220])
+            XCTAssertEqual(juneLines.map(\.sharePercent), [67, 33])
+            XCTAssertEqual(juneLines.map(\.baseSalary), [1_800_000, 1_800_000])
+            XCTAssertEqual(juneLines.map(\.unitValue), [180_000, 180_000])
+            XCTAssertEqual(juneLines.map(\.itemAmount), [234_000, 234_000])
+            XCTAssertEqual(juneLines.map(\.month), ["2024-06", "2024-06"])
+            XCTAssertTrue(juneLines[0].basis.contains("24/2023"), juneLines[0].basis)
+
+            let julyLines = try await store.entitlements(.init(submission: july.id))
+            XCTAssertEqual(julyLines.map(\.amount), [214_789, 105_791])
+            XCTAssertEqual(julyLines.map(\.baseSalary), [2_340_000, 2_340_000])
+            XCTAssertEqual(julyLines.map(\.month), ["2024-07", "2024-07"])
+
+            let laterLines = try await store.entitlements(.init(submission: later.id))
+            XCTAssertEqual(laterLines.map(\.amount), [230_989, 47_311])
+            XCTAssertEqual(laterLines.map(\.unitValue), [253_000, 253_000])
+            XCTAssertTrue(laterLines[0].basis.contains("161/2026"), laterLines[0].basis)
+        }
+    }
+
+    func testAClosedMonthNeverChangesAndACorrectionIsAnAdjustmentInTheNextBatch() async throws {
+        try await withSeededStore { store in
+            // 2.0 × 180,000 = 360,000 đ in June 2024; co-author 25%: 90,000; the author 270,000.
+            let item = try await publish(store, grading: Grading(genre: "tin", coefficient: 2), coShare: 25, at: try vietnam("2024-06-12"))
+            let early = try await store.closeMonth("2024-06", site: "so-y-te", by: "ke-toan", now: try vietnam("2024-06-30", hour: 20))
+            guard case .notOver = early else { return XCTFail("a month closed before it ended: \(early)") }
+            guard case .closed(let batch) = try await store.closeMonth("2024-06", site: "so-y-te", by: "ke-toan", now: try vietnam("2024-07-03"))
+            else { return XCTFail("June not closed") }
+            XCTAssertEqual(batch.gross, 360_000)
+            XCTAssertEqual(batch.lines, 2)
+            guard case .alreadyClosed = try await store.closeMonth("2024-06", site: "so-y-te", by: "ke-toan", now: try vietnam("2024-07-04"))
+            else { return XCTFail("closed twice") }
+
+            // The store refuses, whoever asks: no line of a closed batch changes or goes, no batch is unmade.
+            let attempts: [SQLQueryString] = [
+                "UPDATE entitlements SET amount = 1 WHERE batch_id = \(bind: batch.id)",
+                "DELETE FROM entitlements WHERE batch_id = \(bind: batch.id)",
+                "UPDATE entitlements SET batch_id = NULL WHERE batch_id = \(bind: batch.id)",
+                """
+                INSERT INTO entitlements (submission_id, contributor_id, site_code, genre, genre_name, share_percent, item_amount, amount,
+                                          base_salary, unit_value, basis, published_at, month, batch_id, created_at)
+                VALUES (\(bind: item.id), \(bind: item.author), 'so-y-te', 'tin', 'Tin', 100, 1, 1, 1, 1, '', 0, '2024-06', \(bind: batch.id), 0)
+                """,
+                "UPDATE royalty_batches SET month = '2024-05' WHERE id = \(bind: batch.id)",
+                "DELETE FROM royalty_batches WHERE id = \(bind: batch.id)",
+            ]
+            for attempt in attempts {
+                do {
+                    try await store.transaction { try await store.sql.raw(attempt).run() }
+                    XCTFail("the store let this through: \(attempt)")
+                } catch {
+                    XCTAssertTrue(String(reflecting: error).contains("closed royalty batch"), String(reflecting: error))
+                }
+            }
+            guard case .paid(let paid) = try await store.markPaid(batch: batch.id, reference: "UNC 118/2024", by: "ke-toan", now: try vietnam("2024-07-05"))
+            else { return XCTFail("not paid") }
+            XCTAssertEqual(paid.paymentReference, "UNC 118/2024")
+            XCTAssertEqual(paid.paidBy, "ke-toan")
+            guard case .alreadyPaid = try await store.markPaid(batch: batch.id, reference: "again", by: "ke-toan") else { return XCTFail() }
+            do {
+                try await store.transaction { try await store.sql.raw("UPDATE royalty_batches SET payment_reference = 'x' WHERE id = \(bind: batch.id)").run() }
+                XCTFail("a paid batch changed")
+            } catch {
+                XCTAssertTrue(String(reflecting: error).contains("closed royalty batch"), String(reflecting: error))
+            }
+
+            // The grading is corrected in July to 2.5: 2.5 × 180,000 (June's base salary, the publication's) = 450,000 đ;
+            // 25%: 112,500; the author 337,500. June's lines stay; July takes them back (−270,000, −90,000) and pays anew.
+            guard case .done(let lines) = try await store.regrade(submission: item.id, grading: Grading(genre: "tin", coefficient: 2.5),
+                                                                  now: try vietnam("2024-07-10")) else { return XCTFail("not regraded") }
+            let june = lines.filter { $0.month == "2024-06" }, july = lines.filter { $0.month == "2024-07" }
+            XCTAssertEqual(june.map(\.amount), [270_000, 90_000], "what was paid stays")
+            XCTAssertEqual(june.map(\.batchId), [batch.id, batch.id])
+            XCTAssertEqual(july.filter { $0.adjusts != nil }.map(\.amount).sorted(), [-270_000, -90_000])
+            XCTAssertEqual(Set(july.compactMap(\.adjusts)), Set(june.map(\.id)))
+            XCTAssertEqual(july.filter { $0.adjusts == nil }.map(\.amount), [337_500, 112_500])
+            XCTAssertEqual(lines.reduce(0) { $0 + $1.amount }, 450_000, "in all, what the item now earns")
+            // Corrected again before July closes: July's lines are written anew, June's taken back once only.
+            guard case .done(let again) = try await store.regrade(submission: item.id, grading: Grading(genre: "tin", coefficient: 3),
+                                                                  now: try vietnam("2024-07-11")) else { return XCTFail() }
+            // 3 × 180,000 = 540,000: 405,000 and 135,000.
+            XCTAssertEqual(again.filter { $0.month == "2024-07" && $0.adjusts == nil }.map(\.amount), [405_000, 135_000])
+            XCTAssertEqual(again.filter { $0.adjusts != nil }.count, 2)
+            XCTAssertEqual(again.reduce(0) { $0 + $1.amount }, 540_000)
+
+            // July's payment list: each person once, what July owes them (the author −270,000 + 405,000 = 135,000;
+            // the co-author −90,000 + 135,000 = 45,000), no tax below 2,000,000 đ.
+            let list = try await store.paymentList(month: "2024-07", sites: ["so-y-te"], site: "so-y-te", paidOn: try XCTUnwrap(VietnamDay("2024-08-05")))
+            XCTAssertEqual(Set(list.lines.map(\.payee.contributorId)), [item.author, item.coAuthor])
+            XCTAssertEqual(list.gross, 180_000)
+            XCTAssertEqual(list.tax, 0)
+            XCTAssertEqual(list.lines.first { $0.payee.contributorId == item.author }?.gross, 135_000)
+        }
+    }
+}
+
+final class RoyaltyLedgerTestsOnPostgres: RoyaltyLedgerTests {
+    override class var onPostgres: Bool { true }
+    override func testPublicationWritesEntitlementsByThatDaysBaseSalarySplitToTheDong() async throws {
+        try await super.testPublicationWritesEntitlementsByThatDaysBaseSalarySplitToTheDong()
+    }
+    override func testAClosedMonthNeverChangesAndACorrectionIsAnAdjustmentInTheNextBatch() async throws {
+        try await super.testAClosedMonthNeverChangesAndACorrectionIsAnAdjustmentInTheNextBatch()
+    }
+}

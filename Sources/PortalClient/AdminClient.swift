@@ -171,14 +171,27 @@ public final class AdminClient: @unchecked Sendable {
 
     // MARK: - Plumbing
 
-    private func get<T: Decodable>(_ path: String, query: [(String, String)] = [], authenticated: Bool = true) throws -> T {
+    func get<T: Decodable>(_ path: String, query: [(String, String)] = [], authenticated: Bool = true) throws -> T {
         try request("GET", path + Self.queryString(query), authenticated: authenticated)
     }
 
-    private func request<T: Decodable>(_ method: String, _ path: String, headers extra: [(name: String, value: String)] = [],
-                                       body: Data? = nil, authenticated: Bool = true) throws -> T {
+    func request<T: Decodable>(_ method: String, _ path: String, headers extra: [(name: String, value: String)] = [],
+                               body: Data? = nil, authenticated: Bool = true) throws -> T {
         let url = baseURL + path
-        var headers: [(name: String, value: String)] = [("Accept", "application/json")] + extra
+        let response = try send(method, path, headers: extra, body: body, authenticated: authenticated)
+        if response.status == 204, let empty = Empty() as? T { return empty }
+        do {
+            return try decoder.decode(T.self, from: response.body)
+        } catch {
+            throw PortalError.malformedResponse(url: url, detail: String(describing: error))
+        }
+    }
+
+    /// The portal's 2xx answer to `method path`, as it came; its refusals as `PortalError`.
+    func send(_ method: String, _ path: String, headers extra: [(name: String, value: String)] = [],
+              body: Data? = nil, authenticated: Bool = true, accept: String = "application/json") throws -> HTTPResponse {
+        let url = baseURL + path
+        var headers: [(name: String, value: String)] = [("Accept", accept)] + extra
         if authenticated { headers.append(("Authorization", "Bearer \(token)")) }
         let cached = method == "GET" ? validators.entry(for: url) : nil
         if let cached { headers.append(("If-None-Match", cached.tag)) }
@@ -202,18 +215,13 @@ public final class AdminClient: @unchecked Sendable {
         if response.status == 409, let held = try? decoder.decode(LeaseHeldBody.self, from: response.body) {
             throw PortalError.leaseHeld(held.lease)
         }
-        if response.status == 204, let empty = Empty() as? T { return empty }
         guard (200..<300).contains(response.status) else {
             if let body = try? decoder.decode(APIErrorBody.self, from: response.body) {
                 throw PortalError.api(status: response.status, body: body)
             }
             throw PortalError.http(status: response.status, url: url)
         }
-        do {
-            return try decoder.decode(T.self, from: response.body)
-        } catch {
-            throw PortalError.malformedResponse(url: url, detail: String(describing: error))
-        }
+        return response
     }
 
     private static let queryAllowed: CharacterSet = {

@@ -20,13 +20,30 @@ public enum SafeFile {
         try write(text, to: path, mode: mode, replacingMode: true)
     }
 
+    /// A file that is there already and was not to be replaced.
+    public struct FileExists: Error, CustomStringConvertible {
+        public var path: String
+        public var description: String { "\(path): " + String(cString: strerror(EEXIST)) }
+    }
+
+    /// Bytes (a download) saved at `path`, whole or not at all; an existing file is replaced
+    /// only when `replacing`, else `FileExists` is thrown and it is left as it was — also
+    /// when it appears while the bytes are being written.
+    public static func write(_ data: Data, to path: String, replacing: Bool, mode: mode_t = 0o644) throws {
+        if !replacing, FileManager.default.fileExists(atPath: path) { throw FileExists(path: path) }
+        try write(Array(data), to: path, mode: mode, replacingMode: false, replacing: replacing)
+    }
+
     private static func write(_ text: String, to path: String, mode: mode_t, replacingMode: Bool) throws {
+        try write(Array(text.utf8), to: path, mode: mode, replacingMode: replacingMode, replacing: true)
+    }
+
+    private static func write(_ bytes: [UInt8], to path: String, mode: mode_t, replacingMode: Bool, replacing: Bool) throws {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         let temporary = directory + "/." + url.lastPathComponent + ".bientap-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode)
         guard fd >= 0 else { throw WriteError(description: String(cString: strerror(errno))) }
-        let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { buffer -> Int in
@@ -51,6 +68,17 @@ public enum SafeFile {
             throw WriteError(description: reason)
         }
         close(fd)
+        if !replacing {
+            // link() fails when the name is taken, where rename() would silently replace.
+            let linked = link(temporary, path) == 0
+            let failure = errno
+            unlink(temporary)
+            guard linked else {
+                if failure == EEXIST { throw FileExists(path: path) }
+                throw WriteError(description: String(cString: strerror(failure)))
+            }
+            return
+        }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)

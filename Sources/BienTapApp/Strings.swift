@@ -851,3 +851,116 @@ extension Strings {
 extension Strings {
     public static let leaseMine = Localized(vi: "tôi", en: "me")
 }
+
+// MARK: - Royalties for accountants (bientap royalties, bientap report)
+
+extension Strings {
+    /// `YYYY-MM` as documents write a month: 10/2026.
+    static func monthText(_ month: String) -> String {
+        let parts = month.split(separator: "-")
+        return parts.count == 2 ? "\(parts[1])/\(parts[0])" : month
+    }
+
+    public static let columnNumber = Localized(vi: "STT", en: "No.")
+    public static let columnFullName = Localized(vi: "Họ và tên", en: "Name")
+    public static let columnPenName = Localized(vi: "Bút danh", en: "Pen name")
+    public static let columnItems = Localized(vi: "Số tin/bài/ảnh", en: "Items")
+    public static let columnCoefficients = Localized(vi: "Tổng hệ số", en: "Coefficients")
+    public static let columnGross = Localized(vi: "Thành tiền", en: "Gross")
+    public static let columnTax = Localized(vi: "Thuế TNCN", en: "Income tax")
+    public static let columnNet = Localized(vi: "Thực nhận", en: "Net")
+    public static let columnPublishedOn = Localized(vi: "Ngày đăng", en: "Published")
+    public static let columnGenre = Localized(vi: "Thể loại", en: "Genre")
+    public static let columnCoefficient = Localized(vi: "Hệ số", en: "Coefficient")
+    public static let columnShare = Localized(vi: "Tỷ lệ", en: "Share")
+    public static let totalLabel = Localized(vi: "Tổng cộng", en: "Total")
+    public static let adjustmentMark = Localized(vi: "(điều chỉnh)", en: "(adjustment)")
+
+    public static func paymentListHeading(month: String, site: String, paidOn: String) -> Localized {
+        Localized(vi: "Danh sách chi trả nhuận bút tháng \(monthText(month)) · \(site) · thuế tính theo ngày chi \(paidOn)",
+                  en: "Royalty payment list, \(monthText(month)) · \(site) · tax as of the payment day \(paidOn)")
+    }
+    public static func statementHeading(name: String, month: String, site: String) -> Localized {
+        Localized(vi: "Bảng kê nhuận bút tháng \(monthText(month)) · \(site) · \(name)",
+                  en: "Royalty statement, \(monthText(month)) · \(site) · \(name)")
+    }
+    /// The total in words, as the portal wrote it (in Vietnamese, as the documents are).
+    public static func inWords(_ words: String) -> Localized {
+        Localized(vi: "Bằng chữ: \(words) chẵn.", en: "In words (Vietnamese): \(words) chẵn.")
+    }
+    public static func statementTotals(gross: String, tax: String, net: String) -> Localized {
+        Localized(vi: "Thành tiền \(gross) đ · Thuế TNCN \(tax) đ · Thực nhận \(net) đ",
+                  en: "Gross \(gross) đ · Income tax \(tax) đ · Net \(net) đ")
+    }
+    public static func noRoyalties(month: String, site: String) -> Localized {
+        Localized(vi: "Không có nhuận bút nào tháng \(monthText(month)) trên \(site).", en: "No royalties in \(monthText(month)) on \(site).")
+    }
+    public static func monthClosed(month: String, site: String, lines: Int, gross: String) -> Localized {
+        Localized(vi: "Đã chốt tháng \(monthText(month)) trên \(site): \(lines) dòng, tổng \(gross) đ.",
+                  en: "Closed \(monthText(month)) on \(site): \(lines) line(s), \(gross) đ in all.")
+    }
+    public static func monthClosedAlready(month: String, site: String, by: String, at: String) -> Localized {
+        Localized(vi: "Tháng \(monthText(month)) trên \(site) đã chốt rồi (\(by), \(at)); không cần làm gì thêm.",
+                  en: "\(monthText(month)) on \(site) is closed already (\(by), \(at)); nothing more to do.")
+    }
+    public static func paymentRecorded(month: String, site: String, reference: String) -> Localized {
+        Localized(vi: "Đã ghi nhận chi trả tháng \(monthText(month)) trên \(site), chứng từ \(reference).",
+                  en: "Recorded the payment of \(monthText(month)) on \(site), reference \(reference).")
+    }
+    public static func paymentRecordedAlready(month: String, site: String, reference: String, by: String, at: String) -> Localized {
+        Localized(vi: "Chi trả tháng \(monthText(month)) trên \(site) đã được ghi nhận từ trước với chứng từ \(reference) (\(by), \(at)); không cần làm gì thêm.",
+                  en: "The payment of \(monthText(month)) on \(site) was recorded already with reference \(reference) (\(by), \(at)); nothing more to do.")
+    }
+    public static func monthNotOver(month: String, site: String) -> Localized {
+        Localized(vi: "Tháng \(monthText(month)) trên \(site) chưa hết nên chưa chốt được.",
+                  en: "\(monthText(month)) on \(site) has not ended: it cannot be closed yet.")
+    }
+    public static func monthNotClosed(month: String, site: String) -> Localized {
+        Localized(vi: "Tháng \(monthText(month)) trên \(site) chưa chốt: chốt trước bằng bientap royalties close.",
+                  en: "\(monthText(month)) on \(site) is not closed: close it first with bientap royalties close.")
+    }
+    public static func paidAlreadyOtherReference(month: String, site: String, reference: String, by: String, at: String) -> Localized {
+        Localized(vi: "Tháng \(monthText(month)) trên \(site) đã được ghi chi trả với chứng từ \(reference) (\(by), \(at)); không ghi lại.",
+                  en: "\(monthText(month)) on \(site) was recorded as paid with reference \(reference) (\(by), \(at)); not recorded again.")
+    }
+    public static let referenceRequired = Localized(vi: "cần --reference: số ủy nhiệm chi hoặc chứng từ chi trả",
+                                                    en: "--reference is required: the transfer's or voucher's number")
+    public static let contributorRequired = Localized(vi: "cần --contributor ID: số của người nhận trong bảng kê",
+                                                      en: "--contributor ID is required: whose statement it is")
+    public static let outputRequiresFile = Localized(vi: "cần --format csv hoặc xlsx để xuất tệp", en: "export needs --format csv or xlsx")
+    public static func badMonth(_ text: String) -> Localized {
+        Localized(vi: "--month: cần dạng YYYY-MM (vd. 2026-10), không phải \"\(text)\"", en: "--month: YYYY-MM expected (e.g. 2026-10), not \"\(text)\"")
+    }
+    public static func badDay(_ text: String) -> Localized {
+        Localized(vi: "--paid-on: cần một ngày có thật dạng YYYY-MM-DD, không phải \"\(text)\"",
+                  en: "--paid-on: a real day as YYYY-MM-DD expected, not \"\(text)\"")
+    }
+    public static func fileExists(_ path: String) -> Localized {
+        Localized(vi: "\(path) đã có; không ghi đè (thêm --force nếu muốn thay nó).", en: "\(path) exists; not overwritten (add --force to replace it).")
+    }
+    public static func cannotSave(_ path: String, _ reason: String) -> Localized {
+        Localized(vi: "Không lưu được \(path): \(reason)", en: "Cannot save \(path): \(reason)")
+    }
+    public static func saved(_ path: String, bytes: Int) -> Localized {
+        Localized(vi: "Đã lưu \(path) (\(VietNumber.grouped(bytes)) byte).", en: "Saved \(path) (\(bytes) bytes).")
+    }
+
+    // The yearly activity report
+    public static let columnNews = Localized(vi: "Tin", en: "News")
+    public static let columnArticles = Localized(vi: "Bài", en: "Articles")
+    public static let columnPhotoStories = Localized(vi: "Phóng sự ảnh", en: "Photo stories")
+    public static let columnPhotos = Localized(vi: "Ảnh", en: "Photos")
+    public static let columnDocuments = Localized(vi: "Văn bản", en: "Documents")
+    public static let columnItemsTotal = Localized(vi: "Tổng tin bài", en: "Items")
+    public static let columnYearBefore = Localized(vi: "Năm trước", en: "Year before")
+    public static let columnChange = Localized(vi: "Tăng/giảm", en: "Change")
+    public static func activityHeading(year: Int) -> Localized {
+        Localized(vi: "Báo cáo hoạt động năm \(year) (so với năm \(year - 1))", en: "Activity in \(year) (against \(year - 1))")
+    }
+    public static let activityNoXLSX = Localized(
+        vi: "Báo cáo hoạt động chưa xuất được XLSX (cổng thông tin chỉ làm JSON và CSV): dùng --format csv -o TỆP rồi mở bằng bảng tính.",
+        en: "The activity report has no XLSX yet (the portal makes JSON and CSV only): use --format csv -o FILE and open it in a spreadsheet.")
+    public static func badYear(_ year: Int) -> Localized {
+        Localized(vi: "--year: cần một năm từ 1971 đến 2199, không phải \(year)", en: "--year: a year from 1971 to 2199 expected, not \(year)")
+    }
+}

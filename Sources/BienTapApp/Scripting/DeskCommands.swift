@@ -65,18 +65,26 @@ public struct DeskCommands {
             columns.append((Strings.columnLease(language), false, { $0.lease?.holderName ?? "" }))
         }
         columns.append((Strings.columnTitle(language), false, \.title))
-        let header = columns.map(\.title)
-        let rows = items.map { item in columns.map { TerminalSafeText.line($0.cell(item)) } }
-        let all = [header] + rows
-        var widths = (0..<header.count).map { column in all.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
+        let rows = items.map { item in columns.map { $0.cell(item) } }
+        return aligned([columns.map(\.title)] + rows, numeric: columns.map(\.numeric), width: width)
+    }
+
+    /// `rows` (the first the heading) in columns two spaces apart, each as wide as its
+    /// widest cell by display width, numbers to the right. Every cell passes
+    /// `TerminalSafeText`. With a `width`, the last column takes what is left of it (at
+    /// least 10) and longer cells are cut; the last column is never padded.
+    static func aligned(_ rows: [[String]], numeric: [Bool], width: Int?) -> String {
+        let all = rows.map { $0.map(TerminalSafeText.line) }
+        guard let header = all.first, !header.isEmpty else { return "" }
+        var widths = (0..<header.count).map { column in all.map { column < $0.count ? DisplayWidth.of($0[column]) : 0 }.max() ?? 0 }
         let fixed = widths.dropLast().reduce(0, +) + 2 * (widths.count - 1)
         if let width { widths[widths.count - 1] = max(10, width - fixed) }
         return all.map { row in
             row.enumerated().map { column, cell in
                 let isLast = column == row.count - 1
                 let fitted = isLast && width != nil ? DisplayWidth.truncate(cell, to: widths[column]) : cell
-                if isLast { return fitted }
-                return DisplayWidth.fit(fitted, to: widths[column], alignRight: columns[column].numeric)
+                if isLast && !(column < numeric.count && numeric[column]) { return fitted }
+                return DisplayWidth.fit(fitted, to: widths[column], alignRight: column < numeric.count && numeric[column])
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
     }
@@ -148,7 +156,7 @@ public struct DeskCommands {
     }
 
     /// `body` again while the portal cannot be reached or the answer was lost on the way.
-    private func retrying<T>(_ body: () throws -> T) throws -> T {
+    func retrying<T>(_ body: () throws -> T) throws -> T {
         var attempt = 1
         while true {
             do {

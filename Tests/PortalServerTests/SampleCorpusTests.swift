@@ -36,7 +36,8 @@ final class SampleCorpusTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(english.count, 10)
         XCTAssertTrue(english.allSatisfy { $0.siteCode == "english" })
         XCTAssertTrue(items.filter { $0.language == "vi" }.allSatisfy { Diacritics.strip($0.body) != $0.body })
-        XCTAssertTrue(items.allSatisfy { $0.receivedAt < now && $0.receivedAt > now.addingTimeInterval(-61 * 86_400) })
+        XCTAssertTrue(items.filter { $0.status != .published }.allSatisfy { $0.receivedAt < now && $0.receivedAt > now.addingTimeInterval(-61 * 86_400) })
+        XCTAssertTrue(items.allSatisfy { $0.receivedAt < now && $0.receivedAt > now.addingTimeInterval(-Double(SampleCorpus.royaltyMonths) * 31 * 86_400) })
         let words = items.filter { $0.language == "vi" }.map { WordCount.of($0.body) }
         XCTAssertGreaterThanOrEqual(words.min()!, 120)
         XCTAssertLessThanOrEqual(words.max()!, 1_000)
@@ -71,5 +72,39 @@ final class SampleCorpusTests: XCTestCase {
         let b = SampleCorpus.submissions(now: now)
         XCTAssertEqual(a, b)
         XCTAssertTrue(a.allSatisfy { Normalization.isNFC($0.title) && Normalization.isNFC($0.sapo) && Normalization.isNFC($0.body) })
+    }
+
+    func testPublishedItemsAreGradedWithinTheDecreeAndSpreadOverFourteenMonths() throws {
+        let items = SampleCorpus.submissions(now: now)
+        let published = items.filter { $0.status == .published }
+        XCTAssertEqual(published.count, SampleCorpus.statusMix.first { $0.0 == .published }?.1, "the published tab keeps its count")
+        XCTAssertTrue(items.filter { $0.status != .published }.allSatisfy { $0.grading == nil })
+        for item in published {
+            guard let grading = item.grading else {
+                XCTAssertEqual(item.category, .document, "only a document posted is not paid: \(item.title)")
+                continue
+            }
+            let genre = try XCTUnwrap(RateTable.decree18.genres.first { $0.code == grading.genre }, grading.genre)
+            let coefficient = try XCTUnwrap(grading.coefficient), range = try XCTUnwrap(genre.coefficient)
+            XCTAssertTrue(coefficient > 0 && coefficient <= range.max, "\(grading)")
+        }
+        var months: [String: Int] = [:]
+        for item in published { months[String(VietnamDay(containing: item.receivedAt).text.prefix(7)), default: 0] += 1 }
+        XCTAssertEqual(months.count, SampleCorpus.royaltyMonths, "\(months)")
+        XCTAssertGreaterThanOrEqual(published.filter { !$0.coAuthors.isEmpty }.count, 30)
+    }
+
+    func testPaymentDetailsLookLikeAnAccountantsRecords() {
+        let details = SampleCorpus.paymentDetails(now: now)
+        XCTAssertEqual(details.count, SampleCorpus.contributors().count)
+        XCTAssertEqual(details, SampleCorpus.paymentDetails(now: now))
+        XCTAssertTrue(details.allSatisfy { $0.idNumber.count == 12 && $0.idNumber.hasPrefix("051") && $0.taxCode.count == 10 })
+        XCTAssertEqual(Set(details.map(\.idNumber)).count, details.count)
+        XCTAssertTrue(details.allSatisfy { (12...14).contains($0.bankAccount.count) && $0.bank.hasPrefix("Ngân hàng") })
+        let staff = details.filter { $0.kind == .staff }.count
+        XCTAssertTrue((8...16).contains(staff), "a mix of staff and outside collaborators: \(staff)")
+        let committed = details.filter { $0.commitmentSignedOn != nil }
+        XCTAssertFalse(committed.isEmpty)
+        XCTAssertTrue(committed.allSatisfy { $0.kind == .outside && $0.commitmentSignedOn?.hasPrefix("2026-") == true })
     }
 }

@@ -41,6 +41,8 @@ public struct SubmissionSeed: Sendable, Hashable {
     public var misspelling: Misspelling?
     /// Co-authors (indexes into `SampleCorpus.contributors()`) and their shares in percent.
     public var coAuthors: [Int: Int] = [:]
+    /// The editor's grading, on the decree's table (published items only).
+    public var grading: Grading?
 }
 
 /// A realistic, deterministic sample of a provincial portal (Quảng Ngãi): its
@@ -104,8 +106,15 @@ public enum SampleCorpus {
         (.scheduled, 14), (.published, 80), (.rejected, 10), (.withdrawn, 10),
     ]
 
-    /// Every sample submission, received during the 60 days before `now`.
+    /// Every sample submission: those still in the workflow received during the 60 days before
+    /// `now`; the published ones spread over the 14 months up to `now`, graded, so the
+    /// royalty desk has open, closed and paid months (see `royaltyHistory`).
     public static func submissions(now: Date) -> [SubmissionSeed] {
+        royaltyHistory(of: drafts(now: now), now: now)
+    }
+
+    /// The sample as the desk's tests first knew it: everything received during the 60 days before `now`.
+    private static func drafts(now: Date) -> [SubmissionSeed] {
         var random = SplitMix64(seed: 0x6269_656e_7461_70)
         let sites = sites()
         let vietnameseSites = sites.filter { $0.language == "vi" }
@@ -151,6 +160,97 @@ public enum SampleCorpus {
             s.sapo = Normalization.nfc(s.sapo)
             s.body = Normalization.nfc(s.body)
             return s
+        }
+    }
+
+    // MARK: - Royalties
+
+    /// How many months of published items the sample holds, the current one included: enough
+    /// for the 2026-07-01 change of base salary and of the tax threshold to fall inside.
+    public static let royaltyMonths = 14
+
+    /// The first day (Vietnam time) of the month `back` months before the one `now` falls in.
+    static func monthStart(_ back: Int, before now: Date) -> VietnamDay? {
+        let today = VietnamDay(containing: now).text
+        let parts = today.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        let index = parts[0] * 12 + (parts[1] - 1) - back
+        return VietnamDay(String(format: "%04d-%02d-01", index / 12, index % 12 + 1))
+    }
+
+    /// The published items graded as an editor would on the decree's table, seven in ten of
+    /// them moved back into the earlier months (one in fourteen per month), a co-author given
+    /// to one in three more: the other tabs, and the random stream that made them, stay as they were.
+    private static func royaltyHistory(of seeds: [SubmissionSeed], now: Date) -> [SubmissionSeed] {
+        var random = SplitMix64(seed: 0x6e68_7561_6e62_7574)
+        let people = contributors().count
+        var seeds = seeds
+        var moved = 0
+        for (number, index) in seeds.indices.filter({ seeds[$0].status == .published }).enumerated() {
+            var seed = seeds[index]
+            seed.grading = grading(of: seed.category, random: &random)
+            if seed.coAuthors.isEmpty, number % 3 == 0 {
+                seed.coAuthors[(seed.contributor + 5 + number % 20) % people] = [30, 40, 50][(number / 3) % 3]
+            }
+            if number % 10 < 7, let start = monthStart(moved % royaltyMonths, before: now),
+               let next = monthStart(moved % royaltyMonths - 1, before: now) {
+                // Within the month, three hours before the latest it could be published.
+                let end = min(next.start, now).addingTimeInterval(-3 * 3600 - 120)
+                let span = max(0, end.timeIntervalSince(start.start))
+                seed.receivedAt = start.start.addingTimeInterval(span * Double(random.next(in: 0...999)) / 1000)
+                moved += 1
+            }
+            seeds[index] = seed
+        }
+        return seeds
+    }
+
+    /// A grading within Nghị định 18/2014's maxima, as provincial portals grade: a news item
+    /// 1–3, a feature (phóng sự) 4–10, a photo story as its photos (Ảnh) 1–2; an English item
+    /// as news; a document posted is not paid.
+    private static func grading(of category: Category, random: inout SplitMix64) -> Grading? {
+        switch category {
+        case .news: return Grading(genre: "tin", coefficient: Double(random.next(in: 2...6)) / 2)
+        case .article:
+            return random.next(in: 0...3) == 0 ? Grading(genre: "chinh-luan", coefficient: Double(random.next(in: 5...12)))
+                : Grading(genre: "phong-su", coefficient: Double(random.next(in: 4...10)))
+        case .photoStory: return Grading(genre: "anh", coefficient: Double(random.next(in: 2...4)) / 2)
+        case .document: return nil
+        }
+    }
+
+    /// Payment details of every contributor, in the order of `contributors()` (`contributorId`
+    /// is that index): a third staff of the agencies, the rest outside collaborators, some of
+    /// them with a commitment form (mẫu 08/CK-TNCN) signed early in `now`'s year.
+    public static func paymentDetails(now: Date) -> [Payee] {
+        var random = SplitMix64(seed: 0x7468_616e_6874_6f61)
+        let year = String(VietnamDay(containing: now).text.prefix(4))
+        let staffUnits = ["Văn phòng UBND tỉnh Quảng Ngãi", "Sở Xây dựng", "Sở Giao thông vận tải", "Sở Y tế", "Sở Giáo dục và Đào tạo",
+                          "Sở Nông nghiệp và Phát triển nông thôn", "Ban Dân tộc", "Sở Văn hóa, Thể thao và Du lịch",
+                          "Văn phòng HĐND và UBND huyện Ba Tơ", "Văn phòng HĐND và UBND huyện Lý Sơn", "Trung tâm Văn hóa – Thể thao thị xã Đức Phổ"]
+        let outsideUnits = ["Cộng tác viên tự do", "Trường THPT Trần Quốc Tuấn", "Hội Nhà báo tỉnh Quảng Ngãi", "Hội Văn học Nghệ thuật tỉnh",
+                            "Trường Đại học Phạm Văn Đồng", "Hội Nông dân huyện Sơn Tịnh", "Đồn Biên phòng Lý Sơn"]
+        // Branch in Quảng Ngãi, and how its account numbers begin and how long they are.
+        let banks: [(name: String, prefix: String, digits: Int)] = [
+            ("Ngân hàng TMCP Ngoại thương Việt Nam (Vietcombank) – CN Quảng Ngãi", "0541000", 13),
+            ("Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam (Agribank) – CN tỉnh Quảng Ngãi", "4200205", 13),
+            ("Ngân hàng TMCP Công Thương Việt Nam (VietinBank) – CN Quảng Ngãi", "1010", 12),
+            ("Ngân hàng TMCP Đầu tư và Phát triển Việt Nam (BIDV) – CN Quảng Ngãi", "5810000", 14),
+            ("Ngân hàng TMCP Quân đội (MB) – CN Quảng Ngãi", "0680", 13),
+        ]
+        func digits(_ count: Int) -> String { (0..<count).map { _ in String(random.next(in: 0...9)) }.joined() }
+        return contributors().enumerated().map { index, person in
+            let staff = index % 3 == 0
+            let bank = banks[random.next(in: 0...(banks.count - 1))]
+            let born = random.next(in: 1968...2001)
+            // CCCD: 051 (Quảng Ngãi), century and sex, year of birth, six digits.
+            let female = person.fullName.contains(" Thị ")
+            let idNumber = "051" + String((born >= 2000 ? 2 : 0) + (female ? 1 : 0)) + String(format: "%02d", born % 100) + digits(6)
+            let unit = staff ? staffUnits[index / 3 % staffUnits.count] : outsideUnits[random.next(in: 0...(outsideUnits.count - 1))]
+            return Payee(contributorId: Int64(index), fullName: person.fullName, penName: person.penName, unit: unit, idNumber: idNumber,
+                         taxCode: "8" + digits(9), bankAccount: bank.prefix + digits(bank.digits - bank.prefix.count), bank: bank.name,
+                         kind: staff ? .staff : .outside,
+                         commitmentSignedOn: !staff && index % 4 == 1 ? year + String(format: "-01-%02d", 5 + index % 20) : nil)
         }
     }
 

@@ -60,10 +60,49 @@ public enum Seeder {
                     publishedAt: publishedAt)
                 // Shares named with an item an editor has approved were confirmed then.
                 try await store.setCoAuthors(of: id, shares, confirmed: [.approved, .scheduled, .published].contains(seed.status))
-                if let publishedAt { try await store.writePublication(of: id, at: publishedAt) }
+                if let grading = seed.grading {
+                    try await sql.raw("UPDATE submissions SET grading = \(bind: try Store.gradingJSON(grading)) WHERE id = \(bind: id)").run()
+                }
+                if let publishedAt, let published = try await store.submission(id: id, scope: .everything) {
+                    // As a publication writes them: the page, and the royalties reckoned by the store itself.
+                    try await store.writePublication(of: published, now: publishedAt)
+                    try await store.writeEntitlements(of: published, publishedAt: publishedAt, now: publishedAt)
+                }
             }
+            for payee in SampleCorpus.paymentDetails(now: now) {
+                var payee = payee
+                payee.contributorId = contributorIDs[Int(payee.contributorId)]
+                try await store.setPayee(payee, now: now)
+            }
+            try await settleRoyalties(in: store, now: now)
         }
         return Summary(sites: sites.count, contributors: contributors.count, submissions: submissions.count)
+    }
+
+    /// Who closes and pays the sample's months.
+    static let sampleAccountant = "ke-toan"
+
+    /// Inside the seed's transaction: the months more than two before `now`'s closed (on the 5th
+    /// of the month after), and those more than three before it paid too (on the 20th), so the
+    /// royalty desk shows open, closed and paid months at once.
+    private static func settleRoyalties(in store: Store, now: Date) async throws {
+        guard let lastClosed = SampleCorpus.monthStart(3, before: now), let lastPaid = SampleCorpus.monthStart(4, before: now) else { return }
+        let closeBefore = Store.royaltyMonth(of: lastClosed.start), payBefore = Store.royaltyMonth(of: lastPaid.start)
+        let months = try await store.sql.raw("SELECT DISTINCT month, site_code FROM entitlements ORDER BY month, site_code").all()
+        var transfer = 100
+        for row in months {
+            let month = try row.decode(column: "month", as: String.self), site = try row.decode(column: "site_code", as: String.self)
+            guard month <= closeBefore, let first = VietnamDay(month + "-01") else { continue }
+            let next = first.adding(days: 31)
+            let closedOn = VietnamDay(String(next.text.prefix(7)) + "-05") ?? next
+            guard case .closed(let batch) = try await store.closeMonth(month, site: site, by: sampleAccountant,
+                                                                        now: closedOn.start.addingTimeInterval(9 * 3600)) else { continue }
+            guard month <= payBefore else { continue }
+            let paidOn = closedOn.adding(days: 15)
+            transfer += 7
+            try await store.markPaid(batch: batch.id, reference: "UNC \(String(format: "%04d", transfer))/\(paidOn.text.prefix(4))",
+                                     by: sampleAccountant, now: paidOn.start.addingTimeInterval(14 * 3600))
+        }
     }
 
     /// Adds `count` more submissions to a database seeded with the sample, for benchmarks:

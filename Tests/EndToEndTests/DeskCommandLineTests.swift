@@ -39,13 +39,14 @@ final class DeskCommandLineTests: XCTestCase {
     }
 
     /// `bientap ARGUMENTS…` with `input` on stdin, in a home of its own.
-    private func client(_ arguments: [String], input: String = "", language: String = "C.UTF-8")
-        throws -> (status: Int32, out: String, err: String) {
+    private func client(_ arguments: [String], input: String = "", language: String = "C.UTF-8", environment: [String: String] = [:],
+                        directory: URL? = nil) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: QueueEndToEndTests.client)
         process.arguments = arguments
         process.environment = ["HOME": home?.path ?? "/nonexistent", "XDG_CONFIG_HOME": (home?.path ?? "/nonexistent") + "/.config",
-                               "LANG": language, "PATH": "/usr/bin:/bin"]
+                               "LANG": language, "PATH": "/usr/bin:/bin"].merging(environment) { $1 }
+        if let directory { process.currentDirectoryURL = directory }
         let (stdin, stdout, stderr) = (Pipe(), Pipe(), Pipe())
         process.standardInput = stdin
         process.standardOutput = stdout
@@ -292,6 +293,133 @@ final class DeskCommandLineTests: XCTestCase {
         XCTAssertNotEqual(unreachable.status, 0)
         XCTAssertTrue(unreachable.err.contains("^[]0;pwned^G"), unreachable.err)
         XCTAssertEqual(obeyed(unreachable.err), [], unreachable.err)
+    }
+
+    /// A graded item published through the API now, so this month's list has a line of its own.
+    private func publishGraded(_ api: AdminClient, ledger: AdminClient) throws -> (item: SubmissionSummary, amount: Int64) {
+        let waiting = try api.allSubmissions(statuses: [.submitted])
+        let item = try XCTUnwrap(waiting.first)
+        let genre = try XCTUnwrap(api.activeRateTable(site: item.site.code).genres.first { $0.coefficient != nil })
+        let desk = DeskCommands(client: api, language: .vi, attempts: 1, pause: 0)
+        _ = try desk.decide(id: item.id, TransitionRequest(action: .approve, grading: Grading(genre: genre.code, coefficient: genre.coefficient?.max)))
+        _ = try desk.decide(id: item.id, TransitionRequest(action: .publish))
+        let month = VietnamDay(containing: Date()).text.prefix(7)
+        let lines = try ledger.royaltyEntitlements(site: item.site.code, month: String(month)).filter { $0.submissionId == item.id }
+        XCTAssertFalse(lines.isEmpty, "publishing wrote no entitlement")
+        return (item, lines.reduce(0) { $0 + $1.amount })
+    }
+
+    func testAnAccountantListsClosesPaysAndExportsAMonthFromAScript() throws {
+        let portalTool = QueueEndToEndTests.portalExecutable
+        try LocalPortal.run(portalTool, ["user", "grant", "demo", "--role", "publisher", "--db", portal.database])
+        let accountantToken = try XCTUnwrap(try LocalPortal.run(portalTool, ["user", "add", "ke-toan", "--role", "accountant", "--db", portal.database])
+            .split(separator: "\n").last.map(String.init))
+        let contributorToken = try XCTUnwrap(try LocalPortal.run(portalTool, ["user", "add", "ctv", "--role", "contributor", "--db", portal.database])
+            .split(separator: "\n").last.map(String.init))
+        let accountant = ["BIENTAP_PORTAL": url, "BIENTAP_TOKEN": accountantToken]
+        let ledger = try AdminClient(baseURL: url, token: accountantToken)
+        let published = try publishGraded(try AdminClient(baseURL: url, token: portal.token), ledger: ledger)
+        let site = published.item.site.code
+        let month = String(VietnamDay(containing: Date()).text.prefix(7))
+        let list = try ledger.paymentList(site: site, month: month)
+
+        // The list: a heading, one row a person, the totals row with the portal's sums, the net in words.
+        let table = try client(["royalties", "list", "--month", month, "--site", site], environment: accountant)
+        XCTAssertEqual(table.status, 0, table.err)
+        let rows = table.out.textLines.map(String.init)
+        XCTAssertTrue(rows.contains { $0.hasPrefix("STT  Họ và tên") && $0.hasSuffix("Thực nhận") }, table.out)
+        let totals = try XCTUnwrap(rows.first { $0.contains("Tổng cộng") }, table.out)
+        XCTAssertTrue(totals.hasSuffix("  " + VietNumber.grouped(Int(list.net))), totals)
+        XCTAssertTrue(totals.contains(VietNumber.grouped(Int(list.gross))), totals)
+        XCTAssertGreaterThanOrEqual(list.gross, published.amount)
+        XCTAssertTrue(rows.contains("Bằng chữ: \(list.netInWords) chẵn."), table.out)
+        let people = rows.filter { $0.range(of: #"^\s*\d+  "#, options: .regularExpression) != nil }
+        XCTAssertEqual(people.count, list.lines.count, table.out)
+        // Amounts right-aligned: every row's net ends in the same column.
+        XCTAssertEqual(Set((people + [totals]).map { DisplayWidth.of($0) }).count, 1, table.out)
+        let english = try client(["royalties", "list", "--month", month, "--site", site], language: "en_US.UTF-8", environment: accountant)
+        XCTAssertTrue(english.out.contains("Total") && english.out.contains("Net"), english.out)
+        let jsonl = try client(["royalties", "list", "--month", month, "--site", site, "--format", "jsonl"], environment: accountant)
+        let decoded = try jsonl.out.textLines.filter { !$0.isEmpty }.map { try WireFormat.decoder().decode(PaymentList.Line.self, from: Data($0.utf8)) }
+        XCTAssertEqual(decoded, list.lines)
+
+        // One person's statement names the item published above.
+        let statement = try client(["royalties", "statement", "--month", month, "--site", site, "--contributor", String(published.item.contributor.id)],
+                                   environment: accountant)
+        XCTAssertEqual(statement.status, 0, statement.err)
+        XCTAssertTrue(statement.out.contains(published.item.title), statement.out)
+
+        // A contributor is refused the list.
+        let refused = try client(["royalties", "list", "--month", month, "--site", site],
+                                 environment: ["BIENTAP_PORTAL": url, "BIENTAP_TOKEN": contributorToken])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.err.contains("403"), refused.err)
+        XCTAssertTrue(refused.out.isEmpty, refused.out)
+
+        // Files: CSV with the BOM, XLSX a zip; an existing file is kept unless --force.
+        let folder = portal.directory.appendingPathComponent("exports")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let csvPath = folder.appendingPathComponent("list.csv").path, xlsxPath = folder.appendingPathComponent("list.xlsx").path
+        let csv = try client(["royalties", "export", "--month", month, "--site", site, "--format", "csv", "-o", csvPath], environment: accountant)
+        XCTAssertEqual(csv.status, 0, csv.err)
+        let csvBytes = try Data(contentsOf: URL(fileURLWithPath: csvPath))
+        XCTAssertEqual(Array(csvBytes.prefix(3)), [0xEF, 0xBB, 0xBF])
+        XCTAssertTrue(String(decoding: csvBytes, as: UTF8.self).contains(published.item.contributor.fullName))
+        let xlsx = try client(["royalties", "export", "--month", month, "--site", site, "--format", "xlsx", "-o", xlsxPath], environment: accountant)
+        XCTAssertEqual(xlsx.status, 0, xlsx.err)
+        XCTAssertEqual(Array(try Data(contentsOf: URL(fileURLWithPath: xlsxPath)).prefix(2)), Array("PK".utf8))
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: csvPath))
+        let again = try client(["royalties", "export", "--month", month, "--site", site, "-o", csvPath], environment: accountant)
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.err.contains("--force"), again.err)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: csvPath)), Data("mine".utf8))
+        let forced = try client(["royalties", "export", "--month", month, "--site", site, "-o", csvPath, "--force"], environment: accountant)
+        XCTAssertEqual(forced.status, 0, forced.err)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: csvPath)), csvBytes)
+        // Without -o: the portal's name, in the current folder.
+        let named = try client(["royalties", "export", "--month", month, "--site", site, "--format", "xlsx"], environment: accountant, directory: folder)
+        XCTAssertEqual(named.status, 0, named.err)
+        let saved = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "list.csv" && $0 != "list.xlsx" }
+        XCTAssertEqual(saved.count, 1, "\(saved)")
+        XCTAssertTrue(saved.first?.hasSuffix(".xlsx") == true && saved.first?.contains(month) == true, "\(saved)")
+
+        // This month has not ended: not closed. Last month closes once; a second close says so and succeeds.
+        let early = try client(["royalties", "close", "--month", month, "--site", site], environment: accountant)
+        XCTAssertEqual(early.status, 1)
+        XCTAssertTrue(early.err.contains("chưa hết"), early.err)
+        let (year, monthNumber) = (Int(month.prefix(4)) ?? 0, Int(month.suffix(2)) ?? 0)
+        let last = monthNumber == 1 ? "\(year - 1)-12" : String(format: "%04d-%02d", year, monthNumber - 1)
+        let closed = try client(["royalties", "close", "--month", last, "--site", site], environment: accountant)
+        XCTAssertEqual(closed.status, 0, closed.err)
+        XCTAssertTrue(closed.out.contains("Đã chốt tháng"), closed.out)
+        let closedAgain = try client(["royalties", "close", "--month", last, "--site", site], environment: accountant)
+        XCTAssertEqual(closedAgain.status, 0, closedAgain.err)
+        XCTAssertTrue(closedAgain.out.contains("đã chốt rồi"), closedAgain.out)
+        XCTAssertEqual(try ledger.royaltyBatches(site: site).filter { $0.month == last }.count, 1)
+
+        // Paid: the reference is recorded; the same again is done already; another reference is refused.
+        let noReference = try client(["royalties", "pay", "--month", last, "--site", site], environment: accountant)
+        XCTAssertEqual(noReference.status, 2)
+        let paid = try client(["royalties", "pay", "--month", last, "--site", site, "--reference", "UNC 118/2026"], environment: accountant)
+        XCTAssertEqual(paid.status, 0, paid.err)
+        XCTAssertTrue(paid.out.contains("UNC 118/2026"), paid.out)
+        let batch = try XCTUnwrap(try ledger.royaltyBatches(site: site).first { $0.month == last })
+        XCTAssertEqual(batch.paymentReference, "UNC 118/2026")
+        XCTAssertEqual(batch.paidBy, "ke-toan")
+        let paidAgain = try client(["royalties", "pay", "--month", last, "--site", site, "--reference", "UNC 118/2026"], environment: accountant)
+        XCTAssertEqual(paidAgain.status, 0, paidAgain.err)
+        XCTAssertTrue(paidAgain.out.contains("từ trước"), paidAgain.out)
+        let other = try client(["royalties", "pay", "--month", last, "--site", site, "--reference", "UNC 119"], environment: accountant)
+        XCTAssertEqual(other.status, 1)
+        XCTAssertTrue(other.err.contains("UNC 118/2026"), other.err)
+
+        // The year's activity: a bar per site; xlsx refused in words.
+        let activity = try client(["report", "activity", "--year", String(year)], environment: accountant)
+        XCTAssertEqual(activity.status, 0, activity.err)
+        XCTAssertTrue(activity.out.contains(published.item.site.name) && activity.out.contains("█"), activity.out)
+        let noXLSX = try client(["report", "activity", "--year", String(year), "--format", "xlsx"], language: "en_US.UTF-8", environment: accountant)
+        XCTAssertEqual(noXLSX.status, 2)
+        XCTAssertTrue(noXLSX.err.contains("no XLSX"), noXLSX.err)
     }
 }
 

@@ -184,6 +184,8 @@ class RouteMatrixTests: PortalTestCase {
                             switch op.id {
                             case "listSubmissions", "activeRateTable": uri += "?site=\(site)"
                             case "royaltyEntitlements", "royaltyPaymentList": uri += "?site=\(site)&month=2026-01"
+                            case "royaltyStatement": uri += "?site=\(site)&month=2026-01&contributor=\(contributorOf[role] ?? 0)"
+                            case "royaltyBatches": uri += "?site=\(site)"
                             case "closeRoyaltyMonth":
                                 // A month of its own for each role, so one closing does not answer another's 409.
                                 body = json(["site": site, "month": Self.month(for: role)])

@@ -1,4 +1,6 @@
 import Foundation
+import HTTPTypes
+import HummingbirdTesting
 import NewsroomKit
 @testable import PortalServer
 import SQLKit
@@ -8,7 +10,7 @@ import XCTest
 /// The royalty ledger in the store: entitlements born with the publication, split to the
 /// đồng by the base salary of the publication's day, months closed for good, corrections by
 /// adjustment lines. Every amount below is worked out by hand in its comment.
-class RoyaltyLedgerTests: TemporaryDatabaseTestCase {
+class RoyaltyLedgerTests: PortalTestCase {
     /// 10:00 in Vietnam on `day` (`YYYY-MM-DD`).
     private func vietnam(_ day: String, hour: Int = 10) throws -> Date {
         try XCTUnwrap(VietnamDay(day)).start.addingTimeInterval(Double(hour) * 3600)
@@ -143,6 +145,53 @@ class RoyaltyLedgerTests: TemporaryDatabaseTestCase {
             XCTAssertEqual(list.lines.first { $0.payee.contributorId == item.author }?.gross, 135_000)
         }
     }
+
+    /// The payment list and statements as files to save, and who may have them: the ledger's
+    /// keepers; a contributor their own statement; never an editor (the list holds bank accounts).
+    func testPaymentListsAndStatementsDownloadOnlyToThoseWhoMaySeeThem() async throws {
+        try await withPortal { store, client in
+            // 1.5 × 234,000 = 351,000 đ in July 2024; co-author 20%: 70,200; the author 280,800.
+            let item = try await publish(store, grading: Grading(genre: "tin", coefficient: 1.5), coShare: 20, at: try vietnam("2024-07-09"))
+            let accountant = try await store.addUser(name: "ke-toan", displayName: "Kế toán", grants: [Grant(role: .accountant, site: "so-y-te")])
+            let editor = try await store.addUser(name: "bien-tap-2", displayName: "Biên tập", grants: [Grant(role: .editor, site: "so-y-te")])
+            let writer = try await store.addUser(name: "ctv", displayName: "Tác giả", grants: [Grant(role: .contributor, site: "so-y-te")])
+            let user = try await store.userID(named: "ctv")
+            try await store.transaction {
+                try await store.sql.raw("UPDATE contributors SET user_id = \(bind: user) WHERE id = \(bind: item.coAuthor)").run()
+            }
+            let query = "site=so-y-te&month=2024-07&paid_on=2024-08-05"
+            let (list, _) = try await get(client, "/api/v1/royalties/payment-list?\(query)", token: accountant, as: PaymentList.self)
+            XCTAssertEqual(list.gross, 351_000)
+            XCTAssertEqual(Set(list.lines.map(\.gross)), [280_800, 70_200])
+            let csv = try await send(client, .get, "/api/v1/royalties/payment-list?\(query)&format=csv", token: accountant)
+            XCTAssertEqual(csv.status, .ok)
+            XCTAssertEqual(Array(csv.body.prefix(3)), [0xEF, 0xBB, 0xBF], "a BOM, so Excel reads UTF-8")
+            XCTAssertTrue(String(decoding: csv.body, as: UTF8.self).contains("351000"))
+            XCTAssertTrue(csv.headers[.contentDisposition]?.contains(".csv") ?? false)
+            let xlsx = try await send(client, .get, "/api/v1/royalties/payment-list?\(query)&format=xlsx", token: accountant)
+            XCTAssertEqual(xlsx.status, .ok)
+            XCTAssertEqual(Array(xlsx.body.prefix(2)), Array("PK".utf8), "an Office Open XML zip")
+            let odd = try await send(client, .get, "/api/v1/royalties/payment-list?\(query)&format=pdf", token: accountant)
+            XCTAssertEqual(odd.status, .badRequest)
+
+            for token in [editor, writer] {
+                let refused = try await send(client, .get, "/api/v1/royalties/payment-list?\(query)", token: token)
+                XCTAssertEqual(refused.status, .forbidden)
+            }
+            let (own, _) = try await get(client, "/api/v1/royalties/statement?\(query)&contributor=\(item.coAuthor)", token: writer,
+                                         as: RoyaltyStatement.self)
+            XCTAssertEqual(own.line.gross, 70_200)
+            XCTAssertEqual(own.entitlements.map(\.amount), [70_200])
+            let others = try await send(client, .get, "/api/v1/royalties/statement?\(query)&contributor=\(item.author)", token: writer)
+            XCTAssertEqual(others.status, .forbidden, "another's statement is not a contributor's to read")
+            let (mine, _) = try await get(client, "/api/v1/royalties/entitlements?site=so-y-te&month=2024-07", token: writer,
+                                          as: [RoyaltyEntitlement].self)
+            XCTAssertEqual(mine.map(\.contributorId), [item.coAuthor], "a contributor's own lines only")
+            let statement = try await send(client, .get, "/api/v1/royalties/statement?\(query)&contributor=\(item.author)&format=xlsx",
+                                           token: accountant)
+            XCTAssertEqual(Array(statement.body.prefix(2)), Array("PK".utf8))
+        }
+    }
 }
 
 final class RoyaltyLedgerTestsOnPostgres: RoyaltyLedgerTests {
@@ -152,5 +201,8 @@ final class RoyaltyLedgerTestsOnPostgres: RoyaltyLedgerTests {
     }
     override func testAClosedMonthNeverChangesAndACorrectionIsAnAdjustmentInTheNextBatch() async throws {
         try await super.testAClosedMonthNeverChangesAndACorrectionIsAnAdjustmentInTheNextBatch()
+    }
+    override func testPaymentListsAndStatementsDownloadOnlyToThoseWhoMaySeeThem() async throws {
+        try await super.testPaymentListsAndStatementsDownloadOnlyToThoseWhoMaySeeThem()
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NewsroomKit
+import RoyaltyExport
 import VietText
 
 /// The royalty ledger over HTTP: a month's entitlements (accountants and admins; a
@@ -23,6 +24,32 @@ enum RoyaltyRoutes {
         let site = try site(text, principal)
         guard principal.has(ledger, on: site) else { throw APIFailure(.forbidden, detail: site) }
         return (site, try month(text2))
+    }
+
+    /// The payment day tax is reckoned by: `paid_on`, or today in Vietnam.
+    static func paymentDay(_ text: String?) throws -> VietnamDay {
+        guard let text else { return VietnamDay(containing: Date()) }
+        guard let day = VietnamDay(text) else { throw APIFailure(.invalidField, detail: "paid_on: YYYY-MM-DD") }
+        return day
+    }
+
+    /// `format`: nil for JSON (the default), else a file format.
+    static func exportFormat(_ text: String?) throws -> ExportFormat? {
+        switch text {
+        case nil, "json": return nil
+        case let text?:
+            guard let format = ExportFormat(rawValue: text) else { throw APIFailure(.invalidField, detail: "format: json, csv or xlsx") }
+            return format
+        }
+    }
+
+    /// A file to save, under the name the export gives it.
+    static func download(_ data: Data, name: String, format: ExportFormat) throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = format.mediaType
+        headers[.contentDisposition] = "attachment; filename=\"\(name)\""
+        headers[.cacheControl] = "no-store"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: data)))
     }
 
     /// The `site` parameter, which the reader must see.
@@ -65,15 +92,47 @@ enum RoyaltyRoutes {
             let site = try site(parameters["site"], principal)
             guard principal.has(ledger, on: site) else { throw APIFailure(.forbidden, detail: site) }
             let month = try month(parameters["month"])
-            let paidOn: VietnamDay
-            if let text = parameters["paid_on"] {
-                guard let day = VietnamDay(text) else { throw APIFailure(.invalidField, detail: "paid_on: YYYY-MM-DD") }
-                paidOn = day
-            } else {
-                paidOn = VietnamDay(containing: Date())
-            }
+            let paidOn = try paymentDay(parameters["paid_on"])
             let list = try await store.paymentList(month: month, sites: [site], site: site, paidOn: paidOn)
-            return try JSONResponse.make(list)
+            guard let format = try exportFormat(parameters["format"]) else { return try JSONResponse.make(list) }
+            let siteName = try await store.sites().first { $0.code == site }?.name
+            let file = PaymentListFile(list, siteName: siteName)
+            return try download(try file.data(format), name: file.fileName(format), format: format)
+        }
+
+        // One person's statement of a month: each item with its amount, then tax and net.
+        group.get("royalties/statement") { request, context in
+            let principal = try context.authenticated()
+            let parameters = QueryParameters(request)
+            let site = try site(parameters["site"], principal)
+            let month = try month(parameters["month"])
+            guard let text = parameters["contributor"], let contributor = Int64(text), contributor > 0 else {
+                throw APIFailure(.invalidField, detail: "contributor")
+            }
+            if !principal.has(ledger, on: site) {
+                guard principal.has([.contributor], on: site), try await store.contributorIDs(ofUser: principal.userID).contains(contributor) else {
+                    throw APIFailure(.forbidden, detail: site)
+                }
+            }
+            let paidOn = try paymentDay(parameters["paid_on"])
+            let list = try await store.paymentList(month: month, sites: [site], site: site, paidOn: paidOn)
+            let lines = try await store.entitlements(Store.RoyaltyQuery(month: month, sites: [site], contributors: [contributor]))
+            // Someone owed nothing this month has a statement all the same: nothing, and why.
+            guard let payee = try await store.payees([contributor])[contributor] else { throw APIFailure(.notFound) }
+            let line = list.lines.first { $0.payee.contributorId == contributor }
+                ?? PaymentList.Line(payee: payee, items: 0, coefficientTotal: 0, gross: 0, tax: 0, net: 0)
+            let statement = RoyaltyStatement(line: line, month: month, site: site, entitlements: lines)
+            guard let format = try exportFormat(parameters["format"]) else { return try JSONResponse.make(statement) }
+            let file = StatementFile(line: line, month: month, entitlements: lines)
+            return try download(try file.data(format), name: file.fileName(format), format: format)
+        }
+
+        // The site's closed months, newest first: which are paid, which wait.
+        group.get("royalties/batches") { request, context in
+            let principal = try context.authenticated()
+            let site = try site(QueryParameters(request)["site"], principal)
+            guard principal.has(ledger, on: site) else { throw APIFailure(.forbidden, detail: site) }
+            return try JSONResponse.make(try await store.batches(site: site))
         }
 
         group.post("royalties/batches") { request, context in

@@ -231,20 +231,6 @@ extension Store {
         return text
     }
 
-    /// A month closed for a site: who closed it, and its payment once made.
-    public struct RoyaltyBatch: Codable, Sendable, Hashable {
-        public var id: Int64
-        public var site: String
-        public var month: String
-        public var closedAt: Date
-        public var closedBy: String
-        public var paidAt: Date?
-        public var paidBy: String?
-        public var paymentReference: String?
-        public var lines: Int
-        public var gross: Int64
-    }
-
     public enum CloseOutcome: Sendable {
         case closed(RoyaltyBatch)
         /// The month has not ended yet in Vietnam.
@@ -297,20 +283,28 @@ extension Store {
 
     /// The batch of `month` for `site`, when it is closed.
     public func batch(site: String, month: String) async throws -> RoyaltyBatch? {
-        guard let row = try await sql.raw("""
+        try await batches(site: site, month: month).first
+    }
+
+    /// The closed batches of `site` (of one month, or all), newest first.
+    public func batches(site: String, month: String? = nil) async throws -> [RoyaltyBatch] {
+        var text = SQLQueryString("""
             SELECT b.id, b.site_code, b.month, b.closed_at, b.closed_by, b.paid_at, b.paid_by, b.payment_reference,
                    (SELECT COUNT(*) FROM entitlements e WHERE e.batch_id = b.id) AS lines,
                    (SELECT CAST(COALESCE(SUM(e.amount), 0) AS BIGINT) FROM entitlements e WHERE e.batch_id = b.id) AS gross
-            FROM royalty_batches b WHERE b.site_code = \(bind: site) AND b.month = \(bind: month)
-            """).first() else { return nil }
-        return RoyaltyBatch(id: try row.decode(column: "id", as: Int64.self), site: try row.decode(column: "site_code", as: String.self),
-                            month: try row.decode(column: "month", as: String.self),
-                            closedAt: Store.date(try row.decode(column: "closed_at", as: Int64.self)),
-                            closedBy: try row.decode(column: "closed_by", as: String.self),
-                            paidAt: try row.decode(column: "paid_at", as: Int64?.self).map(Store.date),
-                            paidBy: try row.decode(column: "paid_by", as: String?.self),
-                            paymentReference: try row.decode(column: "payment_reference", as: String?.self),
-                            lines: try row.decode(column: "lines", as: Int.self), gross: try row.decode(column: "gross", as: Int64.self))
+            FROM royalty_batches b WHERE b.site_code = \(bind: site)
+            """)
+        if let month { text = text + " AND b.month = \(bind: month)" }
+        return try await sql.raw(text + " ORDER BY b.month DESC").all().map { row in
+            RoyaltyBatch(id: try row.decode(column: "id", as: Int64.self), site: try row.decode(column: "site_code", as: String.self),
+                         month: try row.decode(column: "month", as: String.self),
+                         closedAt: Store.date(try row.decode(column: "closed_at", as: Int64.self)),
+                         closedBy: try row.decode(column: "closed_by", as: String.self),
+                         paidAt: try row.decode(column: "paid_at", as: Int64?.self).map(Store.date),
+                         paidBy: try row.decode(column: "paid_by", as: String?.self),
+                         paymentReference: try row.decode(column: "payment_reference", as: String?.self),
+                         lines: try row.decode(column: "lines", as: Int.self), gross: try row.decode(column: "gross", as: Int64.self))
+        }
     }
 
     /// The contributor records of an account (a contributor's own lines are theirs).

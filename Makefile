@@ -79,7 +79,7 @@ adversarial: adversarial-tools
 bench: test-deps
 	$(call ensure_packages,$(BENCH_PACKAGES))
 	$(SWIFT) build -c release
-	"$$($(SWIFT) build -c release --show-bin-path)/bientap-bench"
+	Scripts/with-postgres "$$($(SWIFT) build -c release --show-bin-path)/bientap-bench"
 	Benchmarks/tui-startup "$$($(SWIFT) build -c release --show-bin-path)"
 	Scripts/with-postgres Benchmarks/portal-load "$$($(SWIFT) build -c release --show-bin-path)"
 

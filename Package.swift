@@ -64,7 +64,7 @@ let package = Package(
 
         // Benchmarks (make bench builds them in release)
         .target(name: "SpellEvaluation", dependencies: ["VietText"]),
-        .executableTarget(name: "bientap-bench", dependencies: ["BienTapApp", "SpellEvaluation"],
+        .executableTarget(name: "bientap-bench", dependencies: ["BienTapApp", "SpellEvaluation", "PortalServer", "RoyaltyExport"],
                           path: "Benchmarks/bientap-bench"),
 
         // Tests

@@ -3,6 +3,8 @@ import BienTapApp
 import Foundation
 import NewsroomKit
 import PortalClient
+import PortalServer
+import RoyaltyExport
 import SpellEvaluation
 import TerminalUI
 import VietText
@@ -333,6 +335,83 @@ if wants("pty") {
         }
     } catch {
         print("pty benchmark failed: \(error)")
+        exit(1)
+    }
+}
+
+// MARK: - Royalties: closing and exporting a month of 100,000 entitlements
+
+/// Closes a month of `count` entitlements on one site in a fresh store at `location` and
+/// exports its payment list; prints each step's time.
+func benchRoyalties(_ label: String, location: DatabaseLocation, count: Int) async throws {
+    let store = try await Store.open(location)
+    // A month the sample (seeded as on 2026-12-05) has no lines in: it starts in 2025-11.
+    let month = "2025-06", site = "cong-tinh"
+    try await Seeder.seedSample(into: store, now: Date(timeIntervalSince1970: 1_796_439_600))  // 2026-12-05
+    var start = now()
+    try await Seeder.seedRoyaltyBulk(into: store, count: count, month: month, site: site)
+    print(String(format: "%-48@ %.2f s", "\(label): write \(count) entitlements (bulk)" as NSString, Double(now() - start) / 1e9))
+    start = now()
+    guard case .closed(let batch) = try await store.closeMonth(month, site: site, by: "bench") else {
+        print("\(label): \(month) was closed already"); exit(1)
+    }
+    print(String(format: "%-48@ %.2f ms  (%d lines)", "\(label): closeMonth" as NSString, Double(now() - start) / 1e6, batch.lines))
+    guard let paidOn = VietnamDay("2025-07-20") else { exit(1) }
+    var list: PaymentList?
+    let listing = try await measureAsync(iterations: 3) {
+        list = try await store.paymentList(month: month, sites: [site], site: site, paidOn: paidOn)
+    }
+    report("\(label): paymentList (\(list?.lines.count ?? 0) people)", listing, unit: "ms", scale: 1e6)
+    guard let list else { exit(1) }
+    let file = PaymentListFile(list, siteName: "Cổng TTĐT tỉnh Quảng Ngãi")
+    for format in ExportFormat.allCases {
+        var bytes = 0
+        let samples = try measure(iterations: 3) { bytes = try file.data(format).count }
+        report("\(label): payment list \(format.rawValue) (\(bytes / 1024) KiB)", samples, unit: "ms", scale: 1e6)
+    }
+    try await store.close()
+}
+
+/// `measure` for async work: after one warm-up, nanoseconds per iteration, sorted.
+func measureAsync(iterations: Int, _ body: () async throws -> Void) async rethrows -> [Double] {
+    try await body()
+    var samples: [Double] = []
+    for _ in 0..<iterations {
+        let start = now()
+        try await body()
+        samples.append(Double(now() - start))
+    }
+    return samples.sorted()
+}
+
+if wants("royalties") {
+    let count = 100_000
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bientap-bench-\(getpid())")
+    do {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try await benchRoyalties("sqlite", location: .sqlite(path: directory.appendingPathComponent("royalties.sqlite").path), count: count)
+        // PostgreSQL when a server is at hand (make bench runs this under Scripts/with-postgres).
+        if let server = ProcessInfo.processInfo.environment["BIENTAP_TEST_POSTGRES"], var url = URLComponents(string: server) {
+            let name = "bench_royalties_\(getpid())"
+            func psql(_ command: String) throws {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                process.arguments = ["psql", server, "-X", "-q", "-c", command]
+                try process.run()
+                process.waitUntilExit()
+                guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
+            }
+            try psql("CREATE DATABASE \(name) ENCODING 'UTF8'")
+            defer { try? psql("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+            url.path = "/" + name
+            guard let location = url.string else { exit(1) }
+            try await benchRoyalties("postgres", location: .postgres(url: location), count: count)
+        } else {
+            print("royalties on PostgreSQL: skipped (run under Scripts/with-postgres, as make bench does)")
+        }
+    } catch {
+        print("royalty benchmark failed: \(error)")
         exit(1)
     }
 }

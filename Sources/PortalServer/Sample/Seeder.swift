@@ -142,6 +142,49 @@ public enum Seeder {
         }
     }
 
+    /// Adds `count` entitlements in `month` on `site` to a database seeded with the sample, for
+    /// benchmarks: `payees` more collaborators with payment details, the lines spread over them and
+    /// over the sample's items, written by one statement.
+    public static func seedRoyaltyBulk(into store: Store, count: Int, payees: Int = 2_000, month: String, site: String,
+                                       now: Date = Date()) async throws {
+        let families = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Bùi", "Đinh", "Hồ", "Ngô", "Dương"]
+        let middles = ["Văn", "Thị", "Minh", "Quốc", "Thanh", "Ngọc", "Hữu", "Thị Kim"]
+        let givens = ["An", "Bảo", "Châu", "Dũng", "Hà", "Hải", "Khoa", "Lan", "Linh", "Mai", "Nam", "Phúc", "Quyên", "Sơn",
+                      "Tâm", "Thảo", "Trung", "Uyên", "Vy", "Yến", "Ánh", "Đức", "Ỷ Lan"]
+        try await store.transaction {
+            let sql = store.sql
+            let items = try await sql.raw("SELECT MIN(id) AS lo, MAX(id) AS hi FROM submissions").first()
+            guard let items, let low = try items.decode(column: "lo", as: Int64?.self), let high = try items.decode(column: "hi", as: Int64?.self),
+                  payees > 0, let day = VietnamDay(month + "-15") else { throw EmptyForBulk() }
+            var first: Int64?
+            for i in 0..<payees {
+                let name = "\(families[i % families.count]) \(middles[i / families.count % middles.count]) \(givens[i / 7 % givens.count])"
+                let id = try await store.returning("""
+                    INSERT INTO contributors (full_name, pen_name, email) VALUES (\(bind: Normalization.nfc(name)), NULL, \(bind: "ctv\(i)@bench.invalid"))
+                    RETURNING id
+                    """).decode(column: "id", as: Int64.self)
+                first = first ?? id
+                try await sql.raw("""
+                    INSERT INTO payees (contributor_id, unit, id_number, tax_code, bank_account, bank, kind, commitment_signed_on, updated_at)
+                    VALUES (\(bind: id), 'Cộng tác viên tự do', \(bind: String(format: "0510%08d", i)), \(bind: String(format: "80%08d", i)),
+                            \(bind: String(format: "0541000%06d", i)), 'Vietcombank – CN Quảng Ngãi', \(bind: i % 4 == 0 ? "staff" : "outside"),
+                            NULL, \(bind: Store.millis(now)))
+                    """).run()
+            }
+            guard let first else { throw EmptyForBulk() }
+            // The sample's submissions have contiguous ids: each line names one of them.
+            try await sql.raw("""
+                WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < \(bind: count))
+                INSERT INTO entitlements (submission_id, contributor_id, site_code, genre, genre_name, coefficient, share_percent,
+                                          item_amount, amount, base_salary, unit_value, basis, published_at, month, adjusts, created_at)
+                SELECT \(bind: low) + n.i % \(bind: high - low + 1), \(bind: first) + n.i % \(bind: Int64(payees)), \(bind: site), 'tin',
+                       'Tin; Trả lời bạn đọc', 1 + n.i % 3, 100, 253000 * (1 + n.i % 3), 253000 * (1 + n.i % 3), 2530000, 253000, 'bench',
+                       \(bind: Store.millis(day.start)) + n.i, \(bind: month), NULL, \(bind: Store.millis(now))
+                FROM n
+                """).run()
+        }
+    }
+
     public struct UnknownSampleSite: Error, CustomStringConvertible {
         public var code: String
         public var description: String { "the sample names a site it does not define: \(code)" }

@@ -29,8 +29,8 @@ public struct DownloadedFile: Sendable, Hashable {
     /// folder, no leading dot, no control character, so saving it cannot leave the folder.
     public static func fileName(fromDisposition header: String?) -> String? {
         guard let header, let range = header.range(of: "filename=", options: .caseInsensitive) else { return nil }
-        var value = header[range.upperBound...].prefix { $0 != ";" }.trimmingCharacters(in: .whitespaces)
-        if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+        let rest = header[range.upperBound...].drop { $0 == " " }
+        let value = rest.hasPrefix("\"") ? String(rest.dropFirst().prefix { $0 != "\"" }) : String(rest.prefix { $0 != ";" })
         let base = value.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         let clean = String(base.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }.map(Character.init))
             .trimmingCharacters(in: .whitespaces)

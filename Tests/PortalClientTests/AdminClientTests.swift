@@ -22,28 +22,7 @@ final class AdminClientTests: XCTestCase {
 
     /// Runs `body` with the base URL of a seeded portal and an editor's token for `sites`.
     private func withLivePortal(sites: [String?] = [nil], _ body: @escaping @Sendable (String, String, Store) throws -> Void) async throws {
-        let store = try await Store.open(.sqlite(path: directory.appendingPathComponent("p.sqlite").path))
-        try await Seeder.seedSample(into: store)
-        let token = try await store.addUser(name: "editor", displayName: "Biên tập viên",
-                                            grants: sites.map { Grant(role: .editor, site: $0) })
-        var logger = Logger(label: "test")
-        logger.logLevel = .error
-        let app = PortalApplication.make(store: store, host: "127.0.0.1", port: 0, logger: logger)
-        do {
-            try await app.test(.live) { client in
-                let url = "http://127.0.0.1:\(client.port!)"
-                // libcurl blocks; keep it off the threads the server's handlers run on.
-                try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, Error>) in
-                    DispatchQueue.global().async {
-                        done.resume(with: Result { try body(url, token, store) })
-                    }
-                }
-            }
-        } catch {
-            try? await store.close()
-            throw error
-        }
-        try await store.close()
+        try await LivePortal.run(in: directory, grants: sites.map { Grant(role: .editor, site: $0) }, body)
     }
 
     func testHealthMeAndSites() async throws {

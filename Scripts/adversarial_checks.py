@@ -35,6 +35,9 @@ DATA_DEPENDENT = {
     ("POST", "/api/v1/rate-tables"): [("invalid_field", r"^(site|genres)\b")],
     # A month is closed on a site that exists.
     ("POST", "/api/v1/royalties/batches"): [("invalid_field", r"^site\b")],
+    # Payment details are for someone known on the site; a budget for a site that exists.
+    ("PUT", "/api/v1/royalties/payees"): [("invalid_field", r"^(contributor_id|commitment_signed_on)\b")],
+    ("PUT", "/api/v1/royalties/budget"): [("invalid_field", r"^site\b")],
 }
 
 # As Scripts/schemathesis.toml says; 5xx is not_a_server_error's to report.

@@ -185,7 +185,12 @@ class RouteMatrixTests: PortalTestCase {
                             case "listSubmissions", "activeRateTable": uri += "?site=\(site)"
                             case "royaltyEntitlements", "royaltyPaymentList": uri += "?site=\(site)&month=2026-01"
                             case "royaltyStatement": uri += "?site=\(site)&month=2026-01&contributor=\(contributorOf[role] ?? 0)"
-                            case "royaltyBatches": uri += "?site=\(site)"
+                            case "royaltyBatches", "royaltyPayees": uri += "?site=\(site)"
+                            case "setRoyaltyPayee":
+                                uri += "?site=\(site)"
+                                body = json(Payee(contributorId: contributorOf[role] ?? 0, fullName: "CTV", idNumber: "012345678901", kind: .outside))
+                            case "royaltyBudget": uri += "?site=\(site)&year=2026"
+                            case "setRoyaltyBudget": body = Data(#"{"site":"\#(site)","year":2026,"amount":150000000}"#.utf8)
                             case "closeRoyaltyMonth":
                                 // A month of its own for each role, so one closing does not answer another's 409.
                                 body = json(["site": site, "month": Self.month(for: role)])

@@ -190,6 +190,45 @@ class RoyaltyLedgerTests: PortalTestCase {
             let statement = try await send(client, .get, "/api/v1/royalties/statement?\(query)&contributor=\(item.author)&format=xlsx",
                                            token: accountant)
             XCTAssertEqual(Array(statement.body.prefix(2)), Array("PK".utf8))
+
+            // Unpaid 45 days after publication (9 July) it is due; after 60, overdue (Điều 4.10).
+            let line = try XCTUnwrap(mine.first)
+            XCTAssertNil(line.lateness(at: try vietnam("2024-08-22")))
+            XCTAssertEqual(line.lateness(at: try vietnam("2024-08-23")), .due)
+            XCTAssertEqual(line.lateness(at: try vietnam("2024-09-07")), .overdue)
+
+            // Payment details: kept by the ledger's keepers, checked, and a contributor's own only.
+            var details = Payee(contributorId: item.coAuthor, fullName: "ignored", unit: "Trung tâm Y tế huyện", idNumber: "04519300123",
+                                taxCode: "8012345678", bankAccount: "0071000123456", bank: "Vietcombank", kind: .outside)
+            let short = try await send(client, .put, "/api/v1/royalties/payees?site=so-y-te", token: accountant, body: json(details))
+            XCTAssertEqual(short.status, .badRequest, "a CCCD has 12 digits")
+            details.idNumber = "045193001234"
+            let saved = try await send(client, .put, "/api/v1/royalties/payees?site=so-y-te", token: accountant, body: json(details))
+            XCTAssertEqual(saved.status, .ok, String(decoding: saved.body, as: UTF8.self))
+            let payee = try WireFormat.decoder().decode(Payee.self, from: saved.body)
+            XCTAssertEqual(payee.bankAccount, "0071000123456")
+            XCTAssertNotEqual(payee.fullName, "ignored", "names stay the contributor record's")
+            let byEditor = try await send(client, .put, "/api/v1/royalties/payees?site=so-y-te", token: editor, body: json(details))
+            XCTAssertEqual(byEditor.status, .forbidden)
+            let readByEditor = try await send(client, .get, "/api/v1/royalties/payees?site=so-y-te", token: editor)
+            XCTAssertEqual(readByEditor.status, .forbidden, "an editor never reads bank accounts")
+            let (ownDetails, _) = try await get(client, "/api/v1/royalties/payees?site=so-y-te", token: writer, as: [Payee].self)
+            XCTAssertEqual(ownDetails.map(\.contributorId), [item.coAuthor])
+            let (everyone, _) = try await get(client, "/api/v1/royalties/payees?site=so-y-te", token: accountant, as: [Payee].self)
+            XCTAssertTrue(everyone.count > 2 && everyone.contains { $0.contributorId == item.author })
+
+            // A budget: set by an admin, read by the accountant with what 2024 used (351,000 đ) and what is left.
+            let admin = try await store.addUser(name: "quan-tri", displayName: "Quản trị", grants: [Grant(role: .admin, site: nil)])
+            let set = try await send(client, .put, "/api/v1/royalties/budget", token: admin,
+                                     body: Data(#"{"site":"so-y-te","year":2024,"amount":1000000}"#.utf8))
+            XCTAssertEqual(set.status, .ok, String(decoding: set.body, as: UTF8.self))
+            let notAdmin = try await send(client, .put, "/api/v1/royalties/budget", token: accountant,
+                                          body: Data(#"{"site":"so-y-te","year":2024,"amount":5}"#.utf8))
+            XCTAssertEqual(notAdmin.status, .forbidden)
+            let (budget, _) = try await get(client, "/api/v1/royalties/budget?site=so-y-te&year=2024", token: accountant, as: RoyaltyBudget.self)
+            XCTAssertEqual(budget.amount, 1_000_000)
+            XCTAssertEqual(budget.used, 351_000)
+            XCTAssertEqual(budget.left, 649_000)
         }
     }
 }

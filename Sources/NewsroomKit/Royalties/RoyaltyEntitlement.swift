@@ -33,11 +33,14 @@ public struct RoyaltyEntitlement: Codable, Sendable, Hashable {
     public var batchId: Int64?
     /// An adjustment of a line in a closed month (the item unpublished, or its grading corrected).
     public var adjusts: Int64?
+    /// When its batch was paid; nil while unpaid.
+    public var paidAt: Date?
 
     public init(id: Int64, submissionId: Int64, title: String, siteCode: String, siteName: String, contributorId: Int64,
                 genre: String, genreName: String, coefficient: Double?, sharePercent: Int, itemAmount: Int64, amount: Int64,
                 baseSalary: Int64, unitValue: Int64, basis: String, publishedAt: Date, month: String, batchId: Int64? = nil,
-                adjusts: Int64? = nil) {
+                adjusts: Int64? = nil, paidAt: Date? = nil) {
+        self.paidAt = paidAt
         self.id = id
         self.submissionId = submissionId
         self.title = title
@@ -57,5 +60,28 @@ public struct RoyaltyEntitlement: Codable, Sendable, Hashable {
         self.month = month
         self.batchId = batchId
         self.adjusts = adjusts
+    }
+}
+
+extension RoyaltyEntitlement {
+    /// How late an unpaid line is: the law gives 60 days from publication (Nghị định
+    /// 18/2014/NĐ-CP Điều 4.10); a line is flagged at 45 so it is paid in time.
+    public enum Lateness: String, Codable, Sendable {
+        /// 45 days or more unpaid.
+        case due
+        /// 60 days or more unpaid: past the law's limit.
+        case overdue
+    }
+
+    public static let dueAfterDays = 45
+    public static let overdueAfterDays = 60
+
+    /// Nil when paid, or when fewer than 45 days have passed since publication by `now`.
+    public func lateness(at now: Date) -> Lateness? {
+        guard paidAt == nil else { return nil }
+        let days = Int(now.timeIntervalSince(publishedAt) / 86_400)
+        if days >= Self.overdueAfterDays { return .overdue }
+        if days >= Self.dueAfterDays { return .due }
+        return nil
     }
 }

@@ -64,6 +64,19 @@ enum RoyaltyRoutes {
         var month: String
     }
 
+    struct BudgetRequest: Codable, Sendable {
+        var site: String
+        var year: Int
+        /// In đồng.
+        var amount: Int64
+    }
+
+    /// A year from 1970 to 2199.
+    static func year(_ text: String?) throws -> Int {
+        guard let text, let year = Int(text), VietnamDay.years.contains(year) else { throw APIFailure(.invalidField, detail: "year: 1970 to 2199") }
+        return year
+    }
+
     struct PaymentRequest: Codable, Sendable {
         var site: String
         var month: String
@@ -133,6 +146,50 @@ enum RoyaltyRoutes {
             let site = try site(QueryParameters(request)["site"], principal)
             guard principal.has(ledger, on: site) else { throw APIFailure(.forbidden, detail: site) }
             return try JSONResponse.make(try await store.batches(site: site))
+        }
+
+        // Payment details: the ledger's keepers read and write those of the people known on the
+        // site; a contributor reads their own; no one else, ever (they hold CCCD and bank accounts).
+        group.get("royalties/payees") { request, context in
+            let principal = try context.authenticated()
+            let site = try site(QueryParameters(request)["site"], principal)
+            let payees = try await store.payees(on: site)
+            if principal.has(ledger, on: site) { return try JSONResponse.make(payees) }
+            guard principal.has([.contributor], on: site) else { throw APIFailure(.forbidden, detail: site) }
+            let own = try await store.contributorIDs(ofUser: principal.userID)
+            return try JSONResponse.make(payees.filter { own.contains($0.contributorId) })
+        }
+
+        group.put("royalties/payees") { request, context in
+            let principal = try context.authenticated()
+            let site = try site(QueryParameters(request)["site"], principal)
+            guard principal.has(ledger, on: site) else { throw APIFailure(.forbidden, detail: site) }
+            let payee = try await RequestBody.decode(Payee.self, request, limit: 8192)
+            if let problem = PayeeRules.problem(with: payee) { throw APIFailure(.invalidField, detail: problem) }
+            guard try await store.payees(on: site).contains(where: { $0.contributorId == payee.contributorId }) else {
+                throw APIFailure(.invalidField, detail: "contributor_id: not known on \(site)")
+            }
+            try await store.setPayee(payee)
+            guard let saved = try await store.payees([payee.contributorId])[payee.contributorId] else { throw APIFailure(.notFound) }
+            return try JSONResponse.make(saved)
+        }
+
+        group.get("royalties/budget") { request, context in
+            let principal = try context.authenticated()
+            let parameters = QueryParameters(request)
+            let site = try site(parameters["site"], principal)
+            guard principal.has(ledger, on: site) else { throw APIFailure(.forbidden, detail: site) }
+            return try JSONResponse.make(try await store.budget(site: site, year: try year(parameters["year"])))
+        }
+
+        group.put("royalties/budget") { request, context in
+            let principal = try context.authenticated()
+            let asked = try await RequestBody.decode(BudgetRequest.self, request, limit: 4096)
+            let site = try site(asked.site, principal)
+            guard principal.has([.admin], on: site) else { throw APIFailure(.forbidden, detail: site) }
+            guard (0...1_000_000_000_000_000).contains(asked.amount) else { throw APIFailure(.invalidField, detail: "amount") }
+            guard try await store.sites().contains(where: { $0.code == site }) else { throw APIFailure(.invalidField, detail: "site: \(site)") }
+            return try JSONResponse.make(try await store.setBudget(site: site, year: try year(String(asked.year)), amount: asked.amount))
         }
 
         group.post("royalties/batches") { request, context in

@@ -197,8 +197,10 @@ extension Store {
     public func entitlements(_ query: RoyaltyQuery) async throws -> [RoyaltyEntitlement] {
         var text = SQLQueryString("""
             SELECT e.id, e.submission_id, s.title, e.site_code, si.name AS site_name, e.contributor_id, e.genre, e.genre_name, e.coefficient,
-                   e.share_percent, e.item_amount, e.amount, e.base_salary, e.unit_value, e.basis, e.published_at, e.month, e.batch_id, e.adjusts
-            FROM entitlements e JOIN submissions s ON s.id = e.submission_id JOIN sites si ON si.code = e.site_code WHERE 1 = 1
+                   e.share_percent, e.item_amount, e.amount, e.base_salary, e.unit_value, e.basis, e.published_at, e.month, e.batch_id, e.adjusts,
+                   b.paid_at
+            FROM entitlements e JOIN submissions s ON s.id = e.submission_id JOIN sites si ON si.code = e.site_code
+            LEFT JOIN royalty_batches b ON b.id = e.batch_id WHERE 1 = 1
             """)
         if let month = query.month { text = text + " AND e.month = \(bind: month)" }
         if let submission = query.submission { text = text + " AND e.submission_id = \(bind: submission)" }
@@ -221,7 +223,8 @@ extension Store {
                 baseSalary: try row.decode(column: "base_salary", as: Int64.self), unitValue: try row.decode(column: "unit_value", as: Int64.self),
                 basis: try row.decode(column: "basis", as: String.self), publishedAt: Store.date(try row.decode(column: "published_at", as: Int64.self)),
                 month: try row.decode(column: "month", as: String.self), batchId: try row.decode(column: "batch_id", as: Int64?.self),
-                adjusts: try row.decode(column: "adjusts", as: Int64?.self))
+                adjusts: try row.decode(column: "adjusts", as: Int64?.self),
+                paidAt: try row.decode(column: "paid_at", as: Int64?.self).map(Store.date))
         }
     }
 
@@ -350,6 +353,42 @@ extension Store {
                 """).run()
             return true
         }
+    }
+
+    /// Payment details of the people known on `site` (who hold a role there or have written for
+    /// it), by name; those without details yet with empty ones.
+    public func payees(on site: String) async throws -> [Payee] {
+        let ids = try await sql.raw("""
+            SELECT c.id FROM contributors c WHERE
+              EXISTS (SELECT 1 FROM grants g WHERE g.user_id = c.user_id AND (g.site_code = \(bind: site) OR g.site_code IS NULL))
+              OR EXISTS (SELECT 1 FROM submissions s JOIN sites si ON si.id = s.site_id WHERE s.contributor_id = c.id AND si.code = \(bind: site))
+              OR EXISTS (SELECT 1 FROM entitlements e WHERE e.contributor_id = c.id AND e.site_code = \(bind: site))
+            """).all().map { try $0.decode(column: "id", as: Int64.self) }
+        return try await payees(Set(ids)).values.sorted {
+            $0.fullName == $1.fullName ? $0.contributorId < $1.contributorId : Collation.personPrecedes($0.fullName, $1.fullName)
+        }
+    }
+
+    /// Sets `site`'s royalty budget for `year` (đồng).
+    public func setBudget(site: String, year: Int, amount: Int64) async throws -> RoyaltyBudget {
+        try await transaction {
+            try await sql.raw("""
+                INSERT INTO royalty_budgets (site_code, year, amount) VALUES (\(bind: site), \(bind: year), \(bind: amount))
+                ON CONFLICT (site_code, year) DO UPDATE SET amount = excluded.amount
+                """).run()
+            return try await budget(site: site, year: year)
+        }
+    }
+
+    /// `site`'s budget for `year` and what the ledger has used of it.
+    public func budget(site: String, year: Int) async throws -> RoyaltyBudget {
+        let amount = try await sql.raw("SELECT amount FROM royalty_budgets WHERE site_code = \(bind: site) AND year = \(bind: year)").first()?
+            .decode(column: "amount", as: Int64.self)
+        let used = try await returning("""
+            SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) AS used FROM entitlements
+            WHERE site_code = \(bind: site) AND month >= \(bind: String(format: "%04d-01", year)) AND month <= \(bind: String(format: "%04d-12", year))
+            """).decode(column: "used", as: Int64.self)
+        return RoyaltyBudget(site: site, year: year, amount: amount, used: used)
     }
 
     /// The payment list of `month` for `sites`, tax reckoned by the regime on `paidOn`.

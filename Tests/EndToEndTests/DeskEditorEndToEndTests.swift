@@ -80,18 +80,18 @@ final class DeskEditorEndToEndTests: XCTestCase {
         let fixed = "Sở Y tế thực hiện chuyển đổi số"
         XCTAssertEqual(try api.submission(id: newest.id).summary.title, fixed)
 
-        // Approve it from Đang biên tập, graded 1,5 as news, to go to Zalo as well.
+        // Approve it from Đang biên tập, graded 1,5 as news (the decree's range, 0 to 10), to go to Zalo as well.
         try session.send("Tab")
         try session.waitForScreen("in review") { $0.contains(fixed) && $0.contains("Đang biên tập (") }
         try session.send("/")
         try session.type("thuc hien chuyen doi")
         try session.send("Enter")
         try session.send("a")
-        try session.waitForScreen("the approval form") { $0.contains("Duyệt bài #\(newest.id)") && $0.contains("hệ số 1–10") }
+        try session.waitForScreen("the approval form") { $0.contains("Duyệt bài #\(newest.id)") && $0.contains("hệ số 0–10") }
         try session.send("Tab")
         try session.type("11")
         try session.send("Enter")
-        try session.waitForScreen("the grade refused") { $0.contains("là một số từ 1 đến 10") && $0.contains("Duyệt bài #\(newest.id)") }
+        try session.waitForScreen("the grade refused") { $0.contains("là một số từ 0 đến 10") && $0.contains("Duyệt bài #\(newest.id)") }
         try session.send("BSpace", "BSpace")
         try session.type("1,5")
         try session.send("Tab")

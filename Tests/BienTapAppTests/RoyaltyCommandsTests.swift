@@ -1,0 +1,107 @@
+@testable import BienTapApp
+import Foundation
+import NewsroomKit
+import PortalClient
+import TerminalUI
+import VietText
+import XCTest
+
+/// The accountant's tables and files, without a portal.
+final class RoyaltyCommandsTests: XCTestCase {
+    private func line(_ id: Int64, _ name: String, pen: String?, gross: Int64, tax: Int64) -> PaymentList.Line {
+        PaymentList.Line(payee: Payee(contributorId: id, fullName: name, penName: pen), items: 2, coefficientTotal: 2.5,
+                         gross: gross, tax: tax, net: gross - tax)
+    }
+
+    func testThePaymentListAlignsByDisplayWidthWithTotalsInVietnameseNumbers() {
+        // Decomposed letters, a CJK name (two columns a character) and hostile text from the portal.
+        let list = PaymentList(month: "2026-10", site: "so-y-te", paidOn: "2026-11-05",
+                               lines: [line(1, "Lê Thị Hồng".decomposedStringWithCanonicalMapping, pen: "Hồng Lê", gross: 5_000_000, tax: 500_000),
+                                       line(2, "王小明", pen: nil, gross: 1_234_567, tax: 0),
+                                       line(3, "Evil\u{1B}[2J", pen: "\u{202E}gpj", gross: 7, tax: 0)],
+                               gross: 6_234_574, tax: 500_000, net: 5_734_574, netInWords: "Năm triệu bảy trăm ba mươi tư nghìn năm trăm bảy mươi tư đồng")
+        let text = DeskCommands.paymentListTable(list, site: "so-y-te", language: .vi)
+        XCTAssertFalse(text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" }, text)
+        let lines = text.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines[0].hasPrefix("Danh sách chi trả nhuận bút tháng 10/2026 · so-y-te"), lines[0])
+        let table = Array(lines[1...5])
+        XCTAssertEqual(table.count, 5)
+        XCTAssertEqual(Set(table.map { DisplayWidth.of($0) }).count, 1, "every row as wide as the heading:\n\(table.joined(separator: "\n"))")
+        XCTAssertTrue(table[1].hasSuffix("  5.000.000    500.000  4.500.000"), table[1])
+        XCTAssertTrue(table[2].contains("王小明") && table[2].hasSuffix("1.234.567"), table[2])
+        XCTAssertTrue(table[4].contains("Tổng cộng") && table[4].hasSuffix("6.234.574    500.000  5.734.574"), table[4])
+        XCTAssertTrue(table[4].contains("  6  ") && table[4].contains("7,50"), table[4])
+        XCTAssertEqual(lines.last, "Bằng chữ: Năm triệu bảy trăm ba mươi tư nghìn năm trăm bảy mươi tư đồng chẵn.")
+        let english = DeskCommands.paymentListTable(list, site: "so-y-te", language: .en)
+        XCTAssertTrue(english.contains("Total") && english.contains("Income tax"), english)
+
+        let empty = PaymentList(month: "2026-10", site: "so-y-te", paidOn: "2026-11-05", lines: [], gross: 0, tax: 0, net: 0, netInWords: "Không đồng")
+        XCTAssertTrue(DeskCommands.paymentListTable(empty, site: "so-y-te", language: .vi).contains("Không có nhuận bút nào tháng 10/2026"))
+    }
+
+    func testBarsAreEighthsOfAColumnAndChangesAreSigned() {
+        XCTAssertEqual(DeskCommands.bar(10, of: 10, width: 4), "████")
+        XCTAssertEqual(DeskCommands.bar(5, of: 10, width: 3), "█▌")
+        XCTAssertEqual(DeskCommands.bar(1, of: 1000, width: 10), "▏", "something is never drawn as nothing")
+        XCTAssertEqual(DeskCommands.bar(0, of: 10, width: 10), "")
+        XCTAssertEqual(DeskCommands.bar(3, of: 0, width: 10), "")
+        XCTAssertEqual(DeskCommands.changeText(12.5), "+12,5%")
+        XCTAssertEqual(DeskCommands.changeText(-3), "−3,0%")
+        XCTAssertEqual(DeskCommands.changeText(0), "0,0%")
+        XCTAssertEqual(DeskCommands.changeText(nil), "–")
+        XCTAssertEqual(DeskCommands.yearSpan(2026).from, "2026-01-01")
+        XCTAssertEqual(DeskCommands.yearSpan(2026).to, "2026-12-31")
+    }
+
+    func testTheActivityTableHasABarPerSiteWithinTheWidth() {
+        let rows = [ActivityReport.Row(site: SiteRef(id: 1, code: "a", name: "Sở Y tế"), current: .init(news: 8, articles: 2),
+                                       yearEarlier: .init(news: 4)),
+                    ActivityReport.Row(site: SiteRef(id: 2, code: "b", name: "北京 office"), current: .init(news: 5), yearEarlier: .init())]
+        let text = DeskCommands.activityTable(ActivityReport(from: "2026-01-01", to: "2026-12-31", rows: rows), year: 2026, language: .vi, width: 100)
+        let lines = text.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines[0], "Báo cáo hoạt động năm 2026 (so với năm 2025)")
+        let siteLines = lines.filter { $0.contains("█") }
+        XCTAssertEqual(siteLines.count, 2, text)
+        XCTAssertTrue(siteLines[0].contains("+150,0%"), siteLines[0])
+        XCTAssertTrue(siteLines[1].contains("–"), siteLines[1])
+        // The bars start in one column and the busiest site's is the longest.
+        let starts = siteLines.map { DisplayWidth.of($0.prefix { $0 != "█" }) }
+        XCTAssertEqual(Set(starts).count, 1, text)
+        XCTAssertGreaterThan(DisplayWidth.of(siteLines[0]), DisplayWidth.of(siteLines[1]))
+        XCTAssertLessThanOrEqual(lines.map { DisplayWidth.of($0) }.max() ?? 0, 100, text)
+        XCTAssertTrue(lines.last?.hasPrefix("Tổng cộng") == true && lines.last?.contains("█") == false, text)
+    }
+
+    func testMonthsAndDaysAsTyped() {
+        XCTAssertEqual(DeskCommands.month("2026-10"), "2026-10")
+        XCTAssertEqual(DeskCommands.month(" 2026-01 "), "2026-01")
+        for nonsense in ["2026-13", "2026-1", "10/2026", "", "2026-10-01", "abcd-ef"] {
+            XCTAssertNil(DeskCommands.month(nonsense), nonsense)
+        }
+        XCTAssertEqual(DeskCommands.day("2026-02-28"), "2026-02-28")
+        XCTAssertNil(DeskCommands.day("2026-02-30"))
+        XCTAssertNil(DeskCommands.day("5/11/2026"))
+    }
+
+    func testADownloadNeverReplacesAFileUnlessForced() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("royalty-save-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = DownloadedFile(data: Data([0xEF, 0xBB, 0xBF, 0x41]), suggestedName: "nhuan-but-2026-10.csv")
+        let saved = try DeskCommands.save(file, to: nil, in: directory.path, fallbackName: "x.csv", force: false)
+        XCTAssertEqual(saved, directory.path + "/nhuan-but-2026-10.csv")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: saved)), file.data)
+        let other = DownloadedFile(data: Data("khác".utf8), suggestedName: "nhuan-but-2026-10.csv")
+        XCTAssertThrowsError(try DeskCommands.save(other, to: nil, in: directory.path, fallbackName: "x.csv", force: false)) { error in
+            XCTAssertTrue(error is SafeFile.FileExists, "\(error)")
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: saved)), file.data, "the first file is as it was")
+        _ = try DeskCommands.save(other, to: nil, in: directory.path, fallbackName: "x.csv", force: true)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: saved)), other.data)
+        // No name from the portal: the fallback; and no temporary file is left behind.
+        let unnamed = try DeskCommands.save(DownloadedFile(data: Data("1".utf8), suggestedName: nil), to: nil, in: directory.path,
+                                            fallbackName: "bang-ke.csv", force: false)
+        XCTAssertTrue(unnamed.hasSuffix("/bang-ke.csv"))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted(), ["bang-ke.csv", "nhuan-but-2026-10.csv"])
+    }
+}

@@ -39,6 +39,21 @@ public struct PaymentList: Codable, Sendable, Hashable {
     /// export writes it as "Bằng chữ: … đồng chẵn.".
     public var netInWords: String
 
+    /// What one person earned in a month, summed from their ledger lines.
+    public struct Totals: Sendable, Hashable {
+        /// Items paid for, adjustments not counted.
+        public var items: Int
+        /// Coefficients weighted by each share.
+        public var coefficients: Double
+        public var gross: Int64
+
+        public init(items: Int, coefficients: Double, gross: Int64) {
+            self.items = items
+            self.coefficients = coefficients
+            self.gross = gross
+        }
+    }
+
     /// The list of `entitlements` (one month's), one line a person, tax by the regime on `paidOn`.
     /// A person without payment details is listed by the contributor's name from `names`.
     public static func make(month: String, site: String?, paidOn: VietnamDay, entitlements: [RoyaltyEntitlement],
@@ -46,14 +61,24 @@ public struct PaymentList: Codable, Sendable, Hashable {
                             regimes: [WithholdingRegime] = WithholdingRegime.vietnam) -> PaymentList {
         var byPerson: [Int64: [RoyaltyEntitlement]] = [:]
         for line in entitlements { byPerson[line.contributorId, default: []].append(line) }
+        let totals = byPerson.mapValues { owed in
+            Totals(items: Set(owed.filter { $0.adjusts == nil }.map(\.submissionId)).count,
+                   coefficients: owed.reduce(0.0) { $0 + ($1.coefficient ?? 0) * Double($1.sharePercent) / 100 },
+                   gross: owed.reduce(0) { $0 + $1.amount })
+        }
+        return make(month: month, site: site, paidOn: paidOn, totals: totals, payees: payees, names: names, regimes: regimes)
+    }
+
+    /// The list from each person's `totals` (as a database sums them, without reading every line).
+    public static func make(month: String, site: String?, paidOn: VietnamDay, totals: [Int64: Totals],
+                            payees: [Int64: Payee], names: [Int64: String] = [:],
+                            regimes: [WithholdingRegime] = WithholdingRegime.vietnam) -> PaymentList {
         var lines: [Line] = []
-        for (person, owed) in byPerson {
+        for (person, owed) in totals {
             let payee = payees[person] ?? Payee(contributorId: person, fullName: names[person] ?? "#\(person)")
-            let gross = owed.reduce(0) { $0 + $1.amount }
-            let items = Set(owed.filter { $0.adjusts == nil }.map(\.submissionId)).count
-            let coefficients = owed.reduce(0.0) { $0 + ($1.coefficient ?? 0) * Double($1.sharePercent) / 100 }
-            let tax = WithholdingRegime.withheld(from: gross, to: payee, on: paidOn, in: regimes)
-            lines.append(Line(payee: payee, items: items, coefficientTotal: coefficients, gross: gross, tax: tax, net: gross - tax))
+            let tax = WithholdingRegime.withheld(from: owed.gross, to: payee, on: paidOn, in: regimes)
+            lines.append(Line(payee: payee, items: owed.items, coefficientTotal: owed.coefficients, gross: owed.gross, tax: tax,
+                              net: owed.gross - tax))
         }
         // Names that collate alike (the same name twice, or written in another Unicode form)
         // fall back to the contributor's id, so the order never depends on hashing.

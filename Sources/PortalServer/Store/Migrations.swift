@@ -293,7 +293,8 @@ enum Migrations {
                 created_at BIGINT NOT NULL
             )
             """,
-            "CREATE INDEX entitlements_by_month ON entitlements (site_code, month, batch_id)",
+            // Not on batch_id: closing a month rewrites every line's batch_id, and an index on it would be rewritten too.
+            "CREATE INDEX entitlements_by_month ON entitlements (site_code, month)",
             "CREATE INDEX entitlements_by_submission ON entitlements (submission_id)",
             "CREATE INDEX entitlements_by_contributor ON entitlements (contributor_id, month)",
             """

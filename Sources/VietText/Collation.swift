@@ -30,7 +30,9 @@ public enum Collation {
         texts.map { (key($0), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
     }
 
-    private static func personKey(_ name: String) -> [UInt32] {
+    /// The sort key of a person's name (given name, family name, middle names), to compute once
+    /// per name when sorting many: `personPrecedes` computes two for every comparison.
+    public static func personKey(_ name: String) -> [UInt32] {
         let words = name.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         guard words.count > 1 else { return key(name) }
         let reordered = [words[words.count - 1], words[0]] + words[1..<(words.count - 1)]

@@ -81,12 +81,11 @@ public struct PaymentList: Codable, Sendable, Hashable {
                               net: owed.gross - tax))
         }
         // Names that collate alike (the same name twice, or written in another Unicode form)
-        // fall back to the contributor's id, so the order never depends on hashing.
-        lines.sort {
-            if Collation.personPrecedes($0.payee.fullName, $1.payee.fullName) { return true }
-            if Collation.personPrecedes($1.payee.fullName, $0.payee.fullName) { return false }
-            return $0.payee.contributorId < $1.payee.contributorId
-        }
+        // fall back to the contributor's id, so the order never depends on hashing. Each
+        // name's key is computed once (a month may pay thousands of people).
+        lines = lines.map { (Collation.personKey($0.payee.fullName), $0) }.sorted {
+            $0.0 == $1.0 ? $0.1.payee.contributorId < $1.1.payee.contributorId : $0.0.lexicographicallyPrecedes($1.0)
+        }.map(\.1)
         let gross = lines.reduce(0) { $0 + $1.gross }, tax = lines.reduce(0) { $0 + $1.tax }
         return PaymentList(month: month, site: site, paidOn: paidOn.text, lines: lines, gross: gross, tax: tax, net: gross - tax,
                            netInWords: VietNumber.amountInWords(Int(gross - tax)))

@@ -364,9 +364,9 @@ extension Store {
               OR EXISTS (SELECT 1 FROM submissions s JOIN sites si ON si.id = s.site_id WHERE s.contributor_id = c.id AND si.code = \(bind: site))
               OR EXISTS (SELECT 1 FROM entitlements e WHERE e.contributor_id = c.id AND e.site_code = \(bind: site))
             """).all().map { try $0.decode(column: "id", as: Int64.self) }
-        return try await payees(Set(ids)).values.sorted {
-            $0.fullName == $1.fullName ? $0.contributorId < $1.contributorId : Collation.personPrecedes($0.fullName, $1.fullName)
-        }
+        return try await payees(Set(ids)).values.map { (Collation.personKey($0.fullName), $0) }.sorted {
+            $0.0 == $1.0 ? $0.1.contributorId < $1.1.contributorId : $0.0.lexicographicallyPrecedes($1.0)
+        }.map(\.1)
     }
 
     /// Sets `site`'s royalty budget for `year` (đồng).

@@ -368,6 +368,10 @@ final class DeskCommandLineTests: XCTestCase {
         let xlsx = try client(["royalties", "export", "--month", month, "--site", site, "--format", "xlsx", "-o", xlsxPath], environment: accountant)
         XCTAssertEqual(xlsx.status, 0, xlsx.err)
         XCTAssertEqual(Array(try Data(contentsOf: URL(fileURLWithPath: xlsxPath)).prefix(2)), Array("PK".utf8))
+        for path in [csvPath, xlsxPath] {
+            let mode = (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue
+            XCTAssertEqual(mode, 0o600, "\(path): CCCD and bank accounts are for the accountant's eyes only")
+        }
         try Data("mine".utf8).write(to: URL(fileURLWithPath: csvPath))
         let again = try client(["royalties", "export", "--month", month, "--site", site, "-o", csvPath], environment: accountant)
         XCTAssertEqual(again.status, 1)

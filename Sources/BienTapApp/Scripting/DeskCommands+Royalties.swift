@@ -170,10 +170,12 @@ extension DeskCommands {
     }
 
     /// Saves `file` at `path`, or under the name the portal gave it in `directory`: whole or
-    /// not at all, and never over an existing file unless `force`. The path written.
+    /// not at all, and never over an existing file unless `force`. The path written. Readable
+    /// by its owner alone: a payment list holds CCCD numbers and bank accounts, and an SSH
+    /// host is shared.
     public static func save(_ file: DownloadedFile, to path: String?, in directory: String, fallbackName: String, force: Bool) throws -> String {
         let target = path ?? (directory + "/" + (file.suggestedName ?? fallbackName))
-        try SafeFile.write(file.data, to: target, replacing: force)
+        try SafeFile.write(file.data, to: target, replacing: force, mode: 0o600)
         return target
     }
 

@@ -73,8 +73,12 @@ enum RoyaltyRoutes {
 
     /// A year from 1970 to 2199.
     static func year(_ text: String?) throws -> Int {
-        guard let text, let year = Int(text), VietnamDay.years.contains(year) else { throw APIFailure(.invalidField, detail: "year: 1970 to 2199") }
-        return year
+        try year(text.flatMap { Int($0) })
+    }
+
+    static func year(_ value: Int?) throws -> Int {
+        guard let value, VietnamDay.years.contains(value) else { throw APIFailure(.invalidField, detail: "year: 1970 to 2199") }
+        return value
     }
 
     struct PaymentRequest: Codable, Sendable {
@@ -128,7 +132,7 @@ enum RoyaltyRoutes {
                 }
             }
             let paidOn = try paymentDay(parameters["paid_on"])
-            let list = try await store.paymentList(month: month, sites: [site], site: site, paidOn: paidOn)
+            let list = try await store.paymentList(month: month, sites: [site], site: site, paidOn: paidOn, contributors: [contributor])
             let lines = try await store.entitlements(Store.RoyaltyQuery(month: month, sites: [site], contributors: [contributor]))
             // Someone owed nothing this month has a statement all the same: nothing, and why.
             guard let payee = try await store.payees([contributor])[contributor] else { throw APIFailure(.notFound) }
@@ -189,7 +193,7 @@ enum RoyaltyRoutes {
             guard principal.has([.admin], on: site) else { throw APIFailure(.forbidden, detail: site) }
             guard (0...1_000_000_000_000_000).contains(asked.amount) else { throw APIFailure(.invalidField, detail: "amount") }
             guard try await store.sites().contains(where: { $0.code == site }) else { throw APIFailure(.invalidField, detail: "site: \(site)") }
-            return try JSONResponse.make(try await store.setBudget(site: site, year: try year(String(asked.year)), amount: asked.amount))
+            return try JSONResponse.make(try await store.setBudget(site: site, year: try year(asked.year), amount: asked.amount))
         }
 
         group.post("royalties/batches") { request, context in

@@ -80,53 +80,53 @@ extension Store {
         return month
     }
 
-    /// What `submission`, graded `grading`, earns each of its people if published at `date`:
-    /// the author first, then the co-authors an editor confirmed. Empty when ungraded.
-    func reckon(_ submission: Submission, grading: Grading?, publishedAt date: Date) async throws
-        -> (lines: [(contributor: Int64, percent: Int, amount: Int64)], item: Int64, genreName: String, baseSalary: Int64,
-            unitValue: Int64, basis: String)? {
-        guard let grading else { return nil }
-        let site = submission.summary.site.code
-        guard let table = try await activeRateTable(site: site, at: date) else { return nil }
-        let day = VietnamDay(containing: date)
-        // Before the first base salary bientap knows (2019-07-01) it reckons nothing rather than guess.
-        guard let base = BaseSalary.inForce(on: day) else { return nil }
-        let unit = RoyaltyMath.unitValue(baseSalary: base.amount, percent: table.unitPercent)
-        // A component site's table pays its share of the source site's amount (QĐ 2157/QĐ-UBND: 20%).
-        let item = RoyaltyMath.itemAmount(grading, unitValue: unit, percentOfSource: table.payPercent) ?? 0
+    /// What a graded item earns, reckoned once for all of its people.
+    struct Reckoned {
+        var grading: Grading
+        var genreName: String
+        var item: RoyaltyMath.ItemReckoning
+        /// The rate table and base salary it followed.
+        var basis: String
+        /// Each person with their percent and part: the author first, then the confirmed co-authors.
+        var lines: [(contributor: Int64, percent: Int, amount: Int64)]
+    }
+
+    /// What `submission`, graded `grading`, earns each of its people if published at `date`, by
+    /// the rate table in force for its site and the base salary of that day (RoyaltyMath.reckon).
+    /// Nil when ungraded, or before the first base salary bientap knows (it reckons nothing rather than guess).
+    func reckon(_ submission: Submission, grading: Grading?, publishedAt date: Date) async throws -> Reckoned? {
+        guard let grading, let table = try await activeRateTable(site: submission.summary.site.code, at: date),
+              let item = RoyaltyMath.reckon(grading, table: table, on: VietnamDay(containing: date)) else { return nil }
         let coAuthors = submission.coAuthors.filter(\.confirmed)
-        let people = [(submission.summary.contributor.id, 100 - coAuthors.reduce(0) { $0 + $1.share })] + coAuthors.map { ($0.contributor.id, $0.share) }
-        let amounts = RoyaltyMath.split(item, percents: people.map(\.1))
-        let genreName = table.genres.first { $0.code == grading.genre }?.name ?? grading.genre
-        let lines = zip(people, amounts).map { (contributor: $0.0.0, percent: $0.0.1, amount: $0.1) }
-        return (lines, item, genreName, base.amount, unit, "\(table.name) (\(table.basis)); lương cơ sở: \(base.basis)")
+        let people = [(submission.summary.contributor.id, 100 - coAuthors.reduce(0) { $0 + $1.share })]
+            + coAuthors.map { ($0.contributor.id, $0.share) }
+        let amounts = RoyaltyMath.split(item.amount, percents: people.map(\.1))
+        return Reckoned(grading: grading, genreName: table.genres.first { $0.code == grading.genre }?.name ?? grading.genre, item: item,
+                        basis: "\(table.name) (\(table.basis)); lương cơ sở: \(item.baseSalary.basis)",
+                        lines: zip(people, amounts).map { (contributor: $0.0.0, percent: $0.0.1, amount: $0.1) })
     }
 
     /// Inside the publication's transaction: the entitlements of `submission`, published at `date`,
     /// in its month (or the first open one after it, when that month is closed already).
     func writeEntitlements(of submission: Submission, publishedAt date: Date, now: Date = Date()) async throws {
         guard let reckoned = try await reckon(submission, grading: submission.grading, publishedAt: date) else { return }
-        let site = submission.summary.site.code
-        let month = try await openMonth(from: Self.royaltyMonth(of: date), site: site)
-        // A grading of 0 (the decree's tables start there) owes nothing: no line for it.
-        for line in reckoned.lines where line.amount != 0 {
-            try await insertEntitlement(submission: submission, contributor: line.contributor, percent: line.percent, amount: line.amount,
-                                        reckoned: reckoned, grading: submission.grading, publishedAt: date, month: month, adjusts: nil, now: now)
-        }
+        let month = try await openMonth(from: Self.royaltyMonth(of: date), site: submission.summary.site.code)
+        try await insertLines(reckoned, of: submission, publishedAt: date, month: month, now: now)
     }
 
-    private func insertEntitlement(submission: Submission, contributor: Int64, percent: Int, amount: Int64,
-                                   reckoned: (lines: [(contributor: Int64, percent: Int, amount: Int64)], item: Int64, genreName: String,
-                                              baseSalary: Int64, unitValue: Int64, basis: String),
-                                   grading: Grading?, publishedAt: Date, month: String, adjusts: Int64?, now: Date) async throws {
-        try await sql.raw("""
-            INSERT INTO entitlements (submission_id, contributor_id, site_code, genre, genre_name, coefficient, share_percent, item_amount,
-                                      amount, base_salary, unit_value, basis, published_at, month, adjusts, created_at)
-            VALUES (\(bind: submission.id), \(bind: contributor), \(bind: submission.summary.site.code), \(bind: grading?.genre ?? ""),
-                    \(bind: reckoned.genreName), \(bind: grading?.coefficient), \(bind: percent), \(bind: reckoned.item), \(bind: amount),
-                    \(bind: reckoned.baseSalary), \(bind: reckoned.unitValue), \(bind: reckoned.basis), \(bind: Store.millis(publishedAt)),
-                    \(bind: month), \(bind: adjusts), \(bind: Store.millis(now)))
-            """).run()
+    /// Inside a transaction: one ledger line per person of `reckoned` in `month`. A grading of 0
+    /// (the decree's tables start there) owes nothing: no line for it.
+    private func insertLines(_ reckoned: Reckoned, of submission: Submission, publishedAt: Date, month: String, now: Date) async throws {
+        for line in reckoned.lines where line.amount != 0 {
+            try await sql.raw("""
+                INSERT INTO entitlements (submission_id, contributor_id, site_code, genre, genre_name, coefficient, share_percent, item_amount,
+                                          amount, base_salary, unit_value, basis, published_at, month, created_at)
+                VALUES (\(bind: submission.id), \(bind: line.contributor), \(bind: submission.summary.site.code), \(bind: reckoned.grading.genre),
+                        \(bind: reckoned.genreName), \(bind: reckoned.grading.coefficient), \(bind: line.percent), \(bind: reckoned.item.amount),
+                        \(bind: line.amount), \(bind: reckoned.item.baseSalary.amount), \(bind: reckoned.item.unitValue), \(bind: reckoned.basis),
+                        \(bind: Store.millis(publishedAt)), \(bind: month), \(bind: Store.millis(now)))
+                """).run()
+        }
     }
 
     public enum RegradeOutcome: Sendable {
@@ -164,11 +164,7 @@ extension Store {
             if let reckoned = try await reckon(submission, grading: grading, publishedAt: publishedAt) {
                 // The first publication's month when it is still open; else the first open one.
                 let month = closed.isEmpty ? try await openMonth(from: Self.royaltyMonth(of: publishedAt), site: site) : open
-                for line in reckoned.lines where line.amount != 0 {
-                    try await insertEntitlement(submission: submission, contributor: line.contributor, percent: line.percent,
-                                                amount: line.amount, reckoned: reckoned, grading: grading, publishedAt: publishedAt,
-                                                month: month, adjusts: nil, now: now)
-                }
+                try await insertLines(reckoned, of: submission, publishedAt: publishedAt, month: month, now: now)
             }
             return .done(try await entitlements(RoyaltyQuery(submission: id)))
         }
@@ -228,6 +224,7 @@ extension Store {
         }
     }
 
+    /// `values` bound one by one, comma-separated, for an `IN (…)`.
     static func bindList<T: Encodable & Sendable>(_ values: [T]) -> SQLQueryString {
         var text = SQLQueryString("")
         for (i, value) in values.enumerated() { text = text + (i == 0 ? "" : ", ") + "\(bind: value)" }
@@ -393,15 +390,20 @@ extension Store {
 
     /// The payment list of `month` for `sites`, tax reckoned by the regime on `paidOn`: each
     /// person's lines summed by the database (a month of 100,000 lines is not read line by line).
-    public func paymentList(month: String, sites: Set<String>, site: String?, paidOn: VietnamDay) async throws -> PaymentList {
-        guard !sites.isEmpty else { return PaymentList.make(month: month, site: site, paidOn: paidOn, totals: [:], payees: [:]) }
+    /// `contributors` narrows it to some people (one person's statement).
+    public func paymentList(month: String, sites: Set<String>, site: String?, paidOn: VietnamDay,
+                            contributors: Set<Int64>? = nil) async throws -> PaymentList {
+        guard !sites.isEmpty, contributors?.isEmpty != true else {
+            return PaymentList.make(month: month, site: site, paidOn: paidOn, totals: [:], payees: [:])
+        }
         var totals: [Int64: PaymentList.Totals] = [:]
         for row in try await sql.raw("""
             SELECT contributor_id, CAST(SUM(amount) AS BIGINT) AS gross,
                    COUNT(DISTINCT CASE WHEN adjusts IS NULL THEN submission_id END) AS items,
                    SUM(COALESCE(coefficient, 0) * share_percent) AS weighted
             FROM entitlements WHERE month = \(bind: month) AND site_code IN (
-            """ + Self.bindList(sites.sorted()) + ") GROUP BY contributor_id").all() {
+            """ + Self.bindList(sites.sorted()) + ")"
+            + (contributors.map { " AND contributor_id IN (" + Self.bindList($0.sorted()) + ")" } ?? "") + " GROUP BY contributor_id").all() {
             totals[try row.decode(column: "contributor_id", as: Int64.self)] = PaymentList.Totals(
                 items: try row.decode(column: "items", as: Int.self),
                 coefficients: (try row.decode(column: "weighted", as: Double?.self) ?? 0) / 100,

@@ -88,7 +88,7 @@ extension Store {
         } else {
             var whereStatus = SQLQueryString(" WHERE 1 = 1")
             if !query.statuses.isEmpty {
-                whereStatus = whereStatus + " AND s.status IN (" + list(query.statuses.map(\.rawValue)) + ")"
+                whereStatus = whereStatus + " AND s.status IN (" + Self.bindList(query.statuses.map(\.rawValue)) + ")"
             }
             sqlText = SQLQueryString("SELECT ") + SQLQueryString(Self.summaryColumns) + ", \(unsafeRaw: column) AS sort_key"
                 + SQLQueryString(Self.summaryTables) + whereStatus + filters(query) + order
@@ -113,10 +113,10 @@ extension Store {
         }
         if let all = query.scope.allOn {
             // Sites seen whole, or the reader's own items where they only contribute.
-            var visible = all.isEmpty ? SQLQueryString("1 = 0") : "si.code IN (" + list(all.sorted()) + ")"
+            var visible = all.isEmpty ? SQLQueryString("1 = 0") : "si.code IN (" + Self.bindList(all.sorted()) + ")"
             if let user = query.scope.userID {
                 if let own = query.scope.ownOn {
-                    if !own.isEmpty { visible = visible + " OR (c.user_id = \(bind: user) AND si.code IN (" + list(own.sorted()) + "))" }
+                    if !own.isEmpty { visible = visible + " OR (c.user_id = \(bind: user) AND si.code IN (" + Self.bindList(own.sorted()) + "))" }
                 } else {
                     visible = visible + " OR c.user_id = \(bind: user)"
                 }
@@ -124,7 +124,7 @@ extension Store {
             sqlText = sqlText + " AND (" + visible + ")"
         }
         if !query.categories.isEmpty {
-            sqlText = sqlText + " AND s.category IN (" + list(query.categories.map(\.rawValue)) + ")"
+            sqlText = sqlText + " AND s.category IN (" + Self.bindList(query.categories.map(\.rawValue)) + ")"
         }
         if let contributor = query.contributor {
             sqlText = sqlText + " AND s.contributor_id = \(bind: contributor)"
@@ -197,14 +197,6 @@ extension Store {
             }
         }
         return counts
-    }
-
-    private func list(_ values: [String]) -> SQLQueryString {
-        var text = SQLQueryString("")
-        for (i, value) in values.enumerated() {
-            text = text + (i == 0 ? "" : ", ") + "\(bind: value)"
-        }
-        return text
     }
 
     private static func summary(_ row: any SQLRow) throws -> SubmissionSummary {

@@ -726,8 +726,8 @@ public struct AppState {
             // Fixing is editing: the item opens in the editor on the finding, its fixes offered.
             guard case .reader(let reader)? = overlays.last else { return [] }
             var target = EditorState.FindingToFix()
-            if !reader.findings.isEmpty {
-                let index = reader.currentFinding ?? 0
+            // The finding stepped to, or the first; a stale index (the findings changed) is no finding.
+            if let index = Optional(reader.currentFinding ?? 0), reader.findings.indices.contains(index) {
                 let word = reader.findings[index].word
                 target = EditorState.FindingToFix(word: word, occurrence: reader.findings[..<index].filter { $0.word == word }.count)
             }

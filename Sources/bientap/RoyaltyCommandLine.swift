@@ -43,6 +43,12 @@ struct OutputOptions: ParsableArguments {
     var force = false
 
     /// Saves `file`, refusing to replace one without --force; says where on stdout.
+    /// The name a ledger file is saved under when the portal names none: a statement
+    /// (bảng kê) when it is one person's, else the payment list; whichever command saved it.
+    static func ledgerName(month: String, contributor: Int64?, kind: SpreadsheetFormat) -> String {
+        (contributor.map { "bang-ke-\($0)-\(month)" } ?? "nhuan-but-\(month)") + "." + kind.rawValue
+    }
+
     func save(_ file: DownloadedFile, fallbackName: String, language: UILanguage) throws {
         let saved: String
         do {
@@ -105,7 +111,7 @@ struct RoyaltyList: ParsableCommand {
             print(try desk.run { try desk.commands.paymentList(site: ledger.site, month: month, paidOn: day, format: shown) }, terminator: "")
         case .file(let kind):
             let file = try desk.run { try desk.commands.royaltyFile(site: ledger.site, month: month, contributor: nil, paidOn: day, format: kind) }
-            try output.save(file, fallbackName: "nhuan-but-\(month).\(kind.rawValue)", language: desk.language)
+            try output.save(file, fallbackName: OutputOptions.ledgerName(month: month, contributor: nil, kind: kind), language: desk.language)
         }
     }
 }
@@ -141,7 +147,7 @@ struct RoyaltyStatementCommand: ParsableCommand {
             let file = try desk.run {
                 try desk.commands.royaltyFile(site: ledger.site, month: month, contributor: contributor, paidOn: day, format: kind)
             }
-            try output.save(file, fallbackName: "bang-ke-\(contributor)-\(month).\(kind.rawValue)", language: desk.language)
+            try output.save(file, fallbackName: OutputOptions.ledgerName(month: month, contributor: contributor, kind: kind), language: desk.language)
         }
     }
 }
@@ -225,7 +231,7 @@ struct RoyaltyExport: ParsableCommand {
         guard case .file(let kind) = try LedgerFormat.parse(format, screen: false) else { return }
         if let contributor, contributor <= 0 { throw Failed(message: Strings.contributorRequired(desk.language), status: 2) }
         let file = try desk.run { try desk.commands.royaltyFile(site: ledger.site, month: month, contributor: contributor, paidOn: day, format: kind) }
-        try output.save(file, fallbackName: "nhuan-but-\(month).\(kind.rawValue)", language: desk.language)
+        try output.save(file, fallbackName: OutputOptions.ledgerName(month: month, contributor: contributor, kind: kind), language: desk.language)
     }
 }
 

@@ -35,6 +35,8 @@ DATA_DEPENDENT = {
     ("POST", "/api/v1/rate-tables"): [("invalid_field", r"^(site|genres)\b")],
     # A month is closed on a site that exists.
     ("POST", "/api/v1/royalties/batches"): [("invalid_field", r"^site\b")],
+    # A corrected grading must fit the rate table that priced the publication.
+    ("PUT", "/api/v1/submissions/{id}/grading"): [("invalid_field", r"^grading\b")],
     # Payment details are for someone known on the site; a budget for a site that exists.
     ("PUT", "/api/v1/royalties/payees"): [("invalid_field", r"^(contributor_id|commitment_signed_on)\b")],
     ("PUT", "/api/v1/royalties/budget"): [("invalid_field", r"^site\b")],

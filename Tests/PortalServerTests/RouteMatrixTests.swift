@@ -174,7 +174,7 @@ class RouteMatrixTests: PortalTestCase {
                             var headers: [HTTPField.Name: String] = [:]
                             var body: Data?
                             if op.scope == "item" {
-                                let status: SubmissionStatus = op.id == "publication" ? .published
+                                let status: SubmissionStatus = ["publication", "regrade"].contains(op.id) ? .published
                                     : action.map { [.claim: .submitted, .return: .inReview, .approve: .inReview, .reject: .submitted,
                                                     .resubmit: .returned, .withdraw: .submitted, .schedule: .approved, .unschedule: .scheduled,
                                                     .publish: .approved][$0]! } ?? .submitted
@@ -186,6 +186,7 @@ class RouteMatrixTests: PortalTestCase {
                             case "royaltyEntitlements", "royaltyPaymentList": uri += "?site=\(site)&month=2026-01"
                             case "royaltyStatement": uri += "?site=\(site)&month=2026-01&contributor=\(contributorOf[role] ?? 0)"
                             case "royaltyBatches", "royaltyPayees": uri += "?site=\(site)"
+                            case "regrade": body = json(Grading(genre: "tin", coefficient: 2))
                             case "setRoyaltyPayee":
                                 uri += "?site=\(site)"
                                 body = json(Payee(contributorId: contributorOf[role] ?? 0, fullName: "CTV", idNumber: "012345678901", kind: .outside))

@@ -229,6 +229,24 @@ class RoyaltyLedgerTests: PortalTestCase {
             XCTAssertEqual(budget.amount, 1_000_000)
             XCTAssertEqual(budget.used, 351_000)
             XCTAssertEqual(budget.left, 649_000)
+
+            // The grading corrected through the API: 2 × 234,000 = 468,000 đ; 20%: 93,600; the author 374,400.
+            let regraded = try await send(client, .put, "/api/v1/submissions/\(item.id)/grading", token: editor,
+                                          body: json(Grading(genre: "tin", coefficient: 2)))
+            XCTAssertEqual(regraded.status, .ok, String(decoding: regraded.body, as: UTF8.self))
+            let (corrected, _) = try await get(client, "/api/v1/royalties/entitlements?site=so-y-te&month=2024-07", token: accountant,
+                                               as: [RoyaltyEntitlement].self)
+            XCTAssertEqual(corrected.filter { $0.submissionId == item.id }.map(\.amount), [374_400, 93_600])
+            let outOfRange = try await send(client, .put, "/api/v1/submissions/\(item.id)/grading", token: editor,
+                                            body: json(Grading(genre: "tin", coefficient: 11)))
+            XCTAssertEqual(outOfRange.status, .badRequest, "the decree's maximum for tin is 10")
+            let byAccountant = try await send(client, .put, "/api/v1/submissions/\(item.id)/grading", token: accountant,
+                                              body: json(Grading(genre: "tin", coefficient: 3)))
+            XCTAssertEqual(byAccountant.status, .forbidden, "editors grade")
+            let waiting = try await store.submissions(.init(statuses: [.approved], site: "so-y-te", limit: 1)).items[0]
+            let unpublished = try await send(client, .put, "/api/v1/submissions/\(waiting.id)/grading", token: editor,
+                                             body: json(Grading(genre: "tin", coefficient: 2)))
+            XCTAssertEqual(unpublished.status, .conflict)
         }
     }
 }

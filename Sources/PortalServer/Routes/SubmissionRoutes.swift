@@ -162,11 +162,7 @@ enum SubmissionRoutes {
             let access = try await requireRoles(action.roles, principal, id: id, store: store)
             try validate(transition)
             if action == .approve, let grading = transition.grading {
-                // Graded against the table in force for the item's site today.
-                guard let table = try await store.activeRateTable(site: access.site) else {
-                    throw APIFailure(.invalidField, detail: "grading: no rate table for \(access.site)")
-                }
-                if let problem = table.problem(with: grading) { throw APIFailure(.invalidField, detail: "grading: \(problem)") }
+                try await check(grading, site: access.site, at: Date(), store: store)
             }
             let expected = try revisionMatched(request)
             let idempotency = try Idempotency.key(request, principal,
@@ -240,6 +236,25 @@ enum SubmissionRoutes {
             }
         }
 
+        // A published item's grading corrected: its royalty lines in open months are written
+        // anew, paid ones taken back by adjustment lines in the next open month.
+        group.put("submissions/:id/grading") { request, context in
+            let principal = try context.authenticated()
+            let id = try id(context)
+            let access = try await requireRoles(editors, principal, id: id, store: store)
+            let grading = try await RequestBody.decode(Grading.self, request, limit: 4096)
+            guard let published = try await store.submission(id: id, scope: principal.scope)?.summary.publishedAt else {
+                throw APIFailure(.illegalTransition, detail: "grading: not published")
+            }
+            // Graded against the table that priced the publication.
+            try await check(grading, site: access.site, at: published, store: store)
+            switch try await store.regrade(submission: id, grading: grading) {
+            case .done(let lines): return try JSONResponse.make(lines)
+            case .notFound: throw APIFailure(.notFound)
+            case .notPublished: throw APIFailure(.illegalTransition, detail: "grading: not published")
+            }
+        }
+
         group.get("submissions/:id/publication") { request, context in
             guard let publication = try await store.publication(of: try id(context), scope: try context.authenticated().scope) else {
                 throw APIFailure(.notFound)
@@ -290,6 +305,14 @@ enum SubmissionRoutes {
     }
 
     static let socialChannels: Set<String> = ["zalo", "facebook"]
+
+    /// 400 unless `grading` fits the rate table in force for `site` at `date`.
+    private static func check(_ grading: Grading, site: String, at date: Date, store: Store) async throws {
+        guard let table = try await store.activeRateTable(site: site, at: date) else {
+            throw APIFailure(.invalidField, detail: "grading: no rate table for \(site)")
+        }
+        if let problem = table.problem(with: grading) { throw APIFailure(.invalidField, detail: "grading: \(problem)") }
+    }
 
     /// 404 unless the submission is visible, 403 unless one of `roles` lets the user act
     /// on it (a contributor only on their own).

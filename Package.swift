@@ -35,10 +35,13 @@ let package = Package(
         // The royalty exports (payment list, statements) in CSV and XLSX: served by the portal.
         .target(name: "RoyaltyExport", dependencies: ["NewsroomKit", "VietText", "CXlsxWriter"]),
 
+        // HTTP out over libcurl: the desk to its portal, the portal to social networks.
+        .target(name: "CurlHTTP", dependencies: ["CCurl"]),
+
         // Client side
-        .target(name: "PortalClient", dependencies: ["NewsroomKit", "CCurl"]),
+        .target(name: "PortalClient", dependencies: ["NewsroomKit", "CurlHTTP"]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "VietText"]),
-        .target(name: "BienTapApp", dependencies: ["TerminalUI", "PortalClient"]),
+        .target(name: "BienTapApp", dependencies: ["TerminalUI", "PortalClient", "CurlHTTP"]),
         .executableTarget(name: "bientap", dependencies: [
             "BienTapApp",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -72,11 +75,11 @@ let package = Package(
         .testTarget(name: "NewsroomKitTests", dependencies: ["NewsroomKit"]),
         .testTarget(name: "RoyaltyExportTests", dependencies: ["RoyaltyExport"]),
         .testTarget(name: "PortalClientTests", dependencies: [
-            "PortalClient", "PortalServer",
+            "PortalClient", "PortalServer", "CurlHTTP",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "BienTapAppTests", dependencies: ["BienTapApp"]),
+        .testTarget(name: "BienTapAppTests", dependencies: ["BienTapApp", "CurlHTTP"]),
         .testTarget(name: "PortalServerTests", dependencies: [
             "PortalServer",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

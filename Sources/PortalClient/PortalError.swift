@@ -1,3 +1,4 @@
+import CurlHTTP
 import NewsroomKit
 
 /// Why a call to the portal failed. Messages for people are made by the

@@ -1,4 +1,5 @@
 @testable import BienTapApp
+import CurlHTTP
 import Foundation
 import NewsroomKit
 import PortalClient

@@ -1,4 +1,5 @@
 @testable import BienTapApp
+import CurlHTTP
 import NewsroomKit
 import PortalClient
 import VietText

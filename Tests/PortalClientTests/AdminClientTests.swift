@@ -1,3 +1,4 @@
+import CurlHTTP
 import Dispatch
 import Foundation
 import HummingbirdTesting

@@ -1,6 +1,6 @@
 import Foundation
 
-/// An HTTP request as the portal client sends it.
+/// An HTTP request as bientap sends it (to a portal, or to a social network).
 public struct HTTPRequest: Sendable {
     public var method: String
     public var url: String

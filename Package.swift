@@ -60,6 +60,9 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
         ]),
+        // The social networks the portal posts to (Zalo OA, Facebook Page): connectors only,
+        // no database; the portal's outbox drives them.
+        .target(name: "SocialChannels", dependencies: ["CurlHTTP"]),
         .executableTarget(name: "bientap-portal", dependencies: [
             "PortalServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -3,10 +3,16 @@ import Foundation
 
 /// HTTP over libcurl. One easy handle is reused so that connections to the
 /// portal stay open between requests; calls are serialised by a lock and
-/// block the calling thread, so callers run them off the UI thread.
+/// block the calling thread, so callers run them off the UI thread. One transport
+/// carries one request at a time: work that must not wait behind another (a save
+/// behind a slow list read) needs a transport of its own.
+///
+/// `@unchecked Sendable`: `lock` guards `handle` (the easy handle and everything libcurl
+/// keeps in it, its connection cache included), which is touched only inside `perform`
+/// with the lock held, and in `deinit`; every other stored property is an immutable `let`.
 public final class CurlTransport: @unchecked Sendable {
-    public var connectTimeoutSeconds: Int
-    public var totalTimeoutSeconds: Int
+    public let connectTimeoutSeconds: Int
+    public let totalTimeoutSeconds: Int
 
     private let handle: UnsafeMutableRawPointer
     private let lock = NSLock()
@@ -36,7 +42,7 @@ public final class CurlTransport: @unchecked Sendable {
         defer { lock.unlock() }
         curl_easy_reset(handle)
 
-        let sink = ResponseSink()
+        let sink = ResponseSink(maximumBodyBytes: request.maximumResponseBytes ?? Int.max)
         let sinkPointer = Unmanaged.passRetained(sink)
         defer { sinkPointer.release() }
 
@@ -50,9 +56,12 @@ public final class CurlTransport: @unchecked Sendable {
 
         var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         let body = request.body ?? Data()
+        // A null POSTFIELDS makes libcurl read the body from stdin, and an empty Data has no
+        // bytes to point at: an empty body is sent from a one-byte buffer with size 0.
+        let buffer = body.isEmpty ? Data([0]) : body
 
         let code: CURLcode = errorBuffer.withUnsafeMutableBufferPointer { errorPointer in
-            body.withUnsafeBytes { bodyBytes in
+            buffer.withUnsafeBytes { bodyBytes in
                 ccurl_setopt_string(handle, CURLOPT_URL, request.url)
                 ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
                 ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, connectTimeoutSeconds)
@@ -65,6 +74,10 @@ public final class CurlTransport: @unchecked Sendable {
                 ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, sinkPointer.toOpaque())
                 ccurl_setopt_callback(handle, CURLOPT_HEADERFUNCTION, curlWriteHeader)
                 ccurl_setopt_pointer(handle, CURLOPT_HEADERDATA, sinkPointer.toOpaque())
+                if request.atMostOnce {
+                    ccurl_setopt_long(handle, CURLOPT_FRESH_CONNECT, 1)
+                    ccurl_setopt_long(handle, CURLOPT_FORBID_REUSE, 1)
+                }
                 switch request.method {
                 case "GET":
                     ccurl_setopt_long(handle, CURLOPT_HTTPGET, 1)
@@ -77,8 +90,7 @@ public final class CurlTransport: @unchecked Sendable {
                     ccurl_setopt_long(handle, CURLOPT_POST, 1)
                     ccurl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method)
                     ccurl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
-                    ccurl_setopt_pointer(handle, CURLOPT_POSTFIELDS,
-                                         UnsafeMutableRawPointer(mutating: bodyBytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!))
+                    ccurl_setopt_pointer(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: bodyBytes.baseAddress))
                 }
                 return curl_easy_perform(handle)
             }
@@ -87,7 +99,11 @@ public final class CurlTransport: @unchecked Sendable {
         guard code == CURLE_OK else {
             let detail = String(cString: errorBuffer)
             let summary = String(cString: curl_easy_strerror(code))
-            throw TransportError(curlCode: Int(code.rawValue), message: detail.isEmpty ? summary : detail, url: request.url)
+            // libcurl counts the request's bytes as they are written to the socket.
+            var requestBytes = 0
+            ccurl_getinfo_long(handle, CURLINFO_REQUEST_SIZE, &requestBytes)
+            throw TransportError(curlCode: Int(code.rawValue), message: detail.isEmpty ? summary : detail, url: request.url,
+                                 requestSent: requestBytes > 0)
         }
         var status = 0
         ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
@@ -99,12 +115,19 @@ public final class CurlTransport: @unchecked Sendable {
 private final class ResponseSink {
     var body = Data()
     var headers: [String: String] = [:]
+    let maximumBodyBytes: Int
+
+    init(maximumBodyBytes: Int) {
+        self.maximumBodyBytes = maximumBodyBytes
+    }
 }
 
 private func curlWriteBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ userdata: UnsafeMutableRawPointer?) -> Int {
     guard let data, let userdata else { return 0 }
     let sink = Unmanaged<ResponseSink>.fromOpaque(userdata).takeUnretainedValue()
     let length = size * count
+    // Returning less than was handed over makes libcurl stop with WRITE_ERROR.
+    guard length <= sink.maximumBodyBytes - sink.body.count else { return 0 }
     data.withMemoryRebound(to: UInt8.self, capacity: length) { sink.body.append($0, count: length) }
     return length
 }
@@ -133,11 +156,15 @@ public struct TransportError: Error, Sendable, Hashable {
     public var curlCode: Int
     public var message: String
     public var url: String
+    /// Whether any of the request had been written to the connection when it failed: the
+    /// server may have read and acted on it (a POST may have been posted).
+    public var requestSent: Bool
 
-    public init(curlCode: Int, message: String, url: String) {
+    public init(curlCode: Int, message: String, url: String, requestSent: Bool = false) {
         self.curlCode = curlCode
         self.message = message
         self.url = url
+        self.requestSent = requestSent
     }
 
     /// What went wrong, in kinds a person can be told of (libcurl's own message is English).

@@ -117,9 +117,13 @@ public struct ChannelCredentials: Sendable, Hashable, Codable {
     public var appID: String?
     public var appSecret: String?
     public var accessTokenExpiresAt: Date?
+    /// Zalo: where tokens are renewed (https://oauth.zaloapp.com for the real service); nil: `baseURL`
+    /// (a fake serves both).
+    public var authBaseURL: String?
 
     public init(baseURL: String, accountID: String, accessToken: String, refreshToken: String? = nil,
-                appID: String? = nil, appSecret: String? = nil, accessTokenExpiresAt: Date? = nil) {
+                appID: String? = nil, appSecret: String? = nil, accessTokenExpiresAt: Date? = nil,
+                authBaseURL: String? = nil) {
         self.baseURL = baseURL
         self.accountID = accountID
         self.accessToken = accessToken
@@ -127,6 +131,7 @@ public struct ChannelCredentials: Sendable, Hashable, Codable {
         self.appID = appID
         self.appSecret = appSecret
         self.accessTokenExpiresAt = accessTokenExpiresAt
+        self.authBaseURL = authBaseURL
     }
 }
 

@@ -6,18 +6,17 @@ import PortalClient
 import TerminalUI
 
 /// Runs the newsroom UI: feeds input and results to `AppState`, runs its
-/// effects on a background queue so the network never blocks drawing.
+/// effects on background lanes so the network never blocks drawing.
 public final class NewsroomApp {
-    private let client: AdminClient
+    /// Reads on one lane, saves, leases and decisions on the other, each with its own
+    /// client and connection: a long queue reading never holds up a save.
+    private let portal: PortalLanes
     private var state: AppState
     private let environment: [String: String]
-    private let work = DispatchQueue(label: "bientap.portal")
-    /// Saves and lease calls go on their own queue: a long queue reading must not hold up a save.
-    private let writes = DispatchQueue(label: "bientap.portal.writes")
     private let spelling: SpellService
 
-    public init(client: AdminClient, state: AppState, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        self.client = client
+    public init(portal: PortalLanes, state: AppState, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.portal = portal
         self.state = state
         self.environment = environment
         spelling = SpellService(userDictionary: ClientConfiguration.configDirectory(environment: environment)
@@ -33,8 +32,7 @@ public final class NewsroomApp {
         var quit = false
         for effect in state.start() { quit = execute(effect, loop: loop) || quit }
         // Who we are, for "mine" in the lists; nothing is said when it cannot be read.
-        let client = self.client
-        work.async { if let me = try? client.me() { loop.send(.meLoaded(me)) } }
+        portal.read { client in if let me = try? client.me() { loop.send(.meLoaded(me)) } }
         if quit { return }
         loop.tickMilliseconds = state.wakeMilliseconds
         loop.run(render: { self.state.render() }, handle: { event in
@@ -56,7 +54,8 @@ public final class NewsroomApp {
 
     /// Starts an effect; returns true when it ends the app.
     private func execute(_ effect: Effect, loop: EventLoop<AppMessage>) -> Bool {
-        let client = self.client
+        let language = state.language
+        let sleeper = portal.sleeper
         switch effect {
         case .quit:
             return true
@@ -65,13 +64,13 @@ public final class NewsroomApp {
         case .repaint:
             loop.screen.repaintAll()
         case .loadQueue(let tab, let statuses, let publishedToday):
-            work.async {
+            portal.read { client in
                 let since = publishedToday ? DateText.startOfDay(Date()) : nil
                 let result = Result { try client.allSubmissions(statuses: statuses, publishedFrom: since) }.mapError(PortalError.wrap)
                 loop.send(.queueLoaded(tab: tab, result))
             }
         case .loadSubmission(let id):
-            work.async {
+            portal.read { client in
                 let result = Result { try client.submission(id: id) }.mapError(PortalError.wrap)
                 loop.send(.submissionLoaded(id, result))
                 guard case .success = result else { return }
@@ -81,7 +80,7 @@ public final class NewsroomApp {
                 loop.send(.historyLoaded(id, history))
             }
         case .loadDuty:
-            work.async {
+            portal.read { client in
                 let result = Result {
                     DutyData(sites: try client.sites().map(\.ref), items: try client.allSubmissions(statuses: [.approved, .scheduled]))
                 }.mapError(PortalError.wrap)
@@ -89,53 +88,48 @@ public final class NewsroomApp {
             }
         case .addNote(let id, let note):
             let key = UUID().uuidString.lowercased()
-            writes.async {
-                // One key through the retries: a note sent twice is kept once.
-                var result = Result { try client.addNote(to: id, note, idempotencyKey: key) }.mapError(PortalError.wrap)
-                for _ in 0..<2 {
-                    guard case .failure(let error) = result, error.isTransient else { break }
-                    Thread.sleep(forTimeInterval: 1)
-                    result = Result { try client.addNote(to: id, note, idempotencyKey: key) }.mapError(PortalError.wrap)
-                }
-                loop.send(.noteAdded(id, result))
+            // One key through the retries: a note sent twice is kept once.
+            portal.write(attempts: 3, pause: 1, { client in try client.addNote(to: id, note, idempotencyKey: key) }) { result in
+                loop.send(.noteAdded(id, result.mapError(PortalError.wrap)))
             }
         case .loadDifferences(let id, let revisions):
-            work.async {
+            portal.read { client in
                 let result = Result { try client.diff(of: id, from: revisions?.lowerBound, to: revisions?.upperBound) }
                     .mapError(PortalError.wrap)
                 loop.send(.differencesLoaded(id, result))
             }
         case .openForEditing(let id):
-            let desk = DeskCommands(client: client, language: state.language, attempts: 1)
-            writes.async {
+            portal.write { client in
+                let desk = DeskCommands(client: client, language: language, attempts: 1)
                 let result = Result { try desk.openForEditing(id: id) }.map { EditingStart(submission: $0.0, lease: $0.1) }
                     .mapError(PortalError.wrap)
                 loop.send(.openedForEditing(id, result))
             }
         case .prepareApproval(let id, let site):
-            work.async {
+            portal.read { client in
                 let result = Result { ApprovalBasis(table: try client.activeRateTable(site: site), item: try client.submission(id: id)) }
                     .mapError(PortalError.wrap)
                 loop.send(.approvalPrepared(id: id, result))
             }
         case .decide(let id, let request):
-            let desk = DeskCommands(client: client, language: state.language, onRetry: { _ in })
-            writes.async {
+            portal.write { client in
+                // A decision's retries keep their order with the writes: they wait on the lane.
+                let desk = DeskCommands(client: client, language: language, sleeper: sleeper, onRetry: { _ in })
                 let result = Result { try desk.decide(id: id, request) }.mapError(PortalError.wrap)
                 loop.send(.decided(id, request.action, result))
             }
         case .save(let id, let edit, let base):
-            writes.async {
+            portal.write { client in
                 let result = Result { try client.save(id: id, edit: edit, base: base) }.mapError(PortalError.wrap)
                 loop.send(.saved(id, result))
             }
         case .renewLease(let id):
-            writes.async {
+            portal.write { client in
                 let result = Result { try client.acquireLease(id: id) }.mapError(PortalError.wrap)
                 loop.send(.leaseRenewed(id, result))
             }
         case .releaseLease(let id):
-            writes.async { try? client.releaseLease(id: id) }
+            portal.write { client in try? client.releaseLease(id: id) }
         case .checkSpelling(let id, let text, let changes):
             spelling.check(text) { loop.send(.spellChecked(id, changes: changes, $0)) }
         case .checkReaderSpelling(let id, let text):

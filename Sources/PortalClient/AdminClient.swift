@@ -2,9 +2,11 @@ import CurlHTTP
 import Foundation
 import NewsroomKit
 
-/// The typed client of the portal's admin API (`/api/v1`). Every call blocks
-/// the calling thread: the app runs them on a background queue.
-public final class AdminClient: @unchecked Sendable {
+/// The typed client of bientap-portal's admin API (`/api/v1`), the libcurl `PortalAPI`.
+/// Every call blocks the calling thread: the app runs them on a background queue. One
+/// client has one transport, so its calls go one at a time: the desk keeps a client for
+/// reads and another for writes (`PortalLanes`), so a save never waits behind a list read.
+public final class AdminClient: Sendable {
     public let baseURL: String
     private let token: String
     private let transport: CurlTransport
@@ -55,19 +57,6 @@ public final class AdminClient: @unchecked Sendable {
         if let cursor { query.append(("cursor", cursor)) }
         query.append(("limit", String(limit)))
         return try get(APIPath.submissions, query: query)
-    }
-
-    /// Every submission matching the filter, following cursors to the last page.
-    public func allSubmissions(statuses: [SubmissionStatus] = [], site: String? = nil, publishedFrom: Date? = nil,
-                               pageSize: Int = 200) throws -> [SubmissionSummary] {
-        var items: [SubmissionSummary] = []
-        var cursor: String? = nil
-        repeat {
-            let page = try submissions(statuses: statuses, site: site, publishedFrom: publishedFrom, cursor: cursor, limit: pageSize)
-            items += page.items
-            cursor = page.nextCursor
-        } while cursor != nil
-        return items
     }
 
     /// `GET /api/v1/submissions/{id}`.
@@ -240,6 +229,7 @@ public final class AdminClient: @unchecked Sendable {
 }
 
 /// The last tagged body of each URL, bounded: the TUI polls a handful of list pages.
+/// `@unchecked Sendable`: `lock` guards `entries`, `order` and `hitCount`; `capacity` is a `let`.
 final class ValidatorCache: @unchecked Sendable {
     struct Entry {
         var tag: String

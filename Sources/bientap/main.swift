@@ -314,9 +314,9 @@ enum SpellInputs {
 enum Session {
     static func run(portal: String, token: String, configuration: ClientConfiguration, isDemo: Bool = false) throws {
         let language = configuration.language
-        let client: AdminClient
+        let lanes: PortalLanes
         do {
-            client = try AdminClient(baseURL: portal, token: token)
+            lanes = try PortalLanes(portal: portal, token: token)
         } catch {
             throw Failed(message: Strings.portalError(error, portal: portal)(language))
         }
@@ -328,7 +328,7 @@ enum Session {
                              startupNotice: notice, refreshInterval: configuration.refreshSeconds,
                              journal: Journal(environment: ProcessInfo.processInfo.environment),
                              inputMethod: configuration.inputMethod, isDemo: isDemo)
-        NewsroomApp(client: client, state: state).run(on: screen)
+        NewsroomApp(portal: lanes, state: state).run(on: screen)
     }
 }
 

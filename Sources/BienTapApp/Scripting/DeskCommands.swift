@@ -11,20 +11,24 @@ import VietText
 public struct DeskCommands {
     public enum Format: String, CaseIterable, Sendable { case table, jsonl, text, json }
 
-    let client: AdminClient
+    let client: any PortalAPI
     let language: UILanguage
     /// Attempts of a decision when the portal cannot be reached or the answer is lost.
     let attempts: Int
     let pause: TimeInterval
+    /// Waits the `pause` between attempts (tests pass one that does not sleep).
+    let sleeper: any Sleeper
     /// Told of each retry (the command line says it on stderr; the screen says nothing).
     let onRetry: @Sendable (String) -> Void
 
-    public init(client: AdminClient, language: UILanguage, attempts: Int = 3, pause: TimeInterval = 1,
+    public init(client: any PortalAPI, language: UILanguage, attempts: Int = 3, pause: TimeInterval = 1,
+                sleeper: any Sleeper = ThreadSleeper(),
                 onRetry: @escaping @Sendable (String) -> Void = { fputs("bientap: \($0)\n", stderr) }) {
         self.client = client
         self.language = language
         self.attempts = attempts
         self.pause = pause
+        self.sleeper = sleeper
         self.onRetry = onRetry
     }
 
@@ -164,7 +168,7 @@ public struct DeskCommands {
             } catch PortalError.transport(let failure) where attempt < attempts {
                 onRetry(TerminalSafeText.line(Strings.retrying(attempt: attempt, of: attempts, reason: Strings.transportReason(failure.kind)(language))(language)))
                 attempt += 1
-                Thread.sleep(forTimeInterval: pause)
+                sleeper.sleep(seconds: pause)
             }
         }
     }

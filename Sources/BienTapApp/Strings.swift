@@ -131,7 +131,9 @@ public enum Strings {
                                                        en: "the secure connection (TLS, certificate) failed")
         case .connectionBroken: return Localized(vi: "kết nối bị ngắt giữa chừng", en: "the connection broke off")
         case .unusableURL: return Localized(vi: "địa chỉ không dùng được", en: "the address cannot be used")
-        case .other(let code): return Localized(vi: "lỗi mạng (mã libcurl \(code))", en: "a network error (libcurl code \(code))")
+        case .localFailure: return Localized(vi: "máy này không gửi được yêu cầu (thiếu bộ nhớ, hoặc thư viện mạng thiếu chức năng)",
+                                             en: "this computer could not send the request (out of memory, or the network library lacks a feature)")
+        case .other(let code): return Localized(vi: "lỗi mạng không rõ loại (mã \(code))", en: "a network error of an unknown kind (code \(code))")
         }
     }
 

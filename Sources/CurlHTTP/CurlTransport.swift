@@ -180,6 +180,8 @@ public struct TransportError: Error, Sendable, Hashable {
         case connectionBroken
         /// libcurl cannot use the URL.
         case unusableURL
+        /// Nothing was sent: this machine failed (out of memory, a libcurl built without what is asked).
+        case localFailure
         /// Any other CURLcode.
         case other(Int)
     }
@@ -194,6 +196,7 @@ public struct TransportError: Error, Sendable, Hashable {
         case 8, 16, 18, 52, 55, 56, 92, 95:
             return .connectionBroken                      // WEIRD_SERVER_REPLY, HTTP2, PARTIAL_FILE, GOT_NOTHING, SEND/RECV_ERROR…
         case 1, 3: return .unusableURL                    // UNSUPPORTED_PROTOCOL, URL_MALFORMAT
+        case 2, 4, 27, 41, 43, 48: return .localFailure   // FAILED_INIT, NOT_BUILT_IN, OUT_OF_MEMORY, FUNCTION_NOT_FOUND…
         default: return .other(curlCode)
         }
     }

@@ -26,8 +26,16 @@ final class TransportWordsTests: XCTestCase {
             }
         }
         let odd = PortalError.transport(TransportError(curlCode: 99, message: "Some libcurl trouble", url: "http://x/api"))
-        XCTAssertEqual(Strings.errorDetail(odd, language: .vi), "Lỗi mạng (mã libcurl 99): Some libcurl trouble",
+        XCTAssertEqual(Strings.errorDetail(odd, language: .vi), "Lỗi mạng không rõ loại (mã 99): Some libcurl trouble",
                        "libcurl's own words only where the catalogue has none")
+        // The catalogue's own words never name the library, whatever the code.
+        for code in -1...120 {
+            let words = Strings.transportReason(TransportError(curlCode: code, message: "", url: "").kind)
+            XCTAssertFalse(words.vi.lowercased().contains("curl") || words.en.lowercased().contains("curl"), "\(code): \(words)")
+        }
+        let outOfMemory = PortalError.transport(TransportError(curlCode: 27, message: "Out of memory", url: "http://x/api"))
+        XCTAssertEqual(Strings.errorDetail(outOfMemory, language: .en),
+                       "This computer could not send the request (out of memory, or the network library lacks a feature).")
         // A command's retry says why in the same words.
         let retry = Strings.retrying(attempt: 1, of: 3, reason: Strings.transportReason(TransportError(curlCode: 7, message: "", url: "").kind)(.vi))
         XCTAssertTrue(retry.vi.contains("không gửi được (máy chủ không nhận kết nối"), retry.vi)

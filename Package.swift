@@ -30,17 +30,17 @@ let package = Package(
         // Language and domain
         // The text engine is optimised in debug builds too: the portal counts spelling
         // findings on every save and seed, and the tests start many seeded portals.
-        .target(name: "VietText", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
-        .target(name: "NewsroomKit", dependencies: ["VietText"]),
+        .target(name: "VietText", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug)), .swiftLanguageMode(.v6)]),
+        .target(name: "NewsroomKit", dependencies: ["VietText"], swiftSettings: [.swiftLanguageMode(.v6)]),
         // The royalty exports (payment list, statements) in CSV and XLSX: served by the portal.
-        .target(name: "RoyaltyExport", dependencies: ["NewsroomKit", "VietText", "CXlsxWriter"]),
+        .target(name: "RoyaltyExport", dependencies: ["NewsroomKit", "VietText", "CXlsxWriter"], swiftSettings: [.swiftLanguageMode(.v6)]),
 
         // HTTP out over libcurl: the desk to its portal, the portal to social networks.
-        .target(name: "CurlHTTP", dependencies: ["CCurl"]),
+        .target(name: "CurlHTTP", dependencies: ["CCurl"], swiftSettings: [.swiftLanguageMode(.v6)]),
 
         // Client side
-        .target(name: "PortalClient", dependencies: ["NewsroomKit", "CurlHTTP"]),
-        .target(name: "TerminalUI", dependencies: ["CNcursesw", "VietText"]),
+        .target(name: "PortalClient", dependencies: ["NewsroomKit", "CurlHTTP"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "TerminalUI", dependencies: ["CNcursesw", "VietText"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(name: "BienTapApp", dependencies: ["TerminalUI", "PortalClient", "CurlHTTP"]),
         .executableTarget(name: "bientap", dependencies: [
             "BienTapApp",

@@ -25,6 +25,10 @@ static inline int bt_getmaxy(WINDOW *w) { return getmaxy(w); }
 static inline int bt_getmaxx(WINDOW *w) { return getmaxx(w); }
 static inline int bt_key_f(int n) { return KEY_F(n); }
 static inline WINDOW *bt_stdscr(void) { return stdscr; }
+// The C library's standard streams, which Swift 6 sees as shared mutable globals; the
+// screen uses them from the UI thread only.
+static inline FILE *bt_stdout(void) { return stdout; }
+static inline FILE *bt_stdin(void) { return stdin; }
 // The terminal's size as the kernel knows it (ioctl is variadic, so Swift cannot call it).
 static inline int bt_terminal_size(int fd, int *rows, int *cols) {
     struct winsize ws;

@@ -6,7 +6,7 @@ public enum ConsoleInput {
     /// (restored however it ends), or the next line of stdin when it is not; nil at its end.
     public static func hiddenLine(prompt: String) -> String? {
         guard isatty(STDIN_FILENO) == 1 else { return readLine(strippingNewline: true) }
-        fputs(prompt, stderr)
+        FileHandle.standardError.write(Data(prompt.utf8))
         var saved = termios()
         tcgetattr(STDIN_FILENO, &saved)
         var quiet = saved
@@ -14,7 +14,7 @@ public enum ConsoleInput {
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
         defer {
             tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
-            fputs("\n", stderr)
+            FileHandle.standardError.write(Data("\n".utf8))
         }
         return readLine(strippingNewline: true)
     }

@@ -74,7 +74,7 @@ public final class NcursesScreen: Screen {
         // that a shell exported and that went stale at its last resize.
         use_env(false)
         use_tioctl(true)
-        guard let term = newterm(nil, stdout, stdin) else {
+        guard let term = newterm(nil, bt_stdout(), bt_stdin()) else {
             throw Unavailable(reason: .terminalTypeUnusable(ProcessInfo.processInfo.environment["TERM"] ?? ""))
         }
         terminal = term
@@ -209,8 +209,8 @@ public final class NcursesScreen: Screen {
     /// Writes a control sequence; errors are ignored, since after a dropped
     /// connection the terminal is gone and there is no one left to tell.
     private func writeTerminal(_ sequence: String) {
-        fputs(sequence, stdout)
-        fflush(stdout)
+        fputs(sequence, bt_stdout())
+        fflush(bt_stdout())
     }
 
     // MARK: - Input

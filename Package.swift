@@ -63,8 +63,11 @@ let package = Package(
         // The social networks the portal posts to (Zalo OA, Facebook Page): connectors only,
         // no database; the portal's outbox drives them.
         .target(name: "SocialChannels", dependencies: ["CurlHTTP"]),
+        // Stand-ins for Zalo and Facebook on loopback, for tests and the demo.
+        .target(name: "SocialFakes"),
         .executableTarget(name: "bientap-portal", dependencies: [
             "PortalServer",
+            "SocialFakes",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -89,6 +92,7 @@ let package = Package(
             .product(name: "PostgresKit", package: "postgres-kit"),
             .product(name: "Yams", package: "Yams"),
         ]),
+        .testTarget(name: "SocialChannelsTests", dependencies: ["SocialChannels", "SocialFakes", "CurlHTTP"]),
         .testTarget(name: "EndToEndTests", dependencies: ["bientap", "bientap-portal", "BienTapApp"]),
     ],
     swiftLanguageModes: [.v5]

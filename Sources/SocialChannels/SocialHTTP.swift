@@ -11,8 +11,9 @@ struct SocialHTTP: Sendable {
     var timeouts: ConnectorTimeouts
 
     func perform(_ request: HTTPRequest) async -> Result<HTTPResponse, TransportError> {
-        var request = request
-        if request.maximumResponseBytes == nil { request.maximumResponseBytes = Self.maximumAnswerBytes }
+        var capped = request
+        if capped.maximumResponseBytes == nil { capped.maximumResponseBytes = Self.maximumAnswerBytes }
+        let request = capped
         let timeouts = self.timeouts
         return await withCheckedContinuation { continuation in
             let thread = Thread {

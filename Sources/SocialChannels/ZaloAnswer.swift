@@ -39,8 +39,12 @@ struct ZaloAnswer {
         case let code where Self.invalidPostCodes.contains(code):
             return .permanent(failure(.invalidPost))
         default:
-            // Unknown codes stop with Zalo's own words: resending the same request blindly
-            // would only meet the same refusal.
+            if response.status == 429 || (500..<600).contains(response.status) {
+                return .transient(failure(response.status == 429 ? .rateLimited : .serverError),
+                                  retryAfter: RateLimitHeaders.wait(in: response.headers, now: now))
+            }
+            // Other codes stop with Zalo's own words: sending the same request again would
+            // only meet the same refusal.
             return .permanent(failure(.other))
         }
     }

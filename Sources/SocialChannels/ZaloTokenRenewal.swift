@@ -75,7 +75,8 @@ struct ZaloTokenRenewal: Sendable {
         let code = UntrustedJSON.int(body?["error"])
         let words = ["error_name", "error_reason", "error_description", "message"]
             .compactMap { body?[$0] as? String }.filter { !$0.isEmpty }.joined(separator: ": ")
-        let detail = UntrustedText.line("renewing the token: " + (words.isEmpty ? "HTTP \(response.status)" : words))
+        let said = [code.map { "error \($0)" }, words.isEmpty ? "HTTP \(response.status)" : words].compactMap { $0 }
+        let detail = UntrustedText.line("renewing the token: " + said.joined(separator: ": "))
         if code == nil, response.status == 429 || (500..<600).contains(response.status) {
             throw SendStop(.transient(SendFailure(kind: response.status == 429 ? .rateLimited : .serverError, detail: detail),
                                       retryAfter: RateLimitHeaders.wait(in: response.headers, now: now())))

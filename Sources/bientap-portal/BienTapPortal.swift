@@ -32,7 +32,7 @@ struct BienTapPortal: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bientap-portal",
         abstract: "The reference portal server of bientap: the admin API over SQLite.",
-        subcommands: [Serve.self, Migrate.self, Seed.self, UserCommand.self, RatesCommand.self])
+        subcommands: [Serve.self, Migrate.self, Seed.self, UserCommand.self, RatesCommand.self, SocialFakesCommand.self])
 
     /// Runs the command; failures become one line on stderr and exit status 1.
     static func main() async {

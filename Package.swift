@@ -51,6 +51,7 @@ let package = Package(
         .target(name: "PortalServer", dependencies: [
             "NewsroomKit",
             "RoyaltyExport",
+            "SocialChannels",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Crypto", package: "swift-crypto"),

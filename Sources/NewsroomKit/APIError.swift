@@ -39,6 +39,10 @@ public enum APIErrorCode: String, Codable, Sendable, CaseIterable {
     case tooManyRequests = "too_many_requests"
     /// The server is receiving as many large bodies as it holds at once; `Retry-After` says when.
     case serverBusy = "server_busy"
+    /// A social post breaks its channel's limits (Zalo: title 150, description 300 characters, a cover image).
+    case socialPostRefused = "social_post_refused"
+    /// The social post's status does not allow the change (edit once sent, retry one that is not failed…).
+    case socialPostState = "social_post_state"
     case internalError = "internal_error"
 
     /// HTTP status the server answers with this code.
@@ -51,10 +55,10 @@ public enum APIErrorCode: String, Codable, Sendable, CaseIterable {
         case .forbidden: return 403
         case .notFound: return 404
         case .methodNotAllowed: return 405
-        case .badRequest, .invalidStatus, .invalidCursor, .invalidLimit, .invalidField, .invalidJSON, .invalidText: return 400
+        case .badRequest, .invalidStatus, .invalidCursor, .invalidLimit, .invalidField, .invalidJSON, .invalidText, .socialPostRefused: return 400
         case .ifMatchRequired: return 428
         case .staleRevision: return 412
-        case .illegalTransition, .leaseHeld: return 409
+        case .illegalTransition, .leaseHeld, .socialPostState: return 409
         case .idempotencyKeyReused: return 422
         case .internalError: return 500
         }
@@ -121,6 +125,12 @@ public enum APIErrorCode: String, Codable, Sendable, CaseIterable {
         case .serverBusy:
             return Localized(vi: "Cổng thông tin đang bận nhận dữ liệu; hãy thử lại sau giây lát.",
                              en: "The portal is busy receiving uploads; try again in a moment.")
+        case .socialPostRefused:
+            return Localized(vi: "Bài đăng không hợp với giới hạn của kênh (Zalo OA: tiêu đề tối đa 150 ký tự, mô tả tối đa 300 ký tự, phải có ảnh bìa).",
+                             en: "The post does not fit the channel's limits (Zalo OA: title at most 150 characters, description at most 300, a cover image required).")
+        case .socialPostState:
+            return Localized(vi: "Bài đăng mạng xã hội đang ở trạng thái không cho phép thao tác này.",
+                             en: "The social post's status does not allow that.")
         case .internalError:
             return Localized(vi: "Lỗi nội bộ của cổng thông tin.", en: "Internal portal error.")
         }

@@ -41,6 +41,7 @@ extension Store {
                     try await writePublication(of: submission, now: now)
                     try await writeEntitlements(of: submission, publishedAt: now, now: now)
                 }
+                try await scheduleSocialPosts(of: item.id, publishedAt: now)
                 let late = Double(millis - item.at) / 1000 > Store.lateAfter
                 let note = late ? "late: due \(ISO8601DateFormatter().string(from: Store.date(item.at)))" : ""
                 try await sql.raw("""

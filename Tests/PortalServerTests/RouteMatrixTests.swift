@@ -87,6 +87,7 @@ class RouteMatrixTests: PortalTestCase {
             var tried = 0
             for (path, documented) in methods {
                 let uri = path.replacingOccurrences(of: "{id}", with: "1").replacingOccurrences(of: "{number}", with: "1")
+                    .replacingOccurrences(of: "{channel}", with: "zalo")
                 for method in [HTTPRequest.Method.get, .put, .post, .delete, .patch, .trace] where !documented.contains(method.rawValue) {
                     for token in [token, nil] {
                         let answer = try await send(client, method, uri, token: token)
@@ -175,14 +176,32 @@ class RouteMatrixTests: PortalTestCase {
                             var body: Data?
                             if op.scope == "item" {
                                 let status: SubmissionStatus = ["publication", "regrade"].contains(op.id) ? .published
+                                    : op.id == "setSocialChoice" ? .approved
                                     : action.map { [.claim: .submitted, .return: .inReview, .approve: .inReview, .reject: .submitted,
                                                     .resubmit: .returned, .withdraw: .submitted, .schedule: .approved, .unschedule: .scheduled,
                                                     .publish: .approved][$0]! } ?? .submitted
                                 let id = try await item(for: role, inScope: inScope, status: status)
                                 uri = uri.replacingOccurrences(of: "{id}", with: "\(id)").replacingOccurrences(of: "{number}", with: "1")
+                                if op.path.hasPrefix("/api/v1/social/posts/") {
+                                    // The item's post, in a state the operation takes.
+                                    let state: SocialPostStatus = ["retrySocialPost": .failed, "resolveSocialPost": .uncertain][op.id] ?? .queued
+                                    let post = try await store.transaction {
+                                        try await store.returning("""
+                                            INSERT INTO social_posts (submission_id, channel, status, message, created_at, updated_at)
+                                            VALUES (\(bind: id), 'facebook', \(bind: state.rawValue), 'Tin mới', 0, 0) RETURNING id
+                                            """).decode(column: "id", as: Int64.self)
+                                    }
+                                    uri = op.path.replacingOccurrences(of: "{id}", with: "\(post)")
+                                }
                             }
                             switch op.id {
-                            case "listSubmissions", "activeRateTable": uri += "?site=\(site)"
+                            case "listSubmissions", "activeRateTable", "listSocialPosts": uri += "?site=\(site)"
+                            case "setSocialChoice": body = Data(#"{"channels":["facebook"],"social_message":"Tin mới"}"#.utf8)
+                            case "editSocialPost": body = json(SocialPostEdit(message: "Lời mới"))
+                            case "resolveSocialPost": body = json(SocialPostResolution(action: .resend))
+                            case "setSocialChannel":
+                                uri = uri.replacingOccurrences(of: "{channel}", with: "facebook")
+                                body = json(SocialChannelUpdate(baseUrl: "http://127.0.0.1:9", accountId: "page", accessToken: "token-\(role.rawValue)"))
                             case "royaltyEntitlements", "royaltyPaymentList": uri += "?site=\(site)&month=2026-01"
                             case "royaltyStatement": uri += "?site=\(site)&month=2026-01&contributor=\(contributorOf[role] ?? 0)"
                             case "royaltyBatches", "royaltyPayees": uri += "?site=\(site)"

@@ -48,11 +48,13 @@ public enum PortalApplication {
         AccountRoutes.addPublic(to: router.group("api/v1"), store: store, limits: signInLimits, clients: clients)
         let tokens = TokenCache(lifetime: tokenCacheSeconds)
         let api = router.group("api/v1").add(middleware: BearerAuthentication(store: store, cache: tokens))
+            .add(middleware: SocialPostRefusals())
         AccountRoutes.add(to: api, store: store, tokens: tokens)
         SubmissionRoutes.add(to: api, store: store, lists: ListCache(lifetime: listCacheSeconds), uploads: UploadGate())
         RateRoutes.add(to: api, store: store)
         ReportRoutes.add(to: api, store: store)
         RoyaltyRoutes.add(to: api, store: store)
+        SocialRoutes.add(to: api, store: store)
         // Last, so that it wraps only what no route takes: 405 with Allow, or 404.
         router.add(middleware: UnmatchedRoute(routes: router.routes))
         return router

@@ -75,6 +75,7 @@ public enum Seeder {
                 try await store.setPayee(payee, now: now)
             }
             try await settleRoyalties(in: store, now: now)
+            try await seedSocialPosts(in: store, now: now)
         }
         return Summary(sites: sites.count, contributors: contributors.count, submissions: submissions.count)
     }

@@ -309,6 +309,45 @@ enum Migrations {
             )
             """,
         ]),
+        // The social outbox: one post per approved item and channel, written with the
+        // decision; the dispatcher claims due ones (claimed_by, lease_until) and records how each went.
+        (14, [
+            """
+            CREATE TABLE social_posts (
+                id INTEGER PRIMARY KEY,
+                submission_id INTEGER NOT NULL REFERENCES submissions(id),
+                channel TEXT NOT NULL,
+                status TEXT NOT NULL,
+                message TEXT NOT NULL,
+                due_at BIGINT,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                claimed_by TEXT,
+                lease_until BIGINT,
+                remote_id TEXT,
+                remote_link TEXT,
+                error_kind TEXT,
+                last_error TEXT,
+                posted_at BIGINT,
+                views BIGINT,
+                reactions BIGINT,
+                shares BIGINT,
+                engagement_at BIGINT,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                UNIQUE (submission_id, channel)
+            )
+            """,
+            "CREATE INDEX social_posts_due ON social_posts (status, due_at)",
+            """
+            CREATE TABLE social_channels (
+                channel TEXT PRIMARY KEY,
+                credentials TEXT,
+                delay_seconds INTEGER NOT NULL DEFAULT 0,
+                updated_by TEXT NOT NULL,
+                updated_at BIGINT NOT NULL
+            )
+            """,
+        ]),
     ]
 
     /// What some migrations do besides their statements, in the same transaction:

@@ -53,6 +53,7 @@ extension Store {
             guard request.action.from.contains(status) else { return .illegal(status: status) }
             let millis = Store.millis(now)
             var update = SQLQueryString("UPDATE submissions SET status = \(bind: request.action.to.rawValue), updated_at = \(bind: millis)")
+            var message: String?
             switch request.action {
             case .schedule:
                 update = update + ", publish_at = \(bind: request.publishAt.map(Store.millis))"
@@ -63,7 +64,7 @@ extension Store {
             case .approve:
                 let grading = try request.grading.map { String(decoding: try WireFormat.encoder().encode($0), as: UTF8.self) }
                 // Posted with the link: the editor's words (checked by the route), or the sapo.
-                let message = request.channels.isEmpty ? nil
+                message = request.channels.isEmpty ? nil
                     : Normalization.nfc(request.socialMessage.flatMap(TransitionRequest.socialMessage) ?? current.defaultSocialMessage)
                 update = update + ", grading = \(bind: grading), channels = \(bind: request.channels.joined(separator: ",")), social_message = \(bind: message)"
                 if let shares = request.coAuthors {
@@ -80,10 +81,19 @@ extension Store {
                 break
             }
             try await sql.raw(update + " WHERE id = \(bind: id)").run()
-            if request.action == .publish {
+            switch request.action {
+            case .approve:
+                // The outbox: the chosen channels' posts are written with the decision, or not at all.
+                try await queueSocialPosts(for: id, title: current.summary.title, channels: request.channels, message: message, now: now)
+            case .publish:
                 // The page and the royalties owed for it come into being together, or not at all.
                 try await writePublication(of: current, now: now)
                 try await writeEntitlements(of: current, publishedAt: now, now: now)
+                try await scheduleSocialPosts(of: id, publishedAt: now)
+            case .reject, .withdraw:
+                try await cancelSocialPosts(of: id, now: now)
+            default:
+                break
             }
             try await sql.raw("""
                 INSERT INTO events (submission_id, actor, action, from_status, to_status, note, at)

@@ -32,7 +32,7 @@ struct BienTapPortal: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bientap-portal",
         abstract: "The reference portal server of bientap: the admin API over SQLite.",
-        subcommands: [Serve.self, Migrate.self, Seed.self, UserCommand.self, RatesCommand.self, SocialFakesCommand.self])
+        subcommands: [Serve.self, Migrate.self, Seed.self, UserCommand.self, RatesCommand.self, SocialFakesCommand.self, ChannelCommand.self])
 
     /// Runs the command; failures become one line on stderr and exit status 1.
     static func main() async {
@@ -76,6 +76,9 @@ struct Serve: AsyncParsableCommand {
     var trustedProxy: [String] = (ProcessInfo.processInfo.environment["BIENTAP_TRUSTED_PROXIES"] ?? "")
         .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
 
+    @Option(name: .long, help: ArgumentHelp("The public portal's address, before each item's path in social posts (default: $BIENTAP_PUBLIC_URL, else http://HOST:PORT of --listen).", valueName: "url"))
+    var publicURL: String? = ProcessInfo.processInfo.environment["BIENTAP_PUBLIC_URL"]
+
     func run() async throws {
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
               (0...65535).contains(port), colon != listen.startIndex else {
@@ -104,7 +107,10 @@ struct Serve: AsyncParsableCommand {
         let logger = Logger(label: "bientap-portal")
         // The audit trail names the scheduler, not the machine and process (which anyone reading events would learn).
         let scheduler = Scheduler(store: store, actor: "scheduler", logger: logger)
-        let app = PortalApplication.make(store: store, host: host, port: port, logger: logger, services: [scheduler],
+        // Each process names itself in the posts it claims, so a stuck claim says whose it was.
+        let dispatcher = SocialDispatcher.standard(store: store, worker: "\(ProcessInfo.processInfo.hostName):\(getpid())",
+                                                   publicBase: publicURL ?? "http://\(listen)", logger: logger)
+        let app = PortalApplication.make(store: store, host: host, port: port, logger: logger, services: [scheduler, dispatcher],
                                          clients: ClientAddress(trustedProxies: Set(trustedProxy))) { bound in
             // Scripts and `bientap demo` wait for this exact line.
             print("bientap-portal listening on http://\(host):\(bound)")

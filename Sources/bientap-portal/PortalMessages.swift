@@ -8,6 +8,16 @@ enum PortalMessages {
 
     private static func say(_ vi: String, _ en: String) -> String { Localized(vi: vi, en: en)(language) }
 
+    static func unknownChannel(_ name: String) -> String {
+        say("không có kênh '\(name)'; dùng zalo hoặc facebook", "no channel '\(name)'; use zalo or facebook")
+    }
+    static func channelNeedsToken(_ name: String) -> String {
+        say("kênh \(name) chưa có mã truy cập: hãy đưa --access-token (hoặc BIENTAP_CHANNEL_ACCESS_TOKEN)",
+            "the \(name) channel has no access token yet: give --access-token (or BIENTAP_CHANNEL_ACCESS_TOKEN)")
+    }
+    static func channelSet(_ name: String, token: String) -> String {
+        say("Đã lưu kênh \(name) (mã truy cập \(token)).", "The \(name) channel is stored (access token \(token)).")
+    }
     static func badDatabase(_ db: String, _ detail: String) -> String {
         say("cơ sở dữ liệu không hợp lệ '\(db)': \(detail)", "invalid database '\(db)': \(detail)")
     }

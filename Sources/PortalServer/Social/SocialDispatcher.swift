@@ -54,6 +54,13 @@ public struct SocialDispatcher: Service {
         self.random = random
     }
 
+    /// The dispatcher a server runs: Facebook's and Zalo's connectors over the store's credentials.
+    public static func standard(store: Store, worker: String, publicBase: String, logger: Logger) -> SocialDispatcher {
+        let vault = StoreCredentialVault(store: store)
+        return SocialDispatcher(store: store, connectors: [FacebookPageConnector(vault: vault), ZaloOAConnector(vault: vault)],
+                                worker: worker, publicBase: publicBase, logger: logger)
+    }
+
     public func run() async throws {
         do {
             try await cancelWhenGracefulShutdown { [self] in

@@ -13,7 +13,8 @@ extension Store {
     /// PostgreSQL never take the same item (`FOR UPDATE SKIP LOCKED`), and an
     /// item once published is no longer due: each is published exactly once.
     @discardableResult
-    public func publishDue(now: Date = Date(), actor: String, limit: Int = 100) async throws -> [Int64] {
+    public func publishDue(now: Date? = nil, actor: String, limit: Int = 100) async throws -> [Int64] {
+        let now = now ?? clock.now()
         // Most seconds nothing is due: a look on a read connection then, instead of taking
         // the write lock (and making every cached list page stale) each second for nothing.
         let anyDue = try await sql.raw("""
@@ -56,8 +57,8 @@ extension Store {
     }
 }
 
-/// Publishes scheduled items on time: looks every `interval` (and at once on
-/// start, so what came due while the server was down goes out then, flagged late).
+/// Publishes scheduled items on time: looks every `interval` by the store's clock (and at
+/// once on start, so what came due while the server was down goes out then, flagged late).
 public struct Scheduler: Service {
     let store: Store
     let interval: Duration
@@ -81,16 +82,16 @@ public struct Scheduler: Service {
                         let published = try await store.publishDue(actor: actor)
                         if !published.isEmpty { logger.info("published \(published.count) scheduled item(s): \(published)") }
                         // Hourly: forget what no longer matters (old idempotency answers, old failed sign-ins).
-                        if Date().timeIntervalSince(lastTidy) > 3600 {
+                        if store.clock.now().timeIntervalSince(lastTidy) > 3600 {
                             try await store.tidy()
-                            lastTidy = Date()
+                            lastTidy = store.clock.now()
                         }
                     } catch is CancellationError {
                         return
                     } catch {
                         logger.error("scheduler: \(error)")
                     }
-                    try await Task.sleep(for: interval)
+                    try await store.clock.sleep(for: interval)
                 }
             }
         } catch is CancellationError {

@@ -96,7 +96,8 @@ class AuthTests: PortalTestCase {
     }
 
     func testTheTokenCacheForgetsASignedOutTokenAtOnceAndOthersWithinItsLifetime() async throws {
-        try await withPortal(tokenCacheSeconds: 0.5) { store, client in
+        let clock = ManualClock()
+        try await withPortal(tokenCacheSeconds: 0.5, clock: clock) { store, client in
             let first = try await store.addUser(name: "an", displayName: "An", grants: [Grant(role: .editor, site: nil)])
             let second = try await store.issueToken(name: "an").token
             for token in [first, second] { _ = try await get(client, APIPath.me, token: token, as: Me.self) }
@@ -105,7 +106,9 @@ class AuthTests: PortalTestCase {
             _ = try await get(client, APIPath.me, token: first, as: APIErrorBody.self, status: .unauthorized)
             // Revoked behind the server's back: remembered for at most the cache's lifetime.
             try await store.revokeTokens(name: "an")
-            try await Task.sleep(for: .milliseconds(700))
+            clock.advance(by: 0.4)
+            _ = try await get(client, APIPath.me, token: second, as: Me.self)
+            clock.advance(by: 0.2)
             _ = try await get(client, APIPath.me, token: second, as: APIErrorBody.self, status: .unauthorized)
         }
     }

@@ -21,7 +21,8 @@ class ListCacheTests: PortalTestCase {
     }
 
     func testAListChangesWithEveryWriteOfThisServerAndAnswers304UntilThen() async throws {
-        try await withPortal(listCacheSeconds: 60) { store, client in
+        let clock = ManualClock()
+        try await withPortal(listCacheSeconds: 60, clock: clock) { store, client in
             let token = try await store.addUser(name: "an", displayName: "An", grants: [Grant(role: .editor, site: nil)])
             let first = try await list(client, token)
             let item = try XCTUnwrap(first.page?.items.first)
@@ -45,7 +46,10 @@ class ListCacheTests: PortalTestCase {
             _ = try await store.acquireLease(id: item.id, user: "an", displayName: "An", scope: .everything, duration: 0.6)
             let leased = try await list(client, token)
             XCTAssertEqual(leased.page?.items.first { $0.id == item.id }?.lease?.holder, "an")
-            try await Task.sleep(for: .milliseconds(800))
+            clock.advance(by: 0.5)
+            let running = try await list(client, token)
+            XCTAssertEqual(running.page?.items.first { $0.id == item.id }?.lease?.holder, "an", "the lease still runs")
+            clock.advance(by: 0.2)
             let expired = try await list(client, token)
             XCTAssertNotNil(expired.page?.items.first { $0.id == item.id })
             XCTAssertNil(expired.page?.items.first { $0.id == item.id }?.lease)
@@ -53,7 +57,8 @@ class ListCacheTests: PortalTestCase {
     }
 
     func testWritesByAnotherProcessShowWithinTheLifetime() async throws {
-        try await withPortal(listCacheSeconds: 1.5) { store, client in
+        let clock = ManualClock()
+        try await withPortal(listCacheSeconds: 1.5, clock: clock) { store, client in
             let token = try await store.addUser(name: "an", displayName: "An", grants: [Grant(role: .editor, site: nil)])
             let before = try await list(client, token)
             let item = try XCTUnwrap(before.page?.items.first)
@@ -65,7 +70,10 @@ class ListCacheTests: PortalTestCase {
             guard case .saved = outcome else { return XCTFail("\(outcome)") }
             let soon = try await list(client, token)
             XCTAssertEqual(soon.page?.items.first { $0.id == item.id }?.title, item.title, "the page is the one kept")
-            try await Task.sleep(for: .milliseconds(1_700))
+            clock.advance(by: 1.4)
+            let stillKept = try await list(client, token)
+            XCTAssertEqual(stillKept.page?.items.first { $0.id == item.id }?.title, item.title, "kept for its whole lifetime")
+            clock.advance(by: 0.2)
             let later = try await list(client, token)
             XCTAssertEqual(later.page?.items.first { $0.id == item.id }?.title, "Sửa ở máy khác")
         }

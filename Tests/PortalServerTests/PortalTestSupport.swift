@@ -9,9 +9,11 @@ import XCTest
 
 /// A seeded portal answering through Hummingbird's router, with request helpers.
 class PortalTestCase: TemporaryDatabaseTestCase {
+    /// `clock`: the portal's time (a `ManualClock` lets the test move it instead of waiting).
     func withPortal(signInLimits: Store.SignInLimits = .init(), tokenCacheSeconds: TimeInterval = TokenCache.defaultLifetime,
-                    listCacheSeconds: TimeInterval = ListCache.defaultLifetime, _ body: (Store, any TestClientProtocol) async throws -> Void) async throws {
-        let store = try await seededStore()
+                    listCacheSeconds: TimeInterval = ListCache.defaultLifetime, clock: any WallClock = SystemClock(),
+                    _ body: (Store, any TestClientProtocol) async throws -> Void) async throws {
+        let store = try await seededStore(clock: clock)
         var logger = Logger(label: "test")
         logger.logLevel = .error
         let app = Application(router: PortalApplication.router(store: store, signInLimits: signInLimits, tokenCacheSeconds: tokenCacheSeconds,
@@ -51,4 +53,17 @@ class PortalTestCase: TemporaryDatabaseTestCase {
     func json<T: Encodable>(_ value: T) -> Data { try! WireFormat.encoder().encode(value) }
 
     func errorCode(_ body: Data) -> String? { try? WireFormat.decoder().decode(APIErrorBody.self, from: body).error.code }
+}
+
+extension XCTestCase {
+    /// Waits until `condition` holds, looking again every 10 ms; fails the test after `timeout`.
+    /// For what happens on another task (a service woken by a `ManualClock`), never for time to pass.
+    func eventually(_ what: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line,
+                    _ condition: () async throws -> Bool) async throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while try await !condition() {
+            guard Date() < deadline else { return XCTFail("timed out waiting for \(what)", file: file, line: line) }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+    }
 }

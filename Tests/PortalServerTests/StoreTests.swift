@@ -58,9 +58,10 @@ class TemporaryDatabaseTestCase: XCTestCase {
 
     /// A migrated, seeded store (the caller closes it), with two read connections: reads
     /// still run beside the writer, without opening as many connections as a server does.
-    func seededStore(now: Date = Date()) async throws -> Store {
-        let store = try await Store.open(location, readers: 2)
-        try await Seeder.seedSample(into: store, now: now)
+    /// The sample is dated `now`, by default the time on `clock`, which the store keeps.
+    func seededStore(now: Date? = nil, clock: any WallClock = SystemClock()) async throws -> Store {
+        let store = try await Store.open(location, readers: 2, clock: clock)
+        try await Seeder.seedSample(into: store, now: now ?? clock.now())
         return store
     }
 

@@ -21,6 +21,7 @@ public struct JSONLogHandler: LogHandler {
         for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) { fields[key] = "\(value)" }
         if let error = event.error { fields["error"] = "\(error)" }
         let level = event.level, message = event.message
+        // When the line was written, by the system: a log is read against other machines' logs, not the store's clock.
         fields["time"] = Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(Date())
         fields["level"] = level.rawValue
         fields["logger"] = label

@@ -10,7 +10,7 @@ import NIOCore
 /// while the count is the same — any transaction through this server (a save, a
 /// decision, a lease, the scheduler) makes every page stale at once. Writes by another
 /// process (a second server on the same PostgreSQL, the command line) show within
-/// `lifetime`; a page showing a lease is kept no longer than the lease runs.
+/// `lifetime` by `clock`; a page showing a lease is kept no longer than the lease runs.
 public final class ListCache: @unchecked Sendable {
     public static let defaultLifetime: TimeInterval = 1
     private static let capacity = 1_000
@@ -24,23 +24,28 @@ public final class ListCache: @unchecked Sendable {
     }
 
     let lifetime: TimeInterval
+    let clock: any WallClock
     private let lock = NSLock()
     private var pages: [Store.SubmissionQuery: Entry] = [:]
 
-    init(lifetime: TimeInterval = ListCache.defaultLifetime) { self.lifetime = lifetime }
+    init(lifetime: TimeInterval = ListCache.defaultLifetime, clock: any WallClock) {
+        self.lifetime = lifetime
+        self.clock = clock
+    }
 
-    func page(for query: Store.SubmissionQuery, commits: Int, now: Date = Date()) -> Entry? {
-        lock.withLock {
+    func page(for query: Store.SubmissionQuery, commits: Int) -> Entry? {
+        let now = clock.now()
+        return lock.withLock {
             guard let page = pages[query], page.commits == commits, page.until > now else { return nil }
             return page
         }
     }
 
     /// The answer to `query` read when the store had made `commits` commits; kept when caching is on.
-    func remember(_ list: Page<SubmissionSummary>, for query: Store.SubmissionQuery, commits: Int, now: Date = Date()) -> Entry {
+    func remember(_ list: Page<SubmissionSummary>, for query: Store.SubmissionQuery, commits: Int) -> Entry {
         let body = SummaryJSON.page(list)
         let digest = body.withUnsafeReadableBytes { SHA256.hash(data: $0) }
-        var until = now.addingTimeInterval(lifetime)
+        var until = clock.now().addingTimeInterval(lifetime)
         for lease in list.items.compactMap(\.lease) { until = min(until, lease.expiresAt) }
         let page = Entry(body: body, etag: "\"l-" + Hex.string(digest.prefix(12)) + "\"", commits: commits, until: until)
         guard lifetime > 0 else { return page }

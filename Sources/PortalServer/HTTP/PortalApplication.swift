@@ -46,11 +46,11 @@ public enum PortalApplication {
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
         }
         AccountRoutes.addPublic(to: router.group("api/v1"), store: store, limits: signInLimits, clients: clients)
-        let tokens = TokenCache(lifetime: tokenCacheSeconds)
+        let tokens = TokenCache(lifetime: tokenCacheSeconds, clock: store.clock)
         let api = router.group("api/v1").add(middleware: BearerAuthentication(store: store, cache: tokens))
             .add(middleware: SocialPostRefusals())
         AccountRoutes.add(to: api, store: store, tokens: tokens)
-        SubmissionRoutes.add(to: api, store: store, lists: ListCache(lifetime: listCacheSeconds), uploads: UploadGate())
+        SubmissionRoutes.add(to: api, store: store, lists: ListCache(lifetime: listCacheSeconds, clock: store.clock), uploads: UploadGate())
         RateRoutes.add(to: api, store: store)
         ReportRoutes.add(to: api, store: store)
         RoyaltyRoutes.add(to: api, store: store)

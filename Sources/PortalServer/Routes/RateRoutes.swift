@@ -12,7 +12,7 @@ enum RateRoutes {
                 throw APIFailure(.invalidField, detail: "site")
             }
             guard principal.maySee(site: site) else { throw APIFailure(.forbidden, detail: site) }
-            var at = Date()
+            var at = store.clock.now()
             if let text = QueryParameters(request)["at"] {
                 guard let date = WireFormat.date(String(text)) else { throw APIFailure(.invalidField, detail: "at: \(text)") }
                 at = date

@@ -26,9 +26,9 @@ enum RoyaltyRoutes {
         return (site, try month(text2))
     }
 
-    /// The payment day tax is reckoned by: `paid_on`, or today in Vietnam.
-    static func paymentDay(_ text: String?) throws -> VietnamDay {
-        guard let text else { return VietnamDay(containing: Date()) }
+    /// The payment day tax is reckoned by: `paid_on`, or the day in Vietnam at `now`.
+    static func paymentDay(_ text: String?, now: Date) throws -> VietnamDay {
+        guard let text else { return VietnamDay(containing: now) }
         guard let day = VietnamDay(text) else { throw APIFailure(.invalidField, detail: "paid_on: YYYY-MM-DD") }
         return day
     }
@@ -109,7 +109,7 @@ enum RoyaltyRoutes {
             let site = try site(parameters["site"], principal)
             guard principal.has(ledger, on: site) else { throw APIFailure(.forbidden, detail: site) }
             let month = try month(parameters["month"])
-            let paidOn = try paymentDay(parameters["paid_on"])
+            let paidOn = try paymentDay(parameters["paid_on"], now: store.clock.now())
             let list = try await store.paymentList(month: month, sites: [site], site: site, paidOn: paidOn)
             guard let format = try exportFormat(parameters["format"]) else { return try JSONResponse.make(list) }
             let siteName = try await store.sites().first { $0.code == site }?.name
@@ -131,7 +131,7 @@ enum RoyaltyRoutes {
                     throw APIFailure(.forbidden, detail: site)
                 }
             }
-            let paidOn = try paymentDay(parameters["paid_on"])
+            let paidOn = try paymentDay(parameters["paid_on"], now: store.clock.now())
             let list = try await store.paymentList(month: month, sites: [site], site: site, paidOn: paidOn, contributors: [contributor])
             let lines = try await store.entitlements(Store.RoyaltyQuery(month: month, sites: [site], contributors: [contributor]))
             // Someone owed nothing this month has a statement all the same: nothing, and why.

@@ -160,9 +160,9 @@ enum SubmissionRoutes {
             let transition = try await RequestBody.decode(TransitionRequest.self, request)
             let action = transition.action
             let access = try await requireRoles(action.roles, principal, id: id, store: store)
-            try validate(transition)
+            try validate(transition, now: store.clock.now())
             if action == .approve, let grading = transition.grading {
-                try await check(grading, site: access.site, at: Date(), store: store)
+                try await check(grading, site: access.site, at: store.clock.now(), store: store)
             }
             let expected = try revisionMatched(request)
             let idempotency = try Idempotency.key(request, principal,
@@ -415,7 +415,7 @@ enum SubmissionRoutes {
     /// What each action needs: a note to return, a reason to reject, a future time to
     /// schedule, a grading to approve (checked against the rate table by the route), known channels,
     /// sane shares and a social message that fits.
-    private static func validate(_ t: TransitionRequest, now: Date = Date()) throws {
+    private static func validate(_ t: TransitionRequest, now: Date) throws {
         if t.action.needsNote && t.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw APIFailure(.invalidField, detail: "note")
         }

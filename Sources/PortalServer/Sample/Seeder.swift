@@ -17,7 +17,8 @@ public enum Seeder {
     }
 
     @discardableResult
-    public static func seedSample(into store: Store, now: Date = Date()) async throws -> Summary {
+    public static func seedSample(into store: Store, now: Date? = nil) async throws -> Summary {
+        let now = now ?? store.clock.now()
         let sites = SampleCorpus.sites()
         let contributors = SampleCorpus.contributors()
         let submissions = SampleCorpus.submissions(now: now)
@@ -108,7 +109,8 @@ public enum Seeder {
 
     /// Adds `count` more submissions to a database seeded with the sample, for benchmarks:
     /// the sample's items again and again, each round two months further back.
-    public static func seedBulk(into store: Store, count: Int, now: Date = Date()) async throws {
+    public static func seedBulk(into store: Store, count: Int, now: Date? = nil) async throws {
+        let now = now ?? store.clock.now()
         let sql = store.sql
         var siteIDs: [String: Int64] = [:]
         for site in try await store.sites() { siteIDs[site.code] = site.id }
@@ -147,7 +149,8 @@ public enum Seeder {
     /// benchmarks: `payees` more collaborators with payment details, the lines spread over them and
     /// over the sample's items, written by one statement.
     public static func seedRoyaltyBulk(into store: Store, count: Int, payees: Int = 2_000, month: String, site: String,
-                                       now: Date = Date()) async throws {
+                                       now: Date? = nil) async throws {
+        let now = now ?? store.clock.now()
         let families = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Bùi", "Đinh", "Hồ", "Ngô", "Dương"]
         let middles = ["Văn", "Thị", "Minh", "Quốc", "Thanh", "Ngọc", "Hữu", "Thị Kim"]
         let givens = ["An", "Bảo", "Châu", "Dũng", "Hà", "Hải", "Khoa", "Lan", "Linh", "Mai", "Nam", "Phúc", "Quyên", "Sơn",

@@ -406,7 +406,7 @@ enum Migrations {
                     try await store.sql.raw(SQLQueryString(ddl(statement, for: store.dialect))).run()
                 }
                 try await programs[migration.version]?(store)
-                try await store.sql.raw("INSERT INTO schema_migrations (version, applied_at) VALUES (\(bind: migration.version), \(bind: Store.millis(Date())))").run()
+                try await store.sql.raw("INSERT INTO schema_migrations (version, applied_at) VALUES (\(bind: migration.version), \(bind: Store.millis(store.clock.now())))").run()
             }
         }
     }

@@ -21,7 +21,8 @@ extension Store {
 
     /// Creates a user with `grants` and returns a fresh API token for them.
     public func addUser(name: String, displayName: String, grants: [Grant], tokenLifetime: TimeInterval = Store.apiTokenLifetime,
-                        now: Date = Date()) async throws -> String {
+                        now: Date? = nil) async throws -> String {
+        let now = now ?? clock.now()
         let name = Normalization.nfc(name)
         try await checkSites(grants)
         return try await transaction {
@@ -40,12 +41,14 @@ extension Store {
     }
 
     /// The user a token belongs to; nil for unknown, expired or revoked tokens.
-    public func principal(forToken token: String, now: Date = Date()) async throws -> Principal? {
-        try await principal(forTokenHash: AccessToken.hash(token), now: now)
+    public func principal(forToken token: String, now: Date? = nil) async throws -> Principal? {
+        let now = now ?? clock.now()
+        return try await principal(forTokenHash: AccessToken.hash(token), now: now)
     }
 
     /// The same by the token's hash, as `AccessToken.hash` makes it.
-    public func principal(forTokenHash hash: String, now: Date = Date()) async throws -> Principal? {
+    public func principal(forTokenHash hash: String, now: Date? = nil) async throws -> Principal? {
+        let now = now ?? clock.now()
         guard let row = try await sql.raw("""
             SELECT u.id, u.name, u.display_name FROM tokens t JOIN users u ON u.id = t.user_id
             WHERE t.token_hash = \(bind: hash) AND t.revoked_at IS NULL
@@ -114,7 +117,8 @@ extension Store {
     private static let decoyHash = Bcrypt.hash("decoy password for unknown names", cost: passwordCost)
 
     /// Sets a user's password and signs out every session they have.
-    public func setPassword(name: String, password: String, cost: UInt8 = Store.passwordCost, now: Date = Date()) async throws {
+    public func setPassword(name: String, password: String, cost: UInt8 = Store.passwordCost, now: Date? = nil) async throws {
+        let now = now ?? clock.now()
         // Typed on another keyboard, the same Vietnamese password may arrive decomposed.
         let password = Normalization.nfc(password)
         let hash = try await Self.bcrypt { Bcrypt.hash(password, cost: cost) }
@@ -130,7 +134,8 @@ extension Store {
     /// count, so parallel guesses cannot all slip in before the first is recorded; a right
     /// password takes it back.
     public func signIn(name: String, password: String, code: String?, peer: String, limits: SignInLimits = SignInLimits(),
-                       lifetime: TimeInterval = Store.signInTokenLifetime, now: Date = Date()) async throws -> SignInOutcome {
+                       lifetime: TimeInterval = Store.signInTokenLifetime, now: Date? = nil) async throws -> SignInOutcome {
+        let now = now ?? clock.now()
         let name = Normalization.nfc(name)
         let attempt: Int64
         switch try await countAttempt(name: name, peer: peer, limits: limits, now: now) {
@@ -233,7 +238,8 @@ extension Store {
 
     /// Removes what has served its time: answers to Idempotency-Keys older than a day and
     /// failed sign-ins older than a day (the limits look back 15 minutes).
-    public func tidy(now: Date = Date()) async throws {
+    public func tidy(now: Date? = nil) async throws {
+        let now = now ?? clock.now()
         let before = Store.millis(now.addingTimeInterval(-Store.idempotencyRetention))
         try await transaction {
             try await sql.raw("DELETE FROM idempotency_keys WHERE created_at < \(bind: before)").run()
@@ -253,22 +259,25 @@ extension Store {
     }
 
     /// A new API token for scripts (`bientap-portal user token`).
-    public func issueToken(name: String, lifetime: TimeInterval = Store.apiTokenLifetime, now: Date = Date()) async throws -> (token: String, expiresAt: Date) {
+    public func issueToken(name: String, lifetime: TimeInterval = Store.apiTokenLifetime, now: Date? = nil) async throws -> (token: String, expiresAt: Date) {
+        let now = now ?? clock.now()
         let id = try await userID(named: name)
         let expires = now.addingTimeInterval(lifetime)
         return (try await issueToken(userID: id, label: "api", expires: expires, now: now), expires)
     }
 
     /// Revokes the token with this hash (sign-out).
-    public func revokeToken(hash: String, now: Date = Date()) async throws {
-        try await transaction {
+    public func revokeToken(hash: String, now: Date? = nil) async throws {
+        let now = now ?? clock.now()
+        return try await transaction {
             try await sql.raw("UPDATE tokens SET revoked_at = \(bind: Store.millis(now)) WHERE token_hash = \(bind: hash) AND revoked_at IS NULL").run()
         }
     }
 
     /// Revokes every live token of a user; answers how many.
     @discardableResult
-    public func revokeTokens(name: String, now: Date = Date()) async throws -> Int {
+    public func revokeTokens(name: String, now: Date? = nil) async throws -> Int {
+        let now = now ?? clock.now()
         let id = try await userID(named: name)
         let rows = try await transaction { try await sql.raw("""
             UPDATE tokens SET revoked_at = \(bind: Store.millis(now)) WHERE user_id = \(bind: id) AND revoked_at IS NULL RETURNING id
@@ -328,7 +337,8 @@ extension Store {
         public var liveTokens: Int
     }
 
-    public func accounts(now: Date = Date()) async throws -> [Account] {
+    public func accounts(now: Date? = nil) async throws -> [Account] {
+        let now = now ?? clock.now()
         let rows = try await sql.raw("""
             SELECT u.id, u.name, u.display_name, u.password_hash IS NOT NULL AS has_password, u.totp_secret IS NOT NULL AS has_totp,
                    (SELECT COUNT(*) FROM tokens t WHERE t.user_id = u.id AND t.revoked_at IS NULL

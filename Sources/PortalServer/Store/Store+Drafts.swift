@@ -78,9 +78,10 @@ extension Store {
 
     /// Writes `draft` (NFC) as a new submitted item by the contributor behind `principal`
     /// (a contributor record is made for them on their first submission).
-    public func create(_ draft: SubmissionDraft, by principal: Principal, idempotency: IdempotencyKey?, now: Date = Date(),
+    public func create(_ draft: SubmissionDraft, by principal: Principal, idempotency: IdempotencyKey?, now: Date? = nil,
                        perHour: Int = SubmissionDraft.creationsPerHour,
                        answer: @Sendable (Submission) throws -> Data) async throws -> CreateOutcome {
+        let now = now ?? clock.now()
         let title = Normalization.nfc(draft.title), sapo = Normalization.nfc(draft.sapo), body = Normalization.nfc(draft.body)
         return try await transaction {
             switch try await remembered(idempotency) {

@@ -17,8 +17,9 @@ extension Store {
     /// Takes or renews the lease on a visible submission for `user`, unless
     /// someone else holds one that has not expired.
     public func acquireLease(id: Int64, user: String, displayName: String, scope: Scope,
-                             now: Date = Date(), duration: TimeInterval = Store.leaseDuration) async throws -> LeaseOutcome {
-        try await transaction {
+                             now: Date? = nil, duration: TimeInterval = Store.leaseDuration) async throws -> LeaseOutcome {
+        let now = now ?? clock.now()
+        return try await transaction {
             guard let slot = try await lockedLease(id: id, scope: scope, now: now) else { return .notFound }
             var held: Lease?
             if case .held(let lease) = slot {
@@ -39,8 +40,9 @@ extension Store {
     }
 
     /// Gives the lease back; releasing one nobody holds (or that expired) is fine.
-    public func releaseLease(id: Int64, user: String, scope: Scope, now: Date = Date()) async throws -> LeaseOutcome {
-        try await transaction {
+    public func releaseLease(id: Int64, user: String, scope: Scope, now: Date? = nil) async throws -> LeaseOutcome {
+        let now = now ?? clock.now()
+        return try await transaction {
             guard let slot = try await lockedLease(id: id, scope: scope, now: now) else { return .notFound }
             if case .held(let lease) = slot, lease.holder != user { return .heldByOther(lease) }
             try await sql.raw("DELETE FROM leases WHERE submission_id = \(bind: id)").run()

@@ -23,9 +23,10 @@ extension Store {
     }
 
     /// Adds a note (NFC) by `principal`; a reply is never seen more widely than what it answers.
-    public func addNote(to id: Int64, _ request: NoteRequest, by principal: Principal, idempotency: IdempotencyKey?, now: Date = Date(),
+    public func addNote(to id: Int64, _ request: NoteRequest, by principal: Principal, idempotency: IdempotencyKey?, now: Date? = nil,
                         answer: @Sendable (Note) throws -> Data) async throws -> NoteOutcome {
-        try await transaction {
+        let now = now ?? clock.now()
+        return try await transaction {
             switch try await remembered(idempotency) {
             case .replay(let status, let body)?: return .replay(status: status, body: body)
             case .keyReused?: return .keyReused

@@ -18,8 +18,9 @@ extension Store {
 
     /// Stores a table (checked first), once per Idempotency-Key; `answer` is the body retries get.
     @discardableResult
-    public func addRateTable(_ table: RateTable, idempotency: IdempotencyKey? = nil, now: Date = Date(),
+    public func addRateTable(_ table: RateTable, idempotency: IdempotencyKey? = nil, now: Date? = nil,
                              answer: @Sendable (RateTable) throws -> Data = { _ in Data() }) async throws -> RateTableOutcome {
+        let now = now ?? clock.now()
         if let problem = table.problem { throw InvalidRateTable(problem: problem) }
         if let site = table.site { try await checkSites([Grant(role: .admin, site: site)]) }
         return try await transaction {
@@ -46,7 +47,8 @@ extension Store {
 
     /// The table in force for `site` on the day `at` falls on in Vietnam: the site's own
     /// newest one begun by then, else the newest one for every site.
-    public func activeRateTable(site: String, at: Date = Date()) async throws -> RateTable? {
+    public func activeRateTable(site: String, at: Date? = nil) async throws -> RateTable? {
+        let at = at ?? clock.now()
         let day = VietnamDay(containing: at).text
         guard let row = try await sql.raw("""
             SELECT body FROM rate_tables
@@ -65,6 +67,6 @@ extension Store {
 
     /// Inside migration 8's transaction: the default table, so approvals can be graded from the start.
     func addDefaultRateTable() async throws {
-        try await insertRateTable(DefaultRateTable.table, now: Date())
+        try await insertRateTable(DefaultRateTable.table, now: clock.now())
     }
 }

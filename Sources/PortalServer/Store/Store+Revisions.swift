@@ -18,7 +18,8 @@ extension Store {
     /// Writes `edit` (NFC) as revision `expected + 1` by `author` (a user name), when the
     /// submission is visible and still at revision `expected`.
     public func save(id: Int64, expected: Int, edit: SubmissionEdit, author: String, scope: Scope,
-                     now: Date = Date()) async throws -> SaveOutcome {
+                     now: Date? = nil) async throws -> SaveOutcome {
+        let now = now ?? clock.now()
         let title = Normalization.nfc(edit.title), sapo = Normalization.nfc(edit.sapo), body = Normalization.nfc(edit.body)
         return try await transaction {
             // The row is locked until the end of the transaction, so concurrent saves on

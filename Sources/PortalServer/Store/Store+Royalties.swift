@@ -108,7 +108,8 @@ extension Store {
 
     /// Inside the publication's transaction: the entitlements of `submission`, published at `date`,
     /// in its month (or the first open one after it, when that month is closed already).
-    func writeEntitlements(of submission: Submission, publishedAt date: Date, now: Date = Date()) async throws {
+    func writeEntitlements(of submission: Submission, publishedAt date: Date, now: Date? = nil) async throws {
+        let now = now ?? clock.now()
         guard let reckoned = try await reckon(submission, grading: submission.grading, publishedAt: date) else { return }
         let month = try await openMonth(from: Self.royaltyMonth(of: date), site: submission.summary.site.code)
         try await insertLines(reckoned, of: submission, publishedAt: date, month: month, now: now)
@@ -139,8 +140,9 @@ extension Store {
     /// Corrects the grading of a published item: its lines in open months are written anew;
     /// each line in a closed batch is taken back by an adjustment line (its amount negated) in
     /// the first open month, beside the new lines there. Nothing already paid changes.
-    public func regrade(submission id: Int64, grading: Grading, now: Date = Date()) async throws -> RegradeOutcome {
-        try await transaction {
+    public func regrade(submission id: Int64, grading: Grading, now: Date? = nil) async throws -> RegradeOutcome {
+        let now = now ?? clock.now()
+        return try await transaction {
             guard let submission = try await submission(id: id, scope: .everything) else { return .notFound }
             guard submission.summary.status == .published, let publishedAt = submission.summary.publishedAt else { return .notPublished }
             let site = submission.summary.site.code
@@ -239,8 +241,9 @@ extension Store {
     }
 
     /// Closes `month` for `site`: its open lines join a batch that never changes again.
-    public func closeMonth(_ month: String, site: String, by user: String, now: Date = Date()) async throws -> CloseOutcome {
-        try await transaction {
+    public func closeMonth(_ month: String, site: String, by user: String, now: Date? = nil) async throws -> CloseOutcome {
+        let now = now ?? clock.now()
+        return try await transaction {
             try await serialize(on: "royalty-batch:\(site):\(month)")
             if let existing = try await batch(site: site, month: month) { return .alreadyClosed(existing) }
             guard month < Self.royaltyMonth(of: now) else { return .notOver }
@@ -263,8 +266,9 @@ extension Store {
     }
 
     /// Records that batch `id` was paid, by whom and with what reference (a transfer's number).
-    public func markPaid(batch id: Int64, reference: String, by user: String, now: Date = Date()) async throws -> PayOutcome {
-        try await transaction {
+    public func markPaid(batch id: Int64, reference: String, by user: String, now: Date? = nil) async throws -> PayOutcome {
+        let now = now ?? clock.now()
+        return try await transaction {
             guard let row = try await sql.raw("SELECT site_code, month, paid_at FROM royalty_batches WHERE id = \(bind: id)").first() else {
                 return .notFound
             }
@@ -336,8 +340,9 @@ extension Store {
 
     /// Writes a contributor's payment details (names stay on the contributor record); false when there is no such contributor.
     @discardableResult
-    public func setPayee(_ payee: Payee, now: Date = Date()) async throws -> Bool {
-        try await transaction {
+    public func setPayee(_ payee: Payee, now: Date? = nil) async throws -> Bool {
+        let now = now ?? clock.now()
+        return try await transaction {
             guard try await sql.raw("SELECT id FROM contributors WHERE id = \(bind: payee.contributorId)").first() != nil else { return false }
             try await sql.raw("""
                 INSERT INTO payees (contributor_id, unit, id_number, tax_code, bank_account, bank, kind, commitment_signed_on, updated_at)

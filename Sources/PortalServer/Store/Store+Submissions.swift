@@ -102,7 +102,8 @@ extension Store {
                                   id: try last.decode(column: "id", as: Int64.self)).encoded
             }
         }
-        return Page(items: try rows.map { query.scope.shown(try Self.summary($0)) }, nextCursor: next)
+        let now = clock.now()
+        return Page(items: try rows.map { query.scope.shown(try Self.summary($0, now: now)) }, nextCursor: next)
     }
 
     /// The conditions of a list other than its statuses, each starting " AND", over `s`, `si` and `c`.
@@ -156,7 +157,7 @@ extension Store {
         let text = SQLQueryString("SELECT ") + SQLQueryString(Self.summaryColumns) + ", s.sapo, s.body, s.author_share, s.grading, s.channels, s.social_message, c.user_id AS contributor_user"
             + SQLQueryString(Self.summaryTables) + " WHERE s.id = \(bind: id)"
         guard let row = try await sql.raw(text).first() else { return nil }
-        let summary = scope.shown(try Self.summary(row))
+        let summary = scope.shown(try Self.summary(row, now: clock.now()))
         guard scope.admits(site: summary.site.code, contributorUser: try row.decode(column: "contributor_user", as: Int64?.self)) else { return nil }
         let credits = try await credits(of: id)
         return Submission(summary: summary, sapo: try row.decode(column: "sapo", as: String.self),
@@ -199,7 +200,8 @@ extension Store {
         return counts
     }
 
-    private static func summary(_ row: any SQLRow) throws -> SubmissionSummary {
+    /// A list row as a summary; a lease shows while it runs at `now`.
+    private static func summary(_ row: any SQLRow, now: Date) throws -> SubmissionSummary {
         SubmissionSummary(
             id: try row.decode(column: "id", as: Int64.self),
             site: SiteRef(id: try row.decode(column: "site_id", as: Int64.self), code: try row.decode(column: "site_code", as: String.self),
@@ -214,7 +216,7 @@ extension Store {
             receivedAt: Store.date(try row.decode(column: "received_at", as: Int64.self)),
             words: try row.decode(column: "words", as: Int.self),
             revision: try row.decode(column: "revision", as: Int.self),
-            lease: try lease(row, now: Date()),
+            lease: try lease(row, now: now),
             publishAt: try row.decode(column: "publish_at", as: Int64?.self).map(Store.date),
             publishedAt: try row.decode(column: "published_at", as: Int64?.self).map(Store.date),
             spellFindings: try row.decode(column: "spell_findings", as: Int?.self))

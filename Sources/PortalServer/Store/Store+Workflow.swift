@@ -37,9 +37,10 @@ extension Store {
     /// Takes `request.action` on submission `id` at revision `expected` for `actor`;
     /// `answer` encodes the result as the response stored for the key's retries.
     public func transition(id: Int64, expected: Int, request: TransitionRequest, actor: String, scope: Scope,
-                           idempotency: IdempotencyKey?, now: Date = Date(),
+                           idempotency: IdempotencyKey?, now: Date? = nil,
                            answer: @Sendable (Submission) throws -> Data) async throws -> TransitionOutcome {
-        try await transaction {
+        let now = now ?? clock.now()
+        return try await transaction {
             switch try await remembered(idempotency) {
             case .replay(let status, let body)?: return .replay(status: status, body: body)
             case .keyReused?: return .keyReused

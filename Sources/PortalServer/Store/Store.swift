@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NewsroomKit
 import NIOPosix
 import PostgresKit
 import SQLKit
@@ -48,6 +49,10 @@ public final class Store: @unchecked Sendable {
     /// was n holds for as long as it is still n (writes by other processes aside).
     public var commitCount: Int { commitLock.withLock { commits } }
 
+    /// What every timestamp the store writes, and every expiry it checks, is read from:
+    /// a `Store` method's `now` defaults to it, and the routes and the Scheduler read it too.
+    public let clock: any WallClock
+
     /// The transaction the current task runs in, and the store it belongs to.
     @TaskLocal private static var openTransaction: ObjectIdentifier?
 
@@ -94,7 +99,7 @@ public final class Store: @unchecked Sendable {
     }
 
     /// Opens (creating when needed) the database at `location` and brings its schema up to date.
-    public static func open(_ location: DatabaseLocation, readers: Int? = nil,
+    public static func open(_ location: DatabaseLocation, readers: Int? = nil, clock: any WallClock = SystemClock(),
                             logger: Logger = Logger(label: "bientap.store")) async throws -> Store {
         var quiet = logger
         quiet.logLevel = .warning
@@ -127,7 +132,7 @@ public final class Store: @unchecked Sendable {
                     id: 1, logger: quiet))
             }
         }
-        let store = Store(writer: try await connect())
+        let store = Store(writer: try await connect(), clock: clock)
         if case .sqlite(let path) = location {
             let directory = (path as NSString).deletingLastPathComponent
             store.fileDirectory = directory.isEmpty ? FileManager.default.currentDirectoryPath : directory
@@ -149,9 +154,10 @@ public final class Store: @unchecked Sendable {
         return store
     }
 
-    private init(writer: Connection) {
+    private init(writer: Connection, clock: any WallClock) {
         self.writer = writer
         self.writerSQL = writer.sql
+        self.clock = clock
     }
 
     public func close() async throws {

@@ -1,0 +1,100 @@
+import Foundation
+
+/// Where code that depends on the date and time, or waits for time to pass, gets it: the
+/// system's clock in production, a `ManualClock` in tests, which move it instead of sleeping.
+///
+/// Not Swift's `Clock` (monotonic instants): what these callers keep and compare are dates —
+/// a lease's end, a token's expiry, an item's publication time.
+public protocol WallClock: Sendable {
+    /// The date and time now.
+    func now() -> Date
+    /// Returns once this clock reads `deadline` or later (at once when it already does);
+    /// throws `CancellationError` when the waiting task is cancelled.
+    func sleep(until deadline: Date) async throws
+}
+
+extension WallClock {
+    /// Waits `duration` by this clock.
+    public func sleep(for duration: Duration) async throws {
+        let (seconds, attoseconds) = duration.components
+        try await sleep(until: now().addingTimeInterval(Double(seconds) + Double(attoseconds) / 1e18))
+    }
+}
+
+/// The system's clock: `Date()`, and `Task.sleep`.
+public struct SystemClock: WallClock {
+    public init() {}
+
+    public func now() -> Date { Date() }
+
+    public func sleep(until deadline: Date) async throws {
+        let seconds = deadline.timeIntervalSinceNow
+        if seconds > 0 { try await Task.sleep(for: .seconds(seconds)) } else { try Task.checkCancellation() }
+    }
+}
+
+/// A clock that stands still until a test moves it with `advance`; tasks sleeping on it wake
+/// when it reaches their deadline. `sleepers` tells a test that the code under test has
+/// started waiting, so it can move the clock knowing the wait will see it.
+public final class ManualClock: WallClock, @unchecked Sendable {
+    private struct Sleeper {
+        var deadline: Date
+        var continuation: CheckedContinuation<Void, any Error>
+    }
+
+    // `lock` guards every stored property below it.
+    private let lock = NSLock()
+    private var current: Date
+    private var sleeping: [Int: Sleeper] = [:]
+    /// Sleeps cancelled before they had registered: they end as soon as they try to.
+    private var cancelled: Set<Int> = []
+    private var nextID = 0
+
+    /// A clock reading `start` (the system's time by default, so data dated by it looks recent).
+    public init(_ start: Date = Date()) { current = start }
+
+    public func now() -> Date { lock.withLock { current } }
+
+    /// How many tasks are waiting on this clock.
+    public var sleepers: Int { lock.withLock { sleeping.count } }
+
+    /// Moves the clock `seconds` on (never back) and wakes every sleep whose deadline it reaches.
+    public func advance(by seconds: TimeInterval) {
+        let due: [Sleeper] = lock.withLock {
+            current = current.addingTimeInterval(max(0, seconds))
+            let ids = sleeping.filter { $0.value.deadline <= current }.map(\.key)
+            return ids.compactMap { sleeping.removeValue(forKey: $0) }
+        }
+        for sleeper in due { sleeper.continuation.resume() }
+    }
+
+    public func sleep(until deadline: Date) async throws {
+        let id = lock.withLock {
+            nextID += 1
+            return nextID
+        }
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                enum Start { case wait, wake, cancel }
+                let start: Start = lock.withLock {
+                    if cancelled.remove(id) != nil { return .cancel }
+                    if deadline <= current { return .wake }
+                    sleeping[id] = Sleeper(deadline: deadline, continuation: continuation)
+                    return .wait
+                }
+                switch start {
+                case .wait: break
+                case .wake: continuation.resume()
+                case .cancel: continuation.resume(throwing: CancellationError())
+                }
+            }
+        } onCancel: {
+            let sleeper: Sleeper? = lock.withLock {
+                if let sleeper = sleeping.removeValue(forKey: id) { return sleeper }
+                cancelled.insert(id)
+                return nil
+            }
+            sleeper?.continuation.resume(throwing: CancellationError())
+        }
+    }
+}

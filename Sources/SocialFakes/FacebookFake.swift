@@ -205,6 +205,11 @@ extension FakeFault {
         .error(status: status, code: code, subcode: subcode, message: "(#\(code)) injected by the fake", headers: headers)
     }
 
+    /// HTTP 429 with `Retry-After`, the envelope saying code 4 (the application's request limit).
+    public static func facebookTooManyRequests(retryAfterSeconds: Int) -> FakeFault {
+        facebook(code: 4, status: 429, headers: ["Retry-After": String(retryAfterSeconds)])
+    }
+
     /// A rate limit (Pages: 80001; apps: 4) with `X-Business-Use-Case-Usage` saying when access comes back.
     public static func facebookBusinessUseCaseLimit(pageID: String, regainAccessMinutes: Int, code: Int = 80001) -> FakeFault {
         let usage = "{\"\(pageID)\":[{\"type\":\"pages\",\"call_count\":100,\"total_cputime\":25,\"total_time\":25,\"estimated_time_to_regain_access\":\(regainAccessMinutes)}]}"

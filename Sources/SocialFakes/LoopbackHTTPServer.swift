@@ -165,6 +165,10 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         let length = Int(headers["content-length"] ?? "0") ?? -1
         guard (0...Self.maximumBodyBytes).contains(length), headers["transfer-encoding"] == nil else { return nil }
         let bodyStart = headerEnd + 4
+        if buffer.count < bodyStart + length, headers["expect"]?.lowercased() == "100-continue" {
+            // curl's command line asks before sending a larger body.
+            guard write(connection, Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) else { return nil }
+        }
         while buffer.count < bodyStart + length {
             guard receive(connection, into: &buffer) else { return nil }
         }

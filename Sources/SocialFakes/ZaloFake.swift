@@ -234,4 +234,10 @@ extension FakeFault {
     public static func zalo(code: Int, status: Int = 200, message: String? = nil, headers: [String: String] = [:]) -> FakeFault {
         .error(status: status, code: code, message: message ?? "Error \(code) injected by the fake", headers: headers)
     }
+
+    /// Zalo's rate-limit answer (-32), HTTP 200, with `Retry-After` when given.
+    public static func zaloRateLimit(retryAfterSeconds: Int? = nil) -> FakeFault {
+        zalo(code: -32, message: "Request exceeded the rate limit",
+             headers: retryAfterSeconds.map { ["Retry-After": String($0)] } ?? [:])
+    }
 }

@@ -66,9 +66,13 @@ final class FacebookConnectorTests: XCTestCase {
 
     func testTooManyRequestsHonoursRetryAfter() async {
         fake.faults.failNext(1, with: .error(status: 429, code: 0, message: "Slow down", headers: ["Retry-After": "120"]))
-        let outcome = await connector.send(samplePost(1, channel: .facebook))
-        XCTAssertEqual(outcome.failure?.kind, .rateLimited)
-        XCTAssertEqual(outcome.retryAfter, .seconds(120))
+        fake.faults.failNext(1, with: .facebookTooManyRequests(retryAfterSeconds: 45))
+        let unknownCode = await connector.send(samplePost(1, channel: .facebook))
+        let code4 = await connector.send(samplePost(2, channel: .facebook))
+        XCTAssertEqual(unknownCode.failure?.kind, .rateLimited)
+        XCTAssertEqual(unknownCode.retryAfter, .seconds(120))
+        XCTAssertEqual(code4.failure?.code, 4)
+        XCTAssertEqual(code4.retryAfter, .seconds(45))
         XCTAssertTrue(fake.posts.isEmpty)
     }
 

@@ -126,11 +126,13 @@ final class ZaloConnectorTests: XCTestCase {
     }
 
     func testRateLimitAnswersAreTransient() async {
-        for code in [-32, -211] {
-            fake.faults.failNext(1, with: .zalo(code: code, headers: ["Retry-After": "30"]))
+        fake.faults.failNext(1, with: .zaloRateLimit(retryAfterSeconds: 30))
+        fake.faults.failNext(1, with: .zalo(code: -211, message: "Out of quota"))
+        for (code, wait) in [(-32, Duration.seconds(30)), (-211, nil)] {
             let outcome = await connector().send(samplePost(1, channel: .zalo))
             XCTAssertEqual(outcome.failure?.kind, .rateLimited, "\(code)")
-            XCTAssertEqual(outcome.retryAfter, .seconds(30))
+            XCTAssertEqual(outcome.failure?.code, code)
+            XCTAssertEqual(outcome.retryAfter, wait)
         }
         XCTAssertTrue(fake.articles.isEmpty)
     }

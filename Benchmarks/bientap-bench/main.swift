@@ -415,3 +415,65 @@ if wants("royalties") {
         exit(1)
     }
 }
+
+// MARK: - The accountant's screen: opening a month of 100,000 entitlements
+
+/// From the keys that ask for a month on the royalty screen to a frame with its payment list
+/// drawn: the portal's answers (batches, payment list, budget) over loopback HTTP from a
+/// `bientap-portal` whose SQLite file holds 100,000 entitlements in that month.
+if wants("ledger-screen") {
+    guard let portalExecutable = LocalPortal.locateExecutable() else {
+        print("bientap-portal not found beside bientap-bench: build it in release first (make bench does)")
+        exit(1)
+    }
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bientap-bench-ledger-\(getpid())")
+    do {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("ledger.sqlite").path
+        let month = "2025-06", site = "cong-tinh"
+        let store = try await Store.open(.sqlite(path: path))
+        try await Seeder.seedSample(into: store, now: Date(timeIntervalSince1970: 1_796_439_600))  // 2026-12-05
+        try await Seeder.seedRoyaltyBulk(into: store, count: 100_000, month: month, site: site)
+        let token = try await store.addUser(name: "ke-toan-bench", displayName: "Kế toán", grants: [Grant(role: .accountant, site: nil)])
+        try await store.close()
+        let server = try LocalPortal.serve(portalExecutable, database: "sqlite:" + path, files: directory)
+        defer { server.process.terminate(); server.process.waitUntilExit() }
+        let client = try AdminClient(baseURL: server.url, token: token)
+        var state = AppState(language: .vi, portal: server.url, keymap: KeyBindings.load(userFile: nil).keymap, width: 120, height: 40)
+        /// Runs the screen's loads as NewsroomApp does, on this thread; the last frame.
+        func run(_ effects: [Effect]) -> Frame {
+            var pending = effects
+            while !pending.isEmpty {
+                let effect = pending.removeFirst()
+                guard case .loadLedgerMonth(let site, let month) = effect else { continue }
+                pending += state.handle(message: LedgerWork.month(client, site: site, month: month))
+            }
+            return state.render()
+        }
+        _ = run(state.handle(message: .meLoaded(try client.me())))
+        var people = 0
+        var samples: [Double] = []
+        for iteration in 0..<23 {
+            let start = now()
+            var effects = state.handle(input: .key(.char("m")))
+            for _ in 0..<10 { effects += state.handle(input: .key(.backspace)) }
+            for c in "06/2025" { effects += state.handle(input: .key(.char(c))) }
+            effects += state.handle(input: .key(.enter))
+            let frame = run(effects)
+            // The first three warm the server's and the database's caches up.
+            if iteration >= 3 { samples.append(Double(now() - start)) }
+            people = (0..<frame.height).contains { frame.rowText($0).contains("Tổng cộng 2000 người") } ? 2000 : 0
+            // Away and back: each opening is read afresh.
+            _ = run(state.handle(input: .key(.char("]"))))
+        }
+        samples.sort()
+        guard people == 2000 else {
+            print("ledger screen: the month's payment list was not drawn"); exit(1)
+        }
+        report("ledger screen: open a month of 100,000 lines (2,000 people), to a frame", samples, unit: "ms", scale: 1e6)
+    } catch {
+        print("ledger screen benchmark failed: \(error)")
+        exit(1)
+    }
+}

@@ -13,19 +13,25 @@ public enum AppActions {
     public static let merge = "merge"
     /// The duty view: the next 72 hours' schedule, per site.
     public static let duty = "duty"
+    /// The accountant's screen: a month's payment list (nhuận bút), per site.
+    public static let royalties = "royalties"
+    /// The yearly activity report: what each site published, against the year before.
+    public static let activity = "activity"
     private static let everywhere = [queue, reader, help, editor]
     private static let lists = [queue, reader, help]
     /// Views that only scroll.
-    private static let scrolling = [queue, reader, help, merge, duty]
+    private static let scrolling = [queue, reader, help, merge, duty, royalties, activity]
+    /// The screens of the accountant.
+    private static let ledger = [royalties, activity]
 
     public static let catalogue = ActionCatalogue([
         Action(id: "move-down", contexts: scrolling, description: Localized(vi: "Xuống một dòng", en: "Down one line")),
         Action(id: "move-up", contexts: scrolling, description: Localized(vi: "Lên một dòng", en: "Up one line")),
-        Action(id: "page-down", contexts: everywhere + [merge, duty], description: Localized(vi: "Xuống một trang", en: "Down one page")),
-        Action(id: "page-up", contexts: everywhere + [merge, duty], description: Localized(vi: "Lên một trang", en: "Up one page")),
+        Action(id: "page-down", contexts: everywhere + [merge, duty] + ledger, description: Localized(vi: "Xuống một trang", en: "Down one page")),
+        Action(id: "page-up", contexts: everywhere + [merge, duty] + ledger, description: Localized(vi: "Lên một trang", en: "Up one page")),
         Action(id: "first", contexts: scrolling, description: Localized(vi: "Về đầu danh sách", en: "Go to the top")),
         Action(id: "last", contexts: scrolling, description: Localized(vi: "Xuống cuối danh sách", en: "Go to the bottom")),
-        Action(id: "open", contexts: [queue, duty], description: Localized(vi: "Mở bài đang chọn (chỉ đọc)", en: "Open the selected item (read-only)")),
+        Action(id: "open", contexts: [queue, duty, royalties], description: Localized(vi: "Mở bài đang chọn (chỉ đọc); ở nhuận bút: bảng kê của người đang chọn", en: "Open the selected item (read-only); in royalties: the selected person's statement")),
         Action(id: "edit", contexts: [queue, reader], description: Localized(vi: "Sửa bài: nhận bài, giữ quyền sửa và mở trình soạn thảo", en: "Edit: claim the item, hold its edit lease and open the editor")),
         Action(id: "approve", contexts: [queue, reader], description: Localized(vi: "Duyệt: chấm nhuận bút theo khung đang áp dụng, chọn kênh mạng xã hội", en: "Approve: grade the royalty by the active rate table, pick social channels")),
         Action(id: "return", contexts: [queue, reader], description: Localized(vi: "Trả lại cho tác giả, kèm ghi chú cần sửa gì", en: "Return to the contributor with a note on what to fix")),
@@ -33,16 +39,29 @@ public enum AppActions {
         Action(id: "schedule", contexts: [queue, reader, duty], description: Localized(vi: "Lên lịch đăng (1 giờ nữa, 7:00 mai, 7:00 thứ Hai, hoặc giờ gõ vào)", en: "Schedule (in an hour, tomorrow 07:00, Monday 07:00, or a typed time)")),
         Action(id: "publish", contexts: [queue, reader, duty], description: Localized(vi: "Đăng ngay (hỏi lại trước)", en: "Publish now (asks first)")),
         Action(id: "duty", contexts: [queue], description: Localized(vi: "Trực: lịch đăng 72 giờ tới theo chuyên trang, ngày trống tô đỏ", en: "Duty: the next 72 hours' schedule per site, empty days in red")),
+        Action(id: "royalties", contexts: [queue, activity], description: Localized(vi: "Nhuận bút: danh sách chi trả từng tháng theo chuyên trang (kế toán)", en: "Royalties: each month's payment list per site (accountants)")),
+        Action(id: "activity-report", contexts: [queue, royalties], description: Localized(vi: "Báo cáo hoạt động năm: tin, bài, ảnh, văn bản từng chuyên trang", en: "Yearly activity report: news, articles, photos, documents per site")),
+        Action(id: "previous-month", contexts: [royalties], description: Localized(vi: "Về tháng trước", en: "Previous month")),
+        Action(id: "next-month", contexts: [royalties], description: Localized(vi: "Sang tháng sau", en: "Next month")),
+        Action(id: "go-to-month", contexts: [royalties], description: Localized(vi: "Đến tháng… (gõ 10/2026)", en: "Go to a month… (type 10/2026)")),
+        Action(id: "next-site", contexts: [royalties], description: Localized(vi: "Sang chuyên trang sau", en: "Next site")),
+        Action(id: "previous-site", contexts: [royalties], description: Localized(vi: "Về chuyên trang trước", en: "Previous site")),
+        Action(id: "close-month", contexts: [royalties], description: Localized(vi: "Chốt tháng (hỏi lại trước); đã chốt thì không đổi được", en: "Close the month (asks first); a closed month never changes")),
+        Action(id: "record-payment", contexts: [royalties], description: Localized(vi: "Ghi nhận đã chi, với số chứng từ", en: "Record the payment, with its reference")),
+        Action(id: "export-payment-list", contexts: [royalties], description: Localized(vi: "Xuất danh sách chi trả ra tệp CSV hoặc XLSX", en: "Export the payment list as CSV or XLSX")),
+        Action(id: "previous-year", contexts: [activity], description: Localized(vi: "Về năm trước", en: "Previous year")),
+        Action(id: "next-year", contexts: [activity], description: Localized(vi: "Sang năm sau", en: "Next year")),
+        Action(id: "go-to-year", contexts: [activity], description: Localized(vi: "Đến năm… (gõ 2026)", en: "Go to a year… (type 2026)")),
         Action(id: "add-note", contexts: [reader], description: Localized(vi: "Thêm ghi chú cho Ban Biên tập (hoặc cho cả tác giả)", en: "Add a note for the board (or for the contributor too)")),
         Action(id: "differences", contexts: [reader], description: Localized(vi: "Khác biệt: bản của tác giả → bản hiện tại, từng chữ (bấm lại để về bài)", en: "Differences: the contributor's original → now, word by word (again: back to the text)")),
         Action(id: "compare-revisions", contexts: [reader], description: Localized(vi: "So sánh hai phiên bản bất kỳ của bài, từng chữ", en: "Compare any two revisions of the item, word by word")),
-        Action(id: "back", contexts: everywhere + [merge, duty], description: Localized(vi: "Quay lại; thoát khi ở hàng chờ", en: "Go back; quit from the queue")),
-        Action(id: "quit", contexts: everywhere + [duty], description: Localized(vi: "Thoát bientap", en: "Quit bientap")),
-        Action(id: "help", contexts: everywhere + [merge, duty], description: Localized(vi: "Xem các phím tắt", en: "Show the key bindings")),
-        Action(id: "refresh", contexts: lists + [duty], description: Localized(vi: "Tải lại từ cổng thông tin (thử lại khi lỗi)", en: "Reload from the portal (retry after an error)")),
-        Action(id: "redraw", contexts: everywhere + [duty], description: Localized(vi: "Vẽ lại màn hình", en: "Redraw the screen")),
-        Action(id: "suspend", contexts: everywhere + [duty], description: Localized(vi: "Tạm dừng, về dòng lệnh (fg để quay lại)", en: "Suspend to the shell (fg to come back)")),
-        Action(id: "palette", contexts: everywhere + [duty], description: Localized(vi: "Bảng lệnh: tìm và chạy mọi lệnh", en: "Command palette: find and run any command")),
+        Action(id: "back", contexts: everywhere + [merge, duty] + ledger, description: Localized(vi: "Quay lại; thoát khi ở hàng chờ", en: "Go back; quit from the queue")),
+        Action(id: "quit", contexts: everywhere + [duty] + ledger, description: Localized(vi: "Thoát bientap", en: "Quit bientap")),
+        Action(id: "help", contexts: everywhere + [merge, duty] + ledger, description: Localized(vi: "Xem các phím tắt", en: "Show the key bindings")),
+        Action(id: "refresh", contexts: lists + [duty] + ledger, description: Localized(vi: "Tải lại từ cổng thông tin (thử lại khi lỗi)", en: "Reload from the portal (retry after an error)")),
+        Action(id: "redraw", contexts: everywhere + [duty] + ledger, description: Localized(vi: "Vẽ lại màn hình", en: "Redraw the screen")),
+        Action(id: "suspend", contexts: everywhere + [duty] + ledger, description: Localized(vi: "Tạm dừng, về dòng lệnh (fg để quay lại)", en: "Suspend to the shell (fg to come back)")),
+        Action(id: "palette", contexts: everywhere + [duty] + ledger, description: Localized(vi: "Bảng lệnh: tìm và chạy mọi lệnh", en: "Command palette: find and run any command")),
         Action(id: "search", contexts: everywhere, description: Localized(vi: "Tìm (không phân biệt dấu)", en: "Search (diacritics ignored)")),
         Action(id: "search-next", contexts: everywhere, description: Localized(vi: "Tìm tiếp", en: "Next match")),
         Action(id: "search-previous", contexts: everywhere, description: Localized(vi: "Tìm ngược lại", en: "Previous match")),
@@ -111,5 +130,7 @@ public enum AppActions {
         editor: Strings.contextEditor,
         merge: Strings.contextMerge,
         duty: Strings.contextDuty,
+        royalties: Strings.contextRoyalties,
+        activity: Strings.contextActivity,
     ]
 }

@@ -34,6 +34,15 @@ public enum Effect: Equatable, Sendable {
     /// Check the article the reader shows (`ReaderScreen.spellingText`); answer with `readerSpellChecked`.
     case checkReaderSpelling(id: Int64, text: String)
     case addToDictionary(String)
+    /// A site's month of royalties (the first site the user keeps the ledger of when nil, with the sites).
+    case loadLedgerMonth(site: String?, month: String)
+    case loadRoyaltyStatement(site: String, month: String, contributor: Int64, paidOn: String?)
+    case loadRoyaltyBudget(site: String, year: Int)
+    case closeRoyaltyMonth(site: String, month: String)
+    case recordRoyaltyPayment(site: String, month: String, reference: String)
+    /// The payment list saved as a file in `folder`, under the portal's name for it.
+    case exportPaymentList(site: String, month: String, paidOn: String?, format: SpreadsheetFormat, folder: String)
+    case loadActivity(year: Int)
     case suspend
     case repaint
     case quit
@@ -61,6 +70,15 @@ public enum AppMessage: Sendable {
     case meLoaded(Me)
     /// A word went to the user's dictionary (`path`), or could not (`error`).
     case wordAdded(String, path: String, error: String?)
+    /// The month of royalties asked for with `site` (nil: the first the user keeps).
+    case ledgerMonthLoaded(site: String?, month: String, Result<LedgerMonth, PortalError>)
+    case royaltyStatementLoaded(contributor: Int64, Result<RoyaltyStatement, PortalError>)
+    /// A site's budget for a year; nil when it could not be read.
+    case royaltyBudgetLoaded(site: String, year: Int, RoyaltyBudget?)
+    /// A month closed (`paying` false) or its payment recorded.
+    case ledgerActed(paying: Bool, Result<DeskCommands.LedgerOutcome, LedgerFailure>)
+    case paymentListExported(Result<SavedExport, ExportFailure>)
+    case activityLoaded(year: Int, Result<ActivityReport, PortalError>)
 }
 
 /// What the duty view shows: the sites one may publish on, and what is approved or scheduled.
@@ -93,6 +111,10 @@ enum Overlay {
     case editor(EditorState)
     /// The duty view (Trực).
     case duty(DutyScreen)
+    /// The accountant's screen (nhuận bút).
+    case royalties(RoyaltyScreen)
+    /// The yearly activity report.
+    case activity(ActivityScreen)
 }
 
 struct HelpScreen {
@@ -152,7 +174,7 @@ public struct AppState {
     var loadStarted: Date?
 
     /// A question on the bottom line: a search or a filter, applied as it is typed.
-    enum Ask { case search, filter }
+    enum Ask { case search, filter, month, year, reference }
     struct Asking {
         var ask: Ask
         var prompt: Prompt
@@ -185,13 +207,18 @@ public struct AppState {
     var fixOnOpening: [Int64: EditorState.FindingToFix] = [:]
     /// A question in a box, and what it is asking about.
     var dialog: Dialog?
-    enum DialogPurpose { case leftovers, publish(id: Int64), quit }
+    enum DialogPurpose {
+        case leftovers, publish(id: Int64), quit
+        case closeMonth(site: String, month: String), export(site: String, month: String, paidOn: String?)
+    }
     var dialogPurpose = DialogPurpose.leftovers
     /// What the form on screen is for.
     enum FormPurpose { case filter, decision(DecisionDraft), note(id: Int64), compare(id: Int64, revisions: [Int]) }
     var formPurpose = FormPurpose.filter
     /// Decisions sent and not yet answered, by item.
     var deciding: [Int64: TransitionRequest] = [:]
+    /// Who the user is, once read.
+    var me: Me?
 
     public init(language: UILanguage, portal: String, keymap: Keymap, theme: Theme = .default,
                 cursorStyle: TableCursorStyle = .arrow, width: Int, height: Int, startupNotice: String? = nil,
@@ -236,6 +263,7 @@ public struct AppState {
 
     private mutating func answerDialog(_ answer: String) -> [Effect] {
         dialog = nil
+        if let effects = answerLedgerDialog(answer) { return effects }
         if case .quit = dialogPurpose { return answer == "quit" ? [.quit] : [] }
         if case .publish(let id) = dialogPurpose {
             return answer == "publish" ? send(TransitionRequest(action: .publish), on: id) : []
@@ -281,6 +309,8 @@ public struct AppState {
         switch overlays.last {
         case .reader(let reader)?: return reader.isLoading || !opening.isEmpty || !deciding.isEmpty
         case .duty(let duty)?: return duty.isLoading || !deciding.isEmpty
+        case .royalties(let screen)?: return screen.isLoading || screen.loadingStatement
+        case .activity(let screen)?: return screen.isLoading
         default: return queue.isLoading || !opening.isEmpty || !deciding.isEmpty
         }
     }
@@ -328,6 +358,8 @@ public struct AppState {
         case .reader?: return AppActions.reader
         case .help?: return AppActions.help
         case .duty?: return AppActions.duty
+        case .royalties?: return AppActions.royalties
+        case .activity?: return AppActions.activity
         case .editor?: return AppActions.editor
         case nil: return AppActions.queue
         }
@@ -378,6 +410,7 @@ public struct AppState {
             if palette != nil { return KeyBindings.route(key, to: &palette, keymap: keymap).map { perform($0) } ?? [] }
             if form != nil { return handleForm(key) }
             if prompt != nil {
+                if let effects = handleLedgerPrompt(key) { return effects }
                 handlePrompt(key)
                 return []
             }
@@ -391,11 +424,12 @@ public struct AppState {
                 return []
             }
         case .mouse(let mouse):
-            return handleMouse(mouse)
+            return handleLedgerMouse(mouse) ?? handleMouse(mouse)
         case .resize(let w, let h):
             width = w
             height = h
             queue.table.keepCursorVisible(visibleRows: tableRows)
+            keepLedgerVisible()
             for index in overlays.indices {
                 guard case .editor(var editor) = overlays[index] else { continue }
                 _ = editor.handle(.resize(width: w, height: h))
@@ -489,6 +523,9 @@ public struct AppState {
             overlays[index] = .editor(editor)
         case .meLoaded(let me):
             for index in tabs.indices { tabs[index].screen.me = (me.name, Strings.leaseMine(language)) }
+            return landOnLedger(me)
+        case .ledgerMonthLoaded, .royaltyStatementLoaded, .royaltyBudgetLoaded, .ledgerActed, .paymentListExported, .activityLoaded:
+            return handleLedger(message)
         case .dutyLoaded(let result):
             guard let index = overlays.lastIndex(where: { if case .duty = $0 { return true } else { return false } }),
                   case .duty(var duty) = overlays[index] else { return [] }
@@ -604,6 +641,7 @@ public struct AppState {
     }
 
     mutating func perform(_ action: String) -> [Effect] {
+        if let effects = performLedger(action) { return effects }
         switch action {
         case "quit":
             return quit()
@@ -804,6 +842,8 @@ public struct AppState {
     private mutating func applyPrompt() {
         guard let p = prompt else { return }
         switch p.ask {
+        case .month, .year, .reference:
+            break
         case .search:
             if var pager {
                 pager.top = p.positionBefore
@@ -829,6 +869,8 @@ public struct AppState {
         case .reader(let reader)?: return reader.submission == nil
         case .help?, .editor?: return false
         case .duty(let duty)?: return !duty.hasLoaded
+        case .royalties(let screen)?: return !screen.hasLoaded
+        case .activity(let screen)?: return !screen.hasLoaded
         }
     }
 
@@ -838,7 +880,8 @@ public struct AppState {
 
     func helpLines() -> [StyledLine] {
         HelpView.lines(catalogue: AppActions.catalogue, keymap: keymap,
-                       contexts: ["global", AppActions.queue, AppActions.reader, AppActions.duty, AppActions.help, AppActions.editor, AppActions.merge],
+                       contexts: ["global", AppActions.queue, AppActions.reader, AppActions.duty, AppActions.royalties, AppActions.activity,
+                                  AppActions.help, AppActions.editor, AppActions.merge],
                        contextTitles: AppActions.contextTitles, language: language)
     }
 
@@ -883,6 +926,14 @@ public struct AppState {
                 let list = duty.selectable(now: now, language: language)
                 position = Strings.position((list.firstIndex(of: selected) ?? 0) + 1, of: list.count)(language)
             }
+        case .royalties(let screen)?:
+            title = Strings.royaltiesTitle(language)
+            screen.render(into: &frame, in: body, now: now, theme: theme, language: language, cursorStyle: cursorStyle)
+            let table = screen.statement == nil ? screen.table : screen.statementTable
+            if table.rowCount > 0 { position = Strings.position(table.cursor + 1, of: table.rowCount)(language) }
+        case .activity(let screen)?:
+            title = Strings.activityTitle(language)
+            screen.render(into: &frame, in: body, theme: theme, language: language)
         }
 
         if let errorText, statusError != nil, showsNothing {
@@ -896,7 +947,7 @@ public struct AppState {
 
         let help = keyNames(for: "help").first ?? "?"
         let back = keyNames(for: "back").first ?? "q"
-        let hint = overlays.isEmpty ? Strings.keyHint(help: help, quit: back)(language)
+        let hint = backQuits ? Strings.keyHint(help: help, quit: back)(language)
             : Strings.keyHintBack(help: help, back: back)(language)
         var left = statusError ?? ""
         if left.isEmpty {

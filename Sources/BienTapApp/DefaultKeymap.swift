@@ -6,7 +6,7 @@ enum DefaultKeymap {
 # Syntax:  bind <context> <key> [<key> …] <action>
 #          unbind <context> <key> [<key> …]
 # Contexts: global (every screen unless a screen binds the same keys),
-#           queue, reader, help, editor, merge, duty. In the editor a letter, digit or
+#           queue, reader, help, editor, merge, duty, royalties, activity. In the editor a letter, digit or
 #           sign is always text: bind Control, Alt and named keys there.
 # Keys: letters as typed (j, G, ?), or names: <Enter> <Esc> <Tab> <Space> <BS>
 #       <Up> <Down> <Left> <Right> <Home> <End> <PgUp> <PgDn> <F1>…<F12>
@@ -85,6 +85,27 @@ bind reader <F8>    fix-finding
 bind duty <Enter>   open
 bind duty S         schedule
 bind duty P         publish
+# The accountant's screen (nhuận bút) and the yearly activity report
+bind queue K             royalties
+bind queue B             activity-report
+bind royalties <Enter>   open
+bind royalties [         previous-month
+bind royalties ]         next-month
+bind royalties <Left>    previous-month
+bind royalties <Right>   next-month
+bind royalties m         go-to-month
+bind royalties <Tab>     next-site
+bind royalties <S-Tab>   previous-site
+bind royalties C         close-month
+bind royalties P         record-payment
+bind royalties E         export-payment-list
+bind royalties B         activity-report
+bind activity [          previous-year
+bind activity ]          next-year
+bind activity <Left>     previous-year
+bind activity <Right>    next-year
+bind activity y          go-to-year
+bind activity K          royalties
 # Merge view: someone saved the item while you edited it
 bind merge n        next-hunk
 bind merge <Tab>    next-hunk

@@ -137,6 +137,20 @@ public final class NewsroomApp {
         case .addToDictionary(let word):
             let path = spelling.userDictionary
             spelling.add(word) { loop.send(.wordAdded(word, path: path, error: $0)) }
+        case .loadLedgerMonth(let site, let month):
+            portal.read { loop.send(LedgerWork.month($0, site: site, month: month)) }
+        case .loadRoyaltyBudget(let site, let year):
+            portal.read { loop.send(LedgerWork.budget($0, site: site, year: year)) }
+        case .loadRoyaltyStatement(let site, let month, let contributor, let paidOn):
+            portal.read { loop.send(LedgerWork.statement($0, site: site, month: month, contributor: contributor, paidOn: paidOn)) }
+        case .closeRoyaltyMonth(let site, let month):
+            portal.write { loop.send(LedgerWork.act($0, language: language, site: site, month: month, reference: nil)) }
+        case .recordRoyaltyPayment(let site, let month, let reference):
+            portal.write { loop.send(LedgerWork.act($0, language: language, site: site, month: month, reference: reference)) }
+        case .exportPaymentList(let site, let month, let paidOn, let format, let folder):
+            portal.read { loop.send(LedgerWork.export($0, site: site, month: month, paidOn: paidOn, format: format, folder: folder)) }
+        case .loadActivity(let year):
+            portal.read { loop.send(LedgerWork.activity($0, year: year)) }
         case .editExternally(let text):
             // The terminal is lent to the other editor; nothing else draws meanwhile.
             let result = ExternalEditor.edit(text, environment: environment, screen: loop.screen)

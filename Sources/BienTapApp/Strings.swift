@@ -967,3 +967,142 @@ extension Strings {
         Localized(vi: "--year: cần một năm từ 1971 đến 2199, không phải \(year)", en: "--year: a year from 1971 to 2199 expected, not \(year)")
     }
 }
+
+// MARK: - The accountant's screen and the activity report in the desk
+
+extension Strings {
+    public static let contextRoyalties = Localized(vi: "Nhuận bút", en: "Royalties")
+    public static let contextActivity = Localized(vi: "Báo cáo hoạt động", en: "Activity report")
+    public static let royaltiesTitle = Localized(vi: "Nhuận bút", en: "Royalties")
+    public static func royaltiesWhere(site: String, index: Int, of count: Int, month: String) -> Localized {
+        let place = count > 1 ? " (\(index)/\(count))" : ""
+        return Localized(vi: "\(site)\(place) · tháng \(monthText(month))", en: "\(site)\(place) · \(monthText(month))")
+    }
+    public static let batchOpen = Localized(vi: "Đang mở: chưa chốt", en: "Open: not closed")
+    public static func batchClosed(by: String, at: String) -> Localized {
+        Localized(vi: "Đã chốt (\(by), \(at)), chưa chi", en: "Closed (\(by), \(at)), not paid")
+    }
+    public static func batchPaid(by: String, at: String, reference: String) -> Localized {
+        Localized(vi: "Đã chi (\(by), \(at)), chứng từ \(reference)", en: "Paid (\(by), \(at)), reference \(reference)")
+    }
+    public static func budgetSet(year: Int, amount: String, used: String, left: String) -> Localized {
+        Localized(vi: "Ngân sách \(year): \(amount) đ · đã dùng \(used) đ · còn \(left) đ",
+                  en: "Budget \(year): \(amount) đ · used \(used) đ · left \(left) đ")
+    }
+    public static func budgetNone(year: Int, used: String) -> Localized {
+        Localized(vi: "Ngân sách \(year): chưa đặt · đã dùng \(used) đ", en: "Budget \(year): not set · used \(used) đ")
+    }
+    public static let columnItemsShort = Localized(vi: "Số tin", en: "Items")
+    public static let columnDue = Localized(vi: "Hạn chi", en: "Due")
+    /// An unpaid line 45 days after publication, and 60 (past the law's limit, Điều 4.10).
+    public static let lateDue = Localized(vi: "≥45 ngày", en: "45+ days")
+    public static let lateOverdue = Localized(vi: "quá hạn", en: "overdue")
+    public static func lateSummary(due: Int, overdue: Int) -> Localized {
+        Localized(vi: "Chưa chi ≥45 ngày: \(due) người, quá 60 ngày: \(overdue)", en: "Unpaid 45+ days: \(due) people, 60+ days: \(overdue)")
+    }
+    public static func ledgerTotals(people: Int, items: Int, gross: String, tax: String, net: String) -> Localized {
+        Localized(vi: "Tổng cộng \(people) người · \(items) tin/bài/ảnh · thành tiền \(gross) đ · thuế \(tax) đ · thực nhận \(net) đ",
+                  en: "Total \(people) people · \(items) items · gross \(gross) đ · tax \(tax) đ · net \(net) đ")
+    }
+    public static let noLedgerSites = Localized(vi: "Tài khoản này không giữ sổ nhuận bút của chuyên trang nào.",
+                                                en: "This account keeps the royalty ledger of no site.")
+    public static let ledgerRoleRequired = Localized(
+        vi: "Màn hình nhuận bút dành cho kế toán và quản trị; tài khoản này không có quyền đó.",
+        en: "The royalty screen is for accountants and admins; this account has neither role.")
+    public static func ledgerForbidden(_ site: String) -> Localized {
+        Localized(vi: "Cổng thông tin từ chối (403): tài khoản này không có quyền kế toán trên \(site).",
+                  en: "The portal refused (403): this account is not an accountant on \(site).")
+    }
+    public static func ledgerConflict(month: String, site: String) -> Localized {
+        Localized(vi: "Cổng thông tin từ chối (409): tháng \(monthText(month)) trên \(site) đã chốt hoặc đã chi, không thay đổi được nữa.",
+                  en: "The portal refused (409): \(monthText(month)) on \(site) is closed or paid and cannot change any more.")
+    }
+    public static let closeTitle = Localized(vi: "Chốt tháng", en: "Close the month")
+    public static func closeMessage(month: String, site: String, people: Int, gross: String) -> Localized {
+        Localized(vi: "Chốt tháng \(monthText(month)) trên \(site): \(people) người, thành tiền \(gross) đ? Đã chốt thì không sửa được nữa; bài sửa sau sẽ thành dòng điều chỉnh tháng sau.",
+                  en: "Close \(monthText(month)) on \(site): \(people) people, \(gross) đ gross? A closed month never changes; later corrections go into the next month.")
+    }
+    public static let closeChoice = Localized(vi: "Chốt", en: "Close")
+    public static func closedAlreadyHere(month: String) -> Localized {
+        Localized(vi: "Tháng \(monthText(month)) đã chốt rồi.", en: "\(monthText(month)) is closed already.")
+    }
+    public static func payNeedsClose(month: String, key: String) -> Localized {
+        Localized(vi: "Tháng \(monthText(month)) chưa chốt: chốt trước (\(key)) rồi mới ghi chi trả.",
+                  en: "\(monthText(month)) is not closed: close it first (\(key)), then record the payment.")
+    }
+    public static func paidAlreadyHere(month: String, reference: String) -> Localized {
+        Localized(vi: "Tháng \(monthText(month)) đã chi, chứng từ \(reference).", en: "\(monthText(month)) is paid, reference \(reference).")
+    }
+    public static let askReference = Localized(vi: "Số chứng từ chi (ủy nhiệm chi): ", en: "Payment reference (transfer, voucher): ")
+    public static let askMonth = Localized(vi: "Tháng (10/2026 hoặc 2026-10): ", en: "Month (10/2026 or 2026-10): ")
+    public static let askYear = Localized(vi: "Năm: ", en: "Year: ")
+    public static func badMonthTyped(_ text: String) -> Localized {
+        Localized(vi: "Không hiểu tháng \"\(text)\": gõ 10/2026 hoặc 2026-10.", en: "Not a month: \"\(text)\"; type 10/2026 or 2026-10.")
+    }
+    public static func badYearTyped(_ text: String) -> Localized {
+        Localized(vi: "Không hiểu năm \"\(text)\": gõ một năm từ 1971 đến 2199.", en: "Not a year: \"\(text)\"; type one from 1971 to 2199.")
+    }
+    public static let exportTitle = Localized(vi: "Xuất danh sách chi trả", en: "Export the payment list")
+    public static func exportMessage(month: String, site: String, folder: String) -> Localized {
+        Localized(vi: "Danh sách chi trả tháng \(monthText(month)) trên \(site), lưu vào \(folder) (chỉ bạn đọc được).",
+                  en: "The payment list of \(monthText(month)) on \(site), saved in \(folder) (readable by you alone).")
+    }
+    public static let csvChoice = Localized(vi: "CSV", en: "CSV")
+    public static let xlsxChoice = Localized(vi: "XLSX (Excel)", en: "XLSX (Excel)")
+    public static let activityTitle = Localized(vi: "Báo cáo hoạt động", en: "Activity report")
+    public static let activityEmpty = Localized(vi: "Năm này không chuyên trang nào đăng gì.", en: "No site published anything that year.")
+}
+
+// The social queue (Zalo OA, Facebook Page): `bientap social`.
+extension Strings {
+    public static let columnID = Localized(vi: "ID", en: "ID")
+    public static let columnChannel = Localized(vi: "Kênh", en: "Channel")
+    public static let columnAttempts = Localized(vi: "Lần gửi", en: "Tries")
+    public static let columnWhen = Localized(vi: "Lúc", en: "When")
+    public static let columnOutcome = Localized(vi: "Liên kết / lý do", en: "Link / reason")
+
+    public static func channelName(_ channel: String) -> Localized {
+        switch channel {
+        case "zalo": return Localized(vi: "Zalo OA", en: "Zalo OA")
+        case "facebook": return Localized(vi: "Facebook Page", en: "Facebook Page")
+        default: return Localized(vi: channel, en: channel)
+        }
+    }
+
+    public static func socialStatus(_ status: SocialPostStatus) -> Localized {
+        switch status {
+        case .queued: return Localized(vi: "Chờ đăng", en: "Queued")
+        case .sending: return Localized(vi: "Đang gửi", en: "Sending")
+        case .posted: return Localized(vi: "Đã đăng", en: "Posted")
+        case .retryWait: return Localized(vi: "Chờ thử lại", en: "Waiting to retry")
+        case .failed: return Localized(vi: "Thất bại", en: "Failed")
+        case .uncertain: return Localized(vi: "Chưa rõ", en: "Uncertain")
+        case .cancelled: return Localized(vi: "Đã huỷ", en: "Cancelled")
+        }
+    }
+
+    public static let socialNone = Localized(vi: "Không có bài đăng mạng xã hội nào như vậy.", en: "No social posts match.")
+    public static func socialPostNow(_ id: Int64, channel: String, status: String) -> Localized {
+        Localized(vi: "Bài đăng \(id) (\(channel)): \(status).", en: "Post \(id) (\(channel)): \(status).")
+    }
+    public static func socialPostAlready(_ id: Int64, channel: String, status: String) -> Localized {
+        Localized(vi: "Bài đăng \(id) (\(channel)) đã ở trạng thái \(status) rồi.", en: "Post \(id) (\(channel)) is \(status) already.")
+    }
+    public static func socialRefused(_ id: Int64, status: String, allowed: String) -> Localized {
+        Localized(vi: "Bài đăng \(id) đang ở trạng thái \(status): \(allowed)", en: "Post \(id) is \(status): \(allowed)")
+    }
+    public static let socialRetryNeeds = Localized(vi: "chỉ thử lại được bài Thất bại hoặc Chưa rõ.",
+                                                   en: "only a failed or uncertain post can be retried.")
+    public static let socialCancelNeeds = Localized(vi: "chỉ huỷ được bài chưa đăng (Chờ đăng, Chờ thử lại, Thất bại, Chưa rõ).",
+                                                    en: "only a post that has not gone out can be cancelled (queued, waiting to retry, failed, uncertain).")
+    public static let socialResolveNeeds = Localized(vi: "chỉ xử lý được bài Chưa rõ.", en: "only an uncertain post can be resolved.")
+    public static let socialEditNeeds = Localized(vi: "chỉ sửa lời được bài chưa gửi (Chờ đăng, Chờ thử lại).",
+                                                  en: "only the text of a post not sent yet (queued, waiting to retry) can be changed.")
+    public static let socialForbidden = Localized(
+        vi: "Hàng đăng mạng xã hội chỉ dành cho Ban Biên tập (biên tập viên, trực đăng bài, quản trị) của chuyên trang; tài khoản này không có quyền đó.",
+        en: "The social queue is for a site's board (editors, publishers, admins); this account is not on it.")
+    public static let socialResolveHow = Localized(
+        vi: "Cần đúng một trong hai: --posted --link URL (bài đã lên trang, kèm địa chỉ) hoặc --send-again (chưa lên, gửi lại).",
+        en: "Give exactly one of --posted --link URL (it is on the page, at that address) or --send-again (it is not; send it again).")
+    public static let socialTextRequired = Localized(vi: "Cần --text với lời đăng mới.", en: "--text with the new text is needed.")
+}

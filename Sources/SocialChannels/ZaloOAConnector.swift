@@ -128,6 +128,8 @@ public struct ZaloOAConnector: SocialConnector {
     /// `POST /v3.0/oa/article/verify` until it yields the article's id. The article exists
     /// by now, so whatever happens here, it is never created again.
     private func verify(_ token: String, _ credentials: ChannelCredentials) async -> SendOutcome {
+        var credentials = credentials
+        var renewed = false
         var last = "no answer"
         let json = (try? JSONSerialization.data(withJSONObject: ["token": token])) ?? Data()
         for _ in 0..<verifyAttempts {
@@ -150,6 +152,11 @@ public struct ZaloOAConnector: SocialConnector {
                     return .posted(remoteID: UntrustedText.line(id), link: link)
                 }
                 last = "\(answer.error) \(answer.message)"
+                if answer.error == ZaloAnswer.expiredToken, !renewed {
+                    // The token expired while Zalo processed the article: renewing creates nothing.
+                    renewed = true
+                    if case .success(let fresh) = await renewal.renew(replacing: credentials.accessToken) { credentials = fresh }
+                }
             }
         }
         return .uncertain(SendFailure(kind: .timedOut, detail: UntrustedText.line(

@@ -44,6 +44,19 @@ final class ZaloConnectorTests: XCTestCase {
         XCTAssertEqual(fake.articles.count, 1)
     }
 
+    func testATokenExpiringDuringVerificationIsRenewedAndTheIDStillRead() async {
+        fake.answerProcessing(1)
+        let fake = self.fake!
+        let expiring = ZaloOAConnector(vault: vault, verifyAttempts: 3, verifyDelay: .seconds(1), sleep: { _ in
+            // Zalo processes the article while the token runs out.
+            if fake.renewals == 0 { fake.expireToken() }
+        })
+        let outcome = await expiring.send(samplePost(1, channel: .zalo))
+        XCTAssertTrue(outcome.isPosted, "\(outcome)")
+        XCTAssertEqual(fake.renewals, 1)
+        XCTAssertEqual(fake.createRequestCount, 1)
+    }
+
     func testAnArticleNeverVerifiedIsUncertainNotResent() async {
         fake.answerProcessing(100)
         let post = samplePost(1, channel: .zalo)

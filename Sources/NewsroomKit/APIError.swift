@@ -152,11 +152,15 @@ public struct APIErrorBody: Codable, Sendable, Hashable, Error {
     }
 
     public var error: Payload
+    /// The royalty batch a 409 is about (a month closed, or paid, already), so the client
+    /// need not ask for it again; nil for any other error.
+    public var batch: RoyaltyBatch?
 
-    public init(code: APIErrorCode, detail: String? = nil) {
+    public init(code: APIErrorCode, detail: String? = nil, batch: RoyaltyBatch? = nil) {
         let m = code.message
         let suffix = detail.map { " (\($0))" } ?? ""
         error = Payload(code: code.rawValue, message: m.vi + suffix, messageEn: m.en + suffix)
+        self.batch = batch
     }
 
     /// The message in `language`.

@@ -73,22 +73,4 @@ public struct ActivityReport: Codable, Sendable, Hashable {
         guard then > 0 else { return nil }
         return ((Double(now - then) / Double(then)) * 1000).rounded() / 10
     }
-
-    /// The report as CSV for a spreadsheet: UTF-8 with a byte-order mark, Vietnamese headings.
-    public var csv: String {
-        func field(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
-        func percent(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "" }
-        var lines = ["Chuyên trang,Tin,Bài,Phóng sự ảnh,Ảnh,Văn bản,Tổng số tin bài,Cùng kỳ năm trước,Tăng/giảm (%)"]
-        for row in rows {
-            let c = row.current
-            lines.append([field(row.site.name), "\(c.news)", "\(c.articles)", "\(c.photoStories)", "\(c.photos)", "\(c.documents)",
-                          "\(c.items)", "\(row.yearEarlier.items)", percent(row.changePercent)].joined(separator: ","))
-        }
-        let t = total
-        lines.append(["Tổng cộng", "\(t.news)", "\(t.articles)", "\(t.photoStories)", "\(t.photos)", "\(t.documents)",
-                      "\(t.items)", "\(totalYearEarlier.items)", percent(totalChangePercent)].joined(separator: ","))
-        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
-    }
 }

@@ -116,9 +116,22 @@ extension AdminClient {
         try get(APIPath.activityReport, query: [("from", from), ("to", to)])
     }
 
-    /// The activity report as CSV to save (the portal makes no XLSX of it).
+    /// The activity report as CSV to save.
     public func activityReportCSV(from: String, to: String) throws -> DownloadedFile {
-        try download(APIPath.activityReport, query: [("from", from), ("to", to), ("format", "csv")], format: .csv)
+        try activityReportFile(from: from, to: to, format: .csv)
+    }
+
+    /// The activity report as a file to save: CSV, or XLSX (totals as formulas).
+    public func activityReportFile(from: String, to: String, format: SpreadsheetFormat) throws -> DownloadedFile {
+        try download(APIPath.activityReport, query: [("from", from), ("to", to), ("format", format.rawValue)], format: format)
+    }
+
+    /// `PUT /api/v1/submissions/{id}/grading`: corrects a published item's grading (editors,
+    /// admins). The item's ledger lines as they now are, oldest first: lines of closed months
+    /// stay and are taken back by adjustment lines in the first open month. Safe to repeat.
+    public func regrade(id: Int64, grading: Grading) throws -> [RoyaltyEntitlement] {
+        try request("PUT", "/api/v1/submissions/\(id)/grading", headers: [("Content-Type", "application/json")],
+                    body: try WireFormat.encoder().encode(grading))
     }
 
     private func download(_ path: String, query: [(String, String)], format: SpreadsheetFormat) throws -> DownloadedFile {

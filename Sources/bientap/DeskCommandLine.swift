@@ -31,6 +31,10 @@ struct Desk {
             return try body()
         } catch let failed as Failed {
             throw failed
+        } catch let refusal as DeskCommands.LedgerRefusal {
+            throw Failed(message: commands.explain(refusal))
+        } catch is DeskCommands.NoLedgerSite {
+            throw Failed(message: Strings.keepsNoLedger(language))
         } catch {
             throw Failed(message: Desk.explain(error, portal: portal, language: language))
         }
@@ -235,6 +239,25 @@ struct Submit: ParsableCommand {
     }
 }
 
+/// A royalty grading as an approval or a correction names it: a genre of the rate table and
+/// a coefficient within its range, or a fixed amount in đồng.
+struct GradingOptions: ParsableArguments {
+    @Option(name: .long, help: "The genre, as the rate table names it.")
+    var genre: String?
+
+    @Option(name: .long, help: "The coefficient, within the genre's range.")
+    var coefficient: Double?
+
+    @Option(name: .long, help: "A fixed amount in đồng, for genres paid so.")
+    var amount: Int64?
+
+    /// The grading; a usage error (status 2) without a genre and exactly one of the two.
+    func checked(_ language: UILanguage) throws -> Grading {
+        guard let genre, (coefficient == nil) != (amount == nil) else { throw Failed(message: Strings.gradingRequired(language), status: 2) }
+        return Grading(genre: genre, coefficient: coefficient, amount: amount)
+    }
+}
+
 struct Approve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Approve an item with its royalty grading (claiming it first if it is still waiting).",
@@ -245,14 +268,7 @@ struct Approve: ParsableCommand {
     @Argument(help: "The item's number.")
     var id: Int64
 
-    @Option(name: .long, help: "The genre, as the rate table names it.")
-    var genre: String?
-
-    @Option(name: .long, help: "The coefficient, within the genre's range.")
-    var coefficient: Double?
-
-    @Option(name: .long, help: "A fixed amount in đồng, for genres paid so.")
-    var amount: Int64?
+    @OptionGroup var grading: GradingOptions
 
     @Option(name: .long, help: ArgumentHelp("A social channel to queue the item on: zalo or facebook (repeat for both).", valueName: "channel"))
     var channel: [String] = []
@@ -269,7 +285,7 @@ struct Approve: ParsableCommand {
 
     func run() throws {
         let desk = try Desk(connection)
-        guard let genre, (coefficient == nil) != (amount == nil) else { throw Failed(message: Strings.gradingRequired(desk.language), status: 2) }
+        let grading = try self.grading.checked(desk.language)
         var shares: [CoAuthorShare] = []
         for text in share {
             let parts = text.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -279,7 +295,7 @@ struct Approve: ParsableCommand {
             shares.append(CoAuthorShare(contributorId: contributor, share: percent))
         }
         if message != nil && channel.isEmpty { throw Failed(message: Strings.messageWithoutChannel(desk.language), status: 2) }
-        let request = TransitionRequest(action: .approve, note: note, grading: Grading(genre: genre, coefficient: coefficient, amount: amount),
+        let request = TransitionRequest(action: .approve, note: note, grading: grading,
                                         channels: channel, socialMessage: message, coAuthors: share.isEmpty ? nil : shares)
         desk.report(try desk.run { try desk.commands.decide(id: id, request) })
     }

@@ -20,15 +20,23 @@ final class RoyaltyCommandsTests: XCTestCase {
                                        line(2, "王小明", pen: nil, gross: 1_234_567, tax: 0),
                                        line(3, "Evil\u{1B}[2J", pen: "\u{202E}gpj", gross: 7, tax: 0)],
                                gross: 6_234_574, tax: 500_000, net: 5_734_574, netInWords: "Năm triệu bảy trăm ba mươi tư nghìn năm trăm bảy mươi tư đồng")
-        let text = DeskCommands.paymentListTable(list, site: "so-y-te", language: .vi)
+        // Hồng's oldest unpaid line is 50 days old (flagged), 王小明's 61 (overdue), the third's paid.
+        var flagged = list
+        let now = Date(timeIntervalSince1970: 1_795_000_000)
+        flagged.lines[0].unpaidSince = now.addingTimeInterval(-50 * 86_400)
+        flagged.lines[1].unpaidSince = now.addingTimeInterval(-61 * 86_400)
+        let text = DeskCommands.paymentListTable(flagged, site: "so-y-te", language: .vi, now: now)
         XCTAssertFalse(text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" }, text)
         let lines = text.split(separator: "\n").map(String.init)
         XCTAssertTrue(lines[0].hasPrefix("Danh sách chi trả nhuận bút tháng 10/2026 · so-y-te"), lines[0])
         let table = Array(lines[1...5])
         XCTAssertEqual(table.count, 5)
-        XCTAssertEqual(Set(table.map { DisplayWidth.of($0) }).count, 1, "every row as wide as the heading:\n\(table.joined(separator: "\n"))")
-        XCTAssertTrue(table[1].hasSuffix("  5.000.000    500.000  4.500.000"), table[1])
-        XCTAssertTrue(table[2].contains("王小明") && table[2].hasSuffix("1.234.567"), table[2])
+        // Every row as wide as the heading up to the last column, the flags' (which is not padded).
+        let flags = ["Hạn trả", "quá 45 ngày", "QUÁ HẠN 60 ngày", "", ""]
+        XCTAssertEqual(Set(zip(table, flags).map { DisplayWidth.of($0) - ($1.isEmpty ? 0 : 2 + DisplayWidth.of($1)) }).count, 1,
+                       "every row as wide as the heading:\n\(table.joined(separator: "\n"))")
+        XCTAssertTrue(table[1].hasSuffix("  5.000.000    500.000  4.500.000  quá 45 ngày"), table[1])
+        XCTAssertTrue(table[2].contains("王小明") && table[2].hasSuffix("1.234.567  QUÁ HẠN 60 ngày"), table[2])
         XCTAssertTrue(table[4].contains("Tổng cộng") && table[4].hasSuffix("6.234.574    500.000  5.734.574"), table[4])
         XCTAssertTrue(table[4].contains("  6  ") && table[4].contains("7,50"), table[4])
         XCTAssertEqual(lines.last, "Bằng chữ: Năm triệu bảy trăm ba mươi tư nghìn năm trăm bảy mươi tư đồng chẵn.")
@@ -37,6 +45,37 @@ final class RoyaltyCommandsTests: XCTestCase {
 
         let empty = PaymentList(month: "2026-10", site: "so-y-te", paidOn: "2026-11-05", lines: [], gross: 0, tax: 0, net: 0, netInWords: "Không đồng")
         XCTAssertTrue(DeskCommands.paymentListTable(empty, site: "so-y-te", language: .vi).contains("Không có nhuận bút nào tháng 10/2026"))
+    }
+
+    /// A script's line of the payment list: the line's own fields, then its site and flag.
+    func testAListedLineCarriesItsSiteAndLateness() throws {
+        let listed = DeskCommands.ListedPaymentLine(line: line(4, "Đỗ Văn Tư", pen: nil, gross: 10, tax: 0), site: "so-y-te", lateness: .overdue)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: WireFormat.encoder().encode(listed)) as? [String: Any])
+        XCTAssertEqual(object["site"] as? String, "so-y-te")
+        XCTAssertEqual(object["lateness"] as? String, "overdue")
+        XCTAssertEqual(object["gross"] as? Int, 10)
+        XCTAssertEqual(try WireFormat.decoder().decode(PaymentList.Line.self, from: WireFormat.encoder().encode(listed)).payee.fullName, "Đỗ Văn Tư")
+        let none = DeskCommands.ListedPaymentLine(line: line(4, "Đỗ Văn Tư", pen: nil, gross: 10, tax: 0), site: "x", lateness: nil)
+        let empty = try XCTUnwrap(try JSONSerialization.jsonObject(with: WireFormat.encoder().encode(none)) as? [String: Any])
+        XCTAssertTrue(empty["lateness"] is NSNull, "a key a script can rely on, null when in time")
+    }
+
+    /// A corrected grading as the editor sees it: the item's lines, which batch holds each, the take-backs marked.
+    func testACorrectedGradingListsTheLinesAndWhereEachStands() {
+        func entitlement(_ id: Int64, month: String, amount: Int64, batch: Int64? = nil, paid: Bool = false, adjusts: Int64? = nil) -> RoyaltyEntitlement {
+            RoyaltyEntitlement(id: id, submissionId: 7, title: "Tin", siteCode: "so-y-te", siteName: "Sở Y tế", contributorId: 3, genre: "tin",
+                               genreName: "Tin", coefficient: 2, sharePercent: 100, itemAmount: 468_000, amount: amount, baseSalary: 2_340_000,
+                               unitValue: 234_000, basis: "", publishedAt: Date(timeIntervalSince1970: 1_780_000_000), month: month,
+                               batchId: batch, adjusts: adjusts, paidAt: paid ? Date(timeIntervalSince1970: 1_781_000_000) : nil)
+        }
+        let text = DeskCommands.regradeTable(id: 7, [entitlement(1, month: "2026-05", amount: 468_000, batch: 9, paid: true),
+                                                     entitlement(2, month: "2026-11", amount: -468_000, adjusts: 1),
+                                                     entitlement(3, month: "2026-11", amount: 702_000)], language: .vi)
+        let lines = text.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines[0], "Đã sửa chấm điểm bài #7: 3 dòng nhuận bút, cộng lại 702.000 đ.")
+        XCTAssertTrue(lines[2].hasPrefix("2026-05") && lines[2].hasSuffix("468.000  đã chi"), lines[2])
+        XCTAssertTrue(lines[3].hasSuffix("-468.000  chưa chốt (điều chỉnh)"), lines[3])
+        XCTAssertTrue(lines[4].hasSuffix("702.000  chưa chốt"), lines[4])
     }
 
     func testBarsAreEighthsOfAColumnAndChangesAreSigned() {

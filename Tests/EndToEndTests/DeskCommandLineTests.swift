@@ -39,8 +39,9 @@ final class DeskCommandLineTests: XCTestCase {
     }
 
     /// `bientap ARGUMENTS…` with `input` on stdin, in a home of its own.
+    /// `stderr`, when given, receives the standard error as it comes, for a test to watch while the command runs.
     private func client(_ arguments: [String], input: String = "", language: String = "C.UTF-8", environment: [String: String] = [:],
-                        directory: URL? = nil) throws -> (status: Int32, out: String, err: String) {
+                        directory: URL? = nil, stderr errorBox: LockedData = LockedData()) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: QueueEndToEndTests.client)
         process.arguments = arguments
@@ -54,10 +55,10 @@ final class DeskCommandLineTests: XCTestCase {
         try process.run()
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
-        let errorBox = LockedData()
         let drained = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
-            errorBox.set(stderr.fileHandleForReading.readDataToEndOfFile())
+            let reader = stderr.fileHandleForReading
+            while case let chunk = reader.availableData, !chunk.isEmpty { errorBox.append(chunk) }
             drained.signal()
         }
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
@@ -208,15 +209,17 @@ final class DeskCommandLineTests: XCTestCase {
         // The portal goes away; the rejection waits for it and goes through once.
         let port = URLComponents(string: url)!.port!
         portal.stopServer()
-        let answer = LockedData()
+        let answer = LockedData(), progress = LockedData()
         let done = DispatchSemaphore(value: 0)
         DispatchQueue.global().async { [self] in
-            if let result = try? client(["reject", String(id), "--reason", "Trùng bài đã đăng."]) {
+            if let result = try? client(["reject", String(id), "--reason", "Trùng bài đã đăng."], stderr: progress) {
                 answer.set(Data("\(result.status)\n\(result.err)".utf8))
             }
             done.signal()
         }
-        Thread.sleep(forTimeInterval: 0.3)
+        // The first attempt has failed and the command says it will try again: the portal comes back.
+        XCTAssertTrue(eventually { String(decoding: progress.get(), as: UTF8.self).contains("thử lại lần 2/3") },
+                      String(decoding: progress.get(), as: UTF8.self))
         _ = try portal.startServer(port: port)
         XCTAssertEqual(done.wait(timeout: .now() + 20), .success)
         let said = String(decoding: answer.get(), as: UTF8.self)
@@ -327,7 +330,7 @@ final class DeskCommandLineTests: XCTestCase {
         let table = try client(["royalties", "list", "--month", month, "--site", site], environment: accountant)
         XCTAssertEqual(table.status, 0, table.err)
         let rows = table.out.textLines.map(String.init)
-        XCTAssertTrue(rows.contains { $0.hasPrefix("STT  Họ và tên") && $0.hasSuffix("Thực nhận") }, table.out)
+        let header = try XCTUnwrap(rows.first { $0.hasPrefix("STT  Họ và tên") && $0.hasSuffix("Hạn trả") }, table.out)
         let totals = try XCTUnwrap(rows.first { $0.contains("Tổng cộng") }, table.out)
         XCTAssertTrue(totals.hasSuffix("  " + VietNumber.grouped(Int(list.net))), totals)
         XCTAssertTrue(totals.contains(VietNumber.grouped(Int(list.gross))), totals)
@@ -335,13 +338,39 @@ final class DeskCommandLineTests: XCTestCase {
         XCTAssertTrue(rows.contains("Bằng chữ: \(list.netInWords) chẵn."), table.out)
         let people = rows.filter { $0.range(of: #"^\s*\d+  "#, options: .regularExpression) != nil }
         XCTAssertEqual(people.count, list.lines.count, table.out)
-        // Amounts right-aligned: every row's net ends in the same column.
-        XCTAssertEqual(Set((people + [totals]).map { DisplayWidth.of($0) }).count, 1, table.out)
+        // Amounts right-aligned: every row's net ends in the column the heading's "Thực nhận" ends in
+        // (the names here are one column a letter); after it, nothing or a 45/60-day flag.
+        let netEnd = try XCTUnwrap(header.range(of: "Thực nhận")).upperBound
+        let netColumn = header.distance(from: header.startIndex, to: netEnd)
+        for row in people + [totals] {
+            XCTAssertTrue(row.prefix(netColumn).last?.isNumber == true, row)
+            XCTAssertTrue(["", "quá 45 ngày", "QUÁ HẠN 60 ngày"].contains(row.dropFirst(netColumn).trimmingCharacters(in: .whitespaces)), row)
+        }
         let english = try client(["royalties", "list", "--month", month, "--site", site], language: "en_US.UTF-8", environment: accountant)
         XCTAssertTrue(english.out.contains("Total") && english.out.contains("Net"), english.out)
         let jsonl = try client(["royalties", "list", "--month", month, "--site", site, "--format", "jsonl"], environment: accountant)
         let decoded = try jsonl.out.textLines.filter { !$0.isEmpty }.map { try WireFormat.decoder().decode(PaymentList.Line.self, from: Data($0.utf8)) }
         XCTAssertEqual(decoded, list.lines)
+        for text in jsonl.out.textLines where !text.isEmpty {
+            let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            XCTAssertEqual(object["site"] as? String, site)
+            XCTAssertTrue(object.keys.contains("lateness"), String(text))
+        }
+
+        // Without --site: every site the accountant keeps, one after another, and their sum. Exact: the
+        // sites' own lists, each taxed as its own batch is paid, add up to the JSON lines' total.
+        let sites = try ledger.sites().map(\.code)
+        let lists = try sites.map { try ledger.paymentList(site: $0, month: month) }
+        let everywhere = try client(["royalties", "list", "--month", month], environment: accountant)
+        XCTAssertEqual(everywhere.status, 0, everywhere.err)
+        XCTAssertEqual(everywhere.out.textLines.filter { $0.hasPrefix("Danh sách chi trả nhuận bút tháng") }.count, sites.count, everywhere.out)
+        let together = lists.reduce(Int64(0)) { $0 + $1.net }
+        XCTAssertTrue(everywhere.out.contains("Cộng \(sites.count) trang:") && everywhere.out.contains("Thực nhận \(VietNumber.grouped(Int(together))) đ"),
+                      everywhere.out)
+        let everyLine = try client(["royalties", "list", "--month", month, "--format", "jsonl"], environment: accountant)
+        let summed = try everyLine.out.textLines.filter { !$0.isEmpty }
+            .map { try WireFormat.decoder().decode(PaymentList.Line.self, from: Data($0.utf8)) }.reduce(Int64(0)) { $0 + $1.gross }
+        XCTAssertEqual(summed, lists.reduce(Int64(0)) { $0 + $1.gross })
 
         // One person's statement names the item published above.
         let statement = try client(["royalties", "statement", "--month", month, "--site", site, "--contributor", String(published.item.contributor.id)],
@@ -349,7 +378,10 @@ final class DeskCommandLineTests: XCTestCase {
         XCTAssertEqual(statement.status, 0, statement.err)
         XCTAssertTrue(statement.out.contains(published.item.title), statement.out)
 
-        // A contributor is refused the list.
+        // A contributor is refused the list; without --site, told they keep no ledger.
+        let noLedger = try client(["royalties", "list", "--month", month], environment: ["BIENTAP_PORTAL": url, "BIENTAP_TOKEN": contributorToken])
+        XCTAssertEqual(noLedger.status, 1)
+        XCTAssertTrue(noLedger.err.contains("không giữ sổ nhuận bút"), noLedger.err)
         let refused = try client(["royalties", "list", "--month", month, "--site", site],
                                  environment: ["BIENTAP_PORTAL": url, "BIENTAP_TOKEN": contributorToken])
         XCTAssertEqual(refused.status, 1)
@@ -386,6 +418,16 @@ final class DeskCommandLineTests: XCTestCase {
         let saved = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "list.csv" && $0 != "list.xlsx" }
         XCTAssertEqual(saved.count, 1, "\(saved)")
         XCTAssertTrue(saved.first?.hasSuffix(".xlsx") == true && saved.first?.contains(month) == true, "\(saved)")
+        // Without --site: a file a site with something to pay, in the folder -o names.
+        let perSite = portal.directory.appendingPathComponent("per-site")
+        try FileManager.default.createDirectory(at: perSite, withIntermediateDirectories: true)
+        let eachSite = try client(["royalties", "export", "--month", month, "-o", perSite.path], environment: accountant)
+        XCTAssertEqual(eachSite.status, 0, eachSite.err)
+        let files = try FileManager.default.contentsOfDirectory(atPath: perSite.path)
+        XCTAssertEqual(files.count, lists.filter { !$0.lines.isEmpty }.count, "\(files)")
+        XCTAssertTrue(files.contains { $0.contains(site) }, "\(files)")
+        let notFolder = try client(["royalties", "export", "--month", month, "-o", csvPath], environment: accountant)
+        XCTAssertEqual(notFolder.status, 2, notFolder.err)
 
         // This month has not ended: not closed. Last month closes once; a second close says so and succeeds.
         let early = try client(["royalties", "close", "--month", month, "--site", site], environment: accountant)
@@ -402,9 +444,20 @@ final class DeskCommandLineTests: XCTestCase {
         XCTAssertTrue(closedAgain.out.contains("đã chốt rồi"), closedAgain.out)
         XCTAssertEqual(try ledger.royaltyBatches(site: site).filter { $0.month == last }.count, 1)
 
+        // Without --site, every site's month is closed, a line each; again, each says it was.
+        let allSites = try client(["royalties", "close", "--month", "2024-02"], environment: accountant)
+        XCTAssertEqual(allSites.status, 0, allSites.err)
+        XCTAssertEqual(allSites.out.textLines.filter { $0.contains("Đã chốt tháng 02/2024") }.count, sites.count, allSites.out)
+        let allAgain = try client(["royalties", "close", "--month", "2024-02"], environment: accountant)
+        XCTAssertEqual(allAgain.out.textLines.filter { $0.contains("đã chốt rồi") }.count, sites.count, allAgain.out)
+        for code in sites { XCTAssertEqual(try ledger.royaltyBatches(site: code).filter { $0.month == "2024-02" }.count, 1, code) }
+
         // Paid: the reference is recorded; the same again is done already; another reference is refused.
         let noReference = try client(["royalties", "pay", "--month", last, "--site", site], environment: accountant)
         XCTAssertEqual(noReference.status, 2)
+        let noSite = try client(["royalties", "pay", "--month", last, "--reference", "UNC 118/2026"], environment: accountant)
+        XCTAssertEqual(noSite.status, 2)
+        XCTAssertTrue(noSite.err.contains("--site"), noSite.err)
         let paid = try client(["royalties", "pay", "--month", last, "--site", site, "--reference", "UNC 118/2026"], environment: accountant)
         XCTAssertEqual(paid.status, 0, paid.err)
         XCTAssertTrue(paid.out.contains("UNC 118/2026"), paid.out)
@@ -418,14 +471,74 @@ final class DeskCommandLineTests: XCTestCase {
         XCTAssertEqual(other.status, 1)
         XCTAssertTrue(other.err.contains("UNC 118/2026"), other.err)
 
-        // The year's activity: a bar per site; xlsx refused in words.
+        // The year's activity: a bar per site; the portal's XLSX and CSV saved.
         let year = String(month.prefix(4))
         let activity = try client(["report", "activity", "--year", year], environment: accountant)
         XCTAssertEqual(activity.status, 0, activity.err)
         XCTAssertTrue(activity.out.contains(published.item.site.name) && activity.out.contains("█"), activity.out)
-        let noXLSX = try client(["report", "activity", "--year", year, "--format", "xlsx"], language: "en_US.UTF-8", environment: accountant)
-        XCTAssertEqual(noXLSX.status, 2)
-        XCTAssertTrue(noXLSX.err.contains("no XLSX"), noXLSX.err)
+        let reportPath = folder.appendingPathComponent("activity.xlsx").path
+        let report = try client(["report", "activity", "--year", year, "--format", "xlsx", "-o", reportPath], environment: accountant)
+        XCTAssertEqual(report.status, 0, report.err)
+        XCTAssertEqual(Array(try Data(contentsOf: URL(fileURLWithPath: reportPath)).prefix(2)), Array("PK".utf8))
+        let reportCSV = try client(["report", "activity", "--year", year, "--format", "csv", "-o", "-"], environment: accountant)
+        XCTAssertTrue(reportCSV.out.contains(published.item.site.name), reportCSV.out)
+        let odd = try client(["report", "activity", "--year", year, "--format", "ods"], environment: accountant)
+        XCTAssertEqual(odd.status, 2)
+    }
+
+    /// An editor corrects the grading of an item paid months ago from a script: what was paid
+    /// stays, and this month's list takes it back and pays it anew (adjustment lines).
+    func testAnEditorCorrectsAPaidItemsGradingAndThisMonthAdjustsIt() throws {
+        let portalTool = QueueEndToEndTests.portalExecutable
+        let accountantToken = try XCTUnwrap(try LocalPortal.run(portalTool, ["user", "add", "ke-toan", "--role", "accountant", "--db", portal.database])
+            .split(separator: "\n").last.map(String.init))
+        let ledger = try AdminClient(baseURL: url, token: accountantToken)
+        let editor = try AdminClient(baseURL: url, token: portal.token)
+        let month = String(VietnamDay(containing: Date()).text.prefix(7))
+        // A line of the sample's that a batch has paid.
+        var found: RoyaltyEntitlement?
+        for site in try ledger.sites().map(\.code) where found == nil {
+            for batch in try ledger.royaltyBatches(site: site) where batch.paidAt != nil && found == nil {
+                found = try ledger.royaltyEntitlements(site: site, month: batch.month).first { $0.coefficient != nil && $0.sharePercent == 100 }
+            }
+        }
+        let paid = try XCTUnwrap(found, "the sample pays its older months")
+        let genre = try XCTUnwrap(editor.activeRateTable(site: paid.siteCode).genres.first { $0.code == paid.genre }?.coefficient)
+        let coefficient = paid.coefficient == genre.max ? genre.min : genre.max
+        let environment = ["BIENTAP_PORTAL": url, "BIENTAP_TOKEN": portal.token]
+
+        let missing = try client(["royalties", "regrade", String(paid.submissionId), "--genre", paid.genre], environment: environment)
+        XCTAssertEqual(missing.status, 2, missing.err)
+        let byAccountant = try client(["royalties", "regrade", String(paid.submissionId), "--genre", paid.genre, "--coefficient", "\(coefficient)"],
+                                      environment: ["BIENTAP_PORTAL": url, "BIENTAP_TOKEN": accountantToken])
+        XCTAssertEqual(byAccountant.status, 1)
+        XCTAssertTrue(byAccountant.err.contains("403"), byAccountant.err)
+
+        let regraded = try client(["royalties", "regrade", String(paid.submissionId), "--genre", paid.genre, "--coefficient", "\(coefficient)"],
+                                  environment: environment)
+        XCTAssertEqual(regraded.status, 0, regraded.err)
+        XCTAssertTrue(regraded.out.hasPrefix("Đã sửa chấm điểm bài #\(paid.submissionId)"), regraded.out)
+        XCTAssertTrue(regraded.out.contains("đã chi") && regraded.out.contains("chưa chốt (điều chỉnh)"), regraded.out)
+
+        // This month's lines: the paid amount taken back, the new one paid; the old line untouched.
+        let lines = try ledger.royaltyEntitlements(site: paid.siteCode, month: month).filter { $0.submissionId == paid.submissionId }
+        XCTAssertEqual(lines.filter { $0.adjusts == paid.id }.map(\.amount), [-paid.amount])
+        let anew = try XCTUnwrap(lines.first { $0.adjusts == nil })
+        XCTAssertEqual(anew.coefficient, coefficient)
+        XCTAssertEqual(anew.unitValue, paid.unitValue, "reckoned by the publication day's base salary, as before")
+        XCTAssertNotEqual(anew.amount, paid.amount)
+        XCTAssertTrue(lines.allSatisfy { $0.batchId == nil }, "in the open month's batch-to-be")
+        let before = try ledger.royaltyEntitlements(site: paid.siteCode, month: paid.month).first { $0.id == paid.id }
+        XCTAssertEqual(before, paid, "what was paid never changes")
+        // The person's statement shows the take-back; again changes nothing more.
+        let statement = try client(["royalties", "statement", "--month", month, "--site", paid.siteCode, "--contributor", String(paid.contributorId)],
+                                   environment: ["BIENTAP_PORTAL": url, "BIENTAP_TOKEN": accountantToken])
+        XCTAssertTrue(statement.out.contains("(điều chỉnh)"), statement.out)
+        let again = try client(["royalties", "regrade", String(paid.submissionId), "--genre", paid.genre, "--coefficient", "\(coefficient)",
+                                "--format", "jsonl"], environment: environment)
+        XCTAssertEqual(again.status, 0, again.err)
+        let listed = try again.out.textLines.filter { !$0.isEmpty }.map { try WireFormat.decoder().decode(RoyaltyEntitlement.self, from: Data($0.utf8)) }
+        XCTAssertEqual(listed.filter { $0.month == month }.map(\.amount).sorted(), lines.map(\.amount).sorted())
     }
 }
 
@@ -433,5 +546,6 @@ private final class LockedData: @unchecked Sendable {
     private let lock = NSLock()
     private var data = Data()
     func set(_ value: Data) { lock.withLock { data = value } }
+    func append(_ more: Data) { lock.withLock { data.append(more) } }
     func get() -> Data { lock.withLock { data } }
 }

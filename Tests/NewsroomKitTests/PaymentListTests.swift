@@ -108,6 +108,49 @@ final class PaymentListTests: XCTestCase {
         }
     }
 
+    /// "Tổng hệ số" adds what is paid for and takes away what is taken back: a June item graded
+    /// tin 2, 75% this person's, corrected in July to 3 is 0.75 × 3 − 0.75 × 2 = 0.75 in July.
+    func testATakeBackSubtractsItsCoefficientFromTheTotal() throws {
+        let entitlements = [
+            // June's line taken back: 2 × 234,000 = 468,000; 75%: 351,000.
+            line(1, submission: 20, person: 1, genre: "tin", coefficient: 2, share: 75, item: 468_000, amount: -351_000, adjusts: 90),
+            // Paid anew: 3 × 234,000 = 702,000; 75%: 526,500.
+            line(2, submission: 20, person: 1, genre: "tin", coefficient: 3, share: 75, item: 702_000, amount: 526_500),
+            // And a July item: tin 1.5, whole: 1.5 × 253,000 = 379,500.
+            line(3, submission: 21, person: 1, genre: "tin", coefficient: 1.5, item: 379_500, amount: 379_500),
+        ]
+        let list = PaymentList.make(month: "2026-07", site: "cong-tinh", paidOn: try XCTUnwrap(VietnamDay("2026-08-10")),
+                                    entitlements: entitlements, payees: [:])
+        // 2.25 − 1.5 + 1.5 = 2.25; two items (the take-back is not one); −351,000 + 526,500 + 379,500 = 555,000.
+        XCTAssertEqual(list.lines.first?.coefficientTotal ?? 0, 2.25, accuracy: 1e-9)
+        XCTAssertEqual(list.lines.first?.items, 2)
+        XCTAssertEqual(list.gross, 555_000)
+    }
+
+    /// A line of the list is flagged by its oldest unpaid line that is owed: 45 days after its
+    /// publication, overdue at 60; a take-back (owed to no one) and paid lines never flag it.
+    func testLatenessCountsFromTheOldestUnpaidLineOwed() throws {
+        let day: TimeInterval = 86_400
+        var old = line(1, submission: 30, person: 1, genre: "tin", coefficient: 1, item: 253_000, amount: 253_000)
+        old.publishedAt = july.addingTimeInterval(-10 * day)
+        var takeBack = line(2, submission: 31, person: 1, genre: "tin", coefficient: 1, item: 253_000, amount: -253_000, adjusts: 7)
+        takeBack.publishedAt = july.addingTimeInterval(-300 * day)
+        var paid = line(3, submission: 32, person: 2, genre: "tin", coefficient: 1, item: 253_000, amount: 253_000)
+        paid.publishedAt = july.addingTimeInterval(-300 * day)
+        paid.paidAt = july
+        let list = PaymentList.make(month: "2026-07", site: "cong-tinh", paidOn: try XCTUnwrap(VietnamDay("2026-08-10")),
+                                    entitlements: [old, takeBack, paid], payees: [:])
+        let first = try XCTUnwrap(list.lines.first { $0.payee.contributorId == 1 })
+        XCTAssertEqual(first.unpaidSince, old.publishedAt)
+        XCTAssertNil(first.lateness(at: old.publishedAt.addingTimeInterval(44 * day + 86_399)))
+        XCTAssertEqual(first.lateness(at: old.publishedAt.addingTimeInterval(45 * day)), .due)
+        XCTAssertEqual(first.lateness(at: old.publishedAt.addingTimeInterval(60 * day)), .overdue)
+        XCTAssertNil(takeBack.lateness(at: july), "a take-back is owed to no one")
+        let second = try XCTUnwrap(list.lines.first { $0.payee.contributorId == 2 })
+        XCTAssertNil(second.unpaidSince)
+        XCTAssertNil(second.lateness(at: july.addingTimeInterval(400 * day)))
+    }
+
     func testAnEmptyMonth() throws {
         let list = PaymentList.make(month: "2026-07", site: nil, paidOn: try XCTUnwrap(VietnamDay("2026-08-10")), entitlements: [], payees: [:])
         XCTAssertTrue(list.lines.isEmpty)

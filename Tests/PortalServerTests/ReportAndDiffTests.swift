@@ -93,7 +93,8 @@ class ReportAndDiffTests: PortalTestCase {
             let text = String(decoding: csv.body, as: UTF8.self)
             XCTAssertEqual(csv.headers[.contentType], "text/csv; charset=utf-8")
             XCTAssertTrue(text.hasPrefix("\u{FEFF}Chuyên trang,Tin,Bài"), text)
-            XCTAssertTrue(text.contains("UBND huyện Lý Sơn,2,0,1,2,0,3,1,200.0\r\n"), text)
+            // The change as a spreadsheet reads a number: 200, not 200.0 (ActivityReportFile, like the royalty files).
+            XCTAssertTrue(text.contains("UBND huyện Lý Sơn,2,0,1,2,0,3,1,200\r\n"), text)
             for query in ["from=2025-02-30&to=2025-03-01", "from=2025-03-02&to=2025-03-01", "from=2024-01-01&to=2025-12-31", "to=2025-01-01"] {
                 let (bad, _) = try await get(client, APIPath.activityReport + "?" + query, token: admin, as: APIErrorBody.self, status: .badRequest)
                 XCTAssertEqual(bad.error.code, "invalid_field", query)

@@ -105,11 +105,11 @@ class RoyaltyLedgerTests: PortalTestCase {
                     XCTAssertTrue(String(reflecting: error).contains("closed royalty batch"), String(reflecting: error))
                 }
             }
-            guard case .paid(let paid) = try await store.markPaid(batch: batch.id, reference: "UNC 118/2024", by: "ke-toan", now: try vietnam("2024-07-05"))
+            guard case .paid(let paid) = try await store.markPaid(site: "so-y-te", month: "2024-06", reference: "UNC 118/2024", by: "ke-toan", now: try vietnam("2024-07-05"))
             else { return XCTFail("not paid") }
             XCTAssertEqual(paid.paymentReference, "UNC 118/2024")
             XCTAssertEqual(paid.paidBy, "ke-toan")
-            guard case .alreadyPaid = try await store.markPaid(batch: batch.id, reference: "again", by: "ke-toan") else { return XCTFail() }
+            guard case .alreadyPaid = try await store.markPaid(site: "so-y-te", month: "2024-06", reference: "again", by: "ke-toan") else { return XCTFail() }
             do {
                 try await store.transaction { try await store.sql.raw("UPDATE royalty_batches SET payment_reference = 'x' WHERE id = \(bind: batch.id)").run() }
                 XCTFail("a paid batch changed")
@@ -143,6 +143,97 @@ class RoyaltyLedgerTests: PortalTestCase {
             XCTAssertEqual(list.gross, 180_000)
             XCTAssertEqual(list.tax, 0)
             XCTAssertEqual(list.lines.first { $0.payee.contributorId == item.author }?.gross, 135_000)
+            // Tổng hệ số: the author's 75% of 3 paid anew, less 75% of 2 taken back: 2.25 − 1.5 = 0.75 (not 3.75);
+            // the co-author's 25%: 0.75 − 0.5 = 0.25. The item counts once, the take-back not at all.
+            let author = try XCTUnwrap(list.lines.first { $0.payee.contributorId == item.author })
+            XCTAssertEqual(author.coefficientTotal, 0.75, accuracy: 1e-9)
+            XCTAssertEqual(author.items, 1)
+            XCTAssertEqual(list.lines.first { $0.payee.contributorId == item.coAuthor }?.coefficientTotal ?? 0, 0.25, accuracy: 1e-9)
+            // What July owes anew dates from the item's publication (12 June), and is unpaid: flagged by then.
+            XCTAssertEqual(author.unpaidSince, try vietnam("2024-06-12"))
+            XCTAssertEqual(author.lateness(at: try vietnam("2024-08-11")), .overdue)
+        }
+    }
+
+    /// The payment list's sums come from the database (`GROUP BY`); the same list reckoned in
+    /// Swift from every line (`PaymentList.Totals`) must be equal, line by line, on the sample's
+    /// fourteen months, with a correction's take-backs among them, per site and across sites.
+    func testTheDatabasesTotalsEqualTheLinesSummedInSwift() async throws {
+        try await withSeededStore { store in
+            let now = Date()
+            let open = Store.royaltyMonth(of: now)
+            // A correction of an item paid long ago: take-backs and new lines in this month.
+            let paid = try await store.entitlements(.init()).first { $0.paidAt != nil && $0.coefficient != nil }
+            let old = try XCTUnwrap(paid)
+            guard case .done = try await store.regrade(submission: old.submissionId, grading: Grading(genre: old.genre, coefficient: 0.5), now: now)
+            else { return XCTFail("not regraded") }
+            let all = try await store.entitlements(.init())
+            XCTAssertTrue(all.contains { $0.adjusts != nil && $0.month == open }, "a take-back to sum")
+            let paidOn = try XCTUnwrap(VietnamDay("2026-08-10"))
+            let months = Set(all.map(\.month)), sites = Set(all.map(\.siteCode))
+            let payees = try await store.payees(Set(all.map(\.contributorId)))
+            var compared = 0
+            for month in months.sorted() {
+                for chosen in sites.sorted().map({ Set([$0]) }) + [sites] {
+                    let fromDatabase = try await store.paymentList(month: month, sites: chosen, site: nil, paidOn: paidOn)
+                    let lines = all.filter { $0.month == month && chosen.contains($0.siteCode) }
+                    let inSwift = PaymentList.make(month: month, site: nil, paidOn: paidOn, entitlements: lines, payees: payees)
+                    XCTAssertEqual(fromDatabase.lines.map(\.payee.contributorId), inSwift.lines.map(\.payee.contributorId), month)
+                    for (a, b) in zip(fromDatabase.lines, inSwift.lines) {
+                        XCTAssertEqual([a.items, Int(a.gross), Int(a.tax), Int(a.net)], [b.items, Int(b.gross), Int(b.tax), Int(b.net)], "\(month) \(chosen)")
+                        XCTAssertEqual(a.coefficientTotal, b.coefficientTotal, accuracy: 1e-6, "\(month) \(chosen)")
+                        XCTAssertEqual(a.unpaidSince, b.unpaidSince, "\(month) \(chosen)")
+                        compared += 1
+                    }
+                    XCTAssertEqual([fromDatabase.gross, fromDatabase.tax, fromDatabase.net], [inSwift.gross, inSwift.tax, inSwift.net])
+                }
+            }
+            XCTAssertGreaterThan(compared, 100, "the sample pays many people")
+        }
+    }
+
+    /// A second close, or a second payment, is refused with the batch in the answer's body, so
+    /// a client retrying learns what is there without asking again; the activity report is a file too.
+    func testARefusedCloseOrPaymentCarriesItsBatchAndTheActivityReportIsASpreadsheet() async throws {
+        try await withPortal { store, client in
+            let accountant = try await store.addUser(name: "ke-toan", displayName: "Kế toán", grants: [Grant(role: .accountant, site: "so-y-te")])
+            let month = #"{"site":"so-y-te","month":"2024-03"}"#
+            let closed = try await send(client, .post, "/api/v1/royalties/batches", token: accountant, body: Data(month.utf8))
+            XCTAssertEqual(closed.status, .created, String(decoding: closed.body, as: UTF8.self))
+            let batch = try WireFormat.decoder().decode(RoyaltyBatch.self, from: closed.body)
+            let again = try await send(client, .post, "/api/v1/royalties/batches", token: accountant, body: Data(month.utf8))
+            XCTAssertEqual(again.status, .conflict)
+            let refusal = try WireFormat.decoder().decode(APIErrorBody.self, from: again.body)
+            XCTAssertEqual(refusal.error.code, "illegal_transition")
+            XCTAssertEqual(refusal.batch, batch)
+
+            let payment = #"{"site":"so-y-te","month":"2024-03","reference":"UNC 7/2024"}"#
+            let paid = try await send(client, .post, "/api/v1/royalties/payments", token: accountant, body: Data(payment.utf8))
+            XCTAssertEqual(paid.status, .ok, String(decoding: paid.body, as: UTF8.self))
+            let paidBatch = try WireFormat.decoder().decode(RoyaltyBatch.self, from: paid.body)
+            XCTAssertEqual(paidBatch.paymentReference, "UNC 7/2024")
+            let storedBatch = try await store.batch(site: "so-y-te", month: "2024-03")
+            // Both through the wire, as a client sees them: what the payment answered is what the store keeps.
+            let stored = try WireFormat.decoder().decode(RoyaltyBatch.self, from: WireFormat.encoder().encode(try XCTUnwrap(storedBatch)))
+            XCTAssertEqual(stored, paidBatch)
+            let paidAgain = try await send(client, .post, "/api/v1/royalties/payments", token: accountant,
+                                           body: Data(#"{"site":"so-y-te","month":"2024-03","reference":"other"}"#.utf8))
+            XCTAssertEqual(paidAgain.status, .conflict)
+            XCTAssertEqual(try WireFormat.decoder().decode(APIErrorBody.self, from: paidAgain.body).batch, paidBatch)
+            let notClosed = try await send(client, .post, "/api/v1/royalties/payments", token: accountant,
+                                           body: Data(#"{"site":"so-y-te","month":"2024-02","reference":"x"}"#.utf8))
+            XCTAssertEqual(notClosed.status, .conflict)
+            XCTAssertNil(try WireFormat.decoder().decode(APIErrorBody.self, from: notClosed.body).batch, "no batch to carry")
+
+            let report = "/api/v1/reports/activity?from=2024-01-01&to=2024-12-31"
+            let xlsx = try await send(client, .get, report + "&format=xlsx", token: accountant)
+            XCTAssertEqual(xlsx.status, .ok)
+            XCTAssertEqual(Array(xlsx.body.prefix(2)), Array("PK".utf8), "an Office Open XML zip")
+            XCTAssertEqual(xlsx.headers[.contentDisposition], "attachment; filename=\"bao-cao-hoat-dong-2024-01-01-2024-12-31.xlsx\"")
+            let csv = try await send(client, .get, report + "&format=csv", token: accountant)
+            XCTAssertTrue(String(decoding: csv.body, as: UTF8.self).hasPrefix("\u{FEFF}Chuyên trang,Tin,Bài"))
+            let odd = try await send(client, .get, report + "&format=ods", token: accountant)
+            XCTAssertEqual(odd.status, .badRequest)
         }
     }
 
@@ -258,6 +349,12 @@ final class RoyaltyLedgerTestsOnPostgres: RoyaltyLedgerTests {
     }
     override func testAClosedMonthNeverChangesAndACorrectionIsAnAdjustmentInTheNextBatch() async throws {
         try await super.testAClosedMonthNeverChangesAndACorrectionIsAnAdjustmentInTheNextBatch()
+    }
+    override func testTheDatabasesTotalsEqualTheLinesSummedInSwift() async throws {
+        try await super.testTheDatabasesTotalsEqualTheLinesSummedInSwift()
+    }
+    override func testARefusedCloseOrPaymentCarriesItsBatchAndTheActivityReportIsASpreadsheet() async throws {
+        try await super.testARefusedCloseOrPaymentCarriesItsBatchAndTheActivityReportIsASpreadsheet()
     }
     override func testPaymentListsAndStatementsDownloadOnlyToThoseWhoMaySeeThem() async throws {
         try await super.testPaymentListsAndStatementsDownloadOnlyToThoseWhoMaySeeThem()

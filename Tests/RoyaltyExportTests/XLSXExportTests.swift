@@ -55,6 +55,45 @@ final class XLSXExportTests: XCTestCase {
         ])
     }
 
+    /// The yearly activity report: LibreOffice computes the totals from the SUM formulas and
+    /// finds the CSV's figures (hand-counted below); the change of the totals is a value.
+    func testLibreOfficeReadsTheActivityReportWithTheCSVsFigures() throws {
+        func site(_ id: Int64, _ code: String, _ name: String) -> SiteRef { SiteRef(id: id, code: code, name: name) }
+        let report = ActivityReport(from: "2026-01-01", to: "2026-12-31", rows: [
+            // 120 + 30 + 4 + 6 = 160 items against 128: +25.0%.
+            .init(site: site(1, "cong-tinh", "Cổng TTĐT tỉnh Ninh Thuận"),
+                  current: .init(news: 120, articles: 30, photoStories: 4, photos: 1_250, documents: 6),
+                  yearEarlier: .init(news: 100, articles: 20, photoStories: 3, photos: 900, documents: 5)),
+            // 9 + 1 = 10 against 20: −50.0%.
+            .init(site: site(2, "so-y-te", "=Sở Y tế"), current: .init(news: 9, articles: 1, photos: 12),
+                  yearEarlier: .init(news: 18, articles: 2)),
+            // Nothing the year before: no change to show.
+            .init(site: site(3, "xa-moi", "Xã mới"), current: .init(news: 2), yearEarlier: .init()),
+        ])
+        let file = ActivityReportFile(report)
+        XCTAssertEqual(file.fileName(.xlsx), "bao-cao-hoat-dong-2026-01-01-2026-12-31.xlsx")
+        let csv = CSVRecords.parse(try XCTUnwrap(String(data: try file.data(.csv).dropFirst(3), encoding: .utf8)))
+        XCTAssertEqual(csv, [
+            ["Chuyên trang", "Tin", "Bài", "Phóng sự ảnh", "Ảnh", "Văn bản", "Tổng số tin bài", "Cùng kỳ năm trước", "Tăng/giảm (%)"],
+            ["Cổng TTĐT tỉnh Ninh Thuận", "120", "30", "4", "1250", "6", "160", "128", "25"],
+            ["'=Sở Y tế", "9", "1", "0", "12", "0", "10", "20", "-50"],
+            ["Xã mới", "2", "0", "0", "0", "0", "2", "0", ""],
+            // 172 items against 148: +16.2%.
+            ["Tổng cộng", "131", "31", "4", "1262", "6", "172", "148", "16.2"],
+        ])
+        let shown = CSVRecords.parse(try LibreOffice.sheetAsCSV(try file.data(.xlsx)))
+        XCTAssertEqual(shown.first?.first, "BÁO CÁO HOẠT ĐỘNG CỔNG THÔNG TIN ĐIỆN TỬ")
+        XCTAssertEqual(shown.dropFirst().first?.first, "Từ ngày 01/01/2026 đến ngày 31/12/2026, so với cùng kỳ năm trước")
+        let header = try XCTUnwrap(shown.firstIndex { $0.first == "Chuyên trang" })
+        XCTAssertEqual(shown[header], csv[0])
+        for offset in 1...4 {
+            let ours = csv[offset], theirs = shown[header + offset]
+            XCTAssertEqual(theirs[0], ours[0].hasPrefix("'") ? String(ours[0].dropFirst()) : ours[0], "a name is text, never a formula")
+            for column in 1...7 { XCTAssertEqual(theirs[column], Self.grouped(ours[column]), "row \(offset), column \(column)") }
+            XCTAssertEqual(Double(theirs[8].replacingOccurrences(of: ",", with: "")), Double(ours[8]), "change, row \(offset)")
+        }
+    }
+
     func testTextLibxlsxwriterRefusesIsAnErrorNotATrap() {
         // Excel holds at most 32,767 characters in a cell; libxlsxwriter says so, and so do we.
         var list = SampleMonth.list

@@ -20,10 +20,10 @@ extension DeskCommands {
         return Self.activityTable(report, year: year, language: language, width: width)
     }
 
-    /// The year's report as the portal's CSV file.
-    public func activityReportCSV(year: Int) throws -> DownloadedFile {
+    /// The year's report as the portal's file: CSV, or XLSX.
+    public func activityReportFile(year: Int, format: SpreadsheetFormat) throws -> DownloadedFile {
         let span = Self.yearSpan(year)
-        return try retrying { try client.activityReportCSV(from: span.from, to: span.to) }
+        return try retrying { try client.activityReportFile(from: span.from, to: span.to, format: format) }
     }
 
     static func activityTable(_ report: ActivityReport, year: Int, language: UILanguage, width: Int?) -> String {

@@ -9,19 +9,29 @@ public struct PaymentList: Codable, Sendable, Hashable {
         public var payee: Payee
         /// Items (tin, bài, ảnh) paid for, adjustments not counted.
         public var items: Int
-        /// The sum of the coefficients of this person's shares (each weighted by the share).
+        /// The sum of the coefficients of this person's shares (each weighted by the share; a
+        /// take-back subtracts what it takes back).
         public var coefficientTotal: Double
         public var gross: Int64
         public var tax: Int64
         public var net: Int64
+        /// When the item of this person's oldest unpaid line (take-backs aside) was published;
+        /// nil when all is paid. What the 45- and 60-day flags are reckoned from.
+        public var unpaidSince: Date?
 
-        public init(payee: Payee, items: Int, coefficientTotal: Double, gross: Int64, tax: Int64, net: Int64) {
+        public init(payee: Payee, items: Int, coefficientTotal: Double, gross: Int64, tax: Int64, net: Int64, unpaidSince: Date? = nil) {
             self.payee = payee
             self.items = items
             self.coefficientTotal = coefficientTotal
             self.gross = gross
             self.tax = tax
             self.net = net
+            self.unpaidSince = unpaidSince
+        }
+
+        /// How late this person's oldest unpaid line is at `now` (Nghị định 18/2014 Điều 4.10).
+        public func lateness(at now: Date) -> RoyaltyEntitlement.Lateness? {
+            unpaidSince.flatMap { RoyaltyEntitlement.Lateness.of(unpaidSince: $0, at: now) }
         }
     }
 
@@ -43,14 +53,25 @@ public struct PaymentList: Codable, Sendable, Hashable {
     public struct Totals: Sendable, Hashable {
         /// Items paid for, adjustments not counted.
         public var items: Int
-        /// Coefficients weighted by each share.
+        /// Coefficients weighted by each share, a take-back's subtracted.
         public var coefficients: Double
         public var gross: Int64
+        /// The publication of the oldest unpaid line that is not a take-back; nil when none.
+        public var unpaidSince: Date?
 
-        public init(items: Int, coefficients: Double, gross: Int64) {
+        public init(items: Int, coefficients: Double, gross: Int64, unpaidSince: Date? = nil) {
             self.items = items
             self.coefficients = coefficients
             self.gross = gross
+            self.unpaidSince = unpaidSince
+        }
+
+        /// One person's totals from their lines: the database's `GROUP BY` in `Store.paymentList` must agree.
+        public init(_ owed: [RoyaltyEntitlement]) {
+            items = Set(owed.filter { $0.adjusts == nil }.map(\.submissionId)).count
+            coefficients = owed.reduce(0.0) { $0 + ($1.coefficient ?? 0) * Double($1.sharePercent) / 100 * ($1.adjusts == nil ? 1 : -1) }
+            gross = owed.reduce(0) { $0 + $1.amount }
+            unpaidSince = owed.filter { $0.paidAt == nil && $0.adjusts == nil }.map(\.publishedAt).min()
         }
     }
 
@@ -61,11 +82,7 @@ public struct PaymentList: Codable, Sendable, Hashable {
                             regimes: [WithholdingRegime] = WithholdingRegime.vietnam) -> PaymentList {
         var byPerson: [Int64: [RoyaltyEntitlement]] = [:]
         for line in entitlements { byPerson[line.contributorId, default: []].append(line) }
-        let totals = byPerson.mapValues { owed in
-            Totals(items: Set(owed.filter { $0.adjusts == nil }.map(\.submissionId)).count,
-                   coefficients: owed.reduce(0.0) { $0 + ($1.coefficient ?? 0) * Double($1.sharePercent) / 100 },
-                   gross: owed.reduce(0) { $0 + $1.amount })
-        }
+        let totals = byPerson.mapValues(Totals.init)
         return make(month: month, site: site, paidOn: paidOn, totals: totals, payees: payees, names: names, regimes: regimes)
     }
 
@@ -78,7 +95,7 @@ public struct PaymentList: Codable, Sendable, Hashable {
             let payee = payees[person] ?? Payee(contributorId: person, fullName: names[person] ?? "#\(person)")
             let tax = WithholdingRegime.withheld(from: owed.gross, to: payee, on: paidOn, in: regimes)
             lines.append(Line(payee: payee, items: owed.items, coefficientTotal: owed.coefficients, gross: owed.gross, tax: tax,
-                              net: owed.gross - tax))
+                              net: owed.gross - tax, unpaidSince: owed.unpaidSince))
         }
         // Names that collate alike (the same name twice, or written in another Unicode form)
         // fall back to the contributor's id, so the order never depends on hashing. Each

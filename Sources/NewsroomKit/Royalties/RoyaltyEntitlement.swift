@@ -76,12 +76,21 @@ extension RoyaltyEntitlement {
     public static let dueAfterDays = 45
     public static let overdueAfterDays = 60
 
-    /// Nil when paid, or when fewer than 45 days have passed since publication by `now`.
+    /// Nil when paid, when it takes back an earlier line (nothing is owed to anyone by it),
+    /// or when fewer than 45 days have passed since publication by `now`.
     public func lateness(at now: Date) -> Lateness? {
-        guard paidAt == nil else { return nil }
-        let days = Int(now.timeIntervalSince(publishedAt) / 86_400)
-        if days >= Self.overdueAfterDays { return .overdue }
-        if days >= Self.dueAfterDays { return .due }
+        guard paidAt == nil, adjusts == nil else { return nil }
+        return Lateness.of(unpaidSince: publishedAt, at: now)
+    }
+}
+
+extension RoyaltyEntitlement.Lateness {
+    /// How late something owed since `published` (a publication's moment) is at `now`:
+    /// whole days passed, 45 or more `due`, 60 or more `overdue`; nil before that.
+    public static func of(unpaidSince published: Date, at now: Date) -> RoyaltyEntitlement.Lateness? {
+        let days = Int(now.timeIntervalSince(published) / 86_400)
+        if days >= RoyaltyEntitlement.overdueAfterDays { return .overdue }
+        if days >= RoyaltyEntitlement.dueAfterDays { return .due }
         return nil
     }
 }

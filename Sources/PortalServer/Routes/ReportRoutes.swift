@@ -1,9 +1,10 @@
 import Foundation
 import Hummingbird
 import NewsroomKit
+import RoyaltyExport
 
 /// `GET /api/v1/reports/activity`: for the sites where the reader edits, publishes,
-/// pays or administers; JSON, or CSV with `format=csv`.
+/// pays or administers; JSON, or a file to save with `format=csv` or `format=xlsx`.
 enum ReportRoutes {
     static let readers: Set<Role> = [.editor, .publisher, .accountant, .admin]
 
@@ -17,18 +18,16 @@ enum ReportRoutes {
                 return day
             }
             let from = try day("from"), to = try day("to")
-            let csv = try parameters.format(among: "json", "csv") == "csv"
+            let format = ExportFormat(rawValue: try parameters.format(among: "json", "csv", "xlsx"))
             guard from <= to, to < from.adding(years: 1) else {
                 throw APIFailure(.invalidField, detail: "from..to: at most a year, from before to")
             }
             let sites = Set(try await store.sites().map(\.code).filter { principal.has(readers, on: $0) })
             guard !sites.isEmpty else { throw APIFailure(.forbidden) }
             let report = try await store.activity(sites: sites, from: from, to: to)
-            guard csv else { return try JSONResponse.make(report) }
-            var headers = HTTPFields()
-            headers[.contentType] = "text/csv; charset=utf-8"
-            headers[.contentDisposition] = "attachment; filename=\"bao-cao-hoat-dong-\(from.text)-\(to.text).csv\""
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: report.csv)))
+            guard let format else { return try JSONResponse.make(report) }
+            let file = ActivityReportFile(report)
+            return try RoyaltyRoutes.download(try file.data(format), name: file.fileName(format), format: format)
         }
     }
 }

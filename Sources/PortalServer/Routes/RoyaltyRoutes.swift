@@ -59,6 +59,12 @@ enum RoyaltyRoutes {
         return site
     }
 
+    /// 409 illegal_transition about a month closed (or paid) already, with its batch: a
+    /// client retrying a close or a payment learns from the answer what is there.
+    static func conflict(_ detail: String, batch: RoyaltyBatch) throws -> Response {
+        try JSONResponse.make(APIErrorBody(code: .illegalTransition, detail: detail, batch: batch), status: .conflict)
+    }
+
     struct MonthRequest: Codable, Sendable {
         var site: String
         var month: String
@@ -112,8 +118,7 @@ enum RoyaltyRoutes {
             let paidOn = try paymentDay(parameters["paid_on"], now: store.clock.now())
             let list = try await store.paymentList(month: month, sites: [site], site: site, paidOn: paidOn)
             guard let format = try exportFormat(parameters["format"]) else { return try JSONResponse.make(list) }
-            let siteName = try await store.sites().first { $0.code == site }?.name
-            let file = PaymentListFile(list, siteName: siteName)
+            let file = PaymentListFile(list, siteName: try await store.siteName(code: site))
             return try download(try file.data(format), name: file.fileName(format), format: format)
         }
 
@@ -170,7 +175,7 @@ enum RoyaltyRoutes {
             guard principal.has(ledger, on: site) else { throw APIFailure(.forbidden, detail: site) }
             let payee = try await RequestBody.decode(Payee.self, request, limit: 8192)
             if let problem = PayeeRules.problem(with: payee) { throw APIFailure(.invalidField, detail: problem) }
-            guard try await store.payees(on: site).contains(where: { $0.contributorId == payee.contributorId }) else {
+            guard try await store.isKnown(contributor: payee.contributorId, on: site) else {
                 throw APIFailure(.invalidField, detail: "contributor_id: not known on \(site)")
             }
             try await store.setPayee(payee)
@@ -192,7 +197,7 @@ enum RoyaltyRoutes {
             let site = try site(asked.site, principal)
             guard principal.has([.admin], on: site) else { throw APIFailure(.forbidden, detail: site) }
             guard (0...1_000_000_000_000_000).contains(asked.amount) else { throw APIFailure(.invalidField, detail: "amount") }
-            guard try await store.sites().contains(where: { $0.code == site }) else { throw APIFailure(.invalidField, detail: "site: \(site)") }
+            guard try await store.siteName(code: site) != nil else { throw APIFailure(.invalidField, detail: "site: \(site)") }
             return try JSONResponse.make(try await store.setBudget(site: site, year: try year(asked.year), amount: asked.amount))
         }
 
@@ -200,11 +205,11 @@ enum RoyaltyRoutes {
             let principal = try context.authenticated()
             let asked = try await RequestBody.decode(MonthRequest.self, request, limit: 4096)
             let (site, month) = try ledgerMonth(site: asked.site, month: asked.month, principal)
-            guard try await store.sites().contains(where: { $0.code == site }) else { throw APIFailure(.invalidField, detail: "site: \(site)") }
+            guard try await store.siteName(code: site) != nil else { throw APIFailure(.invalidField, detail: "site: \(site)") }
             switch try await store.closeMonth(month, site: site, by: principal.name) {
             case .closed(let batch): return try JSONResponse.make(batch, status: .created)
             case .notOver: throw APIFailure(.illegalTransition, detail: "\(month): the month has not ended")
-            case .alreadyClosed: throw APIFailure(.illegalTransition, detail: "\(month): closed already")
+            case .alreadyClosed(let batch): return try conflict("\(month): closed already", batch: batch)
             }
         }
 
@@ -214,13 +219,10 @@ enum RoyaltyRoutes {
             let (site, month) = try ledgerMonth(site: asked.site, month: asked.month, principal)
             let reference = asked.reference.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !reference.isEmpty, reference.count <= 200 else { throw APIFailure(.invalidField, detail: "reference: 1 to 200 characters") }
-            guard let batch = try await store.batch(site: site, month: month) else {
-                throw APIFailure(.illegalTransition, detail: "\(month): not closed yet")
-            }
-            switch try await store.markPaid(batch: batch.id, reference: Normalization.nfc(reference), by: principal.name) {
+            switch try await store.markPaid(site: site, month: month, reference: Normalization.nfc(reference), by: principal.name) {
             case .paid(let paid): return try JSONResponse.make(paid)
-            case .alreadyPaid: throw APIFailure(.illegalTransition, detail: "\(month): paid already")
-            case .notFound: throw APIFailure(.notFound)
+            case .alreadyPaid(let batch): return try conflict("\(month): paid already", batch: batch)
+            case .notClosed: throw APIFailure(.illegalTransition, detail: "\(month): not closed yet")
             }
         }
     }

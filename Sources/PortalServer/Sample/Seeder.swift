@@ -97,12 +97,12 @@ public enum Seeder {
             guard month <= closeBefore, let first = VietnamDay(month + "-01") else { continue }
             let next = first.adding(days: 31)
             let closedOn = VietnamDay(String(next.text.prefix(7)) + "-05") ?? next
-            guard case .closed(let batch) = try await store.closeMonth(month, site: site, by: sampleAccountant,
+            guard case .closed = try await store.closeMonth(month, site: site, by: sampleAccountant,
                                                                         now: closedOn.start.addingTimeInterval(9 * 3600)) else { continue }
             guard month <= payBefore else { continue }
             let paidOn = closedOn.adding(days: 15)
             transfer += 7
-            try await store.markPaid(batch: batch.id, reference: "UNC \(String(format: "%04d", transfer))/\(paidOn.text.prefix(4))",
+            try await store.markPaid(site: site, month: month, reference: "UNC \(String(format: "%04d", transfer))/\(paidOn.text.prefix(4))",
                                      by: sampleAccountant, now: paidOn.start.addingTimeInterval(14 * 3600))
         }
     }

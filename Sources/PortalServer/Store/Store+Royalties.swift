@@ -261,27 +261,27 @@ extension Store {
 
     public enum PayOutcome: Sendable {
         case paid(RoyaltyBatch)
-        case notFound
+        /// The month has no batch: it is not closed.
+        case notClosed
         case alreadyPaid(RoyaltyBatch)
     }
 
-    /// Records that batch `id` was paid, by whom and with what reference (a transfer's number).
-    public func markPaid(batch id: Int64, reference: String, by user: String, now: Date? = nil) async throws -> PayOutcome {
+    /// Records that the batch of `month` for `site` was paid, by whom and with what reference
+    /// (a transfer's number): the batch is read once, and what the update wrote is returned.
+    @discardableResult
+    public func markPaid(site: String, month: String, reference: String, by user: String, now: Date? = nil) async throws -> PayOutcome {
         let now = now ?? clock.now()
         return try await transaction {
-            guard let row = try await sql.raw("SELECT site_code, month, paid_at FROM royalty_batches WHERE id = \(bind: id)").first() else {
-                return .notFound
-            }
-            let site = try row.decode(column: "site_code", as: String.self), month = try row.decode(column: "month", as: String.self)
-            if try row.decode(column: "paid_at", as: Int64?.self) != nil, let paid = try await batch(site: site, month: month) {
-                return .alreadyPaid(paid)
-            }
+            try await serialize(on: "royalty-batch:\(site):\(month)")
+            guard var batch = try await batch(site: site, month: month) else { return .notClosed }
+            if batch.paidAt != nil { return .alreadyPaid(batch) }
             try await sql.raw("""
                 UPDATE royalty_batches SET paid_at = \(bind: Store.millis(now)), paid_by = \(bind: user), payment_reference = \(bind: reference)
-                WHERE id = \(bind: id)
+                WHERE id = \(bind: batch.id)
                 """).run()
-            guard let paid = try await batch(site: site, month: month) else { return .notFound }
-            return .paid(paid)
+            // As the column keeps it: to the millisecond.
+            (batch.paidAt, batch.paidBy, batch.paymentReference) = (Store.date(Store.millis(now)), user, reference)
+            return .paid(batch)
         }
     }
 
@@ -309,6 +309,11 @@ extension Store {
                          paymentReference: try row.decode(column: "payment_reference", as: String?.self),
                          lines: try row.decode(column: "lines", as: Int.self), gross: try row.decode(column: "gross", as: Int64.self))
         }
+    }
+
+    /// The name of the site `code`; nil when there is no such site.
+    public func siteName(code: String) async throws -> String? {
+        try await sql.raw("SELECT name FROM sites WHERE code = \(bind: code)").first()?.decode(column: "name", as: String.self)
     }
 
     /// The contributor records of an account (a contributor's own lines are theirs).
@@ -357,15 +362,25 @@ extension Store {
         }
     }
 
+    /// Who is known on `site`: holds a role there, or has written or been paid for it.
+    private static func knownOn(_ site: String) -> SQLQueryString {
+        """
+        (EXISTS (SELECT 1 FROM grants g WHERE g.user_id = c.user_id AND (g.site_code = \(bind: site) OR g.site_code IS NULL))
+         OR EXISTS (SELECT 1 FROM submissions s JOIN sites si ON si.id = s.site_id WHERE s.contributor_id = c.id AND si.code = \(bind: site))
+         OR EXISTS (SELECT 1 FROM entitlements e WHERE e.contributor_id = c.id AND e.site_code = \(bind: site)))
+        """
+    }
+
+    /// Whether contributor `id` is known on `site` (whose payment details its accountant may write).
+    public func isKnown(contributor id: Int64, on site: String) async throws -> Bool {
+        try await sql.raw("SELECT c.id FROM contributors c WHERE c.id = \(bind: id) AND " + Self.knownOn(site)).first() != nil
+    }
+
     /// Payment details of the people known on `site` (who hold a role there or have written for
     /// it), by name; those without details yet with empty ones.
     public func payees(on site: String) async throws -> [Payee] {
-        let ids = try await sql.raw("""
-            SELECT c.id FROM contributors c WHERE
-              EXISTS (SELECT 1 FROM grants g WHERE g.user_id = c.user_id AND (g.site_code = \(bind: site) OR g.site_code IS NULL))
-              OR EXISTS (SELECT 1 FROM submissions s JOIN sites si ON si.id = s.site_id WHERE s.contributor_id = c.id AND si.code = \(bind: site))
-              OR EXISTS (SELECT 1 FROM entitlements e WHERE e.contributor_id = c.id AND e.site_code = \(bind: site))
-            """).all().map { try $0.decode(column: "id", as: Int64.self) }
+        let ids = try await sql.raw("SELECT c.id FROM contributors c WHERE " + Self.knownOn(site)).all()
+            .map { try $0.decode(column: "id", as: Int64.self) }
         return try await payees(Set(ids)).values.map { (Collation.personKey($0.fullName), $0) }.sorted {
             $0.0 == $1.0 ? $0.1.contributorId < $1.1.contributorId : $0.0.lexicographicallyPrecedes($1.0)
         }.map(\.1)
@@ -402,17 +417,22 @@ extension Store {
             return PaymentList.make(month: month, site: site, paidOn: paidOn, totals: [:], payees: [:])
         }
         var totals: [Int64: PaymentList.Totals] = [:]
+        // As PaymentList.Totals(_:) sums lines: a take-back subtracts its coefficient; the
+        // oldest unpaid line that is owed (not a take-back) dates the lateness flags.
         for row in try await sql.raw("""
-            SELECT contributor_id, CAST(SUM(amount) AS BIGINT) AS gross,
-                   COUNT(DISTINCT CASE WHEN adjusts IS NULL THEN submission_id END) AS items,
-                   SUM(COALESCE(coefficient, 0) * share_percent) AS weighted
-            FROM entitlements WHERE month = \(bind: month) AND site_code IN (
+            SELECT e.contributor_id, CAST(SUM(e.amount) AS BIGINT) AS gross,
+                   COUNT(DISTINCT CASE WHEN e.adjusts IS NULL THEN e.submission_id END) AS items,
+                   SUM(COALESCE(e.coefficient, 0) * e.share_percent * CASE WHEN e.adjusts IS NULL THEN 1 ELSE -1 END) AS weighted,
+                   MIN(CASE WHEN e.adjusts IS NULL AND b.paid_at IS NULL THEN e.published_at END) AS unpaid_since
+            FROM entitlements e LEFT JOIN royalty_batches b ON b.id = e.batch_id
+            WHERE e.month = \(bind: month) AND e.site_code IN (
             """ + Self.bindList(sites.sorted()) + ")"
-            + (contributors.map { " AND contributor_id IN (" + Self.bindList($0.sorted()) + ")" } ?? "") + " GROUP BY contributor_id").all() {
+            + (contributors.map { " AND e.contributor_id IN (" + Self.bindList($0.sorted()) + ")" } ?? "") + " GROUP BY e.contributor_id").all() {
             totals[try row.decode(column: "contributor_id", as: Int64.self)] = PaymentList.Totals(
                 items: try row.decode(column: "items", as: Int.self),
                 coefficients: (try row.decode(column: "weighted", as: Double?.self) ?? 0) / 100,
-                gross: try row.decode(column: "gross", as: Int64.self))
+                gross: try row.decode(column: "gross", as: Int64.self),
+                unpaidSince: try row.decode(column: "unpaid_since", as: Int64?.self).map(Store.date))
         }
         let payees = try await payees(Set(totals.keys))
         return PaymentList.make(month: month, site: site, paidOn: paidOn, totals: totals, payees: payees)

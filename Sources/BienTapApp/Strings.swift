@@ -878,6 +878,33 @@ extension Strings {
     public static let columnShare = Localized(vi: "Tỷ lệ", en: "Share")
     public static let totalLabel = Localized(vi: "Tổng cộng", en: "Total")
     public static let adjustmentMark = Localized(vi: "(điều chỉnh)", en: "(adjustment)")
+    public static let columnLateness = Localized(vi: "Hạn trả", en: "Due")
+    /// Unpaid 45 days after publication (Nghị định 18/2014 Điều 4.10 gives 60).
+    public static let latenessDue = Localized(vi: "quá 45 ngày", en: "45+ days")
+    /// Unpaid 60 days after publication: past the law's limit.
+    public static let latenessOverdue = Localized(vi: "QUÁ HẠN 60 ngày", en: "OVERDUE 60+ days")
+    public static let columnMonth = Localized(vi: "Tháng", en: "Month")
+    public static let columnContributorId = Localized(vi: "Người nhận", en: "Payee")
+    public static let columnBatch = Localized(vi: "Đợt chi", en: "Batch")
+    public static let lineInOpenMonth = Localized(vi: "chưa chốt", en: "open")
+    public static let lineInClosedBatch = Localized(vi: "đã chốt", en: "closed")
+    public static let lineInPaidBatch = Localized(vi: "đã chi", en: "paid")
+    public static func sitesTotals(sites: Int, gross: String, tax: String, net: String) -> Localized {
+        Localized(vi: "Cộng \(sites) trang: Thành tiền \(gross) đ · Thuế TNCN \(tax) đ · Thực nhận \(net) đ",
+                  en: "\(sites) sites together: Gross \(gross) đ · Income tax \(tax) đ · Net \(net) đ")
+    }
+    public static let paySiteRequired = Localized(
+        vi: "cần --site: mỗi lần chi là một ủy nhiệm chi từ ngân sách của một trang",
+        en: "--site is needed: a payment is one transfer from one site's budget")
+    public static let outputNotAFolder = Localized(
+        vi: "không có --site thì mỗi trang một tệp: -o phải là một thư mục có sẵn",
+        en: "without --site each site gets a file of its own: -o must be an existing folder")
+    public static let keepsNoLedger = Localized(vi: "Bạn không giữ sổ nhuận bút của trang nào: cần vai trò kế toán hoặc quản trị, hoặc --site.",
+                                                en: "You keep the royalty ledger of no site: an accountant's or admin's role is needed, or --site.")
+    public static func regraded(id: Int64, lines: Int, total: String) -> Localized {
+        Localized(vi: "Đã sửa chấm điểm bài #\(id): \(lines) dòng nhuận bút, cộng lại \(total) đ.",
+                  en: "Grading of item #\(id) corrected: \(lines) royalty lines, \(total) đ in all.")
+    }
 
     public static func paymentListHeading(month: String, site: String, paidOn: String) -> Localized {
         Localized(vi: "Danh sách chi trả nhuận bút tháng \(monthText(month)) · \(site) · thuế tính theo ngày chi \(paidOn)",
@@ -960,9 +987,6 @@ extension Strings {
     public static func activityHeading(year: Int) -> Localized {
         Localized(vi: "Báo cáo hoạt động năm \(year) (so với năm \(year - 1))", en: "Activity in \(year) (against \(year - 1))")
     }
-    public static let activityNoXLSX = Localized(
-        vi: "Báo cáo hoạt động chưa xuất được XLSX (cổng thông tin chỉ làm JSON và CSV): dùng --format csv -o TỆP rồi mở bằng bảng tính.",
-        en: "The activity report has no XLSX yet (the portal makes JSON and CSV only): use --format csv -o FILE and open it in a spreadsheet.")
     public static func badYear(_ year: Int) -> Localized {
         Localized(vi: "--year: cần một năm từ 1971 đến 2199, không phải \(year)", en: "--year: a year from 1971 to 2199 expected, not \(year)")
     }

@@ -84,6 +84,12 @@ public protocol PortalAPI: Sendable {
     func activityReport(from: String, to: String) throws -> ActivityReport
     /// The activity report as CSV to save.
     func activityReportCSV(from: String, to: String) throws -> DownloadedFile
+    /// The activity report as a file to save, CSV or XLSX.
+    func activityReportFile(from: String, to: String, format: SpreadsheetFormat) throws -> DownloadedFile
+    /// Corrects a published item's grading; the item's ledger lines as they now are.
+    func regrade(id: Int64, grading: Grading) throws -> [RoyaltyEntitlement]
+    /// A site's royalty budget for `year` and what the ledger has used of it.
+    func royaltyBudget(site: String, year: Int) throws -> RoyaltyBudget
 }
 
 extension PortalAPI {

@@ -113,8 +113,7 @@ final class DeskEditorEndToEndTests: XCTestCase {
         try session.send("Enter")
         try session.waitForScreen("scheduled") { $0.contains("Đã lên lịch #\(newest.id) đăng lúc") }
         XCTAssertEqual(try api.submission(id: newest.id).summary.status, .scheduled)
-        let deadline = Date().addingTimeInterval(40)
-        while try api.submission(id: newest.id).summary.status != .published, Date() < deadline { usleep(250_000) }
+        try eventually(timeout: 40) { try api.submission(id: newest.id).summary.status == .published }
         try session.send("Tab")
         let published = try session.waitForScreen("published") { $0.contains("Đăng hôm nay (") && $0.contains(fixed) }
         XCTAssertTrue(published.contains(fixed), published)
@@ -166,8 +165,7 @@ final class DeskEditorEndToEndTests: XCTestCase {
         // Leaving gives the lease back.
         try session.send("C-q")
         try session.waitForScreen("the queue again") { $0.contains("Chờ duyệt") && !$0.contains("Soạn:") }
-        let deadline = Date().addingTimeInterval(10)
-        while try api.submission(id: item.id).summary.lease != nil, Date() < deadline { usleep(100_000) }
+        try eventually(timeout: 10) { try api.submission(id: item.id).summary.lease == nil }
         XCTAssertNil(try api.submission(id: item.id).summary.lease)
     }
 
@@ -253,7 +251,9 @@ final class DeskEditorEndToEndTests: XCTestCase {
         try first.send("End")
         try first.type(" — chữ chưa lưu")
         try first.waitForScreen("typed") { $0.contains("chữ chưa lưu") }
-        Thread.sleep(forTimeInterval: 1.5)   // the journal is written within a second
+        // The journal is written within a second: kill the desk once the words are in it.
+        let journal = Journal(directory: home.appendingPathComponent("state/bientap/journal").path)
+        XCTAssertTrue(eventually(timeout: 10) { journal.entries().contains { $0.text.contains(" — chữ chưa lưu") } }, "the words never reached the journal")
         let pid = try XCTUnwrap(first.programPID())
         kill(pid, SIGKILL)
         first.close()
@@ -269,8 +269,7 @@ final class DeskEditorEndToEndTests: XCTestCase {
         try second.send("C-s")
         try second.waitForScreen("saved") { $0.contains("Đã lưu lên cổng") }
         XCTAssertEqual(try api.submission(id: item.id).summary.title, item.summary.title + " — chữ chưa lưu")
-        let journal = home.appendingPathComponent("state/bientap/journal")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: journal.path).filter { $0.hasSuffix(".json") }, [],
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: journal.directory).filter { $0.hasSuffix(".json") }, [],
                        "acknowledged: the journal is empty")
     }
 
@@ -288,7 +287,8 @@ final class DeskEditorEndToEndTests: XCTestCase {
         try session.waitForScreen("the status bar saying so") {
             $0.contains("Chưa lưu, tự lưu lại sau") && $0.contains("Không kết nối được tới cổng") && $0.contains("(lưu khi cổng chập chờn)")
         }
-        Thread.sleep(forTimeInterval: 3)
+        // It tries again by itself, and waits longer after each failure: the portal comes back after the second.
+        try session.waitForScreen("a retry that failed too") { $0.contains("Chưa lưu, tự lưu lại sau 4 giây") }
         try portal.startServer(port: port)
         try session.waitForScreen(timeout: 60, "saved by itself") { $0.contains("Đã lưu lên cổng") }
         XCTAssertEqual(try api.submission(id: item.id).summary.title, item.summary.title + " (lưu khi cổng chập chờn)")

@@ -269,10 +269,10 @@ final class QueueEndToEndTests: XCTestCase {
         let session = try TmuxSession(command: [Self.client, "--portal", url, "--token", portal.token])
         defer { session.close() }
         try session.waitForScreen("queue") { $0.contains("Tiêu đề") && $0.contains(" bài)") }
-        // A resize well after start, once the loading threads are idle, as a user makes it.
+        // A resize after start, once the queue is drawn and has taken a key, as a user makes it
+        // (the resizes below come each after a screen is drawn, when the desk waits for keys).
         try session.send("j")
         try session.waitForScreen("cursor on row 2") { $0.contains("2/") }
-        usleep(300_000)
         try session.resize(width: 90, height: 30)
         let medium = try session.waitForScreen("the queue at 90×30") { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
@@ -342,8 +342,7 @@ final class QueueEndToEndTests: XCTestCase {
         let stat = try String(contentsOfFile: "/proc/\(portal)/stat", encoding: .utf8)
         let client = try XCTUnwrap(Int32(stat.split(separator: ")").last!.split(separator: " ")[1]))
         XCTAssertEqual(kill(client, SIGKILL), 0)
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline && Self.demoLeftovers().processes.contains(portal) { usleep(100_000) }
+        eventually(timeout: 10) { !Self.demoLeftovers().processes.contains(portal) }
         XCTAssertFalse(Self.demoLeftovers().processes.contains(portal), "the portal outlived its client")
         let orphans = Self.demoLeftovers().directories.subtracting(before.directories)
         XCTAssertEqual(orphans.count, 1, "a killed client leaves its directory…")

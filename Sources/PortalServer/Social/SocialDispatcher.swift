@@ -42,7 +42,7 @@ public struct SocialDispatcher: Service {
     let random: @Sendable () -> Double
 
     public init(store: Store, connectors: [any SocialConnector], worker: String, publicBase: String, settings: Settings = Settings(),
-                logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
+                logger: Logger, now: (@Sendable () -> Date)? = nil,
                 random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }) {
         self.store = store
         self.connectors = Dictionary(connectors.map { ($0.channel.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
@@ -50,7 +50,8 @@ public struct SocialDispatcher: Service {
         self.publicBase = publicBase.hasSuffix("/") ? String(publicBase.dropLast()) : publicBase
         self.settings = settings
         self.logger = logger
-        self.now = now
+        // The store's clock unless a test brings its own.
+        self.now = now ?? { [clock = store.clock] in clock.now() }
         self.random = random
     }
 
@@ -79,7 +80,7 @@ public struct SocialDispatcher: Service {
                     } catch {
                         logger.error("social dispatcher: \(error)")
                     }
-                    try await Task.sleep(for: settings.interval)
+                    try await store.clock.sleep(for: settings.interval)
                 }
             }
         } catch is CancellationError {

@@ -1130,3 +1130,57 @@ extension Strings {
         en: "Give exactly one of --posted --link URL (it is on the page, at that address) or --send-again (it is not; send it again).")
     public static let socialTextRequired = Localized(vi: "Cần --text với lời đăng mới.", en: "--text with the new text is needed.")
 }
+
+// The social queue (Zalo OA, Facebook Page): `bientap social`.
+extension Strings {
+    public static let columnID = Localized(vi: "ID", en: "ID")
+    public static let columnChannel = Localized(vi: "Kênh", en: "Channel")
+    public static let columnAttempts = Localized(vi: "Lần gửi", en: "Tries")
+    public static let columnWhen = Localized(vi: "Lúc", en: "When")
+    public static let columnOutcome = Localized(vi: "Liên kết / lý do", en: "Link / reason")
+
+    public static func channelName(_ channel: String) -> Localized {
+        switch channel {
+        case "zalo": return Localized(vi: "Zalo OA", en: "Zalo OA")
+        case "facebook": return Localized(vi: "Facebook Page", en: "Facebook Page")
+        default: return Localized(vi: channel, en: channel)
+        }
+    }
+
+    public static func socialStatus(_ status: SocialPostStatus) -> Localized {
+        switch status {
+        case .queued: return Localized(vi: "Chờ đăng", en: "Queued")
+        case .sending: return Localized(vi: "Đang gửi", en: "Sending")
+        case .posted: return Localized(vi: "Đã đăng", en: "Posted")
+        case .retryWait: return Localized(vi: "Chờ thử lại", en: "Waiting to retry")
+        case .failed: return Localized(vi: "Thất bại", en: "Failed")
+        case .uncertain: return Localized(vi: "Chưa rõ", en: "Uncertain")
+        case .cancelled: return Localized(vi: "Đã huỷ", en: "Cancelled")
+        }
+    }
+
+    public static let socialNone = Localized(vi: "Không có bài đăng mạng xã hội nào như vậy.", en: "No social posts match.")
+    public static func socialPostNow(_ id: Int64, channel: String, status: String) -> Localized {
+        Localized(vi: "Bài đăng \(id) (\(channel)): \(status).", en: "Post \(id) (\(channel)): \(status).")
+    }
+    public static func socialPostAlready(_ id: Int64, channel: String, status: String) -> Localized {
+        Localized(vi: "Bài đăng \(id) (\(channel)) đã ở trạng thái \(status) rồi.", en: "Post \(id) (\(channel)) is \(status) already.")
+    }
+    public static func socialRefused(_ id: Int64, status: String, allowed: String) -> Localized {
+        Localized(vi: "Bài đăng \(id) đang ở trạng thái \(status): \(allowed)", en: "Post \(id) is \(status): \(allowed)")
+    }
+    public static let socialRetryNeeds = Localized(vi: "chỉ thử lại được bài Thất bại hoặc Chưa rõ.",
+                                                   en: "only a failed or uncertain post can be retried.")
+    public static let socialCancelNeeds = Localized(vi: "chỉ huỷ được bài chưa đăng (Chờ đăng, Chờ thử lại, Thất bại, Chưa rõ).",
+                                                    en: "only a post that has not gone out can be cancelled (queued, waiting to retry, failed, uncertain).")
+    public static let socialResolveNeeds = Localized(vi: "chỉ xử lý được bài Chưa rõ.", en: "only an uncertain post can be resolved.")
+    public static let socialEditNeeds = Localized(vi: "chỉ sửa lời được bài chưa gửi (Chờ đăng, Chờ thử lại).",
+                                                  en: "only the text of a post not sent yet (queued, waiting to retry) can be changed.")
+    public static let socialForbidden = Localized(
+        vi: "Hàng đăng mạng xã hội chỉ dành cho Ban Biên tập (biên tập viên, trực đăng bài, quản trị) của chuyên trang; tài khoản này không có quyền đó.",
+        en: "The social queue is for a site's board (editors, publishers, admins); this account is not on it.")
+    public static let socialResolveHow = Localized(
+        vi: "Cần đúng một trong hai: --posted --link URL (bài đã lên trang, kèm địa chỉ) hoặc --send-again (chưa lên, gửi lại).",
+        en: "Give exactly one of --posted --link URL (it is on the page, at that address) or --send-again (it is not; send it again).")
+    public static let socialTextRequired = Localized(vi: "Cần --text với lời đăng mới.", en: "--text with the new text is needed.")
+}

@@ -90,6 +90,21 @@ public protocol PortalAPI: Sendable {
     func regrade(id: Int64, grading: Grading) throws -> [RoyaltyEntitlement]
     /// A site's royalty budget for `year` and what the ledger has used of it.
     func royaltyBudget(site: String, year: Int) throws -> RoyaltyBudget
+
+    // MARK: The social queue (Zalo OA, Facebook Page)
+
+    /// The outbox's posts of the statuses (every one when empty), on one channel and site when named, newest first.
+    func socialPosts(statuses: [SocialPostStatus], channel: String?, site: String?, limit: Int) throws -> [SocialPost]
+    /// One post as it is now.
+    func socialPost(id: Int64) throws -> SocialPost
+    /// A failed or uncertain post queued again.
+    func retrySocialPost(id: Int64) throws -> SocialPost
+    /// A post that has not gone out, cancelled.
+    func cancelSocialPost(id: Int64) throws -> SocialPost
+    /// An uncertain post resolved: found on the page (with its link), or sent again.
+    func resolveSocialPost(id: Int64, _ resolution: SocialPostResolution) throws -> SocialPost
+    /// The text of a post not sent yet.
+    func editSocialPost(id: Int64, message: String) throws -> SocialPost
 }
 
 extension PortalAPI {

@@ -880,9 +880,9 @@ extension Strings {
     public static let adjustmentMark = Localized(vi: "(điều chỉnh)", en: "(adjustment)")
     public static let columnLateness = Localized(vi: "Hạn trả", en: "Due")
     /// Unpaid 45 days after publication (Nghị định 18/2014 Điều 4.10 gives 60).
-    public static let latenessDue = Localized(vi: "quá 45 ngày", en: "45+ days")
+    public static let latenessDue = Localized(vi: "≥45 ngày", en: "45+ days")
     /// Unpaid 60 days after publication: past the law's limit.
-    public static let latenessOverdue = Localized(vi: "QUÁ HẠN 60 ngày", en: "OVERDUE 60+ days")
+    public static let latenessOverdue = Localized(vi: "≥60 ngày", en: "60+ days")
     public static let columnMonth = Localized(vi: "Tháng", en: "Month")
     public static let columnContributorId = Localized(vi: "Người nhận", en: "Payee")
     public static let columnBatch = Localized(vi: "Đợt chi", en: "Batch")
@@ -1017,10 +1017,6 @@ extension Strings {
         Localized(vi: "Ngân sách \(year): chưa đặt · đã dùng \(used) đ", en: "Budget \(year): not set · used \(used) đ")
     }
     public static let columnItemsShort = Localized(vi: "Số tin", en: "Items")
-    public static let columnDue = Localized(vi: "Hạn chi", en: "Due")
-    /// An unpaid line 45 days after publication, and 60 (past the law's limit, Điều 4.10).
-    public static let lateDue = Localized(vi: "≥45 ngày", en: "45+ days")
-    public static let lateOverdue = Localized(vi: "quá hạn", en: "overdue")
     public static func lateSummary(due: Int, overdue: Int) -> Localized {
         Localized(vi: "Chưa chi ≥45 ngày: \(due) người, quá 60 ngày: \(overdue)", en: "Unpaid 45+ days: \(due) people, 60+ days: \(overdue)")
     }

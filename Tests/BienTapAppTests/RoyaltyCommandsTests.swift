@@ -32,11 +32,11 @@ final class RoyaltyCommandsTests: XCTestCase {
         let table = Array(lines[1...5])
         XCTAssertEqual(table.count, 5)
         // Every row as wide as the heading up to the last column, the flags' (which is not padded).
-        let flags = ["Hạn trả", "quá 45 ngày", "QUÁ HẠN 60 ngày", "", ""]
+        let flags = ["Hạn trả", "≥45 ngày", "≥60 ngày", "", ""]
         XCTAssertEqual(Set(zip(table, flags).map { DisplayWidth.of($0) - ($1.isEmpty ? 0 : 2 + DisplayWidth.of($1)) }).count, 1,
                        "every row as wide as the heading:\n\(table.joined(separator: "\n"))")
-        XCTAssertTrue(table[1].hasSuffix("  5.000.000    500.000  4.500.000  quá 45 ngày"), table[1])
-        XCTAssertTrue(table[2].contains("王小明") && table[2].hasSuffix("1.234.567  QUÁ HẠN 60 ngày"), table[2])
+        XCTAssertTrue(table[1].hasSuffix("  5.000.000    500.000  4.500.000  ≥45 ngày"), table[1])
+        XCTAssertTrue(table[2].contains("王小明") && table[2].hasSuffix("1.234.567  ≥60 ngày"), table[2])
         XCTAssertTrue(table[4].contains("Tổng cộng") && table[4].hasSuffix("6.234.574    500.000  5.734.574"), table[4])
         XCTAssertTrue(table[4].contains("  6  ") && table[4].contains("7,50"), table[4])
         XCTAssertEqual(lines.last, "Bằng chữ: Năm triệu bảy trăm ba mươi tư nghìn năm trăm bảy mươi tư đồng chẵn.")

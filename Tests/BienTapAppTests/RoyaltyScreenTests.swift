@@ -78,7 +78,7 @@ final class RoyaltyScreenTests: XCTestCase {
         // 60 days unpaid is past the law's limit: in red.
         let frame = s.render()
         let row = try XCTUnwrap((0..<frame.height).first { frame.rowText($0).contains("Lê Hồng Châu") })
-        let col = try XCTUnwrap(frame.rowText(row).range(of: "quá hạn").map { DisplayWidth.of(frame.rowText(row)[..<$0.lowerBound]) })
+        let col = try XCTUnwrap(frame.rowText(row).range(of: "≥60 ngày").map { DisplayWidth.of(frame.rowText(row)[..<$0.lowerBound]) })
         XCTAssertEqual(frame.style(atRow: row, col: col), Theme.default.statusError)
         let binhRow = try XCTUnwrap((0..<frame.height).first { frame.rowText($0).contains("Trần Văn Bình") })
         let dueCol = try XCTUnwrap(frame.rowText(binhRow).range(of: "≥45").map { DisplayWidth.of(frame.rowText(binhRow)[..<$0.lowerBound]) })

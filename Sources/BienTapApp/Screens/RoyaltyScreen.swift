@@ -159,7 +159,7 @@ struct RoyaltyScreen {
         case .gross: return TableColumn(title: Strings.columnGross(language), width: .fixed(12), alignRight: true)
         case .tax: return TableColumn(title: Strings.columnTax(language), width: .fixed(11), alignRight: true)
         case .net: return TableColumn(title: Strings.columnNet(language), width: .fixed(12), alignRight: true)
-        case .due: return TableColumn(title: Strings.columnDue(language), width: .fixed(8))
+        case .due: return TableColumn(title: Strings.columnLateness(language), width: .fixed(8))
         }
     }
 
@@ -171,17 +171,13 @@ struct RoyaltyScreen {
         case .coefficient: return TableColumn(title: Strings.columnCoefficient(language), width: .fixed(7), alignRight: true)
         case .share: return TableColumn(title: Strings.columnShare(language), width: .fixed(6), alignRight: true)
         case .amount: return TableColumn(title: Strings.columnGross(language), width: .fixed(12), alignRight: true)
-        case .due: return TableColumn(title: Strings.columnDue(language), width: .fixed(8))
+        case .due: return TableColumn(title: Strings.columnLateness(language), width: .fixed(8))
         case .title: return TableColumn(title: Strings.columnTitle(language), width: .flex(min: 16, weight: 5))
         }
     }
 
     static func lateText(_ lateness: RoyaltyEntitlement.Lateness?, _ language: UILanguage) -> String {
-        switch lateness {
-        case .due?: return Strings.lateDue(language)
-        case .overdue?: return Strings.lateOverdue(language)
-        case nil: return ""
-        }
+        DeskCommands.latenessText(lateness, language: language)
     }
 
     static func cell(_ line: PaymentList.Line, row: Int, _ column: ListColumn, now: Date, language: UILanguage) -> String {

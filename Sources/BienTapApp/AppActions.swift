@@ -17,21 +17,23 @@ public enum AppActions {
     public static let royalties = "royalties"
     /// The yearly activity report: what each site published, against the year before.
     public static let activity = "activity"
+    /// The social queue: the posts to Zalo OA and Facebook Page, per channel and state.
+    public static let social = "social"
     private static let everywhere = [queue, reader, help, editor]
     private static let lists = [queue, reader, help]
     /// Views that only scroll.
-    private static let scrolling = [queue, reader, help, merge, duty, royalties, activity]
+    private static let scrolling = [queue, reader, help, merge, duty, royalties, activity, social]
     /// The screens of the accountant.
     private static let ledger = [royalties, activity]
 
     public static let catalogue = ActionCatalogue([
         Action(id: "move-down", contexts: scrolling, description: Localized(vi: "Xuống một dòng", en: "Down one line")),
         Action(id: "move-up", contexts: scrolling, description: Localized(vi: "Lên một dòng", en: "Up one line")),
-        Action(id: "page-down", contexts: everywhere + [merge, duty] + ledger, description: Localized(vi: "Xuống một trang", en: "Down one page")),
-        Action(id: "page-up", contexts: everywhere + [merge, duty] + ledger, description: Localized(vi: "Lên một trang", en: "Up one page")),
+        Action(id: "page-down", contexts: everywhere + [merge, duty] + ledger + [social], description: Localized(vi: "Xuống một trang", en: "Down one page")),
+        Action(id: "page-up", contexts: everywhere + [merge, duty] + ledger + [social], description: Localized(vi: "Lên một trang", en: "Up one page")),
         Action(id: "first", contexts: scrolling, description: Localized(vi: "Về đầu danh sách", en: "Go to the top")),
         Action(id: "last", contexts: scrolling, description: Localized(vi: "Xuống cuối danh sách", en: "Go to the bottom")),
-        Action(id: "open", contexts: [queue, duty, royalties], description: Localized(vi: "Mở bài đang chọn (chỉ đọc); ở nhuận bút: bảng kê của người đang chọn", en: "Open the selected item (read-only); in royalties: the selected person's statement")),
+        Action(id: "open", contexts: [queue, duty, royalties, social], description: Localized(vi: "Mở bài đang chọn (chỉ đọc); ở nhuận bút: bảng kê của người đang chọn", en: "Open the selected item (read-only); in royalties: the selected person's statement")),
         Action(id: "edit", contexts: [queue, reader], description: Localized(vi: "Sửa bài: nhận bài, giữ quyền sửa và mở trình soạn thảo", en: "Edit: claim the item, hold its edit lease and open the editor")),
         Action(id: "approve", contexts: [queue, reader], description: Localized(vi: "Duyệt: chấm nhuận bút theo khung đang áp dụng, chọn kênh mạng xã hội", en: "Approve: grade the royalty by the active rate table, pick social channels")),
         Action(id: "return", contexts: [queue, reader], description: Localized(vi: "Trả lại cho tác giả, kèm ghi chú cần sửa gì", en: "Return to the contributor with a note on what to fix")),
@@ -49,19 +51,27 @@ public enum AppActions {
         Action(id: "close-month", contexts: [royalties], description: Localized(vi: "Chốt tháng (hỏi lại trước); đã chốt thì không đổi được", en: "Close the month (asks first); a closed month never changes")),
         Action(id: "record-payment", contexts: [royalties], description: Localized(vi: "Ghi nhận đã chi, với số chứng từ", en: "Record the payment, with its reference")),
         Action(id: "export-payment-list", contexts: [royalties], description: Localized(vi: "Xuất danh sách chi trả ra tệp CSV hoặc XLSX", en: "Export the payment list as CSV or XLSX")),
+        Action(id: "social-queue", contexts: [queue, duty], description: Localized(vi: "Hàng đăng mạng xã hội: Zalo OA, Facebook Page (thử lại, huỷ, xử lý)", en: "Social queue: Zalo OA and Facebook Page posts (retry, cancel, resolve)")),
+        Action(id: "next-state", contexts: [social], description: Localized(vi: "Lọc trạng thái sau (mọi trạng thái → Chờ đăng → …)", en: "Next state filter (every state → queued → …)")),
+        Action(id: "previous-state", contexts: [social], description: Localized(vi: "Lọc trạng thái trước", en: "Previous state filter")),
+        Action(id: "next-channel", contexts: [social], description: Localized(vi: "Lọc kênh: mọi kênh → Zalo OA → Facebook Page", en: "Channel filter: every channel → Zalo OA → Facebook Page")),
+        Action(id: "retry-post", contexts: [social], description: Localized(vi: "Thử lại bài Thất bại (bài Chưa rõ: hỏi trước, như xử lý)", en: "Retry a failed post (an uncertain one: asks first, as resolving does)")),
+        Action(id: "cancel-post", contexts: [social], description: Localized(vi: "Huỷ bài chưa gửi (hỏi lại trước)", en: "Cancel a post not sent yet (asks first)")),
+        Action(id: "resolve-post", contexts: [social], description: Localized(vi: "Xử lý bài Chưa rõ: đã lên trang (kèm liên kết) hay gửi lại", en: "Resolve an uncertain post: it is there (its link), or send it again")),
+        Action(id: "edit-post-text", contexts: [social], description: Localized(vi: "Sửa lời đăng trước khi gửi (Zalo OA: tối đa 300 ký tự)", en: "Edit the text before it is sent (Zalo OA: at most 300 characters)")),
         Action(id: "previous-year", contexts: [activity], description: Localized(vi: "Về năm trước", en: "Previous year")),
         Action(id: "next-year", contexts: [activity], description: Localized(vi: "Sang năm sau", en: "Next year")),
         Action(id: "go-to-year", contexts: [activity], description: Localized(vi: "Đến năm… (gõ 2026)", en: "Go to a year… (type 2026)")),
         Action(id: "add-note", contexts: [reader], description: Localized(vi: "Thêm ghi chú cho Ban Biên tập (hoặc cho cả tác giả)", en: "Add a note for the board (or for the contributor too)")),
         Action(id: "differences", contexts: [reader], description: Localized(vi: "Khác biệt: bản của tác giả → bản hiện tại, từng chữ (bấm lại để về bài)", en: "Differences: the contributor's original → now, word by word (again: back to the text)")),
         Action(id: "compare-revisions", contexts: [reader], description: Localized(vi: "So sánh hai phiên bản bất kỳ của bài, từng chữ", en: "Compare any two revisions of the item, word by word")),
-        Action(id: "back", contexts: everywhere + [merge, duty] + ledger, description: Localized(vi: "Quay lại; thoát khi ở hàng chờ", en: "Go back; quit from the queue")),
-        Action(id: "quit", contexts: everywhere + [duty] + ledger, description: Localized(vi: "Thoát bientap", en: "Quit bientap")),
-        Action(id: "help", contexts: everywhere + [merge, duty] + ledger, description: Localized(vi: "Xem các phím tắt", en: "Show the key bindings")),
-        Action(id: "refresh", contexts: lists + [duty] + ledger, description: Localized(vi: "Tải lại từ cổng thông tin (thử lại khi lỗi)", en: "Reload from the portal (retry after an error)")),
-        Action(id: "redraw", contexts: everywhere + [duty] + ledger, description: Localized(vi: "Vẽ lại màn hình", en: "Redraw the screen")),
-        Action(id: "suspend", contexts: everywhere + [duty] + ledger, description: Localized(vi: "Tạm dừng, về dòng lệnh (fg để quay lại)", en: "Suspend to the shell (fg to come back)")),
-        Action(id: "palette", contexts: everywhere + [duty] + ledger, description: Localized(vi: "Bảng lệnh: tìm và chạy mọi lệnh", en: "Command palette: find and run any command")),
+        Action(id: "back", contexts: everywhere + [merge, duty] + ledger + [social], description: Localized(vi: "Quay lại; thoát khi ở hàng chờ", en: "Go back; quit from the queue")),
+        Action(id: "quit", contexts: everywhere + [duty] + ledger + [social], description: Localized(vi: "Thoát bientap", en: "Quit bientap")),
+        Action(id: "help", contexts: everywhere + [merge, duty] + ledger + [social], description: Localized(vi: "Xem các phím tắt", en: "Show the key bindings")),
+        Action(id: "refresh", contexts: lists + [duty] + ledger + [social], description: Localized(vi: "Tải lại từ cổng thông tin (thử lại khi lỗi)", en: "Reload from the portal (retry after an error)")),
+        Action(id: "redraw", contexts: everywhere + [duty] + ledger + [social], description: Localized(vi: "Vẽ lại màn hình", en: "Redraw the screen")),
+        Action(id: "suspend", contexts: everywhere + [duty] + ledger + [social], description: Localized(vi: "Tạm dừng, về dòng lệnh (fg để quay lại)", en: "Suspend to the shell (fg to come back)")),
+        Action(id: "palette", contexts: everywhere + [duty] + ledger + [social], description: Localized(vi: "Bảng lệnh: tìm và chạy mọi lệnh", en: "Command palette: find and run any command")),
         Action(id: "search", contexts: everywhere, description: Localized(vi: "Tìm (không phân biệt dấu)", en: "Search (diacritics ignored)")),
         Action(id: "search-next", contexts: everywhere, description: Localized(vi: "Tìm tiếp", en: "Next match")),
         Action(id: "search-previous", contexts: everywhere, description: Localized(vi: "Tìm ngược lại", en: "Previous match")),
@@ -132,5 +142,6 @@ public enum AppActions {
         duty: Strings.contextDuty,
         royalties: Strings.contextRoyalties,
         activity: Strings.contextActivity,
+        social: Strings.contextSocial,
     ]
 }

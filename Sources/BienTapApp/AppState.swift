@@ -43,6 +43,10 @@ public enum Effect: Equatable, Sendable {
     /// The payment list saved as a file in `folder`, under the portal's name for it.
     case exportPaymentList(site: String, month: String, paidOn: String?, format: SpreadsheetFormat, folder: String)
     case loadActivity(year: Int)
+    /// The social queue: every post of the sites the user is on the board of.
+    case loadSocialPosts
+    /// A person's act on a social post (retry, cancel, resolve, edit its text).
+    case actOnSocialPost(id: Int64, DeskCommands.SocialAct)
     case suspend
     case repaint
     case quit
@@ -79,6 +83,8 @@ public enum AppMessage: Sendable {
     case ledgerActed(paying: Bool, Result<DeskCommands.LedgerOutcome, LedgerFailure>)
     case paymentListExported(Result<SavedExport, ExportFailure>)
     case activityLoaded(year: Int, Result<ActivityReport, PortalError>)
+    case socialPostsLoaded(Result<[SocialPost], PortalError>)
+    case socialPostActed(id: Int64, Result<SocialActOutcome, PortalError>)
 }
 
 /// What the duty view shows: the sites one may publish on, and what is approved or scheduled.
@@ -115,6 +121,8 @@ enum Overlay {
     case royalties(RoyaltyScreen)
     /// The yearly activity report.
     case activity(ActivityScreen)
+    /// The social queue (Zalo OA, Facebook Page).
+    case social(SocialScreen)
 }
 
 struct HelpScreen {
@@ -174,7 +182,11 @@ public struct AppState {
     var loadStarted: Date?
 
     /// A question on the bottom line: a search or a filter, applied as it is typed.
-    enum Ask { case search, filter, month, year, reference }
+    enum Ask: Equatable {
+        case search, filter, month, year, reference
+        /// The link of uncertain post `id`, found on the page.
+        case link(id: Int64)
+    }
     struct Asking {
         var ask: Ask
         var prompt: Prompt
@@ -210,10 +222,11 @@ public struct AppState {
     enum DialogPurpose {
         case leftovers, publish(id: Int64), quit
         case closeMonth(site: String, month: String), export(site: String, month: String, paidOn: String?)
+        case cancelPost(id: Int64), resolvePost(id: Int64)
     }
     var dialogPurpose = DialogPurpose.leftovers
     /// What the form on screen is for.
-    enum FormPurpose { case filter, decision(DecisionDraft), note(id: Int64), compare(id: Int64, revisions: [Int]) }
+    enum FormPurpose { case filter, decision(DecisionDraft), note(id: Int64), compare(id: Int64, revisions: [Int]), postText(id: Int64) }
     var formPurpose = FormPurpose.filter
     /// Decisions sent and not yet answered, by item.
     var deciding: [Int64: TransitionRequest] = [:]
@@ -264,6 +277,7 @@ public struct AppState {
     private mutating func answerDialog(_ answer: String) -> [Effect] {
         dialog = nil
         if let effects = answerLedgerDialog(answer) { return effects }
+        if let effects = answerSocialDialog(answer) { return effects }
         if case .quit = dialogPurpose { return answer == "quit" ? [.quit] : [] }
         if case .publish(let id) = dialogPurpose {
             return answer == "publish" ? send(TransitionRequest(action: .publish), on: id) : []
@@ -311,6 +325,7 @@ public struct AppState {
         case .duty(let duty)?: return duty.isLoading || !deciding.isEmpty
         case .royalties(let screen)?: return screen.isLoading || screen.loadingStatement
         case .activity(let screen)?: return screen.isLoading
+        case .social(let screen)?: return screen.isLoading || !screen.acting.isEmpty
         default: return queue.isLoading || !opening.isEmpty || !deciding.isEmpty
         }
     }
@@ -332,7 +347,7 @@ public struct AppState {
             overlays[index] = .editor(editor)
             effects += fromEditor(done, at: index)
         }
-        return effects + tickQueue()
+        return effects + tickQueue() + tickSocial()
     }
 
     private mutating func tickQueue() -> [Effect] {
@@ -360,6 +375,7 @@ public struct AppState {
         case .duty?: return AppActions.duty
         case .royalties?: return AppActions.royalties
         case .activity?: return AppActions.activity
+        case .social?: return AppActions.social
         case .editor?: return AppActions.editor
         case nil: return AppActions.queue
         }
@@ -408,9 +424,10 @@ public struct AppState {
         switch input {
         case .key(let key):
             if palette != nil { return KeyBindings.route(key, to: &palette, keymap: keymap).map { perform($0) } ?? [] }
-            if form != nil { return handleForm(key) }
+            if form != nil { return handlePostTextForm(key) ?? handleForm(key) }
             if prompt != nil {
                 if let effects = handleLedgerPrompt(key) { return effects }
+                if let effects = handleLinkPrompt(key) { return effects }
                 handlePrompt(key)
                 return []
             }
@@ -424,12 +441,13 @@ public struct AppState {
                 return []
             }
         case .mouse(let mouse):
-            return handleLedgerMouse(mouse) ?? handleMouse(mouse)
+            return handleLedgerMouse(mouse) ?? handleSocialMouse(mouse) ?? handleMouse(mouse)
         case .resize(let w, let h):
             width = w
             height = h
             queue.table.keepCursorVisible(visibleRows: tableRows)
             keepLedgerVisible()
+            keepSocialVisible()
             for index in overlays.indices {
                 guard case .editor(var editor) = overlays[index] else { continue }
                 _ = editor.handle(.resize(width: w, height: h))
@@ -439,6 +457,7 @@ public struct AppState {
         case .paste(let text):
             if form != nil {
                 form?.paste(text)
+                recountPostText()
             } else if var p = prompt {
                 p.prompt.field.insert(text.replacingOccurrences(of: "\n", with: " "))
                 prompt = p
@@ -526,6 +545,8 @@ public struct AppState {
             return landOnLedger(me)
         case .ledgerMonthLoaded, .royaltyStatementLoaded, .royaltyBudgetLoaded, .ledgerActed, .paymentListExported, .activityLoaded:
             return handleLedger(message)
+        case .socialPostsLoaded, .socialPostActed:
+            return handleSocial(message)
         case .dutyLoaded(let result):
             guard let index = overlays.lastIndex(where: { if case .duty = $0 { return true } else { return false } }),
                   case .duty(var duty) = overlays[index] else { return [] }
@@ -642,6 +663,7 @@ public struct AppState {
 
     mutating func perform(_ action: String) -> [Effect] {
         if let effects = performLedger(action) { return effects }
+        if let effects = performSocial(action) { return effects }
         switch action {
         case "quit":
             return quit()
@@ -842,7 +864,7 @@ public struct AppState {
     private mutating func applyPrompt() {
         guard let p = prompt else { return }
         switch p.ask {
-        case .month, .year, .reference:
+        case .month, .year, .reference, .link:
             break
         case .search:
             if var pager {
@@ -871,6 +893,7 @@ public struct AppState {
         case .duty(let duty)?: return !duty.hasLoaded
         case .royalties(let screen)?: return !screen.hasLoaded
         case .activity(let screen)?: return !screen.hasLoaded
+        case .social(let screen)?: return !screen.hasLoaded
         }
     }
 
@@ -881,7 +904,7 @@ public struct AppState {
     func helpLines() -> [StyledLine] {
         HelpView.lines(catalogue: AppActions.catalogue, keymap: keymap,
                        contexts: ["global", AppActions.queue, AppActions.reader, AppActions.duty, AppActions.royalties, AppActions.activity,
-                                  AppActions.help, AppActions.editor, AppActions.merge],
+                                  AppActions.social, AppActions.help, AppActions.editor, AppActions.merge],
                        contextTitles: AppActions.contextTitles, language: language)
     }
 
@@ -934,6 +957,10 @@ public struct AppState {
         case .activity(let screen)?:
             title = Strings.activityTitle(language)
             screen.render(into: &frame, in: body, theme: theme, language: language)
+        case .social(let screen)?:
+            title = Strings.socialTitle(language)
+            renderSocial(screen, into: &frame, in: body)
+            if screen.table.rowCount > 0 { position = Strings.position(screen.table.cursor + 1, of: screen.table.rowCount)(language) }
         }
 
         if let errorText, statusError != nil, showsNothing {
@@ -955,6 +982,10 @@ public struct AppState {
                 left = spinner + " " + Strings.loading(language)
             } else if !matcher.pending.isEmpty {
                 left = Strings.pendingKeys(matcher.pending.map(\.name).joined(separator: " "))(language)
+            } else if case .social(let screen)? = overlays.last {
+                // The counts give way to the hints (those needing a person come first, and stay).
+                let room = width - DisplayWidth.of(position.isEmpty ? hint : position + " · " + hint) - 4
+                left = DisplayWidth.truncate(screen.countsText(language), to: max(min(width - 2, 24), room))
             } else if overlays.isEmpty {
                 left = [queue.filterText.isEmpty ? nil : Strings.filterShown(queue.filterText)(language), criteriaSummary]
                     .compactMap { $0 }.joined(separator: " · ")

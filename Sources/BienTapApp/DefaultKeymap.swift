@@ -6,7 +6,7 @@ enum DefaultKeymap {
 # Syntax:  bind <context> <key> [<key> …] <action>
 #          unbind <context> <key> [<key> …]
 # Contexts: global (every screen unless a screen binds the same keys),
-#           queue, reader, help, editor, merge, duty, royalties, activity. In the editor a letter, digit or
+#           queue, reader, help, editor, merge, duty, royalties, activity, social. In the editor a letter, digit or
 #           sign is always text: bind Control, Alt and named keys there.
 # Keys: letters as typed (j, G, ?), or names: <Enter> <Esc> <Tab> <Space> <BS>
 #       <Up> <Down> <Left> <Right> <Home> <End> <PgUp> <PgDn> <F1>…<F12>
@@ -106,6 +106,19 @@ bind activity <Left>     previous-year
 bind activity <Right>    next-year
 bind activity y          go-to-year
 bind activity K          royalties
+# The social queue (Zalo OA, Facebook Page)
+bind queue M             social-queue
+bind duty M              social-queue
+bind social <Enter>      open
+bind social <Tab>        next-state
+bind social ]            next-state
+bind social <S-Tab>      previous-state
+bind social [            previous-state
+bind social c            next-channel
+bind social R            retry-post
+bind social X            cancel-post
+bind social V            resolve-post
+bind social e            edit-post-text
 # Merge view: someone saved the item while you edited it
 bind merge n        next-hunk
 bind merge <Tab>    next-hunk

@@ -151,6 +151,10 @@ public final class NewsroomApp {
             portal.read { loop.send(LedgerWork.export($0, site: site, month: month, paidOn: paidOn, format: format, folder: folder)) }
         case .loadActivity(let year):
             portal.read { loop.send(LedgerWork.activity($0, year: year)) }
+        case .loadSocialPosts:
+            portal.read { loop.send(SocialWork.posts($0)) }
+        case .actOnSocialPost(let id, let act):
+            portal.write { loop.send(SocialWork.act($0, language: language, id: id, act)) }
         case .editExternally(let text):
             // The terminal is lent to the other editor; nothing else draws meanwhile.
             let result = ExternalEditor.edit(text, environment: environment, screen: loop.screen)

@@ -11,7 +11,7 @@ extension AppState {
             switch overlays.last {
             case .reader(let reader)?: return (reader.pager, reader.search)
             case .help(let help)?: return (help.pager, help.search)
-            case .editor?, .duty?, .royalties?, .activity?, nil: return nil
+            case .editor?, .duty?, .royalties?, .activity?, .social?, nil: return nil
             }
         }
         set {
@@ -22,7 +22,7 @@ extension AppState {
                 overlays[overlays.count - 1] = .reader(reader)
             case .help?:
                 overlays[overlays.count - 1] = .help(HelpScreen(pager: newValue.pager, search: newValue.search))
-            case .editor?, .duty?, .royalties?, .activity?, nil: break
+            case .editor?, .duty?, .royalties?, .activity?, .social?, nil: break
             }
         }
     }
@@ -42,7 +42,7 @@ extension AppState {
         switch overlays.last {
         case .reader(let reader)?: return reader.sourceLines(theme: theme, language: language)
         case .help?: return helpLines()
-        case .editor?, .duty?, .royalties?, .activity?, nil: return []
+        case .editor?, .duty?, .royalties?, .activity?, .social?, nil: return []
         }
     }
 

@@ -1127,56 +1127,153 @@ extension Strings {
     public static let socialTextRequired = Localized(vi: "Cần --text với lời đăng mới.", en: "--text with the new text is needed.")
 }
 
-// The social queue (Zalo OA, Facebook Page): `bientap social`.
+// The social queue screen on the desk (Mạng xã hội).
 extension Strings {
-    public static let columnID = Localized(vi: "ID", en: "ID")
-    public static let columnChannel = Localized(vi: "Kênh", en: "Channel")
-    public static let columnAttempts = Localized(vi: "Lần gửi", en: "Tries")
-    public static let columnWhen = Localized(vi: "Lúc", en: "When")
-    public static let columnOutcome = Localized(vi: "Liên kết / lý do", en: "Link / reason")
+    public static let contextSocial = Localized(vi: "Hàng đăng mạng xã hội", en: "Social queue")
+    public static let socialTitle = Localized(vi: "Hàng đăng mạng xã hội", en: "Social queue")
+    public static let columnEngagement = Localized(vi: "Xem · Cảm xúc · Chia sẻ", en: "Views · Reactions · Shares")
+    public static let everyChannel = Localized(vi: "Mọi kênh", en: "Every channel")
+    public static let everyStatus = Localized(vi: "Mọi trạng thái", en: "Every state")
 
-    public static func channelName(_ channel: String) -> Localized {
+    /// A channel's name where a column is narrow.
+    public static func channelShortName(_ channel: String) -> Localized {
         switch channel {
-        case "zalo": return Localized(vi: "Zalo OA", en: "Zalo OA")
-        case "facebook": return Localized(vi: "Facebook Page", en: "Facebook Page")
+        case "zalo": return Localized(vi: "Zalo", en: "Zalo")
+        case "facebook": return Localized(vi: "Facebook", en: "Facebook")
         default: return Localized(vi: channel, en: channel)
         }
     }
 
-    public static func socialStatus(_ status: SocialPostStatus) -> Localized {
-        switch status {
-        case .queued: return Localized(vi: "Chờ đăng", en: "Queued")
-        case .sending: return Localized(vi: "Đang gửi", en: "Sending")
-        case .posted: return Localized(vi: "Đã đăng", en: "Posted")
-        case .retryWait: return Localized(vi: "Chờ thử lại", en: "Waiting to retry")
-        case .failed: return Localized(vi: "Thất bại", en: "Failed")
-        case .uncertain: return Localized(vi: "Chưa rõ", en: "Uncertain")
-        case .cancelled: return Localized(vi: "Đã huỷ", en: "Cancelled")
+    public static func socialFilters(channel: String, status: String, shown: Int, of total: Int) -> Localized {
+        Localized(vi: "Kênh: \(channel) · Trạng thái: \(status) · \(shown)/\(total) bài đăng",
+                  en: "Channel: \(channel) · State: \(status) · \(shown)/\(total) posts")
+    }
+    public static func socialFilterKeys(status: String, channel: String) -> Localized {
+        Localized(vi: "\(status) đổi trạng thái · \(channel) đổi kênh", en: "\(status) state · \(channel) channel")
+    }
+    public static func socialTruncated(_ limit: Int) -> Localized {
+        Localized(vi: "chỉ \(VietNumber.grouped(limit)) bài mới nhất", en: "the newest \(limit) only")
+    }
+    public static let socialEmpty = Localized(vi: "Chưa có bài đăng mạng xã hội nào: bài được duyệt kèm kênh Zalo OA hay Facebook Page sẽ vào đây.",
+                                              en: "No social posts yet: items approved with Zalo OA or Facebook Page come here.")
+    public static let socialNoneShown = Localized(vi: "Không có bài đăng nào ở kênh và trạng thái này.", en: "No posts on this channel in this state.")
+    /// A post's count per state, for the status bar.
+    public static func socialCount(_ status: String, _ count: Int) -> Localized {
+        Localized(vi: "\(status) \(count)", en: "\(status) \(count)")
+    }
+    /// When a post goes whose item is not published yet.
+    public static let socialNotDue = Localized(vi: "chờ xuất bản", en: "unpublished")
+
+    /// Why the last attempt did not post, in words, from the portal's stable `error_kind`.
+    public static func socialFailure(_ kind: String?) -> Localized {
+        switch kind {
+        case "expired_token"?:
+            return Localized(vi: "Mã truy cập của kênh hết hạn hoặc bị thu hồi: quản trị cần đặt mã mới",
+                             en: "The channel's access token expired or was revoked: an admin must set a new one")
+        case "permission"?:
+            return Localized(vi: "Trang hoặc OA không cho phép đăng (thiếu quyền, hoặc gói dịch vụ không có tính năng này)",
+                             en: "The page or OA does not allow this (a permission, or a feature its package lacks)")
+        case "blocked"?: return Localized(vi: "Mạng xã hội chặn bài đăng này", en: "The network blocked this post")
+        case "duplicate"?: return Localized(vi: "Mạng xã hội coi đây là bài trùng", en: "The network took it for a duplicate post")
+        case "rate_limited"?: return Localized(vi: "Gửi quá nhiều: mạng xã hội bảo chờ rồi gửi lại", en: "Rate-limited: the network asked to wait")
+        case "server_error"?: return Localized(vi: "Máy chủ của mạng xã hội bị lỗi", en: "The network's server failed")
+        case "unreachable"?: return Localized(vi: "Không kết nối được tới mạng xã hội", en: "The network could not be reached")
+        case "timed_out"?:
+            return Localized(vi: "Đã gửi đi nhưng không có trả lời kịp: có thể bài đã lên trang",
+                             en: "Sent, but no answer came in time: it may be on the page")
+        case "connection_dropped"?:
+            return Localized(vi: "Mất kết nối sau khi đã gửi đi: có thể bài đã lên trang",
+                             en: "The connection dropped after it was sent: it may be on the page")
+        case "lease_expired"?:
+            return Localized(vi: "Máy chủ đang gửi thì dừng giữa chừng: có thể bài đã lên trang",
+                             en: "The server sending it stopped midway: it may be on the page")
+        case "invalid_post"?:
+            return Localized(vi: "Mạng xã hội từ chối chính bài đăng (quá dài, thiếu ảnh bìa, liên kết sai)",
+                             en: "The network refused the post itself (too long, no cover image, a bad link)")
+        case "not_configured"?:
+            return Localized(vi: "Kênh chưa được thiết lập trên cổng thông tin (quản trị: bientap-portal channel set)",
+                             en: "The channel is not set up on the portal (admins: bientap-portal channel set)")
+        case "unreadable_answer"?: return Localized(vi: "Không đọc được trả lời của mạng xã hội", en: "The network's answer could not be read")
+        default: return Localized(vi: "Bài chưa đăng được", en: "The post did not go out")
         }
     }
 
-    public static let socialNone = Localized(vi: "Không có bài đăng mạng xã hội nào như vậy.", en: "No social posts match.")
-    public static func socialPostNow(_ id: Int64, channel: String, status: String) -> Localized {
-        Localized(vi: "Bài đăng \(id) (\(channel)): \(status).", en: "Post \(id) (\(channel)): \(status).")
+    public static func socialHeading(_ id: Int64, channel: String, site: String, status: String, attempts: Int) -> Localized {
+        Localized(vi: "Bài đăng \(id) · \(channel) · \(site) · \(status) · đã gửi \(attempts) lần",
+                  en: "Post \(id) · \(channel) · \(site) · \(status) · \(attempts) attempts")
     }
-    public static func socialPostAlready(_ id: Int64, channel: String, status: String) -> Localized {
-        Localized(vi: "Bài đăng \(id) (\(channel)) đã ở trạng thái \(status) rồi.", en: "Post \(id) (\(channel)) is \(status) already.")
+    public static func socialDue(_ when: String) -> Localized { Localized(vi: "đến hạn \(when)", en: "due \(when)") }
+    public static func socialPostedAt(_ when: String) -> Localized { Localized(vi: "đăng lúc \(when)", en: "posted \(when)") }
+    public static func socialLink(_ link: String) -> Localized { Localized(vi: "Liên kết: \(link)", en: "Link: \(link)") }
+    public static func socialReason(_ words: String, detail: String) -> Localized {
+        detail.isEmpty ? Localized(vi: "Lý do: \(words).", en: "Why: \(words).")
+            : Localized(vi: "Lý do: \(words). Mạng xã hội báo: \(detail)", en: "Why: \(words). The network said: \(detail)")
     }
-    public static func socialRefused(_ id: Int64, status: String, allowed: String) -> Localized {
-        Localized(vi: "Bài đăng \(id) đang ở trạng thái \(status): \(allowed)", en: "Post \(id) is \(status): \(allowed)")
+    public static func socialUncertainHint(_ key: String) -> Localized {
+        Localized(vi: "Hãy xem trên trang rồi bấm \(key): đã lên (kèm liên kết) hay gửi lại.",
+                  en: "Check the page, then press \(key): it is there (with its link) or send it again.")
     }
-    public static let socialRetryNeeds = Localized(vi: "chỉ thử lại được bài Thất bại hoặc Chưa rõ.",
-                                                   en: "only a failed or uncertain post can be retried.")
-    public static let socialCancelNeeds = Localized(vi: "chỉ huỷ được bài chưa đăng (Chờ đăng, Chờ thử lại, Thất bại, Chưa rõ).",
-                                                    en: "only a post that has not gone out can be cancelled (queued, waiting to retry, failed, uncertain).")
-    public static let socialResolveNeeds = Localized(vi: "chỉ xử lý được bài Chưa rõ.", en: "only an uncertain post can be resolved.")
-    public static let socialEditNeeds = Localized(vi: "chỉ sửa lời được bài chưa gửi (Chờ đăng, Chờ thử lại).",
-                                                  en: "only the text of a post not sent yet (queued, waiting to retry) can be changed.")
-    public static let socialForbidden = Localized(
-        vi: "Hàng đăng mạng xã hội chỉ dành cho Ban Biên tập (biên tập viên, trực đăng bài, quản trị) của chuyên trang; tài khoản này không có quyền đó.",
-        en: "The social queue is for a site's board (editors, publishers, admins); this account is not on it.")
-    public static let socialResolveHow = Localized(
-        vi: "Cần đúng một trong hai: --posted --link URL (bài đã lên trang, kèm địa chỉ) hoặc --send-again (chưa lên, gửi lại).",
-        en: "Give exactly one of --posted --link URL (it is on the page, at that address) or --send-again (it is not; send it again).")
-    public static let socialTextRequired = Localized(vi: "Cần --text với lời đăng mới.", en: "--text with the new text is needed.")
+    public static func socialText(_ text: String) -> Localized { Localized(vi: "Lời đăng: \(text)", en: "Text: \(text)") }
+    public static func socialEngagement(views: String, reactions: String, shares: String, at: String) -> Localized {
+        Localized(vi: "Lượt xem \(views) · cảm xúc \(reactions) · chia sẻ \(shares) (cập nhật \(at))",
+                  en: "Views \(views) · reactions \(reactions) · shares \(shares) (as of \(at))")
+    }
+    public static let socialRoleRequired = Localized(
+        vi: "Hàng đăng mạng xã hội dành cho biên tập viên, người trực đăng bài và quản trị; tài khoản này không có quyền đó.",
+        en: "The social queue is for editors, publishers and admins; this account has none of those roles.")
+
+    // Acting on a post.
+    public static func socialCannotRetry(_ status: String) -> Localized {
+        Localized(vi: "Bài này đang \(status): chỉ thử lại được bài Thất bại hoặc Chưa rõ.",
+                  en: "This post is \(status): only a failed or uncertain post can be retried.")
+    }
+    public static func socialCannotCancel(_ status: String) -> Localized {
+        Localized(vi: "Bài này đang \(status): chỉ huỷ được bài Chờ đăng hoặc Chờ thử lại.",
+                  en: "This post is \(status): only a queued post or one waiting to retry can be cancelled.")
+    }
+    public static func socialCannotResolve(_ status: String) -> Localized {
+        Localized(vi: "Bài này đang \(status): chỉ bài Chưa rõ mới cần xử lý.", en: "This post is \(status): only an uncertain post needs resolving.")
+    }
+    public static func socialCannotEdit(_ status: String) -> Localized {
+        Localized(vi: "Bài này đang \(status): chỉ sửa lời được bài chưa gửi (Chờ đăng, Chờ thử lại).",
+                  en: "This post is \(status): only the text of a post not sent yet (queued, waiting to retry) can change.")
+    }
+    public static let socialBusy = Localized(vi: "Đang chờ cổng thông tin trả lời về bài này.", en: "Waiting for the portal's answer about this post.")
+    public static let cancelPostTitle = Localized(vi: "Huỷ bài đăng", en: "Cancel the post")
+    public static func cancelPostMessage(channel: String, title: String) -> Localized {
+        Localized(vi: "Huỷ bài đăng lên \(channel) của «\(title)»? Bài sẽ không được đăng; muốn đăng lại phải duyệt lại kênh.",
+                  en: "Cancel the \(channel) post of \"\(title)\"? It will not go out; posting it later takes choosing the channel again.")
+    }
+    public static let cancelPostChoice = Localized(vi: "Huỷ bài đăng", en: "Cancel the post")
+    public static let keepPostChoice = Localized(vi: "Giữ lại", en: "Keep it")
+    public static let resolveTitle = Localized(vi: "Bài đăng chưa rõ", en: "An uncertain post")
+    public static func resolveMessage(channel: String, title: String, reason: String) -> Localized {
+        Localized(vi: "«\(title)» có thể đã lên \(channel) (\(reason)). Hãy mở trang xem: nếu đã có thì ghi là đã đăng, kèm liên kết; nếu chưa thì gửi lại. Gửi lại khi bài đã có sẽ đăng hai lần.",
+                  en: "\"\(title)\" may be on \(channel) already (\(reason)). Look at the page: if it is there, record it posted with its link; if not, send it again. Sending again when it is there posts it twice.")
+    }
+    public static let resolvePostedChoice = Localized(vi: "Đã lên trang (nhập liên kết)", en: "It is there (type its link)")
+    public static let resolveResendChoice = Localized(vi: "Chưa có, gửi lại", en: "It is not, send again")
+    public static func resolvePostedKey(_ language: UILanguage) -> Character { language == .vi ? "d" : "p" }
+    public static func resolveResendKey(_ language: UILanguage) -> Character { language == .vi ? "g" : "s" }
+    public static let askPostLink = Localized(vi: "Liên kết của bài trên trang (https://…):", en: "The post's link on the page (https://…):")
+    public static func badPostLink(_ text: String) -> Localized {
+        Localized(vi: "Liên kết phải là địa chỉ http(s) đầy đủ, không phải \"\(text)\".", en: "The link must be a whole http(s) address, not \"\(text)\".")
+    }
+    public static func editPostTitle(_ id: Int64, channel: String) -> Localized {
+        Localized(vi: "Sửa lời đăng — bài \(id) · \(channel)", en: "Edit the text — post \(id) · \(channel)")
+    }
+    public static let editPostField = Localized(vi: "Lời đăng", en: "Text")
+    /// Where a Zalo OA post's text is edited: its limit, and the count so far.
+    public static func editZaloPostTitle(_ id: Int64, count: Int, limit: Int) -> Localized {
+        Localized(vi: "Sửa lời đăng — bài \(id) · Zalo OA: tối đa \(limit) ký tự, đang có \(count)",
+                  en: "Edit the text — post \(id) · Zalo OA: at most \(limit) characters, now \(count)")
+    }
+    public static func zaloTextTooLong(_ count: Int, limit: Int) -> Localized {
+        Localized(vi: "Lời đăng có \(count) ký tự; Zalo OA nhận mô tả tối đa \(limit) ký tự.",
+                  en: "The text has \(count) characters; Zalo OA takes a description of at most \(limit).")
+    }
+    public static let postTextEmpty = Localized(vi: "Lời đăng không được để trống.", en: "The text cannot be empty.")
+    public static func postTextTooLong(_ count: Int, limit: Int) -> Localized {
+        Localized(vi: "Lời đăng có \(count) ký tự; tối đa \(VietNumber.grouped(limit)).", en: "The text has \(count) characters; at most \(limit).")
+    }
 }

@@ -14,7 +14,9 @@ public final class CurlTransport: @unchecked Sendable {
     public let connectTimeoutSeconds: Int
     public let totalTimeoutSeconds: Int
 
-    private let handle: UnsafeMutableRawPointer
+    /// Nil when libcurl could not make one (out of memory): every request then fails with
+    /// FAILED_INIT rather than the process stopping.
+    private let handle: UnsafeMutableRawPointer?
     private let lock = NSLock()
 
     private static let globalInit: Void = {
@@ -23,23 +25,22 @@ public final class CurlTransport: @unchecked Sendable {
 
     public init(connectTimeoutSeconds: Int = 5, totalTimeoutSeconds: Int = 30) {
         _ = CurlTransport.globalInit
-        guard let h = curl_easy_init() else {
-            // curl_easy_init fails only when out of memory.
-            fatalError("curl_easy_init failed")
-        }
-        handle = h
+        handle = curl_easy_init()
         self.connectTimeoutSeconds = connectTimeoutSeconds
         self.totalTimeoutSeconds = totalTimeoutSeconds
     }
 
     deinit {
-        curl_easy_cleanup(handle)
+        if let handle { curl_easy_cleanup(handle) }
     }
 
     /// Performs `request`; throws `TransportError` when no HTTP answer came back.
     public func perform(_ request: HTTPRequest) throws -> HTTPResponse {
         lock.lock()
         defer { lock.unlock() }
+        guard let handle else {
+            throw TransportError(curlCode: Int(CURLE_FAILED_INIT.rawValue), message: "curl_easy_init failed", url: request.url)
+        }
         curl_easy_reset(handle)
 
         let sink = ResponseSink(maximumBodyBytes: request.maximumResponseBytes ?? Int.max)

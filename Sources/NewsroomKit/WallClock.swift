@@ -50,8 +50,9 @@ public final class ManualClock: WallClock, @unchecked Sendable {
     private var cancelled: Set<Int> = []
     private var nextID = 0
 
-    /// A clock reading `start` (the system's time by default, so data dated by it looks recent).
-    public init(_ start: Date = Date()) { current = start }
+    /// A clock reading `start`: by default the system's time to the whole second, so data dated
+    /// by it looks recent and sums of whole seconds on it land on what a database stores exactly.
+    public init(_ start: Date = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))) { current = start }
 
     public func now() -> Date { lock.withLock { current } }
 

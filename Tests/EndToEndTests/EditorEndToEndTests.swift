@@ -104,8 +104,7 @@ final class EditorEndToEndTests: XCTestCase {
         // Closing the tmux session hangs up the terminal: SIGHUP.
         session.close()
         let rescued = directory.appendingPathComponent("ghi-chu.txt.save").path
-        let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: rescued) && Date() < deadline { usleep(50_000) }
+        eventually(timeout: 10) { FileManager.default.fileExists(atPath: rescued) }
         XCTAssertEqual(try String(contentsOfFile: rescued, encoding: .utf8), "Biên bản họp ngay 23\n")
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: rescued)[.posixPermissions] as? Int, 0o600, "the original's mode")
         XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "Biên bản họp\n", "the file itself is untouched")
@@ -127,8 +126,7 @@ final class EditorEndToEndTests: XCTestCase {
         try first.type(" ngayf 23 thangs 11")
         try first.waitForScreen("typed with Telex") { $0.contains("Biên bản họp ngày 23 tháng 11") }
         // Within a second of the last key the words are on disk.
-        let deadline = Date().addingTimeInterval(5)
-        while !kept().contains(where: { $0.contains("ngày 23 tháng 11") }) && Date() < deadline { usleep(50_000) }
+        eventually(timeout: 5) { kept().contains { $0.contains("ngày 23 tháng 11") } }
         XCTAssertTrue(kept().contains { $0.contains("Biên bản họp ngày 23 tháng 11") }, "\(kept())")
         let pid = try XCTUnwrap(first.programPID())
         kill(pid, SIGKILL)

@@ -115,8 +115,7 @@ final class PortalDurabilityTests: XCTestCase {
         XCTAssertEqual(try AdminClient(baseURL: url, token: "none").health().status, "ok")
         XCTAssertTrue(FileManager.default.fileExists(atPath: path + "-wal"), "open in WAL mode")
         server.terminate()   // SIGTERM
-        let deadline = Date().addingTimeInterval(10)
-        while server.isRunning && Date() < deadline { usleep(50_000) }
+        eventually(timeout: 10) { !server.isRunning }
         XCTAssertFalse(server.isRunning, "stopped within 10 s")
         XCTAssertEqual(server.terminationReason, .exit)
         XCTAssertEqual(server.terminationStatus, 0)

@@ -44,12 +44,10 @@ final class SchedulerEndToEndTests: XCTestCase {
             UPDATE submissions SET status = 'scheduled', publish_at = \(due)
             WHERE id IN (SELECT id FROM submissions ORDER BY id LIMIT 200)
             """)
-        let deadline = Date().addingTimeInterval(20)
         var published = 0
-        while Date() < deadline {
+        try eventually(timeout: 20) {
             published = Int(try psql(databaseURL, "SELECT COUNT(*) FROM submissions WHERE publish_at = \(due) AND status = 'published'")) ?? 0
-            if published == 200 { break }
-            usleep(200_000)
+            return published == 200
         }
         XCTAssertEqual(published, 200)
         let events = try psql(databaseURL, """

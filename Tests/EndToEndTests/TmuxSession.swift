@@ -64,28 +64,23 @@ final class TmuxSession {
     @discardableResult
     func waitForScreen(timeout: TimeInterval = 20, _ what: String, file: StaticString = #filePath, line: UInt = #line,
                        _ predicate: (String) -> Bool) throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
-        while Date() < deadline {
+        if try eventually(timeout: timeout, {
             screen = try capture()
-            if predicate(screen) { return screen }
-            usleep(50_000)
-        }
+            return predicate(screen)
+        }) { return screen }
         XCTFail("timed out waiting for \(what); screen was:\n\(screen)", file: file, line: line)
         return screen
     }
 
     /// The program's exit status once it has ended, waiting up to `timeout`.
     func waitForExit(timeout: TimeInterval = 15) -> Int32? {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if let text = try? String(contentsOf: exitFile, encoding: .utf8),
-               let code = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
-                return code
-            }
-            usleep(50_000)
+        var code: Int32?
+        eventually(timeout: timeout) {
+            code = (try? String(contentsOf: exitFile, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            return code != nil
         }
-        return nil
+        return code
     }
 
     /// Runs a tmux command and returns its standard output.

@@ -95,6 +95,36 @@ class AuthTests: PortalTestCase {
         }
     }
 
+    func testASlowedSignInWaitsLongerAfterEachFailureAndGoesThroughOnceTheWaitHasPassed() async throws {
+        var limits = Store.SignInLimits()
+        limits.perPair = 2
+        let clock = ManualClock()
+        try await withPortal(signInLimits: limits, clock: clock) { store, client in
+            _ = try await store.addUser(name: "an", displayName: "An", grants: [Grant(role: .editor, site: nil)])
+            try await store.setPassword(name: "an", password: "đúng mật khẩu", cost: cheap)
+            for _ in 0..<2 { _ = try await signIn(client, "an", "sai") }
+            /// The Retry-After of a sign-in with the right password; nil when it goes through.
+            func retryAfter() async throws -> Int? {
+                let answer = try await signIn(client, "an", "đúng mật khẩu")
+                return answer.status == .tooManyRequests ? answer.headers[.retryAfter].flatMap(Int.init) : nil
+            }
+            let first = try await retryAfter()
+            XCTAssertEqual(first, 1)
+            // The second passes on the portal's clock: one more try, wrong again, and the next waits twice as long.
+            clock.advance(by: 1)
+            let wrong = try await signIn(client, "an", "sai")
+            XCTAssertEqual(errorCode(wrong.body), "invalid_credentials")
+            let second = try await retryAfter()
+            XCTAssertEqual(second, 2)
+            clock.advance(by: 1)
+            let stillWaiting = try await retryAfter()
+            XCTAssertEqual(stillWaiting, 1)
+            clock.advance(by: 1)
+            let right = try await signIn(client, "an", "đúng mật khẩu")
+            XCTAssertEqual(right.status, .ok)
+        }
+    }
+
     func testTheTokenCacheForgetsASignedOutTokenAtOnceAndOthersWithinItsLifetime() async throws {
         let clock = ManualClock()
         try await withPortal(tokenCacheSeconds: 0.5, clock: clock) { store, client in
@@ -222,6 +252,9 @@ final class AuthTestsOnPostgres: AuthTests {
         try await super.testPasswordSignInIssuesAnExpiringTokenThatSignOutRevokes()
     }
     override func testSignInIsLimitedPerNameAndPerAddress() async throws { try await super.testSignInIsLimitedPerNameAndPerAddress() }
+    override func testASlowedSignInWaitsLongerAfterEachFailureAndGoesThroughOnceTheWaitHasPassed() async throws {
+        try await super.testASlowedSignInWaitsLongerAfterEachFailureAndGoesThroughOnceTheWaitHasPassed()
+    }
     override func testASecondFactorCodeIsNeededAndWorksOnce() async throws { try await super.testASecondFactorCodeIsNeededAndWorksOnce() }
     override func testTheTokenCacheForgetsASignedOutTokenAtOnceAndOthersWithinItsLifetime() async throws {
         try await super.testTheTokenCacheForgetsASignedOutTokenAtOnceAndOthersWithinItsLifetime()

@@ -63,7 +63,7 @@ let package = Package(
         ]),
         // The social networks the portal posts to (Zalo OA, Facebook Page): connectors only,
         // no database; the portal's outbox drives them.
-        .target(name: "SocialChannels", dependencies: ["CurlHTTP"]),
+        .target(name: "SocialChannels", dependencies: ["CurlHTTP", "NewsroomKit"]),
         // Stand-ins for Zalo and Facebook on loopback, for tests and the demo.
         .target(name: "SocialFakes"),
         .executableTarget(name: "bientap-portal", dependencies: [
@@ -89,11 +89,12 @@ let package = Package(
         .testTarget(name: "BienTapAppTests", dependencies: ["BienTapApp", "CurlHTTP"]),
         .testTarget(name: "PortalServerTests", dependencies: [
             "PortalServer",
+            "SocialFakes",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "PostgresKit", package: "postgres-kit"),
             .product(name: "Yams", package: "Yams"),
         ]),
-        .testTarget(name: "SocialChannelsTests", dependencies: ["SocialChannels", "SocialFakes", "CurlHTTP"]),
+        .testTarget(name: "SocialChannelsTests", dependencies: ["SocialChannels", "SocialFakes", "CurlHTTP", "NewsroomKit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["bientap", "bientap-portal", "BienTapApp"]),
     ],
     swiftLanguageModes: [.v5]

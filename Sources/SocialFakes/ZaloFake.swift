@@ -18,6 +18,8 @@ public final class ZaloFake: @unchecked Sendable {
     public let appID: String
     public let secretKey: String
     public let faults = FakeFaults()
+    /// Faults for token renewals (`POST /v4/oa/access_token`), apart from those of posts.
+    public let renewalFaults = FakeFaults()
 
     /// The code the fake answers to a verification of an article still being processed
     /// (the fake's own choice; Zalo's documents do not settle it).
@@ -29,6 +31,7 @@ public final class ZaloFake: @unchecked Sendable {
     private var accessExpired = false
     private var usedRefreshTokens: Set<String> = []
     private var renewalCount = 0
+    private var renewalRequests = 0
     private var created: [Article] = []
     /// Article token → (article index, verifications still to answer "processing").
     private var pending: [String: (index: Int, remaining: Int)] = [:]
@@ -63,6 +66,8 @@ public final class ZaloFake: @unchecked Sendable {
     public var refreshToken: String { lock.withLock { refresh } }
     /// Token pairs handed out by renewal.
     public var renewals: Int { lock.withLock { renewalCount } }
+    /// Requests to renew, whatever became of them (one hanging counts).
+    public var renewalRequestCount: Int { lock.withLock { renewalRequests } }
     /// Every article created, in order.
     public var articles: [Article] { lock.withLock { created } }
     /// Requests to create an article, whatever became of them.
@@ -103,7 +108,12 @@ public final class ZaloFake: @unchecked Sendable {
         case ("POST", "/v3.0/oa/article/verify"):
             return .respond(verifyArticle(request))
         case ("POST", "/v4/oa/access_token"):
-            return .respond(renewTokens(request))
+            lock.withLock { renewalRequests += 1 }
+            switch renewalFaults.next()?.kind {
+            case .hang?: return .hang
+            case .dropBeforeAccepting?: return .drop
+            default: return .respond(renewTokens(request))
+            }
         default:
             return .respond(.json(404, ["error": -404, "message": "Unknown API \(request.method) \(request.path)"]))
         }

@@ -44,46 +44,6 @@ final class HandClock: @unchecked Sendable {
 }
 
 class SocialOutboxTests: PortalTestCase {
-    /// An item in review, with a photo (a cover) when `cover`, and a title of `title`.
-    func itemInReview(_ store: Store, cover: Bool = true, title: String? = nil) async throws -> Submission {
-        let item = try await store.submissions(.init(statuses: [.inReview], limit: 1)).items[0]
-        try await store.transaction {
-            if let title { try await store.sql.raw("UPDATE submissions SET title = \(bind: title) WHERE id = \(bind: item.id)").run() }
-            if cover {
-                try await store.sql.raw("""
-                    INSERT INTO attachments (submission_id, number, filename, content_type, size, sha256, caption, credit, data)
-                    VALUES (\(bind: item.id), 1, 'a.png', 'image/png', 1, '', '', '', \(bind: ByteBuffer(bytes: [0x89])))
-                    """).run()
-            }
-        }
-        return try await unwrapped(try await store.submission(id: item.id, scope: .everything))
-    }
-
-    func approve(_ store: Store, _ item: Submission, channels: [String], message: String? = "Tin mới trên cổng.") async throws -> Store.TransitionOutcome {
-        try await store.transition(id: item.id, expected: item.summary.revision,
-                                   request: TransitionRequest(action: .approve, grading: Grading(genre: "tin", coefficient: 2), channels: channels,
-                                                              socialMessage: message),
-                                   actor: "bt-editor", scope: .everything, idempotency: nil, answer: { _ in Data() })
-    }
-
-    func publish(_ store: Store, _ id: Int64, at date: Date) async throws {
-        let item = try await unwrapped(try await store.submission(id: id, scope: .everything))
-        _ = try await store.transition(id: id, expected: item.summary.revision, request: TransitionRequest(action: .publish),
-                                       actor: "bt-publisher", scope: .everything, idempotency: nil, now: date, answer: { _ in Data() })
-    }
-
-    /// The Facebook post of an item approved and published at `date`.
-    func publishedPost(_ store: Store, at date: Date) async throws -> Int64 {
-        let item = try await itemInReview(store)
-        _ = try await approve(store, item, channels: ["facebook"])
-        try await publish(store, item.id, at: date)
-        return try await posts(store, of: item.id)[0].id
-    }
-
-    func posts(_ store: Store, of id: Int64) async throws -> [SocialPost] {
-        try await store.socialPosts(.init(submission: id)).sorted { $0.channel < $1.channel }
-    }
-
     func dispatcher(_ store: Store, _ networks: [any SocialConnector], clock: HandClock, worker: String = "test-1",
                     random: @escaping @Sendable () -> Double = { 0.5 }) -> SocialDispatcher {
         var settings = SocialDispatcher.Settings()

@@ -1,5 +1,6 @@
 import Foundation
 import NewsroomKit
+import NIOCore
 import SocialChannels
 import SQLKit
 import VietText
@@ -95,7 +96,7 @@ extension Store {
     static func socialLimitProblems(channel: String, title: String, message: String, hasCover: Bool) -> [String] {
         guard channel == SocialChannel.zalo.rawValue else { return [] }
         // The cover's address is made when the post is sent; here it only matters that there is one.
-        return ZaloLimits.problems(title: title, description: message, coverURL: hasCover ? "https://portal.invalid/cover" : nil).map(words)
+        return ZaloLimits.problems(title: title, description: message, hasCover: hasCover).map(words)
     }
 
     /// A limit problem in words, for the editor.
@@ -278,6 +279,59 @@ extension Store {
                 """)
         case .resend:
             return try await changeSocialPost(id, from: [.uncertain], now: now, set: requeue(now))
+        }
+    }
+
+    // MARK: Posts in bulk, for tests and benchmarks
+
+    /// Queues `count` posts due at `dueAt`, taking `channels` in turn, each on an item of its
+    /// own per channel (given a cover photo, which Zalo needs) and each with a message of its
+    /// own, by which a fake network counts what it took. Every post queued before is removed;
+    /// items are generated when there are too few (a database seeded with the sample).
+    /// Post id → its message.
+    @discardableResult
+    public func queueSocialPostsInBulk(count: Int, channels: [SocialChannel], dueAt: Date) async throws -> [Int64: String] {
+        guard !channels.isEmpty, count > 0 else { return [:] }
+        let perChannel = (count + channels.count - 1) / channels.count
+        func items() async throws -> [Int64] {
+            try await sql.raw("SELECT id FROM submissions ORDER BY id LIMIT \(bind: perChannel)").all()
+                .map { try $0.decode(column: "id", as: Int64.self) }
+        }
+        var ids = try await items()
+        if ids.count < perChannel {
+            try await Seeder.seedBulk(into: self, count: perChannel - ids.count)
+            ids = try await items()
+        }
+        let millis = Store.millis(dueAt)
+        return try await transaction {
+            try await sql.raw("DELETE FROM social_posts").run()
+            var posts: [Int64: String] = [:]
+            for index in 0..<min(count, ids.count * channels.count) {
+                let item = ids[index / channels.count]
+                let message = "Bài đăng thử số \(index) của mục \(item)."
+                if index % channels.count == 0 {
+                    try await sql.raw("""
+                        INSERT INTO attachments (submission_id, number, filename, content_type, size, sha256, caption, credit, data)
+                        VALUES (\(bind: item), 99, 'bia.png', 'image/png', 1, '', '', '', \(bind: ByteBuffer(bytes: [0x89])))
+                        ON CONFLICT DO NOTHING
+                        """).run()
+                }
+                let id = try await returning("""
+                    INSERT INTO social_posts (submission_id, channel, status, message, due_at, created_at, updated_at)
+                    VALUES (\(bind: item), \(bind: channels[index % channels.count].rawValue), 'queued', \(bind: message), \(bind: millis),
+                            \(bind: millis), \(bind: millis))
+                    RETURNING id
+                    """).decode(column: "id", as: Int64.self)
+                posts[id] = message
+            }
+            return posts
+        }
+    }
+
+    /// Makes every queued post due at `at`: what a benchmark starts its clock with.
+    public func makeQueuedSocialPostsDue(at: Date) async throws {
+        try await transaction {
+            try await sql.raw("UPDATE social_posts SET due_at = \(bind: Store.millis(at)) WHERE status = 'queued'").run()
         }
     }
 
@@ -470,21 +524,55 @@ extension Store {
             """).run()
     }
 
-    /// Renews `channel`'s credentials with `renew` while holding its row against every other
-    /// process, and stores the result before the lock goes: a refresh token that works once is
+    /// Renews `channel`'s credentials with `renew` while no other renewal of the channel runs,
+    /// and stores the result before letting the next one in: a refresh token that works once is
     /// used once. Throws `ChannelNotConfigured` when nothing is stored.
+    ///
+    /// On PostgreSQL the channel's row is held (`FOR UPDATE`) against every process. An SQLite
+    /// portal is one process, and its one write transaction would hold every write of the portal
+    /// for as long as the network takes: there an in-process lock on the channel spans
+    /// read → renew → store, and the store is a short transaction of its own.
     public func renewSocialCredentials(_ channel: String,
                                        using renew: @Sendable (ChannelCredentials) async throws -> ChannelCredentials) async throws -> ChannelCredentials {
-        try await transaction {
-            try await lockSocialChannel(channel)
+        guard dialect == .sqlite else {
+            return try await transaction {
+                try await lockSocialChannel(channel)
+                guard let old = try await socialCredentials(for: channel) else { throw ChannelNotConfigured(channel: channel) }
+                let new = try await renew(old)
+                try await writeSocialChannel(channel, new, delay: try await socialDelay(channel), by: "renewal", now: clock.now())
+                return new
+            }
+        }
+        // Keyed by the database's folder too: two stores on one file in one process (tests) take turns.
+        return try await SocialRenewalLocks.shared.gate(for: (fileDirectory ?? "") + "\n" + channel).run {
             guard let old = try await socialCredentials(for: channel) else { throw ChannelNotConfigured(channel: channel) }
             let new = try await renew(old)
-            try await writeSocialChannel(channel, new, delay: try await socialDelay(channel), by: "renewal", now: clock.now())
+            try await transaction {
+                try await lockSocialChannel(channel)
+                try await writeSocialChannel(channel, new, delay: try await socialDelay(channel), by: "renewal", now: clock.now())
+            }
             return new
         }
     }
 
     public struct ChannelNotConfigured: Error, Sendable, Hashable {
         public var channel: String
+    }
+}
+
+/// One gate per SQLite database and channel, for the whole process: a channel's renewals
+/// take turns without holding the database's write transaction.
+final class SocialRenewalLocks: @unchecked Sendable {
+    static let shared = SocialRenewalLocks()
+    private let lock = NSLock()
+    private var gates: [String: AsyncGate] = [:]
+
+    func gate(for key: String) -> AsyncGate {
+        lock.withLock {
+            if let gate = gates[key] { return gate }
+            let gate = AsyncGate()
+            gates[key] = gate
+            return gate
+        }
     }
 }

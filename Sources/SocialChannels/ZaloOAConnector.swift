@@ -1,5 +1,6 @@
 import CurlHTTP
 import Foundation
+import NewsroomKit
 
 /// Publishes an article on a Zalo Official Account: `article/create` answers a token, then
 /// `article/verify` with that token yields the article's id once Zalo has processed it.

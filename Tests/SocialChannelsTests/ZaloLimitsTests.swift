@@ -1,3 +1,4 @@
+import NewsroomKit
 import SocialChannels
 import XCTest
 

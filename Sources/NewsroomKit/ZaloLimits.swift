@@ -1,6 +1,7 @@
 import Foundation
 
-/// Why a post cannot go to Zalo as it stands; the outbox tells the editor when it queues the post.
+/// Why a post cannot go to Zalo as it stands: the desk tells the editor before approving, the
+/// portal's outbox refuses it when it queues the post, and the connector checks it again.
 public enum LimitProblem: Sendable, Hashable, Codable {
     case titleMissing
     /// Characters counted as Unicode characters of the NFC text.
@@ -38,13 +39,19 @@ public enum ZaloLimits {
         return problems
     }
 
+    /// The same, where only whether the item has a cover photo is known (its address is made
+    /// when the post is sent).
+    public static func problems(title: String, description: String, hasCover: Bool) -> [LimitProblem] {
+        problems(title: title, description: description, coverURL: hasCover ? "https://cover.invalid/" : nil)
+    }
+
     /// Unicode characters (scalars) of the NFC form: never fewer than what a person sees, so
     /// a text that passes here passes Zalo however it counts.
     public static func characters(_ text: String) -> Int {
         text.precomposedStringWithCanonicalMapping.unicodeScalars.count
     }
 
-    static func isWebAddress(_ text: String) -> Bool {
+    public static func isWebAddress(_ text: String) -> Bool {
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty else { return false }
         return true

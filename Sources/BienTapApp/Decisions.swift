@@ -96,6 +96,15 @@ extension AppState {
             fields += item.coAuthors.map {
                 .text(Self.shareField($0.contributor.id), Strings.fieldShare($0.contributor.byline)(language), value: String($0.share))
             }
+            // Each photo: a coefficient for its credited photographer; one without says it pays no one.
+            fields += item.attachments.map { photo in
+                let label = Strings.fieldPhotoGrade(photo.number, caption: TerminalSafeText.line(photo.caption),
+                                                    payee: photo.creditContributor.map { TerminalSafeText.line($0.byline) })(language)
+                guard photo.creditContributor != nil else {
+                    return .choice(Self.photoField(photo.number), label, options: [Strings.photoNotPaid(language)])
+                }
+                return .text(Self.photoField(photo.number), label, value: Self.photoGradeText(photo, table: basis.table))
+            }
             fields += [
                 .checkbox("zalo", Strings.fieldZalo(language)),
                 .checkbox("facebook", Strings.fieldFacebook(language)),
@@ -144,6 +153,17 @@ extension AppState {
                 if share > 0 { shares.append(CoAuthorShare(contributorId: coAuthor.contributor.id, share: share)) }
             }
             guard CoAuthorShare.areValid(shares) else { return refuse(Strings.sharesTooLarge) }
+            var photos: [PhotoGrading] = []
+            for photo in basis.item.attachments where photo.creditContributor != nil {
+                guard case .text(let typed)? = values[Self.photoField(photo.number)] else { continue }
+                let text = typed.trimmingCharacters(in: .whitespaces)
+                if text.isEmpty { continue }
+                guard let graded = PhotoGrading.option("\(photo.number)=\(text)"), basis.table.problem(with: graded.grading) == nil else {
+                    return refuse(Strings.photoGradeUnfit(photo.number, text))
+                }
+                photos.append(graded)
+            }
+            if !photos.isEmpty { request.photos = photos }
             if shares != basis.item.coAuthorShares { request.coAuthors = shares }
             request.channels = ["zalo", "facebook"].filter { values[$0] == .checkbox(true) }
             if !request.channels.isEmpty, case .text(let typed)? = values["message"] {
@@ -168,6 +188,22 @@ extension AppState {
     }
 
     private static func shareField(_ contributor: Int64) -> String { "share.\(contributor)" }
+
+    private static func photoField(_ number: Int) -> String { "photo.\(number)" }
+
+    /// What a credited photo's field starts with: the grading it has, else for the table's photo
+    /// genre (Ảnh) its lowest coefficient above 0, or 1 where the range starts at 0 (the decree's
+    /// maxima-only table); empty when the table has no photo genre (the editor types "1,5:genre").
+    static func photoGradeText(_ photo: Attachment, table: RateTable) -> String {
+        func text(_ value: Double) -> String {
+            value == value.rounded() ? String(Int(value)) : String(value).replacingOccurrences(of: ".", with: ",")
+        }
+        if let grading = photo.grading, let coefficient = grading.coefficient {
+            return grading.genre == PhotoGrading.defaultGenre ? text(coefficient) : text(coefficient) + ":" + grading.genre
+        }
+        guard let range = table.genres.first(where: { $0.code == PhotoGrading.defaultGenre })?.coefficient else { return "" }
+        return text(range.min > 0 ? range.min : min(1, range.max))
+    }
 
     /// A grading from what was typed: a coefficient ("1,5" or "1.5") for a genre graded by
     /// one, or an amount in đồng ("50.000") for a genre paid so; nil when it is not a

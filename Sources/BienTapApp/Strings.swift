@@ -413,6 +413,17 @@ extension Strings {
                   en: "cannot read the time \"\(text)\"; e.g. \"07:00 24/11/2026\", \"+2h\", \"tomorrow\", \"monday\"")
     }
     public static let pastMoment = Localized(vi: "thời điểm đăng đã qua", en: "that time has already passed")
+    public static func photoOptionUnreadable(_ text: String) -> Localized {
+        Localized(vi: "không hiểu --photo \(text): viết số ảnh=hệ số[:thể loại], như --photo 1=1,5 hoặc --photo 2=0.8:anh",
+                  en: "cannot read --photo \(text): write photo number=coefficient[:genre], as --photo 1=1.5 or --photo 2=0.8:anh")
+    }
+    /// A photo's royalty, as `bientap show` and the approval form say it: whom it pays, or that it pays no one.
+    public static func photoPayee(_ name: String?) -> Localized {
+        guard let name else {
+            return Localized(vi: "không ghi người được hưởng nhuận bút: không trả", en: "no credited contributor: not paid")
+        }
+        return Localized(vi: "nhuận bút ảnh cho \(name)", en: "photo royalty to \(name)")
+    }
     public static func shareOptionUnreadable(_ text: String) -> Localized {
         Localized(vi: "không hiểu --share \(text): viết số người góp bài=phần trăm, như --share 12=30",
                   en: "cannot read --share \(text): write contributor number=percent, as --share 12=30")
@@ -719,6 +730,19 @@ extension Strings {
     public static let fieldZalo = Localized(vi: "Đăng lên Zalo OA", en: "Post to the Zalo Official Account")
     public static let fieldFacebook = Localized(vi: "Đăng lên Facebook Page", en: "Post to the Facebook Page")
     public static let fieldSocialMessage = Localized(vi: "Lời đăng mạng xã hội", en: "Social post text")
+    /// A photo's line of the approval form: its number and caption, and whom it pays (or that it pays no one).
+    public static func fieldPhotoGrade(_ n: Int, caption: String, payee: String?) -> Localized {
+        let short = caption.count > 24 ? String(caption.prefix(23)) + "…" : caption
+        guard let payee else {
+            return Localized(vi: "Ảnh \(n) \(short): không ghi người được hưởng nhuận bút", en: "Photo \(n) \(short): no credited contributor")
+        }
+        return Localized(vi: "Ảnh \(n) \(short): hệ số cho \(payee)", en: "Photo \(n) \(short): coefficient for \(payee)")
+    }
+    public static let photoNotPaid = Localized(vi: "không trả nhuận bút", en: "not paid")
+    public static func photoGradeUnfit(_ n: Int, _ typed: String) -> Localized {
+        Localized(vi: "Ảnh \(n): \"\(typed)\" không phải hệ số trong khung của bảng (viết 1,5 hoặc 1,5:thể loại; để trống là không trả)",
+                  en: "Photo \(n): \"\(typed)\" is no coefficient within the table's range (write 1.5 or 1.5:genre; empty pays nothing)")
+    }
     public static func fieldShare(_ name: String) -> Localized {
         Localized(vi: "Phần của \(name) (%)", en: "Share of \(name) (%)")
     }

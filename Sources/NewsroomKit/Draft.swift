@@ -64,18 +64,21 @@ public struct CoAuthorShare: Codable, Sendable, Hashable {
     }
 }
 
-/// A photo sent with a draft: its bytes (base64 on the wire), caption and credit.
+/// A photo sent with a draft: its bytes (base64 on the wire), caption and credit, and the
+/// contributor the credit names, who is paid for the photo once an editor grades it.
 public struct AttachmentUpload: Codable, Sendable, Hashable {
     public var filename: String
     public var data: Data
     public var caption: String
     public var credit: String
+    public var creditContributorId: Int64?
 
-    public init(filename: String, data: Data, caption: String, credit: String) {
+    public init(filename: String, data: Data, caption: String, credit: String, creditContributorId: Int64? = nil) {
         self.filename = filename
         self.data = data
         self.caption = caption
         self.credit = credit
+        self.creditContributorId = creditContributorId
     }
 }
 
@@ -88,9 +91,15 @@ public struct Attachment: Codable, Sendable, Hashable {
     public var size: Int
     public var sha256: String
     public var caption: String
+    /// Free text for display ("Ảnh: Nguyễn Văn Hải"), which may name someone with no record.
     public var credit: String
+    /// The contributor paid for the photo; nil when no one is (absent in older answers).
+    public var creditContributor: ContributorRef?
+    /// The photo's own grading, set at approval; a credited, graded photo earns its photographer a line.
+    public var grading: Grading?
 
-    public init(number: Int, filename: String, contentType: String, size: Int, sha256: String, caption: String, credit: String) {
+    public init(number: Int, filename: String, contentType: String, size: Int, sha256: String, caption: String, credit: String,
+                creditContributor: ContributorRef? = nil, grading: Grading? = nil) {
         self.number = number
         self.filename = filename
         self.contentType = contentType
@@ -98,6 +107,8 @@ public struct Attachment: Codable, Sendable, Hashable {
         self.sha256 = sha256
         self.caption = caption
         self.credit = credit
+        self.creditContributor = creditContributor
+        self.grading = grading
     }
 
     /// The image type `bytes` start with; nil when they are no image the portal takes.

@@ -71,6 +71,69 @@ public struct Grading: Codable, Sendable, Hashable {
     }
 }
 
+/// An approval's grading of one photo (by its number), and optionally the contributor its
+/// credit names (replacing the one the draft named).
+public struct PhotoGrading: Codable, Sendable, Hashable {
+    public var number: Int
+    public var grading: Grading
+    public var creditContributorId: Int64?
+
+    public init(number: Int, grading: Grading, creditContributorId: Int64? = nil) {
+        self.number = number
+        self.grading = grading
+        self.creditContributorId = creditContributorId
+    }
+
+    /// The genre a photo is graded by unless told otherwise: the decree's Ảnh.
+    public static let defaultGenre = "anh"
+
+    /// A grading as the command line writes it, `N=COEF[:GENRE]` ("1=1,5" or "2=0.8:anh"), the
+    /// genre `defaultGenre` when not given; nil for anything else.
+    public static func option(_ text: String) -> PhotoGrading? {
+        let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let number = Int(parts[0]), number >= 1 else { return nil }
+        let grade = parts[1].split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let first = grade.first, let coefficient = Double(first.replacingOccurrences(of: ",", with: ".")), coefficient.isFinite else {
+            return nil
+        }
+        let genre = grade.count == 2 ? grade[1] : defaultGenre
+        guard !genre.isEmpty else { return nil }
+        return PhotoGrading(number: number, grading: Grading(genre: genre, coefficient: coefficient))
+    }
+
+    /// Gradings a decision may carry: at most one per photo, each number a photo's (1 and up).
+    public static func areValid(_ photos: [PhotoGrading]) -> Bool {
+        photos.count <= SubmissionDraft.attachmentLimit && Set(photos.map(\.number)).count == photos.count
+            && photos.allSatisfy { (1...SubmissionDraft.attachmentLimit).contains($0.number) }
+    }
+}
+
+/// `PUT /api/v1/submissions/{id}/grading`: a published item's grading corrected, or with
+/// `photo`, the grading of one of its photos.
+public struct Regrade: Codable, Sendable, Hashable {
+    public var grading: Grading
+    public var photo: Int?
+
+    public init(_ grading: Grading, photo: Int? = nil) {
+        self.grading = grading
+        self.photo = photo
+    }
+
+    // On the wire a grading's own keys, and `photo` beside them.
+    private enum CodingKeys: String, CodingKey { case photo }
+
+    public init(from decoder: Decoder) throws {
+        grading = try Grading(from: decoder)
+        photo = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(Int.self, forKey: .photo)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        try grading.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(photo, forKey: .photo)
+    }
+}
+
 /// `POST /api/v1/submissions/{id}/transitions`, with `If-Match` naming the
 /// revision the decision was made on and, for a retry, an `Idempotency-Key`.
 public struct TransitionRequest: Codable, Sendable, Hashable {
@@ -86,6 +149,8 @@ public struct TransitionRequest: Codable, Sendable, Hashable {
     public var socialMessage: String?
     /// An approval's co-authors and shares, replacing those the item has; nil keeps them.
     public var coAuthors: [CoAuthorShare]?
+    /// An approval's gradings of the item's photos; a photo left out is not paid.
+    public var photos: [PhotoGrading]?
 
     /// The longest social message: what a Zalo Official Account text message holds.
     public static let socialMessageLimit = 2_000
@@ -98,7 +163,7 @@ public struct TransitionRequest: Codable, Sendable, Hashable {
     }
 
     public init(action: WorkflowAction, note: String = "", publishAt: Date? = nil, grading: Grading? = nil, channels: [String] = [],
-                socialMessage: String? = nil, coAuthors: [CoAuthorShare]? = nil) {
+                socialMessage: String? = nil, coAuthors: [CoAuthorShare]? = nil, photos: [PhotoGrading]? = nil) {
         self.action = action
         self.note = note
         self.publishAt = publishAt
@@ -106,9 +171,10 @@ public struct TransitionRequest: Codable, Sendable, Hashable {
         self.channels = channels
         self.socialMessage = socialMessage
         self.coAuthors = coAuthors
+        self.photos = photos
     }
 
-    private enum CodingKeys: String, CodingKey { case action, note, publishAt, grading, channels, socialMessage, coAuthors }
+    private enum CodingKeys: String, CodingKey { case action, note, publishAt, grading, channels, socialMessage, coAuthors, photos }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -119,6 +185,7 @@ public struct TransitionRequest: Codable, Sendable, Hashable {
         channels = try c.decodeIfPresent([String].self, forKey: .channels) ?? []
         socialMessage = try c.decodeIfPresent(String.self, forKey: .socialMessage)
         coAuthors = try c.decodeIfPresent([CoAuthorShare].self, forKey: .coAuthors)
+        photos = try c.decodeIfPresent([PhotoGrading].self, forKey: .photos)
     }
 }
 

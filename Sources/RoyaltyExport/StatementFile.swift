@@ -51,7 +51,7 @@ public struct StatementFile: Sendable {
         let ordered = entitlements.sorted { ($0.publishedAt, $0.id) < ($1.publishedAt, $1.id) }
         let rows: [[Sheet.Cell]] = ordered.enumerated().map { index, line in
             [
-                .integer(Int64(index + 1)), .text(line.title), .day(VietnamDay(containing: line.publishedAt)), .text(line.siteName),
+                .integer(Int64(index + 1)), .text(line.itemTitle), .day(VietnamDay(containing: line.publishedAt)), .text(line.siteName),
                 .text(line.genreName), line.coefficient.map { .decimal($0) } ?? .empty, .integer(Int64(line.sharePercent)),
                 .integer(line.amount),
             ]

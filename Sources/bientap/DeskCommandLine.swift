@@ -280,12 +280,20 @@ struct Approve: ParsableCommand {
                                             valueName: "id=percent"))
     var share: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("A photo's grading, as photo number=coefficient[:genre], the genre anh when not given (repeat for each; a photo left out, or without a credited contributor, pays no one).",
+                                            valueName: "n=coef[:genre]"))
+    var photo: [String] = []
+
     @Option(name: .long, help: "A note for the history.")
     var note: String = ""
 
     func run() throws {
         let desk = try Desk(connection)
         let grading = try self.grading.checked(desk.language)
+        let photos = try photo.map { text in
+            guard let graded = PhotoGrading.option(text) else { throw Failed(message: Strings.photoOptionUnreadable(text)(desk.language), status: 2) }
+            return graded
+        }
         var shares: [CoAuthorShare] = []
         for text in share {
             let parts = text.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -296,7 +304,8 @@ struct Approve: ParsableCommand {
         }
         if message != nil && channel.isEmpty { throw Failed(message: Strings.messageWithoutChannel(desk.language), status: 2) }
         let request = TransitionRequest(action: .approve, note: note, grading: grading,
-                                        channels: channel, socialMessage: message, coAuthors: share.isEmpty ? nil : shares)
+                                        channels: channel, socialMessage: message, coAuthors: share.isEmpty ? nil : shares,
+                                        photos: photos.isEmpty ? nil : photos)
         desk.report(try desk.run { try desk.commands.decide(id: id, request) })
     }
 }

@@ -488,6 +488,54 @@ final class DeskCommandLineTests: XCTestCase {
 
     /// An editor corrects the grading of an item paid months ago from a script: what was paid
     /// stays, and this month's list takes it back and pays it anew (adjustment lines).
+    func testAnEditorApprovesPhotosForTheirPhotographerAndTheStatementListsThem() throws {
+        let portalTool = QueueEndToEndTests.portalExecutable
+        try LocalPortal.run(portalTool, ["user", "grant", "demo", "--role", "publisher", "--db", portal.database])
+        let accountantToken = try XCTUnwrap(try LocalPortal.run(portalTool, ["user", "add", "ke-toan", "--role", "accountant", "--db", portal.database])
+            .split(separator: "\n").last.map(String.init))
+        let editor = try AdminClient(baseURL: url, token: portal.token)
+        let environment = ["BIENTAP_PORTAL": url, "BIENTAP_TOKEN": portal.token]
+        // A waiting photo story of the sample: its first photos credited to a contributor, its last to an outsider.
+        var story: Submission?
+        for summary in try editor.allSubmissions(statuses: [.submitted, .resubmitted]) where story == nil && summary.category == .photoStory {
+            story = try editor.submission(id: summary.id)
+        }
+        let item = try XCTUnwrap(story, "the sample has a waiting photo story")
+        let photographer = try XCTUnwrap(item.attachments.first?.creditContributor)
+        XCTAssertNil(item.attachments.last?.creditContributor)
+        let shown = try client(["show", String(item.id)], environment: environment)
+        XCTAssertTrue(shown.out.contains("không ghi người được hưởng nhuận bút: không trả"), shown.out)
+        XCTAssertTrue(shown.out.contains("nhuận bút ảnh cho \(photographer.byline)"), shown.out)
+
+        let approve = ["approve", String(item.id), "--genre", "tin", "--coefficient", "2"]
+        let unreadable = try client(approve + ["--photo", "một=2"], environment: environment)
+        XCTAssertEqual(unreadable.status, 2)
+        XCTAssertTrue(unreadable.err.contains("không hiểu --photo một=2"), unreadable.err)
+        let beyond = try client(approve + ["--photo", "1=11"], environment: environment)
+        XCTAssertEqual(beyond.status, 1, beyond.out)
+        XCTAssertTrue(beyond.err.contains("photos[0].grading"), beyond.err)
+        // Photo 1 at 2 (Ảnh), photo 2 at 1,5; the outsider's photo graded too, and paid to no one.
+        let last = item.attachments.count
+        let approved = try client(approve + ["--photo", "1=2", "--photo", "2=1,5:anh", "--photo", "\(last)=3"], environment: environment)
+        XCTAssertEqual(approved.status, 0, approved.err)
+        XCTAssertEqual(try client(["publish", String(item.id)], environment: environment).status, 0)
+
+        // Published today (base salary 2,530,000 đ from 2026-07-01, one unit 253,000 đ, the decree's table):
+        // photo 1, 2 × 253,000 = 506,000 đ; photo 2, 1.5 × 253,000 = 379,500 đ; both the photographer's, whole.
+        let month = String(VietnamDay(containing: Date()).text.prefix(7))
+        let ledger = try AdminClient(baseURL: url, token: accountantToken)
+        let lines = try ledger.royaltyEntitlements(site: item.summary.site.code, month: month).filter { $0.submissionId == item.id }
+        XCTAssertEqual(lines.filter { $0.photo != nil }.map(\.amount), [506_000, 379_500])
+        XCTAssertEqual(Set(lines.filter { $0.photo != nil }.map(\.contributorId)), [photographer.id])
+        XCTAssertFalse(lines.contains { $0.photo == last }, "a photo without a credited contributor pays no one")
+        let statement = try client(["royalties", "statement", "--month", month, "--site", item.summary.site.code,
+                                    "--contributor", String(photographer.id)],
+                                   environment: ["BIENTAP_PORTAL": url, "BIENTAP_TOKEN": accountantToken])
+        XCTAssertEqual(statement.status, 0, statement.err)
+        XCTAssertTrue(statement.out.contains("Ảnh: Toàn cảnh: "), statement.out)
+        XCTAssertTrue(statement.out.contains(VietNumber.grouped(506_000)) && statement.out.contains(VietNumber.grouped(379_500)), statement.out)
+    }
+
     func testAnEditorCorrectsAPaidItemsGradingAndThisMonthAdjustsIt() throws {
         let portalTool = QueueEndToEndTests.portalExecutable
         let accountantToken = try XCTUnwrap(try LocalPortal.run(portalTool, ["user", "add", "ke-toan", "--role", "accountant", "--db", portal.database])
@@ -499,7 +547,8 @@ final class DeskCommandLineTests: XCTestCase {
         var found: RoyaltyEntitlement?
         for site in try ledger.sites().map(\.code) where found == nil {
             for batch in try ledger.royaltyBatches(site: site) where batch.paidAt != nil && found == nil {
-                found = try ledger.royaltyEntitlements(site: site, month: batch.month).first { $0.coefficient != nil && $0.sharePercent == 100 }
+                found = try ledger.royaltyEntitlements(site: site, month: batch.month)
+                    .first { $0.coefficient != nil && $0.sharePercent == 100 && $0.photo == nil }
             }
         }
         let paid = try XCTUnwrap(found, "the sample pays its older months")

@@ -203,7 +203,7 @@ struct RoyaltyScreen {
         case .share: return "\(item.sharePercent)%"
         case .amount: return DeskCommands.amount(item.amount)
         case .due: return lateText(item.lateness(at: now), language)
-        case .title: return item.adjusts == nil ? item.title : item.title + " " + Strings.adjustmentMark(language)
+        case .title: return item.adjusts == nil ? item.itemTitle : item.itemTitle + " " + Strings.adjustmentMark(language)
         }
     }
 

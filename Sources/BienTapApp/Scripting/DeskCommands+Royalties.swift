@@ -153,7 +153,7 @@ extension DeskCommands {
             var rows = [[Strings.columnPublishedOn, Strings.columnGenre, Strings.columnCoefficient, Strings.columnShare, Strings.columnGross,
                          Strings.columnLateness, Strings.columnTitle].map { $0(language) }]
             for item in statement.entitlements {
-                let title = item.adjusts == nil ? item.title : item.title + " " + Strings.adjustmentMark(language)
+                let title = item.adjusts == nil ? item.itemTitle : item.itemTitle + " " + Strings.adjustmentMark(language)
                 rows.append([VietnamDay(containing: item.publishedAt).text, item.genreName,
                              item.coefficient.map { VietNumber.grouped($0, fractionDigits: 2) } ?? "", "\(item.sharePercent)%",
                              amount(item.amount), latenessText(item.lateness(at: now), language: language), title])

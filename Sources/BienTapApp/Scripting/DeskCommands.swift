@@ -110,7 +110,8 @@ public struct DeskCommands {
         for author in item.coAuthors { lines.append(Strings.showCoAuthor(author.contributor.fullName, share: author.share)(language)) }
         lines += Strings.approvalDetails(item).map { $0(language) }
         for photo in item.attachments {
-            lines.append(Strings.showPhoto(photo.number, caption: photo.caption, credit: photo.credit)(language))
+            lines.append(Strings.showPhoto(photo.number, caption: photo.caption, credit: photo.credit)(language)
+                         + " (" + Strings.photoPayee(photo.creditContributor?.byline)(language) + ")")
         }
         lines += ["", item.sapo, "", item.body]
         return TerminalSafeText.lines(lines.joined(separator: "\n") + "\n")

@@ -51,7 +51,7 @@ public struct PaymentList: Codable, Sendable, Hashable {
 
     /// What one person earned in a month, summed from their ledger lines.
     public struct Totals: Sendable, Hashable {
-        /// Items paid for, adjustments not counted.
+        /// Items paid for (an article and each of its photos), adjustments not counted.
         public var items: Int
         /// Coefficients weighted by each share, a take-back's subtracted.
         public var coefficients: Double
@@ -68,7 +68,8 @@ public struct PaymentList: Codable, Sendable, Hashable {
 
         /// One person's totals from their lines: the database's `GROUP BY` in `Store.paymentList` must agree.
         public init(_ owed: [RoyaltyEntitlement]) {
-            items = Set(owed.filter { $0.adjusts == nil }.map(\.submissionId)).count
+            // A photo is an item of its own (Số tin/bài/ảnh), beside the article it illustrates.
+            items = Set(owed.filter { $0.adjusts == nil }.map { "\($0.submissionId):\($0.photo.map(String.init) ?? "")" }).count
             coefficients = owed.reduce(0.0) { $0 + ($1.coefficient ?? 0) * Double($1.sharePercent) / 100 * ($1.adjusts == nil ? 1 : -1) }
             gross = owed.reduce(0) { $0 + $1.amount }
             unpaidSince = owed.filter { $0.paidAt == nil && $0.adjusts == nil }.map(\.publishedAt).min()

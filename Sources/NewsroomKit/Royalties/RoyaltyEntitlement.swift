@@ -35,12 +35,17 @@ public struct RoyaltyEntitlement: Codable, Sendable, Hashable {
     public var adjusts: Int64?
     /// When its batch was paid; nil while unpaid.
     public var paidAt: Date?
+    /// For a photo's line, the photo's number in its item and its caption; nil for the item's own lines.
+    public var photo: Int?
+    public var photoCaption: String?
 
     public init(id: Int64, submissionId: Int64, title: String, siteCode: String, siteName: String, contributorId: Int64,
                 genre: String, genreName: String, coefficient: Double?, sharePercent: Int, itemAmount: Int64, amount: Int64,
                 baseSalary: Int64, unitValue: Int64, basis: String, publishedAt: Date, month: String, batchId: Int64? = nil,
-                adjusts: Int64? = nil, paidAt: Date? = nil) {
+                adjusts: Int64? = nil, paidAt: Date? = nil, photo: Int? = nil, photoCaption: String? = nil) {
         self.paidAt = paidAt
+        self.photo = photo
+        self.photoCaption = photoCaption
         self.id = id
         self.submissionId = submissionId
         self.title = title
@@ -64,6 +69,14 @@ public struct RoyaltyEntitlement: Codable, Sendable, Hashable {
 }
 
 extension RoyaltyEntitlement {
+    /// What the line pays for, as statements list it: the item's title, or for a photo
+    /// "Ảnh: caption" under the item's title, so a photographer's statement names the article.
+    public var itemTitle: String {
+        guard let photo else { return title }
+        let caption = (photoCaption ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        return "\(title) — Ảnh: \(caption.isEmpty ? "#\(photo)" : caption)"
+    }
+
     /// How late an unpaid line is: the law gives 60 days from publication (Nghị định
     /// 18/2014/NĐ-CP Điều 4.10); a line is flagged at 45 so it is paid in time.
     public enum Lateness: String, Codable, Sendable {

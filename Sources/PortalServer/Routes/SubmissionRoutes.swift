@@ -163,6 +163,9 @@ enum SubmissionRoutes {
             try validate(transition, now: store.clock.now())
             if action == .approve, let grading = transition.grading {
                 try await check(grading, site: access.site, at: store.clock.now(), store: store)
+                for (index, photo) in (transition.photos ?? []).enumerated() {
+                    try await check(photo.grading, site: access.site, at: store.clock.now(), store: store, field: "photos[\(index)].grading")
+                }
             }
             let expected = try revisionMatched(request)
             let idempotency = try Idempotency.key(request, principal,
@@ -242,16 +245,18 @@ enum SubmissionRoutes {
             let principal = try context.authenticated()
             let id = try id(context)
             let access = try await requireRoles(editors, principal, id: id, store: store)
-            let grading = try await RequestBody.decode(Grading.self, request, limit: 4096)
+            let regrade = try await RequestBody.decode(Regrade.self, request, limit: 4096)
             guard let published = try await store.submission(id: id, scope: principal.scope)?.summary.publishedAt else {
                 throw APIFailure(.illegalTransition, detail: "grading: not published")
             }
             // Graded against the table that priced the publication.
-            try await check(grading, site: access.site, at: published, store: store)
-            switch try await store.regrade(submission: id, grading: grading) {
+            try await check(regrade.grading, site: access.site, at: published, store: store)
+            if let photo = regrade.photo, photo < 1 { throw APIFailure(.invalidField, detail: "photo: \(photo)") }
+            switch try await store.regrade(submission: id, grading: regrade.grading, photo: regrade.photo) {
             case .done(let lines): return try JSONResponse.make(lines)
             case .notFound: throw APIFailure(.notFound)
             case .notPublished: throw APIFailure(.illegalTransition, detail: "grading: not published")
+            case .noSuchPhoto: throw APIFailure(.invalidField, detail: "photo: no photo \(regrade.photo ?? 0)")
             }
         }
 
@@ -307,11 +312,11 @@ enum SubmissionRoutes {
     static let socialChannels: Set<String> = ["zalo", "facebook"]
 
     /// 400 unless `grading` fits the rate table in force for `site` at `date`.
-    private static func check(_ grading: Grading, site: String, at date: Date, store: Store) async throws {
+    private static func check(_ grading: Grading, site: String, at date: Date, store: Store, field: String = "grading") async throws {
         guard let table = try await store.activeRateTable(site: site, at: date) else {
-            throw APIFailure(.invalidField, detail: "grading: no rate table for \(site)")
+            throw APIFailure(.invalidField, detail: "\(field): no rate table for \(site)")
         }
-        if let problem = table.problem(with: grading) { throw APIFailure(.invalidField, detail: "grading: \(problem)") }
+        if let problem = table.problem(with: grading) { throw APIFailure(.invalidField, detail: "\(field): \(problem)") }
     }
 
     /// 404 unless the submission is visible, 403 unless one of `roles` lets the user act
@@ -431,6 +436,10 @@ enum SubmissionRoutes {
         if let shares = t.coAuthors {
             guard t.action == .approve else { throw APIFailure(.invalidField, detail: "co_authors: only when approving") }
             guard CoAuthorShare.areValid(shares) else { throw APIFailure(.invalidField, detail: "co_authors") }
+        }
+        if let photos = t.photos {
+            guard t.action == .approve else { throw APIFailure(.invalidField, detail: "photos: only when approving") }
+            guard PhotoGrading.areValid(photos) else { throw APIFailure(.invalidField, detail: "photos: one grading a photo, numbers 1 to \(SubmissionDraft.attachmentLimit)") }
         }
         if let message = t.socialMessage {
             guard t.action == .approve, !t.channels.isEmpty else { throw APIFailure(.invalidField, detail: "social_message: only with channels") }

@@ -43,6 +43,16 @@ public struct SubmissionSeed: Sendable, Hashable {
     public var coAuthors: [Int: Int] = [:]
     /// The editor's grading, on the decree's table (published items only).
     public var grading: Grading?
+    /// Its photos (a photo story's), each credited to a contributor or to someone with no record.
+    public var photos: [PhotoSeed] = []
+}
+
+/// A sample photo: its caption, and the contributor its credit names (an index into
+/// `SampleCorpus.contributors()`), or nil for an outside photographer who is not paid.
+public struct PhotoSeed: Sendable, Hashable {
+    public var caption: String
+    public var credit: String
+    public var photographer: Int?
 }
 
 /// A realistic, deterministic sample of a provincial portal (Quảng Ngãi): its
@@ -143,9 +153,17 @@ public enum SampleCorpus {
             let site = vietnameseSites[random.next(in: 0...(vietnameseSites.count - 1))]
             var seed = vietnameseItem(status: status, received: received, contributor: contributor, site: site,
                                       districts: vietnameseSites.filter { $0.kind == .district }, random: &random)
-            // A photo story shares with its photographer; one item in seven was written by two.
-            if seed.category == .photoStory || index % 7 == 2 {
-                seed.coAuthors[(contributor + 1 + index % 3) % people] = seed.category == .photoStory ? 40 : 30
+            // A photo story's photographer is credited on the photos, paid for them (not a share of
+            // the text); its last photo is an outside photographer's, paid by no one. One item in
+            // seven was written by two.
+            if seed.category == .photoStory {
+                let photographer = (contributor + 1 + index % 3) % people
+                let name = contributors()[photographer].fullName
+                seed.photos = [PhotoSeed(caption: "Toàn cảnh: " + seed.title, credit: "Ảnh: " + name, photographer: photographer),
+                               PhotoSeed(caption: "Người dân địa phương", credit: "Ảnh: " + name, photographer: photographer),
+                               PhotoSeed(caption: "Ảnh tư liệu", credit: "Ảnh: Cộng tác viên", photographer: nil)]
+            } else if index % 7 == 2 {
+                seed.coAuthors[(contributor + 1 + index % 3) % people] = 30
             }
             if let slot = misspelledSlots.firstIndex(of: index) {
                 let mistake = plantedMistakes[slot % plantedMistakes.count]

@@ -1,10 +1,15 @@
+import Crypto
 import Foundation
+import NIOCore
+import NIOFoundationCompat
 import NewsroomKit
 import SQLKit
 import VietText
 
 /// Writes the sample corpus into a store, once.
 public enum Seeder {
+    /// The sample's photos' bytes: one grey pixel, a real PNG, so pages and clients show something.
+    static let samplePhoto = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==") ?? Data()
     public struct AlreadySeeded: Error, CustomStringConvertible {
         public var count: Int
         public var description: String { "the database already holds \(count) submissions; seed a fresh one" }
@@ -63,6 +68,19 @@ public enum Seeder {
                 try await store.setCoAuthors(of: id, shares, confirmed: [.approved, .scheduled, .published].contains(seed.status))
                 if let grading = seed.grading {
                     try await sql.raw("UPDATE submissions SET grading = \(bind: try Store.gradingJSON(grading)) WHERE id = \(bind: id)").run()
+                }
+                // Photos an editor has approved were graded then: Ảnh 1.5 for the first, 1 for the others.
+                let graded = [.approved, .scheduled, .published].contains(seed.status)
+                for (number, photo) in seed.photos.enumerated() {
+                    let grading = graded ? try Store.gradingJSON(Grading(genre: PhotoGrading.defaultGenre, coefficient: number == 0 ? 1.5 : 1)) : nil
+                    try await sql.raw("""
+                        INSERT INTO attachments (submission_id, number, filename, content_type, size, sha256, caption, credit,
+                                                 credit_contributor_id, grading, data)
+                        VALUES (\(bind: id), \(bind: number + 1), \(bind: "anh-\(number + 1).png"), 'image/png', \(bind: Self.samplePhoto.count),
+                                \(bind: Hex.string(SHA256.hash(data: Self.samplePhoto))), \(bind: Normalization.nfc(photo.caption)),
+                                \(bind: Normalization.nfc(photo.credit)), \(bind: photo.photographer.map { contributorIDs[$0] }), \(bind: grading),
+                                \(bind: ByteBuffer(data: Self.samplePhoto)))
+                        """).run()
                 }
                 if let publishedAt, let published = try await store.submission(id: id, scope: .everything) {
                     // As a publication writes them: the page, and the royalties reckoned by the store itself.

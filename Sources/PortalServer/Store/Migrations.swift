@@ -348,6 +348,16 @@ enum Migrations {
             )
             """,
         ]),
+        // Photos paid to their credited photographers: a photo may name the contributor its
+        // credit is paid to, and carries its own grading (JSON, as submissions.grading); a
+        // ledger line of a photo names it by number within its item (attachments have no id of
+        // their own: (submission_id, number) is their key). Adding a nullable column rewrites
+        // no row, so the closed-batch triggers fire on none.
+        (15, [
+            "ALTER TABLE attachments ADD COLUMN credit_contributor_id INTEGER REFERENCES contributors(id)",
+            "ALTER TABLE attachments ADD COLUMN grading TEXT",
+            "ALTER TABLE entitlements ADD COLUMN attachment_number INTEGER",
+        ]),
     ]
 
     /// What some migrations do besides their statements, in the same transaction:

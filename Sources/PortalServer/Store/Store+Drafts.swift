@@ -116,19 +116,23 @@ extension Store {
                                                    namedOn: principal.has(SubmissionRoutes.board, on: siteCode) ? nil : siteCode) {
                 return .invalid(field: "co_authors: \(wrong)")
             }
+            let photos = draft.attachments ?? []
+            if let wrong = try await unfitPhotographer(in: photos, namedOn: principal.has(SubmissionRoutes.board, on: siteCode) ? nil : siteCode) {
+                return .invalid(field: "attachments[\(wrong)].credit_contributor_id")
+            }
             let id = try await insertSubmission(
                 siteID: try site.decode(column: "id", as: Int64.self), contributorID: contributor, title: title, sapo: sapo, body: body,
                 category: draft.category, language: draft.language ?? (try site.decode(column: "language", as: String.self)),
                 status: .submitted, received: now, author: principal.name, authorShare: CoAuthorShare.authorShare(leftBy: coAuthors))
             try await setCoAuthors(of: id, coAuthors, confirmed: false)
-            for (index, photo) in (draft.attachments ?? []).enumerated() {
+            for (index, photo) in photos.enumerated() {
                 let digest = Hex.string(SHA256.hash(data: photo.data))
                 try await sql.raw("""
-                    INSERT INTO attachments (submission_id, number, filename, content_type, size, sha256, caption, credit, data)
+                    INSERT INTO attachments (submission_id, number, filename, content_type, size, sha256, caption, credit, credit_contributor_id, data)
                     VALUES (\(bind: id), \(bind: index + 1), \(bind: Normalization.nfc(photo.filename)),
                             \(bind: Attachment.imageType(of: photo.data) ?? "application/octet-stream"), \(bind: photo.data.count),
                             \(bind: digest), \(bind: Normalization.nfc(photo.caption)), \(bind: Normalization.nfc(photo.credit)),
-                            \(bind: ByteBuffer(data: photo.data)))
+                            \(bind: photo.creditContributorId), \(bind: ByteBuffer(data: photo.data)))
                     """).run()
             }
             guard let created = try await submission(id: id, scope: .everything) else { throw CancellationError() }
@@ -143,23 +147,37 @@ extension Store {
     /// who else exists (an unknown id and a stranger are refused alike); staff name anyone.
     func unfitCoAuthor(in shares: [CoAuthorShare], author: Int64, namedOn site: String?) async throws -> Int64? {
         for share in shares {
-            guard share.contributorId != author else { return share.contributorId }
-            let known: SQLQueryString
-            if let site {
-                known = """
-                    SELECT c.id FROM contributors c WHERE c.id = \(bind: share.contributorId) AND (
-                      EXISTS (SELECT 1 FROM grants g WHERE g.user_id = c.user_id AND (g.site_code = \(bind: site) OR g.site_code IS NULL))
-                      OR EXISTS (SELECT 1 FROM submissions s JOIN sites si ON si.id = s.site_id
-                                 WHERE s.contributor_id = c.id AND si.code = \(bind: site))
-                      OR EXISTS (SELECT 1 FROM coauthors a JOIN submissions s ON s.id = a.submission_id JOIN sites si ON si.id = s.site_id
-                                 WHERE a.contributor_id = c.id AND a.confirmed = 1 AND si.code = \(bind: site)))
-                    """
-            } else {
-                known = "SELECT id FROM contributors WHERE id = \(bind: share.contributorId)"
-            }
-            guard try await sql.raw(known).first() != nil else { return share.contributorId }
+            guard share.contributorId != author, try await mayName(share.contributorId, namedOn: site) else { return share.contributorId }
         }
         return nil
+    }
+
+    /// The first photographer `photos` credit whom the namer may not name (as `unfitCoAuthor`;
+    /// the author may be credited with their own photo), by the photo's index.
+    func unfitPhotographer(in photos: [AttachmentUpload], namedOn site: String?) async throws -> Int? {
+        for (index, photo) in photos.enumerated() {
+            guard let id = photo.creditContributorId else { continue }
+            guard try await mayName(id, namedOn: site) else { return index }
+        }
+        return nil
+    }
+
+    /// Whether contributor `id` may be named by someone `namedOn` a site (known there), or by staff (nil: anyone who exists).
+    func mayName(_ id: Int64, namedOn site: String?) async throws -> Bool {
+        let known: SQLQueryString
+        if let site {
+            known = """
+                SELECT c.id FROM contributors c WHERE c.id = \(bind: id) AND (
+                  EXISTS (SELECT 1 FROM grants g WHERE g.user_id = c.user_id AND (g.site_code = \(bind: site) OR g.site_code IS NULL))
+                  OR EXISTS (SELECT 1 FROM submissions s JOIN sites si ON si.id = s.site_id
+                             WHERE s.contributor_id = c.id AND si.code = \(bind: site))
+                  OR EXISTS (SELECT 1 FROM coauthors a JOIN submissions s ON s.id = a.submission_id JOIN sites si ON si.id = s.site_id
+                             WHERE a.contributor_id = c.id AND a.confirmed = 1 AND si.code = \(bind: site)))
+                """
+        } else {
+            known = "SELECT id FROM contributors WHERE id = \(bind: id)"
+        }
+        return try await sql.raw(known).first() != nil
     }
 
     /// Inside a transaction: the co-authors of `id` and their shares become `shares`, confirmed
@@ -186,13 +204,21 @@ extension Store {
                      share: try row.decode(column: "share", as: Int.self), confirmed: try row.decode(column: "confirmed", as: Int.self) != 0)
         }
         let attachments = try await sql.raw("""
-            SELECT number, filename, content_type, size, sha256, caption, credit FROM attachments
-            WHERE submission_id = \(bind: id) ORDER BY number
+            SELECT a.number, a.filename, a.content_type, a.size, a.sha256, a.caption, a.credit, a.grading,
+                   c.id AS credited, c.full_name, c.pen_name
+            FROM attachments a LEFT JOIN contributors c ON c.id = a.credit_contributor_id
+            WHERE a.submission_id = \(bind: id) ORDER BY a.number
             """).all().map { row in
-            Attachment(number: try row.decode(column: "number", as: Int.self), filename: try row.decode(column: "filename", as: String.self),
-                       contentType: try row.decode(column: "content_type", as: String.self), size: try row.decode(column: "size", as: Int.self),
-                       sha256: try row.decode(column: "sha256", as: String.self), caption: try row.decode(column: "caption", as: String.self),
-                       credit: try row.decode(column: "credit", as: String.self))
+            let credited = try row.decode(column: "credited", as: Int64?.self)
+            return Attachment(number: try row.decode(column: "number", as: Int.self), filename: try row.decode(column: "filename", as: String.self),
+                              contentType: try row.decode(column: "content_type", as: String.self), size: try row.decode(column: "size", as: Int.self),
+                              sha256: try row.decode(column: "sha256", as: String.self), caption: try row.decode(column: "caption", as: String.self),
+                              credit: try row.decode(column: "credit", as: String.self),
+                              creditContributor: try credited.map {
+                                  ContributorRef(id: $0, fullName: try row.decode(column: "full_name", as: String?.self) ?? "",
+                                                 penName: try row.decode(column: "pen_name", as: String?.self))
+                              },
+                              grading: Self.grading(fromJSON: try row.decode(column: "grading", as: String?.self)))
         }
         return (coAuthors, attachments)
     }

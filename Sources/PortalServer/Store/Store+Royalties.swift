@@ -87,19 +87,38 @@ extension Store {
         var item: RoyaltyMath.ItemReckoning
         /// The rate table and base salary it followed.
         var basis: String
-        /// Each person with their percent and part: the author first, then the confirmed co-authors.
+        /// Each person with their percent and part: the author first, then the confirmed co-authors;
+        /// for a photo, its photographer alone.
         var lines: [(contributor: Int64, percent: Int, amount: Int64)]
+        /// The photo's number, for a photo's line.
+        var photo: Int? = nil
     }
 
     /// What `submission`, graded `grading`, earns each of its people if published at `date`, by
     /// the rate table in force for its site and the base salary of that day (RoyaltyMath.reckon).
     /// Nil when ungraded, or before the first base salary bientap knows (it reckons nothing rather than guess).
     func reckon(_ submission: Submission, grading: Grading?, publishedAt date: Date) async throws -> Reckoned? {
-        guard let grading, let table = try await activeRateTable(site: submission.summary.site.code, at: date),
-              let item = RoyaltyMath.reckon(grading, table: table, on: VietnamDay(containing: date)) else { return nil }
         let coAuthors = submission.coAuthors.filter(\.confirmed)
         let people = [(submission.summary.contributor.id, 100 - coAuthors.reduce(0) { $0 + $1.share })]
             + coAuthors.map { ($0.contributor.id, $0.share) }
+        return try await reckon(grading, site: submission.summary.site.code, people: people, publishedAt: date)
+    }
+
+    /// What photo `number` of `submission`, graded `grading`, earns the contributor its credit
+    /// names (all of it: a photo is priced on its own, Điều 7.1, group Ảnh), by the same day's
+    /// table and base salary as its article. Nil when the photo is not there, names no one, or is ungraded.
+    func reckon(photo number: Int, of submission: Submission, grading: Grading?, publishedAt date: Date) async throws -> Reckoned? {
+        guard let photographer = submission.attachments.first(where: { $0.number == number })?.creditContributor,
+              var reckoned = try await reckon(grading, site: submission.summary.site.code, people: [(photographer.id, 100)],
+                                              publishedAt: date) else { return nil }
+        reckoned.photo = number
+        return reckoned
+    }
+
+    /// `grading` reckoned by the rate table in force for `site` and the base salary of `date`, split among `people` (id, percent).
+    private func reckon(_ grading: Grading?, site: String, people: [(Int64, Int)], publishedAt date: Date) async throws -> Reckoned? {
+        guard let grading, let table = try await activeRateTable(site: site, at: date),
+              let item = RoyaltyMath.reckon(grading, table: table, on: VietnamDay(containing: date)) else { return nil }
         let amounts = RoyaltyMath.split(item.amount, percents: people.map(\.1))
         return Reckoned(grading: grading, genreName: table.genres.first { $0.code == grading.genre }?.name ?? grading.genre, item: item,
                         basis: "\(table.name) (\(table.basis)); lương cơ sở: \(item.baseSalary.basis)",
@@ -107,12 +126,20 @@ extension Store {
     }
 
     /// Inside the publication's transaction: the entitlements of `submission`, published at `date`,
-    /// in its month (or the first open one after it, when that month is closed already).
+    /// in its month (or the first open one after it, when that month is closed already): its
+    /// people's, then one for each credited, graded photo.
     func writeEntitlements(of submission: Submission, publishedAt date: Date, now: Date? = nil) async throws {
         let now = now ?? clock.now()
-        guard let reckoned = try await reckon(submission, grading: submission.grading, publishedAt: date) else { return }
+        var all: [Reckoned] = []
+        if let reckoned = try await reckon(submission, grading: submission.grading, publishedAt: date) { all.append(reckoned) }
+        for photo in submission.attachments {
+            if let reckoned = try await reckon(photo: photo.number, of: submission, grading: photo.grading, publishedAt: date) {
+                all.append(reckoned)
+            }
+        }
+        guard !all.isEmpty else { return }
         let month = try await openMonth(from: Self.royaltyMonth(of: date), site: submission.summary.site.code)
-        try await insertLines(reckoned, of: submission, publishedAt: date, month: month, now: now)
+        for reckoned in all { try await insertLines(reckoned, of: submission, publishedAt: date, month: month, now: now) }
     }
 
     /// Inside a transaction: one ledger line per person of `reckoned` in `month`. A grading of 0
@@ -121,11 +148,11 @@ extension Store {
         for line in reckoned.lines where line.amount != 0 {
             try await sql.raw("""
                 INSERT INTO entitlements (submission_id, contributor_id, site_code, genre, genre_name, coefficient, share_percent, item_amount,
-                                          amount, base_salary, unit_value, basis, published_at, month, created_at)
+                                          amount, base_salary, unit_value, basis, published_at, month, attachment_number, created_at)
                 VALUES (\(bind: submission.id), \(bind: line.contributor), \(bind: submission.summary.site.code), \(bind: reckoned.grading.genre),
                         \(bind: reckoned.genreName), \(bind: reckoned.grading.coefficient), \(bind: line.percent), \(bind: reckoned.item.amount),
                         \(bind: line.amount), \(bind: reckoned.item.baseSalary.amount), \(bind: reckoned.item.unitValue), \(bind: reckoned.basis),
-                        \(bind: Store.millis(publishedAt)), \(bind: month), \(bind: Store.millis(now)))
+                        \(bind: Store.millis(publishedAt)), \(bind: month), \(bind: reckoned.photo), \(bind: Store.millis(now)))
                 """).run()
         }
     }
@@ -135,19 +162,24 @@ extension Store {
         case notFound
         /// Only a published item has entitlements to correct.
         case notPublished
+        /// The item has no photo of that number.
+        case noSuchPhoto
     }
 
-    /// Corrects the grading of a published item: its lines in open months are written anew;
-    /// each line in a closed batch is taken back by an adjustment line (its amount negated) in
-    /// the first open month, beside the new lines there. Nothing already paid changes.
-    public func regrade(submission id: Int64, grading: Grading, now: Date? = nil) async throws -> RegradeOutcome {
+    /// Corrects the grading of a published item, or with `photo` of one of its photos: the
+    /// lines it wrote in open months are written anew; each line in a closed batch is taken back
+    /// by an adjustment line (its amount negated) in the first open month, beside the new lines
+    /// there. The item's and each photo's lines are corrected apart. Nothing already paid changes.
+    public func regrade(submission id: Int64, grading: Grading, photo: Int? = nil, now: Date? = nil) async throws -> RegradeOutcome {
         let now = now ?? clock.now()
         return try await transaction {
             guard let submission = try await submission(id: id, scope: .everything) else { return .notFound }
             guard submission.summary.status == .published, let publishedAt = submission.summary.publishedAt else { return .notPublished }
+            if let photo, !submission.attachments.contains(where: { $0.number == photo }) { return .noSuchPhoto }
             let site = submission.summary.site.code
-            let old = try await entitlements(RoyaltyQuery(submission: id))
-            try await sql.raw("DELETE FROM entitlements WHERE submission_id = \(bind: id) AND batch_id IS NULL").run()
+            let old = try await entitlements(RoyaltyQuery(submission: id)).filter { $0.photo == photo }
+            let sameLines: SQLQueryString = photo.map { " AND attachment_number = \(bind: $0)" } ?? " AND attachment_number IS NULL"
+            try await sql.raw("DELETE FROM entitlements WHERE submission_id = \(bind: id) AND batch_id IS NULL" + sameLines).run()
             let open = try await openMonth(from: Self.royaltyMonth(of: now), site: site)
             // Lines already in a batch stay; what they paid is taken back in an open month. A line
             // that took back another is itself paid: it stays, and is not taken back twice.
@@ -156,14 +188,24 @@ extension Store {
             for line in closed where line.adjusts == nil && !takenBack.contains(line.id) {
                 try await sql.raw("""
                     INSERT INTO entitlements (submission_id, contributor_id, site_code, genre, genre_name, coefficient, share_percent,
-                                              item_amount, amount, base_salary, unit_value, basis, published_at, month, adjusts, created_at)
+                                              item_amount, amount, base_salary, unit_value, basis, published_at, month, attachment_number,
+                                              adjusts, created_at)
                     SELECT submission_id, contributor_id, site_code, genre, genre_name, coefficient, share_percent, item_amount, -amount,
-                           base_salary, unit_value, basis, published_at, \(bind: open), id, \(bind: Store.millis(now))
+                           base_salary, unit_value, basis, published_at, \(bind: open), attachment_number, id, \(bind: Store.millis(now))
                     FROM entitlements WHERE id = \(bind: line.id)
                     """).run()
             }
-            try await sql.raw("UPDATE submissions SET grading = \(bind: try Self.gradingJSON(grading)) WHERE id = \(bind: id)").run()
-            if let reckoned = try await reckon(submission, grading: grading, publishedAt: publishedAt) {
+            let reckoned: Reckoned?
+            if let photo {
+                try await sql.raw("""
+                    UPDATE attachments SET grading = \(bind: try Self.gradingJSON(grading)) WHERE submission_id = \(bind: id) AND number = \(bind: photo)
+                    """).run()
+                reckoned = try await reckon(photo: photo, of: submission, grading: grading, publishedAt: publishedAt)
+            } else {
+                try await sql.raw("UPDATE submissions SET grading = \(bind: try Self.gradingJSON(grading)) WHERE id = \(bind: id)").run()
+                reckoned = try await reckon(submission, grading: grading, publishedAt: publishedAt)
+            }
+            if let reckoned {
                 // The first publication's month when it is still open; else the first open one.
                 let month = closed.isEmpty ? try await openMonth(from: Self.royaltyMonth(of: publishedAt), site: site) : open
                 try await insertLines(reckoned, of: submission, publishedAt: publishedAt, month: month, now: now)
@@ -174,6 +216,11 @@ extension Store {
 
     static func gradingJSON(_ grading: Grading) throws -> String {
         String(decoding: try WireFormat.encoder().encode(grading), as: UTF8.self)
+    }
+
+    /// A grading as a column keeps it; nil for none, or for JSON no grading reads from.
+    static func grading(fromJSON json: String?) -> Grading? {
+        json.flatMap { try? WireFormat.decoder().decode(Grading.self, from: Data($0.utf8)) }
     }
 
     /// Which ledger lines to read.
@@ -196,9 +243,10 @@ extension Store {
         var text = SQLQueryString("""
             SELECT e.id, e.submission_id, s.title, e.site_code, si.name AS site_name, e.contributor_id, e.genre, e.genre_name, e.coefficient,
                    e.share_percent, e.item_amount, e.amount, e.base_salary, e.unit_value, e.basis, e.published_at, e.month, e.batch_id, e.adjusts,
-                   b.paid_at
+                   b.paid_at, e.attachment_number, a.caption AS photo_caption
             FROM entitlements e JOIN submissions s ON s.id = e.submission_id JOIN sites si ON si.code = e.site_code
-            LEFT JOIN royalty_batches b ON b.id = e.batch_id WHERE 1 = 1
+            LEFT JOIN royalty_batches b ON b.id = e.batch_id
+            LEFT JOIN attachments a ON a.submission_id = e.submission_id AND a.number = e.attachment_number WHERE 1 = 1
             """)
         if let month = query.month { text = text + " AND e.month = \(bind: month)" }
         if let submission = query.submission { text = text + " AND e.submission_id = \(bind: submission)" }
@@ -222,7 +270,9 @@ extension Store {
                 basis: try row.decode(column: "basis", as: String.self), publishedAt: Store.date(try row.decode(column: "published_at", as: Int64.self)),
                 month: try row.decode(column: "month", as: String.self), batchId: try row.decode(column: "batch_id", as: Int64?.self),
                 adjusts: try row.decode(column: "adjusts", as: Int64?.self),
-                paidAt: try row.decode(column: "paid_at", as: Int64?.self).map(Store.date))
+                paidAt: try row.decode(column: "paid_at", as: Int64?.self).map(Store.date),
+                photo: try row.decode(column: "attachment_number", as: Int?.self),
+                photoCaption: try row.decode(column: "photo_caption", as: String?.self))
         }
     }
 
@@ -417,11 +467,13 @@ extension Store {
             return PaymentList.make(month: month, site: site, paidOn: paidOn, totals: [:], payees: [:])
         }
         var totals: [Int64: PaymentList.Totals] = [:]
-        // As PaymentList.Totals(_:) sums lines: a take-back subtracts its coefficient; the
+        // As PaymentList.Totals(_:) sums lines: a photo counts as an item of its own (a month holds
+        // at most one owed line per photo and photographer); a take-back subtracts its coefficient; the
         // oldest unpaid line that is owed (not a take-back) dates the lateness flags.
         for row in try await sql.raw("""
             SELECT e.contributor_id, CAST(SUM(e.amount) AS BIGINT) AS gross,
-                   COUNT(DISTINCT CASE WHEN e.adjusts IS NULL THEN e.submission_id END) AS items,
+                   COUNT(DISTINCT CASE WHEN e.adjusts IS NULL AND e.attachment_number IS NULL THEN e.submission_id END)
+                     + COUNT(CASE WHEN e.adjusts IS NULL AND e.attachment_number IS NOT NULL THEN 1 END) AS items,
                    SUM(COALESCE(e.coefficient, 0) * e.share_percent * CASE WHEN e.adjusts IS NULL THEN 1 ELSE -1 END) AS weighted,
                    MIN(CASE WHEN e.adjusts IS NULL AND b.paid_at IS NULL THEN e.published_at END) AS unpaid_since
             FROM entitlements e LEFT JOIN royalty_batches b ON b.id = e.batch_id

@@ -67,6 +67,8 @@ extension Store {
                 // Posted with the link: the editor's words (checked by the route), or the sapo.
                 message = request.channels.isEmpty ? nil
                     : Normalization.nfc(request.socialMessage.flatMap(TransitionRequest.socialMessage) ?? current.defaultSocialMessage)
+                // Checked before anything is written: a refusal leaves the item as it was.
+                if let wrong = try await unfitPhoto(in: request.photos ?? [], of: current) { return .invalid(field: wrong) }
                 update = update + ", grading = \(bind: grading), channels = \(bind: request.channels.joined(separator: ",")), social_message = \(bind: message)"
                 if let shares = request.coAuthors {
                     if let wrong = try await unfitCoAuthor(in: shares, author: current.summary.contributor.id, namedOn: nil) {
@@ -78,6 +80,7 @@ extension Store {
                     // Approving confirms the shares the contributor named, as they stand.
                     try await sql.raw("UPDATE coauthors SET confirmed = 1 WHERE submission_id = \(bind: id)").run()
                 }
+                try await gradePhotos(of: id, request.photos ?? [])
             default:
                 break
             }
@@ -104,6 +107,30 @@ extension Store {
             guard let after = try await submission(id: id, scope: scope) else { return .notFound }
             if let idempotency { try await remember(idempotency, status: 200, body: try answer(after), now: now) }
             return .done(after)
+        }
+    }
+
+    /// The field at fault in an approval's photo gradings: a number that is no photo of `item`,
+    /// or a credited contributor who does not exist; nil when all are fit.
+    private func unfitPhoto(in photos: [PhotoGrading], of item: Submission) async throws -> String? {
+        let numbers = Set(item.attachments.map(\.number))
+        for (index, photo) in photos.enumerated() {
+            guard numbers.contains(photo.number) else { return "photos[\(index)].number: no photo \(photo.number)" }
+            if let credited = photo.creditContributorId, !(try await mayName(credited, namedOn: nil)) {
+                return "photos[\(index)].credit_contributor_id: \(credited)"
+            }
+        }
+        return nil
+    }
+
+    /// Inside an approval's transaction: the photos' gradings become those of `photos` (a photo
+    /// left out has none, and earns no one anything), with the credited contributor a grading names.
+    private func gradePhotos(of id: Int64, _ photos: [PhotoGrading]) async throws {
+        try await sql.raw("UPDATE attachments SET grading = NULL WHERE submission_id = \(bind: id)").run()
+        for photo in photos {
+            var update = SQLQueryString("UPDATE attachments SET grading = \(bind: try Self.gradingJSON(photo.grading))")
+            if let credited = photo.creditContributorId { update = update + ", credit_contributor_id = \(bind: credited)" }
+            try await sql.raw(update + " WHERE submission_id = \(bind: id) AND number = \(bind: photo.number)").run()
         }
     }
 

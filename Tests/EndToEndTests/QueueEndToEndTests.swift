@@ -320,12 +320,10 @@ final class QueueEndToEndTests: XCTestCase {
         XCTAssertFalse(Self.demoLeftovers().processes.subtracting(before.processes).isEmpty)
         // Like a dropped SSH connection: the terminal goes away and the client gets SIGHUP.
         session.close()
-        let deadline = Date().addingTimeInterval(20)
         var after = Self.demoLeftovers()
-        while Date() < deadline && (!after.processes.subtracting(before.processes).isEmpty
-                                    || !after.directories.subtracting(before.directories).isEmpty) {
-            usleep(100_000)
+        eventually(timeout: 20) {
             after = Self.demoLeftovers()
+            return after.processes.subtracting(before.processes).isEmpty && after.directories.subtracting(before.directories).isEmpty
         }
         XCTAssertEqual(after.processes.subtracting(before.processes), [], "bientap-portal left running")
         XCTAssertEqual(after.directories.subtracting(before.directories), [], "temporary files left behind")

@@ -477,3 +477,9 @@ if wants("ledger-screen") {
         exit(1)
     }
 }
+
+// MARK: - Social posts dispatched per second, 1 and 4 server processes on PostgreSQL
+
+if wants("social") {
+    await runSocialDispatchBench()
+}

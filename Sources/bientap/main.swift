@@ -82,7 +82,7 @@ struct Demo: ParsableCommand {
         let url: String
         do {
             demo = try LocalPortal(executable: executable, editorDisplayName: Strings.demoEditorName(language))
-            url = try demo.startServer()
+            url = try demo.startServer(socialFakes: true)
         } catch {
             throw Failed(message: Strings.demoFailed("\(error)")(language))
         }

@@ -12,6 +12,7 @@ public final class LocalPortal {
     public let token: String
     public private(set) var baseURL: String?
     private var server: Process?
+    private var socialFakes: SocialFakesProcess?
 
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
@@ -60,9 +61,16 @@ public final class LocalPortal {
     }
 
     /// Starts `bientap-portal serve` on 127.0.0.1:`port` (0: a free port) and waits until it listens.
+    /// With `socialFakes` (the demo), `bientap-portal social-fakes` runs beside it as the channels'
+    /// Facebook and Zalo, so the social queue moves; it stops with the portal.
     @discardableResult
-    public func startServer(port: Int = 0) throws -> String {
+    public func startServer(port: Int = 0, socialFakes: Bool = false) throws -> String {
         stopServer()
+        if socialFakes, self.socialFakes == nil {
+            let fakes = try SocialFakesProcess(executable: executable, files: directory, exitWithParent: ProcessInfo.processInfo.processIdentifier)
+            self.socialFakes = fakes
+            try fakes.configure(executable, database: database)
+        }
         let started = try Self.serve(executable, database: database, port: port, files: directory,
                                      extra: ["--exit-with-parent", "\(ProcessInfo.processInfo.processIdentifier)"])
         server = started.process
@@ -107,9 +115,11 @@ public final class LocalPortal {
         process.waitUntilExit()
     }
 
-    /// Stops the server and removes the temporary files.
+    /// Stops the server (and the social fakes) and removes the temporary files.
     public func stop() {
         stopServer()
+        socialFakes?.stop()
+        socialFakes = nil
         try? FileManager.default.removeItem(at: directory)
     }
 

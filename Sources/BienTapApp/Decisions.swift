@@ -170,6 +170,14 @@ extension AppState {
                 guard let message = TransitionRequest.socialMessage(typed) else { return refuse(Strings.socialMessageLength) }
                 request.socialMessage = message
             }
+            // Zalo takes no post without a cover photo or with long text: said here, before the
+            // portal refuses the whole decision for it.
+            if request.channels.contains("zalo"),
+               let problem = ZaloLimits.problems(title: basis.item.summary.title,
+                                                 description: request.socialMessage ?? basis.item.defaultSocialMessage,
+                                                 hasCover: !basis.item.attachments.isEmpty).first {
+                return refuse(Strings.zaloUnfit(problem))
+            }
         case .return, .reject:
             guard !request.note.isEmpty else { return refuse(draft.action == .return ? Strings.noteMissing : Strings.reasonMissing) }
         case .schedule:

@@ -752,6 +752,23 @@ extension Strings {
     }
     public static let sharesTooLarge = Localized(vi: "Phần của các đồng tác giả cộng lại phải dưới 100%: tác giả giữ phần còn lại.",
                                                  en: "The co-authors' shares must add up to less than 100%: the contributor keeps the rest.")
+    /// Why Zalo would refuse the post an approval queues.
+    public static func zaloUnfit(_ problem: LimitProblem) -> Localized {
+        switch problem {
+        case .titleMissing:
+            return Localized(vi: "Zalo cần tiêu đề: bài này không có; bỏ chọn Zalo hoặc đặt tiêu đề.",
+                             en: "Zalo needs a title and this item has none: untick Zalo or give it a title.")
+        case .titleTooLong(let characters, let maximum):
+            return Localized(vi: "Tiêu đề dài \(characters) ký tự, Zalo nhận tối đa \(maximum): bỏ chọn Zalo hoặc rút gọn tiêu đề.",
+                             en: "The title has \(characters) characters and Zalo takes \(maximum) at most: untick Zalo or shorten the title.")
+        case .descriptionTooLong(let characters, let maximum):
+            return Localized(vi: "Lời đăng dài \(characters) ký tự, Zalo nhận tối đa \(maximum): rút gọn lời đăng hoặc bỏ chọn Zalo.",
+                             en: "The post's text has \(characters) characters and Zalo takes \(maximum) at most: shorten it or untick Zalo.")
+        case .coverMissing, .coverNotAWebAddress:
+            return Localized(vi: "Zalo cần ảnh bìa mà bài này không có ảnh: bỏ chọn Zalo, hoặc thêm ảnh vào bài.",
+                             en: "Zalo needs a cover photo and this item has none: untick Zalo, or add a photo to the item.")
+        }
+    }
     public static let socialMessageLength = Localized(vi: "Lời đăng mạng xã hội từ 1 đến \(VietNumber.grouped(TransitionRequest.socialMessageLimit)) ký tự.",
                                                       en: "The social post text has 1 to \(TransitionRequest.socialMessageLimit) characters.")
     public static let fieldNote = Localized(vi: "Ghi chú", en: "Note")

@@ -47,11 +47,16 @@ final class DecisionTests: XCTestCase {
     }
 
     /// The item as the portal sends it for an approval: a sapo, and co-authors when given.
-    private func basis(_ coAuthors: [CoAuthor] = []) -> ApprovalBasis {
+    /// An item in review; with `photo`, one photo credited to no one (a cover for Zalo, a field
+    /// in the form that pays nobody).
+    private func basis(_ coAuthors: [CoAuthor] = [], photo: Bool = true) -> ApprovalBasis {
         var summary = queueItem()
         summary.status = .inReview
+        let photos = photo ? [Attachment(number: 1, filename: "1.jpg", contentType: "image/jpeg", size: 3, sha256: "", caption: "Khám bệnh",
+                                         credit: "Ảnh: cộng tác viên")] : []
         return ApprovalBasis(table: table, item: Submission(summary: summary, sapo: "Sở Y tế khám miễn phí cho 500 người.", body: "Nội dung.",
-                                                            authorShare: 100 - coAuthors.reduce(0) { $0 + $1.share }, coAuthors: coAuthors))
+                                                            authorShare: 100 - coAuthors.reduce(0) { $0 + $1.share }, coAuthors: coAuthors,
+                                                            attachments: photos))
     }
 
     func testApprovingLoadsTheRateTableAndTheItemAndSendsTheGradingAndChannels() {
@@ -68,8 +73,8 @@ final class DecisionTests: XCTestCase {
         XCTAssertTrue(screen(s).contains("là một số từ 1 đến 10"), screen(s))
         _ = keys(&s, .backspace, .backspace)
         type(&s, "2,5")
-        // Zalo ticked; the social text starts as the sapo; then the note.
-        _ = keys(&s, .tab, .char(" "), .tab, .tab, .tab)
+        // Past the photo (credited to no one); Zalo ticked; the social text starts as the sapo; then the note.
+        _ = keys(&s, .tab, .tab, .char(" "), .tab, .tab, .tab)
         type(&s, "Đăng sáng mai")
         let expected = TransitionRequest(action: .approve, note: "Đăng sáng mai", grading: Grading(genre: "tin", coefficient: 2.5), channels: ["zalo"],
                                          socialMessage: "Sở Y tế khám miễn phí cho 500 người.")
@@ -109,15 +114,31 @@ final class DecisionTests: XCTestCase {
         type(&s, "50")
         XCTAssertEqual(keys(&s, .enter), [])
         XCTAssertTrue(screen(s).contains("cộng lại phải dưới 100%"), screen(s))
-        // Minh taken off (0); Facebook ticked and the social text added to.
+        // Minh taken off (0); past the photo; Facebook ticked and the social text added to.
         _ = keys(&s, .backspace, .backspace)
         type(&s, "0")
-        _ = keys(&s, .tab, .tab, .char(" "), .tab)
+        _ = keys(&s, .tab, .tab, .tab, .char(" "), .tab)
         type(&s, " Mời bạn đọc.")
         let expected = TransitionRequest(action: .approve, grading: Grading(genre: "tin", coefficient: 1), channels: ["facebook"],
                                          socialMessage: "Sở Y tế khám miễn phí cho 500 người. Mời bạn đọc.",
                                          coAuthors: [CoAuthorShare(contributorId: 5, share: 60)])
         XCTAssertEqual(keys(&s, .enter), [.decide(id: 7, expected)])
+    }
+
+    func testZaloWithoutACoverPhotoIsRefusedBeforeThePortalIsAsked() {
+        var s = queue()
+        _ = keys(&s, .char("a"))
+        _ = s.handle(message: .approvalPrepared(id: 7, .success(basis(photo: false))))
+        _ = keys(&s, .tab)
+        type(&s, "2")
+        _ = keys(&s, .tab, .char(" "))
+        XCTAssertEqual(keys(&s, .enter), [], "Zalo without a photo: nothing sent")
+        XCTAssertTrue(screen(s).contains("Zalo cần ảnh bìa"), screen(s))
+        XCTAssertTrue(screen(s).contains("Duyệt bài #7"), "the form stays, as filled in")
+        // Zalo unticked, Facebook ticked: it goes.
+        _ = keys(&s, .char(" "), .tab, .char(" "))
+        XCTAssertEqual(keys(&s, .enter), [.decide(id: 7, TransitionRequest(action: .approve, grading: Grading(genre: "tin", coefficient: 2),
+                                                                           channels: ["facebook"], socialMessage: "Sở Y tế khám miễn phí cho 500 người."))])
     }
 
     func testSharesLeftAsTheyWereAreNotSentAndAnEmptySocialTextIsRefused() {
@@ -126,7 +147,7 @@ final class DecisionTests: XCTestCase {
         _ = s.handle(message: .approvalPrepared(id: 7, .success(basis([CoAuthor(contributor: ContributorRef(id: 5, fullName: "Trần Lan", penName: nil), share: 30)]))))
         _ = keys(&s, .tab)
         type(&s, "2")
-        _ = keys(&s, .tab, .tab, .char(" "), .tab, .tab)
+        _ = keys(&s, .tab, .tab, .tab, .char(" "), .tab, .tab)
         for _ in 0..<60 { _ = keys(&s, .backspace) }
         XCTAssertEqual(keys(&s, .enter), [], "Zalo ticked with nothing to post")
         XCTAssertTrue(screen(s).contains("Lời đăng mạng xã hội từ 1 đến 2.000 ký tự"), screen(s))

@@ -14,7 +14,7 @@ final class TmuxSession {
         socket = "bientap-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         exitFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).exit")
         // Whatever locale and sizes the tests run under, the program starts from a known environment.
-        let unset = ["LC_ALL", "LC_CTYPE", "LC_MESSAGES", "LINES", "COLUMNS"].flatMap { ["-u", $0] }
+        let unset = ["LC_ALL", "LC_CTYPE", "LC_MESSAGES", "LINES", "COLUMNS", "NO_COLOR"].flatMap { ["-u", $0] }
         var env = ["LANG=C.UTF-8", "TERM=xterm-256color"]
         env += environment.sorted(by: { $0.key < $1.key }).map { "\($0.key)=\($0.value)" }
         let quoted = (unset + env + command).map(Self.shellQuote).joined(separator: " ")

@@ -249,7 +249,7 @@ class APITests: PortalTestCase {
             answer = try await post(client, uri, token: editor, TransitionRequest(action: .approve, grading: Grading(genre: "tin", coefficient: 1.5),
                                                                                 channels: ["myspace"]))
             XCTAssertEqual(errorCode(answer.body), "invalid_field", "unknown channel")
-            reached = try await take(editor, TransitionRequest(action: .approve, grading: Grading(genre: "tin", coefficient: 1.5), channels: ["zalo"]))
+            reached = try await take(editor, TransitionRequest(action: .approve, grading: Grading(genre: "tin", coefficient: 1.5), channels: ["facebook"]))
             XCTAssertEqual(reached, .approved)
             answer = try await post(client, uri, token: editor, TransitionRequest(action: .schedule, publishAt: Date().addingTimeInterval(3600)))
             XCTAssertEqual(answer.status, .forbidden, "scheduling is the publisher's")
@@ -331,11 +331,16 @@ class APITests: PortalTestCase {
             let secondURI = "/api/v1/submissions/\(second.id)/transitions"
             let secondClaimed = try await post(client, secondURI, token: editor, TransitionRequest(action: .claim))
             XCTAssertEqual(secondClaimed.status, .ok)
-            let plain = try await post(client, secondURI, token: editor, TransitionRequest(action: .approve, grading: tin, channels: ["zalo", "facebook"]))
+            // Zalo takes no post without a cover photo: the whole decision is refused, in words.
+            let uncovered = try await post(client, secondURI, token: editor, TransitionRequest(action: .approve, grading: tin, channels: ["zalo", "facebook"]))
+            XCTAssertEqual(uncovered.status.code, 400)
+            XCTAssertEqual(errorCode(uncovered.body), "social_post_refused")
+            XCTAssertTrue(String(decoding: uncovered.body, as: UTF8.self).contains("cover"), String(decoding: uncovered.body, as: UTF8.self))
+            let plain = try await post(client, secondURI, token: editor, TransitionRequest(action: .approve, grading: tin, channels: ["facebook"]))
             let secondApproved = try WireFormat.decoder().decode(Submission.self, from: plain.body)
             XCTAssertEqual(secondApproved.socialMessage, secondApproved.sapo)
             XCTAssertFalse(secondApproved.sapo.isEmpty)
-            XCTAssertEqual(secondApproved.channels, ["zalo", "facebook"])
+            XCTAssertEqual(secondApproved.channels, ["facebook"])
         }
     }
 

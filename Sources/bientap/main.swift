@@ -82,6 +82,8 @@ struct Demo: ParsableCommand {
         let url: String
         do {
             demo = try LocalPortal(executable: executable, editorDisplayName: Strings.demoEditorName(language))
+            // The demo shows every screen: its editor also keeps the ledger (K opens it).
+            _ = try LocalPortal.run(executable, ["user", "grant", "demo", "--role", "accountant", "--db", demo.database])
             url = try demo.startServer(socialFakes: true)
         } catch {
             throw Failed(message: Strings.demoFailed("\(error)")(language))

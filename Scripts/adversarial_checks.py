@@ -27,8 +27,16 @@ DATA_DEPENDENT = {
     # What the action needs from the item and the site: a note, a future time, a grading that
     # fits the rate table; fields that belong to an approval only; shares as above.
     ("POST", "/api/v1/submissions/{id}/transitions"): [
-        ("invalid_field", r"^(note|publish_at|grading|channels|co_authors|social_message)\b"),
+        ("invalid_field", r"^(note|publish_at|grading|channels|co_authors|social_message|photos)\b"),
+        # Zalo takes a post only with a cover photo and short text: whether the item has a photo.
+        ("social_post_refused", r""),
     ],
+    # The same for a later change of an approved item's channels.
+    ("PUT", "/api/v1/submissions/{id}/social"): [("social_post_refused", r"")],
+    # A channel's first settings need an access token; later ones keep the stored one.
+    ("PUT", "/api/v1/social/channels/{channel}"): [("invalid_field", r"^access_token\b")],
+    # A link is needed when the post is resolved as posted (not when sent again).
+    ("POST", "/api/v1/social/posts/{id}/resolve"): [("invalid_field", r"^link\b")],
     # A reply must answer a note of the same submission.
     ("POST", "/api/v1/submissions/{id}/notes"): [("invalid_field", r"^parent_id\b")],
     # A named site must exist; genre codes differ; each range runs from min up to max.

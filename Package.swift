@@ -77,17 +77,18 @@ let package = Package(
         .executableTarget(name: "bientap-bench", dependencies: ["BienTapApp", "SpellEvaluation", "PortalServer", "RoyaltyExport"],
                           path: "Benchmarks/bientap-bench"),
 
-        // Tests
+        // Tests; Polling is how every test waits for an outcome.
+        .target(name: "Polling", path: "Tests/Polling"),
         .testTarget(name: "VietTextTests", dependencies: ["VietText", "SpellEvaluation"]),
         .testTarget(name: "NewsroomKitTests", dependencies: ["NewsroomKit"]),
-        .testTarget(name: "RoyaltyExportTests", dependencies: ["RoyaltyExport"]),
-        .testTarget(name: "PortalClientTests", dependencies: [
+        .testTarget(name: "RoyaltyExportTests", dependencies: ["Polling", "RoyaltyExport"]),
+        .testTarget(name: "PortalClientTests", dependencies: ["Polling", 
             "PortalClient", "PortalServer", "CurlHTTP",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "BienTapAppTests", dependencies: ["BienTapApp", "CurlHTTP"]),
-        .testTarget(name: "PortalServerTests", dependencies: [
+        .testTarget(name: "PortalServerTests", dependencies: ["Polling", 
             "PortalServer",
             "SocialFakes",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -95,7 +96,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .testTarget(name: "SocialChannelsTests", dependencies: ["SocialChannels", "SocialFakes", "CurlHTTP", "NewsroomKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["bientap", "bientap-portal", "BienTapApp"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Polling", "bientap", "bientap-portal", "BienTapApp"]),
     ],
     swiftLanguageModes: [.v5]
 )

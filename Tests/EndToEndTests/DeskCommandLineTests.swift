@@ -1,5 +1,6 @@
 @testable import BienTapApp
 import Foundation
+import Polling
 import NewsroomKit
 import PortalClient
 import VietText

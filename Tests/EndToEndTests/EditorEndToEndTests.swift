@@ -1,4 +1,5 @@
 import Foundation
+import Polling
 import XCTest
 
 /// Drives `bientap edit` in tmux as a person would: typing with Telex, saving,

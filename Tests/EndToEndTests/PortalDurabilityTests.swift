@@ -1,4 +1,5 @@
 import Foundation
+import Polling
 import NewsroomKit
 import PortalClient
 import XCTest
@@ -50,7 +51,7 @@ final class PortalDurabilityTests: XCTestCase {
                 defer { done.leave() }
                 if worker == writers {
                     // The killer: once some hundreds are acknowledged, SIGKILL in the middle of the rest.
-                    while tally.count < 350 && firstServer.isRunning { usleep(1_000) }
+                    eventually(timeout: 120, every: 0.001) { tally.count >= 350 || !firstServer.isRunning }
                     kill(firstServer.processIdentifier, SIGKILL)
                     return
                 }

@@ -1,4 +1,5 @@
 import Foundation
+import Polling
 import XCTest
 
 /// Two `bientap-portal serve` processes on one PostgreSQL database (the server

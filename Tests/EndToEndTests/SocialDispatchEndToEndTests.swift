@@ -1,5 +1,6 @@
 import BienTapApp
 import Foundation
+import Polling
 import XCTest
 
 /// Two `bientap-portal serve` processes on one PostgreSQL database (the server `make test`

@@ -1,4 +1,5 @@
 import Foundation
+import Polling
 import Glibc
 import XCTest
 

@@ -1,4 +1,5 @@
 import Foundation
+import Polling
 import NewsroomKit
 import PortalClient
 @testable import PortalServer
@@ -88,11 +89,7 @@ final class SaveDuringReadTests: XCTestCase {
 
     /// Polls `condition` every 10 ms until it holds; fails after `timeout` seconds.
     private static func poll(_ what: String, timeout: TimeInterval = 10, _ condition: () -> Bool) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while !condition() {
-            guard Date() < deadline else { throw PollTimeout(what: what) }
-            usleep(10_000)
-        }
+        guard eventually(timeout: timeout, every: 0.01, condition) else { throw PollTimeout(what: what) }
     }
 
     private struct PollTimeout: Error, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import Foundation
+import Polling
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -60,10 +61,6 @@ extension XCTestCase {
     /// For what happens on another task (a service woken by a `ManualClock`), never for time to pass.
     func eventually(_ what: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line,
                     _ condition: () async throws -> Bool) async throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while try await !condition() {
-            guard Date() < deadline else { return XCTFail("timed out waiting for \(what)", file: file, line: line) }
-            try await Task.sleep(for: .milliseconds(10))
-        }
+        if try await !Polling.eventually(timeout: timeout, condition) { XCTFail("timed out waiting for \(what)", file: file, line: line) }
     }
 }

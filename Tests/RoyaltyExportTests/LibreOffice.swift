@@ -1,4 +1,5 @@
 import Foundation
+import Polling
 
 /// Debian's LibreOffice (libreoffice-calc-nogui), headless, as an independent reader of the
 /// XLSX files: it opens them, computes their formulas and writes the first sheet as CSV.
@@ -49,14 +50,11 @@ enum LibreOffice {
         try process.run()
         let result = out.appendingPathComponent("export.csv")
         // Poll, never a fixed sleep: first for LibreOffice to end, then (briefly) for its file.
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning {
+        if !eventually(timeout: timeout, { !process.isRunning }) {
             process.terminate()
             throw Failure(description: "LibreOffice did not finish within \(Int(timeout)) s")
         }
-        let settled = Date().addingTimeInterval(5)
-        while !FileManager.default.fileExists(atPath: result.path) && Date() < settled { Thread.sleep(forTimeInterval: 0.05) }
+        eventually(timeout: 5) { FileManager.default.fileExists(atPath: result.path) }
         let said = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         guard let data = FileManager.default.contents(atPath: result.path) else {
             throw Failure(description: "LibreOffice wrote no CSV (exit \(process.terminationStatus)): \(said)")

@@ -124,7 +124,7 @@ class StoreTests: TemporaryDatabaseTestCase {
     func testMigrationsCreateTheSchemaOnceAndInWAL() async throws {
         let first = try await Store.open(location)
         let firstVersions = try await Migrations.appliedVersions(in: first)
-        XCTAssertEqual(firstVersions, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])
+        XCTAssertEqual(firstVersions, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16])
         if onPostgres {
             // Identity columns number rows as SQLite's INTEGER PRIMARY KEY does.
             let kind = try await first.sql.raw("""
@@ -139,7 +139,7 @@ class StoreTests: TemporaryDatabaseTestCase {
         try await first.close()
         let second = try await Store.open(location)
         let secondVersions = try await Migrations.appliedVersions(in: second)
-        XCTAssertEqual(secondVersions, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15], "reopening applies nothing twice")
+        XCTAssertEqual(secondVersions, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16], "reopening applies nothing twice")
         try await second.close()
     }
 
@@ -247,6 +247,60 @@ class StoreTests: TemporaryDatabaseTestCase {
         try await store.close()
     }
 
+    func testRevisionsReadTheSameWhereverTheirTextIsKept() async throws {
+        let store = try await seededStore()
+        let items = try await store.submissions(.init(statuses: [.submitted], limit: 3)).items
+        XCTAssertEqual(items.count, 3)
+        // Two items get a second and a third revision; the third keeps its one.
+        for item in items.prefix(2) {
+            for step in 1...2 {
+                let edit = SubmissionEdit(title: "\(item.title) (\(step))", sapo: "Sa pô \(step)", body: "Thân bài, lần sửa \(step).", note: "sửa \(step)")
+                guard case .saved = try await store.save(id: item.id, expected: item.revision + step - 1, edit: edit, author: "bt", scope: .everything)
+                else { return XCTFail("not saved") }
+            }
+        }
+        func everything() async throws -> [[String]] {
+            var seen: [[String]] = []
+            for item in items {
+                let infos = try await store.revisions(of: item.id, scope: .everything) ?? []
+                var texts = try infos.map { String(decoding: try WireFormat.encoder().encode($0), as: UTF8.self) }
+                for info in infos {
+                    let revision = try await store.revision(info.number, of: item.id, scope: .everything)
+                    texts.append(String(decoding: try WireFormat.encoder().encode(revision), as: UTF8.self))
+                    let diff = try await store.diff(of: item.id, from: info.number, to: nil, scope: .everything)
+                    texts.append(String(decoding: try WireFormat.encoder().encode(diff), as: UTF8.self))
+                }
+                seen.append(texts)
+            }
+            return seen
+        }
+        func keptInSubmissions() async throws -> Int {
+            try await store.sql.raw("SELECT COUNT(*) AS n FROM revisions WHERE text_in = 'submission' AND body = ''").first()?
+                .decode(column: "n", as: Int.self) ?? -1
+        }
+        let kept = try await everything()
+        XCTAssertEqual(kept.map(\.count), [9, 9, 3], "three revisions, each read and diffed; one")
+        XCTAssertTrue(kept[0].joined().contains("lần sửa 2"))
+        let count = try await store.countSubmissions().values.reduce(0, +)
+        let keptAtFirst = try await keptInSubmissions()
+        XCTAssertEqual(keptAtFirst, count, "each item's newest words are stored once")
+        // A database from before migration 16: every revision whole in its own row.
+        try await store.transaction { try await store.sql.raw("""
+            UPDATE revisions SET title = (SELECT s.title FROM submissions s WHERE s.id = revisions.submission_id),
+                sapo = (SELECT s.sapo FROM submissions s WHERE s.id = revisions.submission_id),
+                body = (SELECT s.body FROM submissions s WHERE s.id = revisions.submission_id), text_in = 'row'
+            WHERE text_in = 'submission'
+            """).run() }
+        let keptWhole = try await keptInSubmissions(), whole = try await everything()
+        XCTAssertEqual(keptWhole, 0)
+        XCTAssertEqual(whole, kept)
+        try await store.transaction { try await store.keepNewestRevisionTextOnce() }
+        let keptAgain = try await keptInSubmissions(), migrated = try await everything()
+        XCTAssertEqual(keptAgain, count)
+        XCTAssertEqual(migrated, kept, "every revision reads and diffs as before the migration")
+        try await store.close()
+    }
+
     func testTheSchedulerPublishesWhatIsDueOnceAndFlagsWhatIsLate() async throws {
         let now = Date(timeIntervalSince1970: 1_795_400_000)
         let store = try await seededStore(now: now)
@@ -293,6 +347,7 @@ final class StoreTestsOnPostgres: StoreTests {
     override func testTheSchedulerPublishesWhatIsDueOnceAndFlagsWhatIsLate() async throws {
         try await super.testTheSchedulerPublishesWhatIsDueOnceAndFlagsWhatIsLate()
     }
+    override func testRevisionsReadTheSameWhereverTheirTextIsKept() async throws { try await super.testRevisionsReadTheSameWhereverTheirTextIsKept() }
 
     func testEveryTestRunsOnPostgresToo() throws {
         let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

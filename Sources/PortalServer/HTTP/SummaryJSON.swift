@@ -27,11 +27,16 @@ enum SummaryJSON {
 
     static func write(_ s: SubmissionSummary, to out: inout [UInt8]) {
         key("category", first: true, &out); string(s.category.rawValue, to: &out)
-        key("contributor", &out)
-        key("full_name", first: true, &out); string(s.contributor.fullName, to: &out)
-        key("id", &out); integer(s.contributor.id, to: &out)
-        if let pen = s.contributor.penName { key("pen_name", &out); string(pen, to: &out) }
-        out.append(UInt8(ascii: "}"))
+        middle(s, &out)
+        site(s.site, &out)
+        end(s, &out)
+    }
+
+    /// The summary's keys from "contributor" to "revision", which a whole submission's
+    /// keys ("grading", "sapo") surround in sorted order.
+    static func middle(_ s: SubmissionSummary, _ out: inout [UInt8], beforeID: (inout [UInt8]) -> Void = { _ in }) {
+        key("contributor", &out); contributor(s.contributor, &out)
+        beforeID(&out)
         key("id", &out); integer(s.id, to: &out)
         key("language", &out); string(s.language, to: &out)
         if let lease = s.lease {
@@ -46,11 +51,18 @@ enum SummaryJSON {
         if let at = s.publishedAt { key("published_at", &out); date(at.timeIntervalSince1970, to: &out) }
         key("received_at", &out); date(s.receivedAt.timeIntervalSince1970, to: &out)
         key("revision", &out); integer(Int64(s.revision), to: &out)
+    }
+
+    static func site(_ site: SiteRef, _ out: inout [UInt8]) {
         key("site", &out)
-        key("code", first: true, &out); string(s.site.code, to: &out)
-        key("id", &out); integer(s.site.id, to: &out)
-        key("name", &out); string(s.site.name, to: &out)
+        key("code", first: true, &out); string(site.code, to: &out)
+        key("id", &out); integer(site.id, to: &out)
+        key("name", &out); string(site.name, to: &out)
         out.append(UInt8(ascii: "}"))
+    }
+
+    /// The summary's last keys, from "spell_findings", and the object's end.
+    static func end(_ s: SubmissionSummary, _ out: inout [UInt8]) {
         if let n = s.spellFindings { key("spell_findings", &out); integer(Int64(n), to: &out) }
         key("status", &out); string(s.status.rawValue, to: &out)
         key("title", &out); string(s.title, to: &out)
@@ -58,8 +70,15 @@ enum SummaryJSON {
         out.append(UInt8(ascii: "}"))
     }
 
+    static func contributor(_ c: ContributorRef, _ out: inout [UInt8]) {
+        key("full_name", first: true, &out); string(c.fullName, to: &out)
+        key("id", &out); integer(c.id, to: &out)
+        if let pen = c.penName { key("pen_name", &out); string(pen, to: &out) }
+        out.append(UInt8(ascii: "}"))
+    }
+
     /// `{"name":` for the first key of an object, `,"name":` for the others.
-    private static func key(_ name: StaticString, first: Bool = false, _ out: inout [UInt8]) {
+    static func key(_ name: StaticString, first: Bool = false, _ out: inout [UInt8]) {
         out.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
         out.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { out += $0 }

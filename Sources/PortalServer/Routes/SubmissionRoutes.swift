@@ -370,7 +370,9 @@ enum SubmissionRoutes {
 
     /// A submission with the ETag naming its revision.
     private static func answer(_ submission: Submission, status: HTTPResponse.Status = .ok, headers: HTTPFields = HTTPFields()) throws -> Response {
-        try tagged(submission, revision: submission.summary.revision, status: status, headers: headers)
+        var headers = headers
+        headers[.eTag] = RevisionTag.make(submission.summary.revision)
+        return JSONResponse.make(bytes: try SubmissionJSON.write(submission), status: status, headers: headers)
     }
 
     /// 412 with the submission as it now is, so that the stale writer loses nothing.

@@ -358,6 +358,20 @@ enum Migrations {
             "ALTER TABLE attachments ADD COLUMN grading TEXT",
             "ALTER TABLE entitlements ADD COLUMN attachment_number INTEGER",
         ]),
+        // Lists read from an index alone, and an item's newest text kept once (Docs/performance.md).
+        (16, [
+            // Every column a list row shows but its title (stored before the body): a page is
+            // picked from this index without reading the rows, whose later columns SQLite reaches
+            // only through the body's overflow pages. It serves what the status index served.
+            """
+            CREATE INDEX submissions_listed ON submissions (status, received_at DESC, id DESC, site_id, contributor_id,
+                category, language, words, revision, publish_at, published_at, spell_findings)
+            """,
+            "DROP INDEX submissions_by_status",
+            // Where a revision's text is: in its row ('row'), or, for the newest, in its submission's
+            // ('submission'), which holds the same words; the program moves those of existing rows.
+            "ALTER TABLE revisions ADD COLUMN text_in TEXT NOT NULL DEFAULT 'row'",
+        ]),
     ]
 
     /// What some migrations do besides their statements, in the same transaction:
@@ -366,6 +380,7 @@ enum Migrations {
         7: { try await $0.fillSearchText() },
         8: { try await $0.addDefaultRateTable() },
         10: { try await $0.fillSpellFindings() },
+        16: { try await $0.keepNewestRevisionTextOnce() },
         13: {
             try await $0.guardClosedBatches()
             try await $0.refreshDefaultRateTable()

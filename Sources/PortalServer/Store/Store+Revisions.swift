@@ -21,28 +21,49 @@ extension Store {
                      now: Date? = nil) async throws -> SaveOutcome {
         let now = now ?? clock.now()
         let title = Normalization.nfc(edit.title), sapo = Normalization.nfc(edit.sapo), body = Normalization.nfc(edit.body)
+        // What the text alone decides (the spell checker's count above all) is worked out before
+        // the write lock is taken: saves of different items then overlap in their slowest part.
+        // The site and language of an item never change, so a reader may answer them.
+        guard let item = try await sql.raw("""
+                  SELECT s.language, si.code, c.user_id FROM submissions s JOIN sites si ON si.id = s.site_id
+                  JOIN contributors c ON c.id = s.contributor_id WHERE s.id = \(bind: id)
+                  """).first(),
+              scope.admits(site: try item.decode(column: "code", as: String.self), contributorUser: try item.decode(column: "user_id", as: Int64?.self))
+        else { return .notFound }
+        let words = WordCount.of(sapo + "\n" + body), searchText = Store.searchText(title: title, sapo: sapo, body: body)
+        let findings = Store.spellFindings(title: title, sapo: sapo, body: body, language: try item.decode(column: "language", as: String.self))
         return try await transaction {
             // The row is locked until the end of the transaction, so concurrent saves on
             // PostgreSQL (several servers) take turns; SQLite's writer lock does the same.
             let lock: SQLQueryString = dialect == .postgres ? " FOR UPDATE" : ""
-            guard let row = try await sql.raw("SELECT revision FROM submissions WHERE id = \(bind: id)" + lock).first(),
-                  let current = try await submission(id: id, scope: scope) else { return .notFound }
+            guard let row = try await sql.raw("SELECT revision, status FROM submissions WHERE id = \(bind: id)" + lock).first() else {
+                return .notFound
+            }
             let revision = try row.decode(column: "revision", as: Int.self)
-            guard revision == expected else { return .stale(current: current) }
+            guard revision == expected else {
+                guard let current = try await submission(id: id, scope: scope) else { return .notFound }
+                return .stale(current: current)
+            }
             // What went out stays as it went out: a silent change would leave the published
             // page and the audit trail saying otherwise. (Corrections come with the public pages.)
-            guard current.summary.status != .published else { return .published }
+            guard try row.decode(column: "status", as: String.self) != SubmissionStatus.published.rawValue else { return .published }
             let millis = Store.millis(now)
+            // The revision that was newest takes its text into its own row before the submission's changes.
             try await sql.raw("""
-                INSERT INTO revisions (submission_id, number, title, sapo, body, author, created_at, note)
-                VALUES (\(bind: id), \(bind: revision + 1), \(bind: title), \(bind: sapo), \(bind: body),
-                        \(bind: author), \(bind: millis), \(bind: Normalization.nfc(edit.note)))
+                UPDATE revisions SET title = (SELECT s.title FROM submissions s WHERE s.id = revisions.submission_id),
+                    sapo = (SELECT s.sapo FROM submissions s WHERE s.id = revisions.submission_id),
+                    body = (SELECT s.body FROM submissions s WHERE s.id = revisions.submission_id), text_in = 'row'
+                WHERE submission_id = \(bind: id) AND number = \(bind: revision) AND text_in = 'submission'
+                """).run()
+            try await sql.raw("""
+                INSERT INTO revisions (submission_id, number, title, sapo, body, author, created_at, note, text_in)
+                VALUES (\(bind: id), \(bind: revision + 1), '', '', '', \(bind: author), \(bind: millis), \(bind: Normalization.nfc(edit.note)),
+                        'submission')
                 """).run()
             try await sql.raw("""
                 UPDATE submissions SET title = \(bind: title), sapo = \(bind: sapo), body = \(bind: body),
-                    words = \(bind: WordCount.of(sapo + "\n" + body)), revision = \(bind: revision + 1), updated_at = \(bind: millis),
-                    search_text = \(bind: Store.searchText(title: title, sapo: sapo, body: body)),
-                    spell_findings = \(bind: Store.spellFindings(title: title, sapo: sapo, body: body, language: current.summary.language))
+                    words = \(bind: words), revision = \(bind: revision + 1), updated_at = \(bind: millis),
+                    search_text = \(bind: searchText), spell_findings = \(bind: findings)
                 WHERE id = \(bind: id)
                 """).run()
             guard let saved = try await submission(id: id, scope: scope) else { return .notFound }
@@ -63,16 +84,14 @@ extension Store {
     /// word; nil when the submission or either revision is not there.
     public func diff(of id: Int64, from: Int, to: Int?, scope: Scope) async throws -> RevisionDiff? {
         guard let access = try await access(of: id, scope: scope) else { return nil }
-        let author = Self.person("author", knowsLogins: scope.knowsLogins(on: access.site))
+        let author = Self.person("r.author", knowsLogins: scope.knowsLogins(on: access.site))
         var to = to
         if to == nil {
             to = try await sql.raw("SELECT revision FROM submissions WHERE id = \(bind: id)").first()?.decode(column: "revision", as: Int.self)
         }
         guard let to else { return nil }
-        let rows = try await sql.raw("SELECT number, " + author + " AS author, " + """
-            created_at, note, title, sapo, body FROM revisions
-            WHERE submission_id = \(bind: id) AND number IN (\(bind: from), \(bind: to))
-            """).all()
+        let rows = try await sql.raw("SELECT r.number, " + author + " AS author, " + SQLQueryString(Self.revisionText)
+            + " WHERE r.submission_id = \(bind: id) AND r.number IN (\(bind: from), \(bind: to))").all()
         let revisions = try rows.map(Self.revision)
         guard let old = revisions.first(where: { $0.info.number == from }), let new = revisions.first(where: { $0.info.number == to }) else {
             return nil
@@ -83,12 +102,30 @@ extension Store {
     /// One revision with its text; nil when the submission or the revision is not there.
     public func revision(_ number: Int, of id: Int64, scope: Scope) async throws -> Revision? {
         guard let access = try await access(of: id, scope: scope) else { return nil }
-        let author = Self.person("author", knowsLogins: scope.knowsLogins(on: access.site))
-        guard let row = try await sql.raw("SELECT number, " + author + " AS author, " + """
-                  created_at, note, title, sapo, body FROM revisions
-                  WHERE submission_id = \(bind: id) AND number = \(bind: number)
-                  """).first() else { return nil }
+        let author = Self.person("r.author", knowsLogins: scope.knowsLogins(on: access.site))
+        guard let row = try await sql.raw("SELECT r.number, " + author + " AS author, " + SQLQueryString(Self.revisionText)
+                  + " WHERE r.submission_id = \(bind: id) AND r.number = \(bind: number)").first() else { return nil }
         return try Self.revision(row)
+    }
+
+    /// A revision's remaining columns and its text: its row's own, or for the newest its
+    /// submission's (`text_in`, migration 16), so that an item's current words are stored once.
+    private static let revisionText = """
+        r.created_at, r.note,
+        CASE WHEN r.text_in = 'submission' THEN s.title ELSE r.title END AS title,
+        CASE WHEN r.text_in = 'submission' THEN s.sapo ELSE r.sapo END AS sapo,
+        CASE WHEN r.text_in = 'submission' THEN s.body ELSE r.body END AS body
+        FROM revisions r JOIN submissions s ON s.id = r.submission_id
+        """
+
+    /// Inside migration 16's transaction: the newest revision of each item gives up its copy of the
+    /// words its submission holds (only where the two are the same, so nothing reads otherwise).
+    func keepNewestRevisionTextOnce() async throws {
+        try await sql.raw("""
+            UPDATE revisions SET title = '', sapo = '', body = '', text_in = 'submission'
+            WHERE text_in = 'row' AND EXISTS (SELECT 1 FROM submissions s WHERE s.id = revisions.submission_id
+                AND s.revision = revisions.number AND s.title = revisions.title AND s.sapo = revisions.sapo AND s.body = revisions.body)
+            """).run()
     }
 
     private static func revision(_ row: any SQLRow) throws -> Revision {

@@ -57,6 +57,25 @@ extension Store {
     private static let summaryTables = " FROM submissions s" + summaryJoins
     /// What the filters read: the submission, its site and its contributor.
     private static let filterTables = " FROM submissions s JOIN sites si ON si.id = s.site_id JOIN contributors c ON c.id = s.contributor_id"
+    /// A list row's columns that the index `submissions_listed` holds (migration 16), so that a
+    /// page is picked without reading the rows themselves: SQLite reaches a column stored after
+    /// the body only by walking the row's overflow pages, and most of a list's time went there.
+    private static let listedColumns = """
+        s.id, s.site_id, s.contributor_id, s.category, s.language, s.status, s.received_at, s.words, s.revision,
+        s.publish_at, s.published_at, s.spell_findings
+        """
+    /// The rows a page picked (`pick`), with their title (stored before the body), site, contributor and lease.
+    private static let pickedColumns = """
+        pick.id, t.title, pick.category, pick.language, pick.status, pick.received_at, pick.words, pick.revision,
+        pick.publish_at, pick.published_at, pick.spell_findings, pick.sort_key,
+        si.id AS site_id, si.code AS site_code, si.name AS site_name,
+        c.id AS contributor_id, c.full_name, c.pen_name,
+        l.holder AS lease_holder, l.holder_name AS lease_holder_name, l.acquired_at AS lease_acquired_at, l.expires_at AS lease_expires_at
+        """
+    private static let pickedJoins = """
+         JOIN submissions t ON t.id = pick.id JOIN sites si ON si.id = pick.site_id JOIN contributors c ON c.id = pick.contributor_id
+         LEFT JOIN leases l ON l.submission_id = pick.id
+        """
 
     private static func column(_ key: ListSort.Key) -> String {
         switch key {
@@ -72,27 +91,27 @@ extension Store {
         let column = Self.column(query.sort.key)
         let direction = query.sort.descending ? "DESC" : "ASC"
         let order = SQLQueryString(" ORDER BY \(unsafeRaw: column) \(unsafeRaw: direction), s.id \(unsafeRaw: direction) LIMIT \(bind: query.limit + 1)")
-        let sqlText: SQLQueryString
+        let picked: SQLQueryString
         if query.statuses.count > 1 && query.sort.key == .received {
             // The index (status, received_at, id) gives each status in order: one short walk per
             // status, merged, instead of sorting every waiting item on each request.
             var branches = SQLQueryString("")
             for (i, status) in query.statuses.enumerated() {
-                branches = branches + (i == 0 ? "" : " UNION ALL ")
-                    + "SELECT id, sort_key FROM (SELECT s.id AS id, s.received_at AS sort_key" + SQLQueryString(Self.filterTables)
+                branches = branches + (i == 0 ? "" : " UNION ALL ") + "SELECT * FROM (SELECT " + SQLQueryString(Self.listedColumns)
+                    + ", s.received_at AS sort_key" + SQLQueryString(Self.filterTables)
                     + " WHERE s.status = \(bind: status.rawValue)" + filters(query) + order + ") AS b\(unsafeRaw: String(i))"
             }
-            sqlText = SQLQueryString("SELECT ") + SQLQueryString(Self.summaryColumns) + ", pick.sort_key AS sort_key FROM ("
-                + branches + ") AS pick JOIN submissions s ON s.id = pick.id"
-                + SQLQueryString(Self.summaryJoins) + " ORDER BY pick.sort_key \(unsafeRaw: direction), s.id \(unsafeRaw: direction) LIMIT \(bind: query.limit + 1)"
+            picked = branches
         } else {
             var whereStatus = SQLQueryString(" WHERE 1 = 1")
             if !query.statuses.isEmpty {
                 whereStatus = whereStatus + " AND s.status IN (" + Self.bindList(query.statuses.map(\.rawValue)) + ")"
             }
-            sqlText = SQLQueryString("SELECT ") + SQLQueryString(Self.summaryColumns) + ", \(unsafeRaw: column) AS sort_key"
-                + SQLQueryString(Self.summaryTables) + whereStatus + filters(query) + order
+            picked = "SELECT " + SQLQueryString(Self.listedColumns) + ", \(unsafeRaw: column) AS sort_key"
+                + SQLQueryString(Self.filterTables) + whereStatus + filters(query) + order
         }
+        let sqlText = "SELECT " + SQLQueryString(Self.pickedColumns) + " FROM (" + picked + ") AS pick" + SQLQueryString(Self.pickedJoins)
+            + " ORDER BY pick.sort_key \(unsafeRaw: direction), pick.id \(unsafeRaw: direction) LIMIT \(bind: query.limit + 1)"
         var rows = try await sql.raw(sqlText).all()
         var next: String?
         if rows.count > query.limit {
@@ -152,14 +171,20 @@ extension Store {
         return sqlText
     }
 
+    /// A whole submission's row, with whether it has co-authors and photos to read besides.
+    private static let wholeSubmission = "SELECT " + summaryColumns + """
+        , s.sapo, s.body, s.author_share, s.grading, s.channels, s.social_message, c.user_id AS contributor_user,
+        CASE WHEN EXISTS (SELECT 1 FROM coauthors ca WHERE ca.submission_id = s.id) THEN 1 ELSE 0 END AS has_coauthors,
+        CASE WHEN EXISTS (SELECT 1 FROM attachments ph WHERE ph.submission_id = s.id) THEN 1 ELSE 0 END AS has_attachments
+        """ + summaryTables
+
     /// One whole submission, when it exists and its site is visible.
     public func submission(id: Int64, scope: Scope) async throws -> Submission? {
-        let text = SQLQueryString("SELECT ") + SQLQueryString(Self.summaryColumns) + ", s.sapo, s.body, s.author_share, s.grading, s.channels, s.social_message, c.user_id AS contributor_user"
-            + SQLQueryString(Self.summaryTables) + " WHERE s.id = \(bind: id)"
-        guard let row = try await sql.raw(text).first() else { return nil }
+        guard let row = try await sql.raw(SQLQueryString(Self.wholeSubmission) + " WHERE s.id = \(bind: id)").first() else { return nil }
         let summary = scope.shown(try Self.summary(row, now: clock.now()))
         guard scope.admits(site: summary.site.code, contributorUser: try row.decode(column: "contributor_user", as: Int64?.self)) else { return nil }
-        let credits = try await credits(of: id)
+        let credits = try await credits(of: id, coAuthors: try row.decode(column: "has_coauthors", as: Int.self) != 0,
+                                        attachments: try row.decode(column: "has_attachments", as: Int.self) != 0)
         return Submission(summary: summary, sapo: try row.decode(column: "sapo", as: String.self),
                           body: try row.decode(column: "body", as: String.self), authorShare: try row.decode(column: "author_share", as: Int.self),
                           coAuthors: credits.coAuthors, attachments: credits.attachments,

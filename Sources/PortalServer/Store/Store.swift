@@ -113,7 +113,12 @@ public final class Store: @unchecked Sendable {
             connect = {
                 let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: quiet)
                 do {
-                    for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"] {
+                    // synchronous=NORMAL: a commit is in the WAL, in the kernel's hands, when a save is
+                    // acknowledged, and the WAL is synced at each checkpoint. That survives the process
+                    // being killed (a test kills it during saves) but not the machine losing power,
+                    // where the last commits before the cut may go; it is what makes a save cost
+                    // no fsync (see Docs/performance.md). PostgreSQL keeps its own synchronous_commit.
+                    for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"] {
                         try await connection.sql().raw(SQLQueryString(pragma)).run()
                     }
                 } catch {

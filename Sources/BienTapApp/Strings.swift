@@ -1025,6 +1025,14 @@ extension Strings {
     public static let columnItemsTotal = Localized(vi: "Tổng tin bài", en: "Items")
     public static let columnYearBefore = Localized(vi: "Năm trước", en: "Year before")
     public static let columnChange = Localized(vi: "Tăng/giảm", en: "Change")
+    public static let columnSocialPosts = Localized(vi: "Bài MXH", en: "Social posts")
+    public static let columnViews = Localized(vi: "Lượt xem", en: "Views")
+    public static let columnInteractions = Localized(vi: "Tương tác", en: "Interactions")
+    /// Below the activity report: what all the sites' social posts did in the year.
+    public static func activitySocialTotal(posts: String, views: String, reactions: String, shares: String) -> Localized {
+        Localized(vi: "Mạng xã hội: \(posts) bài đăng · \(views) lượt xem · \(reactions) cảm xúc · \(shares) chia sẻ",
+                  en: "Social channels: \(posts) posts · \(views) views · \(reactions) reactions · \(shares) shares")
+    }
     public static func activityHeading(year: Int) -> Localized {
         Localized(vi: "Báo cáo hoạt động năm \(year) (so với năm \(year - 1))", en: "Activity in \(year) (against \(year - 1))")
     }

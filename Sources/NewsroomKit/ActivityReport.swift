@@ -38,17 +38,40 @@ public struct ActivityReport: Codable, Sendable, Hashable {
         }
     }
 
+    /// What the site's items did on its social channels: the posts that went out in the days
+    /// reported and what the channels counted for them (views, reactions, shares) as last read.
+    public struct Social: Codable, Sendable, Hashable {
+        public var posts = 0
+        public var views = 0
+        public var reactions = 0
+        public var shares = 0
+
+        public init(posts: Int = 0, views: Int = 0, reactions: Int = 0, shares: Int = 0) {
+            self.posts = posts
+            self.views = views
+            self.reactions = reactions
+            self.shares = shares
+        }
+
+        public static func + (a: Social, b: Social) -> Social {
+            Social(posts: a.posts + b.posts, views: a.views + b.views, reactions: a.reactions + b.reactions, shares: a.shares + b.shares)
+        }
+    }
+
     public struct Row: Codable, Sendable, Hashable {
         public var site: SiteRef
         public var current: Counts
         public var yearEarlier: Counts
         /// Items now against items a year earlier, in percent; nil when there were none then.
         public var changePercent: Double?
+        /// Social posts sent in the days reported, with their engagement summed.
+        public var social: Social
 
-        public init(site: SiteRef, current: Counts, yearEarlier: Counts) {
+        public init(site: SiteRef, current: Counts, yearEarlier: Counts, social: Social = Social()) {
             self.site = site
             self.current = current
             self.yearEarlier = yearEarlier
+            self.social = social
             changePercent = ActivityReport.change(current.items, yearEarlier.items)
         }
     }
@@ -59,6 +82,7 @@ public struct ActivityReport: Codable, Sendable, Hashable {
     public var total: Counts
     public var totalYearEarlier: Counts
     public var totalChangePercent: Double?
+    public var totalSocial: Social
 
     public init(from: String, to: String, rows: [Row]) {
         self.from = from
@@ -67,6 +91,7 @@ public struct ActivityReport: Codable, Sendable, Hashable {
         total = rows.reduce(Counts()) { $0 + $1.current }
         totalYearEarlier = rows.reduce(Counts()) { $0 + $1.yearEarlier }
         totalChangePercent = ActivityReport.change(total.items, totalYearEarlier.items)
+        totalSocial = rows.reduce(Social()) { $0 + $1.social }
     }
 
     static func change(_ now: Int, _ then: Int) -> Double? {

@@ -92,7 +92,7 @@ final class RoyaltyCommandsTests: XCTestCase {
         XCTAssertEqual(DeskCommands.yearSpan(2026).to, "2026-12-31")
     }
 
-    func testTheActivityTableHasABarPerSiteWithinTheWidth() {
+    func testTheActivityTableHasABarPerSiteWithinTheWidth() throws {
         let rows = [ActivityReport.Row(site: SiteRef(id: 1, code: "a", name: "Sở Y tế"), current: .init(news: 8, articles: 2),
                                        yearEarlier: .init(news: 4)),
                     ActivityReport.Row(site: SiteRef(id: 2, code: "b", name: "北京 office"), current: .init(news: 5), yearEarlier: .init())]
@@ -108,7 +108,18 @@ final class RoyaltyCommandsTests: XCTestCase {
         XCTAssertEqual(Set(starts).count, 1, text)
         XCTAssertGreaterThan(DisplayWidth.of(siteLines[0]), DisplayWidth.of(siteLines[1]))
         XCTAssertLessThanOrEqual(lines.map { DisplayWidth.of($0) }.max() ?? 0, 100, text)
-        XCTAssertTrue(lines.last?.hasPrefix("Tổng cộng") == true && lines.last?.contains("█") == false, text)
+        let total = try XCTUnwrap(lines.dropLast().last)
+        XCTAssertTrue(total.hasPrefix("Tổng cộng") && !total.contains("█"), text)
+        XCTAssertEqual(lines.last, "Mạng xã hội: 0 bài đăng · 0 lượt xem · 0 cảm xúc · 0 chia sẻ")
+        // Piped, every column: the social posts and their engagement per site too.
+        let piped = DeskCommands.activityTable(ActivityReport(from: "2026-01-01", to: "2026-12-31", rows: [
+            ActivityReport.Row(site: SiteRef(id: 1, code: "a", name: "Sở Y tế"), current: .init(news: 8), yearEarlier: .init(),
+                               social: .init(posts: 6, views: 12_500, reactions: 300, shares: 40))]), year: 2026, language: .en, width: nil)
+        let header = try XCTUnwrap(piped.split(separator: "\n").first { $0.hasPrefix("Site") })
+        XCTAssertTrue(header.contains("Social posts") && header.contains("Views") && header.contains("Interactions"), piped)
+        let site = try XCTUnwrap(piped.split(separator: "\n").first { $0.hasPrefix("Sở Y tế") })
+        XCTAssertTrue(site.contains("12.500") && site.contains("340"), piped)
+        XCTAssertTrue(piped.hasSuffix("Social channels: 6 posts · 12.500 views · 300 reactions · 40 shares\n"), piped)
     }
 
     func testMonthsAndDaysAsTyped() {

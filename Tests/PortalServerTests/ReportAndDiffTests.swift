@@ -62,11 +62,25 @@ class ReportAndDiffTests: PortalTestCase {
                 }
             }
             let story = try await publish(.photoStory, "2025-03-10T02:00:00Z")
-            _ = try await publish(.news, "2025-03-01T00:30:00Z")        // 07:30 on 1 March in Vietnam
+            let early = try await publish(.news, "2025-03-01T00:30:00Z")        // 07:30 on 1 March in Vietnam
             _ = try await publish(.news, "2025-03-31T16:30:00Z")        // 23:30 on 31 March
             _ = try await publish(.news, "2025-02-28T16:59:00Z")        // 23:59 on 28 February: outside
             _ = try await publish(.document, "2024-03-15T03:00:00Z")
-            _ = try await publish(.article, "2025-03-31T17:00:00Z")     // 00:00 on 1 April: outside
+            let april = try await publish(.article, "2025-03-31T17:00:00Z")     // 00:00 on 1 April: outside
+            // Social posts: two sent in March (one with engagement read, one from a channel that
+            // reports none), one that failed and one sent on 1 April count nothing.
+            func post(_ item: Int64, _ channel: String, _ status: String, _ postedAt: String?, _ engagement: (Int, Int, Int)?) async throws {
+                let at = try postedAt.map { try Store.millis(Date($0, strategy: .iso8601)) }
+                try await store.transaction { try await store.sql.raw("""
+                    INSERT INTO social_posts (submission_id, channel, status, message, posted_at, views, reactions, shares, created_at, updated_at)
+                    VALUES (\(bind: item), \(bind: channel), \(bind: status), 'm', \(bind: at), \(bind: engagement?.0), \(bind: engagement?.1),
+                            \(bind: engagement?.2), 0, 0)
+                    """).run() }
+            }
+            try await post(story, "facebook", "posted", "2025-03-10T03:00:00Z", (100, 7, 2))
+            try await post(story, "zalo", "posted", "2025-03-31T16:59:00Z", nil)
+            try await post(early, "facebook", "failed", nil, nil)
+            try await post(april, "facebook", "posted", "2025-03-31T17:00:00Z", (5000, 50, 5))
             for number in 1...2 {
                 try await store.transaction { try await store.sql.raw("""
                     INSERT INTO attachments (submission_id, number, filename, content_type, size, sha256, caption, credit, data)
@@ -80,6 +94,8 @@ class ReportAndDiffTests: PortalTestCase {
             XCTAssertEqual(lySon.current, ActivityReport.Counts(news: 2, photoStories: 1, photos: 2))
             XCTAssertEqual(lySon.yearEarlier, ActivityReport.Counts(documents: 1))
             XCTAssertEqual(lySon.changePercent, 200)
+            XCTAssertEqual(lySon.social, ActivityReport.Social(posts: 2, views: 100, reactions: 7, shares: 2))
+            XCTAssertEqual(report.totalSocial, lySon.social, "no other site posted in March 2025")
             XCTAssertEqual(report.total.items, 3, "nothing else in the sample was published in March 2025")
             let siteCount = try await store.sites().count
             XCTAssertEqual(report.rows.count, siteCount, "every site, zeros included")
@@ -94,7 +110,7 @@ class ReportAndDiffTests: PortalTestCase {
             XCTAssertEqual(csv.headers[.contentType], "text/csv; charset=utf-8")
             XCTAssertTrue(text.hasPrefix("\u{FEFF}Chuyên trang,Tin,Bài"), text)
             // The change as a spreadsheet reads a number: 200, not 200.0 (ActivityReportFile, like the royalty files).
-            XCTAssertTrue(text.contains("UBND huyện Lý Sơn,2,0,1,2,0,3,1,200\r\n"), text)
+            XCTAssertTrue(text.contains("UBND huyện Lý Sơn,2,0,1,2,0,3,1,200,2,100,7,2\r\n"), text)
             for query in ["from=2025-02-30&to=2025-03-01", "from=2025-03-02&to=2025-03-01", "from=2024-01-01&to=2025-12-31", "to=2025-01-01"] {
                 let (bad, _) = try await get(client, APIPath.activityReport + "?" + query, token: admin, as: APIErrorBody.self, status: .badRequest)
                 XCTAssertEqual(bad.error.code, "invalid_field", query)

@@ -63,10 +63,11 @@ final class XLSXExportTests: XCTestCase {
             // 120 + 30 + 4 + 6 = 160 items against 128: +25.0%.
             .init(site: site(1, "cong-tinh", "Cổng TTĐT tỉnh Ninh Thuận"),
                   current: .init(news: 120, articles: 30, photoStories: 4, photos: 1_250, documents: 6),
-                  yearEarlier: .init(news: 100, articles: 20, photoStories: 3, photos: 900, documents: 5)),
+                  yearEarlier: .init(news: 100, articles: 20, photoStories: 3, photos: 900, documents: 5),
+                  social: .init(posts: 150, views: 48_000, reactions: 1_900, shares: 230)),
             // 9 + 1 = 10 against 20: −50.0%.
             .init(site: site(2, "so-y-te", "=Sở Y tế"), current: .init(news: 9, articles: 1, photos: 12),
-                  yearEarlier: .init(news: 18, articles: 2)),
+                  yearEarlier: .init(news: 18, articles: 2), social: .init(posts: 3, views: 0, reactions: 0, shares: 0)),
             // Nothing the year before: no change to show.
             .init(site: site(3, "xa-moi", "Xã mới"), current: .init(news: 2), yearEarlier: .init()),
         ])
@@ -74,12 +75,13 @@ final class XLSXExportTests: XCTestCase {
         XCTAssertEqual(file.fileName(.xlsx), "bao-cao-hoat-dong-2026-01-01-2026-12-31.xlsx")
         let csv = CSVRecords.parse(try XCTUnwrap(String(data: try file.data(.csv).dropFirst(3), encoding: .utf8)))
         XCTAssertEqual(csv, [
-            ["Chuyên trang", "Tin", "Bài", "Phóng sự ảnh", "Ảnh", "Văn bản", "Tổng số tin bài", "Cùng kỳ năm trước", "Tăng/giảm (%)"],
-            ["Cổng TTĐT tỉnh Ninh Thuận", "120", "30", "4", "1250", "6", "160", "128", "25"],
-            ["'=Sở Y tế", "9", "1", "0", "12", "0", "10", "20", "-50"],
-            ["Xã mới", "2", "0", "0", "0", "0", "2", "0", ""],
+            ["Chuyên trang", "Tin", "Bài", "Phóng sự ảnh", "Ảnh", "Văn bản", "Tổng số tin bài", "Cùng kỳ năm trước", "Tăng/giảm (%)",
+             "Bài đăng mạng xã hội", "Lượt xem", "Cảm xúc", "Chia sẻ"],
+            ["Cổng TTĐT tỉnh Ninh Thuận", "120", "30", "4", "1250", "6", "160", "128", "25", "150", "48000", "1900", "230"],
+            ["'=Sở Y tế", "9", "1", "0", "12", "0", "10", "20", "-50", "3", "0", "0", "0"],
+            ["Xã mới", "2", "0", "0", "0", "0", "2", "0", "", "0", "0", "0", "0"],
             // 172 items against 148: +16.2%.
-            ["Tổng cộng", "131", "31", "4", "1262", "6", "172", "148", "16.2"],
+            ["Tổng cộng", "131", "31", "4", "1262", "6", "172", "148", "16.2", "153", "48000", "1900", "230"],
         ])
         let shown = CSVRecords.parse(try LibreOffice.sheetAsCSV(try file.data(.xlsx)))
         XCTAssertEqual(shown.first?.first, "BÁO CÁO HOẠT ĐỘNG CỔNG THÔNG TIN ĐIỆN TỬ")
@@ -91,6 +93,7 @@ final class XLSXExportTests: XCTestCase {
             XCTAssertEqual(theirs[0], ours[0].hasPrefix("'") ? String(ours[0].dropFirst()) : ours[0], "a name is text, never a formula")
             for column in 1...7 { XCTAssertEqual(theirs[column], Self.grouped(ours[column]), "row \(offset), column \(column)") }
             XCTAssertEqual(Double(theirs[8].replacingOccurrences(of: ",", with: "")), Double(ours[8]), "change, row \(offset)")
+            for column in 9...12 { XCTAssertEqual(theirs[column], Self.grouped(ours[column]), "row \(offset), column \(column)") }
         }
     }
 

@@ -4,8 +4,8 @@ import TerminalUI
 import VietText
 
 /// The yearly activity report (báo cáo hoạt động): per site, what it published in the year
-/// (news, articles, photos, documents) and the change against the year before, as a table
-/// with a bar per site scaled to the busiest. Columns are measured per grapheme, so
+/// (news, articles, photos, documents), the change against the year before and what its social
+/// posts did, as a table with a bar per site scaled to the busiest. Columns are measured per grapheme, so
 /// Vietnamese site names keep the numbers aligned.
 struct ActivityScreen {
     var year: Int
@@ -19,11 +19,13 @@ struct ActivityScreen {
         self.year = year
     }
 
-    enum Column: CaseIterable { case news, articles, photoStories, photos, documents, items, yearBefore, change }
+    enum Column: CaseIterable { case news, articles, photoStories, photos, documents, items, yearBefore, change, socialPosts, views, interactions }
 
-    /// The columns that fit `width` beside the names and a bar.
+    /// The columns that fit `width` beside the names and a bar; the total's social figures are
+    /// also written below the table, so they may give way first.
     static func columns(width: Int) -> [Column] {
-        if width >= 120 { return Column.allCases }
+        if width >= 150 { return Column.allCases }
+        if width >= 120 { return [.news, .articles, .photos, .documents, .items, .yearBefore, .change, .socialPosts, .views] }
         if width >= 100 { return [.news, .articles, .photos, .documents, .items, .yearBefore, .change] }
         return [.news, .articles, .photos, .documents, .change]
     }
@@ -38,10 +40,37 @@ struct ActivityScreen {
         case .items: return Strings.columnItemsTotal(language)
         case .yearBefore: return Strings.columnYearBefore(language)
         case .change: return Strings.columnChange(language)
+        case .socialPosts: return Strings.columnSocialPosts(language)
+        case .views: return Strings.columnViews(language)
+        case .interactions: return Strings.columnInteractions(language)
         }
     }
 
-    static func cell(_ column: Column, _ counts: ActivityReport.Counts, before: Int, change: Double?) -> String {
+    /// The figures of one line of the table: a site's, or the total's.
+    struct Figures {
+        var counts: ActivityReport.Counts
+        var yearBefore: Int
+        var change: Double?
+        var social: ActivityReport.Social
+
+        init(_ row: ActivityReport.Row) {
+            self.init(counts: row.current, yearBefore: row.yearEarlier.items, change: row.changePercent, social: row.social)
+        }
+
+        init(total report: ActivityReport) {
+            self.init(counts: report.total, yearBefore: report.totalYearEarlier.items, change: report.totalChangePercent, social: report.totalSocial)
+        }
+
+        init(counts: ActivityReport.Counts, yearBefore: Int, change: Double?, social: ActivityReport.Social) {
+            self.counts = counts
+            self.yearBefore = yearBefore
+            self.change = change
+            self.social = social
+        }
+    }
+
+    static func cell(_ column: Column, _ figures: Figures) -> String {
+        let counts = figures.counts
         switch column {
         case .news: return VietNumber.grouped(counts.news)
         case .articles: return VietNumber.grouped(counts.articles)
@@ -49,13 +78,24 @@ struct ActivityScreen {
         case .photos: return VietNumber.grouped(counts.photos)
         case .documents: return VietNumber.grouped(counts.documents)
         case .items: return VietNumber.grouped(counts.items)
-        case .yearBefore: return VietNumber.grouped(before)
-        case .change: return DeskCommands.changeText(change)
+        case .yearBefore: return VietNumber.grouped(figures.yearBefore)
+        case .change: return DeskCommands.changeText(figures.change)
+        case .socialPosts: return VietNumber.grouped(figures.social.posts)
+        case .views: return VietNumber.grouped(figures.social.views)
+        case .interactions: return VietNumber.grouped(figures.social.reactions + figures.social.shares)
         }
     }
 
-    /// Site rows in a body of `height` rows: the heading, a blank, the column titles, the total below.
-    static func siteRows(bodyHeight: Int) -> Int { max(1, bodyHeight - 5) }
+    /// What every site's social posts did, in words, for the line below the table.
+    static func socialTotal(_ report: ActivityReport, _ language: UILanguage) -> String {
+        let social = report.totalSocial
+        return Strings.activitySocialTotal(posts: VietNumber.grouped(social.posts), views: VietNumber.grouped(social.views),
+                                           reactions: VietNumber.grouped(social.reactions), shares: VietNumber.grouped(social.shares))(language)
+    }
+
+    /// Site rows in a body of `height` rows: the heading, a blank, the column titles, the total
+    /// and the social line below.
+    static func siteRows(bodyHeight: Int) -> Int { max(1, bodyHeight - 6) }
 
     mutating func scroll(_ action: String, visibleRows: Int) {
         let count = report?.rows.count ?? 0
@@ -87,10 +127,9 @@ struct ActivityScreen {
         let columns = Self.columns(width: rect.width)
         let header: Cells = (Strings.columnSite(language), columns.map { Self.title($0, language) }, nil)
         let sites: [Cells] = report.rows.map { row in
-            (row.site.name, columns.map { Self.cell($0, row.current, before: row.yearEarlier.items, change: row.changePercent) }, row.current.items)
+            (row.site.name, columns.map { Self.cell($0, Figures(row)) }, row.current.items)
         }
-        let total: Cells = (Strings.totalLabel(language),
-                            columns.map { Self.cell($0, report.total, before: report.totalYearEarlier.items, change: report.totalChangePercent) }, nil)
+        let total: Cells = (Strings.totalLabel(language), columns.map { Self.cell($0, Figures(total: report)) }, nil)
         let all = [header] + sites + [total]
         let numberWidths = columns.indices.map { i in all.map { DisplayWidth.of($0.numbers[i]) }.max() ?? 0 }
         let numbers = numberWidths.reduce(0) { $0 + $1 + 2 }
@@ -123,5 +162,8 @@ struct ActivityScreen {
         }
         let totalRow = rect.row + 3 + min(visible, sites.count - top)
         if totalRow < rect.bottom { draw(total, row: totalRow, style: theme.header) }
+        if totalRow + 1 < rect.bottom {
+            frame.put(" " + Self.socialTotal(report, language), row: totalRow + 1, col: rect.col, style: theme.dim, maxWidth: rect.width, ellipsis: true)
+        }
     }
 }

@@ -27,17 +27,14 @@ extension DeskCommands {
     }
 
     static func activityTable(_ report: ActivityReport, year: Int, language: UILanguage, width: Int?) -> String {
-        let header = [Strings.columnSite, Strings.columnNews, Strings.columnArticles, Strings.columnPhotoStories, Strings.columnPhotos,
-                      Strings.columnDocuments, Strings.columnItemsTotal, Strings.columnYearBefore, Strings.columnChange].map { $0(language) }
-        func cells(_ name: String, _ c: ActivityReport.Counts, before: Int, change: Double?) -> [String] {
-            [name] + [c.news, c.articles, c.photoStories, c.photos, c.documents, c.items, before].map(VietNumber.grouped) + [changeText(change)]
-        }
+        // Piped (no width), every column; in a terminal, those that fit as on the screen.
+        let columns = ActivityScreen.columns(width: width ?? .max)
+        let header = [Strings.columnSite(language)] + columns.map { ActivityScreen.title($0, language) }
         var rows = [header]
         for row in report.rows {
-            rows.append(cells(row.site.name, row.current, before: row.yearEarlier.items, change: row.changePercent))
+            rows.append([row.site.name] + columns.map { ActivityScreen.cell($0, ActivityScreen.Figures(row)) })
         }
-        rows.append(cells(Strings.totalLabel(language), report.total, before: report.totalYearEarlier.items,
-                          change: report.totalChangePercent))
+        rows.append([Strings.totalLabel(language)] + columns.map { ActivityScreen.cell($0, ActivityScreen.Figures(total: report)) })
         let numeric = [false] + Array(repeating: true, count: header.count - 1)
         let table = aligned(rows, numeric: numeric, width: nil).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         // A bar after each site's row, as long as the room left allows (20 columns without a terminal).
@@ -51,6 +48,7 @@ extension DeskCommands {
             let padded = DisplayWidth.fit(line, to: used)
             lines.append(padded + "  " + bar(report.rows[siteIndex].current.items, of: busiest, width: room))
         }
+        lines.append(TerminalSafeText.line(ActivityScreen.socialTotal(report, language)))
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -109,4 +109,34 @@ final class SocialChaosTests: PortalTestCase {
             try await equal(try await StoreCredentialVault(store: store).credentials(for: .zalo)?.refreshToken, zalo.refreshToken)
         }
     }
+
+    /// The dispatcher a server runs sends as a pool: a Zalo post hanging on the network holds one
+    /// place, and the posts due beside and after it go out meanwhile, each in a freed place.
+    func testAPostHangingOnTheNetworkHoldsOnlyItsOwnPlace() async throws {
+        try await withFakes { store, facebook, zalo, clock in
+            // Two items, each to Zalo and Facebook: claimed Zalo, Facebook, Zalo, Facebook.
+            let due = try await duePosts(store, count: 4, channels: [.zalo, .facebook], dueAt: clock.now).keys.sorted()
+            XCTAssertEqual(due.count, 4)
+            zalo.faults.failNext(1, with: .hang)
+            let dispatcher = fakeNetworkDispatcher(store, clock: clock, batch: 2, interval: .milliseconds(20),
+                                                   timeouts: ConnectorTimeouts(connectSeconds: 2, totalSeconds: 120))
+            let running = Task { try await dispatcher.run() }
+            defer { running.cancel() }
+            try await eventually("the other three posted while the first hangs") {
+                var posted = 0
+                for id in due.dropFirst() where try await store.socialPost(id: id)?.status == .posted { posted += 1 }
+                return posted == 3
+            }
+            try await equal(try await store.socialPost(id: due[0])?.status, .sending, "the hanging send keeps its claim")
+            XCTAssertEqual(facebook.posts.count, 2)
+
+            // Let go, the hanging send ends one way or the other and records it; nothing is left sending.
+            zalo.releaseHanging()
+            try await eventually("the hanging send recorded its outcome") {
+                try await store.socialPost(id: due[0])?.status != .sending
+            }
+            running.cancel()
+            _ = try? await running.value
+        }
+    }
 }

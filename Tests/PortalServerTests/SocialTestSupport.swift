@@ -82,7 +82,7 @@ extension PortalTestCase {
 
     /// The dispatcher a server runs, on the test's clock: Facebook's and Zalo's real connectors
     /// over the store's vault, short waits (Zalo's verification, backoff) so a test need not sleep.
-    func fakeNetworkDispatcher(_ store: Store, clock: HandClock, worker: String = "test-1", batch: Int = 16,
+    func fakeNetworkDispatcher(_ store: Store, clock: HandClock, worker: String = "test-1", batch: Int = 16, interval: Duration = .seconds(1),
                                timeouts: ConnectorTimeouts = ConnectorTimeouts(connectSeconds: 2, totalSeconds: 10)) -> SocialDispatcher {
         let vault = StoreCredentialVault(store: store)
         var settings = SocialDispatcher.Settings()
@@ -91,6 +91,7 @@ extension PortalTestCase {
         settings.maxAttempts = 8
         settings.lease = 60
         settings.batch = batch
+        settings.interval = interval
         var logger = Logger(label: "test.dispatcher")
         logger.logLevel = .critical
         let connectors: [any SocialConnector] = [

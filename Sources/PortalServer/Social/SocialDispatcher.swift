@@ -12,7 +12,7 @@ public struct SocialDispatcher: Service {
     public struct Settings: Sendable {
         /// How often it looks for due posts.
         public var interval: Duration = .seconds(1)
-        /// Posts claimed (and sent side by side) at once.
+        /// Sends in flight at once: the places of the pool, and the posts one round claims.
         public var batch = 16
         /// How long a claim holds: longer than any send takes. A claim older than this belongs to
         /// a process that stopped mid-send, and its post becomes uncertain.
@@ -62,15 +62,34 @@ public struct SocialDispatcher: Service {
                                 worker: worker, publicBase: publicBase, logger: logger)
     }
 
+    /// Sends as a pool of `batch` places: each due post takes a place for its own send, and a
+    /// freed place claims the next due post at once. A slow send (Zalo's verification polling, a
+    /// network that hangs) holds only its own place, never the posts due after it.
     public func run() async throws {
-        do {
-            try await cancelWhenGracefulShutdown { [self] in
+        // Shutting down cancels the loop; the sends in flight finish and record how they went.
+        try await cancelWhenGracefulShutdown { [self] in
+            let busy = Places()
+            // Every send records its own outcome and catches its own errors, so the group
+            // neither keeps finished sends nor is cancelled by one.
+            await withDiscardingTaskGroup { group in
                 var lastEngagement = Date.distantPast
                 while !Task.isCancelled {
                     do {
-                        var sent = try await dispatchOnce()
-                        // A full batch: more are due; go on without waiting.
-                        while sent == settings.batch, !Task.isCancelled { sent = try await dispatchOnce() }
+                        let free = settings.batch - busy.count
+                        if free > 0 {
+                            let claimed = try await claim(limit: free)
+                            busy.take(claimed.count)
+                            for post in claimed {
+                                group.addTask {
+                                    defer { busy.free() }
+                                    do { try await self.send(post) } catch {
+                                        self.logger.error("social post \(post.id): outcome not recorded: \(error)")
+                                    }
+                                }
+                            }
+                            // Every place filled: more may be due; claim again without waiting.
+                            if !claimed.isEmpty, claimed.count == free { continue }
+                        }
                         if now().timeIntervalSince(lastEngagement) > 60 {
                             try await fetchEngagement()
                             lastEngagement = now()
@@ -80,23 +99,38 @@ public struct SocialDispatcher: Service {
                     } catch {
                         logger.error("social dispatcher: \(error)")
                     }
-                    try await store.clock.sleep(for: settings.interval)
+                    do { try await store.clock.sleep(for: settings.interval) } catch { return }
                 }
             }
-        } catch is CancellationError {
-            // Shutting down.
         }
     }
 
-    /// One round: claims expired by a stopped process become uncertain, then up to a batch of
-    /// due posts are claimed and sent side by side. Returns how many were claimed.
-    @discardableResult
-    public func dispatchOnce() async throws -> Int {
+    /// The places of the pool in use.
+    private final class Places: @unchecked Sendable {
+        // `lock` guards `used`.
+        private let lock = NSLock()
+        private var used = 0
+
+        var count: Int { lock.withLock { used } }
+        func take(_ n: Int) { lock.withLock { used += n } }
+        func free() { lock.withLock { used -= 1 } }
+    }
+
+    /// Claims left by a stopped process become uncertain; then up to `limit` due posts are
+    /// claimed under this process's lease.
+    private func claim(limit: Int) async throws -> [Store.ClaimedSocialPost] {
         let expired = try await store.expireSocialLeases(now: now())
         if !expired.isEmpty { logger.warning("social posts left sending by a stopped process are now uncertain: \(expired)") }
         let start = now()
-        let claimed = try await store.claimDueSocialPosts(now: start, worker: worker, leaseUntil: start.addingTimeInterval(settings.lease),
-                                                          limit: settings.batch)
+        return try await store.claimDueSocialPosts(now: start, worker: worker, leaseUntil: start.addingTimeInterval(settings.lease), limit: limit)
+    }
+
+    /// One round, as tests and benchmarks drive it: claims expired by a stopped process become
+    /// uncertain, then up to a batch of due posts are claimed and sent side by side, and the
+    /// round ends when the last of them does. Returns how many were claimed.
+    @discardableResult
+    public func dispatchOnce() async throws -> Int {
+        let claimed = try await claim(limit: settings.batch)
         guard !claimed.isEmpty else { return 0 }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for post in claimed {

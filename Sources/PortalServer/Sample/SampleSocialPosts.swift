@@ -33,7 +33,9 @@ extension Seeder {
             (.queued, "facebook", 0, ""),
         ]
         for (item, plan) in zip(published, plans) {
-            let due: Int64? = plan.0 == .retryWait ? millis + 45 * minute : plan.0 == .queued ? millis + 20 * minute : item.publishedAt
+            // The demo's queue moves within minutes of its start: the queued post goes out after 3,
+            // the one waiting to retry after 6 (through the fakes; failed where no channel is set).
+            let due: Int64? = plan.0 == .retryWait ? millis + 6 * minute : plan.0 == .queued ? millis + 3 * minute : item.publishedAt
             rows.append((item.id, item.sapo, plan.1, plan.0, due, plan.2, plan.3))
         }
         for row in rows {

@@ -63,9 +63,9 @@ let package = Package(
         ]),
         // The social networks the portal posts to (Zalo OA, Facebook Page): connectors only,
         // no database; the portal's outbox drives them.
-        .target(name: "SocialChannels", dependencies: ["CurlHTTP", "NewsroomKit"]),
+        .target(name: "SocialChannels", dependencies: ["CurlHTTP", "NewsroomKit"], swiftSettings: [.swiftLanguageMode(.v6)]),
         // Stand-ins for Zalo and Facebook on loopback, for tests and the demo.
-        .target(name: "SocialFakes"),
+        .target(name: "SocialFakes", swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(name: "bientap-portal", dependencies: [
             "PortalServer",
             "SocialFakes",

@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        // The portal's public pages and feeds: templates that escape by default.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         // Tests only: reading Docs/portal-api.yaml.
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
@@ -48,8 +50,15 @@ let package = Package(
         ]),
 
         // Server side
+        // What the portal shows the world: templates, the pages' layout, their routes.
+        .target(name: "PublicWeb", dependencies: [
+            "NewsroomKit", "VietText",
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ], swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(name: "PortalServer", dependencies: [
             "NewsroomKit",
+            "PublicWeb",
             "RoyaltyExport",
             "SocialChannels",
             .product(name: "Hummingbird", package: "hummingbird"),

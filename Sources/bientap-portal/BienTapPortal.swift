@@ -76,7 +76,7 @@ struct Serve: AsyncParsableCommand {
     var trustedProxy: [String] = (ProcessInfo.processInfo.environment["BIENTAP_TRUSTED_PROXIES"] ?? "")
         .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
 
-    @Option(name: .long, help: ArgumentHelp("The public portal's address, before each item's path in social posts (default: $BIENTAP_PUBLIC_URL, else http://HOST:PORT of --listen).", valueName: "url"))
+    @Option(name: .long, help: ArgumentHelp("The public portal's address, before each item's path in social posts, feeds, sitemaps and Open Graph tags (default: $BIENTAP_PUBLIC_URL, else http://HOST:PORT of --listen).", valueName: "url"))
     var publicURL: String? = ProcessInfo.processInfo.environment["BIENTAP_PUBLIC_URL"]
 
     func run() async throws {
@@ -111,7 +111,7 @@ struct Serve: AsyncParsableCommand {
         let dispatcher = SocialDispatcher.standard(store: store, worker: "\(ProcessInfo.processInfo.hostName):\(getpid())",
                                                    publicBase: publicURL ?? "http://\(listen)", logger: logger)
         let app = PortalApplication.make(store: store, host: host, port: port, logger: logger, services: [scheduler, dispatcher],
-                                         clients: ClientAddress(trustedProxies: Set(trustedProxy))) { bound in
+                                         clients: ClientAddress(trustedProxies: Set(trustedProxy)), publicBase: publicURL) { bound in
             // Scripts and `bientap demo` wait for this exact line.
             print("bientap-portal listening on http://\(host):\(bound)")
             fflush(stdout)

@@ -2,17 +2,22 @@ import Foundation
 import Hummingbird
 import Logging
 import NewsroomKit
+import PublicWeb
 import ServiceLifecycle
 import SQLKit
 
 /// Builds the portal's HTTP application over a store.
 public enum PortalApplication {
     /// `tokenCacheSeconds`: how long a token's owner is remembered (0: ask the database every time);
-    /// `listCacheSeconds`: how long a list page may show what other processes have changed (0: no list cache).
+    /// `listCacheSeconds`: how long a list page may show what other processes have changed (0: no list cache);
+    /// `publicBase`: the public portal's address, before every path in feeds, sitemaps and Open Graph tags;
+    /// `pageCacheSeconds`: how long a public page may show what other processes have changed (0: no page cache).
     public static func router(store: Store, metrics: Metrics = Metrics(), signInLimits: Store.SignInLimits = .init(),
                               clients: ClientAddress = ClientAddress(), minimumFreeDisk: Int64 = PortalApplication.minimumFreeDisk,
                               tokenCacheSeconds: TimeInterval = TokenCache.defaultLifetime,
-                              listCacheSeconds: TimeInterval = ListCache.defaultLifetime) -> Router<PortalContext> {
+                              listCacheSeconds: TimeInterval = ListCache.defaultLifetime,
+                              publicBase: PublicAddress = PublicAddress(PortalApplication.defaultPublicBase),
+                              pageCacheSeconds: TimeInterval = PageCache.defaultLifetime) -> Router<PortalContext> {
         let router = Router(context: PortalContext.self)
         router.add(middleware: RequestLogging(metrics: metrics))
         // Alive: the process answers.
@@ -55,10 +60,22 @@ public enum PortalApplication {
         ReportRoutes.add(to: api, store: store)
         RoyaltyRoutes.add(to: api, store: store)
         SocialRoutes.add(to: api, store: store)
+        // The public face: pages, photos, feeds and sitemaps, no token (Sources/PublicWeb).
+        PublicPages(content: StorePublicContent(store: store), address: publicBase, renderer: publicPageRenderer,
+                    cache: PageCache(lifetime: pageCacheSeconds, clock: store.clock)).add(to: router)
         // Last, so that it wraps only what no route takes: 405 with Allow, or 404.
         router.add(middleware: UnmatchedRoute(routes: router.routes))
         return router
     }
+
+    /// The public address when none is configured (`bientap-portal serve --public-url`).
+    public static let defaultPublicBase = "http://127.0.0.1:8080"
+
+    /// The public pages' templates, parsed once per process; they are compiled in, so a
+    /// failure to parse is a defect every test shows, and the pages then answer with its text.
+    static let publicPageRenderer: PageRenderer = {
+        do { return try PageRenderer() } catch { return PageRenderer.failed(error) }
+    }()
 
     /// Free space below which an SQLite store is not ready (a save needs room for its revision and the WAL).
     public static let minimumFreeDisk: Int64 = 64 << 20
@@ -66,12 +83,18 @@ public enum PortalApplication {
     /// The application listening on `host`:`port` (0: any free port); `onRunning`
     /// receives the port actually bound.
     public static func make(store: Store, host: String, port: Int, logger: Logger, services: [any Service] = [],
-                            clients: ClientAddress = ClientAddress(),
+                            clients: ClientAddress = ClientAddress(), publicBase: String? = nil,
                             onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        Application(router: router(store: store, clients: clients),
-                    configuration: .init(address: .hostname(host, port: port), serverName: "bientap-portal"),
-                    services: services,
-                    onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
-                    logger: logger)
+        // Without a configured address, the one listened on, once the port is known.
+        let address = PublicAddress(publicBase ?? "http://\(host):\(port)")
+        return Application(router: router(store: store, clients: clients, publicBase: address),
+                           configuration: .init(address: .hostname(host, port: port), serverName: "bientap-portal"),
+                           services: services,
+                           onServerRunning: { channel in
+                               let bound = channel.localAddress?.port ?? port
+                               if publicBase == nil { address.base = "http://\(host):\(bound)" }
+                               await onRunning(bound)
+                           },
+                           logger: logger)
     }
 }

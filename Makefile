@@ -19,11 +19,16 @@ TEST_PACKAGES += libreoffice-calc-nogui
 # of the project's own; pinned, so the same seed generates the same requests everywhere.
 ADVERSARIAL_VENV := .venv-adversarial
 ADVERSARIAL_TOOLS := schemathesis==4.32.5 openapi-spec-validator==0.9.0
+# The WordPress backend's tests (Scripts/with-wordpress): Debian's WordPress, served by PHP's
+# built-in server from a temporary copy, with a private MariaDB server. (The package also
+# brings Apache, which the tests leave alone.)
+WORDPRESS_PACKAGES := wordpress mariadb-server php-cli php-mysql curl
+TEST_PACKAGES += $(WORDPRESS_PACKAGES)
 # bench: the HTTP load generator the portal's benchmark drives.
 BENCH_PACKAGES := wrk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test adversarial adversarial-tools bench build deps test-deps keymaps clean
+.PHONY: test-wordpress demo test adversarial adversarial-tools bench build deps test-deps keymaps clean
 
 define ensure_packages
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -55,12 +60,19 @@ test: test-deps adversarial-tools
 	$(SWIFT) build --product bientap
 	$(SWIFT) build --product bientap-portal
 	@# The failures are repeated at the end, where a CI log's tail shows them. The tests get a
-	@# PostgreSQL server of their own (Scripts/with-postgres), stopped when they end.
-	@log=$$(mktemp); set -o pipefail; Scripts/with-postgres $(SWIFT) test 2>&1 | tee "$$log"; status=$$?; \
+	@# PostgreSQL server of their own (Scripts/with-postgres) and a WordPress site (Scripts/with-wordpress),
+	@# stopped when they end.
+	@log=$$(mktemp); set -o pipefail; Scripts/with-postgres Scripts/with-wordpress $(SWIFT) test 2>&1 | tee "$$log"; status=$$?; \
 	if [ $$status -ne 0 ]; then echo; echo "== failures (repeated from above) =="; \
 		grep -E "error: " "$$log" | cut -c1-400 | head -60; fi; \
 	rm -f "$$log"; exit $$status
 	Scripts/adversarial .build/debug $(ADVERSARIAL_VENV)
+
+# The WordPress backend alone: its tests and the desk's end-to-end tests against a real
+# WordPress, brought up and torn down by Scripts/with-wordpress (make test runs them too).
+test-wordpress: test-deps
+	$(SWIFT) build --build-tests
+	Scripts/with-wordpress $(SWIFT) test --skip-build --filter 'WordPress'
 
 # Installs the tools again only when their pinned versions change.
 adversarial-tools: test-deps

@@ -42,10 +42,14 @@ let package = Package(
 
         // Client side
         .target(name: "PortalClient", dependencies: ["NewsroomKit", "CurlHTTP"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        // The desk's PortalAPI over a WordPress site's REST API.
+        .target(name: "WordPressClient", dependencies: ["PortalClient", "NewsroomKit", "CurlHTTP", "VietText"],
+                swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "VietText"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(name: "BienTapApp", dependencies: ["TerminalUI", "PortalClient", "CurlHTTP"]),
         .executableTarget(name: "bientap", dependencies: [
             "BienTapApp",
+            "WordPressClient",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -109,6 +113,8 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .testTarget(name: "SocialChannelsTests", dependencies: ["SocialChannels", "SocialFakes", "CurlHTTP", "NewsroomKit"]),
+        // Against a real WordPress: run under Scripts/with-wordpress (make test-wordpress).
+        .testTarget(name: "WordPressClientTests", dependencies: ["WordPressClient", "BienTapApp", "Polling"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Polling", "bientap", "bientap-portal", "BienTapApp"]),
     ],
     swiftLanguageModes: [.v5]

@@ -80,6 +80,7 @@ public enum Strings {
         case .published: return Localized(vi: "Đã đăng", en: "Published")
         case .rejected: return Localized(vi: "Từ chối", en: "Rejected")
         case .withdrawn: return Localized(vi: "Đã rút", en: "Withdrawn")
+        case .unpublished: return Localized(vi: "Đã gỡ xuống", en: "Taken down")
         }
     }
 
@@ -99,6 +100,9 @@ public enum Strings {
         case .api(let status, let body) where APIErrorCode(rawValue: body.error.code) == .unauthorized:
             return Localized(vi: "Cổng thông tin từ chối mã truy cập (\(status)): \(body.error.message) Đăng nhập lại bằng bientap login, hoặc kiểm tra BIENTAP_TOKEN và config.toml.",
                              en: "The portal refused the access token (\(status)): \(body.error.messageEn) Sign in again with bientap login, or check BIENTAP_TOKEN and config.toml.")
+        case .api(_, let body) where body.error.code == "not_available_on_this_portal":
+            // WordPressClient's refusal of what a WordPress site does not keep (WordPressUnavailable).
+            return notOnThisPortal(body.error.message)
         case .api(let status, let body):
             return Localized(vi: "Cổng thông tin báo lỗi \(status): \(body.error.message)",
                              en: "The portal answered \(status): \(body.error.messageEn)")
@@ -117,6 +121,24 @@ public enum Strings {
         case .staleRevision(let current):
             return Localized(vi: "Bài đã có người lưu (phiên bản \(current.summary.revision)) sau khi bạn mở; chữ của bạn vẫn còn, hãy hợp nhất.",
                              en: "Someone saved the item (revision \(current.summary.revision)) after you opened it; your words are kept, merge them.")
+        }
+    }
+
+    /// What a WordPress site has no notion of, by the feature's name.
+    static func notOnThisPortal(_ feature: String) -> Localized {
+        switch feature {
+        case "royalties":
+            return Localized(vi: "Cổng thông tin này chạy WordPress, không có chấm và sổ nhuận bút: việc này không làm được ở đây.",
+                             en: "This portal runs WordPress, which keeps no royalty grading or ledger: this cannot be done here.")
+        case "social_queue":
+            return Localized(vi: "Cổng thông tin này chạy WordPress, không có hàng đăng mạng xã hội.",
+                             en: "This portal runs WordPress, which has no social queue.")
+        case "activity_report":
+            return Localized(vi: "Cổng thông tin này chạy WordPress, không có báo cáo hoạt động.",
+                             en: "This portal runs WordPress, which has no activity report.")
+        default:
+            return Localized(vi: "Cổng thông tin này chạy WordPress, không có chức năng này.",
+                             en: "This portal runs WordPress, which does not have this.")
         }
     }
 
@@ -446,6 +468,17 @@ extension Strings {
                   en: "Signed in to \(portal) as \(name) until \(until). The token is kept in \(file).")
     }
     public static let userPrompt = Localized(vi: "Tên đăng nhập: ", en: "Login name: ")
+    // WordPress sites (WordPressClient)
+    public static let applicationPasswordPrompt = Localized(
+        vi: "Mật khẩu ứng dụng (Application Password, tạo ở trang Hồ sơ của bạn trên WordPress): ",
+        en: "Application Password (made on your WordPress profile page): ")
+    public static func signedInWordPress(_ name: String, portal: String, file: String) -> Localized {
+        Localized(vi: "Đã đăng nhập trang WordPress \(portal) với tên \(name). Mật khẩu ứng dụng lưu ở \(file).",
+                  en: "Signed in to the WordPress site \(portal) as \(name). The Application Password is kept in \(file).")
+    }
+    public static let wordPressTokenShape = Localized(
+        vi: "Với trang WordPress, mã truy cập là tên đăng nhập và mật khẩu ứng dụng: TÊN:MẬT-KHẨU (hoặc đăng nhập bằng bientap login --backend wordpress URL).",
+        en: "For a WordPress site the token is the login and an Application Password: LOGIN:PASSWORD (or sign in with bientap login --backend wordpress URL).")
     public static let userRequired = Localized(vi: "cần tên đăng nhập (--user)", en: "a login name is needed (--user)")
     public static let passwordRequired = Localized(vi: "cần mật khẩu", en: "a password is needed")
     public static let cannotRead = Localized(vi: "không đọc được tệp", en: "cannot read the file")

@@ -5,11 +5,12 @@ import NewsroomKit
 import PortalClient
 import TerminalUI
 import VietText
+import WordPressClient
 
 /// The portal and the account a command works with, and the desk over them.
 struct Desk {
     let commands: DeskCommands
-    let client: AdminClient
+    let client: any PortalAPI
     let portal: String
     let language: UILanguage
 
@@ -18,7 +19,10 @@ struct Desk {
         language = config.language
         self.portal = portal
         do {
-            client = try AdminClient(baseURL: portal, token: token)
+            client = try PortalConnection.client(portal: portal, token: token,
+                                                 backend: PortalConnection.backend(config.backend, portal: portal, token: token))
+        } catch is PortalConnection.WordPressTokenShape {
+            throw Failed(message: Strings.wordPressTokenShape(language), status: 2)
         } catch {
             throw Failed(message: Strings.portalError(error, portal: portal)(language), status: 2)
         }
@@ -70,11 +74,19 @@ struct Login: ParsableCommand {
         discussion: """
         The password is read with echo off on a terminal, or as the first line of standard \
         input (for scripts). The token goes to ~/.config/bientap/credentials (mode 600) and \
-        is used when neither --token, BIENTAP_TOKEN nor config.toml gives one.
+        is used when neither --token, BIENTAP_TOKEN nor config.toml gives one. A WordPress \
+        site (--backend wordpress, or found by asking its /wp-json/) takes an Application \
+        Password made in the user's profile; it is checked, then kept as login:password.
         """)
 
     @Option(name: .long, help: ArgumentHelp("Portal base URL (default: BIENTAP_PORTAL or config.toml).", valueName: "url"))
     var portal: String?
+
+    @Option(name: .long, help: ArgumentHelp("The portal's API: bientap, wordpress or auto (default: ask the site).", valueName: "backend"))
+    var backend: String?
+
+    @Argument(help: ArgumentHelp("Portal base URL (the same as --portal).", valueName: "url"))
+    var url: String?
 
     @Option(name: .long, help: ArgumentHelp("Login name (asked when not given).", valueName: "name"))
     var user: String?
@@ -85,14 +97,21 @@ struct Login: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let language = language()
-        let config = try? ClientConfiguration.resolve(portalFlag: portal, tokenFlag: nil, keymapFlag: nil, environment: environment)
-        guard let portal = portal ?? config?.portal else { throw Failed(message: Strings.missingPortal(language), status: 2) }
+        let config = try? ClientConfiguration.resolve(portalFlag: url ?? portal, tokenFlag: nil, keymapFlag: nil, environment: environment)
+        guard let portal = url ?? portal ?? config?.portal else { throw Failed(message: Strings.missingPortal(language), status: 2) }
+        guard let backend = PortalBackend(rawValue: backend ?? "auto") else {
+            throw Failed(message: "--backend: auto | bientap | wordpress", status: 2)
+        }
         var name = user
         if name == nil {
             fputs(Strings.userPrompt(language), stderr)
             name = readLine(strippingNewline: true)
         }
         guard let name, !name.isEmpty else { throw Failed(message: Strings.userRequired(language), status: 2) }
+        if backend == .wordpress || (backend == .auto && WordPressClient.detect(baseURL: portal)) {
+            try wordPress(portal: portal, name: name, environment: environment, language: language)
+            return
+        }
         guard let password = ConsoleInput.hiddenLine(prompt: Strings.passwordPrompt(language)) else {
             throw Failed(message: Strings.passwordRequired(language), status: 2)
         }
@@ -117,6 +136,31 @@ struct Login: ParsableCommand {
         print(Strings.signedIn(TerminalSafeText.line(signedIn.me.displayName), portal: portal, until: DateText.full(signedIn.expiresAt),
                                file: Credentials.path(environment: environment))(language))
     }
+
+    /// A WordPress site: the Application Password is checked (`users/me`), then kept.
+    private func wordPress(portal: String, name: String, environment: [String: String], language: UILanguage) throws {
+        guard let password = ConsoleInput.hiddenLine(prompt: Strings.applicationPasswordPrompt(language)), !password.isEmpty else {
+            throw Failed(message: Strings.passwordRequired(language), status: 2)
+        }
+        // WordPress shows the password in groups of four; the spaces are not part of it.
+        let token = name + ":" + password.filter { !$0.isWhitespace }
+        let me: Me
+        do {
+            me = try PortalConnection.client(portal: portal, token: token, backend: .wordpress).me()
+        } catch is PortalConnection.WordPressTokenShape {
+            throw Failed(message: Strings.wordPressTokenShape(language), status: 2)
+        } catch {
+            throw Failed(message: Desk.explain(error, portal: portal, language: language))
+        }
+        let credentials = Credentials(portal: portal, user: name, token: token, expiresAt: nil, backend: PortalBackend.wordpress.rawValue)
+        do {
+            try credentials.save(environment: environment)
+        } catch {
+            throw Failed(message: "\(Credentials.path(environment: environment)): \(error)")
+        }
+        print(Strings.signedInWordPress(TerminalSafeText.line(me.displayName), portal: portal,
+                                        file: Credentials.path(environment: environment))(language))
+    }
 }
 
 struct Logout: ParsableCommand {
@@ -130,7 +174,8 @@ struct Logout: ParsableCommand {
             return
         }
         // Revoked at the portal when it can be reached; forgotten here in any case.
-        try? AdminClient(baseURL: kept.portal, token: kept.token).signOut()
+        let backend = kept.backend.flatMap(PortalBackend.init(rawValue:)) ?? .bientap
+        try? PortalConnection.client(portal: kept.portal, token: kept.token, backend: backend).signOut()
         Credentials.remove(environment: environment)
         print(Strings.signedOut(language))
     }

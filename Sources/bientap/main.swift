@@ -29,6 +29,9 @@ struct ConnectionOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Key binding file applied over the defaults (default: ~/.config/bientap/keymap).", valueName: "file"))
     var keymap: String?
+
+    @Option(name: .long, help: ArgumentHelp("The portal's API: bientap, wordpress (token: login:application-password) or auto (default).", valueName: "backend"))
+    var backend: String?
 }
 
 extension ConnectionOptions {
@@ -38,7 +41,7 @@ extension ConnectionOptions {
         let config: ClientConfiguration
         do {
             config = try ClientConfiguration.resolve(portalFlag: portal, tokenFlag: token, keymapFlag: keymap,
-                                                     environment: ProcessInfo.processInfo.environment)
+                                                     environment: ProcessInfo.processInfo.environment, backendFlag: backend)
         } catch {
             throw Failed(message: "\(error)", status: usageStatus)
         }
@@ -318,8 +321,11 @@ enum Session {
     static func run(portal: String, token: String, configuration: ClientConfiguration, isDemo: Bool = false) throws {
         let language = configuration.language
         let lanes: PortalLanes
+        let backend = PortalConnection.backend(configuration.backend, portal: portal, token: token)
         do {
-            lanes = try PortalLanes(portal: portal, token: token)
+            lanes = try PortalConnection.lanes(portal: portal, token: token, backend: backend)
+        } catch is PortalConnection.WordPressTokenShape {
+            throw Failed(message: Strings.wordPressTokenShape(language))
         } catch {
             throw Failed(message: Strings.portalError(error, portal: portal)(language))
         }
@@ -328,7 +334,8 @@ enum Session {
         defer { screen.shutdown() }
         let state = AppState(language: language, portal: portal, keymap: keymap, theme: configuration.theme,
                              cursorStyle: configuration.cursorStyle, width: screen.width, height: screen.height,
-                             startupNotice: notice, refreshInterval: configuration.refreshSeconds,
+                             startupNotice: notice,
+                             refreshInterval: configuration.refreshIsSet ? configuration.refreshSeconds : backend.defaultRefreshSeconds,
                              journal: Journal(environment: ProcessInfo.processInfo.environment),
                              inputMethod: configuration.inputMethod, isDemo: isDemo)
         NewsroomApp(portal: lanes, state: state).run(on: screen)

@@ -20,6 +20,11 @@ public struct ClientConfiguration: Sendable, Equatable {
     public var mouse = true
     /// `refresh = SECONDS`: how often the queue on screen is read again by itself (0: never).
     public var refreshSeconds: TimeInterval = 15
+    /// Whether `refresh` was set; when not, the backend's default applies.
+    public var refreshIsSet = false
+    /// `--backend`, BIENTAP_BACKEND, `backend = "bientap" | "wordpress" | "auto"`, or what
+    /// `bientap login` kept.
+    public var backend: PortalBackend = .auto
 
     public init(portal: String?, token: String?, keymapPath: String?, language: UILanguage) {
         self.portal = portal
@@ -43,7 +48,7 @@ public struct ClientConfiguration: Sendable, Equatable {
 
     /// Resolves the configuration; a malformed config file is an error, a missing one is not.
     public static func resolve(portalFlag: String?, tokenFlag: String?, keymapFlag: String?,
-                               environment: [String: String]) throws -> ClientConfiguration {
+                               environment: [String: String], backendFlag: String? = nil) throws -> ClientConfiguration {
         let directory = configDirectory(environment: environment)
         let configURL = directory.appendingPathComponent("config.toml")
         let language = UILanguage.fromEnvironment(environment)
@@ -68,6 +73,13 @@ public struct ClientConfiguration: Sendable, Equatable {
         if config.token == nil, let kept = Credentials.load(environment: environment), config.portal == nil || config.portal == kept.portal {
             config.portal = kept.portal
             config.token = kept.token
+            if let kept = kept.backend.flatMap(PortalBackend.init(rawValue:)) { config.backend = kept }
+        }
+        if let name = nonEmpty(backendFlag) ?? nonEmpty(environment["BIENTAP_BACKEND"]) ?? nonEmpty(file["backend"]) {
+            guard let backend = PortalBackend(rawValue: name) else {
+                throw Invalid(description: Strings.configValue(key: "backend", value: name, choices: "auto, bientap, wordpress")(language))
+            }
+            config.backend = backend
         }
         if let name = nonEmpty(file["theme"]) {
             guard let theme = Theme.named(name) else {
@@ -94,6 +106,7 @@ public struct ClientConfiguration: Sendable, Equatable {
                 throw wrong("refresh", value, "0…3600")
             }
             config.refreshSeconds = TimeInterval(seconds)
+            config.refreshIsSet = true
         }
         if let value = nonEmpty(file["mouse"]) {
             guard value == "true" || value == "false" else {

@@ -9,12 +9,16 @@ public struct Credentials: Sendable, Equatable {
     public var user: String
     public var token: String
     public var expiresAt: Date?
+    /// The portal's API when it is not bientap-portal's (`wordpress`; the token is then
+    /// `login:application-password`).
+    public var backend: String?
 
-    public init(portal: String, user: String, token: String, expiresAt: Date?) {
+    public init(portal: String, user: String, token: String, expiresAt: Date?, backend: String? = nil) {
         self.portal = portal
         self.user = user
         self.token = token
         self.expiresAt = expiresAt
+        self.backend = backend
     }
 
     public static func path(environment: [String: String]) -> String {
@@ -29,7 +33,7 @@ public struct Credentials: Sendable, Equatable {
               let portal = file["portal"], let token = file["token"], !token.isEmpty else { return nil }
         let expires = file["expires"].flatMap { try? Date($0, strategy: .iso8601) }
         if let expires, expires <= now { return nil }
-        return Credentials(portal: portal, user: file["user"] ?? "", token: token, expiresAt: expires)
+        return Credentials(portal: portal, user: file["user"] ?? "", token: token, expiresAt: expires, backend: file["backend"])
     }
 
     public func save(environment: [String: String]) throws {
@@ -39,6 +43,7 @@ public struct Credentials: Sendable, Equatable {
         var text = "# Written by `bientap login`; `bientap logout` removes it. Keep it private.\n"
         text += "portal = \(quoted(portal))\nuser = \(quoted(user))\ntoken = \(quoted(token))\n"
         if let expiresAt { text += "expires = \(quoted(expiresAt.formatted(.iso8601)))\n" }
+        if let backend { text += "backend = \(quoted(backend))\n" }
         try SafeFile.write(text, to: path, mode: 0o600)
         chmod(path, 0o600)
     }

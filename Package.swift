@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(name: "SocialChannelsTests", dependencies: ["SocialChannels", "SocialFakes", "CurlHTTP", "NewsroomKit"]),
         // Against a real WordPress: run under Scripts/with-wordpress (make test-wordpress).
         .testTarget(name: "WordPressClientTests", dependencies: ["WordPressClient", "BienTapApp", "Polling"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Polling", "bientap", "bientap-portal", "BienTapApp"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Polling", "bientap", "bientap-portal", "BienTapApp", "WordPressClient"]),
     ],
     swiftLanguageModes: [.v5]
 )

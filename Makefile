@@ -13,6 +13,8 @@ BUILD_PACKAGES := pkg-config libncursesw5-dev libcurl4-openssl-dev libxlsxwriter
 TEST_PACKAGES := tmux hunspell postgresql python3-venv
 # The command-line tests plant hostile text in a portal's database with sqlite3.
 TEST_PACKAGES += sqlite3
+# Every public page of the portal must pass an HTML validity check (PublicPagesTests).
+TEST_PACKAGES += tidy
 # LibreOffice reads the royalty exports' XLSX back and computes their formulas (RoyaltyExportTests).
 TEST_PACKAGES += libreoffice-calc-nogui
 # The adversarial suite's tools (Scripts/adversarial), from PyPI into a virtual environment

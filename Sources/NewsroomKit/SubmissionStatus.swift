@@ -11,6 +11,8 @@ public enum SubmissionStatus: String, Codable, Sendable, CaseIterable {
     case published
     case rejected
     case withdrawn
+    /// Published, then taken down (`unpublish`): its address answers 410 Gone.
+    case unpublished
 
     /// Statuses that wait for an editor: the "Chờ duyệt" queue.
     public static let pending: [SubmissionStatus] = [.submitted, .resubmitted]

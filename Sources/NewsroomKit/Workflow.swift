@@ -2,7 +2,7 @@ import Foundation
 
 /// What can happen to a submission, each from some statuses to one, by some roles:
 /// `submitted → in_review → (returned ↔ resubmitted) → approved → scheduled → published`,
-/// plus `rejected` and `withdrawn`.
+/// plus `rejected` and `withdrawn`, and `published → unpublished` when an item is taken down.
 public enum WorkflowAction: String, Codable, Sendable, CaseIterable {
     case claim
     case `return`
@@ -13,6 +13,8 @@ public enum WorkflowAction: String, Codable, Sendable, CaseIterable {
     case publish
     case reject
     case withdraw
+    /// Takes a published item down: its page answers 410, its unsent social posts are cancelled.
+    case unpublish
 
     /// The statuses the action starts from.
     public var from: Set<SubmissionStatus> {
@@ -25,6 +27,7 @@ public enum WorkflowAction: String, Codable, Sendable, CaseIterable {
         case .publish: return [.approved, .scheduled]
         case .reject: return [.submitted, .inReview, .resubmitted]
         case .withdraw: return [.submitted, .returned, .resubmitted]
+        case .unpublish: return [.published]
         }
     }
 
@@ -39,6 +42,7 @@ public enum WorkflowAction: String, Codable, Sendable, CaseIterable {
         case .publish: return .published
         case .reject: return .rejected
         case .withdraw: return .withdrawn
+        case .unpublish: return .unpublished
         }
     }
 
@@ -47,7 +51,7 @@ public enum WorkflowAction: String, Codable, Sendable, CaseIterable {
     public var roles: Set<Role> {
         switch self {
         case .claim, .return, .approve, .reject: return [.editor, .admin]
-        case .schedule, .unschedule, .publish: return [.publisher, .admin]
+        case .schedule, .unschedule, .publish, .unpublish: return [.publisher, .admin]
         case .resubmit, .withdraw: return [.contributor, .admin]
         }
     }

@@ -131,6 +131,9 @@ extension WordPressClient {
         case .return, .withdraw:
             if !note.isEmpty { _ = try addNote(to: id, NoteRequest(body: note, visibility: .editors), idempotencyKey: idempotencyKey) }
             return try update(id, ["status": "draft"])
+        case .unpublish:
+            // WordPress takes a post down by making it a draft again.
+            return try update(id, ["status": "draft"])
         case .resubmit, .unschedule:
             return try update(id, ["status": "pending"])
         case .reject:

@@ -33,7 +33,7 @@ enum WordPressStatus {
             case .scheduled: names = ["future"]
             case .published: names = ["publish"]
             case .rejected: names = ["trash"]
-            case .inReview, .approved, .withdrawn: names = []
+            case .inReview, .approved, .withdrawn, .unpublished: names = []
             }
             for name in names where !out.contains(name) { out.append(name) }
         }

@@ -184,7 +184,7 @@ class RouteMatrixTests: PortalTestCase {
                                 let status: SubmissionStatus = ["publication", "regrade"].contains(op.id) ? .published
                                     : op.id == "setSocialChoice" ? .approved
                                     : action.map { [.claim: .submitted, .return: .inReview, .approve: .inReview, .reject: .submitted,
-                                                    .resubmit: .returned, .withdraw: .submitted, .schedule: .approved, .unschedule: .scheduled,
+                                                    .resubmit: .returned, .withdraw: .submitted, .schedule: .approved, .unschedule: .scheduled, .unpublish: .published,
                                                     .publish: .approved][$0]! } ?? .submitted
                                 let id = try await item(for: role, inScope: inScope, status: status)
                                 uri = uri.replacingOccurrences(of: "{id}", with: "\(id)").replacingOccurrences(of: "{number}", with: "1")

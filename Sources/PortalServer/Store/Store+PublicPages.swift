@@ -32,7 +32,7 @@ extension Store {
             return .missing
         }
         let status = try row.decode(column: "status", as: String.self)
-        if status == "unpublished" {
+        if status == SubmissionStatus.unpublished.rawValue {
             return .removed(site: SiteRef(id: try row.decode(column: "site_id", as: Int64.self),
                                           code: try row.decode(column: "site_code", as: String.self),
                                           name: try row.decode(column: "site_name", as: String.self)))

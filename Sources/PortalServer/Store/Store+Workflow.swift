@@ -94,7 +94,8 @@ extension Store {
                 try await writePublication(of: current, now: now)
                 try await writeEntitlements(of: current, publishedAt: now, now: now)
                 try await scheduleSocialPosts(of: id, publishedAt: now)
-            case .reject, .withdraw:
+            case .reject, .withdraw, .unpublish:
+                // Taken down: no post may still link to the page (which now answers 410).
                 try await cancelSocialPosts(of: id, now: now)
             default:
                 break

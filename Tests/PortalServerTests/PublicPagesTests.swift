@@ -1,0 +1,329 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NewsroomKit
+@testable import PortalServer
+import PublicWeb
+import SQLKit
+import XCTest
+
+/// The portal's public face over a real server on loopback: only published items have
+/// pages, hostile text is escaped, a taken-down item answers 410, validators answer 304,
+/// feeds and sitemaps are XML a standard parser reads, and every page passes `tidy`.
+class PublicPagesTests: PortalTestCase {
+    static let base = "https://cong.example.vn"
+
+    /// A seeded portal listening on loopback, its public address `base`.
+    func withPublicPortal(_ body: (Store, any TestClientProtocol) async throws -> Void) async throws {
+        let store = try await seededStore()
+        var logger = Logger(label: "test")
+        logger.logLevel = .error
+        let app = Application(router: PortalApplication.router(store: store, publicBase: PublicAddress(Self.base)),
+                              configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
+        do {
+            try await app.test(.live) { client in try await body(store, client) }
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        try await store.close()
+    }
+
+    static let hostileTitle = "<script>alert(\"x\")</script> Lễ hội \"Cầu ngư\" \u{1B}[31mđỏ\u{07} & 'nháy'"
+    static let photo: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]
+
+    /// A new item on so-y-te with one photo, published (its page written) unless `status` says otherwise.
+    func item(_ store: Store, title: String, status: SubmissionStatus = .published, category: NewsroomKit.Category = .news) async throws -> Int64 {
+        let contributor = try await store.sql.raw("SELECT id FROM contributors ORDER BY id LIMIT 1").first()?.decode(column: "id", as: Int64.self)
+        let site = try await store.sql.raw("SELECT id FROM sites WHERE code = 'so-y-te'").first()?.decode(column: "id", as: Int64.self)
+        let id = try await store.transaction {
+            try await store.insertSubmission(siteID: try XCTUnwrap(site), contributorID: try XCTUnwrap(contributor), title: title,
+                                             sapo: "Sapo có <b>thẻ</b> & \"ngoặc\".", body: "Đoạn một.\n\nĐoạn hai có <i>thẻ</i>.",
+                                             category: category, language: "vi", status: status, received: Date(), author: "test",
+                                             publishedAt: status == .published ? Date() : nil)
+        }
+        try await store.transaction {
+            try await store.sql.raw("""
+                INSERT INTO attachments (submission_id, number, filename, content_type, size, sha256, caption, credit, data)
+                VALUES (\(bind: id), 1, 'a.png', 'image/png', \(bind: Self.photo.count), 'abc123', 'Chú thích <ảnh>', 'Ảnh: Lê Văn "A"',
+                        \(bind: ByteBuffer(bytes: Self.photo)))
+                """).run()
+            if status == .published { try await store.writePublication(of: id, at: Date()) }
+        }
+        return id
+    }
+
+    func path(_ store: Store, _ id: Int64) async throws -> String {
+        let submission = try await store.submission(id: id, scope: .everything)
+        return Publication.make(try XCTUnwrap(submission), now: Date()).path
+    }
+
+    func get(_ client: any TestClientProtocol, _ uri: String, headers extra: [HTTPField.Name: String] = [:]) async throws
+        -> (status: HTTPResponse.Status, text: String, headers: HTTPFields) {
+        let answer = try await send(client, .get, uri, token: nil, headers: extra)
+        return (answer.status, String(decoding: answer.body, as: UTF8.self), answer.headers)
+    }
+
+    func testOnlyPublishedItemsHavePagesAndTheirTextIsEscaped() async throws {
+        try await withPublicPortal { store, client in
+            let shown = try await item(store, title: Self.hostileTitle)
+            let pending = try await item(store, title: "Bài chờ duyệt chưa ai được đọc", status: .submitted)
+            let page = try await get(client, try await path(store, shown))
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertEqual(page.headers[.contentType], "text/html; charset=utf-8")
+            XCTAssertFalse(page.text.lowercased().contains("<script"), "no script at all, the title's included")
+            XCTAssertTrue(page.text.contains("&lt;script&gt;alert"), "the title is shown, escaped")
+            XCTAssertFalse(page.text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "no control characters")
+            XCTAssertTrue(page.text.contains("Lễ hội “Cầu ngư” [31mđỏ &amp; &#39;nháy&#39;"), "straight quotes printed as Vietnamese quotes")
+            XCTAssertTrue(page.text.contains("<html lang=\"vi\">"))
+            XCTAssertTrue(page.text.contains("Sapo có &lt;b&gt;thẻ&lt;/b&gt;"), "the sapo escaped")
+            XCTAssertTrue(page.text.contains("Chú thích &lt;ảnh&gt;"), "the caption escaped")
+            XCTAssertTrue(page.text.contains("Ảnh: Lê Văn “A”"), "the credit")
+            let address = Self.base + (try await path(store, shown))
+            XCTAssertTrue(page.text.contains("<meta property=\"og:url\" content=\"\(address)\">"), "og:url absolute")
+            XCTAssertTrue(page.text.contains("<meta property=\"og:image\" content=\"\(Self.base)/media/\(shown)/1\">"), "og:image: the first photo")
+            XCTAssertTrue(page.text.contains("<meta property=\"og:description\" content=\"Sapo có &lt;b&gt;thẻ&lt;/b&gt; &amp; “ngoặc”.\">"),
+                          "og:description: the sapo")
+            let photo = try await send(client, .get, "/media/\(shown)/1", token: nil)
+            XCTAssertEqual(photo.status, .ok)
+            XCTAssertEqual([UInt8](photo.body), Self.photo)
+            XCTAssertEqual(photo.headers[.contentType], "image/png")
+
+            // A pending item: no page at the address it will have, nothing of its text, no photo.
+            let hidden = try await get(client, try await path(store, pending))
+            XCTAssertEqual(hidden.status, .notFound)
+            XCTAssertFalse(hidden.text.contains("chưa ai được đọc"))
+            XCTAssertTrue(hidden.text.contains("Không tìm thấy trang"))
+            let hiddenPhoto = try await send(client, .get, "/media/\(pending)/1", token: nil)
+            XCTAssertEqual(hiddenPhoto.status, .notFound)
+            // Listed where it belongs, the pending one nowhere.
+            for list in ["/", "/so-y-te", "/so-y-te/chuyen-muc/tin-tuc", "/so-y-te/rss.xml"] {
+                let text = try await get(client, list).text
+                XCTAssertTrue(text.contains("Lễ hội “Cầu ngư”"), list)
+                XCTAssertFalse(text.contains("chưa ai được đọc"), list)
+            }
+        }
+    }
+
+    func testATakenDownItemAnswers410AtOnceAndItsUnsentPostsAreCancelled() async throws {
+        try await withPublicPortal { store, client in
+            let id = try await item(store, title: "Bài sẽ bị gỡ")
+            let address = try await path(store, id)
+            let post = try await store.transaction {
+                try await store.returning("""
+                    INSERT INTO social_posts (submission_id, channel, status, message, created_at, updated_at)
+                    VALUES (\(bind: id), 'facebook', 'queued', 'Tin mới', 0, 0) RETURNING id
+                    """).decode(column: "id", as: Int64.self)
+            }
+            let shown = try await get(client, address)
+            XCTAssertEqual(shown.status, .ok, "shown, and now in the page cache")
+            let current = try await store.submission(id: id, scope: .everything)
+            let outcome = try await store.transition(id: id, expected: try XCTUnwrap(current).summary.revision,
+                                                     request: TransitionRequest(action: .unpublish, note: "Sai số liệu"),
+                                                     actor: "publisher", scope: .everything, idempotency: nil) { _ in Data() }
+            guard case .done(let after) = outcome else { return XCTFail("unpublish: \(outcome)") }
+            XCTAssertEqual(after.summary.status, .unpublished)
+            let gone = try await get(client, address)
+            XCTAssertEqual(gone.status, .gone)
+            XCTAssertTrue(gone.text.contains("Bài đã được gỡ"))
+            XCTAssertFalse(gone.text.contains("Bài sẽ bị gỡ"), "nothing of the item's text")
+            let photo = try await send(client, .get, "/media/\(id)/1", token: nil)
+            XCTAssertEqual(photo.status, .notFound)
+            let home = try await get(client, "/so-y-te")
+            XCTAssertFalse(home.text.contains("Bài sẽ bị gỡ"), "off the lists")
+            let status = try await store.sql.raw("SELECT status FROM social_posts WHERE id = \(bind: post)").first()?
+                .decode(column: "status", as: String.self)
+            XCTAssertEqual(status, "cancelled")
+            try await assertTidy(gone.text, "410 page")
+            // Only a published item can be taken down.
+            let again = try await store.transition(id: id, expected: after.summary.revision, request: TransitionRequest(action: .unpublish),
+                                                   actor: "publisher", scope: .everything, idempotency: nil) { _ in Data() }
+            guard case .illegal(status: .unpublished) = again else { return XCTFail("unpublished twice: \(again)") }
+        }
+    }
+
+    func testValidatorsAnswer304AndPagesSayHowLongToKeepThem() async throws {
+        try await withPublicPortal { store, client in
+            let address = try await path(store, try await item(store, title: "Bài để kiểm tra bộ đệm"))
+            for uri in [address, "/so-y-te", "/so-y-te/rss.xml", "/sitemap.xml"] {
+                let first = try await get(client, uri)
+                XCTAssertEqual(first.status, .ok, uri)
+                let etag = try XCTUnwrap(first.headers[.eTag], uri)
+                XCTAssertEqual(first.headers[.cacheControl], "public, max-age=60", uri)
+                let modified = try XCTUnwrap(first.headers[.lastModified], uri)
+                let asked: [([HTTPField.Name: String], HTTPResponse.Status)] = [
+                    ([.ifNoneMatch: etag], .notModified), ([.ifNoneMatch: "W/\(etag)"], .notModified), ([.ifModifiedSince: modified], .notModified),
+                    ([.ifNoneMatch: "\"p-other\""], .ok), ([.ifModifiedSince: "Mon, 01 Jan 2001 00:00:00 GMT"], .ok),
+                ]
+                for (headers, expected) in asked {
+                    let answer = try await get(client, uri, headers: headers)
+                    XCTAssertEqual(answer.status, expected, "\(uri) \(headers)")
+                }
+            }
+        }
+    }
+
+    func testFeedsAndSitemapsAreXMLWithTheirRequiredElements() async throws {
+        try await withPublicPortal { store, client in
+            let address = try await path(store, try await item(store, title: Self.hostileTitle))
+            let rss = try await get(client, "/so-y-te/rss.xml")
+            XCTAssertEqual(rss.headers[.contentType], "application/rss+xml; charset=utf-8")
+            let channel = try XMLTree.parse(rss.text)
+            XCTAssertEqual(channel.name, "rss")
+            XCTAssertEqual(channel.attributes["version"], "2.0")
+            for required in ["channel/title", "channel/link", "channel/description", "channel/item/title", "channel/item/link",
+                             "channel/item/guid", "channel/item/pubDate"] {
+                XCTAssertFalse(channel.texts(required).isEmpty, "RSS \(required)")
+            }
+            XCTAssertTrue(channel.texts("channel/item/link").contains(Self.base + address))
+            XCTAssertTrue(channel.texts("channel/item/title").contains { $0.hasPrefix("<script>alert(“x”)</script> Lễ hội “Cầu ngư”") },
+                          "the title as text, escaped in the XML")
+            for date in channel.texts("channel/item/pubDate") { XCTAssertNotNil(HTTPDateCheck.rfc822(date), date) }
+
+            let atom = try XMLTree.parse(try await get(client, "/so-y-te/chuyen-muc/tin-tuc/atom.xml").text)
+            XCTAssertEqual(atom.name, "feed")
+            for required in ["id", "title", "updated", "entry/id", "entry/title", "entry/updated", "entry/author/name"] {
+                XCTAssertFalse(atom.texts(required).isEmpty, "Atom \(required)")
+            }
+            XCTAssertTrue(atom.texts("entry/id").contains(Self.base + address))
+
+            let sitemap = try XMLTree.parse(try await get(client, "/so-y-te/sitemap.xml").text)
+            XCTAssertEqual(sitemap.name, "urlset")
+            XCTAssertTrue(sitemap.texts("url/loc").contains(Self.base + address))
+            XCTAssertTrue(sitemap.texts("url/loc").allSatisfy { $0.hasPrefix(Self.base + "/so-y-te") })
+            let index = try XMLTree.parse(try await get(client, "/sitemap.xml").text)
+            XCTAssertEqual(index.name, "sitemapindex")
+            let sites = try await store.sites()
+            XCTAssertEqual(Set(index.texts("sitemap/loc")), Set(sites.map { Self.base + "/\($0.code)/sitemap.xml" }))
+        }
+    }
+
+    func testEveryPublicPagePassesTidyAndHasNoScript() async throws {
+        try await withPublicPortal { store, client in
+            let article = try await path(store, try await item(store, title: Self.hostileTitle))
+            let document = try await path(store, try await item(store, title: "Kế hoạch số 12/KH-UBND về y tế cơ sở", category: .document))
+            let pages = ["/", "/so-y-te", "/so-y-te?trang=2", "/so-y-te/chuyen-muc/van-ban", "/english", article, document,
+                         "/so-y-te/khong-co-bai-nay-1.html", "/khong-co-trang"]
+            for uri in pages {
+                let page = try await get(client, uri)
+                XCTAssertTrue([.ok, .notFound].contains(page.status), "\(uri): \(page.status)")
+                XCTAssertFalse(page.text.lowercased().contains("<script"), uri)
+                try await assertTidy(page.text, uri)
+            }
+            let documentPage = try await get(client, document), english = try await get(client, "/english")
+            XCTAssertTrue(documentPage.text.contains("Số hiệu: 12/KH-UBND"))
+            XCTAssertTrue(english.text.contains("<html lang=\"en\">"))
+        }
+    }
+
+    /// Debian's `tidy -errors -q` finds nothing in `html`.
+    func assertTidy(_ html: String, _ label: String, file: StaticString = #filePath, line: UInt = #line) async throws {
+        let tidy = "/usr/bin/tidy"
+        guard FileManager.default.isExecutableFile(atPath: tidy) else {
+            return XCTFail("tidy is missing: `make test` installs it (TEST_PACKAGES)", file: file, line: line)
+        }
+        let input = directory.appendingPathComponent("page-\(UUID().uuidString).html")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try Data(html.utf8).write(to: input)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tidy)
+        process.arguments = ["-errors", "-q", "-utf8", input.path]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let report = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "\(label): \(report)", file: file, line: line)
+        XCTAssertEqual(report, "", label, file: file, line: line)
+    }
+}
+
+/// An RFC 822 date as RSS writes it, read back with Foundation's own formatter (not ours).
+enum HTTPDateCheck {
+    static func rfc822(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        return formatter.date(from: text)
+    }
+}
+
+/// An XML document as Foundation's XMLParser reads it: elements with attributes, text and children.
+final class XMLTree {
+    let name: String
+    let attributes: [String: String]
+    var text = ""
+    var children: [XMLTree] = []
+
+    init(name: String, attributes: [String: String]) {
+        self.name = name
+        self.attributes = attributes
+    }
+
+    struct Malformed: Error { var reason: String }
+
+    static func parse(_ text: String) throws -> XMLTree {
+        let reader = Reader()
+        let parser = XMLParser(data: Data(text.utf8))
+        parser.delegate = reader
+        guard parser.parse(), let root = reader.root else {
+            throw Malformed(reason: "\(parser.parserError.map { "\($0)" } ?? "no root") at line \(parser.lineNumber): \(text.prefix(400))")
+        }
+        return root
+    }
+
+    /// The text of every element at `path` (names joined by `/`) below this one.
+    func texts(_ path: String) -> [String] {
+        var level = [self]
+        for name in path.split(separator: "/") { level = level.flatMap { $0.children.filter { $0.name == name } } }
+        return level.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+    }
+
+    private final class Reader: NSObject, XMLParserDelegate {
+        var root: XMLTree?
+        var stack: [XMLTree] = []
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            let element = XMLTree(name: name, attributes: attributes)
+            stack.last?.children.append(element)
+            if root == nil { root = element }
+            stack.append(element)
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            stack.removeLast()
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            stack.last?.text += string
+        }
+    }
+}
+
+/// The same public pages with the portal on PostgreSQL.
+final class PublicPagesTestsOnPostgres: PublicPagesTests {
+    override class var onPostgres: Bool { true }
+    override func testOnlyPublishedItemsHavePagesAndTheirTextIsEscaped() async throws {
+        try await super.testOnlyPublishedItemsHavePagesAndTheirTextIsEscaped()
+    }
+    override func testATakenDownItemAnswers410AtOnceAndItsUnsentPostsAreCancelled() async throws {
+        try await super.testATakenDownItemAnswers410AtOnceAndItsUnsentPostsAreCancelled()
+    }
+    override func testValidatorsAnswer304AndPagesSayHowLongToKeepThem() async throws {
+        try await super.testValidatorsAnswer304AndPagesSayHowLongToKeepThem()
+    }
+    override func testFeedsAndSitemapsAreXMLWithTheirRequiredElements() async throws {
+        try await super.testFeedsAndSitemapsAreXMLWithTheirRequiredElements()
+    }
+    override func testEveryPublicPagePassesTidyAndHasNoScript() async throws {
+        try await super.testEveryPublicPagePassesTidyAndHasNoScript()
+    }
+}

@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "WordPressClient", dependencies: ["PortalClient", "NewsroomKit", "CurlHTTP", "VietText"],
                 swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "VietText"], swiftSettings: [.swiftLanguageMode(.v6)]),
-        .target(name: "BienTapApp", dependencies: ["TerminalUI", "PortalClient", "CurlHTTP"]),
+        .target(name: "BienTapApp", dependencies: ["TerminalUI", "PortalClient", "CurlHTTP"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(name: "bientap", dependencies: [
             "BienTapApp",
             "WordPressClient",

@@ -32,7 +32,7 @@ public final class NewsroomApp {
         var quit = false
         for effect in state.start() { quit = execute(effect, loop: loop) || quit }
         // Who we are, for "mine" in the lists; nothing is said when it cannot be read.
-        portal.read { client in if let me = try? client.me() { loop.send(.meLoaded(me)) } }
+        portal.read { [mailbox = loop.mailbox] client in if let me = try? client.me() { mailbox.send(.meLoaded(me)) } }
         if quit { return }
         loop.tickMilliseconds = state.wakeMilliseconds
         loop.run(render: { self.state.render() }, handle: { event in
@@ -56,6 +56,8 @@ public final class NewsroomApp {
     private func execute(_ effect: Effect, loop: EventLoop<AppMessage>) -> Bool {
         let language = state.language
         let sleeper = portal.sleeper
+        // What the lanes' work holds to hand its result back: safe on any thread.
+        let mailbox = loop.mailbox
         switch effect {
         case .quit:
             return true
@@ -67,94 +69,94 @@ public final class NewsroomApp {
             portal.read { client in
                 let since = publishedToday ? DateText.startOfDay(Date()) : nil
                 let result = Result { try client.allSubmissions(statuses: statuses, publishedFrom: since) }.mapError(PortalError.wrap)
-                loop.send(.queueLoaded(tab: tab, result))
+                mailbox.send(.queueLoaded(tab: tab, result))
             }
         case .loadSubmission(let id):
             portal.read { client in
                 let result = Result { try client.submission(id: id) }.mapError(PortalError.wrap)
-                loop.send(.submissionLoaded(id, result))
+                mailbox.send(.submissionLoaded(id, result))
                 guard case .success = result else { return }
                 let history = Result {
                     ReaderHistory(events: try client.events(of: id), revisions: try client.revisions(of: id), notes: try client.notes(of: id))
                 }.mapError(PortalError.wrap)
-                loop.send(.historyLoaded(id, history))
+                mailbox.send(.historyLoaded(id, history))
             }
         case .loadDuty:
             portal.read { client in
                 let result = Result {
                     DutyData(sites: try client.sites().map(\.ref), items: try client.allSubmissions(statuses: [.approved, .scheduled]))
                 }.mapError(PortalError.wrap)
-                loop.send(.dutyLoaded(result))
+                mailbox.send(.dutyLoaded(result))
             }
         case .addNote(let id, let note):
             let key = UUID().uuidString.lowercased()
             // One key through the retries: a note sent twice is kept once.
             portal.write(attempts: 3, pause: 1, { client in try client.addNote(to: id, note, idempotencyKey: key) }) { result in
-                loop.send(.noteAdded(id, result.mapError(PortalError.wrap)))
+                mailbox.send(.noteAdded(id, result.mapError(PortalError.wrap)))
             }
         case .loadDifferences(let id, let revisions):
             portal.read { client in
                 let result = Result { try client.diff(of: id, from: revisions?.lowerBound, to: revisions?.upperBound) }
                     .mapError(PortalError.wrap)
-                loop.send(.differencesLoaded(id, result))
+                mailbox.send(.differencesLoaded(id, result))
             }
         case .openForEditing(let id):
             portal.write { client in
                 let desk = DeskCommands(client: client, language: language, attempts: 1)
                 let result = Result { try desk.openForEditing(id: id) }.map { EditingStart(submission: $0.0, lease: $0.1) }
                     .mapError(PortalError.wrap)
-                loop.send(.openedForEditing(id, result))
+                mailbox.send(.openedForEditing(id, result))
             }
         case .prepareApproval(let id, let site):
             portal.read { client in
                 let result = Result { ApprovalBasis(table: try client.activeRateTable(site: site), item: try client.submission(id: id)) }
                     .mapError(PortalError.wrap)
-                loop.send(.approvalPrepared(id: id, result))
+                mailbox.send(.approvalPrepared(id: id, result))
             }
         case .decide(let id, let request):
             portal.write { client in
                 // A decision's retries keep their order with the writes: they wait on the lane.
                 let desk = DeskCommands(client: client, language: language, sleeper: sleeper, onRetry: { _ in })
                 let result = Result { try desk.decide(id: id, request) }.mapError(PortalError.wrap)
-                loop.send(.decided(id, request.action, result))
+                mailbox.send(.decided(id, request.action, result))
             }
         case .save(let id, let edit, let base):
             portal.write { client in
                 let result = Result { try client.save(id: id, edit: edit, base: base) }.mapError(PortalError.wrap)
-                loop.send(.saved(id, result))
+                mailbox.send(.saved(id, result))
             }
         case .renewLease(let id):
             portal.write { client in
                 let result = Result { try client.acquireLease(id: id) }.mapError(PortalError.wrap)
-                loop.send(.leaseRenewed(id, result))
+                mailbox.send(.leaseRenewed(id, result))
             }
         case .releaseLease(let id):
             portal.write { client in try? client.releaseLease(id: id) }
         case .checkSpelling(let id, let text, let changes):
-            spelling.check(text) { loop.send(.spellChecked(id, changes: changes, $0)) }
+            spelling.check(text) { mailbox.send(.spellChecked(id, changes: changes, $0)) }
         case .checkReaderSpelling(let id, let text):
-            spelling.check(text) { loop.send(.readerSpellChecked(id, text: text, $0)) }
+            spelling.check(text) { mailbox.send(.readerSpellChecked(id, text: text, $0)) }
         case .addToDictionary(let word):
             let path = spelling.userDictionary
-            spelling.add(word) { loop.send(.wordAdded(word, path: path, error: $0)) }
+            spelling.add(word) { mailbox.send(.wordAdded(word, path: path, error: $0)) }
         case .loadLedgerMonth(let site, let month):
-            portal.read { loop.send(LedgerWork.month($0, site: site, month: month)) }
+            portal.read { mailbox.send(LedgerWork.month($0, site: site, month: month)) }
         case .loadRoyaltyBudget(let site, let year):
-            portal.read { loop.send(LedgerWork.budget($0, site: site, year: year)) }
+            portal.read { mailbox.send(LedgerWork.budget($0, site: site, year: year)) }
         case .loadRoyaltyStatement(let site, let month, let contributor, let paidOn):
-            portal.read { loop.send(LedgerWork.statement($0, site: site, month: month, contributor: contributor, paidOn: paidOn)) }
+            portal.read { mailbox.send(LedgerWork.statement($0, site: site, month: month, contributor: contributor, paidOn: paidOn)) }
         case .closeRoyaltyMonth(let site, let month):
-            portal.write { loop.send(LedgerWork.act($0, language: language, site: site, month: month, reference: nil)) }
+            portal.write { mailbox.send(LedgerWork.act($0, language: language, site: site, month: month, reference: nil)) }
         case .recordRoyaltyPayment(let site, let month, let reference):
-            portal.write { loop.send(LedgerWork.act($0, language: language, site: site, month: month, reference: reference)) }
+            portal.write { mailbox.send(LedgerWork.act($0, language: language, site: site, month: month, reference: reference)) }
         case .exportPaymentList(let site, let month, let paidOn, let format, let folder):
-            portal.read { loop.send(LedgerWork.export($0, site: site, month: month, paidOn: paidOn, format: format, folder: folder)) }
+            portal.read { mailbox.send(LedgerWork.export($0, site: site, month: month, paidOn: paidOn, format: format, folder: folder)) }
         case .loadActivity(let year):
-            portal.read { loop.send(LedgerWork.activity($0, year: year)) }
+            portal.read { mailbox.send(LedgerWork.activity($0, year: year)) }
         case .loadSocialPosts:
-            portal.read { loop.send(SocialWork.posts($0)) }
+            portal.read { mailbox.send(SocialWork.posts($0)) }
         case .actOnSocialPost(let id, let act):
-            portal.write { loop.send(SocialWork.act($0, language: language, id: id, act)) }
+            portal.write { mailbox.send(SocialWork.act($0, language: language, id: id, act)) }
         case .editExternally(let text):
             // The terminal is lent to the other editor; nothing else draws meanwhile.
             let result = ExternalEditor.edit(text, environment: environment, screen: loop.screen)

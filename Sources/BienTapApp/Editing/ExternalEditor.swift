@@ -24,7 +24,7 @@ public enum ExternalEditor {
         var template = Array((directory + "/bientap-XXXXXX.txt").utf8CString)
         let fd = mkstemps(&template, 4)
         guard fd >= 0 else { return .failure(Failure(message: Strings.externalNoFile(String(cString: strerror(errno))))) }
-        let path = String(cString: template)
+        let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { unlink(path) }
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         do {

@@ -23,7 +23,7 @@ public struct DeskCommands {
 
     public init(client: any PortalAPI, language: UILanguage, attempts: Int = 3, pause: TimeInterval = 1,
                 sleeper: any Sleeper = ThreadSleeper(),
-                onRetry: @escaping @Sendable (String) -> Void = { fputs("bientap: \($0)\n", stderr) }) {
+                onRetry: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data("bientap: \($0)\n".utf8)) }) {
         self.client = client
         self.language = language
         self.attempts = attempts

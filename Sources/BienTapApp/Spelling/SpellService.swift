@@ -40,7 +40,8 @@ final class SpellService: @unchecked Sendable {
                 let directory = (self.userDictionary as NSString).deletingLastPathComponent
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 if !FileManager.default.fileExists(atPath: self.userDictionary) {
-                    FileManager.default.createFile(atPath: self.userDictionary, contents: nil)
+                    // A failure shows at the open below.
+                    _ = FileManager.default.createFile(atPath: self.userDictionary, contents: nil)
                 }
                 let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: self.userDictionary))
                 defer { try? handle.close() }

@@ -7,8 +7,24 @@ public final class MemoryScreen: Screen {
     public private(set) var lastFrame: Frame?
     public private(set) var drawCount = 0
     private var pending: [InputEvent] = []
-    private var woken = false
-    private let condition = NSCondition()
+    private let signal = Signal()
+    public var waker: any ScreenWaker { signal }
+
+    /// The condition a waiting `nextEvent` sleeps on; it also guards `pending`.
+    private final class Signal: ScreenWaker, @unchecked Sendable {
+        // `condition` guards `woken`.
+        let condition = NSCondition()
+        var woken = false
+
+        func wake() {
+            condition.lock()
+            woken = true
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    private var condition: NSCondition { signal.condition }
 
     public init(width: Int, height: Int) {
         self.width = width
@@ -32,7 +48,7 @@ public final class MemoryScreen: Screen {
         condition.lock()
         defer { condition.unlock() }
         let deadline = Date().addingTimeInterval(Double(timeoutMilliseconds) / 1000)
-        while pending.isEmpty && !woken {
+        while pending.isEmpty && !signal.woken {
             // Foundation on Linux overflows on `distantFuture`, so "forever" is an untimed wait.
             if timeoutMilliseconds < 0 {
                 condition.wait()
@@ -40,7 +56,7 @@ public final class MemoryScreen: Screen {
                 break
             }
         }
-        woken = false
+        signal.woken = false
         guard !pending.isEmpty else { return nil }
         let event = pending.removeFirst()
         if case .resize(let w, let h) = event {
@@ -48,13 +64,6 @@ public final class MemoryScreen: Screen {
             height = h
         }
         return event
-    }
-
-    public func wake() {
-        condition.lock()
-        woken = true
-        condition.broadcast()
-        condition.unlock()
     }
 
     public private(set) var suspendCount = 0

@@ -1,6 +1,9 @@
 import CNcursesw
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import VietText
 
 /// The real terminal, through ncursesw: raw keys, wide characters, colours
@@ -43,6 +46,9 @@ public final class NcursesScreen: Screen {
 
     private let terminal: OpaquePointer
     private var wakePipe: [Int32] = [-1, -1]
+    /// The pipe's write end, for other threads.
+    private var pipeWaker = PipeWaker(descriptor: -1)
+    public var waker: any ScreenWaker { pipeWaker }
     private var signalSources: [DispatchSourceSignal] = []
     private let terminationLock = NSLock()
     private var terminationRequested = false
@@ -96,6 +102,7 @@ public final class NcursesScreen: Screen {
         width = Int(bt_getmaxx(bt_stdscr()))
         pipe(&wakePipe)
         for fd in wakePipe { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+        pipeWaker = PipeWaker(descriptor: wakePipe[1])
         // Bracketed paste: pasted text arrives as one event, not as key presses.
         writeTerminal("\u{1B}[?2004h")
         enableMouse(true)
@@ -119,14 +126,12 @@ public final class NcursesScreen: Screen {
         curs_set(1)
         endwin()
         delscreen(terminal)
-        for fd in wakePipe where fd >= 0 { close(fd) }
+        // The write end is the waker's to close: a wake racing the shutdown then never
+        // writes into a descriptor the process has since opened for something else.
+        pipeWaker.close()
+        if wakePipe[0] >= 0 { close(wakePipe[0]) }
         wakePipe = [-1, -1]
         CrashGuard.uninstall()
-    }
-
-    public func wake() {
-        var byte: UInt8 = 1
-        _ = write(wakePipe[1], &byte, 1)
     }
 
     // MARK: - Output
@@ -530,5 +535,32 @@ enum CrashGuard {
 
     static func uninstall() {
         for sig in signals { signal(sig, SIG_DFL) }
+    }
+}
+
+/// A wake pipe's write end, closed under the lock a wake takes.
+private final class PipeWaker: ScreenWaker, @unchecked Sendable {
+    // `lock` guards `descriptor`.
+    private let lock = NSLock()
+    private var descriptor: Int32
+
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    func wake() {
+        lock.withLock {
+            guard descriptor >= 0 else { return }
+            var byte: UInt8 = 1
+            _ = write(descriptor, &byte, 1)
+        }
+    }
+
+    func close() {
+        lock.withLock {
+            guard descriptor >= 0 else { return }
+            _ = Glibc.close(descriptor)
+            descriptor = -1
+        }
     }
 }

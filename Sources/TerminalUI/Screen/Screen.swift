@@ -8,8 +8,8 @@ public protocol Screen: AnyObject {
     /// Waits up to `timeoutMilliseconds` (negative: forever) for input; nil on
     /// timeout or when `wake()` was called.
     func nextEvent(timeoutMilliseconds: Int) -> InputEvent?
-    /// Makes a waiting `nextEvent` return; callable from any thread.
-    func wake()
+    /// What other threads may hold to make a waiting `nextEvent` return.
+    var waker: any ScreenWaker { get }
     /// Makes the next `draw` paint every cell, not only those that changed
     /// (after another program or a line noise scribbled on the terminal).
     func repaintAll()
@@ -20,4 +20,15 @@ public protocol Screen: AnyObject {
     func handOver(_ body: () -> Void)
     /// Gives the terminal back as it was; safe to call more than once.
     func shutdown()
+}
+
+/// The part of a screen other threads may hold: it makes the screen's waiting `nextEvent`
+/// return, from any thread, even after the screen shut down (then it does nothing).
+public protocol ScreenWaker: Sendable {
+    func wake()
+}
+
+extension Screen {
+    /// Makes a waiting `nextEvent` return; callable from any thread.
+    public func wake() { waker.wake() }
 }

@@ -21,6 +21,10 @@ public struct Lexicon: Sendable {
         /// How many of the newsroom's words it is found in: the frequency list
         /// that breaks ties between equally near fixes.
         var uses = 0
+        /// How often the word model's prose writes it, and how often with a
+        /// capital inside a sentence (a name: Nguyễn, Huỳnh, Quảng).
+        var count = 0
+        var capitals = 0
     }
 
     /// The tables, shared between copies until one changes: a checker and
@@ -36,11 +40,17 @@ public struct Lexicon: Sendable {
         var bySkeleton: [String: [Int]] = [:]
         var pairs = RealWordPairs()
         var confusions: [Int: [(wrong: [Int], right: String)]] = [:]
+        /// Neighbouring syllables counted in the word model's prose.
+        var pairCounts = PairCounts()
+        var modelWords = 0
+        /// Each syllable's one-slip neighbours, worked out once for every check that shares the tables.
+        let slipNeighbours = SlipNeighbours()
 
         func copy() -> Tables {
             let copy = Tables()
             (copy.entries, copy.bySpelling, copy.attestedCount, copy.words) = (entries, bySpelling, attestedCount, words)
             (copy.bySkeleton, copy.pairs, copy.confusions) = (bySkeleton, pairs, confusions)
+            (copy.pairCounts, copy.modelWords) = (pairCounts, modelWords)
             return copy
         }
     }
@@ -64,6 +74,12 @@ public struct Lexicon: Sendable {
     var pairs: RealWordPairs { tables.pairs }
     /// Known confusions by the entry of the last syllable of their wrong phrase, longest first.
     var confusions: [Int: [(wrong: [Int], right: String)]] { tables.confusions }
+    /// How often two syllables stood side by side in the word model's prose.
+    var pairCounts: PairCounts { tables.pairCounts }
+    /// Each syllable's one-slip neighbours, found once and kept.
+    var slipNeighbours: SlipNeighbours { tables.slipNeighbours }
+    /// How many words of prose the word model was counted from (0: no model loaded).
+    public var modelWords: Int { tables.modelWords }
 
     public init() {}
 
@@ -74,14 +90,22 @@ public struct Lexicon: Sendable {
     /// installed), the newsroom dictionary and words shipped with bientap, the
     /// confusion table, and the user's dictionary.
     public static func standard(hunspell: String? = hunspellDictionary, user: String? = nil) -> Lexicon {
+        standard(hunspell: hunspell, user: user, model: bundledModel)
+    }
+
+    /// The same with the word model read from `model` (nil: none).
+    public static func standard(hunspell: String?, user: String?, model: String?) -> Lexicon {
         var lexicon = Lexicon()
-        // hunspell-vi attests some 6,600 syllables; room for them and the newsroom's, grown once.
-        lexicon.tables.entries.reserveCapacity(8_000)
-        lexicon.tables.bySpelling = SpellingTable(capacity: 8_500)
-        lexicon.tables.bySkeleton.reserveCapacity(3_000)
+        // hunspell-vi attests some 6,600 syllables, the word model as many, mostly the same; grown once.
+        lexicon.tables.entries.reserveCapacity(9_000)
+        lexicon.tables.bySpelling = SpellingTable(capacity: 9_500)
+        lexicon.tables.bySkeleton.reserveCapacity(3_500)
         if let hunspell, let text = try? String(contentsOfFile: hunspell, encoding: .utf8) {
             // The first line of a .dic file is its entry count.
             lexicon.add(dictionary: text, skippingFirstLine: true)
+        }
+        if let model, let data = FileManager.default.contents(atPath: model) {
+            lexicon.add(model: data)
         }
         lexicon.add(dictionary: NewsroomDictionary.text)
         if let user, let text = try? String(contentsOfFile: user, encoding: .utf8) {
@@ -91,6 +115,10 @@ public struct Lexicon: Sendable {
             let ids = phrase.map { lexicon.entryID(for: $0, attested: false) }
             lexicon.tables.pairs.add(phrase: ids.map { lexicon.neighbour($0) })
             for id in ids { lexicon.tables.entries[id].uses += 1 }
+            // A newsroom word is a known word however rarely the counted prose has it.
+            for (first, second) in zip(ids, ids.dropFirst()) {
+                lexicon.tables.pairCounts.add(first, second, Self.newsroomPairCount)
+            }
         }
         for confusion in Confusions.entries {
             let wrong = confusion.wrong.map { lexicon.entryID(for: $0, attested: false) }
@@ -98,6 +126,99 @@ public struct Lexicon: Sendable {
         }
         lexicon.tables.confusions = lexicon.confusions.mapValues { $0.sorted { $0.wrong.count > $1.wrong.count } }
         return lexicon
+    }
+
+    /// What a pair of the newsroom's word list counts for in the word model.
+    static let newsroomPairCount = 20
+
+    /// Where the word model built by Scripts/spelling-model.py is: beside the
+    /// program (SwiftPM's resource folder), else in the source tree it was built from.
+    public static var bundledModel: String? {
+        let name = "vi-model.txt"
+        let program = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+        let places = [
+            Bundle.main.bundleURL.appendingPathComponent("bientap_VietText.resources/" + name),
+            program.appendingPathComponent("bientap_VietText.resources/" + name),
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Resources/" + name),
+        ]
+        return places.first { FileManager.default.fileExists(atPath: $0.path) }?.path
+    }
+
+    /// Adds the word model (Scripts/spelling-model.py): its syllables, attested,
+    /// with their counts, and the counts of the pairs they make. Lines:
+    /// comments (#), "syllables pairs attested", one "syllable count capitals" a
+    /// syllable (attested when written in lower case `attested` times or more), then "=first" before the "second count" of the pairs it starts,
+    /// both by their line among the syllables. Read as bytes: a few
+    /// hundred thousand numbers cost little that way.
+    public mutating func add(model data: Data) {
+        // Unshared from here on: `entryID` and the lines below change the tables in place.
+        _ = owned()
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var i = 0
+            func skipLine() {
+                while i < bytes.count && bytes[i] != 0x0A { i += 1 }
+                i += 1
+            }
+            func number() -> Int {
+                while i < bytes.count && bytes[i] == 0x20 { i += 1 }
+                var value = 0
+                while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+                    value = value * 10 + Int(bytes[i] - 0x30)
+                    i += 1
+                }
+                return value
+            }
+            while i < bytes.count && bytes[i] == 0x23 {
+                // "# bientap Vietnamese word model: N words counted."
+                let start = i
+                skipLine()
+                let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<min(i, bytes.count)]), as: UTF8.self)
+                if let colon = line.firstIndex(of: ":"), tables.modelWords == 0 {
+                    tables.modelWords = Int(line[line.index(after: colon)...].prefix { $0 == " " || $0.isNumber }
+                        .trimmingCharacters(in: .whitespaces)) ?? 0
+                }
+            }
+            let syllableCount = number()
+            let pairCount = number()
+            let floor = number()
+            skipLine()
+            var ids = [Int](repeating: -1, count: syllableCount)
+            tables.pairCounts = PairCounts(capacity: pairCount + 4_096)
+            for n in 0..<syllableCount where i < bytes.count {
+                let start = i
+                while i < bytes.count && bytes[i] != 0x20 && bytes[i] != 0x0A { i += 1 }
+                let spelling = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                let count = number(), capitals = number()
+                skipLine()
+                let id: Int
+                let attested = count - capitals >= floor
+                if let found = tables.bySpelling.value(for: spelling) {
+                    id = found >> 2
+                    if attested && !tables.entries[id].attested { _ = entryID(for: tables.entries[id].syllable, attested: true) }
+                } else if let syllable = Syllable.parse(String(decoding: spelling, as: UTF8.self)) {
+                    id = entryID(for: syllable, attested: attested)
+                } else {
+                    continue
+                }
+                ids[n] = id
+                tables.entries[id].count += count
+                tables.entries[id].capitals += capitals
+            }
+            var first = -1
+            while i < bytes.count {
+                if bytes[i] == 0x3D {  // "="
+                    i += 1
+                    let n = number()
+                    first = n < ids.count ? ids[n] : -1
+                } else {
+                    let n = number(), count = number()
+                    if first >= 0, n < ids.count, ids[n] >= 0 { tables.pairCounts.add(first, ids[n], count) }
+                }
+                skipLine()
+            }
+        }
     }
 
     /// Adds the entries of a dictionary file: one entry a line, `#` starts a
@@ -163,7 +284,10 @@ public struct Lexicon: Sendable {
 
     private mutating func entryID(for key: String, attested: Bool) -> Int {
         if let found = tables.bySpelling.value(for: key) { return found >> 2 }
-        return entryID(for: Syllable.parse(key)!, attested: attested)
+        guard let syllable = Syllable.parse(key) else {
+            preconditionFailure("bientap's own word lists hold syllables only: \(key)")
+        }
+        return entryID(for: syllable, attested: attested)
     }
 
     /// The entry spelt so (lower case, NFC, either tone style) and the style
@@ -196,4 +320,25 @@ public struct Lexicon: Sendable {
 
     /// Attested entries spelt with the same letters once marks are removed.
     func entries(withSkeleton skeleton: String) -> [Int] { tables.bySkeleton[skeleton] ?? [] }
+}
+
+/// Entry number → the attested syllables one slip from it with their costs,
+/// filled as checks ask: finding them costs hundreds of lookups, and every
+/// check of every draft asks for the same few thousand syllables. Shared by
+/// the checks of many threads, behind a lock.
+final class SlipNeighbours: @unchecked Sendable {
+    private let lock = NSLock()
+    private var found: [Int: [(id: Int, cost: Double)]] = [:]
+
+    func neighbours(of id: Int, finding: () -> [(id: Int, cost: Double)]) -> [(id: Int, cost: Double)] {
+        lock.lock()
+        let known = found[id]
+        lock.unlock()
+        if let known { return known }
+        let made = finding()
+        lock.lock()
+        found[id] = made
+        lock.unlock()
+        return made
+    }
 }

@@ -21,8 +21,8 @@ extension SpellChecker {
     func ranked(_ candidates: [Candidate], before: Int?, after: Int?, like word: String) -> [String] {
         candidates.map { candidate -> (key: String, cost: Double) in
             var cost = candidate.cost
-            if let before, lexicon.pairs.isKnown(before, candidate.id) { cost -= Self.knownPairBonus }
-            if let after, lexicon.pairs.isKnown(candidate.id, after) { cost -= Self.knownPairBonus }
+            if let before, lexicon.pairCounts(before, candidate.id) >= Self.knownPairCount { cost -= Self.knownPairBonus }
+            if let after, lexicon.pairCounts(candidate.id, after) >= Self.knownPairCount { cost -= Self.knownPairBonus }
             return (candidate.key, cost)
         }
         .sorted { ($0.cost, $0.key) < ($1.cost, $1.key) }
@@ -32,6 +32,8 @@ extension SpellChecker {
 
     /// Worth more than any one slip: a syllable that makes a word with its neighbour wins.
     private static let knownPairBonus = 1.5
+    /// A pair the word model counted this often (or the newsroom's word list has) is a known word.
+    private static let knownPairCount = 3
 
     /// Attested syllables spelt with the same letters once marks are removed,
     /// the usual slips of a letter, then those one letter away, each with its cost.
@@ -69,7 +71,7 @@ extension SpellChecker {
     }
 
     /// A word's tone and the letters whose hat, horn, breve or bar it bears.
-    private static func marks(_ word: String) -> (tone: Tone, marked: [Unicode.Scalar]) {
+    static func marks(_ word: String) -> (tone: Tone, marked: [Unicode.Scalar]) {
         var tone = Tone.level
         var marked: [Unicode.Scalar] = []
         for scalar in word.unicodeScalars {

@@ -48,7 +48,8 @@ public struct SpellChecker: Sendable {
     public var lexicon: Lexicon
     /// The house tone style; nil accepts both and only notes a mix.
     public var style: ToneStyle?
-    private var pairs: RealWordPairs { lexicon.pairs }
+    /// When the word model flags a real word used for another.
+    public var contextBars = ContextBars()
 
     public init(lexicon: Lexicon, style: ToneStyle? = nil) {
         self.lexicon = lexicon
@@ -56,7 +57,7 @@ public struct SpellChecker: Sendable {
     }
 
     /// What a written word is, worked out once per distinct spelling in a text.
-    private final class WordFacts {
+    final class WordFacts {
         /// As written in the text.
         let spelling: String
         let lower: String
@@ -90,7 +91,7 @@ public struct SpellChecker: Sendable {
 
     /// Where a word stands and which it is: what the checks that look back
     /// (repeats, real words in a run) keep of it, without its text.
-    private struct Place: Equatable {
+    struct Place: Equatable {
         var line: Int
         var column: Int
         var length: Int
@@ -107,7 +108,7 @@ public struct SpellChecker: Sendable {
     /// What a check learns once and looks up after: each distinct spelling's
     /// facts, and each pair of neighbouring syllables' verdict. Prose repeats
     /// its words, so most tokens cost one hash of their bytes.
-    private struct Memo {
+    struct Memo {
         var words: [WordFacts] = []
         var bySpelling: SpellingTable
         /// Numbers for what the lexicon has no entry for, counted on from its entries.
@@ -119,6 +120,10 @@ public struct SpellChecker: Sendable {
         var verdicts: [Int: Verdict?] = [:]
         /// By facts index: a non-word's candidate fixes, before context ranks them.
         var candidates: [Int: [Candidate]] = [:]
+        /// The word model's verdicts on the syllables judged.
+        var triples = TripleVerdicts()
+        /// By facts index: the frequent name a capitalised word is one slip from, if any.
+        var names: [Int: String?] = [:]
 
         init(lexicon: Lexicon, textSize: Int) {
             firstOther = lexicon.entries.count
@@ -135,7 +140,7 @@ public struct SpellChecker: Sendable {
     }
 
     /// What is wrong with an unknown word wherever it stands.
-    private struct Verdict {
+    struct Verdict {
         var reason: Finding.Reason
         /// Telex leftovers and loanwords: fixes that need no context. Other
         /// non-words have none here: theirs are ranked where the word stands.
@@ -200,6 +205,42 @@ public struct SpellChecker: Sendable {
         var lastRealWord: Place?  // the syllable the last real-word finding ends on
         var lastSyllable: (place: Place, id: Int)?  // for the fixes of a non-word after it
         var waiting: Waiting?
+        var foreign = ForeignRuns()
+        var lastConfusion: Finding?
+        /// By facts index: how often each word stands capitalised inside a sentence.
+        var namesSeen: [Int: Int] = [:]
+
+        /// Judges the syllable at `index` of the run against the word model, with the neighbours it has there.
+        func judge(_ index: Int) {
+            let mid = run[index]
+            guard !mid.isName, mid != lastRealWord else { return }
+            // A syllable inside a phrase the confusion table flagged has its fix already.
+            if let covered = lastConfusion, covered.line == mid.line, mid.column >= covered.column,
+               mid.column < covered.column + covered.length { return }
+            let id = memo.words[mid.facts].id
+            guard id >= 0, id < lexicon.entries.count, lexicon.entries[id].attested else { return }
+            let left = index > 0 && Self.adjacent(run[index - 1], mid) ? memo.words[run[index - 1].facts].id : nil
+            let right = index + 1 < run.count && Self.adjacent(mid, run[index + 1]) ? memo.words[run[index + 1].facts].id : nil
+            // Prose repeats its phrases: each three syllables are judged once a check.
+            let key = TripleVerdicts.key(left, id, right)
+            let fix: Int?
+            if let known = memo.triples.verdict(key) {
+                fix = known
+            } else {
+                fix = contextFix(left: left, mid: id, right: right) { contextCandidates(of: id) }
+                memo.triples.record(key, fix: fix)
+            }
+            guard let fix else { return }
+            let written = memo.words[mid.facts].spelling
+            findings.append(Finding(line: mid.line, column: mid.column, length: mid.length, word: written, kind: .realword,
+                                    reason: .unlikelyPair,
+                                    suggestions: [Self.matchCase(of: written, lexicon.entries[fix].key, style: style ?? .new)]))
+        }
+        /// A phrase ends: its last syllable is judged by the neighbour before it alone.
+        func endRun() {
+            if !run.isEmpty { judge(run.count - 1) }
+            run.removeAll(keepingCapacity: true)
+        }
 
         Tokenizer.forEachRawToken(in: nfc) { token in
             var waited: Waiting?
@@ -210,6 +251,7 @@ public struct SpellChecker: Sendable {
             case .word, .capitals:
                 index = facts(of: token, memo: &memo)
                 previous = (Place(token, facts: index), nil)
+                foreign.read(token, foreignish: isForeignish(memo.words[index], ascii: token.bytes.allSatisfy { $0 < 0x80 }))
             default:
                 if token.kind == .punctuation, let previous, previous.place.line == token.line {
                     let text = previous.text ?? memo.words[previous.place.facts].spelling
@@ -217,11 +259,12 @@ public struct SpellChecker: Sendable {
                 }
                 previous = (Place(token, facts: -1), token.text)
                 recent.removeAll(keepingCapacity: true)
-                run.removeAll(keepingCapacity: true)
+                endRun()
                 return
             }
             let word = memo.words[index]
             let place = Place(token, facts: index)
+            if place.isName { namesSeen[index, default: 0] += 1 }
             if let waited, word.id >= 0, Self.adjacent(waited.place, place) {
                 findings[waited.finding].suggestions = ranked(waited.candidates, before: waited.before, after: word.id,
                                                               like: waited.text)
@@ -231,7 +274,7 @@ public struct SpellChecker: Sendable {
             // Capitals that are no syllable are an abbreviation (UBND); those that are, a heading (THÔNG BÁO).
             if token.kind == .capitals && word.id < 0 {
                 recent.removeAll(keepingCapacity: true)
-                run.removeAll(keepingCapacity: true)
+                endRun()
                 return
             }
             if let last = recent.last, !Self.adjacent(last, place) { recent.removeAll(keepingCapacity: true) }
@@ -248,21 +291,46 @@ public struct SpellChecker: Sendable {
                     waiting = unknown.waiting.map {
                         Waiting(finding: findings.count - 1, place: place, text: unknown.finding.word, candidates: $0, before: before)
                     }
-                    run.removeAll(keepingCapacity: true)
+                    endRun()
                     return
                 }
                 if !isSyllable {
-                    run.removeAll(keepingCapacity: true)
+                    endRun()
                     return
                 }
             }
+            // A syllable written as a name, though the counted prose never does, one slip from a frequent name (Trầng).
+            if place.isName, place.length > 1, lexicon.entries.indices.contains(word.id),
+               lexicon.entries[word.id].capitals < Self.nameBars.rare,
+               let name = misspeltName(index, memo: &memo) {
+                findings.append(Finding(line: place.line, column: place.column, length: place.length, word: word.spelling,
+                                        kind: .nonword, reason: .unattestedSyllable, suggestions: [name]))
+            }
+            if let last = run.last, !Self.adjacent(last, place) { endRun() }
             run.append(place)
             if run.count > 20 { run.removeFirst(20 - Confusions.longest) }
             let previousFlagged = run.count >= 2 && lastRealWord == run[run.count - 2]
             if let finding = (word.confusions.isEmpty ? nil : confusion(in: run, memo: &memo))
-                ?? unlikelyPair(in: run, previousFlagged: previousFlagged, memo: &memo) {
+                ?? newsroomPair(in: run, previousFlagged: previousFlagged, memo: &memo) {
                 findings.append(finding)
                 lastRealWord = place
+                lastConfusion = finding
+            }
+            if run.count >= 2 { judge(run.count - 2) }
+        }
+        endRun()
+        foreign.close()
+        // A name written twice or more the same way is a name, not a slip (a misspelling is a one-off).
+        if !namesSeen.isEmpty {
+            findings.removeAll { finding in
+                guard finding.kind == .nonword, finding.word.first?.isUppercase == true,
+                      let index = memo.bySpelling.value(for: finding.word) else { return false }
+                return (namesSeen[index] ?? 0) >= 2
+            }
+        }
+        if !foreign.spans.isEmpty {
+            findings.removeAll { finding in
+                (finding.kind == .nonword || finding.kind == .realword) && foreign.spans.contains { $0.covers(finding) }
             }
         }
         findings += toneStyleNotes(styled)
@@ -286,9 +354,15 @@ public struct SpellChecker: Sendable {
         }
         guard let verdict else { return nil }
         if token.isCapitalised && (verdict.reason == .unattestedSyllable || verdict.reason == .invalidSyllable) {
-            // A capitalised word inside a sentence is most often a name the lexicon cannot know;
-            // one in plain letters that is no syllable and no near loanword, a foreign name.
-            if !token.startsSentence { return nil }
+            // A capitalised word inside a sentence is most often a name the lexicon cannot know,
+            // unless one slip from a frequent name (Nguyêễn, Huỳng); one in plain letters that
+            // is no syllable and no near loanword, a foreign name.
+            if !token.startsSentence {
+                guard token.length > 1, !looksForeign(memo.words[index].lower), let name = misspeltName(index, memo: &memo)
+                else { return nil }
+                return (Finding(line: token.line, column: token.column, length: token.length, word: token.text,
+                                kind: .nonword, reason: verdict.reason, suggestions: [name]), nil)
+            }
             if verdict.reason == .invalidSyllable && token.text.unicodeScalars.allSatisfy(\.isASCII) { return nil }
         }
         guard verdict.suggestions.isEmpty else {
@@ -315,6 +389,7 @@ public struct SpellChecker: Sendable {
         if facts.syllable == nil, let loan = closestLoanword(facts.lower) {
             return Verdict(reason: .misspelledLoanword, suggestions: [loan])
         }
+        if facts.syllable == nil && looksForeign(facts.lower) { return nil }
         return Verdict(reason: facts.syllable == nil ? .invalidSyllable : .unattestedSyllable, suggestions: [])
     }
 
@@ -353,41 +428,6 @@ public struct SpellChecker: Sendable {
                            suggestions: [Self.matchCase(of: written, candidate.right, style: style ?? .new)])
         }
         return nil
-    }
-
-    /// The last two syllables of `run`, when they are no known word but one slip away from one.
-    private func unlikelyPair(in run: [Place], previousFlagged: Bool, memo: inout Memo) -> Finding? {
-        guard run.count >= 2 else { return nil }
-        let first = run[run.count - 2], second = run[run.count - 1]
-        guard Self.adjacent(first, second), !second.isName else { return nil }
-        let a = memo.words[first.facts].id, b = memo.words[second.facts].id
-        // Most neighbours in prose make a known word: one set lookup settles them.
-        if pairs.isKnown(a, b) { return nil }
-        var firstMayChange = !previousFlagged && !first.isName
-        if firstMayChange, run.count >= 3, Self.adjacent(run[run.count - 3], first),
-           pairs.isKnown(memo.words[run[run.count - 3].facts].id, a) {
-            firstMayChange = false
-        }
-        let pair = a << 32 | b << 1 | (firstMayChange ? 1 : 0)
-        let fix: (side: Int, id: Int)?
-        if let cached = memo.fixes[pair] {
-            fix = cached
-        } else {
-            guard let one = memo.words[first.facts].syllable, let two = memo.words[second.facts].syllable else { return nil }
-            fix = pairs.fix(one, two, in: lexicon, firstMayChange: firstMayChange)
-            memo.fixes[pair] = .some(fix)
-        }
-        guard let fix else { return nil }
-        let place = fix.side == 0 ? first : second
-        let written = memo.words[place.facts].spelling
-        return Finding(line: place.line, column: place.column, length: place.length, word: written,
-                       kind: .realword, reason: .unlikelyPair,
-                       suggestions: [Self.matchCase(of: written, lexicon.entries[fix.id].key, style: style ?? .new)])
-    }
-
-    /// Next to each other on a line, one space apart: no punctuation between.
-    private static func adjacent(_ a: Place, _ b: Place) -> Bool {
-        a.line == b.line && b.column == a.column + a.length + 1
     }
 
     /// `replacement` (lower case) in the tone style asked for and in the case
@@ -474,6 +514,12 @@ public struct SpellChecker: Sendable {
         let size: Int
         if n >= 2 && id(n - 2) == id(n - 1) {
             guard !Self.reduplications.contains(memo.words[recent[n - 1].facts].lower) else { return nil }
+            // Reduplicatives the counted prose writes (xanh xanh, đều đều, từ từ) are words, not slips.
+            let id = memo.words[recent[n - 1].facts].id
+            if id >= 0 && id < lexicon.entries.count, lexicon.pairCounts(id, id) >= Self.reduplicativeCount,
+               lexicon.pairCounts(id, id) * 1_000 >= lexicon.entries[id].count {
+                return nil
+            }
             size = 1
         } else if n >= 4 && id(n - 4) == id(n - 2) && id(n - 3) == id(n - 1) {
             size = 2
@@ -487,6 +533,10 @@ public struct SpellChecker: Sendable {
                        word: words.joined(separator: " "), kind: .style, reason: .repeatedWord,
                        suggestions: [words.prefix(size).joined(separator: " ")])
     }
+
+    /// A syllable the counted prose doubles this often, and once in a thousand uses or
+    /// more, is a reduplicative (xanh xanh, đều đều); "và và" is a slip the prose kept.
+    static let reduplicativeCount = 3
 
     /// Words Vietnamese doubles on purpose (ngày ngày, dần dần, người người).
     static let reduplications: Set<String> = [

@@ -1,0 +1,207 @@
+import Foundation
+
+/// Real words used for others, judged by the word model: a syllable is
+/// flagged only when one slip away lies a syllable that the counted prose
+/// makes far likelier between **both** its neighbours taken together, and no
+/// less likely beside either one alone: a syllable that makes a word with its
+/// left neighbour is not changed for a word with its right one.
+extension SpellChecker {
+    /// The bars, chosen on the development split only (Tests/SpellCorpus/External/dev).
+    public struct ContextBars: Sendable {
+        /// A syllable counted this often beside each neighbour it has stands, unexamined:
+        /// what keeps the check fast, as most syllables in prose are.
+        public var known = 20
+        /// How many times likelier the fix must be, beside both neighbours together.
+        public var ratio = 100_000.0
+        /// The same with one neighbour only.
+        public var edgeRatio = 100_000.0
+        /// How much likelier (a log) the fix must be beside each neighbour alone:
+        /// log(0.1), at most ten times less likely there than the word written.
+        public var side = log(0.1)
+        /// How often the fix must have been counted beside each neighbour.
+        public var support = 3
+        /// Candidates farther than this (`candidates(for:)`'s cost) are not one slip.
+        public var cost = 1.4
+        /// How much likelier a hỏi/ngã swap is than any other slip.
+        public var hoiNgaPrior = 1_000.0
+        /// A pair counted this often is a word the newsroom's word list need not have.
+        public var counted = 5
+        /// How far a rare word's counts are pulled towards its neighbour's own frequency.
+        public var smoothing = 100.0
+
+        public init() {}
+    }
+
+    /// What `markCost` charges for hỏi against ngã, and nothing else.
+    static let hoiNgaCost = 0.25
+
+    /// Attested syllables one slip from entry `id`, nearest first: what a real-word
+    /// fix is chosen among. One slip: other marks (a tone, a hat, a horn), a usual
+    /// slip of a letter (s/x, n/ng…), or one letter changed, lost, added or
+    /// swapped with the marks kept.
+    func contextCandidates(of id: Int) -> [Candidate] {
+        lexicon.slipNeighbours.neighbours(of: id) { slipNeighbours(of: id) }
+            .filter { $0.cost <= contextBars.cost }
+            .map { Candidate(key: lexicon.entries[$0.id].key, id: $0.id, cost: $0.cost) }
+    }
+
+    /// What `contextCandidates` reads from: every one-slip neighbour, nearest first.
+    private func slipNeighbours(of id: Int) -> [(id: Int, cost: Double)] {
+        let entry = lexicon.entries[id]
+        let skeleton = Diacritics.searchKey(entry.key)
+        let marks = Self.marks(entry.key)
+        var costs: [Int: Double] = [:]
+        func consider(_ other: Int, _ cost: Double) {
+            guard other != id, lexicon.entries[other].attested, lexicon.entries[other].count > 0, !isVariant(other, of: id) else { return }
+            costs[other] = min(costs[other] ?? .infinity, cost)
+        }
+        for other in lexicon.entries(withSkeleton: skeleton) { consider(other, Self.markCost(marks, Self.marks(lexicon.entries[other].key))) }
+        for slip in RealWordPairs.slips(of: entry.syllable) {
+            if let other = lexicon.entry(spelt: slip.written(style: .old))?.id { consider(other, 0.6) }
+        }
+        for (variant, editCost) in Self.edits(of: skeleton) {
+            for other in lexicon.entries(withSkeleton: variant) where Self.markCost(marks, Self.marks(lexicon.entries[other].key)) == 0 {
+                consider(other, editCost)
+            }
+        }
+        return costs.map { (id: $0.key, cost: $0.value) }
+            .sorted { ($0.cost, lexicon.entries[$0.id].key) < ($1.cost, lexicon.entries[$1.id].key) }
+    }
+
+    /// The fix for syllable `mid` between `left` and `right` (entry numbers,
+    /// nil at an edge), when the word model makes it much likelier than `mid`.
+    /// A bigram model read both ways, smoothed towards each word's own
+    /// frequency: P(x | left) beside the left neighbour, P(right | x) beside the
+    /// right one. The fix must win beside every neighbour it has, and by a wide
+    /// margin in all.
+    func contextFix(left: Int?, mid: Int, right: Int?, candidates: () -> [Candidate]) -> Int? {
+        let bars = contextBars
+        let counts = lexicon.pairCounts
+        guard left != nil || right != nil else { return nil }
+        let before = left.map { counts($0, mid) }
+        let after = right.map { counts(mid, $0) }
+        // Most syllables make a word with a neighbour: two lookups settle them.
+        if (before ?? bars.known) >= bars.known && (after ?? bars.known) >= bars.known { return nil }
+        let total = Double(max(lexicon.modelWords, 1))
+        let entries = lexicon.entries
+        func frequency(_ id: Int) -> Double { id < entries.count ? Double(entries[id].count) : 0 }
+        let mu = bars.smoothing
+        /// log P(x | left), log P(right | x).
+        func leftScore(_ x: Int, _ left: Int, _ pair: Int) -> Double {
+            log((Double(pair) + mu * max(frequency(x), 0.5) / total) / (frequency(left) + mu))
+        }
+        func rightScore(_ x: Int, _ right: Int, _ pair: Int) -> Double {
+            log((Double(pair) + mu * max(frequency(right), 0.5) / total) / (frequency(x) + mu))
+        }
+        let midLeft = left.map { leftScore(mid, $0, before ?? 0) }
+        let midRight = right.map { rightScore(mid, $0, after ?? 0) }
+        let bar = log(left != nil && right != nil ? bars.ratio : bars.edgeRatio)
+        var best: (id: Int, score: Double)?
+        for candidate in candidates() {
+            // Counts first: most candidates were never counted beside these neighbours.
+            let leftCount = left.map { counts($0, candidate.id) } ?? bars.support
+            guard leftCount >= bars.support else { continue }
+            let rightCount = right.map { counts(candidate.id, $0) } ?? bars.support
+            guard rightCount >= bars.support else { continue }
+            var score = 0.0
+            if let left, let midLeft {
+                let gain = leftScore(candidate.id, left, leftCount) - midLeft
+                guard gain >= bars.side else { continue }
+                score += gain
+            }
+            if let right, let midRight {
+                let gain = rightScore(candidate.id, right, rightCount) - midRight
+                guard gain >= bars.side else { continue }
+                score += gain
+            }
+            // Hỏi for ngã and back is the slip writers make most: a lower bar (the channel's prior).
+            let needed = candidate.cost <= Self.hoiNgaCost ? bar - log(bars.hoiNgaPrior) : bar
+            if score >= needed && score > (best?.score ?? 0) { best = (candidate.id, score) }
+        }
+        return best?.id
+    }
+
+    /// Two spellings of one word that house styles choose between (tỉ/tỷ, lí/lý,
+    /// hàng năm/hằng năm's hàng/hằng), not an error for one another.
+    func isVariant(_ a: Int, of b: Int) -> Bool {
+        let x = lexicon.entries[a].key, y = lexicon.entries[b].key
+        func folded(_ s: String) -> String { s.decomposedStringWithCanonicalMapping.replacingOccurrences(of: "y", with: "i") }
+        if folded(x) == folded(y) { return true }
+        return Self.variantPairs.contains([x, y]) || Self.variantPairs.contains([y, x])
+    }
+
+    /// Syllables written either way in the same words (hàng năm/hằng năm, giành/dành…).
+    static let variantPairs: Set<[String]> = [
+        ["hàng", "hằng"], ["giành", "dành"], ["trổ", "trỗ"], ["xả", "sả"], ["dòng", "giòng"], ["gìn", "dìn"],
+    ]
+}
+
+// MARK: - Foreign words
+
+extension SpellChecker {
+    /// Whether a word in plain ASCII letters reads as foreign (nil: not plain ASCII).
+    func isForeignish(_ word: WordFacts, ascii: Bool) -> Bool? {
+        guard ascii else { return nil }
+        if ForeignRuns.englishFunctionWords.contains(word.lower) { return true }
+        if word.id >= 0 && word.id < lexicon.entries.count && lexicon.entries[word.id].attested { return false }
+        return !lexicon.contains(lower: word.lower)
+    }
+
+    /// A word that is no syllable and no slip of one: letters Vietnamese does
+    /// not write (ü, ñ, ō…), or plain letters too many for a syllable or with no
+    /// attested syllable one letter away once marks are set aside (memory, usd).
+    func looksForeign(_ lower: String) -> Bool {
+        var ascii = true
+        for scalar in lower.unicodeScalars where !scalar.isASCII {
+            ascii = false
+            if LetterTable.letter(scalar) == nil && scalar.properties.isAlphabetic { return true }
+        }
+        guard ascii else { return false }
+        if lower.count > 7 { return true }
+        if !lexicon.entries(withSkeleton: lower).isEmpty { return false }
+        return !Self.edits(of: lower).keys.contains { !lexicon.entries(withSkeleton: $0).isEmpty }
+    }
+}
+
+// MARK: - The newsroom's words
+
+extension SpellChecker {
+    /// The last two syllables of `run`, when neither the newsroom's word list
+    /// nor the counted prose knows them as a pair, while one usual slip away
+    /// the word list has one ("thực hiên" → thực hiện): the government words
+    /// the counted prose may have too rarely to judge.
+    func newsroomPair(in run: [Place], previousFlagged: Bool, memo: inout Memo) -> Finding? {
+        guard run.count >= 2 else { return nil }
+        let first = run[run.count - 2], second = run[run.count - 1]
+        guard Self.adjacent(first, second), !second.isName else { return nil }
+        let a = memo.words[first.facts].id, b = memo.words[second.facts].id
+        let pairs = lexicon.pairs
+        func isKnown(_ x: Int, _ y: Int) -> Bool { pairs.isKnown(x, y) || lexicon.pairCounts(x, y) >= contextBars.counted }
+        // Most neighbours in prose make a known word: one lookup or two settle them.
+        if isKnown(a, b) { return nil }
+        var firstMayChange = !previousFlagged && !first.isName
+        if firstMayChange, run.count >= 3, Self.adjacent(run[run.count - 3], first), isKnown(memo.words[run[run.count - 3].facts].id, a) {
+            firstMayChange = false
+        }
+        let pair = a << 32 | b << 1 | (firstMayChange ? 1 : 0)
+        let fix: (side: Int, id: Int)?
+        if let cached = memo.fixes[pair] {
+            fix = cached
+        } else {
+            guard let one = memo.words[first.facts].syllable, let two = memo.words[second.facts].syllable else { return nil }
+            fix = pairs.fix(one, two, in: lexicon, firstMayChange: firstMayChange)
+            memo.fixes[pair] = .some(fix)
+        }
+        guard let fix else { return nil }
+        let place = fix.side == 0 ? first : second
+        let written = memo.words[place.facts].spelling
+        return Finding(line: place.line, column: place.column, length: place.length, word: written,
+                       kind: .realword, reason: .unlikelyPair,
+                       suggestions: [Self.matchCase(of: written, lexicon.entries[fix.id].key, style: style ?? .new)])
+    }
+
+    /// Next to each other on a line, one space apart: no punctuation between.
+    static func adjacent(_ a: Place, _ b: Place) -> Bool {
+        a.line == b.line && b.column == a.column + a.length + 1
+    }
+}

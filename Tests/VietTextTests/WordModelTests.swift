@@ -1,0 +1,77 @@
+import Foundation
+import VietText
+import XCTest
+
+/// The rules that came with the word model counted from real prose (issue 23):
+/// each one on a sentence of its own.
+final class WordModelTests: XCTestCase {
+    nonisolated(unsafe) static let checker = SpellChecker(lexicon: Lexicon.standard())
+
+    private func findings(_ text: String) -> [Finding] { Self.checker.check(text) }
+
+    private func errors(_ text: String) -> [Finding] {
+        findings(text).filter { $0.kind == .nonword || $0.kind == .realword }
+    }
+
+    func testTheInventoryHoldsSyllablesHunspellLacks() {
+        let withModel = Lexicon.standard()
+        let without = Lexicon.standard(hunspell: Lexicon.hunspellDictionary, user: nil, model: nil)
+        XCTAssertGreaterThan(withModel.attestedCount, without.attestedCount)
+        XCTAssertEqual(without.modelWords, 0)
+    }
+
+    func testARealWordIsFlaggedWhenTheModelPrefersASlipBesideBothNeighbours() {
+        let found = errors("Chính sách của Nhà bước đối với thanh niên.")
+        XCTAssertEqual(found.map(\.word), ["bước"])
+        XCTAssertEqual(found.first?.suggestions.first, "nước")
+    }
+
+    func testCorrectProseWithRareButRightPairsStands() {
+        XCTAssertEqual(errors("Luật này quy định về quyền tự do báo chí, quyền tự do ngôn luận trên báo chí của công dân.").map(\.word), [])
+        XCTAssertEqual(errors("Ông ta làm công sứ ở Sơn La rồi lên thay ông Hùng.").map(\.word), [])
+    }
+
+    func testEnglishInsideVietnameseDrawsNoVietnameseFinding() {
+        let text = """
+        Anh ấy nói: This is the best thing that has happened to us in years, and we will keep it.
+        Giấy phép ghi: You may not offer or impose any additional or different terms on the Licensed Material.
+        """
+        XCTAssertEqual(errors(text).map(\.word), [])
+    }
+
+    func testLowercaseForeignWordsAndAbbreviationsAreLeftAlone() {
+        XCTAssertEqual(errors("Bộ nhớ memory của máy chủ giá 5 usd, dung lượng storage lớn.").map(\.word), [])
+    }
+
+    func testTypoedSyllablesInPlainLettersAreStillFound() {
+        XCTAssertEqual(errors("Công tác tronh năm qua.").map(\.word), ["tronh"])
+    }
+
+    func testReduplicativesTheProseWritesAreNotNotedAsRepeats() {
+        let notes = findings("Họ đi đều đều trên đường, bước từ từ, trời xanh xanh.").filter { $0.reason == .repeatedWord }
+        XCTAssertEqual(notes.map(\.word), [])
+        XCTAssertEqual(findings("Tôi đọc bài của của anh.").filter { $0.reason == .repeatedWord }.map(\.word), ["của của"])
+    }
+
+    func testVariantSpellingsAreBothAccepted() {
+        XCTAssertEqual(errors("Hằng năm và hàng năm, doanh thu đạt 5 tỉ đồng, năm sau 6 tỷ đồng; kỹ thuật, kĩ thuật.").map(\.word), [])
+    }
+
+    func testRomanNumeralListMarkersAreAccepted() {
+        XCTAssertEqual(errors("Chương II\nMục IV. Điều 3\nI. Mục tiêu\nIII. Giải pháp").map(\.word), [])
+    }
+
+    func testANameOneSlipFromAFrequentNameIsAFinding() {
+        let found = errors("Ông Nguyêễn Văn An và bà Huỳng Thị Lan dự họp.")
+        XCTAssertEqual(found.map(\.word), ["Nguyêễn", "Huỳng"])
+        XCTAssertEqual(found.map { $0.suggestions.first ?? "" }, ["Nguyễn", "Huỳnh"])
+    }
+
+    func testANameWrittenTwiceTheSameWayIsAName() {
+        XCTAssertEqual(errors("Chị Huỳng kể chuyện. Chị Huỳng cười.").map(\.word), [])
+    }
+
+    func testAWellFormedNameTheProseNeverCapitalisesIsFoundNearAFrequentOne() {
+        XCTAssertEqual(errors("Ông Trầng Văn Bình là giám đốc.").map(\.word), ["Trầng"])
+    }
+}

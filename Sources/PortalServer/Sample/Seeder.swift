@@ -137,6 +137,8 @@ public enum Seeder {
         let people = SampleCorpus.contributors()
         guard contributorIDs.count >= people.count, !siteIDs.isEmpty else { throw EmptyForBulk() }
         let sample = SampleCorpus.submissions(now: now)
+        // Every round repeats the sample's texts: what they decide is worked out once.
+        let facts = sample.map { Store.TextFacts(title: $0.title, sapo: $0.sapo, body: $0.body, language: $0.language) }
         var written = 0, round = 1
         while written < count {
             let seeds = sample.map { seed -> SubmissionSeed in
@@ -147,13 +149,13 @@ public enum Seeder {
             for batch in stride(from: 0, to: min(seeds.count, count - written), by: 500) {
                 let slice = seeds[batch..<min(batch + 500, seeds.count, batch + count - written)]
                 try await store.transaction {
-                    for seed in slice {
+                    for (index, seed) in zip(slice.indices, slice) {
                         guard let siteID = siteIDs[seed.siteCode] else { throw UnknownSampleSite(code: seed.siteCode) }
                         let publishedAt = seed.status == .published ? seed.receivedAt.addingTimeInterval(3 * 3600) : nil
                         let id = try await store.insertSubmission(
                             siteID: siteID, contributorID: contributorIDs[seed.contributor], title: seed.title, sapo: seed.sapo,
                             body: seed.body, category: seed.category, language: seed.language, status: seed.status, received: seed.receivedAt,
-                            author: people[seed.contributor].fullName, publishedAt: publishedAt)
+                            author: people[seed.contributor].fullName, publishedAt: publishedAt, facts: facts[index])
                         if let publishedAt { try await store.writePublication(of: id, at: publishedAt) }
                     }
                 }

@@ -30,43 +30,44 @@ extension Store {
                   """).first(),
               scope.admits(site: try item.decode(column: "code", as: String.self), contributorUser: try item.decode(column: "user_id", as: Int64?.self))
         else { return .notFound }
-        let words = WordCount.of(sapo + "\n" + body), searchText = Store.searchText(title: title, sapo: sapo, body: body)
-        let findings = Store.spellFindings(title: title, sapo: sapo, body: body, language: try item.decode(column: "language", as: String.self))
+        let language = try item.decode(column: "language", as: String.self)
+        let facts = await TextFacts.off(title: title, sapo: sapo, body: body, language: language)
         return try await transaction {
             // The row is locked until the end of the transaction, so concurrent saves on
             // PostgreSQL (several servers) take turns; SQLite's writer lock does the same.
-            let lock: SQLQueryString = dialect == .postgres ? " FOR UPDATE" : ""
-            guard let row = try await sql.raw("SELECT revision, status FROM submissions WHERE id = \(bind: id)" + lock).first() else {
-                return .notFound
-            }
-            let revision = try row.decode(column: "revision", as: Int.self)
-            guard revision == expected else {
-                guard let current = try await submission(id: id, scope: scope) else { return .notFound }
-                return .stale(current: current)
-            }
+            guard let current = try await submission(id: id, scope: scope, forUpdate: true) else { return .notFound }
+            let revision = current.summary.revision
+            guard revision == expected else { return .stale(current: current) }
             // What went out stays as it went out: a silent change would leave the published
             // page and the audit trail saying otherwise. (Corrections come with the public pages.)
-            guard try row.decode(column: "status", as: String.self) != SubmissionStatus.published.rawValue else { return .published }
+            guard current.summary.status != .published else { return .published }
             let millis = Store.millis(now)
-            // The revision that was newest takes its text into its own row before the submission's changes.
-            try await sql.raw("""
-                UPDATE revisions SET title = (SELECT s.title FROM submissions s WHERE s.id = revisions.submission_id),
-                    sapo = (SELECT s.sapo FROM submissions s WHERE s.id = revisions.submission_id),
-                    body = (SELECT s.body FROM submissions s WHERE s.id = revisions.submission_id), text_in = 'row'
-                WHERE submission_id = \(bind: id) AND number = \(bind: revision) AND text_in = 'submission'
-                """).run()
+            // One statement for both revision rows: the one that was newest takes its text into its
+            // own row (from the submission, before it changes), and the new one points at it.
             try await sql.raw("""
                 INSERT INTO revisions (submission_id, number, title, sapo, body, author, created_at, note, text_in)
-                VALUES (\(bind: id), \(bind: revision + 1), '', '', '', \(bind: author), \(bind: millis), \(bind: Normalization.nfc(edit.note)),
-                        'submission')
+                SELECT s.id, s.revision, s.title, s.sapo, s.body, '', 0, '', 'row' FROM submissions s WHERE s.id = \(bind: id)
+                UNION ALL
+                SELECT \(bind: id), \(bind: revision + 1), '', '', '', \(bind: author), \(bind: millis), \(bind: Normalization.nfc(edit.note)),
+                       'submission' WHERE 1 = 1
+                ON CONFLICT (submission_id, number) DO UPDATE SET title = excluded.title, sapo = excluded.sapo, body = excluded.body,
+                    text_in = excluded.text_in
+                WHERE revisions.text_in = 'submission'
                 """).run()
             try await sql.raw("""
                 UPDATE submissions SET title = \(bind: title), sapo = \(bind: sapo), body = \(bind: body),
-                    words = \(bind: words), revision = \(bind: revision + 1), updated_at = \(bind: millis),
-                    search_text = \(bind: searchText), spell_findings = \(bind: findings)
+                    words = \(bind: facts.words), revision = \(bind: revision + 1), updated_at = \(bind: millis),
+                    search_text = \(bind: facts.searchText), spell_findings = \(bind: facts.spellFindings)
                 WHERE id = \(bind: id)
                 """).run()
-            guard let saved = try await submission(id: id, scope: scope) else { return .notFound }
+            // The item as saved, without reading it again: only what this statement wrote changed.
+            var saved = current
+            saved.summary.title = title
+            saved.summary.words = facts.words
+            saved.summary.revision = revision + 1
+            saved.summary.spellFindings = facts.spellFindings
+            saved.sapo = sapo
+            saved.body = body
             return .saved(saved)
         }
     }

@@ -180,7 +180,14 @@ extension Store {
 
     /// One whole submission, when it exists and its site is visible.
     public func submission(id: Int64, scope: Scope) async throws -> Submission? {
-        guard let row = try await sql.raw(SQLQueryString(Self.wholeSubmission) + " WHERE s.id = \(bind: id)").first() else { return nil }
+        try await submission(id: id, scope: scope, forUpdate: false)
+    }
+
+    /// `forUpdate`: inside a transaction, the row stays locked until it ends (PostgreSQL, where
+    /// several servers may write; SQLite's one writer at a time needs nothing).
+    func submission(id: Int64, scope: Scope, forUpdate: Bool) async throws -> Submission? {
+        let lock: SQLQueryString = forUpdate && dialect == .postgres ? " FOR UPDATE OF s" : ""
+        guard let row = try await sql.raw(SQLQueryString(Self.wholeSubmission) + " WHERE s.id = \(bind: id)" + lock).first() else { return nil }
         let summary = scope.shown(try Self.summary(row, now: clock.now()))
         guard scope.admits(site: summary.site.code, contributorUser: try row.decode(column: "contributor_user", as: Int64?.self)) else { return nil }
         let credits = try await credits(of: id, coAuthors: try row.decode(column: "has_coauthors", as: Int.self) != 0,

@@ -200,6 +200,7 @@ public enum Strings {
     public static func demoReady(portal: String, token: String, command: String) -> Localized {
         Localized(vi: """
             Cổng thông tin mẫu: \(portal)
+            Trang công khai của cổng, mở bằng trình duyệt bên cạnh terminal: \(portal)/
             Mã truy cập của biên tập viên thử nghiệm: \(token)
             Thử các lệnh cho script trong lúc demo chạy (Ctrl-Z tạm rời giao diện, fg để quay lại; hoặc ở một terminal khác):
               export BIENTAP_PORTAL=\(portal) BIENTAP_TOKEN=\(token)
@@ -209,6 +210,7 @@ public enum Strings {
             """,
                   en: """
             Sample portal: \(portal)
+            Its public pages, to open in a browser beside the terminal: \(portal)/
             The demo editor's token: \(token)
             Try the commands for scripts while the demo runs (Ctrl-Z leaves the screen for a while, fg brings it back; or use another terminal):
               export BIENTAP_PORTAL=\(portal) BIENTAP_TOKEN=\(token)

@@ -84,7 +84,7 @@ enum PageTemplates {
         {{$head}}{{#feed}}<link rel="alternate" type="application/rss+xml" title="{{heading}}" href="{{feed}}">{{/feed}}{{/head}}
         {{$main}}
         <h1>{{heading}}</h1>
-        {{^items}}<p class="empty">{{chrome.words.nothingYet}}</p>{{/items}}
+        {{#isEmpty}}<p class="empty">{{chrome.words.nothingYet}}</p>{{/isEmpty}}
         {{#sections}}
         <section>
         <h2><a href="{{address}}">{{name}}</a></h2>

@@ -67,6 +67,8 @@ struct ListingView {
     var items: [TeaserView]
     var paging: PagingView?
     var hasItems: Bool
+    /// Neither sections nor items: the page says there is nothing yet.
+    var isEmpty: Bool
 }
 
 struct PortalView {

@@ -210,7 +210,7 @@ public struct PublicPages: Sendable {
         guard !sections.isEmpty || number == 1 else { return try await notFound(site: site) }
         let paging = Self.paging(base: "/\(code)", page: number, more: more)
         let view = ListingView(chrome: chrome, heading: PublicText.line(site.name), feed: "/\(code)/rss.xml", sections: sections,
-                               items: [], paging: paging, hasItems: false)
+                               items: [], paging: paging, hasItems: false, isEmpty: sections.isEmpty)
         return page("listing", view, lastModified: newest)
     }
 
@@ -227,7 +227,7 @@ public struct PublicPages: Sendable {
         let view = ListingView(chrome: chrome, heading: chrome.words.name(of: category) + " – " + PublicText.line(site.name),
                                feed: address + "/rss.xml", sections: [], items: Array(items),
                                paging: Self.paging(base: address, page: number, more: entries.count > Self.pageSize),
-                               hasItems: !items.isEmpty)
+                               hasItems: !items.isEmpty, isEmpty: items.isEmpty)
         return page("listing", view, lastModified: entries.first?.publishedAt)
     }
 

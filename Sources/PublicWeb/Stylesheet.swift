@@ -7,7 +7,7 @@ public enum Stylesheet {
         *,*::before,*::after{box-sizing:border-box}
         html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
         body{margin:0;font-family:"Noto Serif","Times New Roman",serif;font-size:1.0625rem;line-height:1.6;color:#1b1b1b;background:#fff}
-        header.masthead{background:#a50e0e;color:#fff;padding:.75rem 1rem}
+        header.masthead{background:#a50e0e;color:#fff;padding:.75rem max(1rem,calc((100% - 44rem)/2))}
         header.masthead a{color:#fff;text-decoration:none}
         header.masthead p{margin:0}
         header.masthead .portal{font-family:system-ui,sans-serif;font-size:.85rem;text-transform:uppercase;letter-spacing:.03em}

@@ -96,6 +96,7 @@ bench: test-deps
 	Scripts/with-postgres "$$($(SWIFT) build -c release --show-bin-path)/bientap-bench"
 	Benchmarks/tui-startup "$$($(SWIFT) build -c release --show-bin-path)"
 	Scripts/with-postgres Benchmarks/portal-load "$$($(SWIFT) build -c release --show-bin-path)"
+	Benchmarks/public-pages "$$($(SWIFT) build -c release --show-bin-path)"
 
 # The default keymap is compiled into the client; regenerate after editing Keymaps/default.keymap.
 keymaps:

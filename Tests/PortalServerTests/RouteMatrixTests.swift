@@ -163,7 +163,11 @@ class RouteMatrixTests: PortalTestCase {
                     .replacingOccurrences(of: "{site}", with: inside).replacingOccurrences(of: "{category}", with: "tin-tuc")
                     .replacingOccurrences(of: "{id}", with: "\(shown)").replacingOccurrences(of: "{number}", with: "1")
                 let answer = try await send(client, HTTPRequest.Method(rawValue: op.method)!, path, token: nil, body: body)
-                XCTAssertEqual(Int(answer.status.code), op.method == "POST" ? 401 : op.success, op.id)
+                // The contributors' door sends a signed-out browser to sign in, and takes no JSON for a form.
+                let door = op.path.hasPrefix("/cong-tac-vien")
+                let expected = !door ? (op.method == "POST" ? 401 : op.success)
+                    : op.method == "POST" ? 400 : ["doorSignInPage", "doorStylesheet"].contains(op.id) ? op.success : 303
+                XCTAssertEqual(Int(answer.status.code), expected, op.id)
                 XCTAssertTrue(op.statuses.contains(Int(answer.status.code)), "\(op.id): \(answer.status.code) is not documented")
             }
 

@@ -55,11 +55,15 @@ public enum PortalApplication {
         let api = router.group("api/v1").add(middleware: BearerAuthentication(store: store, cache: tokens))
             .add(middleware: SocialPostRefusals())
         AccountRoutes.add(to: api, store: store, tokens: tokens)
-        SubmissionRoutes.add(to: api, store: store, lists: ListCache(lifetime: listCacheSeconds, clock: store.clock), uploads: UploadGate())
+        // One gate for every upload, the API's and the contributors' door's.
+        let uploads = UploadGate()
+        SubmissionRoutes.add(to: api, store: store, lists: ListCache(lifetime: listCacheSeconds, clock: store.clock), uploads: uploads)
         RateRoutes.add(to: api, store: store)
         ReportRoutes.add(to: api, store: store)
         RoyaltyRoutes.add(to: api, store: store)
         SocialRoutes.add(to: api, store: store)
+        // The contributors' door: web forms over the same accounts, limits and workflow (Sources/PortalServer/Door).
+        DoorRoutes.add(to: router, store: store, limits: signInLimits, clients: clients, uploads: uploads, tokens: tokens)
         // The public face: pages, photos, feeds and sitemaps, no token (Sources/PublicWeb).
         PublicPages(content: StorePublicContent(store: store), address: publicBase, renderer: publicPageRenderer,
                     cache: PageCache(lifetime: pageCacheSeconds, clock: store.clock)).add(to: router)

@@ -388,7 +388,7 @@ enum SubmissionRoutes {
 
     /// A draft's fields within their limits; shares that leave the contributor some;
     /// photos that are images of a sane size.
-    private static func validate(_ draft: SubmissionDraft) throws {
+    static func validate(_ draft: SubmissionDraft) throws {
         try checkText(title: draft.title, sapo: draft.sapo, body: draft.body)
         if let language = draft.language, !["vi", "en"].contains(language) { throw APIFailure(.invalidField, detail: "language") }
         guard CoAuthorShare.areValid(draft.coAuthors ?? []) else { throw APIFailure(.invalidField, detail: "co_authors") }
@@ -411,7 +411,7 @@ enum SubmissionRoutes {
     }
 
     /// Title, sapo and body as every write takes them: a title, each within its limit.
-    private static func checkText(title: String, sapo: String, body: String) throws {
+    static func checkText(title: String, sapo: String, body: String) throws {
         if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw APIFailure(.invalidField, detail: "title") }
         for (name, text, limit) in [("title", title, SubmissionEdit.titleLimit), ("sapo", sapo, SubmissionEdit.sapoLimit),
                                     ("body", body, SubmissionEdit.bodyLimit)] where text.count > limit {

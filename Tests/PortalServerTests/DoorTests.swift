@@ -1,0 +1,296 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NewsroomKit
+import VietText
+@testable import PortalServer
+import PublicWeb
+import XCTest
+
+/// The contributors' door in a browser's place: sign-in and sessions, CSRF, a submission
+/// through the API's rules, one's own items only, a form whose session ran out.
+final class DoorTests: PortalTestCase {
+    private let cheap: UInt8 = 4
+    private let password = "mật khẩu cộng tác viên"
+    /// A PNG's first bytes: what the portal reads a photo's type from.
+    private let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + [UInt8](repeating: 7, count: 64))
+
+    /// A contributor on so-y-te with a password; their browser, signed in.
+    private func signedIn(_ store: Store, _ client: any TestClientProtocol, name: String = "ctv") async throws -> DoorBrowser {
+        _ = try await store.addUser(name: name, displayName: "Cộng tác viên \(name)", grants: [Grant(role: .contributor, site: "so-y-te")])
+        try await store.setPassword(name: name, password: password, cost: cheap)
+        let browser = DoorBrowser(client)
+        try await browser.get(DoorAddress.signIn)
+        let answer = try await browser.post(DoorAddress.signIn, [("name", name), ("password", password)])
+        XCTAssertEqual(answer.status, .seeOther, answer.html)
+        return browser
+    }
+
+    private func compose(_ browser: DoorBrowser, title: String, body: String = "Đoạn một.\r\n\r\nĐoạn hai.", extra: [(String, String)] = [],
+                         files: [(String, String, Data)] = [], action: String = "submit") async throws -> DoorBrowser.Answer {
+        try await browser.get(DoorAddress.compose)
+        return try await browser.postMultipart(DoorAddress.compose, [("form_key", browser.hidden("form_key")), ("site", "so-y-te"),
+                                                                     ("category", "news"), ("title", title), ("sapo", "Sapo."), ("body", body),
+                                                                     ("do", action)] + extra, files: files)
+    }
+
+    private func total(_ store: Store) async throws -> Int {
+        try await store.countSubmissions().values.reduce(0, +)
+    }
+
+    private func itemID(_ answer: DoorBrowser.Answer) -> Int64? {
+        answer.location.flatMap { Int64($0.dropFirst("/cong-tac-vien/bai/".count).prefix { $0.isNumber }) }
+    }
+
+    func testSignInStartsANewSessionInStrictCookiesAndSignOutEndsIt() async throws {
+        try await withPortal(tokenCacheSeconds: 0) { store, client in
+            _ = try await store.addUser(name: "ctv", displayName: "CTV", grants: [Grant(role: .contributor, site: "so-y-te")])
+            try await store.setPassword(name: "ctv", password: password, cost: cheap)
+            let browser = DoorBrowser(client)
+            // Not signed in: the door sends to its sign-in page, which gives the form cookie.
+            let door = try await browser.get(DoorAddress.root)
+            XCTAssertEqual(door.status, .seeOther)
+            XCTAssertEqual(door.location, DoorAddress.signIn)
+            // An attacker's session id planted before sign-in is never the one signed in.
+            browser.setCookie(DoorVisit.sessionCookie, "bt_planted_by_someone_else_0123456789")
+            let form = try await browser.get(DoorAddress.signIn)
+            XCTAssertEqual(form.status, .ok)
+            XCTAssertFalse(form.html.contains("<script"), "no script on the door")
+            let wrong = try await browser.post(DoorAddress.signIn, [("name", "ctv"), ("password", "sai")])
+            XCTAssertEqual(wrong.status, .unauthorized)
+            XCTAssertTrue(wrong.html.contains("Sai tên đăng nhập"), wrong.html)
+            XCTAssertTrue(wrong.html.contains("value=\"ctv\""), "the name typed is kept")
+            let answer = try await browser.post(DoorAddress.signIn, [("name", "ctv"), ("password", password)])
+            XCTAssertEqual(answer.status, .seeOther)
+            let session = try XCTUnwrap(answer.setCookies.first { $0.hasPrefix(DoorVisit.sessionCookie + "=") })
+            XCTAssertFalse(session.contains("bt_planted"), session)
+            for attribute in ["HttpOnly", "SameSite=Lax", "Path=/cong-tac-vien"] {
+                XCTAssertTrue(session.contains(attribute), "\(attribute) in \(session)")
+            }
+            // The test client names a loopback host: plain HTTP on this machine, where Secure would be dropped.
+            XCTAssertFalse(session.contains("Secure"), session)
+            let home = try await browser.get(DoorAddress.root).status
+            XCTAssertEqual(home, .ok)
+            // Sign-out needs the token too, then the session is gone server-side.
+            let token = try XCTUnwrap(browser.cookies[DoorVisit.sessionCookie])
+            let forged = try await browser.post(DoorAddress.signOut, [], csrf: "0").status
+            XCTAssertEqual(forged, .forbidden)
+            let alive = try await store.principal(forToken: token)
+            XCTAssertNotNil(alive)
+            try await browser.get(DoorAddress.root)
+            let signedOut = try await browser.post(DoorAddress.signOut, []).status
+            XCTAssertEqual(signedOut, .seeOther)
+            let revoked = try await store.principal(forToken: token)
+            XCTAssertNil(revoked)
+            let afterwards = try await browser.get(DoorAddress.root).location
+            XCTAssertEqual(afterwards, DoorAddress.signIn)
+        }
+    }
+
+    func testCookiesAreSecureUnlessTheBrowserIsOnLoopback() {
+        XCTAssertTrue(DoorCookies.isLoopback(host: "127.0.0.1:8080"))
+        XCTAssertTrue(DoorCookies.isLoopback(host: "localhost"))
+        XCTAssertTrue(DoorCookies.isLoopback(host: "[::1]:8080"))
+        XCTAssertFalse(DoorCookies.isLoopback(host: "congthongtin.quangngai.gov.vn"))
+        XCTAssertFalse(DoorCookies.isLoopback(host: "127.0.0.1.evil.example"))
+        XCTAssertFalse(DoorCookies.isLoopback(host: nil))
+        XCTAssertEqual(BrowserLanguage.of(acceptLanguage: "en-US,en;q=0.9,vi;q=0.8"), .en)
+        XCTAssertEqual(BrowserLanguage.of(acceptLanguage: "vi-VN,vi;q=0.9,en;q=0.8"), .vi)
+        XCTAssertEqual(BrowserLanguage.of(acceptLanguage: "fr, en;q=0.5"), .en)
+        XCTAssertEqual(BrowserLanguage.of(acceptLanguage: "en;q=0, vi;q=0.1"), .vi)
+        XCTAssertEqual(BrowserLanguage.of(acceptLanguage: nil), .vi)
+    }
+
+    func testEveryPostNeedsThePagesTokenAndThisSite() async throws {
+        try await withPortal { store, client in
+            let browser = try await signedIn(store, client)
+            let before = try await total(store)
+            try await browser.get(DoorAddress.compose)
+            let fields = [("form_key", browser.hidden("form_key")), ("site", "so-y-te"), ("category", "news"), ("title", "Giả mạo"),
+                          ("sapo", ""), ("body", "x"), ("do", "submit")]
+            // Missing, wrong, or right but posted from another site: refused, nothing filed, nothing echoed.
+            for (csrf, headers) in [("", [:]), (String(repeating: "0", count: 64), [:]),
+                                    (browser.hidden("csrf"), [HTTPField.Name.origin: "https://evil.example"]),
+                                    (browser.hidden("csrf"), [HTTPField.Name("Sec-Fetch-Site")!: "cross-site"])] as [(String, [HTTPField.Name: String])] {
+                let answer = try await browser.postMultipart(DoorAddress.compose, fields, csrf: csrf, headers: headers)
+                XCTAssertEqual(answer.status, .forbidden, "\(csrf) \(headers)")
+                XCTAssertTrue(answer.html.contains("Biểu mẫu không hợp lệ"), answer.html)
+                XCTAssertFalse(answer.html.contains("Giả mạo"))
+            }
+            // Another browser's token does not fit this browser's cookies.
+            let other = try await signedIn(store, client, name: "ctv2")
+            try await other.get(DoorAddress.compose)
+            try await browser.get(DoorAddress.compose)
+            let foreign = try await browser.postMultipart(DoorAddress.compose, fields, csrf: other.hidden("csrf")).status
+            XCTAssertEqual(foreign, .forbidden)
+            let after = try await total(store)
+            XCTAssertEqual(after, before)
+        }
+    }
+
+    func testASubmissionKeepsTheAPIsRulesEscapesEverythingAndFilesOnce() async throws {
+        try await withPortal { store, client in
+            let browser = try await signedIn(store, client)
+            // A control character is refused, naming the field; what was typed comes back.
+            let control = try await compose(browser, title: "Tin có\u{7}chuông")
+            XCTAssertEqual(control.status, .badRequest)
+            XCTAssertTrue(control.html.contains("Trường “Tiêu đề” có ký tự điều khiển (U+0007)"), control.html)
+            XCTAssertTrue(control.html.contains("Đoạn một."))
+            // Not an image: refused by the API's check.
+            let notImage = try await compose(browser, title: "Ảnh giả", files: [("photo1", "a.png", Data("<?php echo 1;".utf8))])
+            XCTAssertTrue(notImage.html.contains("Ảnh 1 không phải ảnh JPEG, PNG, WebP hay GIF."), notImage.html)
+            // Preview: the desk's word count, nothing filed.
+            let before = try await total(store)
+            let preview = try await compose(browser, title: "Xem trước", action: "preview")
+            XCTAssertEqual(preview.status, .ok)
+            XCTAssertTrue(preview.html.contains("<strong id=\"word-count\">\(WordCount.of("Sapo.\nĐoạn một.\n\nĐoạn hai."))</strong>"), preview.html)
+            let counted = try await total(store)
+            XCTAssertEqual(counted, before)
+
+            // HTML in every field, a decomposed title, a hostile file name: stored as text (NFC), shown escaped.
+            let hostile = "<script>alert(1)</script>\"'&"
+            let title = "Tiêm chủng mùa đông".decomposedStringWithCanonicalMapping + hostile
+            try await browser.get(DoorAddress.compose)
+            let key = browser.hidden("form_key")
+            let fields = [("form_key", key), ("site", "so-y-te"), ("category", "news"), ("title", title), ("sapo", hostile),
+                          ("body", "Đoạn.\r\n\r\n" + hostile), ("caption1", hostile), ("credit1", hostile), ("do", "submit")]
+            let files = [("photo1", "..\\..\\C:\\windows\\<img src=x>.png", png)]
+            let created = try await browser.postMultipart(DoorAddress.compose, fields, files: files)
+            XCTAssertEqual(created.status, .seeOther, created.html)
+            let id = try XCTUnwrap(itemID(created))
+            // The same form again (a double click, the back button): the same item, not a second.
+            try await browser.get(DoorAddress.compose)
+            let again = try await browser.postMultipart(DoorAddress.compose, fields, files: files, csrf: browser.hidden("csrf"))
+            XCTAssertEqual(itemID(again), id)
+            let total = try await total(store)
+            XCTAssertEqual(total, before + 1)
+
+            let stored = try await store.submission(id: id, scope: .everything)
+            let item = try XCTUnwrap(stored)
+            XCTAssertEqual(item.summary.title, "Tiêm chủng mùa đông" + hostile)
+            XCTAssertEqual(item.body, "Đoạn.\n\n" + hostile, "line ends as the API keeps them")
+            XCTAssertEqual(item.attachments.map(\.filename), ["<img src=x>.png"])
+            XCTAssertEqual(item.attachments.first?.contentType, "image/png")
+            XCTAssertEqual(item.summary.status, .submitted)
+            let page = try await browser.get(DoorAddress.item(id))
+            XCTAssertFalse(page.html.contains("<script>alert"), page.html)
+            XCTAssertFalse(page.html.contains("<img src=x>"))
+            XCTAssertTrue(page.html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            XCTAssertTrue(page.html.contains("Đã gửi, chờ duyệt"))
+            // The list shows it with its status in words.
+            let list = try await browser.get(DoorAddress.root)
+            XCTAssertTrue(list.html.contains("id=\"item-\(id)\""), list.html)
+        }
+    }
+
+    func testUploadsKeepTheAPIsSizeLimits() async throws {
+        try await withPortal { store, client in
+            let browser = try await signedIn(store, client)
+            try await browser.get(DoorAddress.compose)
+            // A body over the API's limit for a creation: refused, not read to its end.
+            let huge = try await browser.postMultipart(DoorAddress.compose, [("title", "x")],
+                                                       files: [("photo1", "a.png", Data(count: SubmissionDraft.bodySizeLimit))])
+            XCTAssertEqual(huge.status, .contentTooLarge)
+            XCTAssertTrue(huge.html.contains("tối đa 8 MB"), huge.html)
+            try await browser.get(DoorAddress.compose)
+            // One photo over its limit: the API's refusal, the text kept.
+            let big = png + Data(count: SubmissionDraft.attachmentSizeLimit)
+            let answer = try await compose(browser, title: "Ảnh lớn", files: [("photo1", "lon.png", big)])
+            XCTAssertEqual(answer.status, .badRequest)
+            XCTAssertTrue(answer.html.contains("tối đa 8 MB"), answer.html)
+            XCTAssertTrue(answer.html.contains("value=\"Ảnh lớn\""))
+        }
+    }
+
+    func testOnlyOnesOwnItemsAreSeenAnsweredOrWithdrawn() async throws {
+        try await withPortal { store, client in
+            let owner = try await signedIn(store, client)
+            let filed = try await compose(owner, title: "Bài của chủ")
+            let id = try XCTUnwrap(itemID(filed))
+            let other = try await signedIn(store, client, name: "ctv-khac")
+            let peek = try await other.get(DoorAddress.item(id)).status
+            XCTAssertEqual(peek, .notFound)
+            // A sample item of another contributor on the same site, too.
+            let peekSample = try await other.get(DoorAddress.item(1)).status
+            XCTAssertEqual(peekSample, .notFound)
+            try await other.get(DoorAddress.root)
+            let withdrawal = try await other.post(DoorAddress.withdraw(id), [("revision", "1")]).status
+            XCTAssertEqual(withdrawal, .notFound)
+            let answer = try await other.post(DoorAddress.answer(id), [("answer", "xen vào")]).status
+            XCTAssertEqual(answer, .notFound)
+            let item = try await store.submission(id: id, scope: .everything)
+            XCTAssertEqual(item?.summary.status, .submitted)
+            let notes = try await store.notes(of: id, includeEditors: true)
+            XCTAssertEqual(notes, [])
+            // The owner withdraws it.
+            try await owner.get(DoorAddress.item(id))
+            let withdrawn = try await owner.post(DoorAddress.withdraw(id), [("revision", owner.hidden("revision"))])
+            XCTAssertEqual(withdrawn.location, DoorAddress.item(id) + "?ok=withdrawn")
+            let page = try await owner.get(withdrawn.location ?? "")
+            XCTAssertTrue(page.html.contains("Đã rút"), page.html)
+        }
+    }
+
+    func testAReturnedItemIsAnsweredEditedAndResubmitted() async throws {
+        try await withPortal { store, client in
+            let browser = try await signedIn(store, client)
+            browser.language = "en-GB,en;q=0.9,vi;q=0.5"
+            let filed = try await compose(browser, title: "Bản đầu")
+            let id = try XCTUnwrap(itemID(filed))
+            for (action, note) in [(WorkflowAction.claim, ""), (.return, "Cần thêm số liệu tiêm chủng.")] {
+                let stored = try await store.submission(id: id, scope: .everything)
+                let current = try XCTUnwrap(stored)
+                guard case .done = try await store.transition(id: id, expected: current.summary.revision, request: TransitionRequest(action: action, note: note),
+                                                              actor: "bien-tap", scope: .everything, idempotency: nil,
+                                                              answer: { _ in Data() }) else { return XCTFail("\(action)") }
+            }
+            _ = try await store.addNote(to: id, NoteRequest(body: "Cần thêm số liệu tiêm chủng.", visibility: .shared),
+                                        by: Principal(userID: 0, name: "bien-tap", displayName: "Ban Biên tập", grants: [Grant(role: .editor, site: nil)]),
+                                        idempotency: nil, answer: { _ in Data() })
+            let page = try await browser.get(DoorAddress.item(id))
+            XCTAssertTrue(page.html.contains("Returned for changes"), page.html)
+            XCTAssertTrue(page.html.contains("Cần thêm số liệu tiêm chủng."))
+            XCTAssertTrue(page.html.contains("<html lang=\"en\">"))
+
+            let answered = try await browser.post(DoorAddress.answer(id), [("form_key", browser.hidden("form_key")), ("answer", "Đã bổ sung.")])
+            XCTAssertEqual(answered.location, DoorAddress.item(id) + "?ok=answered")
+            let notes = try await store.notes(of: id, includeEditors: false)
+            XCTAssertEqual(notes.last?.body, "Đã bổ sung.")
+            XCTAssertEqual(notes.last?.parentId, notes.first?.id)
+
+            try await browser.get(DoorAddress.item(id))
+            let resubmitted = try await browser.post(DoorAddress.resubmit(id), [("revision", browser.hidden("revision")), ("title", "Bản sửa"),
+                                                                             ("sapo", "Sapo."), ("body", "Có số liệu."), ("note", "thêm số liệu")])
+            XCTAssertEqual(resubmitted.location, DoorAddress.item(id) + "?ok=resubmitted", resubmitted.html)
+            let stored = try await store.submission(id: id, scope: .everything)
+            let item = try XCTUnwrap(stored)
+            XCTAssertEqual(item.summary.status, .resubmitted)
+            XCTAssertEqual(item.summary.title, "Bản sửa")
+            XCTAssertEqual(item.summary.revision, 2)
+        }
+    }
+
+    func testAFormWhoseSessionRanOutKeepsItsTextAndSignsInAgain() async throws {
+        try await withPortal(tokenCacheSeconds: 0) { store, client in
+            let browser = try await signedIn(store, client)
+            try await browser.get(DoorAddress.compose)
+            let typed = [("form_key", browser.hidden("form_key")), ("site", "so-y-te"), ("category", "news"),
+                         ("title", "Bài viết dài đang gõ"), ("sapo", "Sapo dài."), ("body", "Ba trang chữ."), ("do", "submit")]
+            try await store.revokeTokens(name: "ctv")
+            let expired = try await browser.postMultipart(DoorAddress.compose, typed, files: [("photo1", "a.png", png)])
+            XCTAssertEqual(expired.status, .unauthorized)
+            for kept in ["Phiên đăng nhập đã hết hạn", "value=\"Bài viết dài đang gõ\"", ">Ba trang chữ.</textarea>", "type=\"password\"",
+                         "Ảnh chưa được gửi"] {
+                XCTAssertTrue(expired.html.contains(kept), kept + "\n" + expired.html)
+            }
+            // Signing in from that form files what was typed, under a new session.
+            let answer = try await browser.postMultipart(DoorAddress.compose, typed + [("name", "ctv"), ("password", password)],
+                                                         files: [("photo1", "a.png", png)])
+            XCTAssertEqual(answer.status, .seeOther, answer.html)
+            let id = try XCTUnwrap(itemID(answer))
+            let item = try await store.submission(id: id, scope: .everything)
+            XCTAssertEqual(item?.summary.title, "Bài viết dài đang gõ")
+            XCTAssertEqual(item?.attachments.count, 1)
+        }
+    }
+}

@@ -421,3 +421,21 @@ struct Publish: ParsableCommand {
         desk.report(try desk.run { try desk.commands.decide(id: id, TransitionRequest(action: .publish)) })
     }
 }
+
+struct Unpublish: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Take a published item down: its page answers 410 Gone and its unsent social posts are cancelled.")
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Argument(help: "The item's number.")
+    var id: Int64
+
+    @Option(name: .long, help: "Why it is taken down (kept in the item's history).")
+    var reason: String = ""
+
+    func run() throws {
+        let desk = try Desk(connection)
+        desk.report(try desk.run { try desk.commands.decide(id: id, TransitionRequest(action: .unpublish, note: reason)) })
+    }
+}

@@ -15,7 +15,7 @@ struct BienTap: ParsableCommand {
         BIENTAP_TOKEN / `token`. The interface is in Vietnamese; set LANG=en_US.UTF-8 for English.
         """,
         subcommands: [Open.self, Demo.self, Login.self, Logout.self, Queue.self, Show.self, Submit.self, Approve.self, Return.self,
-                      Reject.self, Schedule.self, Publish.self, Royalties.self, Report.self, Social.self, Edit.self, Keys.self, Spell.self,
+                      Reject.self, Schedule.self, Publish.self, Unpublish.self, Royalties.self, Report.self, Social.self, Edit.self, Keys.self, Spell.self,
                       Normalize.self],
         defaultSubcommand: Open.self)
 }

@@ -73,9 +73,9 @@ if wants("spelling") {
     print(String(format: "%-48@ %.2f µs per key (10,000 keys, text shown after each)", "Telex composer" as NSString,
                  percentile(telexSamples, 0.5) / 1_000 / Double(telexKeys.count)))
 
-    // Everything a check needs: hunspell-vi's syllables, the newsroom dictionary and its word pairs.
+    // Everything a check needs: hunspell-vi's syllables, the word model, the newsroom dictionary and its word pairs.
     let lexiconSamples = measure(iterations: 20) { _ = Lexicon.standard() }
-    report("load dictionaries (hunspell-vi + newsroom)", lexiconSamples, unit: "ms", scale: 1_000_000)
+    report("load dictionaries (hunspell-vi + word model + newsroom)", lexiconSamples, unit: "ms", scale: 1_000_000)
 
     let checker = SpellChecker(lexicon: Lexicon.standard())
     // The corpus's documents, each checked on its own as the desk does (nothing learnt from one
@@ -168,6 +168,20 @@ if wants("spelling") {
         print("  bientap by sort of error: " + bySubtype.joined(separator: ", "))
     } catch {
         print("spelling corpus: \(error)")
+    }
+
+    // MARK: - Spelling on held-out prose nobody in the project wrote (issue 23), beside hunspell
+    let heldOut = URL(fileURLWithPath: "Tests/SpellCorpus/External/test")
+    if let ours = try? HeldOutReport(directory: heldOut, check: { checker.check($0).map(Flag.init) }) {
+        print("held-out test split (Tests/SpellCorpus/External/test), bientap:\n" + ours.summary)
+        if Hunspell.flags("thử") != nil, let theirs = try? HeldOutReport(directory: heldOut, check: { Hunspell.flags($0) ?? [] }) {
+            print("hunspell -d vi_VN on the same split:\n" + theirs.summary)
+        }
+        let prose = ((try? AnnotatedCorpus.load(directory: heldOut)) ?? []).map(\.clean).joined(separator: "\n\n")
+        let long = Array(repeating: prose, count: max(1, Int(1e6 / Double(max(prose.utf8.count, 1))))).joined(separator: "\n\n")
+        let samples = measure(iterations: 9, cpu: true) { _ = checker.check(long) }
+        print(String(format: "%-48@ %.2f MB/s per core (%.1f MB)", "spell check, one long file of held-out prose" as NSString,
+                     Double(long.utf8.count) / 1e6 / (percentile(samples, 0.5) / 1e9), Double(long.utf8.count) / 1e6))
     }
 }
 

@@ -93,7 +93,7 @@ adversarial: adversarial-tools
 bench: test-deps
 	$(call ensure_packages,$(BENCH_PACKAGES))
 	$(SWIFT) build -c release
-	Scripts/with-postgres "$$($(SWIFT) build -c release --show-bin-path)/bientap-bench"
+	BIENTAP_WORDPRESS_POSTS=1000 Scripts/with-postgres Scripts/with-wordpress "$$($(SWIFT) build -c release --show-bin-path)/bientap-bench"
 	Benchmarks/tui-startup "$$($(SWIFT) build -c release --show-bin-path)"
 	Scripts/with-postgres Benchmarks/portal-load "$$($(SWIFT) build -c release --show-bin-path)"
 	Benchmarks/public-pages "$$($(SWIFT) build -c release --show-bin-path)"

@@ -87,7 +87,7 @@ let package = Package(
 
         // Benchmarks (make bench builds them in release)
         .target(name: "SpellEvaluation", dependencies: ["VietText"]),
-        .executableTarget(name: "bientap-bench", dependencies: ["BienTapApp", "SpellEvaluation", "PortalServer", "RoyaltyExport"],
+        .executableTarget(name: "bientap-bench", dependencies: ["BienTapApp", "SpellEvaluation", "PortalServer", "RoyaltyExport", "WordPressClient"],
                           path: "Benchmarks/bientap-bench"),
         // The framework's ceiling that Benchmarks/portal-load measures the portal against.
         .executableTarget(name: "portal-ceiling", dependencies: [.product(name: "Hummingbird", package: "hummingbird"),

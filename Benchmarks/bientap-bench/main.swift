@@ -238,6 +238,10 @@ if wants("portal") {
     }
 }
 
+// MARK: - The desk's loop on WordPress and on bientap-portal, side by side
+
+if wants("wordpress") { WordPressLoopBench.run() }
+
 // MARK: - Editor: typing with Telex
 
 if wants("editor") {

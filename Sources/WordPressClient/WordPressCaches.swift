@@ -18,10 +18,16 @@ final class SiteInfoCache: @unchecked Sendable {
 /// The pages of the lists the desk polls, with what identified them: how many posts the
 /// list had and which was modified last. A poll first asks for just that (one row, a few
 /// fields); when it has not moved, the pages come from here — WordPress answers no
-/// conditional requests on its collections. (A lock taken or given back does not move a
-/// post's modified time: the lock column of a cached page can be one poll late.)
+/// conditional requests on its collections. `modified_gmt` counts whole seconds, so every
+/// write this process makes to a site forgets that site's pages (the desk saves on one
+/// client and lists on another: the cache is the process's). (A lock taken or given back,
+/// or another's save within the second of the newest change, does not move the
+/// signature: such a page can be one poll late.)
 /// `@unchecked Sendable`: `lock` guards `lists`.
 final class ListCache: @unchecked Sendable {
+    /// The one cache of the process.
+    static let shared = ListCache()
+
     struct Signature: Equatable {
         var total: String
         var newest: String
@@ -46,6 +52,11 @@ final class ListCache: @unchecked Sendable {
             hitCount += 1
             return found
         }
+    }
+
+    /// Forgets the pages of every list whose key starts with `prefix` (a site's address).
+    func forget(_ prefix: String) {
+        lock.withLock { lists = lists.filter { !$0.key.hasPrefix(prefix) } }
     }
 
     func store(_ found: Page<SubmissionSummary>, page: Int, of key: String, signature: Signature) {

@@ -60,7 +60,7 @@ extension WordPressClient {
             // WordPress compares `after` with the post's local date: the site's time zone.
             filter.append(("after", try localTime(publishedFrom)))
         }
-        let key = filter.map { "\($0.0)=\($0.1)" }.joined(separator: "&") + "&per_page=\(limit)"
+        let key = baseURL + "/?" + filter.map { "\($0.0)=\($0.1)" }.joined(separator: "&") + "&per_page=\(limit)"
         let signature = try listSignature(filter)
         if let cached = lists.page(page, of: key, signature: signature) { return cached }
         let query = filter + [("per_page", String(min(max(limit, 1), 100))), ("page", String(page)),
@@ -80,7 +80,7 @@ extension WordPressClient {
         return ListCache.Signature(total: headers["x-wp-total"] ?? "", newest: newest.first.map { "\($0.id)@\($0.modified_gmt ?? "")" } ?? "")
     }
 
-    /// Pages answered from the list cache since this client was made.
+    /// Pages the process answered from its list cache.
     public var cachedPageCount: Int { lists.hits }
 
     /// `GET wp/v2/posts/{id}?context=edit`.

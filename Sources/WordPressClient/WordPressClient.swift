@@ -21,7 +21,7 @@ public final class WordPressClient: Sendable {
     private let authorization: String
     let transport: CurlTransport
     let siteInfo = SiteInfoCache()
-    let lists = ListCache()
+    let lists = ListCache.shared
     let opened = OpenedTexts()
 
     /// `baseURL` is the site's address (`https://so-xd.example.gov.vn`); `user` and
@@ -95,6 +95,7 @@ public final class WordPressClient: Sendable {
         } catch let error as TransportError {
             throw PortalError.transport(error)
         }
+        if method != "GET", (200..<300).contains(response.status) { lists.forget(baseURL + "/") }
         guard (200..<300).contains(response.status) || passing.contains(response.status) else {
             if let refusal = try? JSONDecoder().decode(WPError.self, from: response.body) {
                 throw PortalError.api(status: response.status, body: refusal.apiError(status: response.status))

@@ -131,6 +131,31 @@ final class WordPressEndToEndTests: XCTestCase {
         XCTAssertTrue(try eventually(timeout: 10) { try other.submission(id: post.id).summary.lease == nil }, "the lock given back")
     }
 
+    func testLoginKeepsTheApplicationPasswordAndTheDeskOpensWithIt() throws {
+        let environment = ["XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+                           "XDG_STATE_HOME": home.appendingPathComponent("state").path]
+        // No --backend: the site says it is WordPress (/wp-json/).
+        let login = try TmuxSession(command: [QueueEndToEndTests.client, "login", site, "--user", "bientap"], environment: environment)
+        defer { login.close() }
+        try login.waitForScreen("the Application Password asked for") { $0.contains("Mật khẩu ứng dụng") }
+        let password = try XCTUnwrap(users["bientap"])
+        // As WordPress shows it, in groups of four.
+        try login.type(stride(from: 0, to: password.count, by: 4).map { String(Array(password)[$0..<min($0 + 4, password.count)]) }
+            .joined(separator: " "))
+        try login.send("Enter")
+        XCTAssertEqual(login.waitForExit(), 0)
+        try login.waitForScreen("signed in") { $0.contains("Đã đăng nhập trang WordPress") && $0.contains("Lê Thị Lan") }
+        let file = home.appendingPathComponent("config/bientap/credentials").path
+        let kept = try String(contentsOfFile: file, encoding: .utf8)
+        XCTAssertTrue(kept.contains("backend = \"wordpress\"") && kept.contains("token = \"bientap:\(password)\""), kept)
+        let mode = try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int)
+        XCTAssertEqual(mode & 0o777, 0o600)
+
+        let desk = try TmuxSession(command: [QueueEndToEndTests.client], environment: environment)
+        defer { desk.close() }
+        try desk.waitForScreen("the queue, signed in from the kept credentials") { $0.contains("Chờ duyệt (") && $0.contains("ra quân làm đường") }
+    }
+
     func testTheScreensWordPressHasNothingForSaySoInWords() throws {
         let session = try desk("quantri")
         defer { session.close() }

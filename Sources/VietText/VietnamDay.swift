@@ -1,7 +1,8 @@
 import Foundation
 
 /// A day of Vietnam's calendar (UTC+7 all year, no daylight saving), as the API writes
-/// one: `YYYY-MM-DD`. Rate tables start on one; reports run from one to another.
+/// one: `YYYY-MM-DD`. Rate tables start on one; reports run from one to another. The one
+/// place that knows Vietnam's offset: every program, page and export reckons by it.
 public struct VietnamDay: Hashable, Comparable, Sendable {
     public let text: String
     /// 00:00 of the day in Vietnam.
@@ -10,7 +11,8 @@ public struct VietnamDay: Hashable, Comparable, Sendable {
     /// Vietnam's offset from UTC: seven hours, all year.
     public static let offset = 7 * 3600
 
-    static let calendar: Calendar = {
+    /// The Gregorian calendar in Vietnam's time.
+    public static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: offset) ?? .gmt
         return calendar

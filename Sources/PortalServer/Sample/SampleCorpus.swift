@@ -280,7 +280,7 @@ public enum SampleCorpus {
         let place = site.kind == .district ? site.byline : districts[random.next(in: 0...(districts.count - 1))].byline
         let roll = random.next(in: 0...99)
         let category: Category = roll < 55 ? .news : roll < 82 ? .article : roll < 92 ? .photoStory : .document
-        let day = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(secondsFromGMT: 7 * 3600)!, from: received)
+        let day = VietnamDay.calendar.dateComponents(in: VietnamDay.calendar.timeZone, from: received)
         func fill(_ template: String) -> String {
             template.replacingOccurrences(of: "{field}", with: field)
                 .replacingOccurrences(of: "{place}", with: place)

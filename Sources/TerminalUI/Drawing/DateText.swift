@@ -18,7 +18,7 @@ public enum DateText {
         }
 
         public init(_ date: Date) {
-            let (days, ofDay) = CivilDate.split(seconds: Int(floor(date.timeIntervalSince1970)) + 7 * 3600)
+            let (days, ofDay) = CivilDate.split(seconds: Int(floor(date.timeIntervalSince1970)) + VietnamDay.offset)
             hour = ofDay / 3600
             minute = ofDay % 3600 / 60
             (year, month, day) = CivilDate.fields(days: days)
@@ -51,7 +51,7 @@ public enum DateText {
         guard (1...12).contains(f.month), (1...CivilDate.daysIn(month: f.month, year: f.year)).contains(f.day),
               (0...23).contains(f.hour), (0...59).contains(f.minute), (1...9999).contains(f.year) else { return nil }
         let days = CivilDate.days(year: f.year, month: f.month, day: f.day)
-        return Date(timeIntervalSince1970: Double(days * 86_400 + f.hour * 3600 + f.minute * 60 - 7 * 3600))
+        return Date(timeIntervalSince1970: Double(days * 86_400 + f.hour * 3600 + f.minute * 60 - VietnamDay.offset))
     }
 
     /// A date and time as people type them, in Vietnam's time: `08:15 23/11/2026`

@@ -67,7 +67,7 @@ public struct SocialDispatcher: Service {
     /// network that hangs) holds only its own place, never the posts due after it.
     public func run() async throws {
         // Shutting down cancels the loop; the sends in flight finish and record how they went.
-        try await cancelWhenGracefulShutdown { [self] in
+        await cancelWhenGracefulShutdown { [self] in
             let busy = Places()
             // Every send records its own outcome and catches its own errors, so the group
             // neither keeps finished sends nor is cancelled by one.

@@ -26,6 +26,10 @@ ADVERSARIAL_TOOLS := schemathesis==4.32.5 openapi-spec-validator==0.9.0
 # brings Apache, which the tests leave alone.)
 WORDPRESS_PACKAGES := wordpress mariadb-server php-cli php-mysql curl
 TEST_PACKAGES += $(WORDPRESS_PACKAGES)
+# The contributors' door in a real browser (Tests/Browser/contributor_flow.py, run by EndToEndTests):
+# Debian's chromium headless, its driver and Selenium.
+BROWSER_PACKAGES := chromium chromium-driver python3-selenium
+TEST_PACKAGES += $(BROWSER_PACKAGES)
 # bench: the HTTP load generator the portal's benchmark drives.
 BENCH_PACKAGES := wrk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

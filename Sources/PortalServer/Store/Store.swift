@@ -203,19 +203,34 @@ public final class Store: @unchecked Sendable {
     }
 }
 
-/// Lets one async task at a time through, in arrival order.
+/// Lets one async task at a time through, in arrival order: `enter`, then `leave` once done.
 actor AsyncGate {
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    func run<T>(_ body: () async throws -> T) async throws -> T {
+    func enter() async {
         if busy {
+            // `leave` hands the gate over without opening it: `busy` stays true for this task.
             await withCheckedContinuation { waiting.append($0) }
         }
         busy = true
-        defer {
-            if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+    }
+
+    func leave() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+    }
+
+    /// `body` once the gate lets this task in. Outside the actor: the body and its result stay
+    /// in the calling task, so nothing that is not Sendable crosses into the gate.
+    nonisolated func run<T>(_ body: () async throws -> T) async throws -> T {
+        await enter()
+        do {
+            let result = try await body()
+            await leave()
+            return result
+        } catch {
+            await leave()
+            throw error
         }
-        return try await body()
     }
 }

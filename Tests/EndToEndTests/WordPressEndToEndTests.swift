@@ -93,6 +93,10 @@ final class WordPressEndToEndTests: XCTestCase {
         try session.send("Enter")
         try session.waitForScreen("scheduled") { $0.contains("Bài \(post.id) sẽ đăng lúc") || $0.contains("Đã lên lịch #\(post.id)") }
         XCTAssertEqual(try editor.post(post.id).status, "future")
+        // The duty view shows it among the next 72 hours.
+        try session.send("D")
+        try session.waitForScreen("the duty view") { $0.contains("Trực — lịch đăng 72 giờ tới") && $0.contains("(đã biên tập)") }
+        try session.send("q")
 
         try session.send("Tab", "Tab", "Tab")
         try session.waitForScreen("the scheduled tab") { $0.contains("Đã lên lịch (") && $0.contains("(đã biên tập)") }

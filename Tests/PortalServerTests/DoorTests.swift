@@ -270,6 +270,50 @@ final class DoorTests: PortalTestCase {
         }
     }
 
+    /// `tidy -errors -q` has nothing to say about `html`; its complaints otherwise.
+    private func tidyErrors(_ html: String) throws -> String {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("door-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try html.write(to: file, atomically: true, encoding: .utf8)
+        let tidy = Process()
+        tidy.executableURL = URL(fileURLWithPath: "/usr/bin/tidy")
+        tidy.arguments = ["-errors", "-q", file.path]
+        let output = Pipe()
+        tidy.standardError = output
+        tidy.standardOutput = output
+        try tidy.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        tidy.waitUntilExit()
+        return tidy.terminationStatus == 0 ? "" : text
+    }
+
+    func testEveryDoorPageIsValidHTMLWithoutScript() async throws {
+        try await withPortal { store, client in
+            let browser = try await signedIn(store, client)
+            let filed = try await compose(browser, title: "Bài <b>có</b> \"ngoặc\"", files: [("photo1", "a.png", png)])
+            let id = try XCTUnwrap(itemID(filed))
+            _ = try await store.addNote(to: id, NoteRequest(body: "Sửa lại <i>đoạn</i> hai.\n\nCảm ơn.", visibility: .shared),
+                                        by: Principal(userID: 0, name: "bien-tap", displayName: "Ban Biên tập", grants: [Grant(role: .editor, site: nil)]),
+                                        idempotency: nil, answer: { _ in Data() })
+            var pages = [String: String]()
+            pages["items"] = try await browser.get(DoorAddress.root).html
+            pages["item"] = try await browser.get(DoorAddress.item(id)).html
+            pages["compose"] = try await browser.get(DoorAddress.compose).html
+            pages["compose with problems"] = try await compose(browser, title: "", action: "preview").html
+            pages["not found"] = try await browser.get(DoorAddress.item(1)).html
+            pages["refused"] = try await browser.post(DoorAddress.signOut, [], csrf: "0").html
+            browser.language = "en"
+            pages["item in English"] = try await browser.get(DoorAddress.item(id)).html
+            let stranger = DoorBrowser(client)
+            pages["sign-in"] = try await stranger.get(DoorAddress.signIn).html
+            for (name, html) in pages {
+                XCTAssertFalse(html.isEmpty, name)
+                XCTAssertEqual(try tidyErrors(html), "", name)
+                XCTAssertFalse(html.lowercased().contains("<script"), name)
+            }
+        }
+    }
+
     func testAFormWhoseSessionRanOutKeepsItsTextAndSignsInAgain() async throws {
         try await withPortal(tokenCacheSeconds: 0) { store, client in
             let browser = try await signedIn(store, client)

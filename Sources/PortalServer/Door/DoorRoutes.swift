@@ -143,9 +143,10 @@ enum DoorRoutes {
 
         router.get(RouterPath(DoorAddress.cookiePath + "/bai/:id")) { request, context in
             let visit = try await DoorVisit(request, store: store)
+            // No item has an id that is not one: 404 before anything else.
+            guard let id = context.parameters.get("id", as: Int64.self), id > 0 else { return try await notFound(visit, store: store) }
             guard let principal = visit.principal else { return redirect(DoorAddress.signIn, visit) }
-            guard let id = context.parameters.get("id", as: Int64.self),
-                  let shown = try await itemView(id, principal: principal, visit: visit, store: store) else {
+            guard let shown = try await itemView(id, principal: principal, visit: visit, store: store) else {
                 return try await notFound(visit, store: store)
             }
             var view = shown

@@ -81,6 +81,7 @@ let package = Package(
         .target(name: "SocialFakes", swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(name: "bientap-portal", dependencies: [
             "PortalServer",
+            "PublicWeb",
             "SocialFakes",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

@@ -94,7 +94,7 @@ public final class FacebookFake: @unchecked Sendable {
         if request.path == FakeControlCommand.path {
             return .respond(FakeControlCommand.answer(
                 request, faults: faults, server: { server }, expireToken: expireToken,
-                summary: { ["accepted": posts.count, "feedRequests": feedRequestCount, "pageID": pageID] }))
+                summary: { ["accepted": posts.count, "feedRequests": feedRequestCount, "pageID": pageID, "lastLink": posts.last?.link ?? ""] }))
         }
         let segments = request.path.split(separator: "/").map(String.init)
         guard segments.count >= 2, segments[0].hasPrefix("v"), Double(segments[0].dropFirst()) != nil else {

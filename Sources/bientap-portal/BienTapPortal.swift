@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NewsroomKit
 import PortalServer
+import PublicWeb
 import VietText
 
 /// Where the database is, shared by every subcommand.
@@ -108,10 +109,13 @@ struct Serve: AsyncParsableCommand {
         // The audit trail names the scheduler, not the machine and process (which anyone reading events would learn).
         let scheduler = Scheduler(store: store, actor: "scheduler", logger: logger)
         // Each process names itself in the posts it claims, so a stuck claim says whose it was.
+        // The pages' address and the links posts carry: one, set to the bound port when none is given.
+        let address = PublicAddress(publicURL ?? "http://\(listen)")
         let dispatcher = SocialDispatcher.standard(store: store, worker: "\(ProcessInfo.processInfo.hostName):\(getpid())",
-                                                   publicBase: publicURL ?? "http://\(listen)", logger: logger)
+                                                   publicBase: address, logger: logger)
         let app = PortalApplication.make(store: store, host: host, port: port, logger: logger, services: [scheduler, dispatcher],
-                                         clients: ClientAddress(trustedProxies: Set(trustedProxy)), publicBase: publicURL) { bound in
+                                         clients: ClientAddress(trustedProxies: Set(trustedProxy)), publicBase: publicURL,
+                                         publicAddress: address) { bound in
             // Scripts and `bientap demo` wait for this exact line.
             print("bientap-portal listening on http://\(host):\(bound)")
             fflush(stdout)

@@ -11,6 +11,8 @@ final class SocialDispatchEndToEndTests: XCTestCase {
     private var databaseURL = ""
     private var directory: URL!
     private var processes: [Process] = []
+    /// The servers' own addresses (`http://127.0.0.1:PORT`), as they said when listening.
+    private var addresses: [String] = []
     private var fakes: SocialFakesProcess?
 
     override func setUpWithError() throws {
@@ -36,7 +38,9 @@ final class SocialDispatchEndToEndTests: XCTestCase {
     private func startServer() throws {
         let files = directory.appendingPathComponent("server-\(processes.count)")
         try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
-        processes.append(try PortalProcess.serve(db: databaseURL, files: files).process)
+        let served = try PortalProcess.serve(db: databaseURL, files: files)
+        processes.append(served.process)
+        addresses.append(served.url)
     }
 
     func testTwoServersDispatchFiveHundredDuePostsEachExactlyOnce() throws {
@@ -46,7 +50,7 @@ final class SocialDispatchEndToEndTests: XCTestCase {
         self.fakes = fakes
         try fakes.configure(QueueEndToEndTests.portalExecutable, database: databaseURL)
         // 500 Facebook posts, not due yet. (Zalo's connector waits 5 s before it asks whether an
-        // article went out, and a round waits for its slowest send: Zalo's path is tested in-process.)
+        // article went out: Zalo's path is tested in-process, with a short wait.)
         try psql(SocialDispatchEndToEndTests.queueStatement(items: 500, channels: ["facebook"], dueAt: Int64.max / 2))
         // Both servers up before the posts fall due, so both are looking when they do.
         try startServer()
@@ -64,6 +68,10 @@ final class SocialDispatchEndToEndTests: XCTestCase {
         XCTAssertEqual(try psql("SELECT COUNT(DISTINCT channel || remote_id), SUM(attempts) FROM social_posts"), "500|500")
         let claimants = try psql("SELECT claimed_by, COUNT(*) FROM social_posts GROUP BY claimed_by ORDER BY claimed_by")
         XCTAssertEqual(claimants.split(separator: "\n").count, 2, "both processes took part: \(claimants)")
+        // Listening on a port of its choosing, with no public address set, a server links posts to
+        // the port it bound, not to port 0.
+        let link = try fakes.lastLink(fakes.facebook)
+        XCTAssertTrue(addresses.contains { link.hasPrefix($0 + "/") }, "\(link) not under \(addresses)")
         print("social posts per server process:", claimants.split(separator: "\n").joined(separator: ", "))
     }
 

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Logging
 import NewsroomKit
 @testable import PortalServer
+import PublicWeb
 import SocialChannels
 import SQLKit
 import XCTest
@@ -53,7 +54,7 @@ class SocialOutboxTests: PortalTestCase {
         settings.lease = 60
         var logger = Logger(label: "test.dispatcher")
         logger.logLevel = .critical
-        return SocialDispatcher(store: store, connectors: networks, worker: worker, publicBase: "https://portal.test/", settings: settings,
+        return SocialDispatcher(store: store, connectors: networks, worker: worker, publicBase: PublicAddress("https://portal.test/"), settings: settings,
                                 logger: logger, now: { clock.now }, random: random)
     }
 

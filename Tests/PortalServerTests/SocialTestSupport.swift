@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import NewsroomKit
 @testable import PortalServer
+import PublicWeb
 import SocialChannels
 import SocialFakes
 import SQLKit
@@ -98,7 +99,7 @@ extension PortalTestCase {
             FacebookPageConnector(vault: vault, timeouts: timeouts),
             ZaloOAConnector(vault: vault, timeouts: timeouts, verifyDelay: .milliseconds(1)),
         ]
-        return SocialDispatcher(store: store, connectors: connectors, worker: worker, publicBase: "https://portal.test", settings: settings,
+        return SocialDispatcher(store: store, connectors: connectors, worker: worker, publicBase: PublicAddress("https://portal.test"), settings: settings,
                                 logger: logger, now: { clock.now })
     }
 }

@@ -72,10 +72,20 @@ public final class SocialFakesProcess {
 
     /// How many posts a fake has accepted (its `GET /__control`).
     public func accepted(_ fake: Fake) throws -> Int {
-        let answer = try CurlTransport().perform(HTTPRequest(method: "GET", url: fake.baseURL + "/__control"))
-        let object = try JSONSerialization.jsonObject(with: answer.body) as? [String: Any]
-        guard let count = object?["accepted"] as? Int else { throw LocalPortal.Failure(description: "the fake did not say what it accepted") }
+        guard let count = try summary(fake)["accepted"] as? Int else { throw LocalPortal.Failure(description: "the fake did not say what it accepted") }
         return count
+    }
+
+    /// The link of the last post Facebook's fake accepted ("" before any).
+    public func lastLink(_ fake: Fake) throws -> String {
+        guard let link = try summary(fake)["lastLink"] as? String else { throw LocalPortal.Failure(description: "the fake did not say what it accepted") }
+        return link
+    }
+
+    /// What the fake says of itself (`GET /__control`).
+    private func summary(_ fake: Fake) throws -> [String: Any] {
+        let answer = try CurlTransport().perform(HTTPRequest(method: "GET", url: fake.baseURL + "/__control"))
+        return (try JSONSerialization.jsonObject(with: answer.body) as? [String: Any]) ?? [:]
     }
 
     /// Ends the fakes: SIGTERM, then SIGKILL after 5 s.

@@ -88,9 +88,11 @@ public enum PortalApplication {
     /// receives the port actually bound.
     public static func make(store: Store, host: String, port: Int, logger: Logger, services: [any Service] = [],
                             clients: ClientAddress = ClientAddress(), publicBase: String? = nil,
+                            publicAddress: PublicAddress? = nil,
                             onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        // Without a configured address, the one listened on, once the port is known.
-        let address = PublicAddress(publicBase ?? "http://\(host):\(port)")
+        // Without a configured address, the one listened on, once the port is known; `publicAddress`
+        // when given, so that what else links to the pages (the social dispatcher) follows it too.
+        let address = publicAddress ?? PublicAddress(publicBase ?? "http://\(host):\(port)")
         return Application(router: router(store: store, clients: clients, publicBase: address),
                            configuration: .init(address: .hostname(host, port: port), serverName: "bientap-portal"),
                            services: services,

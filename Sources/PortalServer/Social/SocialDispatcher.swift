@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PublicWeb
 import ServiceLifecycle
 import SocialChannels
 
@@ -33,21 +34,22 @@ public struct SocialDispatcher: Service {
     let connectors: [String: any SocialConnector]
     /// Which process claims: kept with each post (`claimed_by`).
     public let worker: String
-    /// The public portal's address, before each item's path (`https://portal.example.gov.vn`).
-    let publicBase: String
+    /// The public portal's address, before each item's path (`https://portal.example.gov.vn`);
+    /// the server's own, known once its port is bound, when none is configured.
+    let publicAddress: PublicAddress
     let settings: Settings
     let logger: Logger
     let now: @Sendable () -> Date
     /// A number in 0...1, for the jitter.
     let random: @Sendable () -> Double
 
-    public init(store: Store, connectors: [any SocialConnector], worker: String, publicBase: String, settings: Settings = Settings(),
+    public init(store: Store, connectors: [any SocialConnector], worker: String, publicBase: PublicAddress, settings: Settings = Settings(),
                 logger: Logger, now: (@Sendable () -> Date)? = nil,
                 random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }) {
         self.store = store
         self.connectors = Dictionary(connectors.map { ($0.channel.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         self.worker = worker
-        self.publicBase = publicBase.hasSuffix("/") ? String(publicBase.dropLast()) : publicBase
+        publicAddress = publicBase
         self.settings = settings
         self.logger = logger
         // The store's clock unless a test brings its own.
@@ -56,7 +58,7 @@ public struct SocialDispatcher: Service {
     }
 
     /// The dispatcher a server runs: Facebook's and Zalo's connectors over the store's credentials.
-    public static func standard(store: Store, worker: String, publicBase: String, logger: Logger) -> SocialDispatcher {
+    public static func standard(store: Store, worker: String, publicBase: PublicAddress, logger: Logger) -> SocialDispatcher {
         let vault = StoreCredentialVault(store: store)
         return SocialDispatcher(store: store, connectors: [FacebookPageConnector(vault: vault), ZaloOAConnector(vault: vault)],
                                 worker: worker, publicBase: publicBase, logger: logger)
@@ -145,9 +147,10 @@ public struct SocialDispatcher: Service {
     func send(_ post: Store.ClaimedSocialPost) async throws {
         let result: Store.SocialAttemptResult
         if let connector = connectors[post.channel] {
+            let base = publicAddress.base
             let outgoing = OutgoingPost(id: post.id, channel: connector.channel, title: post.title, message: post.message,
-                                        link: publicBase + (post.publicPath ?? "/"),
-                                        coverURL: post.coverNumber.map { "\(publicBase)/media/\(post.submissionID)/\($0)" })
+                                        link: base + (post.publicPath ?? "/"),
+                                        coverURL: post.coverNumber.map { "\(base)/media/\(post.submissionID)/\($0)" })
             result = outcome(of: await connector.send(outgoing), attempts: post.attempts)
         } else {
             result = outcome(of: .permanent(SendFailure(kind: .notConfigured, detail: "no connector for \(post.channel) on this server")),

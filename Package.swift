@@ -40,6 +40,9 @@ let package = Package(
         // HTTP out over libcurl: the desk to its portal, the portal to social networks.
         .target(name: "CurlHTTP", dependencies: ["CCurl"], swiftSettings: [.swiftLanguageMode(.v6)]),
 
+        // The console both programs' commands read passwords from and write to.
+        .target(name: "Console", swiftSettings: [.swiftLanguageMode(.v6)]),
+
         // Client side
         .target(name: "PortalClient", dependencies: ["NewsroomKit", "CurlHTTP"], swiftSettings: [.swiftLanguageMode(.v6)]),
         // The desk's PortalAPI over a WordPress site's REST API.
@@ -50,8 +53,9 @@ let package = Package(
         .executableTarget(name: "bientap", dependencies: [
             "BienTapApp",
             "WordPressClient",
+            "Console",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], swiftSettings: [.swiftLanguageMode(.v6)]),
 
         // Server side
         // What the portal shows the world: templates, the pages' layout, their routes.
@@ -73,7 +77,7 @@ let package = Package(
             .product(name: "PostgresKit", package: "postgres-kit"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-        ]),
+        ], swiftSettings: [.swiftLanguageMode(.v6)]),
         // The social networks the portal posts to (Zalo OA, Facebook Page): connectors only,
         // no database; the portal's outbox drives them.
         .target(name: "SocialChannels", dependencies: ["CurlHTTP", "NewsroomKit"], swiftSettings: [.swiftLanguageMode(.v6)]),
@@ -83,8 +87,9 @@ let package = Package(
             "PortalServer",
             "PublicWeb",
             "SocialFakes",
+            "Console",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], swiftSettings: [.swiftLanguageMode(.v6)]),
 
         // Benchmarks (make bench builds them in release)
         .target(name: "SpellEvaluation", dependencies: ["VietText"]),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Console
 import Foundation
 import Logging
 import NewsroomKit
@@ -45,7 +46,7 @@ struct BienTapPortal: AsyncParsableCommand {
                 try command.run()
             }
         } catch let failure as Failed {
-            fputs("bientap-portal: \(failure.message)\n", stderr)
+            ConsoleError.write("bientap-portal: \(failure.message)\n")
             Foundation.exit(1)
         } catch {
             exit(withError: error)
@@ -68,7 +69,7 @@ struct Serve: AsyncParsableCommand {
     var logLevel: String = ProcessInfo.processInfo.environment["BIENTAP_LOG_LEVEL"] ?? "info"
 
     @Option(name: .long, help: ArgumentHelp("Database connections serving reads beside the one for writes (default: $BIENTAP_DB_READERS, else one per core on SQLite, two per core on PostgreSQL).", valueName: "n"))
-    var dbReaders: Int? = ProcessInfo.processInfo.environment["BIENTAP_DB_READERS"].flatMap { Int($0) }
+    var dbReaders: Int?
 
     @Option(name: .long, help: ArgumentHelp("Stop when the process with this id ends (used by `bientap demo`).", valueName: "pid"))
     var exitWithParent: Int32?
@@ -78,7 +79,7 @@ struct Serve: AsyncParsableCommand {
         .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
 
     @Option(name: .long, help: ArgumentHelp("The public portal's address, before each item's path in social posts, feeds, sitemaps and Open Graph tags (default: $BIENTAP_PUBLIC_URL, else http://HOST:PORT of --listen).", valueName: "url"))
-    var publicURL: String? = ProcessInfo.processInfo.environment["BIENTAP_PUBLIC_URL"]
+    var publicURL: String?
 
     func run() async throws {
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
@@ -103,6 +104,10 @@ struct Serve: AsyncParsableCommand {
         default:
             throw Failed(PortalMessages.badOption("--log-format", logFormat))
         }
+        // Options left out fall back to the environment, read here rather than as the options' defaults.
+        let environment = ProcessInfo.processInfo.environment
+        let dbReaders = self.dbReaders ?? environment["BIENTAP_DB_READERS"].flatMap { Int($0) }
+        let publicURL = self.publicURL ?? environment["BIENTAP_PUBLIC_URL"]
         if let dbReaders, !(0...64).contains(dbReaders) { throw Failed(PortalMessages.badOption("--db-readers", String(dbReaders))) }
         let store = try await database.open(readers: dbReaders)
         let logger = Logger(label: "bientap-portal")
@@ -118,7 +123,7 @@ struct Serve: AsyncParsableCommand {
                                          publicAddress: address) { bound in
             // Scripts and `bientap demo` wait for this exact line.
             print("bientap-portal listening on http://\(host):\(bound)")
-            fflush(stdout)
+            ConsoleOutput.flush()
         }
         if let parent = exitWithParent {
             // A parent killed outright cannot stop us; notice it is gone and shut down gracefully.

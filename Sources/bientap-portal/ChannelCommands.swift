@@ -33,20 +33,24 @@ struct ChannelSet: AsyncParsableCommand {
     var delaySeconds: Int?
 
     @Option(name: .long, help: ArgumentHelp("The access token (default: $BIENTAP_CHANNEL_ACCESS_TOKEN).", valueName: "token"))
-    var accessToken: String? = ProcessInfo.processInfo.environment["BIENTAP_CHANNEL_ACCESS_TOKEN"]
+    var accessToken: String?
 
     @Option(name: .long, help: ArgumentHelp("Zalo: the refresh token (default: $BIENTAP_CHANNEL_REFRESH_TOKEN).", valueName: "token"))
-    var refreshToken: String? = ProcessInfo.processInfo.environment["BIENTAP_CHANNEL_REFRESH_TOKEN"]
+    var refreshToken: String?
 
     @Option(name: .long, help: ArgumentHelp("Zalo: the app's secret (default: $BIENTAP_CHANNEL_APP_SECRET).", valueName: "secret"))
-    var appSecret: String? = ProcessInfo.processInfo.environment["BIENTAP_CHANNEL_APP_SECRET"]
+    var appSecret: String?
 
     @OptionGroup var database: DatabaseOption
 
     func run() async throws {
         guard let named = SocialChannel(rawValue: channel) else { throw Failed(PortalMessages.unknownChannel(channel)) }
-        let update = SocialChannelUpdate(baseUrl: baseURL, accountId: accountID, accessToken: accessToken, refreshToken: refreshToken,
-                                         appId: appID, appSecret: appSecret, authBaseUrl: authBaseURL, delaySeconds: delaySeconds)
+        // Secrets left out of the arguments come from the environment, kept out of `ps`.
+        let environment = ProcessInfo.processInfo.environment
+        let update = SocialChannelUpdate(baseUrl: baseURL, accountId: accountID,
+                                         accessToken: accessToken ?? environment["BIENTAP_CHANNEL_ACCESS_TOKEN"],
+                                         refreshToken: refreshToken ?? environment["BIENTAP_CHANNEL_REFRESH_TOKEN"],
+                                         appId: appID, appSecret: appSecret ?? environment["BIENTAP_CHANNEL_APP_SECRET"], authBaseUrl: authBaseURL, delaySeconds: delaySeconds)
         guard let settings = try await withStore(database, { try await $0.setSocialChannel(named, update, by: "bientap-portal") }) else {
             throw Failed(PortalMessages.channelNeedsToken(channel))
         }

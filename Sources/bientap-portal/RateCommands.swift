@@ -25,7 +25,7 @@ struct RatesImport: AsyncParsableCommand {
             throw Failed(PortalMessages.badRateTable(file, (error as? CocoaError).map { $0.localizedDescription } ?? WireFormat.problem(of: error)))
         }
         do {
-            try await withStore(database) { try await $0.addRateTable(table) }
+            _ = try await withStore(database) { try await $0.addRateTable(table) }
         } catch let invalid as Store.InvalidRateTable {
             throw Failed(PortalMessages.badRateTable(file, invalid.problem))
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Console
 import Foundation
 import SocialFakes
 
@@ -33,7 +34,7 @@ struct SocialFakesCommand: AsyncParsableCommand {
         // Scripts and the demo read these two lines.
         print("facebook \(facebook.baseURL) page-id=\(facebook.pageID) page-token=\(facebook.pageToken)")
         print("zalo \(zalo.baseURL) oa-id=\(zalo.oaID) access-token=\(zalo.accessToken) refresh-token=\(zalo.refreshToken) app-id=\(zalo.appID) secret-key=\(zalo.secretKey)")
-        fflush(stdout)
+        ConsoleOutput.flush()
         while true {
             if let parent = exitWithParent, getppid() != parent { break }
             try await Task.sleep(for: .milliseconds(250))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BienTapApp
+import Console
 import Foundation
 import NewsroomKit
 import PortalClient
@@ -104,7 +105,7 @@ struct Login: ParsableCommand {
         }
         var name = user
         if name == nil {
-            fputs(Strings.userPrompt(language), stderr)
+            ConsoleError.write(Strings.userPrompt(language))
             name = readLine(strippingNewline: true)
         }
         guard let name, !name.isEmpty else { throw Failed(message: Strings.userRequired(language), status: 2) }

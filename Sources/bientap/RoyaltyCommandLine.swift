@@ -1,5 +1,6 @@
 import ArgumentParser
 import BienTapApp
+import Console
 import Foundation
 import NewsroomKit
 import PortalClient
@@ -204,7 +205,7 @@ struct RoyaltyClose: ParsableCommand {
                 print(desk.commands.report(try desk.run { try desk.commands.closeMonth(site: site, month: month) }, paying: false))
             } catch let failed as Failed where ledger.site == nil {
                 // The other sites are closed all the same; the status says one was not.
-                fputs("bientap: \(TerminalSafeText.lines(failed.message))\n", stderr)
+                ConsoleError.write("bientap: \(TerminalSafeText.lines(failed.message))\n")
                 refused = failed
             }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BienTapApp
+import Console
 import Foundation
 import PortalClient
 import TerminalUI
@@ -80,7 +81,7 @@ struct Demo: ParsableCommand {
         guard let executable = LocalPortal.locateExecutable() else {
             throw Failed(message: Strings.demoFailed("bientap-portal not found beside bientap or on PATH")(language))
         }
-        fputs(Strings.demoStarting(language) + "\n", stderr)
+        ConsoleError.write(Strings.demoStarting(language) + "\n")
         let demo: LocalPortal
         let url: String
         do {
@@ -92,7 +93,7 @@ struct Demo: ParsableCommand {
             throw Failed(message: Strings.demoFailed("\(error)")(language))
         }
         defer { demo.stop() }
-        fputs(Strings.demoReady(portal: url, token: demo.token, command: CommandLine.arguments.first ?? "bientap")(language) + "\n", stderr)
+        ConsoleError.write(Strings.demoReady(portal: url, token: demo.token, command: CommandLine.arguments.first ?? "bientap")(language) + "\n")
         try Session.run(portal: url, token: demo.token, configuration: config, isDemo: true)
     }
 }
@@ -184,7 +185,7 @@ struct Keys: ParsableCommand {
         guard list else { throw Failed(message: "keys: --check FILE | --list", status: 2) }
         let config = try ClientConfiguration.resolve(portalFlag: nil, tokenFlag: nil, keymapFlag: keymap, environment: environment)
         let (bindings, problems) = KeyBindings.load(userFile: config.keymapPath)
-        for problem in problems { fputs("bientap: \(problem)\n", stderr) }
+        for problem in problems { ConsoleError.write("bientap: \(problem)\n") }
         print(KeyBindings.listing(bindings, language: language), terminator: "")
     }
 }
@@ -219,7 +220,7 @@ struct Spell: ParsableCommand {
         let inputs = try SpellInputs.read(files.isEmpty ? ["-"] : files, language: language)
         let userDictionary = ClientConfiguration.configDirectory(environment: environment).appendingPathComponent("dictionary.txt").path
         let lexicon = Lexicon.standard(user: userDictionary)
-        if !lexicon.hasSyllables { fputs("bientap: \(Strings.spellNoDictionary(language))\n", stderr) }
+        if !lexicon.hasSyllables { ConsoleError.write("bientap: \(Strings.spellNoDictionary(language))\n") }
         let checker = SpellChecker(lexicon: lexicon, style: houseStyle)
         var errors = 0
         var out = ""
@@ -228,11 +229,11 @@ struct Spell: ParsableCommand {
                 if SpellReport.isError(finding) { errors += 1 }
                 out += (format == .text ? SpellReport.textLine(finding, file: name, language: language)
                     : SpellReport.jsonLine(finding, file: name, language: language)) + "\n"
-                if out.utf8.count > 1 << 16 { fputs(out, stdout); out = "" }
+                if out.utf8.count > 1 << 16 { print(out, terminator: ""); out = "" }
             }
         }
-        fputs(out, stdout)
-        fflush(stdout)
+        print(out, terminator: "")
+        ConsoleOutput.flush()
         if errors > 0 { throw ExitCode(1) }
     }
 }
@@ -272,10 +273,10 @@ struct Normalize: ParsableCommand {
         var text = try SpellInputs.read([file], language: language, eightBit: eightBit)[0].text
         if let encoding = named ?? (from == "auto" ? LegacyEncoding.detect(text) : nil) {
             text = encoding.convert(text)
-            if named == nil { fputs("bientap: \(file): \(Strings.normalizeConverted(encoding)(language))\n", stderr) }
+            if named == nil { ConsoleError.write("bientap: \(file): \(Strings.normalizeConverted(encoding)(language))\n") }
         }
-        fputs(houseStyle.map { Normalization.nfc(text, toneStyle: $0) } ?? Normalization.nfc(text), stdout)
-        fflush(stdout)
+        print(houseStyle.map { Normalization.nfc(text, toneStyle: $0) } ?? Normalization.nfc(text), terminator: "")
+        ConsoleOutput.flush()
     }
 }
 
@@ -348,7 +349,7 @@ enum Terminal {
     /// the status bar, comes back as a notice.
     static func keymap(_ userFile: String?, language: UILanguage) -> (Keymap, String?) {
         let (keymap, problems) = KeyBindings.load(userFile: userFile)
-        for problem in problems { fputs("bientap: \(problem)\n", stderr) }
+        for problem in problems { ConsoleError.write("bientap: \(problem)\n") }
         return (keymap, problems.first.map { Strings.keymapProblems(problems.count, first: $0)(language) })
     }
 
@@ -391,7 +392,7 @@ do {
     try command.run()
 } catch let failure as Failed {
     // Messages quote what the portal said (its errors, names, addresses): shown safely.
-    fputs("bientap: \(TerminalSafeText.lines(failure.message))\n", stderr)
+    ConsoleError.write("bientap: \(TerminalSafeText.lines(failure.message))\n")
     exit(failure.status)
 } catch {
     // Help, and the exit statuses commands throw, as the parser has them.
@@ -400,6 +401,6 @@ do {
     // A mistake on the command line, in the user's language; spell and normalize
     // promise exit status 2 for usage errors.
     let language = UILanguage.fromEnvironment(ProcessInfo.processInfo.environment)
-    fputs(TerminalSafeText.lines(ArgumentErrorText.report(error, language: language)) + "\n", stderr)
+    ConsoleError.write(TerminalSafeText.lines(ArgumentErrorText.report(error, language: language)) + "\n")
     exit(["spell", "normalize"].contains(CommandLine.arguments.dropFirst().first ?? "") ? 2 : status.rawValue)
 }

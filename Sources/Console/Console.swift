@@ -1,6 +1,7 @@
 import Foundation
 
-/// Lines typed at the console by the commands of both programs.
+/// Lines typed at the console by the commands of both programs (`bientap login`,
+/// `bientap-portal user add`): terminal input, kept out of the domain types.
 public enum ConsoleInput {
     /// A line read after `prompt` (on stderr) with echo off when stdin is a terminal
     /// (restored however it ends), or the next line of stdin when it is not; nil at its end.
@@ -17,5 +18,22 @@ public enum ConsoleInput {
             FileHandle.standardError.write(Data("\n".utf8))
         }
         return readLine(strippingNewline: true)
+    }
+}
+
+/// What the commands of both programs say on standard error, written straight to the
+/// descriptor (unbuffered, as stderr is) from any task.
+public enum ConsoleError {
+    public static func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+/// Standard output, which the commands write with `print`.
+public enum ConsoleOutput {
+    /// Writes out what `print` buffered: every C output stream, since naming `stdout` itself
+    /// is not concurrency-safe in Swift 6.
+    public static func flush() {
+        fflush(nil)
     }
 }

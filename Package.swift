@@ -92,13 +92,13 @@ let package = Package(
         ], swiftSettings: [.swiftLanguageMode(.v6)]),
 
         // Benchmarks (make bench builds them in release)
-        .target(name: "SpellEvaluation", dependencies: ["VietText"]),
+        .target(name: "SpellEvaluation", dependencies: ["VietText"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(name: "bientap-bench", dependencies: ["BienTapApp", "SpellEvaluation", "PortalServer", "RoyaltyExport", "WordPressClient"],
-                          path: "Benchmarks/bientap-bench"),
+                          path: "Benchmarks/bientap-bench", swiftSettings: [.swiftLanguageMode(.v6)]),
         // The framework's ceiling that Benchmarks/portal-load measures the portal against.
         .executableTarget(name: "portal-ceiling", dependencies: [.product(name: "Hummingbird", package: "hummingbird"),
                                                                 .product(name: "Logging", package: "swift-log")],
-                          path: "Benchmarks/portal-ceiling"),
+                          path: "Benchmarks/portal-ceiling", swiftSettings: [.swiftLanguageMode(.v6)]),
 
         // Tests; Polling is how every test waits for an outcome.
         .target(name: "Polling", path: "Tests/Polling"),

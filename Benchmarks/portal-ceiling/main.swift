@@ -23,7 +23,7 @@ logger.logLevel = .warning
 let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)),
                       onServerRunning: { channel in
                           print("listening on http://127.0.0.1:\(channel.localAddress?.port ?? port) (\(json.utf8.count) bytes a body)")
-                          fflush(stdout)
+                          fflush(nil)  // every output stream (naming stdout is not Swift 6 safe)
                       },
                       logger: logger)
 try await app.runService()

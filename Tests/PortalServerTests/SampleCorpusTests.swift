@@ -29,7 +29,8 @@ final class SampleCorpusTests: XCTestCase {
     func testSubmissionsCoverEveryStateLanguageAndKind() {
         let items = SampleCorpus.submissions(now: now)
         XCTAssertGreaterThanOrEqual(items.count, 200)
-        XCTAssertEqual(Set(items.map(\.status)), Set(SubmissionStatus.allCases))
+        // Every state but one taken down after publication, which only the desk makes (unpublish).
+        XCTAssertEqual(Set(items.map(\.status)), Set(SubmissionStatus.allCases).subtracting([.unpublished]))
         XCTAssertGreaterThanOrEqual(items.filter { SubmissionStatus.pending.contains($0.status) }.count, 60)
         XCTAssertEqual(Set(items.map(\.category)), Set(Category.allCases))
         let english = items.filter { $0.language == "en" }

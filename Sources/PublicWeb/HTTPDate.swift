@@ -1,4 +1,5 @@
 import Foundation
+import VietText
 
 /// Dates as HTTP headers and RSS write them ("Sat, 05 Dec 2026 18:54:04 GMT"), and the
 /// ISO 8601 form of Atom and sitemaps; in UTC, whatever the machine's time zone.
@@ -47,13 +48,13 @@ public enum HTTPDate {
 
     /// In Vietnam's time (UTC+7, no daylight saving): "05/12/2026 01:54".
     public static func vietnam(_ date: Date) -> String {
-        let t = parts(date.addingTimeInterval(7 * 3600))
+        let t = parts(date.addingTimeInterval(TimeInterval(VietnamDay.offset)))
         return "\(two(t.tm_mday))/\(two(t.tm_mon + 1))/\(t.tm_year + 1900) \(two(t.tm_hour)):\(two(t.tm_min))"
     }
 
     /// ISO 8601 with Vietnam's offset, for `<time datetime>`: `2026-12-06T01:54:04+07:00`.
     public static func vietnamISO(_ date: Date) -> String {
-        let t = parts(date.addingTimeInterval(7 * 3600))
+        let t = parts(date.addingTimeInterval(TimeInterval(VietnamDay.offset)))
         return "\(t.tm_year + 1900)-\(two(t.tm_mon + 1))-\(two(t.tm_mday))T\(two(t.tm_hour)):\(two(t.tm_min)):\(two(t.tm_sec))+07:00"
     }
 }

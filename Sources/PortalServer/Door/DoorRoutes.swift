@@ -61,11 +61,8 @@ enum DoorRoutes {
 
         router.post(RouterPath(DoorAddress.signOut)) { request, _ in
             let visit = try await DoorVisit(request, store: store)
-            let form: DoorForm
-            switch try await checkedForm(request, visit, store: store, limit: textFormLimit) {
-            case .form(let read): form = read
-            case .refused(let answer): return answer
-            }
+            // Signing out asks only that the form be this session's own (its CSRF token).
+            if case .refused(let answer) = try await checkedForm(request, visit, store: store, limit: textFormLimit) { return answer }
             if let token = visit.sessionToken {
                 let hash = AccessToken.hash(token)
                 try await store.revokeToken(hash: hash)

@@ -101,7 +101,7 @@ let package = Package(
                           path: "Benchmarks/portal-ceiling", swiftSettings: [.swiftLanguageMode(.v6)]),
 
         // Tests; Polling is how every test waits for an outcome.
-        .target(name: "Polling", path: "Tests/Polling"),
+        .target(name: "Polling", dependencies: ["NewsroomKit"], path: "Tests/Polling"),
         .testTarget(name: "VietTextTests", dependencies: ["VietText", "SpellEvaluation"]),
         .testTarget(name: "NewsroomKitTests", dependencies: ["NewsroomKit"]),
         .testTarget(name: "RoyaltyExportTests", dependencies: ["Polling", "RoyaltyExport"]),

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import NewsroomKit
 
 /// The desk's two lanes to one portal, each a serial queue with a `PortalAPI` of its own
 /// (for `AdminClient`, its own libcurl handle and connection): reads (lists, items,

@@ -1,28 +1,32 @@
 import Foundation
+import NewsroomKit
 
 // The one way tests wait: for an outcome they can see (a file, a row, a line of output, a
 // service parked on a test clock), looked at again and again until a deadline, never for a
-// length of time. Every test target uses these two; no test pauses by itself.
+// length of time. Every test target uses these two; no test pauses by itself. Between looks
+// they wait through the project's own time seams (`Sleeper`, `WallClock`), which a test may
+// replace.
 
-/// Whether `condition` came to hold within `timeout`, looking every `interval`.
+/// Whether `condition` came to hold within `timeout`, looking every `interval` (waiting
+/// through `sleeper` between looks).
 @discardableResult
-public func eventually(timeout: TimeInterval = 20, every interval: TimeInterval = 0.05,
+public func eventually(timeout: TimeInterval = 20, every interval: TimeInterval = 0.05, sleeper: any Sleeper = ThreadSleeper(),
                        _ condition: () throws -> Bool) rethrows -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     while try !condition() {
         guard Date() < deadline else { return false }
-        Thread.sleep(forTimeInterval: interval)
+        sleeper.sleep(seconds: interval)
     }
     return true
 }
 
-/// The same for conditions read on another task; it waits without holding a thread.
-public func eventually(timeout: TimeInterval = 10, every interval: Duration = .milliseconds(10),
+/// The same for conditions read on another task; it waits on `clock` without holding a thread.
+public func eventually(timeout: TimeInterval = 10, every interval: Duration = .milliseconds(10), clock: any WallClock = SystemClock(),
                        _ condition: () async throws -> Bool) async throws -> Bool {
-    let deadline = Date().addingTimeInterval(timeout)
+    let deadline = clock.now().addingTimeInterval(timeout)
     while try await !condition() {
-        guard Date() < deadline else { return false }
-        try await Task.sleep(for: interval)
+        guard clock.now() < deadline else { return false }
+        try await clock.sleep(for: interval)
     }
     return true
 }

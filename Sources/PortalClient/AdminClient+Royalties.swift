@@ -135,7 +135,7 @@ extension AdminClient {
     }
 
     private func download(_ path: String, query: [(String, String)], format: SpreadsheetFormat) throws -> DownloadedFile {
-        let response = try send("GET", path + Self.queryString(query), accept: format.mediaType)
+        let response = try send("GET", path + QueryString.make(query), accept: format.mediaType)
         return DownloadedFile(data: response.body, suggestedName: DownloadedFile.fileName(fromDisposition: response.headers["content-disposition"]))
     }
 

@@ -162,7 +162,7 @@ public final class AdminClient: Sendable {
     // MARK: - Plumbing
 
     func get<T: Decodable>(_ path: String, query: [(String, String)] = [], authenticated: Bool = true) throws -> T {
-        try request("GET", path + Self.queryString(query), authenticated: authenticated)
+        try request("GET", path + QueryString.make(query), authenticated: authenticated)
     }
 
     func request<T: Decodable>(_ method: String, _ path: String, headers extra: [(name: String, value: String)] = [],
@@ -213,17 +213,19 @@ public final class AdminClient: Sendable {
         }
         return response
     }
+}
 
-    private static let queryAllowed: CharacterSet = {
-        // ASCII only: CharacterSet.alphanumerics would let Vietnamese letters through unencoded.
-        CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~,")
-    }()
+/// Query strings as the desk writes them to any portal (ours, WordPress): ASCII letters,
+/// digits and `-._~,` as they are, everything else percent-encoded.
+public enum QueryString {
+    // ASCII only: CharacterSet.alphanumerics would let Vietnamese letters through unencoded.
+    private static let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~,")
 
-    static func queryString(_ items: [(String, String)]) -> String {
+    /// `?a=1&b=x` ("" for no items).
+    public static func make(_ items: [(String, String)]) -> String {
         guard !items.isEmpty else { return "" }
         return "?" + items.map { name, value in
-            let encoded = value.addingPercentEncoding(withAllowedCharacters: queryAllowed) ?? value
-            return "\(name)=\(encoded)"
+            "\(name)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)"
         }.joined(separator: "&")
     }
 }

@@ -85,7 +85,7 @@ public final class WordPressClient: Sendable {
     /// `passing`: refusals answered as they came instead of thrown (a lock someone holds).
     func send(_ method: String, _ path: String, query: [(String, String)] = [], body: Data? = nil,
               passing: Set<Int> = []) throws -> HTTPResponse {
-        let url = baseURL + "/wp-json/" + path + WordPressQuery.string(query)
+        let url = baseURL + "/wp-json/" + path + QueryString.make(query)
         var headers: [(name: String, value: String)] = [("Accept", "application/json"), ("Authorization", authorization)]
         if body != nil { headers.append(("Content-Type", "application/json; charset=utf-8")) }
         let response: HTTPResponse
@@ -103,18 +103,5 @@ public final class WordPressClient: Sendable {
             throw PortalError.http(status: response.status, url: url)
         }
         return response
-    }
-}
-
-/// Query strings as the desk writes them to any portal: ASCII letters, digits and `-._~,` as
-/// they are, everything else percent-encoded (Vietnamese letters included).
-enum WordPressQuery {
-    private static let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~,")
-
-    static func string(_ items: [(String, String)]) -> String {
-        guard !items.isEmpty else { return "" }
-        return "?" + items.map { name, value in
-            "\(name)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)"
-        }.joined(separator: "&")
     }
 }

@@ -274,6 +274,27 @@ public enum SampleCorpus {
 
     // MARK: - Vietnamese items
 
+    /// `template` with each `{name}` that `values` knows replaced, in one pass (seeding every
+    /// test's store spent a quarter of its time in Foundation's repeated replacing).
+    static func substitute(_ template: String, _ values: [String: String]) -> String {
+        var result = ""
+        result.reserveCapacity(template.utf8.count + 64)
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let after = rest.index(after: open)
+            if let close = rest[after...].firstIndex(of: "}"), let value = values[String(rest[after..<close])] {
+                result += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                result += "{"
+                rest = rest[after...]
+            }
+        }
+        result += rest
+        return result
+    }
+
     private static func vietnameseItem(status: SubmissionStatus, received: Date, contributor: Int, site: SiteSeed,
                                        districts: [SiteSeed], random: inout SplitMix64) -> SubmissionSeed {
         let field = site.fields[random.next(in: 0...(site.fields.count - 1))]
@@ -282,15 +303,13 @@ public enum SampleCorpus {
         let category: Category = roll < 55 ? .news : roll < 82 ? .article : roll < 92 ? .photoStory : .document
         let day = VietnamDay.calendar.dateComponents(in: VietnamDay.calendar.timeZone, from: received)
         func fill(_ template: String) -> String {
-            template.replacingOccurrences(of: "{field}", with: field)
-                .replacingOccurrences(of: "{place}", with: place)
-                .replacingOccurrences(of: "{Place}", with: place.prefix(1).uppercased() + place.dropFirst())
-                .replacingOccurrences(of: "{agency}", with: site.byline)
-                .replacingOccurrences(of: "{Agency}", with: site.byline.prefix(1).uppercased() + site.byline.dropFirst())
-                .replacingOccurrences(of: "{n}", with: String(random.next(in: 3...48)))
-                .replacingOccurrences(of: "{money}", with: String(random.next(in: 2...95) * 100))
-                .replacingOccurrences(of: "{percent}", with: String(random.next(in: 62...98)))
-                .replacingOccurrences(of: "{date}", with: "\(day.day ?? 1)/\(day.month ?? 1)")
+            // The three numbers are drawn on every call, in this order, whether the template
+            // uses them or not: the sample stays the same for a seed.
+            let values = ["field": field, "place": place, "Place": place.prefix(1).uppercased() + place.dropFirst(),
+                          "agency": site.byline, "Agency": site.byline.prefix(1).uppercased() + site.byline.dropFirst(),
+                          "n": String(random.next(in: 3...48)), "money": String(random.next(in: 2...95) * 100),
+                          "percent": String(random.next(in: 62...98)), "date": "\(day.day ?? 1)/\(day.month ?? 1)"]
+            return substitute(template, values)
         }
         let titles: [String]
         switch category {

@@ -109,6 +109,35 @@ public struct EditingStart: Sendable {
     }
 }
 
+/// What a desk dialog's choice does.
+enum DeskAnswer: Hashable, Sendable {
+    /// Later, stay, keep, cancel: nothing.
+    case dismiss
+    /// Open the words an earlier session left unsaved.
+    case openLeftovers
+    case quit
+    case publish(id: Int64)
+    case closeMonth(site: String, month: String)
+    case export(site: String, month: String, paidOn: String?, SpreadsheetFormat)
+    case cancelPost(id: Int64)
+    /// The uncertain post is on the page: ask for its link.
+    case resolvePosted(id: Int64)
+    case resendPost(id: Int64)
+}
+
+/// The fields of the desk's forms.
+enum FormKey: Hashable, Sendable {
+    /// The filter form.
+    case site, category, contributor, receivedFrom, receivedTo, markedOnly
+    /// A decision: an approval's grading, co-authors' shares, photos and social posts;
+    /// a note; a time to publish at.
+    case genre, grade, share(contributor: Int64), photo(number: Int), zalo, facebook, message, note, when, otherTime
+    /// A note shared with the contributor.
+    case shared
+    /// The two revisions compared.
+    case olderRevision, newerRevision
+}
+
 /// What is on top of the queue.
 enum Overlay {
     case reader(ReaderScreen)
@@ -154,7 +183,7 @@ struct QueueTab {
 public struct AppState {
     public let language: UILanguage
     public let portal: String
-    let keymap: Keymap
+    let keymap: DeskKeymap
     let theme: Theme
     let cursorStyle: TableCursorStyle
     var width: Int
@@ -196,8 +225,8 @@ public struct AppState {
         var searchBefore: PagerSearch
     }
     var prompt: Asking?
-    var palette: CommandPalette?
-    var form: Form?
+    var palette: DeskPalette?
+    var form: Form<FormKey>?
     var lastSearch = ""
 
     /// How often the queue on screen is read again by itself; nil: only when asked.
@@ -217,14 +246,8 @@ public struct AppState {
     var opening: Set<Int64> = []
     /// Items opened from the reader's F8: the finding whose fixes the editor offers.
     var fixOnOpening: [Int64: EditorState.FindingToFix] = [:]
-    /// A question in a box, and what it is asking about.
-    var dialog: Dialog?
-    enum DialogPurpose {
-        case leftovers, publish(id: Int64), quit
-        case closeMonth(site: String, month: String), export(site: String, month: String, paidOn: String?)
-        case cancelPost(id: Int64), resolvePost(id: Int64)
-    }
-    var dialogPurpose = DialogPurpose.leftovers
+    /// A question in a box; each of its choices says what it does.
+    var dialog: Dialog<DeskAnswer>?
     /// What the form on screen is for.
     enum FormPurpose { case filter, decision(DecisionDraft), note(id: Int64), compare(id: Int64, revisions: [Int]), postText(id: Int64) }
     var formPurpose = FormPurpose.filter
@@ -233,7 +256,7 @@ public struct AppState {
     /// Who the user is, once read.
     var me: Me?
 
-    public init(language: UILanguage, portal: String, keymap: Keymap, theme: Theme = .default,
+    public init(language: UILanguage, portal: String, keymap: DeskKeymap, theme: Theme = .default,
                 cursorStyle: TableCursorStyle = .arrow, width: Int, height: Int, startupNotice: String? = nil,
                 refreshInterval: TimeInterval? = nil, journal: Journal? = nil, inputMethod: InputMethod? = .telex,
                 isDemo: Bool = false) {
@@ -259,12 +282,11 @@ public struct AppState {
     public mutating func start() -> [Effect] {
         let leftovers = leftoverEdits
         if let last = leftovers.last {
-            dialogPurpose = .leftovers
             dialog = Dialog(title: Strings.leftoverTitle(language),
                             message: Strings.leftoverMessage(leftovers.map(\.label), at: DateText.full(last.savedAt))(language),
-                            choices: [Dialog.Choice(key: Strings.openKey(language), label: Strings.openChoice(language), id: "open"),
-                                      Dialog.Choice(key: Strings.laterKey(language), label: Strings.laterChoice(language), id: "later")],
-                            cancelID: "later")
+                            choices: [.init(key: Strings.openKey(language), label: Strings.openChoice(language), answer: .openLeftovers),
+                                      .init(key: Strings.laterKey(language), label: Strings.laterChoice(language), answer: .dismiss)],
+                            cancel: .dismiss)
         }
         return [load(tab: 0)]
     }
@@ -274,16 +296,23 @@ public struct AppState {
         journal?.entries().filter { Journal.submission(of: $0.key, portal: portal) != nil } ?? []
     }
 
-    private mutating func answerDialog(_ answer: String) -> [Effect] {
+    private mutating func answerDialog(_ answer: DeskAnswer) -> [Effect] {
         dialog = nil
-        if let effects = answerLedgerDialog(answer) { return effects }
-        if let effects = answerSocialDialog(answer) { return effects }
-        if case .quit = dialogPurpose { return answer == "quit" ? [.quit] : [] }
-        if case .publish(let id) = dialogPurpose {
-            return answer == "publish" ? send(TransitionRequest(action: .publish), on: id) : []
+        switch answer {
+        case .dismiss:
+            return []
+        case .quit:
+            return [.quit]
+        case .publish(let id):
+            return send(TransitionRequest(action: .publish), on: id)
+        case .openLeftovers:
+            guard let first = leftoverEdits.first, let id = Journal.submission(of: first.key, portal: portal) else { return [] }
+            return startEditing(id)
+        case .closeMonth, .export:
+            return answerLedgerDialog(answer)
+        case .cancelPost, .resolvePosted, .resendPost:
+            return answerSocialDialog(answer)
         }
-        guard answer == "open", let first = leftoverEdits.first, let id = Journal.submission(of: first.key, portal: portal) else { return [] }
-        return startEditing(id)
     }
 
     private mutating func startEditing(_ id: Int64) -> [Effect] {
@@ -411,7 +440,8 @@ public struct AppState {
             switch input {
             case .key(let key):
                 // As mutt's quit=ask-yes: the quitting key again confirms (q q), Escape stays.
-                if case .quit = dialogPurpose, key != .escape, quitKeys.contains([key]) { return answerDialog("quit") }
+                let asksToQuit = dialog.choices.contains { $0.answer == .quit }
+                if asksToQuit, key != .escape, quitKeys.contains([key]) { return answerDialog(.quit) }
                 return dialog.answer(key).map { answerDialog($0) } ?? []
             case .mouse(let mouse):
                 guard case .press = mouse.action,
@@ -437,7 +467,7 @@ public struct AppState {
             case .pending:
                 return []
             case .unbound:
-                notify(Strings.unboundKey(key.name, help: keyNames(for: "help").first ?? "?")(language))
+                notify(Strings.unboundKey(key.name, help: keyNames(for: .help).first ?? "?")(language))
                 return []
             }
         case .mouse(let mouse):
@@ -654,20 +684,20 @@ public struct AppState {
     }
 
     mutating func showError(_ error: PortalError) {
-        let retry = keyNames(for: "refresh").first ?? "r"
+        let retry = keyNames(for: .refresh).first ?? "r"
         let message = Strings.portalError(error, portal: portal)(language)
         let hint = Strings.retryHint(retry)(language)
         statusError = message + " " + hint
         errorText = [message, Strings.errorDetail(error, language: language), hint].compactMap { $0 }.joined(separator: "\n\n")
     }
 
-    mutating func perform(_ action: String) -> [Effect] {
+    mutating func perform(_ action: DeskAction) -> [Effect] {
         if let effects = performLedger(action) { return effects }
         if let effects = performSocial(action) { return effects }
         switch action {
-        case "quit":
+        case .quit:
             return quit()
-        case "back":
+        case .back:
             if overlays.isEmpty { return clearNarrowing() ? [] : quit() }
             if case .reader(var reader)? = overlays.last, reader.showsDifferences {
                 // The differences are a view of the reader's: back is the article.
@@ -678,67 +708,67 @@ public struct AppState {
             }
             overlays.removeLast()
             return []
-        case "help":
+        case .help:
             if case .help? = overlays.last { return [] }
             overlays.append(.help(HelpScreen()))
             return []
-        case "redraw":
+        case .redraw:
             return [.repaint]
-        case "suspend":
+        case .suspend:
             return [.suspend]
-        case "palette":
+        case .palette:
             palette = KeyBindings.palette(context: context, keymap: keymap, language: language)
             return []
-        case "search", "filter":
-            guard action == "search" || overlays.isEmpty else { return [] }
-            let ask: Ask = action == "search" ? .search : .filter
+        case .search, .filter:
+            guard action == .search || overlays.isEmpty else { return [] }
+            let ask: Ask = action == .search ? .search : .filter
             let label = ask == .search ? Strings.askSearch(language) : Strings.askFilter(language)
             let position = pager?.top ?? queue.table.cursor
             prompt = Asking(ask: ask, prompt: Prompt(label: label, text: ask == .filter ? queue.filterText : ""),
                             positionBefore: position, filterBefore: queue.filterText, searchBefore: pagerSearch ?? PagerSearch())
             return []
-        case "search-next", "search-previous":
-            let forward = action == "search-next"
+        case .searchNext, .searchPrevious:
+            let forward = action == .searchNext
             if var search = pagerSearch {
-                if search.query.isEmpty { return perform("search") }
+                if search.query.isEmpty { return perform(.search) }
                 if !stepPagerSearch(&search, forward: forward) { notify(Strings.notFound(search.query)(language)) }
                 pagerSearch = search
                 return []
             }
-            if lastSearch.isEmpty { return perform("search") }
+            if lastSearch.isEmpty { return perform(.search) }
             if !queue.table.search(lastSearch, forward: forward, rows: queue.rows, visibleRows: tableRows) {
                 notify(Strings.notFound(lastSearch)(language))
             }
             return []
-        case "sort":
+        case .sort:
             guard overlays.isEmpty else { return [] }
             queue.table.cycleSort(rows: queue.rows, visibleRows: tableRows)
             announceSort()
             return []
-        case "next-tab", "previous-tab":
+        case .nextTab, .previousTab:
             guard overlays.isEmpty else { return [] }
             var bar = tabBar
-            bar.move(by: action == "next-tab" ? 1 : -1)
+            bar.move(by: action == .nextTab ? 1 : -1)
             return select(tab: bar.selected)
-        case "filter-form":
+        case .filterForm:
             guard overlays.isEmpty else { return [] }
             form = filterForm()
             formPurpose = .filter
             return []
-        case "add-note":
+        case .addNote:
             guard case .reader(let reader)? = overlays.last else { return [] }
             form = Form(title: Strings.noteTitle(reader.id)(language),
-                        fields: [.text("note", Strings.fieldNoteText(language), inputMethod: inputMethod),
-                                 .checkbox("shared", Strings.fieldShared(language))],
+                        fields: [.text(.note, Strings.fieldNoteText(language), inputMethod: inputMethod),
+                                 .checkbox(.shared, Strings.fieldShared(language))],
                         labels: formLabels(), now: now)
             formPurpose = .note(id: reader.id)
             return []
-        case "approve", "return", "reject", "schedule", "publish":
-            guard let decision = WorkflowAction(rawValue: action) else { return [] }
+        case .approve, .return, .reject, .schedule, .publish:
+            guard let decision = action.decision else { return [] }
             return startDecision(decision)
-        case "toggle-mark", "toggle-mark-all":
+        case .toggleMark, .toggleMarkAll:
             guard overlays.isEmpty else { return [] }
-            if action == "toggle-mark" {
+            if action == .toggleMark {
                 queue.table.toggleMark()
                 queue.table.moveCursor(by: 1, visibleRows: tableRows)
             } else {
@@ -746,12 +776,12 @@ public struct AppState {
             }
             notify(Strings.markedCount(queue.table.marked.count)(language))
             return []
-        case "duty":
+        case .duty:
             if case .duty? = overlays.last { return [] }
             overlays.append(.duty(DutyScreen()))
             loadStarted = now
             return [.loadDuty]
-        case "refresh":
+        case .refresh:
             if case .duty(var duty)? = overlays.last {
                 duty.isLoading = true
                 loadStarted = now
@@ -765,7 +795,7 @@ public struct AppState {
                 return [reader.showsDifferences ? .loadDifferences(reader.id, reader.compared) : .loadSubmission(reader.id)]
             }
             return [load(tab: tab)]
-        case "differences":
+        case .differences:
             guard case .reader(var reader)? = overlays.last else { return [] }
             reader.showsDifferences.toggle()
             reader.pager = PagerState()
@@ -777,12 +807,12 @@ public struct AppState {
             }
             overlays[overlays.count - 1] = .reader(reader)
             return effects
-        case "compare-revisions":
+        case .compareRevisions:
             return startComparison()
-        case "next-finding", "previous-finding":
-            stepReaderFinding(forward: action == "next-finding")
+        case .nextFinding, .previousFinding:
+            stepReaderFinding(forward: action == .nextFinding)
             return []
-        case "fix-finding":
+        case .fixFinding:
             // Fixing is editing: the item opens in the editor on the finding, its fixes offered.
             guard case .reader(let reader)? = overlays.last else { return [] }
             var target = EditorState.FindingToFix()
@@ -800,13 +830,13 @@ public struct AppState {
             }
             fixOnOpening[reader.id] = target
             return startEditing(reader.id)
-        case "edit":
+        case .edit:
             switch overlays.last {
             case nil: return queue.selected.map { startEditing($0.id) } ?? []
             case .reader(let reader)?: return startEditing(reader.id)
             default: return []
             }
-        case "open":
+        case .open:
             if case .duty(let duty)? = overlays.last, let item = duty.selected {
                 overlays.append(.reader(ReaderScreen(id: item.id, title: item.title)))
                 loadStarted = now
@@ -817,7 +847,7 @@ public struct AppState {
             loadStarted = now
             return [.loadSubmission(item.id)]
         default:
-            moveInTopScreen(action)
+            if let move = action.move { moveInTopScreen(move) }
             return []
         }
     }
@@ -897,14 +927,13 @@ public struct AppState {
         }
     }
 
-    func keyNames(for action: String) -> [String] {
+    func keyNames(for action: DeskAction) -> [String] {
         keymap.keys(for: action, in: context).map { $0.map(\.name).joined(separator: " ") }
     }
 
     func helpLines() -> [StyledLine] {
         HelpView.lines(catalogue: AppActions.catalogue, keymap: keymap,
-                       contexts: ["global", AppActions.queue, AppActions.reader, AppActions.duty, AppActions.royalties, AppActions.activity,
-                                  AppActions.social, AppActions.help, AppActions.editor, AppActions.merge],
+                       contexts: AppActions.contexts,
                        contextTitles: AppActions.contextTitles, language: language)
     }
 
@@ -972,8 +1001,8 @@ public struct AppState {
         frame.fill(Rect(row: 0, col: 0, width: width, height: 1), style: theme.title)
         frame.put(" " + Strings.appName(language) + " — " + title, row: 0, col: 0, style: theme.title)
 
-        let help = keyNames(for: "help").first ?? "?"
-        let back = keyNames(for: "back").first ?? "q"
+        let help = keyNames(for: .help).first ?? "?"
+        let back = keyNames(for: .back).first ?? "q"
         let hint = backQuits ? Strings.keyHint(help: help, quit: back)(language)
             : Strings.keyHintBack(help: help, back: back)(language)
         var left = statusError ?? ""

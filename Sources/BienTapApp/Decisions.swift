@@ -58,11 +58,10 @@ extension AppState {
             loadStarted = now
             return [.prepareApproval(id: target.id, site: site)]
         case .publish:
-            dialogPurpose = .publish(id: target.id)
             dialog = Dialog(title: Strings.publishTitle(language), message: Strings.publishMessage(target.id, target.title)(language),
-                            choices: [Dialog.Choice(key: Strings.yesKey(language), label: Strings.publishChoice(language), id: "publish"),
-                                      Dialog.Choice(key: Strings.cancelKey(language), label: Strings.cancel(language), id: "cancel")],
-                            cancelID: "cancel")
+                            choices: [.init(key: Strings.yesKey(language), label: Strings.publishChoice(language), answer: .publish(id: target.id)),
+                                      .init(key: Strings.cancelKey(language), label: Strings.cancel(language), answer: .dismiss)],
+                            cancel: .dismiss)
             return []
         default:
             return open(draft)
@@ -83,41 +82,41 @@ extension AppState {
     /// The form of a decision.
     private mutating func open(_ draft: DecisionDraft) -> [Effect] {
         let labels = formLabels()
-        var fields: [FormField]
+        var fields: [FormField<FormKey>]
         switch draft.action {
         case .approve:
             guard let basis = draft.approval else { return [] }
             let item = basis.item
             fields = [
-                .choice("genre", Strings.fieldGenre(language), options: basis.table.genres.map { Strings.genreOption($0)(language) }),
-                .text("grade", Strings.fieldGrade(language)),
+                .choice(.genre, Strings.fieldGenre(language), options: basis.table.genres.map { Strings.genreOption($0)(language) }),
+                .text(.grade, Strings.fieldGrade(language)),
             ]
             // Each co-author's share, as the contributor asked; 0 takes a co-author off.
             fields += item.coAuthors.map {
-                .text(Self.shareField($0.contributor.id), Strings.fieldShare($0.contributor.byline)(language), value: String($0.share))
+                .text(.share(contributor: $0.contributor.id), Strings.fieldShare($0.contributor.byline)(language), value: String($0.share))
             }
             // Each photo: a coefficient for its credited photographer; one without says it pays no one.
             fields += item.attachments.map { photo in
                 let label = Strings.fieldPhotoGrade(photo.number, caption: TerminalSafeText.line(photo.caption),
                                                     payee: photo.creditContributor.map { TerminalSafeText.line($0.byline) })(language)
                 guard photo.creditContributor != nil else {
-                    return .choice(Self.photoField(photo.number), label, options: [Strings.photoNotPaid(language)])
+                    return .choice(.photo(number: photo.number), label, options: [Strings.photoNotPaid(language)])
                 }
-                return .text(Self.photoField(photo.number), label, value: Self.photoGradeText(photo, table: basis.table))
+                return .text(.photo(number: photo.number), label, value: Self.photoGradeText(photo, table: basis.table))
             }
             fields += [
-                .checkbox("zalo", Strings.fieldZalo(language)),
-                .checkbox("facebook", Strings.fieldFacebook(language)),
-                .text("message", Strings.fieldSocialMessage(language), value: item.defaultSocialMessage, inputMethod: inputMethod, wide: true),
-                .text("note", Strings.fieldNote(language), inputMethod: inputMethod),
+                .checkbox(.zalo, Strings.fieldZalo(language)),
+                .checkbox(.facebook, Strings.fieldFacebook(language)),
+                .text(.message, Strings.fieldSocialMessage(language), value: item.defaultSocialMessage, inputMethod: inputMethod, wide: true),
+                .text(.note, Strings.fieldNote(language), inputMethod: inputMethod),
             ]
         case .return, .reject:
-            fields = [.text("note", draft.action == .return ? Strings.fieldReturnNote(language) : Strings.fieldRejectReason(language),
+            fields = [.text(.note, draft.action == .return ? Strings.fieldReturnNote(language) : Strings.fieldRejectReason(language),
                             inputMethod: inputMethod)]
         case .schedule:
             fields = [
-                .choice("when", Strings.fieldWhen(language), options: Strings.quickTimes.map { $0(language) }),
-                .text("at", Strings.fieldOtherTime(language)),
+                .choice(.when, Strings.fieldWhen(language), options: Strings.quickTimes.map { $0(language) }),
+                .text(.otherTime, Strings.fieldOtherTime(language)),
             ]
         default:
             return []
@@ -128,25 +127,25 @@ extension AppState {
     }
 
     /// The filled-in form as a decision; a mistake puts the form back as it was, and says why.
-    mutating func submit(_ draft: DecisionDraft, _ values: [String: FormValue], form before: Form) -> [Effect] {
+    mutating func submit(_ draft: DecisionDraft, _ values: [FormKey: FormValue], form before: Form<FormKey>) -> [Effect] {
         func refuse(_ why: Localized) -> [Effect] {
             form = before
             notify(why(language), kind: .warning)
             return []
         }
         var request = TransitionRequest(action: draft.action)
-        if case .text(let note)? = values["note"] { request.note = note.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if case .text(let note)? = values[.note] { request.note = note.trimmingCharacters(in: .whitespacesAndNewlines) }
         switch draft.action {
         case .approve:
-            guard let basis = draft.approval, case .choice(let index)? = values["genre"], basis.table.genres.indices.contains(index),
-                  case .text(let typed)? = values["grade"] else { return [] }
+            guard let basis = draft.approval, case .choice(let index)? = values[.genre], basis.table.genres.indices.contains(index),
+                  case .text(let typed)? = values[.grade] else { return [] }
             let genre = basis.table.genres[index]
             guard let grading = Self.grading(genre, typed) else { return refuse(Strings.gradeOutOfRange(genre)) }
             request.grading = grading
             // Shares go with the decision only when they were changed.
             var shares: [CoAuthorShare] = []
             for coAuthor in basis.item.coAuthors {
-                guard case .text(let text)? = values[Self.shareField(coAuthor.contributor.id)],
+                guard case .text(let text)? = values[.share(contributor: coAuthor.contributor.id)],
                       let share = CoAuthorShare.percent(text), (0...99).contains(share) else {
                     return refuse(Strings.shareNotAPercentage(coAuthor.contributor.byline))
                 }
@@ -155,7 +154,7 @@ extension AppState {
             guard CoAuthorShare.areValid(shares) else { return refuse(Strings.sharesTooLarge) }
             var photos: [PhotoGrading] = []
             for photo in basis.item.attachments where photo.creditContributor != nil {
-                guard case .text(let typed)? = values[Self.photoField(photo.number)] else { continue }
+                guard case .text(let typed)? = values[.photo(number: photo.number)] else { continue }
                 let text = typed.trimmingCharacters(in: .whitespaces)
                 if text.isEmpty { continue }
                 guard let graded = PhotoGrading.option("\(photo.number)=\(text)"), basis.table.problem(with: graded.grading) == nil else {
@@ -165,8 +164,8 @@ extension AppState {
             }
             if !photos.isEmpty { request.photos = photos }
             if shares != basis.item.coAuthorShares { request.coAuthors = shares }
-            request.channels = ["zalo", "facebook"].filter { values[$0] == .checkbox(true) }
-            if !request.channels.isEmpty, case .text(let typed)? = values["message"] {
+            request.channels = [(FormKey.zalo, "zalo"), (.facebook, "facebook")].filter { values[$0.0] == .checkbox(true) }.map(\.1)
+            if !request.channels.isEmpty, case .text(let typed)? = values[.message] {
                 guard let message = TransitionRequest.socialMessage(typed) else { return refuse(Strings.socialMessageLength) }
                 request.socialMessage = message
             }
@@ -181,12 +180,13 @@ extension AppState {
         case .return, .reject:
             guard !request.note.isEmpty else { return refuse(draft.action == .return ? Strings.noteMissing : Strings.reasonMissing) }
         case .schedule:
-            guard case .choice(let quick)? = values["when"], case .text(let typed)? = values["at"] else { return [] }
+            guard case .choice(let quick)? = values[.when], case .text(let typed)? = values[.otherTime] else { return [] }
             let text = typed.trimmingCharacters(in: .whitespaces)
-            let words = ["+1h", "ngày mai", "thứ hai"]   // the quick choices, in DeskCommands.moment's words
-            guard !text.isEmpty || words.indices.contains(quick) else { return refuse(Strings.notATime(text)) }
-            let moment = DeskCommands.moment(text.isEmpty ? words[quick] : text, now: now)
-            guard let moment else { return refuse(Strings.notATime(text)) }
+            // A time typed wins over the quick choice; the last option is "another time, typed below".
+            let choice = QuickTime.allCases.indices.contains(quick) ? QuickTime.allCases[quick] : nil
+            guard let moment = text.isEmpty ? choice?.moment(now: now) : DeskCommands.moment(text, now: now) else {
+                return refuse(Strings.notATime(text))
+            }
             guard moment > now else { return refuse(Strings.timeInThePast(DateText.full(moment))) }
             request.publishAt = moment
         default:
@@ -194,10 +194,6 @@ extension AppState {
         }
         return send(request, on: draft.id)
     }
-
-    private static func shareField(_ contributor: Int64) -> String { "share.\(contributor)" }
-
-    private static func photoField(_ number: Int) -> String { "photo.\(number)" }
 
     /// What a credited photo's field starts with: the grading it has, else for the table's photo
     /// genre (Ảnh) its lowest coefficient above 0, or 1 where the range starts at 0 (the decree's
@@ -230,15 +226,15 @@ extension AppState {
     }
 
     /// A note for the board (or, ticked, for the contributor too).
-    mutating func submitNote(_ id: Int64, _ values: [String: FormValue], form before: Form) -> [Effect] {
-        guard case .text(let typed)? = values["note"] else { return [] }
+    mutating func submitNote(_ id: Int64, _ values: [FormKey: FormValue], form before: Form<FormKey>) -> [Effect] {
+        guard case .text(let typed)? = values[.note] else { return [] }
         let text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else {
             form = before
             notify(Strings.noteEmpty(language), kind: .warning)
             return []
         }
-        return [.addNote(id: id, NoteRequest(body: text, visibility: values["shared"] == .checkbox(true) ? .shared : .editors))]
+        return [.addNote(id: id, NoteRequest(body: text, visibility: values[.shared] == .checkbox(true) ? .shared : .editors))]
     }
 
     mutating func send(_ request: TransitionRequest, on id: Int64) -> [Effect] {

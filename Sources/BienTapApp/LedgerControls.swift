@@ -83,35 +83,44 @@ extension AppState {
 
     /// Performs `action` when the screen on top is the royalties or the activity report, or
     /// the action opens one; nil leaves it to the queue's handling.
-    mutating func performLedger(_ action: String) -> [Effect]? {
+    mutating func performLedger(_ action: DeskAction) -> [Effect]? {
         switch action {
-        case "royalties": return openRoyalties()
-        case "activity-report": return openActivity()
+        case .royalties: return openRoyalties()
+        case .activityReport: return openActivity()
         default: break
         }
         if var screen = activityOnTop {
             var effects: [Effect] = []
             switch action {
-            case "previous-year", "next-year":
-                let year = screen.year + (action == "next-year" ? 1 : -1)
+            case .previousYear, .nextYear:
+                let year = screen.year + (action == .nextYear ? 1 : -1)
                 guard VietnamDay.years.contains(year), year > VietnamDay.years.lowerBound else { return [] }
                 effects = loadActivity(&screen, year: year)
-            case "go-to-year":
+            case .goToYear:
                 ask(.year, label: Strings.askYear(language), text: String(screen.year))
-            case "refresh":
+            case .refresh:
                 effects = loadActivity(&screen, year: screen.year)
-            case "back", "quit", "help", "redraw", "suspend", "palette":
+            case .back, .quit, .help, .redraw, .suspend, .palette:
                 return nil
             default:
-                screen.scroll(action, visibleRows: ActivityScreen.siteRows(bodyHeight: bodyRows))
+                if let move = action.move { screen.scroll(move, visibleRows: ActivityScreen.siteRows(bodyHeight: bodyRows)) }
             }
             activityOnTop = screen
             return effects
         }
         guard var screen = ledgerOnTop else { return nil }
+        if let move = action.move {
+            if screen.statement != nil {
+                screen.statementTable.apply(move, visibleRows: ledgerTableRows)
+            } else {
+                screen.table.apply(move, visibleRows: ledgerTableRows)
+            }
+            ledgerOnTop = screen
+            return []
+        }
         var effects: [Effect] = []
         switch action {
-        case "back":
+        case .back:
             if screen.statement != nil {
                 screen.statement = nil
             } else if backQuits {
@@ -119,33 +128,30 @@ extension AppState {
             } else {
                 return nil
             }
-        case "open":
+        case .open:
             guard screen.statement == nil, let line = screen.selected, let site = screen.site else { return [] }
             screen.loadingStatement = true
             loadStarted = now
             effects = [.loadRoyaltyStatement(site: site, month: screen.month, contributor: line.payee.contributorId, paidOn: screen.paidOn)]
-        case "previous-month", "next-month":
-            guard let month = RoyaltyScreen.shift(screen.month, by: action == "next-month" ? 1 : -1) else { return [] }
+        case .previousMonth, .nextMonth:
+            guard let month = RoyaltyScreen.shift(screen.month, by: action == .nextMonth ? 1 : -1) else { return [] }
             effects = loadMonth(&screen, site: screen.site, month: month)
-        case "go-to-month":
+        case .goToMonth:
             ask(.month, label: Strings.askMonth(language), text: Strings.monthText(screen.month))
-        case "next-site", "previous-site":
+        case .nextSite, .previousSite:
             guard screen.sites.count > 1 else { return [] }
             let index = screen.sites.firstIndex { $0.code == screen.site } ?? 0
-            let next = (index + (action == "next-site" ? 1 : screen.sites.count - 1)) % screen.sites.count
+            let next = (index + (action == .nextSite ? 1 : screen.sites.count - 1)) % screen.sites.count
             effects = loadMonth(&screen, site: screen.sites[next].code, month: screen.month)
-        case "refresh":
+        case .refresh:
             effects = loadMonth(&screen, site: screen.site, month: screen.month)
-        case "close-month":
+        case .closeMonth:
             askToClose(screen)
-        case "record-payment":
+        case .recordPayment:
             askForReference(screen)
-        case "export-payment-list":
+        case .exportPaymentList:
             askExportFormat(screen)
-        case "move-down", "move-up", "page-down", "page-up", "first", "last":
-            let rows = ledgerTableRows
-            if screen.statement != nil { Self.move(&screen.statementTable, action, rows) } else { Self.move(&screen.table, action, rows) }
-        case "quit", "help", "redraw", "suspend", "palette":
+        case .quit, .help, .redraw, .suspend, .palette:
             return nil
         default:
             // The queue's own commands (search, filter, sort, decisions) mean nothing here.
@@ -153,17 +159,6 @@ extension AppState {
         }
         ledgerOnTop = screen
         return effects
-    }
-
-    static func move(_ table: inout TableState, _ action: String, _ rows: Int) {
-        switch action {
-        case "move-down": table.moveCursor(by: 1, visibleRows: rows)
-        case "move-up": table.moveCursor(by: -1, visibleRows: rows)
-        case "page-down": table.pageDown(visibleRows: rows)
-        case "page-up": table.pageUp(visibleRows: rows)
-        case "first": table.moveToFirst()
-        default: table.moveToLast(visibleRows: rows)
-        }
     }
 
     private mutating func loadMonth(_ screen: inout RoyaltyScreen, site: String?, month: String) -> [Effect] {
@@ -190,19 +185,19 @@ extension AppState {
     private mutating func askToClose(_ screen: RoyaltyScreen) {
         guard let site = screen.site, let data = screen.data, !screen.isLoading else { return }
         guard data.batch == nil else { return notify(Strings.closedAlreadyHere(month: screen.month)(language)) }
-        dialogPurpose = .closeMonth(site: site, month: screen.month)
         dialog = Dialog(title: Strings.closeTitle(language),
                         message: Strings.closeMessage(month: screen.month, site: screen.siteName, people: data.list.lines.count,
                                                       gross: DeskCommands.amount(data.list.gross))(language),
-                        choices: [Dialog.Choice(key: Strings.yesKey(language), label: Strings.closeChoice(language), id: "close"),
-                                  Dialog.Choice(key: Strings.cancelKey(language), label: Strings.cancel(language), id: "cancel")],
-                        cancelID: "cancel")
+                        choices: [.init(key: Strings.yesKey(language), label: Strings.closeChoice(language),
+                                        answer: .closeMonth(site: site, month: screen.month)),
+                                  .init(key: Strings.cancelKey(language), label: Strings.cancel(language), answer: .dismiss)],
+                        cancel: .dismiss)
     }
 
     private mutating func askForReference(_ screen: RoyaltyScreen) {
         guard screen.site != nil, let data = screen.data, !screen.isLoading else { return }
         guard let batch = data.batch else {
-            let key = keymap.keys(for: "close-month", in: AppActions.royalties).first.map { $0.map(\.name).joined(separator: " ") } ?? "C"
+            let key = keymap.keys(for: .closeMonth, in: AppActions.royalties).first.map { $0.map(\.name).joined(separator: " ") } ?? "C"
             return notify(Strings.payNeedsClose(month: screen.month, key: key)(language), kind: .warning)
         }
         if let reference = batch.paymentReference { return notify(Strings.paidAlreadyHere(month: screen.month, reference: reference)(language)) }
@@ -211,29 +206,27 @@ extension AppState {
 
     private mutating func askExportFormat(_ screen: RoyaltyScreen) {
         guard let site = screen.site, screen.data != nil else { return }
-        dialogPurpose = .export(site: site, month: screen.month, paidOn: screen.paidOn)
+        let month = screen.month, paidOn = screen.paidOn
         dialog = Dialog(title: Strings.exportTitle(language),
                         message: Strings.exportMessage(month: screen.month, site: screen.siteName, folder: exportFolder)(language),
-                        choices: [Dialog.Choice(key: "c", label: Strings.csvChoice(language), id: "csv"),
-                                  Dialog.Choice(key: "x", label: Strings.xlsxChoice(language), id: "xlsx"),
-                                  Dialog.Choice(key: Strings.cancelKey(language), label: Strings.cancel(language), id: "cancel")],
-                        cancelID: "cancel")
+                        choices: [.init(key: "c", label: Strings.csvChoice(language), answer: .export(site: site, month: month, paidOn: paidOn, .csv)),
+                                  .init(key: "x", label: Strings.xlsxChoice(language), answer: .export(site: site, month: month, paidOn: paidOn, .xlsx)),
+                                  .init(key: Strings.cancelKey(language), label: Strings.cancel(language), answer: .dismiss)],
+                        cancel: .dismiss)
     }
 
-    /// An answer to the close or export question; nil when the question was another's.
-    mutating func answerLedgerDialog(_ answer: String) -> [Effect]? {
-        switch dialogPurpose {
+    /// A yes to the close question, or the format the payment list is exported in.
+    mutating func answerLedgerDialog(_ answer: DeskAnswer) -> [Effect] {
+        switch answer {
         case .closeMonth(let site, let month):
-            guard answer == "close" else { return [] }
             loadStarted = now
             ledgerOnTop?.isLoading = true
             return [.closeRoyaltyMonth(site: site, month: month)]
-        case .export(let site, let month, let paidOn):
-            guard let format = SpreadsheetFormat(rawValue: answer) else { return [] }
+        case .export(let site, let month, let paidOn, let format):
             loadStarted = now
             return [.exportPaymentList(site: site, month: month, paidOn: paidOn, format: format, folder: exportFolder)]
         default:
-            return nil
+            return []
         }
     }
 
@@ -289,7 +282,7 @@ extension AppState {
     mutating func handleLedgerMouse(_ mouse: MouseEvent) -> [Effect]? {
         guard palette == nil, prompt == nil, form == nil else { return nil }
         if var screen = activityOnTop {
-            if let delta = mouse.wheelDelta { screen.scroll(delta > 0 ? "move-down" : "move-up", visibleRows: ActivityScreen.siteRows(bodyHeight: bodyRows)) }
+            if let delta = mouse.wheelDelta { screen.scroll(delta > 0 ? .down : .up, visibleRows: ActivityScreen.siteRows(bodyHeight: bodyRows)) }
             activityOnTop = screen
             return []
         }
@@ -308,7 +301,7 @@ extension AppState {
         screen.table.cursor = position
         screen.table.keepCursorVisible(visibleRows: rows)
         ledgerOnTop = screen
-        return clicks >= 2 ? perform("open") : []
+        return clicks >= 2 ? perform(.open) : []
     }
 
     mutating func keepLedgerVisible() {

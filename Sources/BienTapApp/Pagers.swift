@@ -59,21 +59,17 @@ extension AppState {
         return found
     }
 
-    mutating func moveInTopScreen(_ action: String) {
+    mutating func moveInTopScreen(_ move: Move) {
         if case .duty(var duty)? = overlays.last {
-            let step: Int? = ["move-down": 1, "move-up": -1, "first": -Int.max / 2, "last": Int.max / 2][action]
-            if let step { duty.move(by: step, now: now, language: language, visibleRows: bodyRows) }
-            if action == "page-down" || action == "page-up" {
-                duty.page(down: action == "page-down", now: now, language: language, visibleRows: bodyRows)
-            }
+            duty.apply(move, now: now, language: language, visibleRows: bodyRows)
             overlays[overlays.count - 1] = .duty(duty)
             return
         }
         if var pager {
-            _ = pager.apply(action, lineCount: pagerLines().count, visibleRows: bodyRows)
+            pager.apply(move, lineCount: pagerLines().count, visibleRows: bodyRows)
             self.pager = pager
         } else {
-            _ = queue.move(action, visibleRows: tableRows)
+            queue.table.apply(move, visibleRows: tableRows)
         }
     }
 
@@ -120,6 +116,6 @@ extension AppState {
         }
         let finding = reader.findings[next]
         notify(Strings.findingHint(finding.word, SpellReport.message(finding)(language), suggestions: finding.suggestions,
-                                   fix: keyNames(for: "fix-finding").first ?? "F8")(language))
+                                   fix: keyNames(for: .fixFinding).first ?? "F8")(language))
     }
 }

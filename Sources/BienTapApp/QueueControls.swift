@@ -28,27 +28,27 @@ extension AppState {
         Set(queue.items.map(\.site.name)).sorted { Collation.key($0).lexicographicallyPrecedes(Collation.key($1)) }
     }
 
-    func filterForm() -> Form {
+    func filterForm() -> Form<FormKey> {
         let c = queue.criteria
         let any = Strings.anyChoice(language)
         let sites = siteChoices
         let categories = NewsroomKit.Category.allCases
         return Form(title: Strings.filterFormTitle(language), fields: [
-            .choice("site", Strings.fieldSite(language), options: [any] + sites,
+            .choice(.site, Strings.fieldSite(language), options: [any] + sites,
                     selected: c.site.flatMap { sites.firstIndex(of: $0).map { $0 + 1 } } ?? 0),
-            .choice("category", Strings.fieldCategory(language), options: [any] + categories.map { Strings.category($0)(language) },
+            .choice(.category, Strings.fieldCategory(language), options: [any] + categories.map { Strings.category($0)(language) },
                     selected: c.category.flatMap { categories.firstIndex(of: $0).map { $0 + 1 } } ?? 0),
             // Names are matched without diacritics, so no input method is needed here.
-            .text("contributor", Strings.fieldContributor(language), value: c.contributor),
-            .dateTime("from", Strings.fieldReceivedFrom(language), value: c.receivedFrom, optional: true),
-            .dateTime("to", Strings.fieldReceivedTo(language), value: c.receivedTo, optional: true),
-            .checkbox("marked", Strings.fieldMarkedOnly(language), checked: c.markedOnly),
+            .text(.contributor, Strings.fieldContributor(language), value: c.contributor),
+            .dateTime(.receivedFrom, Strings.fieldReceivedFrom(language), value: c.receivedFrom, optional: true),
+            .dateTime(.receivedTo, Strings.fieldReceivedTo(language), value: c.receivedTo, optional: true),
+            .checkbox(.markedOnly, Strings.fieldMarkedOnly(language), checked: c.markedOnly),
         ], labels: formLabels(dates: true), now: now)
     }
 
     /// A form's labels; the hint names the date keys only where there are dates.
-    func formLabels(dates: Bool = false) -> Form.Labels {
-        Form.Labels(invalidDate: Strings.invalidDate(language), hint: (dates ? Strings.formHint : Strings.formHintPlain)(language))
+    func formLabels(dates: Bool = false) -> FormLabels {
+        FormLabels(invalidDate: Strings.invalidDate(language), hint: (dates ? Strings.formHint : Strings.formHintPlain)(language))
     }
 
     mutating func handleForm(_ key: Key) -> [Effect] {
@@ -68,16 +68,16 @@ extension AppState {
             if case .compare(let id, let revisions) = formPurpose { return submitComparison(id, revisions, values, form: before) }
             var c = QueueCriteria()
             let sites = siteChoices
-            if case .choice(let i)? = values["site"], i > 0, sites.indices.contains(i - 1) { c.site = sites[i - 1] }
-            if case .choice(let i)? = values["category"], i > 0 { c.category = NewsroomKit.Category.allCases[i - 1] }
-            if case .text(let t)? = values["contributor"] { c.contributor = t.trimmingCharacters(in: .whitespaces) }
-            if case .date(let d)? = values["from"] { c.receivedFrom = d }
-            if case .date(let d)? = values["to"], let d {
+            if case .choice(let i)? = values[.site], i > 0, sites.indices.contains(i - 1) { c.site = sites[i - 1] }
+            if case .choice(let i)? = values[.category], i > 0 { c.category = NewsroomKit.Category.allCases[i - 1] }
+            if case .text(let t)? = values[.contributor] { c.contributor = t.trimmingCharacters(in: .whitespaces) }
+            if case .date(let d)? = values[.receivedFrom] { c.receivedFrom = d }
+            if case .date(let d)? = values[.receivedTo], let d {
                 // "until 24/11" means until that day is over.
                 let f = DateText.Fields(d)
                 c.receivedTo = f.hour == 0 && f.minute == 0 ? d.addingTimeInterval(86_399) : d
             }
-            if case .checkbox(let b)? = values["marked"] { c.markedOnly = b }
+            if case .checkbox(let b)? = values[.markedOnly] { c.markedOnly = b }
             queue.setCriteria(c, visibleRows: tableRows)
             notify(Strings.filtered(queue.table.rowCount, of: queue.items.count)(language))
         }
@@ -134,7 +134,7 @@ extension AppState {
         case .row(let position)?:
             queue.table.cursor = position
             queue.table.keepCursorVisible(visibleRows: tableRows)
-            if clicks >= 2 { return perform("open") }
+            if clicks >= 2 { return perform(.open) }
         case nil:
             break
         }

@@ -26,17 +26,16 @@ extension AppState {
             guard keys.count == 1, case .char = keys[0] else { return nil }
             return keys[0].name
         }.first ?? "q"
-        dialogPurpose = .quit
         dialog = Dialog(title: Strings.quitTitle(language),
                         message: reasons.joined(separator: " ") + " " + Strings.quitHint(again: again)(language),
-                        choices: [Dialog.Choice(key: "y", label: Strings.quitChoice(language), id: "quit"),
-                                  Dialog.Choice(key: "n", label: Strings.stayChoice(language), id: "stay")],
-                        cancelID: "stay")
+                        choices: [.init(key: "y", label: Strings.quitChoice(language), answer: .quit),
+                                  .init(key: "n", label: Strings.stayChoice(language), answer: .dismiss)],
+                        cancel: .dismiss)
         return []
     }
 
     /// The keys that quit from the queue (back and quit): pressed again, they confirm.
     var quitKeys: [[Key]] {
-        keymap.keys(for: "back", in: AppActions.queue) + keymap.keys(for: "quit", in: AppActions.queue)
+        keymap.keys(for: .back, in: AppActions.queue) + keymap.keys(for: .quit, in: AppActions.queue)
     }
 }

@@ -22,15 +22,15 @@ extension AppState {
         let older = reader.compared.flatMap { pair in revisions.firstIndex { $0.number == pair.lowerBound } } ?? revisions.count - 2
         let newer = reader.compared.flatMap { pair in revisions.firstIndex { $0.number == pair.upperBound } } ?? revisions.count - 1
         form = Form(title: Strings.compareTitle(reader.id)(language),
-                    fields: [.choice("from", Strings.fieldFromRevision(language), options: options, selected: older),
-                             .choice("to", Strings.fieldToRevision(language), options: options, selected: newer)],
+                    fields: [.choice(.olderRevision, Strings.fieldFromRevision(language), options: options, selected: older),
+                             .choice(.newerRevision, Strings.fieldToRevision(language), options: options, selected: newer)],
                     labels: formLabels(), now: now)
         formPurpose = .compare(id: reader.id, revisions: revisions.map(\.number))
         return []
     }
 
-    mutating func submitComparison(_ id: Int64, _ revisions: [Int], _ values: [String: FormValue], form before: Form) -> [Effect] {
-        guard case .choice(let a)? = values["from"], case .choice(let b)? = values["to"],
+    mutating func submitComparison(_ id: Int64, _ revisions: [Int], _ values: [FormKey: FormValue], form before: Form<FormKey>) -> [Effect] {
+        guard case .choice(let a)? = values[.olderRevision], case .choice(let b)? = values[.newerRevision],
               revisions.indices.contains(a), revisions.indices.contains(b) else { return [] }
         guard a != b else {
             form = before

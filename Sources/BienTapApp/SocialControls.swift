@@ -58,29 +58,32 @@ extension AppState {
 
     /// Performs `action` when the social screen is on top, or the action opens it; nil leaves
     /// it to the other screens' handling.
-    mutating func performSocial(_ action: String) -> [Effect]? {
-        if action == "social-queue" { return openSocial() }
+    mutating func performSocial(_ action: DeskAction) -> [Effect]? {
+        if action == .socialQueue { return openSocial() }
         guard var screen = socialOnTop else { return nil }
+        if let move = action.move {
+            screen.table.apply(move, visibleRows: socialTableRows)
+            socialOnTop = screen
+            return []
+        }
         switch action {
-        case "refresh":
+        case .refresh:
             return reloadSocial()
-        case "next-state", "previous-state":
-            screen.status = SocialScreen.step(screen.status, in: SocialPostStatus.allCases, forward: action == "next-state")
+        case .nextState, .previousState:
+            screen.status = SocialScreen.step(screen.status, in: SocialPostStatus.allCases, forward: action == .nextState)
             screen.refilter(visibleRows: socialTableRows)
-        case "next-channel":
+        case .nextChannel:
             screen.channel = SocialScreen.step(screen.channel, in: screen.channels, forward: true)
             screen.refilter(visibleRows: socialTableRows)
-        case "move-down", "move-up", "page-down", "page-up", "first", "last":
-            Self.move(&screen.table, action, socialTableRows)
-        case "open":
+        case .open:
             guard let post = screen.selected else { return [] }
             overlays.append(.reader(ReaderScreen(id: post.submissionId, title: TerminalSafeText.line(post.title))))
             loadStarted = now
             return [.loadSubmission(post.submissionId)]
-        case "retry-post", "cancel-post", "resolve-post", "edit-post-text":
+        case .retryPost, .cancelPost, .resolvePost, .editPostText:
             guard let post = screen.selected else { return [] }
             return startSocialAct(action, on: post, acting: screen.acting)
-        case "back", "quit", "help", "redraw", "suspend", "palette":
+        case .back, .quit, .help, .redraw, .suspend, .palette:
             return nil
         default:
             // The queue's own commands (search, sort, decisions) mean nothing here.
@@ -92,29 +95,28 @@ extension AppState {
 
     /// The act a key asks for on `post`, when its state allows it: at once (a retry), or after
     /// a question (cancel, resolve), a link (posted) or a form (the text).
-    private mutating func startSocialAct(_ action: String, on post: SocialPost, acting: Set<Int64>) -> [Effect] {
+    private mutating func startSocialAct(_ action: DeskAction, on post: SocialPost, acting: Set<Int64>) -> [Effect] {
         guard !acting.contains(post.id) else {
             notify(Strings.socialBusy(language))
             return []
         }
         let status = Strings.socialStatus(post.status)(language)
         switch action {
-        case "retry-post":
+        case .retryPost:
             // Sending an uncertain post again may post it twice: the person says what they saw first.
             if post.status == .uncertain { return askToResolve(post) }
             guard post.status == .failed else { return refuse(Strings.socialCannotRetry(status)) }
             return act(.retry, on: post.id)
-        case "cancel-post":
+        case .cancelPost:
             guard post.status.isUnsent else { return refuse(Strings.socialCannotCancel(status)) }
             let channel = Strings.channelName(post.channel)(language)
-            dialogPurpose = .cancelPost(id: post.id)
             dialog = Dialog(title: Strings.cancelPostTitle(language),
                             message: Strings.cancelPostMessage(channel: channel, title: TerminalSafeText.line(post.title))(language),
-                            choices: [Dialog.Choice(key: Strings.yesKey(language), label: Strings.cancelPostChoice(language), id: "cancel-post"),
-                                      Dialog.Choice(key: Strings.noKey(language), label: Strings.keepPostChoice(language), id: "keep")],
-                            cancelID: "keep")
+                            choices: [.init(key: Strings.yesKey(language), label: Strings.cancelPostChoice(language), answer: .cancelPost(id: post.id)),
+                                      .init(key: Strings.noKey(language), label: Strings.keepPostChoice(language), answer: .dismiss)],
+                            cancel: .dismiss)
             return []
-        case "resolve-post":
+        case .resolvePost:
             guard post.status == .uncertain else { return refuse(Strings.socialCannotResolve(status)) }
             return askToResolve(post)
         default:
@@ -132,21 +134,22 @@ extension AppState {
 
     private mutating func askToResolve(_ post: SocialPost) -> [Effect] {
         let channel = Strings.channelName(post.channel)(language)
-        dialogPurpose = .resolvePost(id: post.id)
         dialog = Dialog(title: Strings.resolveTitle(language),
                         message: Strings.resolveMessage(channel: channel, title: TerminalSafeText.line(post.title),
                                                         reason: Strings.socialFailure(post.errorKind)(language))(language),
-                        choices: [Dialog.Choice(key: Strings.resolvePostedKey(language), label: Strings.resolvePostedChoice(language), id: "posted"),
-                                  Dialog.Choice(key: Strings.resolveResendKey(language), label: Strings.resolveResendChoice(language), id: "resend"),
-                                  Dialog.Choice(key: Strings.cancelKey(language), label: Strings.cancel(language), id: "cancel")],
-                        cancelID: "cancel")
+                        choices: [.init(key: Strings.resolvePostedKey(language), label: Strings.resolvePostedChoice(language),
+                                        answer: .resolvePosted(id: post.id)),
+                                  .init(key: Strings.resolveResendKey(language), label: Strings.resolveResendChoice(language),
+                                        answer: .resendPost(id: post.id)),
+                                  .init(key: Strings.cancelKey(language), label: Strings.cancel(language), answer: .dismiss)],
+                        cancel: .dismiss)
         return []
     }
 
     /// The text of a post in a form; Zalo's limit in its title, counted as the portal counts.
-    private func postTextForm(_ post: SocialPost, text: String) -> Form {
+    private func postTextForm(_ post: SocialPost, text: String) -> Form<FormKey> {
         Form(title: postTextTitle(post, text: text),
-             fields: [.text("message", Strings.editPostField(language), value: text, inputMethod: inputMethod, wide: true)],
+             fields: [.text(.message, Strings.editPostField(language), value: text, inputMethod: inputMethod, wide: true)],
              labels: formLabels(), now: now)
     }
 
@@ -171,24 +174,19 @@ extension AppState {
         return [.actOnSocialPost(id: id, act)]
     }
 
-    /// An answer to the cancel or resolve question; nil when the question was another's.
-    mutating func answerSocialDialog(_ answer: String) -> [Effect]? {
-        switch dialogPurpose {
+    /// A yes to the cancel question, or what the person saw of an uncertain post.
+    mutating func answerSocialDialog(_ answer: DeskAnswer) -> [Effect] {
+        switch answer {
         case .cancelPost(let id):
-            return answer == "cancel-post" ? act(.cancel, on: id) : []
-        case .resolvePost(let id):
-            switch answer {
-            case "posted":
-                prompt = Asking(ask: .link(id: id), prompt: Prompt(label: Strings.askPostLink(language), text: "https://"),
-                                positionBefore: 0, filterBefore: "", searchBefore: PagerSearch())
-                return []
-            case "resend":
-                return act(.sendAgain, on: id)
-            default:
-                return []
-            }
+            return act(.cancel, on: id)
+        case .resolvePosted(let id):
+            prompt = Asking(ask: .link(id: id), prompt: Prompt(label: Strings.askPostLink(language), text: "https://"),
+                            positionBefore: 0, filterBefore: "", searchBefore: PagerSearch())
+            return []
+        case .resendPost(let id):
+            return act(.sendAgain, on: id)
         default:
-            return nil
+            return []
         }
     }
 
@@ -238,7 +236,7 @@ extension AppState {
             form = nil
             formPurpose = .filter
         case .submitted(let values):
-            guard case .text(let raw)? = values["message"] else { return [] }
+            guard case .text(let raw)? = values[.message] else { return [] }
             let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             let channel = socialOnTop?.posts.first { $0.id == id }?.channel
             let count = SocialScreen.characters(text)
@@ -283,7 +281,7 @@ extension AppState {
         screen.table.cursor = position
         screen.table.keepCursorVisible(visibleRows: rows)
         socialOnTop = screen
-        return clicks >= 2 ? perform("open") : []
+        return clicks >= 2 ? perform(.open) : []
     }
 
     mutating func keepSocialVisible() {
@@ -295,9 +293,9 @@ extension AppState {
     // MARK: - Drawing
 
     func renderSocial(_ screen: SocialScreen, into frame: inout Frame, in body: Rect) {
-        let state = keyNames(for: "next-state").first ?? "Tab"
-        let channel = keyNames(for: "next-channel").first ?? "c"
-        let resolve = keyNames(for: "resolve-post").first ?? "V"
+        let state = keyNames(for: .nextState).first ?? "Tab"
+        let channel = keyNames(for: .nextChannel).first ?? "c"
+        let resolve = keyNames(for: .resolvePost).first ?? "V"
         screen.render(into: &frame, in: body, theme: theme, language: language, cursorStyle: cursorStyle,
                       filterKeys: Strings.socialFilterKeys(status: state, channel: channel)(language), resolveKey: resolve)
     }

@@ -175,7 +175,7 @@ struct Keys: ParsableCommand {
         let language = UILanguage.fromEnvironment(environment)
         if let check {
             let text = try SpellInputs.read([check], language: language, eightBit: .refused)[0].text
-            var scratch = Keymap()
+            var scratch = DeskKeymap()
             let problems = scratch.load(text, file: check, catalogue: AppActions.catalogue)
             for problem in problems { print(problem) }
             if !problems.isEmpty { throw ExitCode(1) }
@@ -347,7 +347,7 @@ enum Session {
 enum Terminal {
     /// The keymap in force; its mistakes go to stderr and the first one, for
     /// the status bar, comes back as a notice.
-    static func keymap(_ userFile: String?, language: UILanguage) -> (Keymap, String?) {
+    static func keymap(_ userFile: String?, language: UILanguage) -> (DeskKeymap, String?) {
         let (keymap, problems) = KeyBindings.load(userFile: userFile)
         for problem in problems { ConsoleError.write("bientap: \(problem)\n") }
         return (keymap, problems.first.map { Strings.keymapProblems(problems.count, first: $0)(language) })

@@ -5,11 +5,11 @@ import XCTest
 
 /// The widgets drawn over a screen: a dialog, the prompt on the bottom line, the command palette.
 final class DialogPromptPaletteTests: XCTestCase {
-    private let dialog = Dialog(title: "Chưa lưu", message: "Bài có thay đổi chưa lưu. Lưu trước khi đóng?",
-                                choices: [Dialog.Choice(key: "l", label: "Lưu rồi đóng", id: "save"),
-                                          Dialog.Choice(key: "b", label: "Bỏ thay đổi", id: "discard"),
-                                          Dialog.Choice(key: "h", label: "Huỷ", id: "cancel")],
-                                cancelID: "cancel")
+    private let dialog = Dialog<String>(title: "Chưa lưu", message: "Bài có thay đổi chưa lưu. Lưu trước khi đóng?",
+                                choices: [.init(key: "l", label: "Lưu rồi đóng", answer: "save"),
+                                          .init(key: "b", label: "Bỏ thay đổi", answer: "discard"),
+                                          .init(key: "h", label: "Huỷ", answer: "cancel")],
+                                cancel: "cancel")
 
     func testDialogAnswersByKeyAndByClick() {
         XCTAssertEqual(dialog.answer(.char("L")), "save", "either case")
@@ -58,26 +58,28 @@ final class DialogPromptPaletteTests: XCTestCase {
         XCTAssertEqual(prompt.handle(.escape, command: commands), .cancelled)
     }
 
-    private func palette() -> CommandPalette {
+    private enum Command: String, ActionID { case sort, filter, quit, search }
+
+    private func palette() -> CommandPalette<Command> {
         CommandPalette(items: [
-            CommandPalette.Item(id: "sort", title: "Sắp xếp theo cột", detail: "s"),
-            CommandPalette.Item(id: "filter", title: "Lọc các dòng", detail: "f"),
-            CommandPalette.Item(id: "quit", title: "Thoát bientap", detail: "Q"),
-            CommandPalette.Item(id: "search", title: "Tìm (không phân biệt dấu)", detail: "/"),
+            CommandPalette<Command>.Item(id: .sort, title: "Sắp xếp theo cột", detail: "s"),
+            CommandPalette<Command>.Item(id: .filter, title: "Lọc các dòng", detail: "f"),
+            CommandPalette<Command>.Item(id: .quit, title: "Thoát bientap", detail: "Q"),
+            CommandPalette<Command>.Item(id: .search, title: "Tìm (không phân biệt dấu)", detail: "/"),
         ], label: "Lệnh")
     }
 
     func testPaletteNarrowsFuzzilyAndChooses() {
         var p = palette()
         for c in "sx" { p.type(c) }
-        XCTAssertEqual(p.selected?.id, "sort", "'sx' finds Sắp xếp, diacritics ignored")
+        XCTAssertEqual(p.selected?.id, .sort, "'sx' finds Sắp xếp, diacritics ignored")
         for c in "zz" { p.type(c) }
         XCTAssertNil(p.selected)
         XCTAssertEqual(p.handle(.enter, command: { _ in nil }), .cancelled, "Enter on nothing closes")
         p = palette()
         _ = p.handle(.down, command: { _ in nil })
         _ = p.handle(.down, command: { _ in nil })
-        XCTAssertEqual(p.handle(.enter, command: { _ in nil }), .chosen("quit"))
+        XCTAssertEqual(p.handle(.enter, command: { _ in nil }), .chosen(.quit))
         var frame = Frame(width: 80, height: 20)
         p.render(into: &frame, theme: .default)
         XCTAssertTrue(frame.rowText(1).contains("┌─ Lệnh "))
@@ -89,9 +91,9 @@ final class DialogPromptPaletteTests: XCTestCase {
         var p = palette()
         let box = p.box(width: 80, height: 20)!
         XCTAssertEqual(p.handle(mouse: MouseEvent(.wheelDown, row: 5, col: 40), screenWidth: 80, screenHeight: 20), .browsing)
-        XCTAssertEqual(p.selected?.id, "filter")
+        XCTAssertEqual(p.selected?.id, .filter)
         XCTAssertEqual(p.handle(mouse: MouseEvent(.press(clickCount: 1), row: box.row + 2 + 3, col: 40), screenWidth: 80, screenHeight: 20),
-                       .chosen("search"), "the fourth command's row")
+                       .chosen(.search), "the fourth command's row")
         XCTAssertEqual(p.handle(mouse: MouseEvent(.press(clickCount: 1), row: box.row + 1, col: 40), screenWidth: 80, screenHeight: 20),
                        .browsing, "the query line chooses nothing")
         XCTAssertEqual(p.handle(mouse: MouseEvent(.press(clickCount: 1), row: box.bottom + 1, col: 1), screenWidth: 80, screenHeight: 20),

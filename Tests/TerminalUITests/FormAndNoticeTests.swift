@@ -32,17 +32,17 @@ final class FormAndNoticeTests: XCTestCase {
         }
     }
 
-    private func form() -> Form {
+    private func form() -> Form<String> {
         Form(title: "Lọc", fields: [
             .choice("site", "Chuyên trang", options: ["Tất cả", "Sở Xây dựng", "Sở Y tế", "UBND huyện Lý Sơn"]),
             .text("who", "Tác giả", inputMethod: .telex),
             .dateTime("from", "Nhận từ", value: nil, optional: true),
             .dateTime("at", "Đăng lúc", value: now),
             .checkbox("marked", "Chỉ bài đã đánh dấu"),
-        ], labels: Form.Labels(invalidDate: "%@: ngày giờ sai", hint: "Enter áp dụng"), now: now)
+        ], labels: FormLabels(invalidDate: "%@: ngày giờ sai", hint: "Enter áp dụng"), now: now)
     }
 
-    private func type(_ text: String, into form: inout Form) {
+    private func type(_ text: String, into form: inout Form<String>) {
         for c in text { _ = form.handle(.char(c), command: { _ in nil }) }
     }
 
@@ -122,9 +122,9 @@ final class FormAndNoticeTests: XCTestCase {
 
     func testAWideFieldTakesTheScreensWidthForALongText() {
         let message = "Sở Y tế khám miễn phí cho 500 người cao tuổi ở huyện Lý Sơn, mời bạn đọc xem chi tiết"
-        let labels = Form.Labels(invalidDate: "%@", hint: "Enter")
-        let narrow = Form(title: "Duyệt", fields: [.text("message", "Lời đăng", value: message)], labels: labels, now: Date())
-        let wide = Form(title: "Duyệt", fields: [.text("message", "Lời đăng", value: message, wide: true)], labels: labels, now: Date())
+        let labels = FormLabels(invalidDate: "%@", hint: "Enter")
+        let narrow = Form<String>(title: "Duyệt", fields: [.text("message", "Lời đăng", value: message)], labels: labels, now: Date())
+        let wide = Form<String>(title: "Duyệt", fields: [.text("message", "Lời đăng", value: message, wide: true)], labels: labels, now: Date())
         XCTAssertEqual(narrow.box(width: 120, height: 30).width, 48)
         XCTAssertEqual(wide.box(width: 120, height: 30).width, 114)
         XCTAssertEqual(wide.box(width: 60, height: 30).width, 54, "three columns of the screen left each side")

@@ -97,19 +97,12 @@ struct ActivityScreen {
     /// and the social line below.
     static func siteRows(bodyHeight: Int) -> Int { max(1, bodyHeight - 6) }
 
-    mutating func scroll(_ action: String, visibleRows: Int) {
-        let count = report?.rows.count ?? 0
-        let last = max(0, count - visibleRows)
-        switch action {
-        case "move-down": top += 1
-        case "move-up": top -= 1
-        case "page-down": top += max(1, visibleRows - 1)
-        case "page-up": top -= max(1, visibleRows - 1)
-        case "first": top = 0
-        case "last": top = last
-        default: break
-        }
-        top = min(max(0, top), last)
+    /// Scrolls the sites' rows as a pager does.
+    mutating func scroll(_ move: Move, visibleRows: Int) {
+        var pager = PagerState()
+        pager.top = top
+        pager.apply(move, lineCount: report?.rows.count ?? 0, visibleRows: visibleRows)
+        top = pager.top
     }
 
     /// One row of the table as cells: the name, then the numbers.

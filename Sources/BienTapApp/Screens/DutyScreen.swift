@@ -91,6 +91,17 @@ struct DutyScreen {
         keepSelectionVisible(now: now, language: language, visibleRows: visibleRows)
     }
 
+    /// Moves the selection as `move` says (from item to item; the ends are the first and last items).
+    mutating func apply(_ move: Move, now: Date, language: UILanguage, visibleRows: Int) {
+        switch move {
+        case .down: self.move(by: 1, now: now, language: language, visibleRows: visibleRows)
+        case .up: self.move(by: -1, now: now, language: language, visibleRows: visibleRows)
+        case .first: self.move(by: -Int.max / 2, now: now, language: language, visibleRows: visibleRows)
+        case .last: self.move(by: Int.max / 2, now: now, language: language, visibleRows: visibleRows)
+        case .pageDown, .pageUp: page(down: move == .pageDown, now: now, language: language, visibleRows: visibleRows)
+        }
+    }
+
     mutating func keepSelectionVisible(now: Date, language: UILanguage, visibleRows: Int) {
         let all = rows(now: now, language: language)
         guard let row = all.firstIndex(where: { if case .item(let item, _, _) = $0 { return item.id == selectedID } else { return false } }) else { return }

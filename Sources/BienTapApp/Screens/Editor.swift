@@ -38,7 +38,7 @@ public struct SubmissionDocument: Equatable, Sendable {
 public struct EditorState {
     public let language: UILanguage
     public internal(set) var document: EditorDocument
-    let keymap: Keymap
+    let keymap: DeskKeymap
     let theme: Theme
     var width: Int
     var height: Int
@@ -57,8 +57,17 @@ public struct EditorState {
         case search, replace, replaceWith(String), goToLine
     }
     var prompt: (ask: Ask, prompt: Prompt)?
-    var dialog: Dialog?
-    var palette: CommandPalette?
+    var dialog: Dialog<Answer>?
+    /// What a choice of the editor's dialogs does.
+    enum Answer: Hashable, Sendable {
+        /// Unsaved changes: save, then leave; leave without them; stay.
+        case saveAndClose, discard, cancel
+        /// Words an earlier session left: take them back, see them against the text, forget them.
+        case restore, showDifferences, forget
+        /// A spelling finding: replace it by a suggestion, add the word to the dictionary, ignore it.
+        case suggestion(String), addWord, ignoreWord
+    }
+    var palette: DeskPalette?
     var help: PagerState?
 
     /// Where unsaved words are kept while typing, and what it has of them.
@@ -151,7 +160,7 @@ public struct EditorState {
         case addToDictionary(String)
     }
 
-    public init(language: UILanguage, document: EditorDocument, text: String?, keymap: Keymap, theme: Theme,
+    public init(language: UILanguage, document: EditorDocument, text: String?, keymap: DeskKeymap, theme: Theme,
                 inputMethod: InputMethod?, width: Int, height: Int, notice: String? = nil, journal: Journal? = nil, now: Date = Date(),
                 checksSpelling: Bool = false) {
         self.language = language
@@ -189,14 +198,14 @@ public struct EditorState {
 
     var bodyRows: Int { max(1, height - 2) }
 
-    private func restoreDialog(_ kept: Journal.Entry) -> Dialog {
+    private func restoreDialog(_ kept: Journal.Entry) -> Dialog<Answer> {
         let diff = WordDiff(from: base, to: kept.text)
         return Dialog(title: Strings.restoreTitle(language),
                       message: Strings.restoreMessage(label, at: DateText.full(kept.savedAt), added: diff.insertedWords, removed: diff.deletedWords)(language),
-                      choices: [Dialog.Choice(key: Strings.restoreKey(language), label: Strings.restoreChoice(language), id: "restore"),
-                                Dialog.Choice(key: Strings.differencesKey(language), label: Strings.differencesChoice(language), id: "differences"),
-                                Dialog.Choice(key: Strings.discardKey(language), label: Strings.discardChoice(language), id: "forget")],
-                      cancelID: "restore")
+                      choices: [.init(key: Strings.restoreKey(language), label: Strings.restoreChoice(language), answer: .restore),
+                                .init(key: Strings.differencesKey(language), label: Strings.differencesChoice(language), answer: .showDifferences),
+                                .init(key: Strings.discardKey(language), label: Strings.discardChoice(language), answer: .forget)],
+                      cancel: .restore)
     }
 
     // MARK: - Update
@@ -258,18 +267,20 @@ public struct EditorState {
         return []
     }
 
-    private mutating func answerDialog(_ answer: String) -> [Effect] {
+    private mutating func answerDialog(_ answer: Answer) -> [Effect] {
         let shown = dialog
         dialog = nil
         switch answer {
-        case "save":
+        case .saveAndClose:
             if case .file = document { return saveFile() ? [.quit] : [] }
             quitAfterSave = true
             return save()
-        case "discard":
+        case .discard:
             journal?.remove(key: journalKey)
             return [.quit]
-        case "restore":
+        case .cancel:
+            break
+        case .restore:
             if let offered {
                 editor.restore(offered.text)
                 // The words were written over the text of the journal's revision: saved from
@@ -282,28 +293,27 @@ public struct EditorState {
             }
             offered = nil
             notify(Strings.restored(language))
-        case "differences":
+        case .showDifferences:
             if let offered {
                 differences = (DiffLines.lines(from: base, to: offered.text, theme: theme), PagerState())
                 dialog = shown
             }
-        case "forget":
+        case .forget:
             journal?.remove(key: journalKey)
             offered = nil
-        case "ignore-word":
+        case .ignoreWord:
             if let fixing { ignoredWords.insert(fixing.word.lowercased()) }
             fixing = nil
-        case "add-word":
+        case .addWord:
             guard let fixing else { return [] }
             self.fixing = nil
             ignoredWords.insert(fixing.word.lowercased())
             return [.addToDictionary(fixing.word)]
-        case let id where id.hasPrefix("suggestion:"):
-            guard let fixing, let n = Int(id.dropFirst("suggestion:".count)), fixing.suggestions.indices.contains(n) else { return [] }
+        case .suggestion(let word):
+            guard let fixing else { return [] }
             self.fixing = nil
             editor.select(from: TextPosition(line: fixing.line - 1, column: fixing.column - 1), length: fixing.length)
-            editor.insert(fixing.suggestions[n])
-        default: break
+            editor.insert(word)
         }
         return []
     }
@@ -379,10 +389,10 @@ public struct EditorState {
         if merge != nil { return handleMerge(key) }
         if var shown = differences {
             switch matcher.feed(key, context: AppActions.help, keymap: keymap) {
-            case .action(let id) where id == "back" || id == "quit" || id == "help":
+            case .action(.back), .action(.quit), .action(.help):
                 differences = nil
-            case .action(let id):
-                _ = shown.pager.apply(id, lineCount: shown.lines.count, visibleRows: bodyRows)
+            case .action(let action):
+                if let move = action.move { shown.pager.apply(move, lineCount: shown.lines.count, visibleRows: bodyRows) }
                 differences = shown
             case .pending, .unbound:
                 if case .char = key { differences = nil }
@@ -409,63 +419,61 @@ public struct EditorState {
             if help == nil, case .char(let c) = key {
                 editor.type(c)
             } else {
-                notify(Strings.unboundKey(key.name, help: self.key(forAction: "help"))(language))
+                notify(Strings.unboundKey(key.name, help: self.key(forAction: .help))(language))
             }
             return []
         }
     }
 
-    mutating func perform(_ id: String) -> [Effect] {
+    mutating func perform(_ id: DeskAction) -> [Effect] {
         if help != nil {
             switch id {
-            case "back", "help": help = nil
-            case "quit": return close()
+            case .back, .help: help = nil
+            case .quit: return close()
             default:
-                guard var pager = help else { return [] }
-                _ = pager.apply(id, lineCount: helpLines().count, visibleRows: bodyRows)
+                guard var pager = help, let move = id.move else { return [] }
+                pager.apply(move, lineCount: helpLines().count, visibleRows: bodyRows)
                 help = pager
             }
             return []
         }
-        if let command = EditorCommand(rawValue: id) {
+        if let command = id.editorCommand {
             editor.perform(command)
             if command == .cycleInputMethod { notify(Strings.inputMethodNow(editor.inputMethod)(language)) }
             return []
         }
         switch id {
-        case "save":
+        case .save:
             return save()
-        case "external-editor":
+        case .externalEditor:
             return [.editExternally(editor.text)]
-        case "next-finding", "previous-finding":
-            stepFinding(forward: id == "next-finding")
-        case "fix-finding":
+        case .nextFinding, .previousFinding:
+            stepFinding(forward: id == .nextFinding)
+        case .fixFinding:
             fixFinding()
-        case "back", "quit":
+        case .back, .quit:
             return close()
-        case "help":
+        case .help:
             help = PagerState()
-        case "palette":
+        case .palette:
             palette = KeyBindings.palette(context: AppActions.editor, keymap: keymap, language: language, inputMethod: editor.inputMethod)
-        case "suspend":
+        case .suspend:
             return [.suspend]
-        case "redraw":
+        case .redraw:
             return [.repaint]
-        case "search":
+        case .search:
             prompt = (.search, Prompt(label: Strings.askSearch(language), text: editor.searchQuery, inputMethod: editor.inputMethod))
-        case "search-next", "search-previous":
+        case .searchNext, .searchPrevious:
             if editor.searchQuery.isEmpty {
                 prompt = (.search, Prompt(label: Strings.askSearch(language), inputMethod: editor.inputMethod))
-            } else if !editor.find(editor.searchQuery, forward: id == "search-next") {
+            } else if !editor.find(editor.searchQuery, forward: id == .searchNext) {
                 notify(Strings.notFound(editor.searchQuery)(language))
             }
-        case "replace":
+        case .replace:
             prompt = (.replace, Prompt(label: Strings.askReplace(language), text: editor.selectedText ?? editor.searchQuery,
                                        inputMethod: editor.inputMethod))
-        case "go-to-line":
+        case .goToLine:
             prompt = (.goToLine, Prompt(label: Strings.askLine(lines: editor.lines.count)(language)))
-        case "page-down": editor.perform(.pageDown)
-        case "page-up": editor.perform(.pageUp)
         default:
             break
         }
@@ -480,10 +488,10 @@ public struct EditorState {
             return [.quit]
         }
         dialog = Dialog(title: Strings.unsavedTitle(language), message: Strings.unsavedMessage(label)(language),
-                        choices: [Dialog.Choice(key: Strings.yesKey(language), label: Strings.saveAndQuit(language), id: "save"),
-                                  Dialog.Choice(key: Strings.noKey(language), label: Strings.quitWithoutSaving(language), id: "discard"),
-                                  Dialog.Choice(key: Strings.cancelKey(language), label: Strings.cancel(language), id: "cancel")],
-                        cancelID: "cancel")
+                        choices: [.init(key: Strings.yesKey(language), label: Strings.saveAndQuit(language), answer: .saveAndClose),
+                                  .init(key: Strings.noKey(language), label: Strings.quitWithoutSaving(language), answer: .discard),
+                                  .init(key: Strings.cancelKey(language), label: Strings.cancel(language), answer: .cancel)],
+                        cancel: .cancel)
         return []
     }
 
@@ -522,7 +530,7 @@ public struct EditorState {
         }
     }
 
-    private func key(forAction id: String) -> String {
+    private func key(forAction id: DeskAction) -> String {
         KeyBindings.keyName(for: id, in: AppActions.editor, keymap: keymap) ?? ""
     }
 
@@ -620,13 +628,13 @@ public struct EditorState {
         if findingAtCursor == nil { stepFinding(forward: true) }
         guard let finding = findingAtCursor else { return }
         fixing = finding
-        var choices: [Dialog.Choice] = finding.suggestions.prefix(9).enumerated().map { i, word in
-            Dialog.Choice(key: Character(String(i + 1)), label: word, id: "suggestion:\(i)")
+        var choices: [Dialog<Answer>.Choice] = finding.suggestions.prefix(9).enumerated().map { i, word in
+            .init(key: Character(String(i + 1)), label: word, answer: .suggestion(word))
         }
-        choices.append(Dialog.Choice(key: Strings.addWordKey(language), label: Strings.addWordChoice(language), id: "add-word"))
-        choices.append(Dialog.Choice(key: Strings.ignoreKey(language), label: Strings.ignoreChoice(language), id: "ignore-word"))
+        choices.append(.init(key: Strings.addWordKey(language), label: Strings.addWordChoice(language), answer: .addWord))
+        choices.append(.init(key: Strings.ignoreKey(language), label: Strings.ignoreChoice(language), answer: .ignoreWord))
         dialog = Dialog(title: Strings.findingTitle(finding.word)(language),
-                        message: SpellReport.message(finding)(language), choices: choices, cancelID: "cancel")
+                        message: SpellReport.message(finding)(language), choices: choices, cancel: .cancel)
     }
 
     // MARK: - Saving
@@ -763,7 +771,7 @@ public struct EditorState {
                 return
             }
             editor.replaceAll(with: text)
-            notify(Strings.externalEdited(undo: key(forAction: EditorCommand.undo.rawValue))(language))
+            notify(Strings.externalEdited(undo: key(forAction: .undo))(language))
         case .failure(let failure):
             statusError = Strings.externalFailed(failure.message(language))(language)
         }
@@ -776,30 +784,30 @@ public struct EditorState {
         switch matcher.feed(pressed, context: AppActions.merge, keymap: keymap) {
         case .action(let id):
             switch id {
-            case "take-theirs", "take-mine", "take-both", "take-combined":
-                let choice: LineMerge.Choice = id == "take-theirs" ? .theirs : id == "take-mine" ? .mine : id == "take-both" ? .both : .combined
+            case .takeTheirs, .takeMine, .takeBoth, .takeCombined:
+                let choice: LineMerge.Choice = id == .takeTheirs ? .theirs : id == .takeMine ? .mine : id == .takeBoth ? .both : .combined
                 if !shown.choose(choice) { notify((choice == .both ? Strings.bothNotOffered : Strings.notOffered)(language)) }
-            case "next-hunk", "previous-hunk":
-                shown.step(by: id == "next-hunk" ? 1 : -1, width: width, visibleRows: bodyRows, theme: theme, language: language)
-            case "apply-merge":
+            case .nextHunk, .previousHunk:
+                shown.step(by: id == .nextHunk ? 1 : -1, width: width, visibleRows: bodyRows, theme: theme, language: language)
+            case .applyMerge:
                 merge = nil
                 return applyMerge(shown)
-            case "back", "quit":
+            case .back, .quit:
                 merge = nil
-                statusError = Strings.mergeLeft(shown.theirRevision, save: key(forAction: "save"))(language)
+                statusError = Strings.mergeLeft(shown.theirRevision, save: key(forAction: .save))(language)
                 return []
-            case "help":
+            case .help:
                 merge = nil
                 help = PagerState()
                 return []
             default:
                 let count = shown.layout(width: width, theme: theme, language: language).lines.count
-                _ = shown.pager.apply(id, lineCount: count, visibleRows: bodyRows)
+                if let move = id.move { shown.pager.apply(move, lineCount: count, visibleRows: bodyRows) }
             }
         case .pending:
             break
         case .unbound:
-            notify(Strings.unboundKey(pressed.name, help: key(forAction: "help"))(language))
+            notify(Strings.unboundKey(pressed.name, help: key(forAction: .help))(language))
         }
         merge = shown
         return []
@@ -879,21 +887,21 @@ public struct EditorState {
         let (line, column) = editor.cursorLabel
         let mode = Strings.inputMethodName(editor.inputMethod)(language)
         var position = Strings.lineColumn(line, column, of: editor.lines.count)(language) + " · " + mode
-        var hint = Strings.editorHint(save: key(forAction: "save"), close: key(forAction: "back"), help: self.key(forAction: "help"))(language)
+        var hint = Strings.editorHint(save: key(forAction: .save), close: key(forAction: .back), help: self.key(forAction: .help))(language)
         var left = statusError ?? ""
         if left.isEmpty, saving != nil { left = Strings.saving(language) }
         if left.isEmpty, dialog == nil, let finding = findingAtCursor {
             left = Strings.findingHint(finding.word, SpellReport.message(finding)(language), suggestions: finding.suggestions,
-                                       fix: key(forAction: "fix-finding"))(language)
+                                       fix: key(forAction: .fixFinding))(language)
         }
         let findingCount = visibleFindings.count
         if findingCount > 0 { position += " · " + Strings.findingCount(findingCount)(language) }
         if left.isEmpty, !matcher.pending.isEmpty { left = Strings.pendingKeys(matcher.pending.map(\.name).joined(separator: " "))(language) }
         if let merge {
-            let keys = { (id: String) in KeyBindings.keyName(for: id, in: AppActions.merge, keymap: keymap) ?? "" }
+            let keys = { (id: DeskAction) in KeyBindings.keyName(for: id, in: AppActions.merge, keymap: keymap) ?? "" }
             position = Strings.hunkPosition(merge.current + 1, of: merge.hunkCount)(language)
-            hint = Strings.mergeHint(theirs: keys("take-theirs"), mine: keys("take-mine"), both: keys("take-both"),
-                                     next: keys("next-hunk"), apply: keys("apply-merge"), back: keys("back"))(language)
+            hint = Strings.mergeHint(theirs: keys(.takeTheirs), mine: keys(.takeMine), both: keys(.takeBoth),
+                                     next: keys(.nextHunk), apply: keys(.applyMerge), back: keys(.back))(language)
         }
         // Where the cursor is and how keys type matter more than the key hints.
         let full = position + " · " + hint

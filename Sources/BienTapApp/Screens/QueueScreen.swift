@@ -140,20 +140,6 @@ struct QueueScreen {
         }
     }
 
-    /// Applies a navigation action; returns false when the action is not a movement.
-    mutating func move(_ action: String, visibleRows: Int) -> Bool {
-        switch action {
-        case "move-down": table.moveCursor(by: 1, visibleRows: visibleRows)
-        case "move-up": table.moveCursor(by: -1, visibleRows: visibleRows)
-        case "page-down": table.pageDown(visibleRows: visibleRows)
-        case "page-up": table.pageUp(visibleRows: visibleRows)
-        case "first": table.moveToFirst()
-        case "last": table.moveToLast(visibleRows: visibleRows)
-        default: return false
-        }
-        return true
-    }
-
     func columns(_ language: UILanguage) -> [TableColumn] {
         var columns = [
             TableColumn(title: (showsPublication ? Strings.columnPublished : Strings.columnReceived)(language), width: .fixed(11)),

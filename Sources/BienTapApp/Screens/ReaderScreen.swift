@@ -180,19 +180,3 @@ public struct ReaderHistory: Sendable, Equatable {
         self.notes = notes
     }
 }
-
-extension PagerState {
-    /// Applies a navigation action id; false when it is not one.
-    mutating func apply(_ action: String, lineCount: Int, visibleRows: Int) -> Bool {
-        switch action {
-        case "move-down": scroll(by: 1, lineCount: lineCount, visibleRows: visibleRows)
-        case "move-up": scroll(by: -1, lineCount: lineCount, visibleRows: visibleRows)
-        case "page-down": scroll(by: max(1, visibleRows - 1), lineCount: lineCount, visibleRows: visibleRows)
-        case "page-up": scroll(by: -max(1, visibleRows - 1), lineCount: lineCount, visibleRows: visibleRows)
-        case "first": scroll(by: -top, lineCount: lineCount, visibleRows: visibleRows)
-        case "last": scroll(by: lineCount, lineCount: lineCount, visibleRows: visibleRows)
-        default: return false
-        }
-        return true
-    }
-}

@@ -191,21 +191,38 @@ public struct DeskCommands {
             default: return nil
             }
         }
+        switch Normalization.nfc(lower) {
+        case "tomorrow", "ngày mai", "mai": return QuickTime.tomorrowMorning.moment(now: now)
+        case "monday", "thứ hai": return QuickTime.mondayMorning.moment(now: now)
+        default: break
+        }
+        if let date = try? Date(trimmed, strategy: .iso8601) { return date }
+        return DateText.parse(trimmed, now: now)
+    }
+}
+
+/// The moments a schedule is most often set for, offered as quick choices (in the order of
+/// `Strings.quickTimes`) and named by words in scripts.
+enum QuickTime: CaseIterable {
+    case inAnHour, tomorrowMorning, mondayMorning
+
+    /// The moment, from `now`: an hour on, or 07:00 in Vietnam tomorrow or next Monday.
+    func moment(now: Date) -> Date? {
         let today = DateText.Fields(now)
         let todayNumber = CivilDate.days(year: today.year, month: today.month, day: today.day)
         func sevenOClock(daysAhead: Int) -> Date? {
             let (year, month, day) = CivilDate.fields(days: todayNumber + daysAhead)
             return DateText.date(DateText.Fields(year: year, month: month, day: day, hour: 7))
         }
-        switch Normalization.nfc(lower) {
-        case "tomorrow", "ngày mai", "mai": return sevenOClock(daysAhead: 1)
-        case "monday", "thứ hai":
+        switch self {
+        case .inAnHour:
+            return now.addingTimeInterval(3600)
+        case .tomorrowMorning:
+            return sevenOClock(daysAhead: 1)
+        case .mondayMorning:
             // 1970-01-01 was a Thursday: Monday is day number 4 modulo 7.
             let ahead = ((4 - todayNumber) % 7 + 7) % 7
             return sevenOClock(daysAhead: ahead == 0 ? 7 : ahead)
-        default: break
         }
-        if let date = try? Date(trimmed, strategy: .iso8601) { return date }
-        return DateText.parse(trimmed, now: now)
     }
 }

@@ -1,6 +1,6 @@
 /// The outcome of one key press.
-public enum KeyMatch: Sendable, Hashable {
-    case action(String)
+public enum KeyMatch<ID: ActionID>: Sendable, Hashable {
+    case action(ID)
     /// The keys so far start a longer binding; wait for the next.
     case pending
     case unbound
@@ -13,7 +13,7 @@ public struct KeySequenceMatcher: Sendable {
 
     public init() {}
 
-    public mutating func feed(_ key: Key, context: String, keymap: Keymap) -> KeyMatch {
+    public mutating func feed<ID>(_ key: Key, context: String, keymap: Keymap<ID>) -> KeyMatch<ID> {
         let sequence = pending + [key]
         if let action = keymap.action(for: sequence, in: context) {
             pending = []

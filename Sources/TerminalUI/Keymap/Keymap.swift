@@ -15,18 +15,18 @@ public struct KeymapError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(file):\(line): \(message)" }
 }
 
-/// Key sequences bound to action ids, per context; `global` bindings apply in
+/// Key sequences bound to actions, per context; `global` bindings apply in
 /// every context that does not bind the same keys itself.
 ///
 /// File syntax, one command per line, `#` starts a comment:
 ///     bind <context> <key> [<key> …] <action>
 ///     unbind <context> <key> [<key> …]
-public struct Keymap: Sendable {
-    public static let global = "global"
+public struct Keymap<ID: ActionID>: Sendable {
+    public static var global: String { "global" }
 
     private struct Binding: Sendable {
         var keys: [Key]
-        var action: String
+        var action: ID
     }
 
     private var contexts: [String: [Binding]] = [:]
@@ -34,7 +34,7 @@ public struct Keymap: Sendable {
     public init() {}
 
     /// Applies the commands in `text`; lines with mistakes are skipped and returned.
-    public mutating func load(_ text: String, file: String, catalogue: ActionCatalogue) -> [KeymapError] {
+    public mutating func load(_ text: String, file: String, catalogue: ActionCatalogue<ID>) -> [KeymapError] {
         var problems: [KeymapError] = []
         let knownContexts = catalogue.contexts.union([Self.global])
         for (index, rawLine) in text.textLines.enumerated() {
@@ -80,7 +80,7 @@ public struct Keymap: Sendable {
                 continue
             }
             let actionID = words[words.count - 1]
-            guard let action = catalogue.action(id: actionID) else {
+            guard let id = ID(id: actionID), let action = catalogue.action(id) else {
                 problem("unknown action '\(actionID)'")
                 continue
             }
@@ -88,13 +88,13 @@ public struct Keymap: Sendable {
                 problem("action '\(actionID)' does nothing in context '\(context)'")
                 continue
             }
-            bind(keys, to: actionID, in: context)
+            bind(keys, to: id, in: context)
         }
         return problems
     }
 
     /// Binds `keys` to `action` in `context`, replacing what they were bound to.
-    public mutating func bind(_ keys: [Key], to action: String, in context: String) {
+    public mutating func bind(_ keys: [Key], to action: ID, in context: String) {
         if let i = contexts[context]?.firstIndex(where: { $0.keys == keys }) {
             contexts[context]?[i].action = action
         } else {
@@ -103,7 +103,7 @@ public struct Keymap: Sendable {
     }
 
     /// The action `keys` trigger in `context`.
-    public func action(for keys: [Key], in context: String) -> String? {
+    public func action(for keys: [Key], in context: String) -> ID? {
         if let own = contexts[context]?.first(where: { $0.keys == keys }) { return own.action }
         return contexts[Self.global]?.first(where: { $0.keys == keys })?.action
     }
@@ -119,7 +119,7 @@ public struct Keymap: Sendable {
     }
 
     /// Key sequences that trigger `action` in `context`, its own bindings first, in file order.
-    public func keys(for action: String, in context: String) -> [[Key]] {
+    public func keys(for action: ID, in context: String) -> [[Key]] {
         var result = ownKeys(for: action, in: context)
         if context != Self.global {
             for binding in contexts[Self.global] ?? [] where binding.action == action
@@ -131,12 +131,12 @@ public struct Keymap: Sendable {
     }
 
     /// Every binding of `context` itself, in file order.
-    public func bindings(in context: String) -> [(keys: [Key], action: String)] {
+    public func bindings(in context: String) -> [(keys: [Key], action: ID)] {
         (contexts[context] ?? []).map { ($0.keys, $0.action) }
     }
 
     /// Key sequences bound to `action` in `context` itself, without global ones.
-    public func ownKeys(for action: String, in context: String) -> [[Key]] {
+    public func ownKeys(for action: ID, in context: String) -> [[Key]] {
         (contexts[context] ?? []).filter { $0.action == action }.map(\.keys)
     }
 }

@@ -4,14 +4,14 @@ import VietText
 /// modern editors: fuzzy (the letters in order, not necessarily together)
 /// and blind to case and diacritics, so "luu" finds "Lưu" and "ttd" finds
 /// "Tìm tiếp theo dấu".
-public struct CommandPalette: Sendable {
+public struct CommandPalette<ID: ActionID>: Sendable {
     public struct Item: Sendable, Hashable {
-        public var id: String
+        public var id: ID
         public var title: String
         /// Shown at the right: the keys bound to it.
         public var detail: String
 
-        public init(id: String, title: String, detail: String = "") {
+        public init(id: ID, title: String, detail: String = "") {
             self.id = id
             self.title = title
             self.detail = detail
@@ -29,7 +29,7 @@ public struct CommandPalette: Sendable {
     public init(items: [Item], label: String, inputMethod: InputMethod? = nil) {
         self.items = items
         self.label = label
-        keys = items.map { Array(Diacritics.searchKey($0.title + " " + $0.id)) }
+        keys = items.map { Array(Diacritics.searchKey($0.title + " " + $0.id.id)) }
         query = TextEditor()
         query.inputMethod = inputMethod
         shown = Array(items.indices)
@@ -39,7 +39,7 @@ public struct CommandPalette: Sendable {
 
     public enum Outcome: Equatable {
         case browsing
-        case chosen(String)
+        case chosen(ID)
         case cancelled
     }
 

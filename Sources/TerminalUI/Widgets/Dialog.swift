@@ -1,16 +1,17 @@
 import VietText
 
-/// A question in a box over the screen, answered by one key per choice.
-public struct Dialog: Sendable, Equatable {
+/// A question in a box over the screen, answered by one key per choice; each choice
+/// is a value of the application's `Answer` type, so what it means travels with it.
+public struct Dialog<Answer: Hashable & Sendable>: Sendable, Equatable {
     public struct Choice: Sendable, Equatable {
         public var key: Character
         public var label: String
-        public var id: String
+        public var answer: Answer
 
-        public init(key: Character, label: String, id: String) {
+        public init(key: Character, label: String, answer: Answer) {
             self.key = key
             self.label = label
-            self.id = id
+            self.answer = answer
         }
     }
 
@@ -18,25 +19,25 @@ public struct Dialog: Sendable, Equatable {
     public var message: String
     public var choices: [Choice]
     /// What Escape answers.
-    public var cancelID: String
+    public var cancel: Answer
 
-    public init(title: String, message: String, choices: [Choice], cancelID: String) {
+    public init(title: String, message: String, choices: [Choice], cancel: Answer) {
         self.title = title
         self.message = message
         self.choices = choices
-        self.cancelID = cancelID
+        self.cancel = cancel
     }
 
     /// The choice a key picks: its letter in either case, Escape for cancel; nil for other keys.
-    public func answer(_ key: Key) -> String? {
+    public func answer(_ key: Key) -> Answer? {
         switch key {
-        case .escape: return cancelID
-        case .char(let c): return choices.first { $0.key.lowercased() == c.lowercased() }?.id
+        case .escape: return cancel
+        case .char(let c): return choices.first { $0.key.lowercased() == c.lowercased() }?.answer
         default: return nil
         }
     }
 
-    private static let gap = "   "
+    private static var gap: String { "   " }
     private var choiceLine: String { choices.map { "[\($0.key)] \($0.label)" }.joined(separator: Self.gap) }
 
     /// The box in the middle of a `width` × `height` screen, and the message wrapped in it; nil when it does not fit.
@@ -49,12 +50,12 @@ public struct Dialog: Sendable, Equatable {
     }
 
     /// The choice a click at (`row`, `col`) lands on, on the line of choices.
-    public func answer(clickAt row: Int, col: Int, screenWidth: Int, screenHeight: Int) -> String? {
+    public func answer(clickAt row: Int, col: Int, screenWidth: Int, screenHeight: Int) -> Answer? {
         guard let box = layout(width: screenWidth, height: screenHeight)?.box, row == box.bottom - 2 else { return nil }
         var x = box.col + 2
         for choice in choices {
             let width = DisplayWidth.of("[\(choice.key)] \(choice.label)")
-            if col >= x && col < x + width { return choice.id }
+            if col >= x && col < x + width { return choice.answer }
             x += width + DisplayWidth.of(Self.gap)
         }
         return nil

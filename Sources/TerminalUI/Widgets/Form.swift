@@ -11,8 +11,8 @@ public enum FormValue: Sendable, Equatable {
     case checkbox(Bool)
 }
 
-/// A labelled field of a form.
-public struct FormField: Sendable {
+/// A labelled field of a form, known by a value of the application's `Field` type.
+public struct FormField<Field: Hashable & Sendable>: Sendable {
     public enum Kind: Sendable {
         /// One line of text, typed as in the editor (Telex, VNI).
         case text(TextEditor)
@@ -23,13 +23,13 @@ public struct FormField: Sendable {
         case checkbox(Bool)
     }
 
-    public var id: String
+    public var id: Field
     public var label: String
     public var kind: Kind
     /// A field for a long text (a message): the form takes the screen's width for it.
     public var wide = false
 
-    public static func text(_ id: String, _ label: String, value: String = "", inputMethod: InputMethod? = nil,
+    public static func text(_ id: Field, _ label: String, value: String = "", inputMethod: InputMethod? = nil,
                             wide: Bool = false) -> FormField {
         var editor = TextEditor(text: value)
         editor.inputMethod = inputMethod
@@ -37,38 +37,40 @@ public struct FormField: Sendable {
         return FormField(id: id, label: label, kind: .text(editor), wide: wide)
     }
 
-    public static func dateTime(_ id: String, _ label: String, value: Date?, optional: Bool = false) -> FormField {
+    public static func dateTime(_ id: Field, _ label: String, value: Date?, optional: Bool = false) -> FormField {
         var editor = TextEditor(text: value.map(DateText.full) ?? "")
         editor.perform(.lineEnd)
         return FormField(id: id, label: label, kind: .dateTime(editor, optional: optional))
     }
 
-    public static func choice(_ id: String, _ label: String, options: [String], selected: Int = 0) -> FormField {
+    public static func choice(_ id: Field, _ label: String, options: [String], selected: Int = 0) -> FormField {
         FormField(id: id, label: label, kind: .choice(options, selected: min(max(0, selected), max(0, options.count - 1))))
     }
 
-    public static func checkbox(_ id: String, _ label: String, checked: Bool = false) -> FormField {
+    public static func checkbox(_ id: Field, _ label: String, checked: Bool = false) -> FormField {
         FormField(id: id, label: label, kind: .checkbox(checked))
+    }
+}
+
+/// Words the form shows, from the application's string catalogue.
+public struct FormLabels: Sendable {
+    public var invalidDate: String
+    public var hint: String
+
+    /// `invalidDate` names the field's label in place of `%@`.
+    public init(invalidDate: String, hint: String) {
+        self.invalidDate = invalidDate
+        self.hint = hint
     }
 }
 
 /// Fields in a box over the screen: Tab and the arrows move between them,
 /// Enter answers (when every date reads as one), Escape gives up.
-public struct Form: Sendable {
-    /// Words the form shows, from the application's string catalogue.
-    public struct Labels: Sendable {
-        public var invalidDate: String
-        public var hint: String
-
-        /// `invalidDate` names the field's label in place of `%@`.
-        public init(invalidDate: String, hint: String) {
-            self.invalidDate = invalidDate
-            self.hint = hint
-        }
-    }
+public struct Form<Field: Hashable & Sendable>: Sendable {
+    public typealias Labels = FormLabels
 
     public var title: String
-    public var fields: [FormField]
+    public var fields: [FormField<Field>]
     public private(set) var focus = 0
     public var labels: Labels
     /// What dates without a year or a day are read against.
@@ -76,7 +78,7 @@ public struct Form: Sendable {
     /// Why the last Enter was refused.
     public private(set) var problem: String?
 
-    public init(title: String, fields: [FormField], labels: Labels, now: Date) {
+    public init(title: String, fields: [FormField<Field>], labels: Labels, now: Date) {
         self.title = title
         self.fields = fields
         self.labels = labels
@@ -85,12 +87,12 @@ public struct Form: Sendable {
 
     public enum Outcome: Equatable {
         case editing
-        case submitted([String: FormValue])
+        case submitted([Field: FormValue])
         case cancelled
     }
 
-    public var values: [String: FormValue] {
-        var result: [String: FormValue] = [:]
+    public var values: [Field: FormValue] {
+        var result: [Field: FormValue] = [:]
         for field in fields {
             switch field.kind {
             case .text(let editor): result[field.id] = .text(Normalization.nfc(editor.text))

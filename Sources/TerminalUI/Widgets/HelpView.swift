@@ -6,11 +6,11 @@ public enum HelpView {
     private static let keyColumn = 22
 
     /// One section per context: its title, then each action with its keys and description.
-    public static func lines(catalogue: ActionCatalogue, keymap: Keymap, contexts: [String],
+    public static func lines<ID>(catalogue: ActionCatalogue<ID>, keymap: Keymap<ID>, contexts: [String],
                              contextTitles: [String: Localized], language: UILanguage,
                              theme: Theme = .default) -> [StyledLine] {
         var out: [StyledLine] = []
-        var listed = Set<String>()
+        var listed = Set<ID>()
         for context in contexts {
             var rows: [StyledLine] = []
             for action in catalogue.all {

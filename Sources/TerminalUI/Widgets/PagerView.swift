@@ -54,6 +54,19 @@ public struct PagerState: Sendable, Hashable {
         top = min(max(0, top + delta), maxTop)
     }
 
+    /// Scrolls as `move` says: a line, a page less a line of context, or to either end.
+    public mutating func apply(_ move: Move, lineCount: Int, visibleRows: Int) {
+        let page = max(1, visibleRows - 1)
+        switch move {
+        case .down: scroll(by: 1, lineCount: lineCount, visibleRows: visibleRows)
+        case .up: scroll(by: -1, lineCount: lineCount, visibleRows: visibleRows)
+        case .pageDown: scroll(by: page, lineCount: lineCount, visibleRows: visibleRows)
+        case .pageUp: scroll(by: -page, lineCount: lineCount, visibleRows: visibleRows)
+        case .first: scroll(by: -top, lineCount: lineCount, visibleRows: visibleRows)
+        case .last: scroll(by: lineCount, lineCount: lineCount, visibleRows: visibleRows)
+        }
+    }
+
     /// Scrolls so `line` shows, near the top as `less` puts a match, unless it already shows.
     public mutating func reveal(line: Int, lineCount: Int, visibleRows: Int) {
         guard line < top || line >= top + max(1, visibleRows) else { return }

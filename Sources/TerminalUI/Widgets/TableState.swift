@@ -95,6 +95,18 @@ public struct TableState: Sendable {
         keepCursorVisible(visibleRows: visibleRows)
     }
 
+    /// Moves the cursor as `move` says.
+    public mutating func apply(_ move: Move, visibleRows: Int) {
+        switch move {
+        case .down: moveCursor(by: 1, visibleRows: visibleRows)
+        case .up: moveCursor(by: -1, visibleRows: visibleRows)
+        case .pageDown: pageDown(visibleRows: visibleRows)
+        case .pageUp: pageUp(visibleRows: visibleRows)
+        case .first: moveToFirst()
+        case .last: moveToLast(visibleRows: visibleRows)
+        }
+    }
+
     /// Puts the cursor on `source` when that row is shown; false when it is not.
     @discardableResult
     public mutating func select(sourceRow source: Int, visibleRows: Int) -> Bool {

@@ -13,6 +13,27 @@ final class HashTableTests: XCTestCase {
         XCTAssertFalse(set.contains(-1))
     }
 
+    func testPairCountsAddUpThroughGrowthAndSaturate() {
+        var counts = PairCounts()
+        var expected: [Int: Int] = [:]
+        // Entry numbers as the lexicon hands them out, past several growths; each pair added twice.
+        for n in 0..<12_000 {
+            let first = n % 997, second = n * 7919 % 6_600
+            for amount in [n % 5 + 1, 3] {
+                counts.add(first, second, amount)
+                expected[first << 21 | second, default: 0] += amount
+            }
+        }
+        for (key, total) in expected { XCTAssertEqual(counts(key >> 21, key & 0x1F_FFFF), total) }
+        XCTAssertEqual(counts.count, expected.count)
+        XCTAssertEqual(counts(1_000, 3), 0)
+        XCTAssertEqual(counts(-1, 3), 0)
+        XCTAssertEqual(counts(3, 1 << 21), 0)
+        counts.add(7, 8, Int(UInt32.max))
+        counts.add(7, 8, 1)
+        XCTAssertEqual(counts(7, 8), (1 << 22) - 1)
+    }
+
     func testSpellingTableFindsSpellingsByTheirBytesThroughGrowth() {
         var table = SpellingTable()
         let words = (0..<5_000).map { "từ\($0)" } + ["hoà", "hòa", "Việt", "việt", ""]

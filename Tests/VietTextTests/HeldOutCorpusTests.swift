@@ -6,9 +6,9 @@ import XCTest
 /// The checker on the test split of prose nobody in the project wrote
 /// (Tests/SpellCorpus/External/test): the word model and its bars were chosen
 /// on the development split only. Where issue 23's targets are not met yet
-/// (news: 0.5 false flags per 1,000 words; every non-word; 85 % of misused
-/// words; the right fix first 90 % of the time), the floor is what the checker
-/// reaches now (Docs/spelling.md), so that a change that loses ground fails.
+/// (news: 0.5 false flags per 1,000 words; 85 % of misused words), the floor
+/// is what the checker reaches now (Docs/spelling.md), so that a change that
+/// loses ground fails.
 final class HeldOutCorpusTests: XCTestCase {
     static let external = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("SpellCorpus/External")
@@ -25,7 +25,7 @@ final class HeldOutCorpusTests: XCTestCase {
         }
         if split != "test" {
             print(made.summary)
-            for (kind, entry) in made.prose { for flag in entry.falseFlags { print("false \(kind):\(flag.line):\(flag.column) \(flag.word) → \(flag.suggestions.first ?? "")") } }
+            for (kind, entry) in made.prose { for flag in entry.falseFlags { print("false \(kind):\(flag.line):\(flag.column) \(flag.kind?.rawValue ?? "") \(flag.word) → \(flag.suggestions.first ?? "")") } }
             for missed in made.missed { print("missed \(missed.file):\(missed.injection.line) \(missed.injection.wrong)=>\(missed.injection.right) \(missed.injection.subtype)") }
         }
         Self.cached = made
@@ -42,11 +42,11 @@ final class HeldOutCorpusTests: XCTestCase {
         XCTAssertGreaterThan(lexicon.attestedCount, 6_650)
     }
 
-    func testGovernmentProseDrawsAtMostHalfAFalseFlagPerThousandWordsAndNewsFewerThanSix() throws {
+    func testGovernmentProseDrawsAtMostHalfAFalseFlagPerThousandWordsAndNewsFewerThanFour() throws {
         let report = try report()
         XCTAssertLessThanOrEqual(report.falseFlagsPerThousand("government"), 0.5, describe(report.prose["government"]?.falseFlags ?? []))
-        XCTAssertLessThanOrEqual(report.falseFlagsPerThousand("news"), 6.0, describe(report.prose["news"]?.falseFlags ?? []))
-        XCTAssertLessThanOrEqual(report.falseFlagsPerThousand("encyclopedia"), 3.0, describe(report.prose["encyclopedia"]?.falseFlags ?? []))
+        XCTAssertLessThanOrEqual(report.falseFlagsPerThousand("news"), 3.5, describe(report.prose["news"]?.falseFlags ?? []))
+        XCTAssertLessThanOrEqual(report.falseFlagsPerThousand("encyclopedia"), 1.5, describe(report.prose["encyclopedia"]?.falseFlags ?? []))
         XCTAssertGreaterThanOrEqual(report.prose.values.map(\.words).reduce(0, +), 20_000)
     }
 
@@ -58,13 +58,13 @@ final class HeldOutCorpusTests: XCTestCase {
     func testRecallOfEveryKindOfInjectedError() throws {
         let report = try report()
         let missed = report.missed.map { "\($0.injection.wrong)→\($0.injection.right)" }.prefix(30).joined(separator: " ")
-        XCTAssertGreaterThanOrEqual(report.recall[.nonword]?.rate ?? 0, 0.99, missed)
+        XCTAssertEqual(report.recall[.nonword]?.rate ?? 0, 1, missed)
         XCTAssertGreaterThanOrEqual(report.recall[.realword]?.rate ?? 0, 0.60, missed)
         XCTAssertGreaterThanOrEqual(report.recall[.hoinga]?.rate ?? 0, 0.90)
-        XCTAssertGreaterThanOrEqual(report.recall[.name]?.rate ?? 0, 0.70)
+        XCTAssertGreaterThanOrEqual(report.recall[.name]?.rate ?? 0, 0.80)
     }
 
     func testTheRightFixComesFirstForMostErrorsCaught() throws {
-        XCTAssertGreaterThanOrEqual(try report().rightFirstRate, 0.85)
+        XCTAssertGreaterThanOrEqual(try report().rightFirstRate, 0.90)
     }
 }

@@ -45,6 +45,45 @@ final class WordModelTests: XCTestCase {
 
     func testTypoedSyllablesInPlainLettersAreStillFound() {
         XCTAssertEqual(errors("Công tác tronh năm qua.").map(\.word), ["tronh"])
+        // A list item's letter is no foreign word that would make "giz" part of an English run.
+        XCTAssertEqual(errors("g) Tham giz giám sát việc tuân theo pháp luật.").map(\.word), ["giz"])
+    }
+
+    func testWordsNoSlipOfASyllableMakesAreForeign() {
+        // Three runs of vowels (estándar), or two that no syllable without marks is one letter from (cache).
+        XCTAssertEqual(errors("Tiếng Tây Ban Nha chuẩn (estándar, formación) dùng bộ nhớ đệm cache.").map(\.word), [])
+        // One letter added to a syllable without marks is still a slip.
+        XCTAssertEqual(errors("Đoàn thanha niên họp.").map(\.word), ["thanha"])
+    }
+
+    func testPlainLetterSyllablesHunspellLacksAreForeignNotVietnamese() throws {
+        try XCTSkipUnless(FileManager.default.fileExists(atPath: Lexicon.hunspellDictionary), "hunspell-vi is not installed")
+        let lexicon = Lexicon.standard()
+        // The pages quote English (lot, queen) often enough to count; "qui" is quy written with i.
+        XCTAssertFalse(lexicon.isAttested(syllableKey: "lot"))
+        XCTAssertFalse(lexicon.isAttested(syllableKey: "queen"))
+        XCTAssertTrue(lexicon.isAttested(syllableKey: "qui"))
+        XCTAssertTrue(lexicon.isAttested(syllableKey: "hóa"))
+    }
+
+    func testALostLetterTakesDsBarWithIt() {
+        let found = errors("Nhà anh cũng kiếm ược 250.000 đồng mỗi ngày.")
+        XCTAssertEqual(found.map(\.word), ["ược"])
+        XCTAssertEqual(found.first?.suggestions.first, "được")
+    }
+
+    func testAQuotationOpensWithACapitalNotAName() {
+        XCTAssertEqual(errors("Ông nói: \"Chẳng ai còn gì cả.\" Tôi hỏi: “Mấy hôm rày làm được không em?”").map(\.word), [])
+    }
+
+    func testAKeyPressedTwiceIsTheFirstFix() {
+        XCTAssertEqual(errors("Anh ấy vvội vàng ra đi.").first?.suggestions.first, "vội")
+    }
+
+    func testKeysAfterMarksAreASlipNotTelex() {
+        // Telex keys stay in the text when the keyboard is not set to Vietnamese: no marks then.
+        XCTAssertEqual(errors("Cái đĩz này vỡ rồi.").first?.suggestions.first, "đĩa")
+        XCTAssertEqual(errors("Tôi là người vieejt.").first?.suggestions.first, "việt")
     }
 
     func testReduplicativesTheProseWritesAreNotNotedAsRepeats() {
@@ -73,5 +112,12 @@ final class WordModelTests: XCTestCase {
 
     func testAWellFormedNameTheProseNeverCapitalisesIsFoundNearAFrequentOne() {
         XCTAssertEqual(errors("Ông Trầng Văn Bình là giám đốc.").map(\.word), ["Trầng"])
+    }
+
+    func testANameCommonAlsoInLowerCaseIsStillAFrequentName() {
+        // Thanh is a name, though thanh niên and âm thanh write it in lower case more often.
+        let found = errors("Hôm qua chị Thanb Hương đã về.")
+        XCTAssertEqual(found.map(\.word), ["Thanb"])
+        XCTAssertEqual(found.first?.suggestions.first, "Thanh")
     }
 }

@@ -29,22 +29,29 @@ public struct Lexicon: Sendable {
 
     /// The tables, shared between copies until one changes: a checker and
     /// its copies (one a closure, one a check) cost one reference each.
+    ///
+    /// A check reads these for every word; only a lexicon that owns them alone
+    /// (`owned()`) changes them, so no access overlaps a change and the run-time
+    /// exclusivity check (a tenth of a check's time) is left out.
     private final class Tables: @unchecked Sendable {
-        var entries: [Entry] = []
+        @exclusivity(unchecked) var entries: [Entry] = []
         /// Lower-case spellings (the key, and the new-style spelling where the
         /// styles differ) to entry number << 2 | the style written (0 either, 1 old, 2 new).
-        var bySpelling = SpellingTable()
+        @exclusivity(unchecked) var bySpelling = SpellingTable()
         var attestedCount = 0
-        var words: [String: String] = [:]
+        @exclusivity(unchecked) var words: [String: String] = [:]
         /// Attested entries by their letters without marks ("viet": việt, viết…).
-        var bySkeleton: [String: [Int]] = [:]
-        var pairs = RealWordPairs()
-        var confusions: [Int: [(wrong: [Int], right: String)]] = [:]
+        @exclusivity(unchecked) var bySkeleton: [String: [Int]] = [:]
+        @exclusivity(unchecked) var pairs = RealWordPairs()
+        @exclusivity(unchecked) var confusions: [Int: [(wrong: [Int], right: String)]] = [:]
         /// Neighbouring syllables counted in the word model's prose.
-        var pairCounts = PairCounts()
+        @exclusivity(unchecked) var pairCounts = PairCounts()
         var modelWords = 0
         /// Each syllable's one-slip neighbours, worked out once for every check that shares the tables.
-        let slipNeighbours = SlipNeighbours()
+        let slipNeighbours = SharedCache<Int, [(id: Int, cost: Double)]>()
+        /// Each word's nearest loanword and whether it reads as foreign, the same.
+        let loanwords = SharedCache<String, String?>()
+        let foreign = SharedCache<String, Bool>()
 
         func copy() -> Tables {
             let copy = Tables()
@@ -59,7 +66,14 @@ public struct Lexicon: Sendable {
 
     /// The tables, copied first if another lexicon shares them.
     private mutating func owned() -> Tables {
-        if !isKnownUniquelyReferenced(&tables) { tables = tables.copy() }
+        if !isKnownUniquelyReferenced(&tables) {
+            tables = tables.copy()
+        } else {
+            // What the caches hold follows from the tables as they were.
+            tables.slipNeighbours.removeAll()
+            tables.loanwords.removeAll()
+            tables.foreign.removeAll()
+        }
         return tables
     }
 
@@ -77,7 +91,18 @@ public struct Lexicon: Sendable {
     /// How often two syllables stood side by side in the word model's prose.
     var pairCounts: PairCounts { tables.pairCounts }
     /// Each syllable's one-slip neighbours, found once and kept.
-    var slipNeighbours: SlipNeighbours { tables.slipNeighbours }
+    var slipNeighbours: SharedCache<Int, [(id: Int, cost: Double)]> { tables.slipNeighbours }
+    /// Each word's nearest loanword, found once and kept.
+    var loanwords: SharedCache<String, String?> { tables.loanwords }
+    /// Whether each word reads as foreign, found once and kept.
+    var foreign: SharedCache<String, Bool> { tables.foreign }
+    /// How often `first` came before `second` in the word model's prose. Read in place:
+    /// `pairCounts` hands out a copy, which costs two references a call.
+    func pairCount(_ first: Int, _ second: Int) -> Int { tables.pairCounts(first, second) }
+    /// Whether the newsroom's word list has the two entries as a pair, read in place.
+    func isNewsroomPair(_ first: Int, _ second: Int) -> Bool { tables.pairs.isKnown(first, second) }
+    /// Whether entry `id` (any number, -1 for none) is an attested syllable.
+    func isAttested(entry id: Int) -> Bool { id >= 0 && id < tables.entries.count && tables.entries[id].attested }
     /// How many words of prose the word model was counted from (0: no model loaded).
     public var modelWords: Int { tables.modelWords }
 
@@ -184,6 +209,15 @@ public struct Lexicon: Sendable {
             let pairCount = number()
             let floor = number()
             skipLine()
+            // With a dictionary read first, a syllable in plain letters that it lacks is a
+            // foreign word the pages quote (at, it, lot, queen), not one Vietnamese writes.
+            let hadInventory = tables.attestedCount > 0
+            func isForeign(_ spelling: UnsafeBufferPointer<UInt8>) -> Bool {
+                guard spelling.allSatisfy({ $0 < 0x80 }) else { return false }
+                // Unless the dictionary writes it with y for i or i for y (qui, quy).
+                let swapped = spelling.map { $0 == 0x69 ? 0x79 : $0 == 0x79 ? 0x69 : $0 }
+                return swapped.withUnsafeBufferPointer { tables.bySpelling.value(for: $0) } == nil
+            }
             var ids = [Int](repeating: -1, count: syllableCount)
             tables.pairCounts = PairCounts(capacity: pairCount + 4_096)
             for n in 0..<syllableCount where i < bytes.count {
@@ -198,7 +232,7 @@ public struct Lexicon: Sendable {
                     id = found >> 2
                     if attested && !tables.entries[id].attested { _ = entryID(for: tables.entries[id].syllable, attested: true) }
                 } else if let syllable = Syllable.parse(String(decoding: spelling, as: UTF8.self)) {
-                    id = entryID(for: syllable, attested: attested)
+                    id = entryID(for: syllable, attested: attested && !(hadInventory && isForeign(spelling)))
                 } else {
                     continue
                 }
@@ -322,22 +356,29 @@ public struct Lexicon: Sendable {
     func entries(withSkeleton skeleton: String) -> [Int] { tables.bySkeleton[skeleton] ?? [] }
 }
 
-/// Entry number → the attested syllables one slip from it with their costs,
-/// filled as checks ask: finding them costs hundreds of lookups, and every
-/// check of every draft asks for the same few thousand syllables. Shared by
-/// the checks of many threads, behind a lock.
-final class SlipNeighbours: @unchecked Sendable {
+/// What a check works out once from the lexicon alone and every later check
+/// would work out the same, kept as checks ask: an entry's one-slip
+/// neighbours (hundreds of lookups each), a word's nearest loanword (an edit
+/// distance to every dictionary word). Shared by the checks of many threads,
+/// behind a lock.
+final class SharedCache<Key: Hashable, Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var found: [Int: [(id: Int, cost: Double)]] = [:]
+    private var found: [Key: Value] = [:]
 
-    func neighbours(of id: Int, finding: () -> [(id: Int, cost: Double)]) -> [(id: Int, cost: Double)] {
+    func removeAll() {
         lock.lock()
-        let known = found[id]
+        if !found.isEmpty { found.removeAll() }
+        lock.unlock()
+    }
+
+    func value(for key: Key, making: () -> Value) -> Value {
+        lock.lock()
+        let known = found[key]
         lock.unlock()
         if let known { return known }
-        let made = finding()
+        let made = making()
         lock.lock()
-        found[id] = made
+        found[key] = made
         lock.unlock()
         return made
     }

@@ -1,58 +1,68 @@
 /// How often each two syllables stood side by side in the counted prose, by
-/// pair number (first entry << 32 | second entry): the word model's context.
-/// Open addressing like `PairSet`, with a count beside each key.
+/// their entry numbers: the word model's context. Open addressing like
+/// `PairSet`, the pair and its count packed in one word, so that a lookup
+/// touches one cache line (two arrays cost two misses on a table this size).
 struct PairCounts: Sendable {
-    /// Keys plus one (0 marks an empty slot); the size a power of two, at most half full.
-    private var keys: [Int]
-    private var counts: [UInt32]
+    /// (first << 21 | second) + 1 in the low 42 bits (0 marks an empty slot), the
+    /// count above them; the size a power of two, at most half full.
+    private var slots: [UInt64]
     private(set) var count = 0
+
+    /// Entry numbers are below 2^21; counts saturate at 2^22 - 1.
+    private static let keyBits: UInt64 = 42
+    private static let keyMask: UInt64 = (1 << keyBits) - 1
+    private static let maxCount = (1 << (64 - keyBits)) - 1
 
     init(capacity: Int = 0) {
         var size = 1 << 10
         while size < capacity * 2 { size <<= 1 }
-        keys = [Int](repeating: 0, count: size)
-        counts = [UInt32](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
+    }
+
+    private static func key(_ first: Int, _ second: Int) -> UInt64? {
+        guard first >= 0, second >= 0, first < 1 << 21, second < 1 << 21 else { return nil }
+        return UInt64(first << 21 | second) + 1
     }
 
     /// How often `first` came before `second`; 0 for a pair never counted.
     func callAsFunction(_ first: Int, _ second: Int) -> Int {
-        guard first >= 0, second >= 0 else { return 0 }
-        let key = first << 32 | second
-        let mask = keys.count - 1
-        var i = Self.slot(key, mask)
-        while true {
-            let slot = keys[i]
-            if slot == 0 { return 0 }
-            if slot == key &+ 1 { return Int(counts[i]) }
-            i = (i + 1) & mask
+        guard let key = Self.key(first, second) else { return 0 }
+        return slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var i = Self.slot(key, mask)
+            while true {
+                let slot = slots[i]
+                if slot == 0 { return 0 }
+                if slot & Self.keyMask == key { return Int(slot >> Self.keyBits) }
+                i = (i + 1) & mask
+            }
         }
     }
 
     /// Adds `amount` to the pair's count.
     mutating func add(_ first: Int, _ second: Int, _ amount: Int) {
-        let key = first << 32 | second
-        if (count + 1) * 2 > keys.count { grow() }
-        let mask = keys.count - 1
+        guard let key = Self.key(first, second) else { return }
+        if (count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
         var i = Self.slot(key, mask)
-        while keys[i] != 0 && keys[i] != key &+ 1 { i = (i + 1) & mask }
-        if keys[i] == 0 {
-            keys[i] = key &+ 1
-            count += 1
-        }
-        counts[i] = UInt32(min(Int(UInt32.max), Int(counts[i]) + amount))
+        while slots[i] != 0 && slots[i] & Self.keyMask != key { i = (i + 1) & mask }
+        if slots[i] == 0 { count += 1 }
+        let total = min(Self.maxCount, Int(slots[i] >> Self.keyBits) + max(amount, 0))
+        slots[i] = UInt64(total) << Self.keyBits | key
     }
 
     private mutating func grow() {
-        let (oldKeys, oldCounts) = (keys, counts)
-        keys = [Int](repeating: 0, count: oldKeys.count * 2)
-        counts = [UInt32](repeating: 0, count: oldKeys.count * 2)
-        count = 0
-        for (key, value) in zip(oldKeys, oldCounts) where key != 0 {
-            add((key &- 1) >> 32, (key &- 1) & 0xFFFF_FFFF, Int(value))
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        let mask = slots.count - 1
+        for slot in old where slot != 0 {
+            var i = Self.slot(slot & Self.keyMask, mask)
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = slot
         }
     }
 
-    private static func slot(_ key: Int, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 }

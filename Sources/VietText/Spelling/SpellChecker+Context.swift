@@ -12,9 +12,9 @@ extension SpellChecker {
         /// what keeps the check fast, as most syllables in prose are.
         public var known = 20
         /// How many times likelier the fix must be, beside both neighbours together.
-        public var ratio = 100_000.0
+        public var ratio = 2_000.0
         /// The same with one neighbour only.
-        public var edgeRatio = 100_000.0
+        public var edgeRatio = 2_000.0
         /// How much likelier (a log) the fix must be beside each neighbour alone:
         /// log(0.1), at most ten times less likely there than the word written.
         public var side = log(0.1)
@@ -28,6 +28,9 @@ extension SpellChecker {
         public var counted = 5
         /// How far a rare word's counts are pulled towards its neighbour's own frequency.
         public var smoothing = 100.0
+        /// A pair the model lacks was counted fewer than 3 times, not never: its count
+        /// is taken as what the two words' frequencies make likely, at most this (nil: smoothing only).
+        public var unseen: Double? = 2
 
         public init() {}
     }
@@ -39,10 +42,8 @@ extension SpellChecker {
     /// fix is chosen among. One slip: other marks (a tone, a hat, a horn), a usual
     /// slip of a letter (s/x, n/ng…), or one letter changed, lost, added or
     /// swapped with the marks kept.
-    func contextCandidates(of id: Int) -> [Candidate] {
-        lexicon.slipNeighbours.neighbours(of: id) { slipNeighbours(of: id) }
-            .filter { $0.cost <= contextBars.cost }
-            .map { Candidate(key: lexicon.entries[$0.id].key, id: $0.id, cost: $0.cost) }
+    func contextCandidates(of id: Int) -> [(id: Int, cost: Double)] {
+        lexicon.slipNeighbours.value(for: id) { slipNeighbours(of: id) }
     }
 
     /// What `contextCandidates` reads from: every one-slip neighbour, nearest first.
@@ -59,13 +60,21 @@ extension SpellChecker {
         for slip in RealWordPairs.slips(of: entry.syllable) {
             if let other = lexicon.entry(spelt: slip.written(style: .old))?.id { consider(other, 0.6) }
         }
+        // A letter changed, lost or added with the other marks kept; đ's bar goes with its letter ("ược" for được).
+        let unbarred = Self.withoutBar(marks)
         for (variant, editCost) in Self.edits(of: skeleton) {
-            for other in lexicon.entries(withSkeleton: variant) where Self.markCost(marks, Self.marks(lexicon.entries[other].key)) == 0 {
+            for other in lexicon.entries(withSkeleton: variant)
+            where Self.markCost(unbarred, Self.withoutBar(Self.marks(lexicon.entries[other].key))) == 0 {
                 consider(other, editCost)
             }
         }
         return costs.map { (id: $0.key, cost: $0.value) }
             .sorted { ($0.cost, lexicon.entries[$0.id].key) < ($1.cost, lexicon.entries[$1.id].key) }
+    }
+
+    /// Marks without đ's bar, which a letter lost, added or changed takes with it.
+    static func withoutBar(_ marks: (tone: Tone, marked: [Unicode.Scalar])) -> (tone: Tone, marked: [Unicode.Scalar]) {
+        (marks.tone, marks.marked.filter { $0 != "đ" })
     }
 
     /// The fix for syllable `mid` between `left` and `right` (entry numbers,
@@ -74,7 +83,7 @@ extension SpellChecker {
     /// frequency: P(x | left) beside the left neighbour, P(right | x) beside the
     /// right one. The fix must win beside every neighbour it has, and by a wide
     /// margin in all.
-    func contextFix(left: Int?, mid: Int, right: Int?, candidates: () -> [Candidate]) -> Int? {
+    func contextFix(left: Int?, mid: Int, right: Int?, candidates: () -> [(id: Int, cost: Double)]) -> Int? {
         let bars = contextBars
         let counts = lexicon.pairCounts
         guard left != nil || right != nil else { return nil }
@@ -87,17 +96,28 @@ extension SpellChecker {
         func frequency(_ id: Int) -> Double { id < entries.count ? Double(entries[id].count) : 0 }
         let mu = bars.smoothing
         /// log P(x | left), log P(right | x).
+        let unseen = bars.unseen
         func leftScore(_ x: Int, _ left: Int, _ pair: Int) -> Double {
-            log((Double(pair) + mu * max(frequency(x), 0.5) / total) / (frequency(left) + mu))
+            if let unseen {
+                let n = max(frequency(left), 1)
+                return log((pair > 0 ? Double(pair) : min(unseen, max(n * frequency(x) / total, 1e-3))) / n)
+            }
+            return log((Double(pair) + mu * max(frequency(x), 0.5) / total) / (frequency(left) + mu))
         }
         func rightScore(_ x: Int, _ right: Int, _ pair: Int) -> Double {
-            log((Double(pair) + mu * max(frequency(right), 0.5) / total) / (frequency(x) + mu))
+            if let unseen {
+                let n = max(frequency(x), 1)
+                return log((pair > 0 ? Double(pair) : min(unseen, max(n * frequency(right) / total, 1e-3))) / n)
+            }
+            return log((Double(pair) + mu * max(frequency(right), 0.5) / total) / (frequency(x) + mu))
         }
         let midLeft = left.map { leftScore(mid, $0, before ?? 0) }
         let midRight = right.map { rightScore(mid, $0, after ?? 0) }
         let bar = log(left != nil && right != nil ? bars.ratio : bars.edgeRatio)
         var best: (id: Int, score: Double)?
+        // Nearest first: past the bar's cost, none is one slip.
         for candidate in candidates() {
+            if candidate.cost > bars.cost { break }
             // Counts first: most candidates were never counted beside these neighbours.
             let leftCount = left.map { counts($0, candidate.id) } ?? bars.support
             guard leftCount >= bars.support else { continue }
@@ -140,26 +160,53 @@ extension SpellChecker {
 
 extension SpellChecker {
     /// Whether a word in plain ASCII letters reads as foreign (nil: not plain ASCII).
-    func isForeignish(_ word: WordFacts, ascii: Bool) -> Bool? {
+    func isForeignish(lower: String, id: Int, ascii: Bool) -> Bool? {
         guard ascii else { return nil }
-        if ForeignRuns.englishFunctionWords.contains(word.lower) { return true }
-        if word.id >= 0 && word.id < lexicon.entries.count && lexicon.entries[word.id].attested { return false }
-        return !lexicon.contains(lower: word.lower)
+        if ForeignRuns.englishFunctionWords.contains(lower) { return true }
+        // A letter alone is a list item or a unit ("g) Tham giz giám sát"), in either language.
+        if lower.utf8.count == 1 { return false }
+        if lexicon.isAttested(entry: id) { return false }
+        return !lexicon.contains(lower: lower)
     }
 
     /// A word that is no syllable and no slip of one: letters Vietnamese does
     /// not write (ü, ñ, ō…), or plain letters too many for a syllable or with no
     /// attested syllable one letter away once marks are set aside (memory, usd).
     func looksForeign(_ lower: String) -> Bool {
+        lexicon.foreign.value(for: lower) { readsForeign(lower) }
+    }
+
+    private func readsForeign(_ lower: String) -> Bool {
         var ascii = true
         for scalar in lower.unicodeScalars where !scalar.isASCII {
             ascii = false
             if LetterTable.letter(scalar) == nil && scalar.properties.isAlphabetic { return true }
         }
+        // A syllable has one run of vowels; one slip (a letter added or swapped) can make two, never three.
+        let vowelRuns = Self.vowelRuns(lower)
+        if vowelRuns >= 3 { return true }
         guard ascii else { return false }
         if lower.count > 7 { return true }
         if !lexicon.entries(withSkeleton: lower).isEmpty { return false }
+        // Two runs (cache, taxi): a slip only if one letter from a syllable written without marks.
+        if vowelRuns == 2 {
+            return !Self.edits(of: lower).keys.contains { variant in
+                lexicon.entries(withSkeleton: variant).contains { lexicon.entries[$0].key == variant }
+            }
+        }
         return !Self.edits(of: lower).keys.contains { !lexicon.entries(withSkeleton: $0).isEmpty }
+    }
+
+    /// How many runs of vowel letters a word has (estándar: three).
+    static func vowelRuns(_ word: String) -> Int {
+        var runs = 0, inRun = false
+        for scalar in word.unicodeScalars {
+            let base = LetterTable.letter(scalar).map { LetterTable.plain($0.base) }
+            let vowel = base.map { "aeiouy".unicodeScalars.contains($0) } ?? false
+            if vowel && !inRun { runs += 1 }
+            inRun = vowel
+        }
+        return runs
     }
 }
 
@@ -174,13 +221,14 @@ extension SpellChecker {
         guard run.count >= 2 else { return nil }
         let first = run[run.count - 2], second = run[run.count - 1]
         guard Self.adjacent(first, second), !second.isName else { return nil }
-        let a = memo.words[first.facts].id, b = memo.words[second.facts].id
-        let pairs = lexicon.pairs
-        func isKnown(_ x: Int, _ y: Int) -> Bool { pairs.isKnown(x, y) || lexicon.pairCounts(x, y) >= contextBars.counted }
-        // Most neighbours in prose make a known word: one lookup or two settle them.
-        if isKnown(a, b) { return nil }
+        let a = first.id, b = second.id
+        // The newsroom's pairs are in the counts too (`Lexicon.newsroomPairCount`).
+        func isKnown(_ x: Int, _ y: Int, counted: Int) -> Bool { counted >= contextBars.counted || lexicon.isNewsroomPair(x, y) }
+        // Most neighbours in prose make a known word: the count the run holds settles them.
+        if isKnown(a, b, counted: second.countAfterPrevious) { return nil }
         var firstMayChange = !previousFlagged && !first.isName
-        if firstMayChange, run.count >= 3, Self.adjacent(run[run.count - 3], first), isKnown(memo.words[run[run.count - 3].facts].id, a) {
+        if firstMayChange, run.count >= 3, Self.adjacent(run[run.count - 3], first),
+           isKnown(run[run.count - 3].id, a, counted: first.countAfterPrevious) {
             firstMayChange = false
         }
         let pair = a << 32 | b << 1 | (firstMayChange ? 1 : 0)
@@ -189,7 +237,7 @@ extension SpellChecker {
             fix = cached
         } else {
             guard let one = memo.words[first.facts].syllable, let two = memo.words[second.facts].syllable else { return nil }
-            fix = pairs.fix(one, two, in: lexicon, firstMayChange: firstMayChange)
+            fix = lexicon.pairs.fix(one, two, in: lexicon, firstMayChange: firstMayChange)
             memo.fixes[pair] = .some(fix)
         }
         guard let fix else { return nil }

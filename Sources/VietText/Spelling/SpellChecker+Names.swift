@@ -3,8 +3,10 @@
 /// (Nguyêễn → Nguyễn, Huỳng → Huỳnh, Trầng → Trần).
 extension SpellChecker {
     struct NameBars: Sendable {
-        /// A name the prose capitalises at least this often, mostly capitalised, is frequent.
+        /// A name the prose capitalises at least this often, and in one use of `share` or
+        /// more, is frequent (Thanh, though thanh niên and âm thanh are commoner still).
         var frequent = 300
+        var share = 4
         /// A capitalised syllable the prose capitalises fewer times than this is no name of its own.
         var rare = 3
         /// Candidates farther than this (`candidates(for:)`'s cost) are not one slip; a
@@ -25,7 +27,7 @@ extension SpellChecker {
             .filter { candidate in
                 let entry = lexicon.entries[candidate.id]
                 return (candidate.cost <= bars.cost || Diacritics.searchKey(entry.key) == skeleton)
-                    && entry.capitals >= bars.frequent && entry.capitals * 2 >= entry.count
+                    && entry.capitals >= bars.frequent && entry.capitals * bars.share >= entry.count
             }
             .min { ($0.cost, -lexicon.entries[$0.id].capitals) < ($1.cost, -lexicon.entries[$1.id].capitals) }
             .map { Self.matchCase(of: word.spelling, $0.key, style: style ?? .new) }

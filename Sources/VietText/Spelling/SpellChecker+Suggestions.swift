@@ -21,8 +21,8 @@ extension SpellChecker {
     func ranked(_ candidates: [Candidate], before: Int?, after: Int?, like word: String) -> [String] {
         candidates.map { candidate -> (key: String, cost: Double) in
             var cost = candidate.cost
-            if let before, lexicon.pairCounts(before, candidate.id) >= Self.knownPairCount { cost -= Self.knownPairBonus }
-            if let after, lexicon.pairCounts(candidate.id, after) >= Self.knownPairCount { cost -= Self.knownPairBonus }
+            if let before, lexicon.pairCount(before, candidate.id) >= Self.knownPairCount { cost -= Self.knownPairBonus }
+            if let after, lexicon.pairCount(candidate.id, after) >= Self.knownPairCount { cost -= Self.knownPairBonus }
             return (candidate.key, cost)
         }
         .sorted { ($0.cost, $0.key) < ($1.cost, $1.key) }
@@ -30,8 +30,9 @@ extension SpellChecker {
         .map { Self.matchCase(of: word, $0.key, style: style ?? .new) }
     }
 
-    /// Worth more than any one slip: a syllable that makes a word with its neighbour wins.
-    private static let knownPairBonus = 1.5
+    /// Worth a letter: a syllable that makes a word with its neighbour wins over a
+    /// farther one, not over one with the same letters (chosen on the development split).
+    private static let knownPairBonus = 1.0
     /// A pair the word model counted this often (or the newsroom's word list has) is a known word.
     private static let knownPairCount = 3
 
@@ -96,6 +97,8 @@ extension SpellChecker {
         return cost + 0.4 * Double(unmatched.count)
     }
 
+    static let doubledKeyCost = 0.5
+
     private static let skeletonLetters = Array("abcdeghiklmnopqrstuvxy")
 
     /// Neighbours on a QWERTY keyboard, which a slipping finger hits instead.
@@ -135,7 +138,9 @@ extension SpellChecker {
             guard i < chars.count else { continue }
             var deleted = chars
             deleted.remove(at: i)
-            add(deleted, 1.2)
+            // A key pressed twice (vvội, chhị) is the cheapest letter to lose.
+            let doubled = (i > 0 && chars[i - 1] == chars[i]) || (i + 1 < chars.count && chars[i + 1] == chars[i])
+            add(deleted, doubled ? Self.doubledKeyCost : 1.2)
             for letter in skeletonLetters where letter != chars[i] {
                 var changed = chars
                 changed[i] = letter

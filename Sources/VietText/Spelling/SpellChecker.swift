@@ -75,9 +75,14 @@ public struct SpellChecker: Sendable {
         let unknown: Bool
         /// Confusions whose wrong phrase ends with this syllable.
         let confusions: [(wrong: [Int], right: String)]
+        /// For `ForeignRuns`: whether it reads as a foreign word (nil: not in plain ASCII letters).
+        let foreignish: Bool?
+        /// How often the check has met it capitalised inside a sentence.
+        var timesAsName = 0
 
         init(spelling: String, lower: String, lowerID: Int, syllable: RealWordPairs.Neighbour?, writtenStyle: ToneStyle?,
-             unknown: Bool, confusions: [(wrong: [Int], right: String)]) {
+             unknown: Bool, confusions: [(wrong: [Int], right: String)], foreignish: Bool?) {
+            self.foreignish = foreignish
             self.spelling = spelling
             self.lower = lower
             self.lowerID = lowerID
@@ -98,6 +103,10 @@ public struct SpellChecker: Sendable {
         var facts: Int
         /// A capital inside a sentence: most often a name, which pairs cannot judge.
         var isName: Bool
+        /// The syllable's entry number (-1: no syllable), and in a run how often the word
+        /// model counted it after the syllable before: looked up once, read by every check.
+        var id = -1
+        var countAfterPrevious = 0
 
         init(_ token: Tokenizer.RawToken, facts: Int) {
             (line, column, length, self.facts) = (token.line, token.column, token.length, facts)
@@ -169,10 +178,12 @@ public struct SpellChecker: Sendable {
             entry = (found.id, parsed.writtenStyle)
         }
         let facts: WordFacts
+        let ascii = raw.bytes.allSatisfy { $0 < 0x80 }
         if let entry {
             facts = WordFacts(spelling: spelling, lower: lower, lowerID: entry.id, syllable: lexicon.neighbour(entry.id),
                               writtenStyle: entry.style, unknown: !lexicon.entries[entry.id].attested && !lexicon.contains(lower: lower),
-                              confusions: lexicon.confusions[entry.id] ?? [])
+                              confusions: lexicon.confusions[entry.id] ?? [],
+                              foreignish: isForeignish(lower: lower, id: entry.id, ascii: ascii))
         } else {
             lower = spelling.lowercased()
             let syllable = parsed.map { syllable -> RealWordPairs.Neighbour in
@@ -180,7 +191,8 @@ public struct SpellChecker: Sendable {
                 return RealWordPairs.Neighbour(id: id, signature: RealWordPairs.signature(syllable), syllable: syllable)
             }
             facts = WordFacts(spelling: spelling, lower: lower, lowerID: syllable?.id ?? memo.number(lower), syllable: syllable,
-                              writtenStyle: parsed?.writtenStyle, unknown: !lexicon.contains(lower: lower), confusions: [])
+                              writtenStyle: parsed?.writtenStyle, unknown: !lexicon.contains(lower: lower), confusions: [],
+                              foreignish: isForeignish(lower: lower, id: syllable?.id ?? -1, ascii: ascii))
         }
         memo.words.append(facts)
         memo.bySpelling.insert(raw.bytes, value: memo.words.count - 1)
@@ -207,8 +219,8 @@ public struct SpellChecker: Sendable {
         var waiting: Waiting?
         var foreign = ForeignRuns()
         var lastConfusion: Finding?
-        /// By facts index: how often each word stands capitalised inside a sentence.
-        var namesSeen: [Int: Int] = [:]
+        /// Whether any word stood capitalised inside a sentence (each one counts its own, `timesAsName`).
+        var namesSeen = false
 
         /// Judges the syllable at `index` of the run against the word model, with the neighbours it has there.
         func judge(_ index: Int) {
@@ -217,10 +229,15 @@ public struct SpellChecker: Sendable {
             // A syllable inside a phrase the confusion table flagged has its fix already.
             if let covered = lastConfusion, covered.line == mid.line, mid.column >= covered.column,
                mid.column < covered.column + covered.length { return }
-            let id = memo.words[mid.facts].id
-            guard id >= 0, id < lexicon.entries.count, lexicon.entries[id].attested else { return }
-            let left = index > 0 && Self.adjacent(run[index - 1], mid) ? memo.words[run[index - 1].facts].id : nil
-            let right = index + 1 < run.count && Self.adjacent(mid, run[index + 1]) ? memo.words[run[index + 1].facts].id : nil
+            let id = mid.id
+            let hasLeft = index > 0 && Self.adjacent(run[index - 1], mid)
+            let hasRight = index + 1 < run.count && Self.adjacent(mid, run[index + 1])
+            // Most syllables make a word with each neighbour: settled by the counts the run holds.
+            let known = contextBars.known
+            if (!hasLeft || mid.countAfterPrevious >= known) && (!hasRight || run[index + 1].countAfterPrevious >= known) { return }
+            guard lexicon.isAttested(entry: id) else { return }
+            let left = hasLeft ? run[index - 1].id : nil
+            let right = hasRight ? run[index + 1].id : nil
             // Prose repeats its phrases: each three syllables are judged once a check.
             let key = TripleVerdicts.key(left, id, right)
             let fix: Int?
@@ -251,7 +268,7 @@ public struct SpellChecker: Sendable {
             case .word, .capitals:
                 index = facts(of: token, memo: &memo)
                 previous = (Place(token, facts: index), nil)
-                foreign.read(token, foreignish: isForeignish(memo.words[index], ascii: token.bytes.allSatisfy { $0 < 0x80 }))
+                foreign.read(token, foreignish: memo.words[index].foreignish)
             default:
                 if token.kind == .punctuation, let previous, previous.place.line == token.line {
                     let text = previous.text ?? memo.words[previous.place.facts].spelling
@@ -263,8 +280,12 @@ public struct SpellChecker: Sendable {
                 return
             }
             let word = memo.words[index]
-            let place = Place(token, facts: index)
-            if place.isName { namesSeen[index, default: 0] += 1 }
+            var place = Place(token, facts: index)
+            place.id = word.id
+            if place.isName {
+                word.timesAsName += 1
+                namesSeen = true
+            }
             if let waited, word.id >= 0, Self.adjacent(waited.place, place) {
                 findings[waited.finding].suggestions = ranked(waited.candidates, before: waited.before, after: word.id,
                                                               like: waited.text)
@@ -307,6 +328,7 @@ public struct SpellChecker: Sendable {
                                         kind: .nonword, reason: .unattestedSyllable, suggestions: [name]))
             }
             if let last = run.last, !Self.adjacent(last, place) { endRun() }
+            if let last = run.last { place.countAfterPrevious = lexicon.pairCount(last.id, place.id) }
             run.append(place)
             if run.count > 20 { run.removeFirst(20 - Confusions.longest) }
             let previousFlagged = run.count >= 2 && lastRealWord == run[run.count - 2]
@@ -321,11 +343,11 @@ public struct SpellChecker: Sendable {
         endRun()
         foreign.close()
         // A name written twice or more the same way is a name, not a slip (a misspelling is a one-off).
-        if !namesSeen.isEmpty {
+        if namesSeen {
             findings.removeAll { finding in
                 guard finding.kind == .nonword, finding.word.first?.isUppercase == true,
                       let index = memo.bySpelling.value(for: finding.word) else { return false }
-                return (namesSeen[index] ?? 0) >= 2
+                return memo.words[index].timesAsName >= 2
             }
         }
         if !foreign.spans.isEmpty {
@@ -396,6 +418,9 @@ public struct SpellChecker: Sendable {
     /// The word read as Telex keys, when that gives an attested syllable ("vieejt" → "việt").
     func telexReading(_ word: String) -> String? {
         guard word.count >= 2 else { return nil }
+        // Keys left as typed come from a keyboard not set to Vietnamese: a word bearing
+        // marks was typed with it on, and a letter after them is a slip (Bìnj, đĩz).
+        if !word.unicodeScalars.allSatisfy(\.isASCII) { return nil }
         var composer = WordComposer(method: .telex, style: style ?? .new)
         for key in word { composer.type(key) }
         let composed = composer.text
@@ -404,7 +429,10 @@ public struct SpellChecker: Sendable {
     }
 
     private func closestLoanword(_ lower: String) -> String? {
-        guard lower.count >= 4 else { return nil }
+        lower.count >= 4 ? lexicon.loanwords.value(for: lower) { nearestLoanword(lower) } : nil
+    }
+
+    private func nearestLoanword(_ lower: String) -> String? {
         var best: (String, Int)?
         for candidate in lexicon.words.keys where abs(candidate.count - lower.count) <= 2 && candidate.count >= 4 {
             let d = Self.editDistance(lower, candidate, limit: 2)
@@ -516,8 +544,8 @@ public struct SpellChecker: Sendable {
             guard !Self.reduplications.contains(memo.words[recent[n - 1].facts].lower) else { return nil }
             // Reduplicatives the counted prose writes (xanh xanh, đều đều, từ từ) are words, not slips.
             let id = memo.words[recent[n - 1].facts].id
-            if id >= 0 && id < lexicon.entries.count, lexicon.pairCounts(id, id) >= Self.reduplicativeCount,
-               lexicon.pairCounts(id, id) * 1_000 >= lexicon.entries[id].count {
+            if id >= 0 && id < lexicon.entries.count, lexicon.pairCount(id, id) >= Self.reduplicativeCount,
+               lexicon.pairCount(id, id) * 1_000 >= lexicon.entries[id].count {
                 return nil
             }
             size = 1

@@ -204,7 +204,8 @@ public enum Tokenizer {
             return
         }
         let core = lo..<hi
-        let first = sentenceStart
+        // A quotation opens with a capital wherever it stands (ông nói: "Chẳng ai…").
+        let first = sentenceStart || units[chunk.lowerBound..<lo].contains { $0.isQuotationMark }
         func add(_ part: Range<Int>, _ kind: Token.Kind) {
             emit(RawToken(bytes: line.bytes(part, in: bytes), kind: kind, line: number, column: part.lowerBound + 1,
                           length: part.count, startsSentence: first && part.lowerBound == lo,
@@ -296,6 +297,13 @@ private extension Unicode.Scalar {
     var isOpener: Bool {
         switch self {
         case "(", "[", "{", "\"", "'", "“", "‘", "«", "*", "_", "`", "#", ">", "~": return true
+        default: return false
+        }
+    }
+
+    var isQuotationMark: Bool {
+        switch self {
+        case "\"", "“", "‘", "«": return true
         default: return false
         }
     }

@@ -372,6 +372,12 @@ enum Migrations {
             // ('submission'), which holds the same words; the program moves those of existing rows.
             "ALTER TABLE revisions ADD COLUMN text_in TEXT NOT NULL DEFAULT 'row'",
         ]),
+        // Older revisions kept as what differs from the revision after them (`delta`: the shared
+        // start and end of title, sapo and body; the middles in the text columns), and on SQLite
+        // no stored copy of the search text (Docs/performance.md); the program moves existing rows.
+        (18, [
+            "ALTER TABLE revisions ADD COLUMN delta TEXT",
+        ]),
     ]
 
     /// What some migrations do besides their statements, in the same transaction:
@@ -381,6 +387,10 @@ enum Migrations {
         8: { try await $0.addDefaultRateTable() },
         10: { try await $0.fillSpellFindings() },
         16: { try await $0.keepNewestRevisionTextOnce() },
+        18: {
+            try await $0.keepOlderRevisionsAsDeltas()
+            try await $0.dropStoredSearchText()
+        },
         13: {
             try await $0.guardClosedBatches()
             try await $0.refreshDefaultRateTable()

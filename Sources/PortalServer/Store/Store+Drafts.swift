@@ -50,7 +50,7 @@ extension Store {
                                      spell_findings)
             VALUES (\(bind: siteID), \(bind: contributorID), \(bind: title), \(bind: sapo), \(bind: body), \(bind: category.rawValue),
                     \(bind: language), \(bind: status.rawValue), \(bind: millis), \(bind: millis), \(bind: facts.words), 1,
-                    \(bind: facts.searchText), \(bind: authorShare),
+                    \(bind: storedSearchText(facts)), \(bind: authorShare),
                     \(bind: publishAt.map(Store.millis)), \(bind: publishedAt.map(Store.millis)), \(bind: facts.spellFindings))
             RETURNING id
             """).decode(column: "id", as: Int64.self)

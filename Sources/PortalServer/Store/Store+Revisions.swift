@@ -42,22 +42,23 @@ extension Store {
             // page and the audit trail saying otherwise. (Corrections come with the public pages.)
             guard current.summary.status != .published else { return .published }
             let millis = Store.millis(now)
-            // One statement for both revision rows: the one that was newest takes its text into its
-            // own row (from the submission, before it changes), and the new one points at it.
+            // One statement for both revision rows: the one that was newest keeps in its own row what
+            // its text has that the new one has not (a delta, migration 18), and the new one points
+            // at the submission, whose text it is.
+            let delta = RevisionDelta(older: (current.summary.title, current.sapo, current.body), newer: (title, sapo, body))
             try await sql.raw("""
-                INSERT INTO revisions (submission_id, number, title, sapo, body, author, created_at, note, text_in)
-                SELECT s.id, s.revision, s.title, s.sapo, s.body, '', 0, '', 'row' FROM submissions s WHERE s.id = \(bind: id)
-                UNION ALL
-                SELECT \(bind: id), \(bind: revision + 1), '', '', '', \(bind: author), \(bind: millis), \(bind: Normalization.nfc(edit.note)),
-                       'submission' WHERE 1 = 1
+                INSERT INTO revisions (submission_id, number, title, sapo, body, author, created_at, note, text_in, delta)
+                VALUES (\(bind: id), \(bind: revision), \(bind: delta.title.middle), \(bind: delta.sapo.middle), \(bind: delta.body.middle),
+                        '', 0, '', 'delta', \(bind: delta.stored)),
+                       (\(bind: id), \(bind: revision + 1), '', '', '', \(bind: author), \(bind: millis), \(bind: Normalization.nfc(edit.note)), 'submission', NULL)
                 ON CONFLICT (submission_id, number) DO UPDATE SET title = excluded.title, sapo = excluded.sapo, body = excluded.body,
-                    text_in = excluded.text_in
+                    text_in = excluded.text_in, delta = excluded.delta
                 WHERE revisions.text_in = 'submission'
                 """).run()
             try await sql.raw("""
                 UPDATE submissions SET title = \(bind: title), sapo = \(bind: sapo), body = \(bind: body),
                     words = \(bind: facts.words), revision = \(bind: revision + 1), updated_at = \(bind: millis),
-                    search_text = \(bind: facts.searchText), spell_findings = \(bind: facts.spellFindings)
+                    search_text = \(bind: storedSearchText(facts)), spell_findings = \(bind: facts.spellFindings)
                 WHERE id = \(bind: id)
                 """).run()
             // The item as saved, without reading it again: only what this statement wrote changed.
@@ -91,12 +92,8 @@ extension Store {
             to = try await sql.raw("SELECT revision FROM submissions WHERE id = \(bind: id)").first()?.decode(column: "revision", as: Int.self)
         }
         guard let to else { return nil }
-        let rows = try await sql.raw("SELECT r.number, " + author + " AS author, " + SQLQueryString(Self.revisionText)
-            + " WHERE r.submission_id = \(bind: id) AND r.number IN (\(bind: from), \(bind: to))").all()
-        let revisions = try rows.map(Self.revision)
-        guard let old = revisions.first(where: { $0.info.number == from }), let new = revisions.first(where: { $0.info.number == to }) else {
-            return nil
-        }
+        let revisions = try await revisions([from, to], of: id, author: author)
+        guard let old = revisions[from], let new = revisions[to] else { return nil }
         return RevisionDiff(from: old, to: new)
     }
 
@@ -104,15 +101,61 @@ extension Store {
     public func revision(_ number: Int, of id: Int64, scope: Scope) async throws -> Revision? {
         guard let access = try await access(of: id, scope: scope) else { return nil }
         let author = Self.person("r.author", knowsLogins: scope.knowsLogins(on: access.site))
-        guard let row = try await sql.raw("SELECT r.number, " + author + " AS author, " + SQLQueryString(Self.revisionText)
-                  + " WHERE r.submission_id = \(bind: id) AND r.number = \(bind: number)").first() else { return nil }
-        return try Self.revision(row)
+        return try await revisions([number], of: id, author: author)[number]
     }
 
-    /// A revision's remaining columns and its text: its row's own, or for the newest its
-    /// submission's (`text_in`, migration 16), so that an item's current words are stored once.
+    /// Revisions `numbers` of item `id` with their text, by number (those that are there).
+    private func revisions(_ numbers: Set<Int>, of id: Int64, author: SQLQueryString) async throws -> [Int: Revision] {
+        guard let oldest = numbers.min() else { return [:] }
+        // A delta's text comes from the revision after it, so every row from the oldest asked for up.
+        let rows = try await sql.raw("SELECT r.number, " + author + " AS author, " + SQLQueryString(Self.revisionText)
+            + " WHERE r.submission_id = \(bind: id) AND r.number >= \(bind: oldest) ORDER BY r.number DESC").all()
+        var found: [Int: Revision] = [:]
+        for (row, text) in try Self.texts(newestFirst: rows) where numbers.contains(try row.decode(column: "number", as: Int.self)) {
+            found[try row.decode(column: "number", as: Int.self)] = Revision(info: try Self.revisionInfo(row), title: text.title,
+                                                                              sapo: text.sapo, body: text.body)
+        }
+        return found
+    }
+
+    typealias RevisionText = (title: String, sapo: String, body: String)
+
+    /// A revision's text cannot be worked out from its row: a delta without the revision after
+    /// it, or lengths that do not fit that revision's text.
+    struct DamagedRevision: Error, CustomStringConvertible {
+        var submission: Int64, number: Int
+        var description: String { "revision \(number) of submission \(submission) cannot be read back" }
+    }
+
+    /// The text of each of an item's revision rows (read with `revisionText`, newest first, numbers
+    /// running without a gap from the newest down), in the same order.
+    private static func texts(newestFirst rows: [any SQLRow]) throws -> [(row: any SQLRow, text: RevisionText)] {
+        var texts: [(row: any SQLRow, text: RevisionText)] = []
+        var newer: (number: Int, text: RevisionText)?
+        for row in rows {
+            let number = try row.decode(column: "number", as: Int.self)
+            var text = (title: try row.decode(column: "title", as: String.self), sapo: try row.decode(column: "sapo", as: String.self),
+                        body: try row.decode(column: "body", as: String.self))
+            if try row.decode(column: "text_in", as: String.self) == "delta" {
+                guard let newer, newer.number == number + 1,
+                      let delta = RevisionDelta(stored: try row.decode(column: "delta", as: String?.self) ?? "",
+                                                title: text.title, sapo: text.sapo, body: text.body),
+                      let older = delta.older(than: newer.text)
+                else { throw DamagedRevision(submission: try row.decode(column: "submission_id", as: Int64.self), number: number) }
+                text = older
+            }
+            newer = (number, text)
+            texts.append((row, text))
+        }
+        return texts
+    }
+
+    /// A revision's remaining columns and what its row holds of its text: for the newest its
+    /// submission's (`text_in`, migration 16), so that an item's current words are stored once;
+    /// for an older one what it has that the revision after it has not (a delta, migration 18),
+    /// or, from before that, the whole text.
     private static let revisionText = """
-        r.created_at, r.note,
+        r.submission_id, r.created_at, r.note, r.text_in, r.delta,
         CASE WHEN r.text_in = 'submission' THEN s.title ELSE r.title END AS title,
         CASE WHEN r.text_in = 'submission' THEN s.sapo ELSE r.sapo END AS sapo,
         CASE WHEN r.text_in = 'submission' THEN s.body ELSE r.body END AS body
@@ -129,9 +172,30 @@ extension Store {
             """).run()
     }
 
-    private static func revision(_ row: any SQLRow) throws -> Revision {
-        Revision(info: try revisionInfo(row), title: try row.decode(column: "title", as: String.self),
-                 sapo: try row.decode(column: "sapo", as: String.self), body: try row.decode(column: "body", as: String.self))
+    /// Inside migration 18's transaction: every revision kept whole that has one after it keeps
+    /// only what differs from that one (its text reads the same, worked out from the newer one).
+    func keepOlderRevisionsAsDeltas() async throws {
+        let items = try await sql.raw("""
+            SELECT DISTINCT r.submission_id FROM revisions r JOIN submissions s ON s.id = r.submission_id
+            WHERE r.text_in = 'row' AND r.number < s.revision
+            """).all().map { try $0.decode(column: "submission_id", as: Int64.self) }
+        for id in items {
+            let rows = try await sql.raw("SELECT r.number, r.author, " + SQLQueryString(Self.revisionText)
+                + " WHERE r.submission_id = \(bind: id) ORDER BY r.number DESC").all()
+            var newer: (number: Int, text: RevisionText)?
+            for (row, text) in try Self.texts(newestFirst: rows) {
+                let number = try row.decode(column: "number", as: Int.self)
+                if let newer, newer.number == number + 1, try row.decode(column: "text_in", as: String.self) == "row" {
+                    let delta = RevisionDelta(older: text, newer: newer.text)
+                    try await sql.raw("""
+                        UPDATE revisions SET title = \(bind: delta.title.middle), sapo = \(bind: delta.sapo.middle),
+                            body = \(bind: delta.body.middle), delta = \(bind: delta.stored), text_in = 'delta'
+                        WHERE submission_id = \(bind: id) AND number = \(bind: number)
+                        """).run()
+                }
+                newer = (number, text)
+            }
+        }
     }
 
     private static func revisionInfo(_ row: any SQLRow) throws -> RevisionInfo {

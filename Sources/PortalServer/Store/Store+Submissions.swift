@@ -158,16 +158,12 @@ extension Store {
         if let from = query.publishedFrom {
             sqlText = sqlText + " AND s.published_at >= \(bind: Store.millis(from))"
         }
-        for word in Diacritics.searchKey(query.text ?? "").split(whereSeparator: { $0.isWhitespace }) {
-            // LIKE's own wildcards in a term are matched literally.
-            let escaped = word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                .replacingOccurrences(of: "_", with: "\\_")
-            sqlText = sqlText + " AND s.search_text LIKE \(bind: "%" + escaped + "%") ESCAPE '\\'"
-        }
         if let after = query.after {
             let column = Self.column(query.sort.key), comparison = query.sort.descending ? "<" : ">"
             sqlText = sqlText + " AND (\(unsafeRaw: column) \(unsafeRaw: comparison) \(bind: after.key) OR (\(unsafeRaw: column) = \(bind: after.key) AND s.id \(unsafeRaw: comparison) \(bind: after.id)))"
         }
+        // Last: on SQLite it works the search text out of each row the other conditions left.
+        sqlText = sqlText + searchCondition(Diacritics.searchKey(query.text ?? "").split(whereSeparator: { $0.isWhitespace }).map(String.init))
         return sqlText
     }
 

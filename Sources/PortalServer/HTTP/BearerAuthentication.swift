@@ -1,6 +1,7 @@
 import Hummingbird
 
 /// Resolves `Authorization: Bearer <token>` to a principal; no valid token, no entry.
+/// Routes behind it read the principal from `AuthenticatedContext`.
 struct BearerAuthentication: RouterMiddleware {
     typealias Context = PortalContext
     let store: Store
@@ -23,8 +24,7 @@ struct BearerAuthentication: RouterMiddleware {
             principal = found
         }
         var context = context
-        context.principal = principal
-        context.tokenHash = hash
+        context.bearer = Bearer(principal: principal, tokenHash: hash)
         return try await next(request, context)
     }
 }

@@ -54,6 +54,7 @@ public enum PortalApplication {
         let tokens = TokenCache(lifetime: tokenCacheSeconds, clock: store.clock)
         let api = router.group("api/v1").add(middleware: BearerAuthentication(store: store, cache: tokens))
             .add(middleware: SocialPostRefusals())
+            .group(context: AuthenticatedContext.self)
         AccountRoutes.add(to: api, store: store, tokens: tokens)
         // One gate for every upload, the API's and the contributors' door's.
         let uploads = UploadGate()

@@ -25,19 +25,17 @@ enum AccountRoutes {
         }
     }
 
-    static func add(to group: RouterGroup<PortalContext>, store: Store, tokens: TokenCache) {
+    static func add(to group: RouterGroup<AuthenticatedContext>, store: Store, tokens: TokenCache) {
         group.post("sign-out") { _, context in
-            if let hash = context.tokenHash {
-                try await store.revokeToken(hash: hash)
-                tokens.forget(hash: hash)
-            }
+            try await store.revokeToken(hash: context.tokenHash)
+            tokens.forget(hash: context.tokenHash)
             return Response(status: .noContent)
         }
         group.get("me") { _, context in
-            try JSONResponse.make(try context.authenticated().me)
+            try JSONResponse.make(context.principal.me)
         }
         group.get("sites") { _, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             return try JSONResponse.make(try await store.sites().filter { principal.maySee(site: $0.code) })
         }
     }

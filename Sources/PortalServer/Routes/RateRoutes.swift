@@ -5,9 +5,9 @@ import NewsroomKit
 /// Royalty rate tables: the one in force for a site (anyone who sees the site, so the
 /// approval form can offer its genres and ranges), and new ones (admins).
 enum RateRoutes {
-    static func add(to group: RouterGroup<PortalContext>, store: Store) {
+    static func add(to group: RouterGroup<AuthenticatedContext>, store: Store) {
         group.get("rate-tables/active") { request, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             guard let site = QueryParameters(request)["site"], !site.isEmpty else {
                 throw APIFailure(.invalidField, detail: "site")
             }
@@ -22,7 +22,7 @@ enum RateRoutes {
         }
 
         group.post("rate-tables") { request, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             let table = try await RequestBody.decode(RateTable.self, request, limit: 256 << 10)
             // A table for every site is every-site admins' business.
             let allowed = table.site.map { principal.has([.admin], on: $0) } ?? principal.grants.contains { $0.role == .admin && $0.site == nil }

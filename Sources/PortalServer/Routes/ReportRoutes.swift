@@ -8,9 +8,9 @@ import RoyaltyExport
 enum ReportRoutes {
     static let readers: Set<Role> = [.editor, .publisher, .accountant, .admin]
 
-    static func add(to group: RouterGroup<PortalContext>, store: Store) {
+    static func add(to group: RouterGroup<AuthenticatedContext>, store: Store) {
         group.get("reports/activity") { request, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             let parameters = QueryParameters(request)
             func day(_ name: String) throws -> VietnamDay {
                 guard let text = parameters[name] else { throw APIFailure(.invalidField, detail: "\(name): YYYY-MM-DD") }

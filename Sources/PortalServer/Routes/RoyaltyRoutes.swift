@@ -94,9 +94,9 @@ enum RoyaltyRoutes {
         var reference: String
     }
 
-    static func add(to group: RouterGroup<PortalContext>, store: Store) {
+    static func add(to group: RouterGroup<AuthenticatedContext>, store: Store) {
         group.get("royalties/entitlements") { request, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             let parameters = QueryParameters(request)
             let site = try site(parameters["site"], principal)
             let month = try month(parameters["month"])
@@ -110,7 +110,7 @@ enum RoyaltyRoutes {
         }
 
         group.get("royalties/payment-list") { request, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             let parameters = QueryParameters(request)
             let site = try site(parameters["site"], principal)
             guard principal.has(ledger, on: site) else { throw APIFailure(.forbidden, detail: site) }
@@ -124,7 +124,7 @@ enum RoyaltyRoutes {
 
         // One person's statement of a month: each item with its amount, then tax and net.
         group.get("royalties/statement") { request, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             let parameters = QueryParameters(request)
             let site = try site(parameters["site"], principal)
             let month = try month(parameters["month"])
@@ -151,7 +151,7 @@ enum RoyaltyRoutes {
 
         // The site's closed months, newest first: which are paid, which wait.
         group.get("royalties/batches") { request, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             let site = try site(QueryParameters(request)["site"], principal)
             guard principal.has(ledger, on: site) else { throw APIFailure(.forbidden, detail: site) }
             return try JSONResponse.make(try await store.batches(site: site))
@@ -160,7 +160,7 @@ enum RoyaltyRoutes {
         // Payment details: the ledger's keepers read and write those of the people known on the
         // site; a contributor reads their own; no one else, ever (they hold CCCD and bank accounts).
         group.get("royalties/payees") { request, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             let site = try site(QueryParameters(request)["site"], principal)
             let payees = try await store.payees(on: site)
             if principal.has(ledger, on: site) { return try JSONResponse.make(payees) }
@@ -170,7 +170,7 @@ enum RoyaltyRoutes {
         }
 
         group.put("royalties/payees") { request, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             let site = try site(QueryParameters(request)["site"], principal)
             guard principal.has(ledger, on: site) else { throw APIFailure(.forbidden, detail: site) }
             let payee = try await RequestBody.decode(Payee.self, request, limit: 8192)
@@ -184,7 +184,7 @@ enum RoyaltyRoutes {
         }
 
         group.get("royalties/budget") { request, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             let parameters = QueryParameters(request)
             let site = try site(parameters["site"], principal)
             guard principal.has(ledger, on: site) else { throw APIFailure(.forbidden, detail: site) }
@@ -192,7 +192,7 @@ enum RoyaltyRoutes {
         }
 
         group.put("royalties/budget") { request, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             let asked = try await RequestBody.decode(BudgetRequest.self, request, limit: 4096)
             let site = try site(asked.site, principal)
             guard principal.has([.admin], on: site) else { throw APIFailure(.forbidden, detail: site) }
@@ -202,7 +202,7 @@ enum RoyaltyRoutes {
         }
 
         group.post("royalties/batches") { request, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             let asked = try await RequestBody.decode(MonthRequest.self, request, limit: 4096)
             let (site, month) = try ledgerMonth(site: asked.site, month: asked.month, principal)
             guard try await store.siteName(code: site) != nil else { throw APIFailure(.invalidField, detail: "site: \(site)") }
@@ -214,7 +214,7 @@ enum RoyaltyRoutes {
         }
 
         group.post("royalties/payments") { request, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             let asked = try await RequestBody.decode(PaymentRequest.self, request, limit: 4096)
             let (site, month) = try ledgerMonth(site: asked.site, month: asked.month, principal)
             let reference = asked.reference.trimmingCharacters(in: .whitespacesAndNewlines)

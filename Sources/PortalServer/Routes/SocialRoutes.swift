@@ -12,14 +12,14 @@ enum SocialRoutes {
     static let board: Set<Role> = [.editor, .publisher, .admin]
     static let maxLimit = 1_000
 
-    private static func id(_ context: PortalContext) throws -> Int64 {
+    private static func id(_ context: AuthenticatedContext) throws -> Int64 {
         guard let id = context.parameters.get("id", as: Int64.self) else { throw APIFailure(.badRequest, detail: "id") }
         return id
     }
 
-    static func add(to group: RouterGroup<PortalContext>, store: Store) {
+    static func add(to group: RouterGroup<AuthenticatedContext>, store: Store) {
         group.get("social/posts") { request, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             let parameters = QueryParameters(request)
             var query = Store.SocialPostQuery(sites: boardSites(principal))
             for value in parameters[values: "status"] {
@@ -84,17 +84,17 @@ enum SocialRoutes {
                     throw APIFailure(.invalidField, detail: "link: the post's http(s) address")
                 }
             }
-            return try answer(try await store.resolveSocialPost(id, resolution, by: try context.authenticated().name))
+            return try answer(try await store.resolveSocialPost(id, resolution, by: context.principal.name))
         }
 
         group.get("social/channels") { _, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             guard principal.grants.contains(where: { board.contains($0.role) }) else { throw APIFailure(.forbidden) }
             return try JSONResponse.make(try await store.socialChannelSettings())
         }
 
         group.put("social/channels/:channel") { request, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             guard principal.grants.contains(where: { $0.role == .admin }) else { throw APIFailure(.forbidden) }
             guard let name = context.parameters.get("channel"), let channel = SocialChannel(rawValue: name) else {
                 throw APIFailure(.notFound)
@@ -109,7 +109,7 @@ enum SocialRoutes {
 
         // A later change of an approved item's channels or text: its unsent posts take it.
         group.put("submissions/:id/social") { request, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             let id = try id(context)
             guard let access = try await store.access(of: id, scope: principal.scope) else { throw APIFailure(.notFound) }
             guard principal.has(board, on: access.site) else { throw APIFailure(.forbidden, detail: access.site) }
@@ -146,8 +146,8 @@ enum SocialRoutes {
     }
 
     /// Post `id` when the user is on the board of its site; 404 when they cannot see the site, 403 when they may not act.
-    private static func visiblePost(_ id: Int64, context: PortalContext, store: Store) async throws -> SocialPost {
-        let principal = try context.authenticated()
+    private static func visiblePost(_ id: Int64, context: AuthenticatedContext, store: Store) async throws -> SocialPost {
+        let principal = context.principal
         guard let post = try await store.socialPost(id: id), principal.maySee(site: post.site) else { throw APIFailure(.notFound) }
         guard principal.has(board, on: post.site) else { throw APIFailure(.forbidden, detail: post.site) }
         return post

@@ -15,20 +15,20 @@ enum SubmissionRoutes {
     /// Roles that may file a new submission on a site.
     static let authors: Set<Role> = [.contributor, .editor, .admin]
 
-    private static func id(_ context: PortalContext) throws -> Int64 {
+    private static func id(_ context: AuthenticatedContext) throws -> Int64 {
         guard let id = context.parameters.get("id", as: Int64.self) else { throw APIFailure(.badRequest, detail: "id") }
         return id
     }
 
     /// The `{number}` of a revision or attachment path.
-    private static func number(_ context: PortalContext) throws -> Int {
+    private static func number(_ context: AuthenticatedContext) throws -> Int {
         guard let number = context.parameters.get("number", as: Int.self) else { throw APIFailure(.badRequest, detail: "number") }
         return number
     }
 
-    static func add(to group: RouterGroup<PortalContext>, store: Store, lists: ListCache, uploads: UploadGate) {
+    static func add(to group: RouterGroup<AuthenticatedContext>, store: Store, lists: ListCache, uploads: UploadGate) {
         group.get("submissions") { request, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             let parameters = QueryParameters(request)
             var statuses: [SubmissionStatus] = []
             for value in parameters[values: "status"] {
@@ -93,7 +93,7 @@ enum SubmissionRoutes {
         // A new submission from a contributor (or an editor writing one), photos included;
         // once per Idempotency-Key, so a retry after a timeout never files it twice.
         group.post("submissions") { request, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             return try await uploads.admit(request, user: principal.userID, limit: SubmissionDraft.bodySizeLimit) {
                 let draft = try await RequestBody.decode(SubmissionDraft.self, request, limit: SubmissionDraft.bodySizeLimit)
                 guard principal.has(authors, on: draft.site) else { throw APIFailure(.forbidden, detail: draft.site) }
@@ -115,7 +115,7 @@ enum SubmissionRoutes {
         }
 
         group.get("submissions/:id/attachments/:number") { request, context in
-            guard let photo = try await store.attachment(try number(context), of: try id(context), scope: try context.authenticated().scope) else {
+            guard let photo = try await store.attachment(try number(context), of: try id(context), scope: context.principal.scope) else {
                 throw APIFailure(.notFound)
             }
             var headers = HTTPFields()
@@ -126,7 +126,7 @@ enum SubmissionRoutes {
         }
 
         group.get("submissions/:id") { request, context in
-            guard let submission = try await store.submission(id: try id(context), scope: try context.authenticated().scope) else {
+            guard let submission = try await store.submission(id: try id(context), scope: context.principal.scope) else {
                 throw APIFailure(.notFound)
             }
             return try answer(submission)
@@ -135,7 +135,7 @@ enum SubmissionRoutes {
         // Save: a new revision, made from the one If-Match names; 412 with the
         // current text when someone saved since, so that nothing is lost.
         group.put("submissions/:id") { request, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             let id = try id(context)
             try await requireRoles(editors, principal, id: id, store: store)
             let expected = try revisionMatched(request)
@@ -155,7 +155,7 @@ enum SubmissionRoutes {
         // A workflow decision: checked against the status and the roles, recorded as an
         // audit event, and taken once however often a retry sends it with its Idempotency-Key.
         group.post("submissions/:id/transitions") { request, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             let id = try id(context)
             let transition = try await RequestBody.decode(TransitionRequest.self, request)
             let action = transition.action
@@ -193,7 +193,7 @@ enum SubmissionRoutes {
         // The edit lease: take or renew (POST), give back (DELETE); 409 with the
         // holder when someone else is editing.
         group.post("submissions/:id/lease") { request, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             let id = try id(context)
             try await requireRoles(editors, principal, id: id, store: store)
             return try leaseAnswer(try await store.acquireLease(id: id, user: principal.name, displayName: principal.displayName,
@@ -201,7 +201,7 @@ enum SubmissionRoutes {
         }
 
         group.delete("submissions/:id/lease") { request, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             let id = try id(context)
             try await requireRoles(editors, principal, id: id, store: store)
             return try leaseAnswer(try await store.releaseLease(id: id, user: principal.name, scope: principal.scope))
@@ -211,7 +211,7 @@ enum SubmissionRoutes {
         // contributor reads the shared ones and answers them.
         group.get("submissions/:id/notes") { request, context in
             let id = try id(context)
-            let board = try await noteReader(try context.authenticated(), id: id, store: store)
+            let board = try await noteReader(context.principal, id: id, store: store)
             // A contributor reads the board by display name, never by login name.
             let notes = try await store.notes(of: id, includeEditors: board).map { note in
                 var note = note
@@ -222,7 +222,7 @@ enum SubmissionRoutes {
         }
 
         group.post("submissions/:id/notes") { request, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             let id = try id(context)
             let board = try await noteReader(principal, id: id, store: store)
             let note = try await RequestBody.decode(NoteRequest.self, request, limit: 256 << 10)
@@ -242,7 +242,7 @@ enum SubmissionRoutes {
         // A published item's grading corrected: its royalty lines in open months are written
         // anew, paid ones taken back by adjustment lines in the next open month.
         group.put("submissions/:id/grading") { request, context in
-            let principal = try context.authenticated()
+            let principal = context.principal
             let id = try id(context)
             let access = try await requireRoles(editors, principal, id: id, store: store)
             let regrade = try await RequestBody.decode(Regrade.self, request, limit: 4096)
@@ -261,21 +261,21 @@ enum SubmissionRoutes {
         }
 
         group.get("submissions/:id/publication") { request, context in
-            guard let publication = try await store.publication(of: try id(context), scope: try context.authenticated().scope) else {
+            guard let publication = try await store.publication(of: try id(context), scope: context.principal.scope) else {
                 throw APIFailure(.notFound)
             }
             return try JSONResponse.make(publication)
         }
 
         group.get("submissions/:id/events") { request, context in
-            guard let events = try await store.events(of: try id(context), scope: try context.authenticated().scope) else {
+            guard let events = try await store.events(of: try id(context), scope: context.principal.scope) else {
                 throw APIFailure(.notFound)
             }
             return try JSONResponse.make(events)
         }
 
         group.get("submissions/:id/revisions") { request, context in
-            guard let list = try await store.revisions(of: try id(context), scope: try context.authenticated().scope) else {
+            guard let list = try await store.revisions(of: try id(context), scope: context.principal.scope) else {
                 throw APIFailure(.notFound)
             }
             return try JSONResponse.make(list)
@@ -292,7 +292,7 @@ enum SubmissionRoutes {
             }
             let plain = try parameters.format(among: "json", "plain") == "plain"
             guard let diff = try await store.diff(of: try id(context), from: try number("from") ?? 1, to: try number("to"),
-                                                  scope: try context.authenticated().scope) else {
+                                                  scope: context.principal.scope) else {
                 throw APIFailure(.notFound)
             }
             guard plain else { return try JSONResponse.make(diff) }
@@ -302,7 +302,7 @@ enum SubmissionRoutes {
         }
 
         group.get("submissions/:id/revisions/:number") { request, context in
-            guard let revision = try await store.revision(try number(context), of: try id(context), scope: try context.authenticated().scope) else {
+            guard let revision = try await store.revision(try number(context), of: try id(context), scope: context.principal.scope) else {
                 throw APIFailure(.notFound)
             }
             return try JSONResponse.make(revision)

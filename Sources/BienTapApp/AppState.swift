@@ -216,7 +216,7 @@ public struct AppState {
         /// The link of uncertain post `id`, found on the page.
         case link(id: Int64)
     }
-    struct Asking {
+    struct Asking: PromptQuestion {
         var ask: Ask
         var prompt: Prompt
         /// What Escape puts back: the queue's cursor or the pager's top line, the filter, the pager's search.
@@ -224,9 +224,20 @@ public struct AppState {
         var filterBefore: String
         var searchBefore: PagerSearch
     }
-    var prompt: Asking?
-    var palette: DeskPalette?
-    var form: Form<FormKey>?
+    /// What is open over the screen and takes the keys first: a dialog, a form, a prompt, the palette.
+    var modals = ModalStack<DeskAnswer, FormKey, DeskAction, Asking>()
+    var prompt: Asking? {
+        get { modals.prompt }
+        set { modals.prompt = newValue }
+    }
+    var palette: DeskPalette? {
+        get { modals.palette }
+        set { modals.palette = newValue }
+    }
+    var form: Form<FormKey>? {
+        get { modals.form }
+        set { modals.form = newValue }
+    }
     var lastSearch = ""
 
     /// How often the queue on screen is read again by itself; nil: only when asked.
@@ -247,7 +258,10 @@ public struct AppState {
     /// Items opened from the reader's F8: the finding whose fixes the editor offers.
     var fixOnOpening: [Int64: EditorState.FindingToFix] = [:]
     /// A question in a box; each of its choices says what it does.
-    var dialog: Dialog<DeskAnswer>?
+    var dialog: Dialog<DeskAnswer>? {
+        get { modals.dialog }
+        set { modals.dialog = newValue }
+    }
     /// What the form on screen is for.
     enum FormPurpose { case filter, decision(DecisionDraft), note(id: Int64), compare(id: Int64, revisions: [Int]), postText(id: Int64) }
     var formPurpose = FormPurpose.filter
@@ -436,30 +450,16 @@ public struct AppState {
             topEditor = editor
             return fromEditor(effects, at: overlays.count - 1)
         }
-        if let dialog {
-            switch input {
-            case .key(let key):
-                // As mutt's quit=ask-yes: the quitting key again confirms (q q), Escape stays.
-                let asksToQuit = dialog.choices.contains { $0.answer == .quit }
-                if asksToQuit, key != .escape, quitKeys.contains([key]) { return answerDialog(.quit) }
-                return dialog.answer(key).map { answerDialog($0) } ?? []
-            case .mouse(let mouse):
-                guard case .press = mouse.action,
-                      let answer = dialog.answer(clickAt: mouse.row, col: mouse.col, screenWidth: width, screenHeight: height) else { return [] }
-                return answerDialog(answer)
-            case .terminate: return [.quit]
-            default: break
-            }
-        }
         switch input {
         case .key(let key):
-            if palette != nil { return KeyBindings.route(key, to: &palette, keymap: keymap).map { perform($0) } ?? [] }
-            if form != nil { return handlePostTextForm(key) ?? handleForm(key) }
-            if prompt != nil {
-                if let effects = handleLedgerPrompt(key) { return effects }
-                if let effects = handleLinkPrompt(key) { return effects }
-                handlePrompt(key)
-                return []
+            // As mutt's quit=ask-yes: the quitting key again confirms (q q), Escape stays.
+            if case .dialog(let question)? = modals.open.last, question.choices.contains(where: { $0.answer == .quit }),
+               key != .escape, quitKeys.contains([key]) {
+                return answerDialog(.quit)
+            }
+            let keymap = self.keymap
+            if let outcome = modals.handle(key, now: now, command: { KeyBindings.editorCommand(for: $0, keymap: keymap) }) {
+                return receive(outcome)
             }
             switch matcher.feed(key, context: context, keymap: keymap) {
             case .action(let id):
@@ -471,6 +471,7 @@ public struct AppState {
                 return []
             }
         case .mouse(let mouse):
+            if let outcome = modals.handle(mouse: mouse, screenWidth: width, screenHeight: height) { return receive(outcome) }
             return handleLedgerMouse(mouse) ?? handleSocialMouse(mouse) ?? handleMouse(mouse)
         case .resize(let w, let h):
             width = w
@@ -485,15 +486,7 @@ public struct AppState {
             }
             return []
         case .paste(let text):
-            if form != nil {
-                form?.paste(text)
-                recountPostText()
-            } else if var p = prompt {
-                p.prompt.field.insert(text.replacingOccurrences(of: "\n", with: " "))
-                prompt = p
-                applyPrompt()
-            }
-            return []
+            return modals.paste(text).map { receive($0) } ?? []
         case .terminate:
             return [.quit]
         }
@@ -852,44 +845,71 @@ public struct AppState {
         }
     }
 
+    /// What came of an event the modal on top took.
+    private mutating func receive(_ outcome: ModalStack<DeskAnswer, FormKey, DeskAction, Asking>.Outcome) -> [Effect] {
+        switch outcome {
+        case .editing:
+            // The count in Zalo's label follows the typing (and pasting).
+            recountPostText()
+            return []
+        case .answered(let answer):
+            return answerDialog(answer)
+        case .submitted(let values, let before):
+            return formSubmitted(values, form: before)
+        case .formCancelled:
+            formPurpose = .filter
+            return []
+        case .promptEdited:
+            applyPrompt()
+            return []
+        case .promptSubmitted(let p, let text):
+            switch p.ask {
+            case .month, .year, .reference: return ledgerPromptSubmitted(p.ask, text)
+            case .link(let id): return linkSubmitted(p, id: id, text)
+            case .search, .filter:
+                promptSubmitted(p, text)
+                return []
+            }
+        case .promptCancelled(let p):
+            if p.ask == .search || p.ask == .filter { promptCancelled(p) }
+            return []
+        case .chosen(let action):
+            return perform(action)
+        case .paletteClosed:
+            return []
+        }
+    }
+
     /// Search moves the cursor (or the pager) and filter narrows the rows as
     /// the user types; Escape puts back what was there before.
-    private mutating func handlePrompt(_ key: Key) {
-        guard var p = prompt else { return }
-        let keymap = self.keymap
-        switch p.prompt.handle(key, command: { KeyBindings.editorCommand(for: $0, keymap: keymap) }) {
-        case .editing:
-            prompt = p
-            applyPrompt()
-        case .cancelled:
-            prompt = nil
-            if var pager {
-                pagerSearch = p.searchBefore
-                pager.top = p.positionBefore
-                self.pager = pager
-                return
-            }
-            if p.ask == .filter { queue.setFilter(p.filterBefore, visibleRows: tableRows) }
-            queue.table.cursor = min(p.positionBefore, max(0, queue.table.rowCount - 1))
-            queue.table.keepCursorVisible(visibleRows: tableRows)
-        case .submitted(let text):
-            prompt = nil
-            if pager != nil {
-                if text.isEmpty { pagerSearch = p.searchBefore }
-                else if pagerSearch?.current == nil { notify(Strings.notFound(text)(language)) }
-                return
-            }
-            if p.ask == .search, !text.isEmpty {
-                lastSearch = text
-                if !queue.table.search(text, from: p.positionBefore, includingStart: true, rows: queue.rows, visibleRows: tableRows) {
-                    notify(Strings.notFound(text)(language))
-                }
-            }
-            if p.ask == .filter, !text.isEmpty {
-                notify(Strings.filtered(queue.table.rowCount, of: queue.items.count)(language))
+    private mutating func promptCancelled(_ p: Asking) {
+        if var pager {
+            pagerSearch = p.searchBefore
+            pager.top = p.positionBefore
+            self.pager = pager
+            return
+        }
+        if p.ask == .filter { queue.setFilter(p.filterBefore, visibleRows: tableRows) }
+        queue.table.cursor = min(p.positionBefore, max(0, queue.table.rowCount - 1))
+        queue.table.keepCursorVisible(visibleRows: tableRows)
+    }
+
+    private mutating func promptSubmitted(_ p: Asking, _ text: String) {
+        if pager != nil {
+            if text.isEmpty { pagerSearch = p.searchBefore }
+            else if pagerSearch?.current == nil { notify(Strings.notFound(text)(language)) }
+            return
+        }
+        if p.ask == .search, !text.isEmpty {
+            lastSearch = text
+            if !queue.table.search(text, from: p.positionBefore, includingStart: true, rows: queue.rows, visibleRows: tableRows) {
+                notify(Strings.notFound(text)(language))
             }
         }
     }
+        if p.ask == .filter, !text.isEmpty {
+            notify(Strings.filtered(queue.table.rowCount, of: queue.items.count)(language))
+        }
 
     private mutating func applyPrompt() {
         guard let p = prompt else { return }
@@ -1023,13 +1043,7 @@ public struct AppState {
         let right = position.isEmpty ? hint : position + " · " + hint
         toasts.render(into: &frame, aboveRow: height - 1, theme: theme)
         StatusBar.render(left: left, right: right, isError: statusError != nil, into: &frame, row: height - 1, theme: theme)
-        if let prompt { prompt.prompt.render(into: &frame, row: height - 1, theme: theme) }
-        if let form { form.render(into: &frame, theme: theme) }
-        if let palette { palette.render(into: &frame, theme: theme) }
-        if let dialog {
-            dialog.render(into: &frame, theme: theme)
-            frame.cursor = nil
-        }
+        modals.render(into: &frame, promptRow: height - 1, theme: theme)
         return frame
     }
 }

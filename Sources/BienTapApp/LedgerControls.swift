@@ -230,46 +230,34 @@ extension AppState {
         }
     }
 
-    /// A month, a year or a payment reference typed on the bottom line; nil when the prompt is another's.
-    mutating func handleLedgerPrompt(_ key: Key) -> [Effect]? {
-        guard var p = prompt, [.month, .year, .reference].contains(p.ask) else { return nil }
-        let keymap = self.keymap
-        switch p.prompt.handle(key, command: { KeyBindings.editorCommand(for: $0, keymap: keymap) }) {
-        case .editing:
-            prompt = p
-            return []
-        case .cancelled:
-            prompt = nil
-            return []
-        case .submitted(let text):
-            prompt = nil
-            switch p.ask {
-            case .month:
-                guard var screen = ledgerOnTop else { return [] }
-                guard let month = RoyaltyScreen.parseMonth(text) else {
-                    notify(Strings.badMonthTyped(text)(language), kind: .warning)
-                    return []
-                }
-                let effects = loadMonth(&screen, site: screen.site, month: month)
-                ledgerOnTop = screen
-                return effects
-            case .year:
-                guard var screen = activityOnTop else { return [] }
-                let trimmed = text.trimmingCharacters(in: .whitespaces)
-                guard let year = Int(trimmed), VietnamDay.years.contains(year), year > VietnamDay.years.lowerBound else {
-                    notify(Strings.badYearTyped(text)(language), kind: .warning)
-                    return []
-                }
-                let effects = loadActivity(&screen, year: year)
-                activityOnTop = screen
-                return effects
-            default:
-                let reference = Normalization.nfc(text.trimmingCharacters(in: .whitespacesAndNewlines))
-                guard !reference.isEmpty, let screen = ledgerOnTop, let site = screen.site else { return [] }
-                loadStarted = now
-                ledgerOnTop?.isLoading = true
-                return [.recordRoyaltyPayment(site: site, month: screen.month, reference: reference)]
+    /// A month, a year or a payment reference typed on the bottom line.
+    mutating func ledgerPromptSubmitted(_ ask: Ask, _ text: String) -> [Effect] {
+        switch ask {
+        case .month:
+            guard var screen = ledgerOnTop else { return [] }
+            guard let month = RoyaltyScreen.parseMonth(text) else {
+                notify(Strings.badMonthTyped(text)(language), kind: .warning)
+                return []
             }
+            let effects = loadMonth(&screen, site: screen.site, month: month)
+            ledgerOnTop = screen
+            return effects
+        case .year:
+            guard var screen = activityOnTop else { return [] }
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            guard let year = Int(trimmed), VietnamDay.years.contains(year), year > VietnamDay.years.lowerBound else {
+                notify(Strings.badYearTyped(text)(language), kind: .warning)
+                return []
+            }
+            let effects = loadActivity(&screen, year: year)
+            activityOnTop = screen
+            return effects
+        default:
+            let reference = Normalization.nfc(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            guard !reference.isEmpty, let screen = ledgerOnTop, let site = screen.site else { return [] }
+            loadStarted = now
+            ledgerOnTop?.isLoading = true
+            return [.recordRoyaltyPayment(site: site, month: screen.month, reference: reference)]
         }
     }
 
@@ -280,7 +268,6 @@ extension AppState {
 
     /// A click selects a person (two open their statement); the wheel moves. Nil when no ledger screen is on top.
     mutating func handleLedgerMouse(_ mouse: MouseEvent) -> [Effect]? {
-        guard palette == nil, prompt == nil, form == nil else { return nil }
         if var screen = activityOnTop {
             if let delta = mouse.wheelDelta { screen.scroll(delta > 0 ? .down : .up, visibleRows: ActivityScreen.siteRows(bodyHeight: bodyRows)) }
             activityOnTop = screen

@@ -51,36 +51,29 @@ extension AppState {
         FormLabels(invalidDate: Strings.invalidDate(language), hint: (dates ? Strings.formHint : Strings.formHintPlain)(language))
     }
 
-    mutating func handleForm(_ key: Key) -> [Effect] {
-        guard var f = form else { return [] }
-        f.now = now
-        let keymap = self.keymap
-        let before = f
-        switch f.handle(key, command: { KeyBindings.editorCommand(for: $0, keymap: keymap) }) {
-        case .editing:
-            form = f
-        case .cancelled:
-            form = nil
-        case .submitted(let values):
-            form = nil
-            if case .decision(let draft) = formPurpose { return submit(draft, values, form: before) }
-            if case .note(let id) = formPurpose { return submitNote(id, values, form: before) }
-            if case .compare(let id, let revisions) = formPurpose { return submitComparison(id, revisions, values, form: before) }
-            var c = QueueCriteria()
-            let sites = siteChoices
-            if case .choice(let i)? = values[.site], i > 0, sites.indices.contains(i - 1) { c.site = sites[i - 1] }
-            if case .choice(let i)? = values[.category], i > 0 { c.category = NewsroomKit.Category.allCases[i - 1] }
-            if case .text(let t)? = values[.contributor] { c.contributor = t.trimmingCharacters(in: .whitespaces) }
-            if case .date(let d)? = values[.receivedFrom] { c.receivedFrom = d }
-            if case .date(let d)? = values[.receivedTo], let d {
-                // "until 24/11" means until that day is over.
-                let f = DateText.Fields(d)
-                c.receivedTo = f.hour == 0 && f.minute == 0 ? d.addingTimeInterval(86_399) : d
-            }
-            if case .checkbox(let b)? = values[.markedOnly] { c.markedOnly = b }
-            queue.setCriteria(c, visibleRows: tableRows)
-            notify(Strings.filtered(queue.table.rowCount, of: queue.items.count)(language))
+    /// A form answered: what it was for takes its values (and may put it back, saying why).
+    mutating func formSubmitted(_ values: [FormKey: FormValue], form before: Form<FormKey>) -> [Effect] {
+        switch formPurpose {
+        case .decision(let draft): return submit(draft, values, form: before)
+        case .note(let id): return submitNote(id, values, form: before)
+        case .compare(let id, let revisions): return submitComparison(id, revisions, values, form: before)
+        case .postText(let id): return postTextSubmitted(id, values, form: before)
+        case .filter: break
         }
+        var c = QueueCriteria()
+        let sites = siteChoices
+        if case .choice(let i)? = values[.site], i > 0, sites.indices.contains(i - 1) { c.site = sites[i - 1] }
+        if case .choice(let i)? = values[.category], i > 0 { c.category = NewsroomKit.Category.allCases[i - 1] }
+        if case .text(let t)? = values[.contributor] { c.contributor = t.trimmingCharacters(in: .whitespaces) }
+        if case .date(let d)? = values[.receivedFrom] { c.receivedFrom = d }
+        if case .date(let d)? = values[.receivedTo], let d {
+            // "until 24/11" means until that day is over.
+            let f = DateText.Fields(d)
+            c.receivedTo = f.hour == 0 && f.minute == 0 ? d.addingTimeInterval(86_399) : d
+        }
+        if case .checkbox(let b)? = values[.markedOnly] { c.markedOnly = b }
+        queue.setCriteria(c, visibleRows: tableRows)
+        notify(Strings.filtered(queue.table.rowCount, of: queue.items.count)(language))
         return []
     }
 
@@ -102,17 +95,6 @@ extension AppState {
 
     /// A click selects a row (two open it), a tab or a column to sort by; the wheel scrolls.
     mutating func handleMouse(_ mouse: MouseEvent) -> [Effect] {
-        if palette != nil {
-            return KeyBindings.route(mouse, to: &palette, screenWidth: width, screenHeight: height).map { perform($0) } ?? []
-        }
-        if prompt != nil { return [] }
-        if var f = form {
-            if case .press = mouse.action {
-                f.click(row: mouse.row, col: mouse.col, screenWidth: width, screenHeight: height)
-                form = f
-            }
-            return []
-        }
         if let delta = mouse.wheelDelta {
             if var pager {
                 pager.scroll(by: delta, lineCount: pagerLines().count, visibleRows: bodyRows)

@@ -190,27 +190,16 @@ extension AppState {
         }
     }
 
-    /// The post's link typed on the bottom line; nil when the prompt is another's. A link that is
-    /// no web address keeps the question open, with the words of why.
-    mutating func handleLinkPrompt(_ key: Key) -> [Effect]? {
-        guard var p = prompt, case .link(let id) = p.ask else { return nil }
-        let keymap = self.keymap
-        switch p.prompt.handle(key, command: { KeyBindings.editorCommand(for: $0, keymap: keymap) }) {
-        case .editing:
-            prompt = p
-        case .cancelled:
-            prompt = nil
-        case .submitted(let text):
-            let link = Normalization.nfc(text.trimmingCharacters(in: .whitespacesAndNewlines))
-            guard Self.isWebAddress(link) else {
-                prompt = p
-                notify(Strings.badPostLink(TerminalSafeText.line(link))(language), kind: .warning)
-                return []
-            }
-            prompt = nil
-            return act(.resolvePosted(link: link), on: id)
+    /// The post's link typed on the bottom line. A link that is no web address keeps the
+    /// question open, with the words of why.
+    mutating func linkSubmitted(_ question: Asking, id: Int64, _ text: String) -> [Effect] {
+        let link = Normalization.nfc(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        guard Self.isWebAddress(link) else {
+            prompt = question
+            notify(Strings.badPostLink(TerminalSafeText.line(link))(language), kind: .warning)
+            return []
         }
-        return []
+        return act(.resolvePosted(link: link), on: id)
     }
 
     /// An absolute http(s) address with a host, as the portal takes for a post's link.
@@ -221,52 +210,37 @@ extension AppState {
         return true
     }
 
-    /// The text form's keys; nil when the form on screen is another's. A text Zalo would refuse,
-    /// an empty one or one too long puts the form back as it was, and says why.
-    mutating func handlePostTextForm(_ key: Key) -> [Effect]? {
-        guard case .postText(let id) = formPurpose, var f = form else { return nil }
-        f.now = now
-        let keymap = self.keymap
-        let before = f
-        switch f.handle(key, command: { KeyBindings.editorCommand(for: $0, keymap: keymap) }) {
-        case .editing:
-            form = f
-            recountPostText()
-        case .cancelled:
-            form = nil
-            formPurpose = .filter
-        case .submitted(let values):
-            guard case .text(let raw)? = values[.message] else { return [] }
-            let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            let channel = socialOnTop?.posts.first { $0.id == id }?.channel
-            let count = SocialScreen.characters(text)
-            let problem: String?
-            if text.isEmpty {
-                problem = Strings.postTextEmpty(language)
-            } else if channel == "zalo", count > SocialScreen.zaloTextLimit {
-                problem = Strings.zaloTextTooLong(count, limit: SocialScreen.zaloTextLimit)(language)
-            } else if count > TransitionRequest.socialMessageLimit {
-                problem = Strings.postTextTooLong(count, limit: TransitionRequest.socialMessageLimit)(language)
-            } else {
-                problem = nil
-            }
-            if let problem {
-                form = before
-                notify(problem, kind: .warning)
-                return []
-            }
-            form = nil
-            formPurpose = .filter
-            return act(.edit(text: text), on: id)
+    /// The text form answered. A text Zalo would refuse, an empty one or one too long puts
+    /// the form back as it was, and says why.
+    mutating func postTextSubmitted(_ id: Int64, _ values: [FormKey: FormValue], form before: Form<FormKey>) -> [Effect] {
+        guard case .text(let raw)? = values[.message] else { return [] }
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let channel = socialOnTop?.posts.first { $0.id == id }?.channel
+        let count = SocialScreen.characters(text)
+        let problem: String?
+        if text.isEmpty {
+            problem = Strings.postTextEmpty(language)
+        } else if channel == "zalo", count > SocialScreen.zaloTextLimit {
+            problem = Strings.zaloTextTooLong(count, limit: SocialScreen.zaloTextLimit)(language)
+        } else if count > TransitionRequest.socialMessageLimit {
+            problem = Strings.postTextTooLong(count, limit: TransitionRequest.socialMessageLimit)(language)
+        } else {
+            problem = nil
         }
-        return []
+        if let problem {
+            form = before
+            notify(problem, kind: .warning)
+            return []
+        }
+        formPurpose = .filter
+        return act(.edit(text: text), on: id)
     }
 
     // MARK: - The mouse
 
     /// A click selects a post (two open its item); the wheel moves. Nil when the social screen is not on top.
     mutating func handleSocialMouse(_ mouse: MouseEvent) -> [Effect]? {
-        guard palette == nil, prompt == nil, form == nil, var screen = socialOnTop else { return nil }
+        guard var screen = socialOnTop else { return nil }
         let rows = socialTableRows
         if let delta = mouse.wheelDelta {
             screen.table.moveCursor(by: delta, visibleRows: rows)

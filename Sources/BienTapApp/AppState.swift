@@ -906,10 +906,10 @@ public struct AppState {
                 notify(Strings.notFound(text)(language))
             }
         }
-    }
         if p.ask == .filter, !text.isEmpty {
             notify(Strings.filtered(queue.table.rowCount, of: queue.items.count)(language))
         }
+    }
 
     private mutating func applyPrompt() {
         guard let p = prompt else { return }

@@ -3,12 +3,14 @@ import HTTPTypes
 import HummingbirdTesting
 import NewsroomKit
 @testable import PortalServer
-import XCTest
+import Testing
 
 /// Editorial notes: threaded, for the board or shared with the contributor.
-class NoteTests: PortalTestCase {
-    func testTheBoardTalksPrivatelyAndWithTheContributor() async throws {
-        try await withPortal { store, client in
+@Suite(.serialized)
+struct NoteTests: PortalTesting {
+    @Test(arguments: Database.both)
+    func theBoardTalksPrivatelyAndWithTheContributor(_ database: Database) async throws {
+        try await withPortal(on: database) { store, client in
             let editor = try await store.addUser(name: "bien-tap", displayName: "Biên tập", grants: [Grant(role: .editor, site: "so-y-te")])
             let writer = try await store.addUser(name: "phong-vien", displayName: "Phóng viên", grants: [Grant(role: .contributor, site: "so-y-te")])
             let stranger = try await store.addUser(name: "ctv-khac", displayName: "CTV khác", grants: [Grant(role: .contributor, site: "so-y-te")])
@@ -22,38 +24,33 @@ class NoteTests: PortalTestCase {
                                headers: key.map { [HTTPField.Name("Idempotency-Key")!: $0] } ?? [:], body: json(request))
             }
             let inside = try await note(editor, NoteRequest(body: "Nguồn số liệu chưa rõ.".decomposedStringWithCanonicalMapping, visibility: .editors))
-            XCTAssertEqual(inside.status, .created)
+            #expect(inside.status == .created)
             let internalNote = try WireFormat.decoder().decode(Note.self, from: inside.body)
-            XCTAssertEqual(internalNote.body, "Nguồn số liệu chưa rõ.")
+            #expect(internalNote.body == "Nguồn số liệu chưa rõ.")
             let asked = try WireFormat.decoder().decode(Note.self, from: try await note(editor, NoteRequest(body: "Anh bổ sung nguồn nhé.", visibility: .shared), key: "n1").body)
             let again = try await note(editor, NoteRequest(body: "Anh bổ sung nguồn nhé.", visibility: .shared), key: "n1")
-            XCTAssertEqual(try WireFormat.decoder().decode(Note.self, from: again.body).id, asked.id, "a retried note is one note")
+            #expect(try WireFormat.decoder().decode(Note.self, from: again.body).id == asked.id, "a retried note is one note")
 
             // The contributor sees the shared note only, answers it, and cannot write to the board.
             let (seen, _) = try await get(client, APIPath.notes(id), token: writer, as: [Note].self)
-            XCTAssertEqual(seen.map(\.id), [asked.id])
+            #expect(seen.map(\.id) == [asked.id])
             let reply = try await note(writer, NoteRequest(body: "Nguồn: Sở Y tế.", visibility: .shared, parentId: asked.id))
-            XCTAssertEqual(reply.status, .created)
-            XCTAssertEqual(try WireFormat.decoder().decode(Note.self, from: reply.body).parentId, asked.id)
+            #expect(reply.status == .created)
+            #expect(try WireFormat.decoder().decode(Note.self, from: reply.body).parentId == asked.id)
             let sneaky = try await note(writer, NoteRequest(body: "Riêng", visibility: .editors))
-            XCTAssertEqual(sneaky.status, .forbidden)
+            #expect(sneaky.status == .forbidden)
             let wide = try await note(editor, NoteRequest(body: "Trả lời công khai", visibility: .shared, parentId: internalNote.id))
-            XCTAssertEqual(errorCode(wide.body), "invalid_field", "a reply is never seen more widely than what it answers")
+            #expect(errorCode(wide.body) == "invalid_field", "a reply is never seen more widely than what it answers")
             let empty = try await note(editor, NoteRequest(body: "  ", visibility: .editors))
-            XCTAssertEqual(errorCode(empty.body), "invalid_field")
+            #expect(errorCode(empty.body) == "invalid_field")
 
             let (all, _) = try await get(client, APIPath.notes(id), token: editor, as: [Note].self)
-            XCTAssertEqual(all.map(\.visibility), [.editors, .shared, .shared])
-            XCTAssertEqual(all.map(\.author), ["bien-tap", "bien-tap", "phong-vien"])
+            #expect(all.map(\.visibility) == [.editors, .shared, .shared])
+            #expect(all.map(\.author) == ["bien-tap", "bien-tap", "phong-vien"])
             let invisible = try await send(client, .get, APIPath.notes(id), token: stranger)
-            XCTAssertEqual(invisible.status, .notFound, "another contributor's item does not exist for them")
+            #expect(invisible.status == .notFound, "another contributor's item does not exist for them")
             let refused = try await send(client, .get, APIPath.notes(id), token: accountant)
-            XCTAssertEqual(refused.status, .forbidden, "an accountant sees the item, not the board's talk")
+            #expect(refused.status == .forbidden, "an accountant sees the item, not the board's talk")
         }
     }
-}
-
-final class NoteTestsOnPostgres: NoteTests {
-    override class var onPostgres: Bool { true }
-    override func testTheBoardTalksPrivatelyAndWithTheContributor() async throws { try await super.testTheBoardTalksPrivatelyAndWithTheContributor() }
 }

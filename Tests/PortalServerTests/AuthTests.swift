@@ -3,10 +3,11 @@ import HTTPTypes
 import HummingbirdTesting
 import NewsroomKit
 @testable import PortalServer
-import XCTest
+import Testing
 
 /// Sign-in, its limits and second factor, tokens' lives, grants.
-class AuthTests: PortalTestCase {
+@Suite(.serialized)
+struct AuthTests: PortalTesting {
     /// bcrypt's smallest work factor: the tests check behaviour, not strength.
     private let cheap: UInt8 = 4
 
@@ -15,32 +16,33 @@ class AuthTests: PortalTestCase {
         try await send(client, .post, APIPath.signIn, token: nil, body: json(SignInRequest(name: name, password: password, code: code)))
     }
 
-    func testPasswordSignInIssuesAnExpiringTokenThatSignOutRevokes() async throws {
+    @Test(arguments: Database.both)
+    func passwordSignInIssuesAnExpiringTokenThatSignOutRevokes(_ database: Database) async throws {
         // Without the token cache: revocations elsewhere (a new password) count at once.
-        try await withPortal(tokenCacheSeconds: 0) { store, client in
+        try await withPortal(on: database, tokenCacheSeconds: 0) { store, client in
             _ = try await store.addUser(name: "an", displayName: "An", grants: [Grant(role: .editor, site: "so-y-te")])
             try await store.setPassword(name: "an", password: "mật khẩu dài", cost: cheap)
 
             for (name, password) in [("an", "sai mật khẩu"), ("khong-co", "mật khẩu dài"), ("an", "")] {
                 let refused = try await signIn(client, name, password)
-                XCTAssertEqual(refused.status, .unauthorized)
-                XCTAssertEqual(errorCode(refused.body), "invalid_credentials", "\(name) / \(password)")
+                #expect(refused.status == .unauthorized)
+                #expect(errorCode(refused.body) == "invalid_credentials", "\(name) / \(password)")
             }
             // The password is compared as NFC, whatever form it was typed in.
             let answer = try await signIn(client, "an", "mật khẩu dài".decomposedStringWithCanonicalMapping)
-            XCTAssertEqual(answer.status, .ok, String(decoding: answer.body, as: UTF8.self))
-            XCTAssertEqual(answer.headers[.cacheControl], "no-store")
+            #expect(answer.status == .ok, "\(String(decoding: answer.body, as: UTF8.self))")
+            #expect(answer.headers[.cacheControl] == "no-store")
             let signedIn = try WireFormat.decoder().decode(SignInAnswer.self, from: answer.body)
-            XCTAssertTrue(signedIn.token.hasPrefix(AccessToken.prefix))
-            XCTAssertEqual(signedIn.me.grants, [Grant(role: .editor, site: "so-y-te")])
-            XCTAssertEqual(signedIn.expiresAt.timeIntervalSinceNow, Store.signInTokenLifetime, accuracy: 60)
+            #expect(signedIn.token.hasPrefix(AccessToken.prefix))
+            #expect(signedIn.me.grants == [Grant(role: .editor, site: "so-y-te")])
+            #expect(abs(signedIn.expiresAt.timeIntervalSinceNow - Store.signInTokenLifetime) <= 60)
 
             let (me, _) = try await get(client, APIPath.me, token: signedIn.token, as: Me.self)
-            XCTAssertEqual(me.name, "an")
+            #expect(me.name == "an")
             let out = try await send(client, .post, APIPath.signOut, token: signedIn.token)
-            XCTAssertEqual(out.status, .noContent)
+            #expect(out.status == .noContent)
             let (gone, _) = try await get(client, APIPath.me, token: signedIn.token, as: APIErrorBody.self, status: .unauthorized)
-            XCTAssertEqual(gone.error.code, "unauthorized")
+            #expect(gone.error.code == "unauthorized")
 
             // A token past its time stops working.
             let old = try await store.issueToken(name: "an", lifetime: 86400, now: Date().addingTimeInterval(-2 * 86400))
@@ -52,54 +54,56 @@ class AuthTests: PortalTestCase {
             try await store.setPassword(name: "an", password: "một mật khẩu khác", cost: cheap)
             _ = try await get(client, APIPath.me, token: fresh.token, as: APIErrorBody.self, status: .unauthorized)
             let bad = try await send(client, .post, APIPath.signIn, token: nil, body: Data("{\"name\": 1}".utf8))
-            XCTAssertEqual(errorCode(bad.body), "invalid_json")
+            #expect(errorCode(bad.body) == "invalid_json")
             let invalidUTF8 = try await send(client, .post, APIPath.signIn, token: nil, body: Data([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]))
-            XCTAssertEqual(invalidUTF8.status, .badRequest)
-            XCTAssertEqual(errorCode(invalidUTF8.body), "invalid_json")
+            #expect(invalidUTF8.status == .badRequest)
+            #expect(errorCode(invalidUTF8.body) == "invalid_json")
         }
     }
 
-    func testSignInIsLimitedPerNameAndPerAddress() async throws {
+    @Test(arguments: Database.both)
+    func signInIsLimitedPerNameAndPerAddress(_ database: Database) async throws {
         var limits = Store.SignInLimits()
         limits.perPair = 3
         limits.perPeer = 5
         limits.window = 600
-        try await withPortal(signInLimits: limits) { store, client in
+        try await withPortal(on: database, signInLimits: limits) { store, client in
             for name in ["an", "binh"] {
                 _ = try await store.addUser(name: name, displayName: name, grants: [Grant(role: .editor, site: nil)])
                 try await store.setPassword(name: name, password: "đúng mật khẩu", cost: cheap)
             }
             for _ in 0..<3 {
                 let wrong = try await signIn(client, "an", "sai")
-                XCTAssertEqual(errorCode(wrong.body), "invalid_credentials")
+                #expect(errorCode(wrong.body) == "invalid_credentials")
             }
             // This name from this address waits, even with the right password: a second
             // now, twice as long after each further failure, never a quarter-hour lock.
             let slowed = try await signIn(client, "an", "đúng mật khẩu")
-            XCTAssertEqual(slowed.status, .tooManyRequests)
-            XCTAssertEqual(errorCode(slowed.body), "too_many_attempts")
-            let wait = try XCTUnwrap(slowed.headers[.retryAfter].flatMap(Int.init))
-            XCTAssertEqual(wait, 1)
+            #expect(slowed.status == .tooManyRequests)
+            #expect(errorCode(slowed.body) == "too_many_attempts")
+            let wait = try #require(slowed.headers[.retryAfter].flatMap(Int.init))
+            #expect(wait == 1)
             // Another name from the same address still signs in…
             let other = try await signIn(client, "binh", "đúng mật khẩu")
-            XCTAssertEqual(other.status, .ok)
+            #expect(other.status == .ok)
             // …until the address has failed too often, whatever the name.
             for _ in 0..<2 { _ = try await signIn(client, "binh", "sai") }
             let peerSlowed = try await signIn(client, "binh", "đúng mật khẩu")
-            XCTAssertEqual(errorCode(peerSlowed.body), "too_many_attempts")
+            #expect(errorCode(peerSlowed.body) == "too_many_attempts")
 
             // The window passes: the store lets the name in again.
             let later = Date().addingTimeInterval(601)
             guard case .signedIn = try await store.signIn(name: "an", password: "đúng mật khẩu", code: nil, peer: "elsewhere",
-                                                          limits: limits, now: later) else { return XCTFail("still limited after the window") }
+                                                          limits: limits, now: later) else { Issue.record("still limited after the window"); return }
         }
     }
 
-    func testASlowedSignInWaitsLongerAfterEachFailureAndGoesThroughOnceTheWaitHasPassed() async throws {
+    @Test(arguments: Database.both)
+    func aSlowedSignInWaitsLongerAfterEachFailureAndGoesThroughOnceTheWaitHasPassed(_ database: Database) async throws {
         var limits = Store.SignInLimits()
         limits.perPair = 2
         let clock = ManualClock()
-        try await withPortal(signInLimits: limits, clock: clock) { store, client in
+        try await withPortal(on: database, signInLimits: limits, clock: clock) { store, client in
             _ = try await store.addUser(name: "an", displayName: "An", grants: [Grant(role: .editor, site: nil)])
             try await store.setPassword(name: "an", password: "đúng mật khẩu", cost: cheap)
             for _ in 0..<2 { _ = try await signIn(client, "an", "sai") }
@@ -109,30 +113,31 @@ class AuthTests: PortalTestCase {
                 return answer.status == .tooManyRequests ? answer.headers[.retryAfter].flatMap(Int.init) : nil
             }
             let first = try await retryAfter()
-            XCTAssertEqual(first, 1)
+            #expect(first == 1)
             // The second passes on the portal's clock: one more try, wrong again, and the next waits twice as long.
             clock.advance(by: 1)
             let wrong = try await signIn(client, "an", "sai")
-            XCTAssertEqual(errorCode(wrong.body), "invalid_credentials")
+            #expect(errorCode(wrong.body) == "invalid_credentials")
             let second = try await retryAfter()
-            XCTAssertEqual(second, 2)
+            #expect(second == 2)
             clock.advance(by: 1)
             let stillWaiting = try await retryAfter()
-            XCTAssertEqual(stillWaiting, 1)
+            #expect(stillWaiting == 1)
             clock.advance(by: 1)
             let right = try await signIn(client, "an", "đúng mật khẩu")
-            XCTAssertEqual(right.status, .ok)
+            #expect(right.status == .ok)
         }
     }
 
-    func testTheTokenCacheForgetsASignedOutTokenAtOnceAndOthersWithinItsLifetime() async throws {
+    @Test(arguments: Database.both)
+    func theTokenCacheForgetsASignedOutTokenAtOnceAndOthersWithinItsLifetime(_ database: Database) async throws {
         let clock = ManualClock()
-        try await withPortal(tokenCacheSeconds: 0.5, clock: clock) { store, client in
+        try await withPortal(on: database, tokenCacheSeconds: 0.5, clock: clock) { store, client in
             let first = try await store.addUser(name: "an", displayName: "An", grants: [Grant(role: .editor, site: nil)])
             let second = try await store.issueToken(name: "an").token
             for token in [first, second] { _ = try await get(client, APIPath.me, token: token, as: Me.self) }
             let out = try await send(client, .post, APIPath.signOut, token: first)
-            XCTAssertEqual(out.status, .noContent)
+            #expect(out.status == .noContent)
             _ = try await get(client, APIPath.me, token: first, as: APIErrorBody.self, status: .unauthorized)
             // Revoked behind the server's back: remembered for at most the cache's lifetime.
             try await store.revokeTokens(name: "an")
@@ -143,124 +148,112 @@ class AuthTests: PortalTestCase {
         }
     }
 
-    func testASecondFactorCodeIsNeededAndWorksOnce() async throws {
-        try await withPortal { store, client in
+    @Test(arguments: Database.both)
+    func aSecondFactorCodeIsNeededAndWorksOnce(_ database: Database) async throws {
+        try await withPortal(on: database) { store, client in
             _ = try await store.addUser(name: "truc", displayName: "Trực", grants: [Grant(role: .publisher, site: nil)])
             try await store.setPassword(name: "truc", password: "mật khẩu trực ban", cost: cheap)
             let enabled = try await store.setSecondFactor(name: "truc", enabled: true)
-            let secret = try XCTUnwrap(enabled)
-            XCTAssertEqual(secret.count, 20)
+            let secret = try #require(enabled)
+            #expect(secret.count == 20)
 
             let missing = try await signIn(client, "truc", "mật khẩu trực ban")
-            XCTAssertEqual(missing.status, .unauthorized)
-            XCTAssertEqual(errorCode(missing.body), "second_factor_required")
+            #expect(missing.status == .unauthorized)
+            #expect(errorCode(missing.body) == "second_factor_required")
             let missingAndWrong = try await signIn(client, "truc", "sai")
-            XCTAssertEqual(errorCode(missingAndWrong.body), "invalid_credentials", "no hint that the password was right")
+            #expect(errorCode(missingAndWrong.body) == "invalid_credentials", "no hint that the password was right")
 
             let totp = TOTP(secret: secret)
             let now = TOTP.counter(at: Date())
             let wrong = try await signIn(client, "truc", "mật khẩu trực ban", code: totp.code(counter: now + 5))
-            XCTAssertEqual(errorCode(wrong.body), "invalid_credentials")
+            #expect(errorCode(wrong.body) == "invalid_credentials")
             let code = totp.code(counter: now)
             let right = try await signIn(client, "truc", "mật khẩu trực ban", code: code)
-            XCTAssertEqual(right.status, .ok, String(decoding: right.body, as: UTF8.self))
+            #expect(right.status == .ok, "\(String(decoding: right.body, as: UTF8.self))")
             let replay = try await signIn(client, "truc", "mật khẩu trực ban", code: code)
-            XCTAssertEqual(errorCode(replay.body), "invalid_credentials", "a code works once")
+            #expect(errorCode(replay.body) == "invalid_credentials", "a code works once")
             let previous = try await signIn(client, "truc", "mật khẩu trực ban", code: totp.code(counter: now - 1))
-            XCTAssertEqual(errorCode(previous.body), "invalid_credentials", "nor does an older one after it")
+            #expect(errorCode(previous.body) == "invalid_credentials", "nor does an older one after it")
 
             let disabled = try await store.setSecondFactor(name: "truc", enabled: false)
-            XCTAssertNil(disabled)
+            #expect(disabled == nil)
             let plain = try await signIn(client, "truc", "mật khẩu trực ban")
-            XCTAssertEqual(plain.status, .ok)
+            #expect(plain.status == .ok)
         }
     }
 
-    func testTidyingForgetsDayOldIdempotencyAnswersAndFailedSignIns() async throws {
-        let store = try await seededStore()
-        do {
-            _ = try await store.addUser(name: "an", displayName: "An", grants: [Grant(role: .editor, site: nil)])
-            let id = try await store.userID(named: "an")
-            let now = Date()
-            for (key, age) in [("old", 25.0 * 3600), ("new", 3600.0)] {
-                try await store.transaction { try await store.sql.raw("""
-                    INSERT INTO idempotency_keys (user_id, idem_key, request_hash, status, response, created_at)
-                    VALUES (\(bind: id), \(bind: key), 'h', 200, '{}', \(bind: Store.millis(now.addingTimeInterval(-age))))
-                    """).run() }
-                try await store.transaction { try await store.sql.raw("""
-                    INSERT INTO sign_in_failures (name, peer, at) VALUES (\(bind: key), 'p', \(bind: Store.millis(now.addingTimeInterval(-age))))
-                    """).run() }
+    @Test(arguments: Database.both)
+    func tidyingForgetsDayOldIdempotencyAnswersAndFailedSignIns(_ database: Database) async throws {
+        try await TemporaryDatabase.with(database) { db in
+            let store = try await db.seededStore()
+            do {
+                _ = try await store.addUser(name: "an", displayName: "An", grants: [Grant(role: .editor, site: nil)])
+                let id = try await store.userID(named: "an")
+                let now = Date()
+                for (key, age) in [("old", 25.0 * 3600), ("new", 3600.0)] {
+                    try await store.transaction { try await store.sql.raw("""
+                        INSERT INTO idempotency_keys (user_id, idem_key, request_hash, status, response, created_at)
+                        VALUES (\(bind: id), \(bind: key), 'h', 200, '{}', \(bind: Store.millis(now.addingTimeInterval(-age))))
+                        """).run() }
+                    try await store.transaction { try await store.sql.raw("""
+                        INSERT INTO sign_in_failures (name, peer, at) VALUES (\(bind: key), 'p', \(bind: Store.millis(now.addingTimeInterval(-age))))
+                        """).run() }
+                }
+                try await store.tidy(now: now)
+                let keys = try await store.sql.raw("SELECT idem_key FROM idempotency_keys ORDER BY idem_key").all().map { try $0.decode(column: "idem_key", as: String.self) }
+                #expect(keys == ["new"])
+                let failures = try await store.sql.raw("SELECT name FROM sign_in_failures").all().map { try $0.decode(column: "name", as: String.self) }
+                #expect(failures == ["new"])
+            } catch {
+                try? await store.close()
+                throw error
             }
-            try await store.tidy(now: now)
-            let keys = try await store.sql.raw("SELECT idem_key FROM idempotency_keys ORDER BY idem_key").all().map { try $0.decode(column: "idem_key", as: String.self) }
-            XCTAssertEqual(keys, ["new"])
-            let failures = try await store.sql.raw("SELECT name FROM sign_in_failures").all().map { try $0.decode(column: "name", as: String.self) }
-            XCTAssertEqual(failures, ["new"])
-        } catch {
-            try? await store.close()
-            throw error
+            try await store.close()
         }
-        try await store.close()
     }
 
-    func testGrantsRevocationsAndTheAccountList() async throws {
-        let store = try await seededStore()
-        do {
-            let token = try await store.addUser(name: "hoa", displayName: "Hòa", grants: [Grant(role: .contributor, site: "so-y-te")])
-            let added = try await store.grant(name: "hoa", [Grant(role: .editor, site: "so-y-te"), Grant(role: .contributor, site: "so-y-te")])
-            XCTAssertEqual(added, [Grant(role: .editor, site: "so-y-te")], "only what was missing")
+    @Test(arguments: Database.both)
+    func grantsRevocationsAndTheAccountList(_ database: Database) async throws {
+        try await TemporaryDatabase.with(database) { db in
+            let store = try await db.seededStore()
             do {
-                try await store.grant(name: "hoa", [Grant(role: .editor, site: "khong-co")])
-                XCTFail("unknown site granted")
-            } catch is Store.UnknownSite {}
-            do {
-                try await store.grant(name: "ai-do", [Grant(role: .editor, site: nil)])
-                XCTFail("unknown user granted")
-            } catch is Store.UnknownUser {}
-            var principal = try await store.principal(forToken: token)
-            XCTAssertTrue(principal?.has([.editor], on: "so-y-te") ?? false)
-            let removed = try await store.revoke(name: "hoa", [Grant(role: .editor, site: "so-y-te"), Grant(role: .admin, site: nil)])
-            XCTAssertEqual(removed, 1)
-            principal = try await store.principal(forToken: token)
-            XCTAssertFalse(principal?.has([.editor], on: "so-y-te") ?? true)
+                let token = try await store.addUser(name: "hoa", displayName: "Hòa", grants: [Grant(role: .contributor, site: "so-y-te")])
+                let added = try await store.grant(name: "hoa", [Grant(role: .editor, site: "so-y-te"), Grant(role: .contributor, site: "so-y-te")])
+                #expect(added == [Grant(role: .editor, site: "so-y-te")], "only what was missing")
+                do {
+                    try await store.grant(name: "hoa", [Grant(role: .editor, site: "khong-co")])
+                    Issue.record("unknown site granted")
+                } catch is Store.UnknownSite {}
+                do {
+                    try await store.grant(name: "ai-do", [Grant(role: .editor, site: nil)])
+                    Issue.record("unknown user granted")
+                } catch is Store.UnknownUser {}
+                var principal = try await store.principal(forToken: token)
+                #expect(principal?.has([.editor], on: "so-y-te") ?? false)
+                let removed = try await store.revoke(name: "hoa", [Grant(role: .editor, site: "so-y-te"), Grant(role: .admin, site: nil)])
+                #expect(removed == 1)
+                principal = try await store.principal(forToken: token)
+                #expect(!(principal?.has([.editor], on: "so-y-te") ?? true))
 
-            try await store.setPassword(name: "hoa", password: "mật khẩu mười", cost: cheap)
-            _ = try await store.issueToken(name: "hoa")
-            _ = try await store.setSecondFactor(name: "hoa", enabled: true)
-            var accounts = try await store.accounts()
-            var hoa = try XCTUnwrap(accounts.first { $0.name == "hoa" })
-            XCTAssertEqual(hoa.grants, [Grant(role: .contributor, site: "so-y-te")])
-            XCTAssertTrue(hoa.hasPassword)
-            XCTAssertTrue(hoa.hasSecondFactor)
-            XCTAssertEqual(hoa.liveTokens, 1, "the password change revoked the first token")
-            let revoked = try await store.revokeTokens(name: "hoa")
-            XCTAssertEqual(revoked, 1)
-            accounts = try await store.accounts()
-            hoa = try XCTUnwrap(accounts.first { $0.name == "hoa" })
-            XCTAssertEqual(hoa.liveTokens, 0)
-        } catch {
-            try? await store.close()
-            throw error
+                try await store.setPassword(name: "hoa", password: "mật khẩu mười", cost: cheap)
+                _ = try await store.issueToken(name: "hoa")
+                _ = try await store.setSecondFactor(name: "hoa", enabled: true)
+                var accounts = try await store.accounts()
+                var hoa = try #require(accounts.first { $0.name == "hoa" })
+                #expect(hoa.grants == [Grant(role: .contributor, site: "so-y-te")])
+                #expect(hoa.hasPassword)
+                #expect(hoa.hasSecondFactor)
+                #expect(hoa.liveTokens == 1, "the password change revoked the first token")
+                let revoked = try await store.revokeTokens(name: "hoa")
+                #expect(revoked == 1)
+                accounts = try await store.accounts()
+                hoa = try #require(accounts.first { $0.name == "hoa" })
+                #expect(hoa.liveTokens == 0)
+            } catch {
+                try? await store.close()
+                throw error
+            }
+            try await store.close()
         }
-        try await store.close()
-    }
-}
-
-final class AuthTestsOnPostgres: AuthTests {
-    override class var onPostgres: Bool { true }
-    override func testPasswordSignInIssuesAnExpiringTokenThatSignOutRevokes() async throws {
-        try await super.testPasswordSignInIssuesAnExpiringTokenThatSignOutRevokes()
-    }
-    override func testSignInIsLimitedPerNameAndPerAddress() async throws { try await super.testSignInIsLimitedPerNameAndPerAddress() }
-    override func testASlowedSignInWaitsLongerAfterEachFailureAndGoesThroughOnceTheWaitHasPassed() async throws {
-        try await super.testASlowedSignInWaitsLongerAfterEachFailureAndGoesThroughOnceTheWaitHasPassed()
-    }
-    override func testASecondFactorCodeIsNeededAndWorksOnce() async throws { try await super.testASecondFactorCodeIsNeededAndWorksOnce() }
-    override func testTheTokenCacheForgetsASignedOutTokenAtOnceAndOthersWithinItsLifetime() async throws {
-        try await super.testTheTokenCacheForgetsASignedOutTokenAtOnceAndOthersWithinItsLifetime()
-    }
-    override func testGrantsRevocationsAndTheAccountList() async throws { try await super.testGrantsRevocationsAndTheAccountList() }
-    override func testTidyingForgetsDayOldIdempotencyAnswersAndFailedSignIns() async throws {
-        try await super.testTidyingForgetsDayOldIdempotencyAnswersAndFailedSignIns()
     }
 }

@@ -3,50 +3,52 @@ import HTTPTypes
 import HummingbirdTesting
 import NewsroomKit
 @testable import PortalServer
-import XCTest
+import Testing
 
 /// Royalty rate tables as data, and approvals graded against the one in force.
-class RateTableTests: PortalTestCase {
-    func testTheShippedDefaultIsTheDocumentedOneAndUsable() throws {
+@Suite(.serialized)
+struct RateTableTests: PortalTesting {
+    @Test func theShippedDefaultIsTheDocumentedOneAndUsable() throws {
         let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Docs/rate-tables/nd18-2014.json")
         let documented = try WireFormat.decoder().decode(RateTable.self, from: Data(contentsOf: docs))
-        XCTAssertEqual(documented, DefaultRateTable.table)
-        XCTAssertNil(documented.problem)
-        XCTAssertEqual(documented.unitPercentOfBaseSalary, 10)
-        XCTAssertNil(documented.problem(with: Grading(genre: "tin", coefficient: 1.5)))
-        XCTAssertNotNil(documented.problem(with: Grading(genre: "tin", coefficient: 11)))
-        XCTAssertNotNil(documented.problem(with: Grading(genre: "tin", amount: 100_000)), "a coefficient genre takes no amount")
-        XCTAssertNotNil(documented.problem(with: Grading(genre: "tho", coefficient: 2)))
-        XCTAssertNil(documented.baseSalary, "the dated base-salary table decides")
+        #expect(documented == DefaultRateTable.table)
+        #expect(documented.problem == nil)
+        #expect(documented.unitPercentOfBaseSalary == 10)
+        #expect(documented.problem(with: Grading(genre: "tin", coefficient: 1.5)) == nil)
+        #expect(documented.problem(with: Grading(genre: "tin", coefficient: 11)) != nil)
+        #expect(documented.problem(with: Grading(genre: "tin", amount: 100_000)) != nil, "a coefficient genre takes no amount")
+        #expect(documented.problem(with: Grading(genre: "tho", coefficient: 2)) != nil)
+        #expect(documented.baseSalary == nil, "the dated base-salary table decides")
         var broken = documented
         broken.genres.append(broken.genres[0])
-        XCTAssertNotNil(broken.problem, "a genre twice")
+        #expect(broken.problem != nil, "a genre twice")
         broken = documented
         broken.effectiveFrom = "1/6/2014"
-        XCTAssertNotNil(broken.problem)
+        #expect(broken.problem != nil)
         broken = documented
         broken.genres[0].amount = .init(min: 1, max: 2)
-        XCTAssertNotNil(broken.problem, "both a coefficient and an amount")
-        XCTAssertEqual(VietnamDay(containing: Date(timeIntervalSince1970: 1_767_200_400)).text, "2026-01-01", "17:00 UTC is the next day in Vietnam")
-        XCTAssertNil(VietnamDay("2026-04-31"))
-        XCTAssertNil(VietnamDay("2026-4-1"))
-        XCTAssertEqual(VietnamDay("2024-02-29")?.adding(years: -1).text, "2023-02-28")
-        XCTAssertEqual(VietnamDay("2025-12-31")?.adding(days: 1).text, "2026-01-01")
+        #expect(broken.problem != nil, "both a coefficient and an amount")
+        #expect(VietnamDay(containing: Date(timeIntervalSince1970: 1_767_200_400)).text == "2026-01-01", "17:00 UTC is the next day in Vietnam")
+        #expect(VietnamDay("2026-04-31") == nil)
+        #expect(VietnamDay("2026-4-1") == nil)
+        #expect(VietnamDay("2024-02-29")?.adding(years: -1).text == "2023-02-28")
+        #expect(VietnamDay("2025-12-31")?.adding(days: 1).text == "2026-01-01")
     }
 
-    func testApprovalsAreGradedAgainstTheTableInForceForTheSite() async throws {
-        try await withPortal { store, client in
+    @Test(arguments: Database.both)
+    func approvalsAreGradedAgainstTheTableInForceForTheSite(_ database: Database) async throws {
+        try await withPortal(on: database) { store, client in
             let editor = try await store.addUser(name: "bien-tap", displayName: "Biên tập", grants: [Grant(role: .editor, site: nil)])
             let siteAdmin = try await store.addUser(name: "qtv-so-y-te", displayName: "QTV", grants: [Grant(role: .admin, site: "so-y-te")])
             let items = try await store.submissions(.init(statuses: [.submitted], limit: 200)).items
-            let health = try XCTUnwrap(items.first { $0.site.code == "so-y-te" })
-            let other = try XCTUnwrap(items.first { $0.site.code != "so-y-te" })
+            let health = try #require(items.first { $0.site.code == "so-y-te" })
+            let other = try #require(items.first { $0.site.code != "so-y-te" })
 
             let (active, _) = try await get(client, APIPath.activeRateTable + "?site=so-y-te", token: editor, as: RateTable.self)
-            XCTAssertEqual(active, DefaultRateTable.table, "a new portal starts with the default")
+            #expect(active == DefaultRateTable.table, "a new portal starts with the default")
             let (none, _) = try await get(client, APIPath.activeRateTable + "?site=so-y-te&at=2010-01-01T00:00:00Z", token: editor,
                                           as: APIErrorBody.self, status: .notFound)
-            XCTAssertEqual(none.error.code, "not_found")
+            #expect(none.error.code == "not_found")
 
             func approve(_ id: Int64, _ grading: Grading) async throws -> (status: HTTPResponse.Status, body: Data, headers: HTTPFields) {
                 _ = try await send(client, .post, APIPath.transitions(id), token: editor, headers: [.ifMatch: "\"r1\""],
@@ -57,58 +59,51 @@ class RateTableTests: PortalTestCase {
             for (grading, detail) in [(Grading(genre: "tho", coefficient: 2), "genre 'tho'"), (Grading(genre: "tin", coefficient: 12), "at most 10.0"),
                                       (Grading(genre: "tin", amount: 200_000), "coefficient")] {
                 let refused = try await approve(health.id, grading)
-                XCTAssertEqual(refused.status, .badRequest)
+                #expect(refused.status == .badRequest)
                 let error = try WireFormat.decoder().decode(APIErrorBody.self, from: refused.body)
-                XCTAssertEqual(error.error.code, "invalid_field")
-                XCTAssertTrue(error.error.messageEn.contains(detail), error.error.messageEn)
+                #expect(error.error.code == "invalid_field")
+                #expect(error.error.messageEn.contains(detail), "\(error.error.messageEn)")
             }
 
             // The site's own table, from today: its genres now, the default elsewhere.
             let own = RateTable(name: "Quyết định của Sở Y tế", basis: "QĐ 12/2026", effectiveFrom: VietnamDay(containing: Date()).text, site: "so-y-te",
                                 genres: [.init(code: "tin-y-te", name: "Tin y tế", amount: .init(min: 100_000, max: 300_000))])
             let forbidden = try await send(client, .post, APIPath.rateTables, token: editor, body: json(own))
-            XCTAssertEqual(forbidden.status, .forbidden)
+            #expect(forbidden.status == .forbidden)
             var everywhere = own
             everywhere.site = nil
             let notTheirs = try await send(client, .post, APIPath.rateTables, token: siteAdmin, body: json(everywhere))
-            XCTAssertEqual(notTheirs.status, .forbidden, "a site's admin sets only their site's table")
+            #expect(notTheirs.status == .forbidden, "a site's admin sets only their site's table")
             var invalid = own
             invalid.genres = []
             let bad = try await send(client, .post, APIPath.rateTables, token: siteAdmin, body: json(invalid))
-            XCTAssertEqual(errorCode(bad.body), "invalid_field")
+            #expect(errorCode(bad.body) == "invalid_field")
             let key: [HTTPField.Name: String] = [HTTPField.Name("Idempotency-Key")!: "bang-so-y-te"]
             let added = try await send(client, .post, APIPath.rateTables, token: siteAdmin, headers: key, body: json(own))
-            XCTAssertEqual(added.status, .created, String(decoding: added.body, as: UTF8.self))
+            #expect(added.status == .created, "\(String(decoding: added.body, as: UTF8.self))")
             let retried = try await send(client, .post, APIPath.rateTables, token: siteAdmin, headers: key, body: json(own))
-            XCTAssertEqual(retried.headers[HTTPField.Name("Idempotent-Replayed")!], "true")
+            #expect(retried.headers[HTTPField.Name("Idempotent-Replayed")!] == "true")
             let tables = try await store.rateTables()
-            XCTAssertEqual(tables.filter { $0.site == "so-y-te" }.count, 1, "a retried table is stored once")
+            #expect(tables.filter { $0.site == "so-y-te" }.count == 1, "a retried table is stored once")
             var future = own
             future.effectiveFrom = "2099-01-01"
             future.genres[0].code = "sau-nay"
             _ = try await send(client, .post, APIPath.rateTables, token: siteAdmin, body: json(future))
 
             let (now, _) = try await get(client, APIPath.activeRateTable + "?site=so-y-te", token: editor, as: RateTable.self)
-            XCTAssertEqual(now.genres.map(\.code), ["tin-y-te"], "not yet the one from 2099")
+            #expect(now.genres.map(\.code) == ["tin-y-te"], "not yet the one from 2099")
             let (later, _) = try await get(client, APIPath.activeRateTable + "?site=so-y-te&at=2099-06-01T00:00:00Z", token: editor, as: RateTable.self)
-            XCTAssertEqual(later.genres.map(\.code), ["sau-nay"])
+            #expect(later.genres.map(\.code) == ["sau-nay"])
             let (elsewhere, _) = try await get(client, APIPath.activeRateTable + "?site=\(other.site.code)", token: editor, as: RateTable.self)
-            XCTAssertEqual(elsewhere, DefaultRateTable.table)
+            #expect(elsewhere == DefaultRateTable.table)
 
             let byCoefficient = try await approve(health.id, Grading(genre: "tin-y-te", coefficient: 2))
-            XCTAssertEqual(byCoefficient.status, .badRequest)
-            XCTAssertTrue(String(decoding: byCoefficient.body, as: UTF8.self).contains("fixed amount"), String(decoding: byCoefficient.body, as: UTF8.self))
+            #expect(byCoefficient.status == .badRequest)
+            #expect(String(decoding: byCoefficient.body, as: UTF8.self).contains("fixed amount"), "\(String(decoding: byCoefficient.body, as: UTF8.self))")
             let approved = try await approve(health.id, Grading(genre: "tin-y-te", amount: 150_000))
-            XCTAssertEqual(approved.status, .ok, String(decoding: approved.body, as: UTF8.self))
+            #expect(approved.status == .ok, "\(String(decoding: approved.body, as: UTF8.self))")
             let defaultGenre = try await approve(other.id, Grading(genre: "tin", coefficient: 2))
-            XCTAssertEqual(defaultGenre.status, .ok)
+            #expect(defaultGenre.status == .ok)
         }
-    }
-}
-
-final class RateTableTestsOnPostgres: RateTableTests {
-    override class var onPostgres: Bool { true }
-    override func testApprovalsAreGradedAgainstTheTableInForceForTheSite() async throws {
-        try await super.testApprovalsAreGradedAgainstTheTableInForceForTheSite()
     }
 }

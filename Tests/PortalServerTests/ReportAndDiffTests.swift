@@ -4,12 +4,14 @@ import Hummingbird
 import HummingbirdTesting
 import NewsroomKit
 @testable import PortalServer
-import XCTest
+import Testing
 
 /// Revisions compared word by word, and the yearly activity report.
-class ReportAndDiffTests: PortalTestCase {
-    func testRevisionsCompareWordByWordAsJSONOrPlainText() async throws {
-        try await withPortal { store, client in
+@Suite(.serialized)
+struct ReportAndDiffTests: PortalTesting {
+    @Test(arguments: Database.both)
+    func revisionsCompareWordByWordAsJSONOrPlainText(_ database: Database) async throws {
+        try await withPortal(on: database) { store, client in
             let token = try await store.addUser(name: "an", displayName: "An", grants: [Grant(role: .editor, site: nil)])
             let item = try await store.submissions(.init(statuses: [.submitted], limit: 1)).items[0]
             let original = try await store.submission(id: item.id, scope: .everything)!
@@ -17,36 +19,37 @@ class ReportAndDiffTests: PortalTestCase {
             _ = try await store.save(id: item.id, expected: 1, edit: SubmissionEdit(title: "Tiêu đề đã sửa", sapo: original.sapo, body: fixed, note: ""),
                                      author: "an", scope: .everything)
             let (diff, _) = try await get(client, APIPath.diff(item.id), token: token, as: RevisionDiff.self)
-            XCTAssertEqual([diff.from, diff.to], [1, 2], "the original against now by default")
-            XCTAssertTrue(diff.sapo.isEmpty)
-            XCTAssertEqual(diff.body.insertedWords, 1)
-            XCTAssertEqual(diff.body.deletedWords, 0)
-            XCTAssertEqual(diff.title.spans.filter { $0.kind != .deleted }.map(\.text).joined(), "Tiêu đề đã sửa")
-            XCTAssertEqual(diff.title.spans.filter { $0.kind != .inserted }.map(\.text).joined(), item.title)
+            #expect((diff.from, diff.to) == (1, 2), "the original against now by default")
+            #expect(diff.sapo.isEmpty)
+            #expect(diff.body.insertedWords == 1)
+            #expect(diff.body.deletedWords == 0)
+            #expect(diff.title.spans.filter { $0.kind != .deleted }.map(\.text).joined() == "Tiêu đề đã sửa")
+            #expect(diff.title.spans.filter { $0.kind != .inserted }.map(\.text).joined() == item.title)
             let plain = try await send(client, .get, APIPath.diff(item.id) + "?from=1&to=2&format=plain", token: token)
-            XCTAssertEqual(plain.headers[.contentType], "text/plain; charset=utf-8")
-            XCTAssertTrue(String(decoding: plain.body, as: UTF8.self).contains("{+ nhé+}."), String(decoding: plain.body, as: UTF8.self))
+            #expect(plain.headers[.contentType] == "text/plain; charset=utf-8")
+            #expect(String(decoding: plain.body, as: UTF8.self).contains("{+ nhé+}."), "\(String(decoding: plain.body, as: UTF8.self))")
             let (same, _) = try await get(client, APIPath.diff(item.id) + "?from=2&to=2", token: token, as: RevisionDiff.self)
-            XCTAssertTrue(same.body.isEmpty)
+            #expect(same.body.isEmpty)
             let (missing, _) = try await get(client, APIPath.diff(item.id) + "?to=7", token: token, as: APIErrorBody.self, status: .notFound)
-            XCTAssertEqual(missing.error.code, "not_found")
+            #expect(missing.error.code == "not_found")
             let (bad, _) = try await get(client, APIPath.diff(item.id) + "?from=0", token: token, as: APIErrorBody.self, status: .badRequest)
-            XCTAssertEqual(bad.error.code, "invalid_field")
+            #expect(bad.error.code == "invalid_field")
             // A format the contract does not list is refused, not answered as JSON.
             let (json, _) = try await get(client, APIPath.diff(item.id) + "?format=json", token: token, as: RevisionDiff.self)
-            XCTAssertEqual(json.to, 2)
+            #expect(json.to == 2)
             for format in ["xml", "PLAIN", ""] {
                 let (unknown, _) = try await get(client, APIPath.diff(item.id) + "?format=\(format)", token: token, as: APIErrorBody.self, status: .badRequest)
-                XCTAssertEqual(unknown.error.code, "invalid_field", format)
+                #expect(unknown.error.code == "invalid_field", "\(format)")
                 let (report, _) = try await get(client, APIPath.activityReport + "?from=2026-01-01&to=2026-01-31&format=\(format)", token: token,
                                                 as: APIErrorBody.self, status: .badRequest)
-                XCTAssertEqual(report.error.code, "invalid_field", format)
+                #expect(report.error.code == "invalid_field", "\(format)")
             }
         }
     }
 
-    func testTheActivityReportCountsWhatEachSitePublishedAgainstAYearEarlier() async throws {
-        try await withPortal { store, client in
+    @Test(arguments: Database.both)
+    func theActivityReportCountsWhatEachSitePublishedAgainstAYearEarlier(_ database: Database) async throws {
+        try await withPortal(on: database) { store, client in
             let admin = try await store.addUser(name: "qtv", displayName: "QTV", grants: [Grant(role: .admin, site: nil)])
             let siteEditor = try await store.addUser(name: "bt-ly-son", displayName: "BT", grants: [Grant(role: .editor, site: "huyen-ly-son")])
             let writer = try await store.addUser(name: "ctv", displayName: "CTV", grants: [Grant(role: .contributor, site: nil)])
@@ -90,39 +93,31 @@ class ReportAndDiffTests: PortalTestCase {
 
             let uri = APIPath.activityReport + "?from=2025-03-01&to=2025-03-31"
             let (report, _) = try await get(client, uri, token: admin, as: ActivityReport.self)
-            let lySon = try XCTUnwrap(report.rows.first { $0.site.code == "huyen-ly-son" })
-            XCTAssertEqual(lySon.current, ActivityReport.Counts(news: 2, photoStories: 1, photos: 2))
-            XCTAssertEqual(lySon.yearEarlier, ActivityReport.Counts(documents: 1))
-            XCTAssertEqual(lySon.changePercent, 200)
-            XCTAssertEqual(lySon.social, ActivityReport.Social(posts: 2, views: 100, reactions: 7, shares: 2))
-            XCTAssertEqual(report.totalSocial, lySon.social, "no other site posted in March 2025")
-            XCTAssertEqual(report.total.items, 3, "nothing else in the sample was published in March 2025")
+            let lySon = try #require(report.rows.first { $0.site.code == "huyen-ly-son" })
+            #expect(lySon.current == ActivityReport.Counts(news: 2, photoStories: 1, photos: 2))
+            #expect(lySon.yearEarlier == ActivityReport.Counts(documents: 1))
+            #expect(lySon.changePercent == 200)
+            #expect(lySon.social == ActivityReport.Social(posts: 2, views: 100, reactions: 7, shares: 2))
+            #expect(report.totalSocial == lySon.social, "no other site posted in March 2025")
+            #expect(report.total.items == 3, "nothing else in the sample was published in March 2025")
             let siteCount = try await store.sites().count
-            XCTAssertEqual(report.rows.count, siteCount, "every site, zeros included")
+            #expect(report.rows.count == siteCount, "every site, zeros included")
 
             let (own, _) = try await get(client, uri, token: siteEditor, as: ActivityReport.self)
-            XCTAssertEqual(own.rows.map(\.site.code), ["huyen-ly-son"], "an editor sees their own sites")
+            #expect(own.rows.map(\.site.code) == ["huyen-ly-son"], "an editor sees their own sites")
             let refused = try await send(client, .get, uri, token: writer)
-            XCTAssertEqual(refused.status, .forbidden)
+            #expect(refused.status == .forbidden)
 
             let csv = try await send(client, .get, uri + "&format=csv", token: siteEditor)
             let text = String(decoding: csv.body, as: UTF8.self)
-            XCTAssertEqual(csv.headers[.contentType], "text/csv; charset=utf-8")
-            XCTAssertTrue(text.hasPrefix("\u{FEFF}Chuyên trang,Tin,Bài"), text)
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(text.hasPrefix("\u{FEFF}Chuyên trang,Tin,Bài"), "\(text)")
             // The change as a spreadsheet reads a number: 200, not 200.0 (ActivityReportFile, like the royalty files).
-            XCTAssertTrue(text.contains("UBND huyện Lý Sơn,2,0,1,2,0,3,1,200,2,100,7,2\r\n"), text)
+            #expect(text.contains("UBND huyện Lý Sơn,2,0,1,2,0,3,1,200,2,100,7,2\r\n"), "\(text)")
             for query in ["from=2025-02-30&to=2025-03-01", "from=2025-03-02&to=2025-03-01", "from=2024-01-01&to=2025-12-31", "to=2025-01-01"] {
                 let (bad, _) = try await get(client, APIPath.activityReport + "?" + query, token: admin, as: APIErrorBody.self, status: .badRequest)
-                XCTAssertEqual(bad.error.code, "invalid_field", query)
+                #expect(bad.error.code == "invalid_field", "\(query)")
             }
         }
-    }
-}
-
-final class ReportAndDiffTestsOnPostgres: ReportAndDiffTests {
-    override class var onPostgres: Bool { true }
-    override func testRevisionsCompareWordByWordAsJSONOrPlainText() async throws { try await super.testRevisionsCompareWordByWordAsJSONOrPlainText() }
-    override func testTheActivityReportCountsWhatEachSitePublishedAgainstAYearEarlier() async throws {
-        try await super.testTheActivityReportCountsWhatEachSitePublishedAgainstAYearEarlier()
     }
 }

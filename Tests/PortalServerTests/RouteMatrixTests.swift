@@ -5,12 +5,13 @@ import HummingbirdTesting
 import NewsroomKit
 @testable import PortalServer
 import Yams
-import XCTest
+import Testing
 
 /// Docs/portal-api.yaml against the router: every route documented, every documented
 /// route answering, and every route × role × in/out of scope answering what the
 /// contract's `x-roles`/`x-scope`/`x-action-roles` say.
-class RouteMatrixTests: PortalTestCase {
+@Suite(.serialized)
+struct RouteMatrixTests: PortalTesting {
     struct Operation {
         var method: String
         var path: String
@@ -25,64 +26,68 @@ class RouteMatrixTests: PortalTestCase {
     /// Docs/portal-api.yaml as YAML reads it (make test also runs an OpenAPI validator on it: Scripts/adversarial).
     static func document() throws -> [String: Any] {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Docs/portal-api.yaml")
-        return try XCTUnwrap(try Yams.load(yaml: String(contentsOf: url, encoding: .utf8)) as? [String: Any])
+        return try #require(try Yams.load(yaml: String(contentsOf: url, encoding: .utf8)) as? [String: Any])
     }
 
     static func contract() throws -> [Operation] {
         let document = try document()
-        XCTAssertEqual(document["openapi"] as? String, "3.1.0")
-        let paths = try XCTUnwrap(document["paths"] as? [String: Any])
+        #expect(document["openapi"] as? String == "3.1.0")
+        let paths = try #require(document["paths"] as? [String: Any])
         var operations: [Operation] = []
         for (path, value) in paths {
-            let item = try XCTUnwrap(value as? [String: Any])
+            let item = try #require(value as? [String: Any])
             for method in ["get", "put", "post", "delete", "patch"] {
                 guard let op = item[method] as? [String: Any] else { continue }
-                let responses = try XCTUnwrap(op["responses"] as? [String: Any], "\(method) \(path)")
+                let responses = try #require(op["responses"] as? [String: Any], "\(method) \(path)")
                 operations.append(Operation(
-                    method: method.uppercased(), path: path, id: try XCTUnwrap(op["operationId"] as? String, "\(method) \(path)"),
-                    scope: try XCTUnwrap(op["x-scope"] as? String, "\(method) \(path) x-scope"), roles: op["x-roles"] as? [String] ?? [],
-                    success: try XCTUnwrap(op["x-success"] as? Int, "\(method) \(path) x-success"),
+                    method: method.uppercased(), path: path, id: try #require(op["operationId"] as? String, "\(method) \(path)"),
+                    scope: try #require(op["x-scope"] as? String, "\(method) \(path) x-scope"), roles: op["x-roles"] as? [String] ?? [],
+                    success: try #require(op["x-success"] as? Int, "\(method) \(path) x-success"),
                     actionRoles: op["x-action-roles"] as? [String: [String]] ?? [:], statuses: Set(responses.keys.compactMap { Int($0) })))
             }
         }
         return operations.sorted { ($0.path, $0.method) < ($1.path, $1.method) }
     }
 
-    func testEveryRouteIsDocumentedAndEveryDocumentedRouteAnswers() async throws {
+    @Test func everyRouteIsDocumentedAndEveryDocumentedRouteAnswers() async throws {
         let operations = try Self.contract()
-        let store = try await Store.open(location)
-        let router = PortalApplication.router(store: store)
-        try await store.close()
+        let router = try await TemporaryDatabase.with(.sqlite) { database in
+            let store = try await Store.open(database.location)
+            let router = PortalApplication.router(store: store)
+            try await store.close()
+            return router
+        }
         // The router writes parameters as :name, OpenAPI as {name}.
         let served = Set(router.routes.map { route in
             "\(route.method.rawValue) " + route.path.description.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
                 .reduce("") { $0 + "/" + $1 } + (route.path.description.isEmpty || route.path.description == "/" ? "/" : "")
         })
         let documented = Set(operations.map { "\($0.method) \($0.path)" })
-        XCTAssertEqual(served.subtracting(documented).sorted(), [], "served but not documented")
-        XCTAssertEqual(documented.subtracting(served).sorted(), [], "documented but not served")
-        XCTAssertEqual(Set(operations.map(\.id)).count, operations.count, "operation ids are unique")
+        #expect(served.subtracting(documented).sorted() == [], "served but not documented")
+        #expect(documented.subtracting(served).sorted() == [], "documented but not served")
+        #expect(Set(operations.map(\.id)).count == operations.count, "operation ids are unique")
         for op in operations {
-            XCTAssertTrue(op.statuses.contains(op.success), "\(op.id): x-success \(op.success) is among its responses")
-            XCTAssertTrue(["public", "account", "site", "item"].contains(op.scope), op.id)
-            if op.scope != "public" { XCTAssertTrue(op.statuses.contains(401), "\(op.id) documents 401") }
+            #expect(op.statuses.contains(op.success), "\(op.id): x-success \(op.success) is among its responses")
+            #expect(["public", "account", "site", "item"].contains(op.scope), "\(op.id)")
+            if op.scope != "public" { #expect(op.statuses.contains(401), "\(op.id) documents 401") }
         }
-        let transition = try XCTUnwrap(operations.first { $0.id == "transition" })
-        XCTAssertEqual(Set(transition.actionRoles.keys), Set(WorkflowAction.allCases.map(\.rawValue)), "every action's roles documented")
+        let transition = try #require(operations.first { $0.id == "transition" })
+        #expect(Set(transition.actionRoles.keys) == Set(WorkflowAction.allCases.map(\.rawValue)), "every action's roles documented")
     }
 
-    func testTheContractNamesEveryErrorCodeTheServerGives() throws {
-        let schemas = try XCTUnwrap((try Self.document()["components"] as? [String: Any])?["schemas"] as? [String: Any])
-        let error = try XCTUnwrap(((schemas["Error"] as? [String: Any])?["properties"] as? [String: Any])?["error"] as? [String: Any])
-        let code = try XCTUnwrap((error["properties"] as? [String: Any])?["code"] as? [String: Any])
-        XCTAssertEqual(Set(try XCTUnwrap(code["enum"] as? [String])), Set(APIErrorCode.allCases.map(\.rawValue)))
+    @Test func theContractNamesEveryErrorCodeTheServerGives() throws {
+        let schemas = try #require((try Self.document()["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        let error = try #require(((schemas["Error"] as? [String: Any])?["properties"] as? [String: Any])?["error"] as? [String: Any])
+        let code = try #require((error["properties"] as? [String: Any])?["code"] as? [String: Any])
+        #expect(Set(try #require(code["enum"] as? [String])) == Set(APIErrorCode.allCases.map(\.rawValue)))
     }
 
     /// A method a documented path does not take answers 405, `Allow` naming the documented
     /// methods, in the error shape (TRACE once answered 404); a path no route serves, 404.
-    func testMethodsAPathDoesNotTakeAnswer405WithTheDocumentedOnesInAllow() async throws {
+    @Test(arguments: Database.both)
+    func methodsAPathDoesNotTakeAnswer405WithTheDocumentedOnesInAllow(_ database: Database) async throws {
         let methods = Dictionary(grouping: try Self.contract(), by: \.path).mapValues { Set($0.map(\.method)) }
-        try await withPortal { store, client in
+        try await withPortal(on: database) { store, client in
             let token = try await store.addUser(name: "u-admin", displayName: "admin", grants: [Grant(role: .admin, site: nil)])
             var tried = 0
             for (path, documented) in methods {
@@ -92,18 +97,18 @@ class RouteMatrixTests: PortalTestCase {
                     for token in [token, nil] {
                         let answer = try await send(client, method, uri, token: token)
                         let label = "\(method) \(path)\(token == nil ? " without a token" : "")"
-                        XCTAssertEqual(answer.status.code, 405, label)
-                        XCTAssertEqual(answer.headers[.allow], documented.sorted().joined(separator: ", "), label)
-                        XCTAssertEqual(errorCode(answer.body), "method_not_allowed", label)
+                        #expect(answer.status.code == 405, "\(label)")
+                        #expect(answer.headers[.allow] == documented.sorted().joined(separator: ", "), "\(label)")
+                        #expect(errorCode(answer.body) == "method_not_allowed", "\(label)")
                         tried += 1
                     }
                 }
             }
-            XCTAssertGreaterThan(tried, 100)
+            #expect(tried > 100)
             for uri in ["/api/v1/no-such-thing", "/api/v1/submissions/1/no-such-thing", "/no/such/deep/path"] {
                 let answer = try await send(client, .get, uri, token: token)
-                XCTAssertEqual(answer.status, .notFound, uri)
-                XCTAssertEqual(errorCode(answer.body), "not_found", uri)
+                #expect(answer.status == .notFound, "\(uri)")
+                #expect(errorCode(answer.body) == "not_found", "\(uri)")
             }
         }
     }
@@ -113,9 +118,10 @@ class RouteMatrixTests: PortalTestCase {
         String(format: "2025-%02d", (Role.allCases.firstIndex(of: role) ?? 0) + 1)
     }
 
-    func testEveryRouteAnswersEachRoleInAndOutOfItsScopeAsDocumented() async throws {
+    @Test(arguments: Database.both)
+    func everyRouteAnswersEachRoleInAndOutOfItsScopeAsDocumented(_ database: Database) async throws {
         let operations = try Self.contract()
-        try await withPortal { store, client in
+        try await withPortal(on: database) { store, client in
             let inside = "so-y-te", outside = "so-gtvt"
             var tokens: [Role: String] = [:]
             var contributorOf: [Role: Int64] = [:]
@@ -156,7 +162,7 @@ class RouteMatrixTests: PortalTestCase {
             // The public routes answer without a token; the public pages' paths name a published item and its photo.
             let shown = try await item(for: .publisher, inScope: true, status: .published)
             let publication = try await store.publication(of: shown, scope: .everything)
-            let shownPath = try XCTUnwrap(publication?.path)
+            let shownPath = try #require(publication?.path)
             for op in operations where op.scope == "public" {
                 let body = op.method == "POST" ? json(SignInRequest(name: "u-editor", password: "not the password")) : nil
                 let path = op.path.replacingOccurrences(of: "/{site}/{slug}.html", with: shownPath)
@@ -167,8 +173,8 @@ class RouteMatrixTests: PortalTestCase {
                 let door = op.path.hasPrefix("/cong-tac-vien")
                 let expected = !door ? (op.method == "POST" ? 401 : op.success)
                     : op.method == "POST" ? 400 : ["doorSignInPage", "doorStylesheet"].contains(op.id) ? op.success : 303
-                XCTAssertEqual(Int(answer.status.code), expected, op.id)
-                XCTAssertTrue(op.statuses.contains(Int(answer.status.code)), "\(op.id): \(answer.status.code) is not documented")
+                #expect(Int(answer.status.code) == expected, "\(op.id)")
+                #expect(op.statuses.contains(Int(answer.status.code)), "\(op.id): \(answer.status.code) is not documented")
             }
 
             var cells = 0
@@ -251,24 +257,14 @@ class RouteMatrixTests: PortalTestCase {
                             }
                             let answer = try await send(client, HTTPRequest.Method(rawValue: op.method)!, uri, token: token, headers: headers, body: body)
                             let label = "\(op.method) \(op.path)\(action.map { " \($0.rawValue)" } ?? "") as \(role.rawValue) \(inScope ? "in" : "out of") scope"
-                            XCTAssertEqual(Int(answer.status.code), expected, "\(label): \(String(decoding: answer.body.prefix(300), as: UTF8.self))")
-                            XCTAssertTrue(op.statuses.contains(Int(answer.status.code)), "\(label): \(answer.status.code) is not documented")
+                            #expect(Int(answer.status.code) == expected, "\(label): \(String(decoding: answer.body.prefix(300), as: UTF8.self))")
+                            #expect(op.statuses.contains(Int(answer.status.code)), "\(label): \(answer.status.code) is not documented")
                             cells += 1
                         }
                     }
                 }
             }
-            XCTAssertGreaterThan(cells, 250)
+            #expect(cells > 250)
         }
-    }
-}
-
-final class RouteMatrixTestsOnPostgres: RouteMatrixTests {
-    override class var onPostgres: Bool { true }
-    override func testEveryRouteAnswersEachRoleInAndOutOfItsScopeAsDocumented() async throws {
-        try await super.testEveryRouteAnswersEachRoleInAndOutOfItsScopeAsDocumented()
-    }
-    override func testMethodsAPathDoesNotTakeAnswer405WithTheDocumentedOnesInAllow() async throws {
-        try await super.testMethodsAPathDoesNotTakeAnswer405WithTheDocumentedOnesInAllow()
     }
 }

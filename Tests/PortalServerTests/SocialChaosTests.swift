@@ -3,18 +3,19 @@ import NewsroomKit
 @testable import PortalServer
 import SocialChannels
 import SocialFakes
-import XCTest
+import Testing
 
 /// The dispatcher under a network that misbehaves at random, and the SQLite portal's token
 /// renewal, which must not hold the portal's writes while the network takes its time. On
 /// SQLite: PostgreSQL's many processes are `SocialDispatchEndToEndTests`'.
-final class SocialChaosTests: PortalTestCase {
+@Suite(.serialized)
+struct SocialChaosTests: PortalTesting {
     /// 1,000 posts through fakes that fail 30% of requests (transient and permanent answers,
     /// connections dropped before the post was taken) and drop 5% of connections after reading
     /// the request, half of those after taking the post: each post ends posted exactly once
     /// (per the fake), or failed or uncertain with a reason; none is posted twice.
-    func testAThousandPostsThroughAMisbehavingNetworkArePostedAtMostOnceAndEachEndsWithAReason() async throws {
-        try await withFakes { store, facebook, zalo, clock in
+    @Test func aThousandPostsThroughAMisbehavingNetworkArePostedAtMostOnceAndEachEndsWithAReason() async throws {
+        try await withFakes(on: .sqlite) { store, facebook, zalo, clock in
             facebook.faults.failRandomly([
                 .init(0.12, .facebook(code: 2, status: 500)),
                 .init(0.08, .facebookTooManyRequests(retryAfterSeconds: 5)),
@@ -41,39 +42,39 @@ final class SocialChaosTests: PortalTestCase {
             var rounds = 0
             while try await !store.socialPosts(.init(statuses: [.queued, .retryWait, .sending], limit: 1)).isEmpty {
                 rounds += 1
-                guard rounds < 500 else { return XCTFail("the queue does not drain") }
+                guard rounds < 500 else { Issue.record("the queue does not drain"); return }
                 while try await dispatcher.dispatchOnce() > 0 {}
                 clock.advance(11)
             }
             let posts = try await store.socialPosts(.init(limit: 2_000)).filter { messages[$0.id] != nil }
-            XCTAssertEqual(posts.count, 1_000)
+            #expect(posts.count == 1_000)
             var accepted: [String: Int] = [:]
             for post in facebook.posts { accepted[post.message, default: 0] += 1 }
             for article in zalo.articles { accepted[article.description, default: 0] += 1 }
-            XCTAssertEqual(accepted.values.filter { $0 > 1 }.count, 0, "a post the network took twice")
+            #expect(accepted.values.filter { $0 > 1 }.count == 0, "a post the network took twice")
             var outcomes: [SocialPostStatus: Int] = [:]
             for post in posts {
                 outcomes[post.status, default: 0] += 1
                 let times = accepted[post.message] ?? 0
                 switch post.status {
                 case .posted:
-                    XCTAssertEqual(times, 1, "post \(post.id) recorded posted, taken \(times) times")
-                    XCTAssertNotNil(post.remoteId)
+                    #expect(times == 1, "post \(post.id) recorded posted, taken \(times) times")
+                    #expect(post.remoteId != nil)
                 case .failed:
-                    XCTAssertEqual(times, 0, "post \(post.id) failed yet was taken")
-                    XCTAssertFalse((post.errorKind ?? "").isEmpty || (post.lastError ?? "").isEmpty, "post \(post.id) failed without a reason")
+                    #expect(times == 0, "post \(post.id) failed yet was taken")
+                    #expect(!((post.errorKind ?? "").isEmpty || (post.lastError ?? "").isEmpty), "post \(post.id) failed without a reason")
                 case .uncertain:
-                    XCTAssertLessThanOrEqual(times, 1)
-                    XCTAssertFalse((post.errorKind ?? "").isEmpty || (post.lastError ?? "").isEmpty, "post \(post.id) uncertain without a reason")
+                    #expect(times <= 1)
+                    #expect(!((post.errorKind ?? "").isEmpty || (post.lastError ?? "").isEmpty), "post \(post.id) uncertain without a reason")
                 default:
-                    XCTFail("post \(post.id) ended \(post.status)")
+                    Issue.record("post \(post.id) ended \(post.status)")
                 }
             }
             // Every post the network took is one the outbox knows as posted or uncertain.
-            XCTAssertEqual(accepted.count, (outcomes[.posted] ?? 0) + posts.filter { $0.status == .uncertain && accepted[$0.message] != nil }.count)
-            XCTAssertGreaterThan(outcomes[.posted] ?? 0, 800, "\(outcomes)")
-            XCTAssertGreaterThan(outcomes[.uncertain] ?? 0, 0, "\(outcomes)")
-            XCTAssertGreaterThan(outcomes[.failed] ?? 0, 0, "\(outcomes)")
+            #expect(accepted.count == (outcomes[.posted] ?? 0) + posts.filter { $0.status == .uncertain && accepted[$0.message] != nil }.count)
+            #expect((outcomes[.posted] ?? 0) > 800, "\(outcomes)")
+            #expect((outcomes[.uncertain] ?? 0) > 0, "\(outcomes)")
+            #expect((outcomes[.failed] ?? 0) > 0, "\(outcomes)")
             print("chaos: \(outcomes.map { "\($0.key.rawValue) \($0.value)" }.sorted().joined(separator: ", ")) after \(rounds) rounds; "
                   + "requests: facebook \(facebook.feedRequestCount), zalo \(zalo.createRequestCount)")
         }
@@ -81,10 +82,10 @@ final class SocialChaosTests: PortalTestCase {
 
     /// An SQLite portal is one process with one write connection: a Zalo token renewal that
     /// hangs on the network must not hold the portal's writes (an approval here) behind it.
-    func testAWriteGoesThroughWhileATokenRenewalHangsOnTheNetwork() async throws {
-        try await withFakes { store, _, zalo, clock in
+    @Test func aWriteGoesThroughWhileATokenRenewalHangsOnTheNetwork() async throws {
+        try await withFakes(on: .sqlite) { store, _, zalo, clock in
             let due = try await duePosts(store, count: 1, channels: [.zalo], dueAt: clock.now)
-            let id = try XCTUnwrap(due.keys.first)
+            let id = try #require(due.keys.first)
             zalo.expireToken()
             zalo.renewalFaults.failNext(1, with: .hang)
             let dispatcher = fakeNetworkDispatcher(store, clock: clock, timeouts: ConnectorTimeouts(connectSeconds: 2, totalSeconds: 120))
@@ -93,10 +94,10 @@ final class SocialChaosTests: PortalTestCase {
 
             // A decision, written while the renewal is held open.
             let item = try await itemInReview(store)
-            guard case .done(let approved) = try await approve(store, item, channels: ["facebook"]) else { return XCTFail("not approved") }
-            XCTAssertEqual(approved.summary.status, .approved)
+            guard case .done(let approved) = try await approve(store, item, channels: ["facebook"]) else { Issue.record("not approved"); return }
+            #expect(approved.summary.status == .approved)
             try await equal(try await store.socialPost(id: id)?.status, .sending, "the renewal is still held open")
-            XCTAssertEqual(zalo.renewals, 0)
+            #expect(zalo.renewals == 0)
 
             // The network lets go: nothing was renewed, the post waits to go again, and then goes.
             zalo.releaseHanging()
@@ -105,18 +106,18 @@ final class SocialChaosTests: PortalTestCase {
             clock.advance(11)
             _ = try await dispatcher.dispatchOnce()
             try await equal(try await store.socialPost(id: id)?.status, .posted)
-            XCTAssertEqual(zalo.renewals, 1)
+            #expect(zalo.renewals == 1)
             try await equal(try await StoreCredentialVault(store: store).credentials(for: .zalo)?.refreshToken, zalo.refreshToken)
         }
     }
 
     /// The dispatcher a server runs sends as a pool: a Zalo post hanging on the network holds one
     /// place, and the posts due beside and after it go out meanwhile, each in a freed place.
-    func testAPostHangingOnTheNetworkHoldsOnlyItsOwnPlace() async throws {
-        try await withFakes { store, facebook, zalo, clock in
+    @Test func aPostHangingOnTheNetworkHoldsOnlyItsOwnPlace() async throws {
+        try await withFakes(on: .sqlite) { store, facebook, zalo, clock in
             // Two items, each to Zalo and Facebook: claimed Zalo, Facebook, Zalo, Facebook.
             let due = try await duePosts(store, count: 4, channels: [.zalo, .facebook], dueAt: clock.now).keys.sorted()
-            XCTAssertEqual(due.count, 4)
+            #expect(due.count == 4)
             zalo.faults.failNext(1, with: .hang)
             let dispatcher = fakeNetworkDispatcher(store, clock: clock, batch: 2, interval: .milliseconds(20),
                                                    timeouts: ConnectorTimeouts(connectSeconds: 2, totalSeconds: 120))
@@ -128,7 +129,7 @@ final class SocialChaosTests: PortalTestCase {
                 return posted == 3
             }
             try await equal(try await store.socialPost(id: due[0])?.status, .sending, "the hanging send keeps its claim")
-            XCTAssertEqual(facebook.posts.count, 2)
+            #expect(facebook.posts.count == 2)
 
             // Let go, the hanging send ends one way or the other and records it; nothing is left sending.
             zalo.releaseHanging()

@@ -8,7 +8,7 @@ import NewsroomKit
 import PublicWeb
 import SocialChannels
 import SQLKit
-import XCTest
+import Testing
 
 /// Stands in for a social network's far end (not for our code): answers each send with the
 /// next outcome it was given, `posted` when it has none left, and counts what it posted.
@@ -44,7 +44,8 @@ final class HandClock: @unchecked Sendable {
     func advance(_ seconds: TimeInterval) { lock.withLock { current = current.addingTimeInterval(seconds) } }
 }
 
-class SocialOutboxTests: PortalTestCase {
+@Suite(.serialized)
+struct SocialOutboxTests: PortalTesting {
     func dispatcher(_ store: Store, _ networks: [any SocialConnector], clock: HandClock, worker: String = "test-1",
                     random: @escaping @Sendable () -> Double = { 0.5 }) -> SocialDispatcher {
         var settings = SocialDispatcher.Settings()
@@ -60,8 +61,9 @@ class SocialOutboxTests: PortalTestCase {
 
     // MARK: The outbox
 
-    func testAnApprovalQueuesOnePostPerChannelInItsOwnTransaction() async throws {
-        try await withSeededStore { store in
+    @Test(arguments: Database.both)
+    func anApprovalQueuesOnePostPerChannelInItsOwnTransaction(_ database: Database) async throws {
+        try await withSeededStore(on: database) { store in
             let item = try await itemInReview(store)
             // A decision that fails after queueing leaves no post behind, and the item as it was.
             struct Interrupted: Error {}
@@ -71,27 +73,28 @@ class SocialOutboxTests: PortalTestCase {
                     try await equal(try await posts(store, of: item.id).count, 2, "queued inside the decision")
                     throw Interrupted()
                 }
-                XCTFail("the transaction went through")
+                Issue.record("the transaction went through")
             } catch is Interrupted {}
             let emptyAfterRollback = try await posts(store, of: item.id)
-            XCTAssertEqual(emptyAfterRollback, [])
+            #expect(emptyAfterRollback == [])
             let stillInReview = try await store.submission(id: item.id, scope: .everything)
-            XCTAssertEqual(stillInReview?.summary.status, .inReview)
+            #expect(stillInReview?.summary.status == .inReview)
 
             guard case .done = try await approve(store, item, channels: ["zalo", "facebook"], message: "Cafe\u{0301} sáng nay.") else {
-                return XCTFail("not approved")
+                Issue.record("not approved"); return
             }
             let queued = try await posts(store, of: item.id)
-            XCTAssertEqual(queued.map(\.channel), ["facebook", "zalo"])
-            XCTAssertEqual(Set(queued.map(\.status)), [.queued])
-            XCTAssertEqual(queued.map(\.dueAt), [nil, nil], "not due before the item is published")
-            XCTAssertEqual(queued[0].message, "Café sáng nay.", "stored NFC")
-            XCTAssertEqual(queued[0].message.unicodeScalars.count, 14)
+            #expect(queued.map(\.channel) == ["facebook", "zalo"])
+            #expect(Set(queued.map(\.status)) == [.queued])
+            #expect(queued.map(\.dueAt) == [nil, nil], "not due before the item is published")
+            #expect(queued[0].message == "Café sáng nay.", "stored NFC")
+            #expect(queued[0].message.unicodeScalars.count == 14)
         }
     }
 
-    func testPostsFallDueAtPublicationPlusTheChannelsDelay() async throws {
-        try await withSeededStore { store in
+    @Test(arguments: Database.both)
+    func postsFallDueAtPublicationPlusTheChannelsDelay(_ database: Database) async throws {
+        try await withSeededStore(on: database) { store in
             let item = try await itemInReview(store)
             _ = try await store.setSocialChannel(.facebook, SocialChannelUpdate(baseUrl: "http://127.0.0.1:9", accountId: "page",
                                                                                  accessToken: "EAAB-secret-token-1234", delaySeconds: 600), by: "admin")
@@ -99,66 +102,69 @@ class SocialOutboxTests: PortalTestCase {
             let at = Date(timeIntervalSince1970: 1_800_000_000)
             try await publish(store, item.id, at: at)
             let due = try await posts(store, of: item.id).map(\.dueAt)
-            XCTAssertEqual(due, [at.addingTimeInterval(600), at])
+            #expect(due == [at.addingTimeInterval(600), at])
         }
     }
 
-    func testZalosLimitsAreCheckedWhenQueuedAndRefuseTheDecision() async throws {
-        try await withSeededStore { store in
+    @Test(arguments: Database.both)
+    func zalosLimitsAreCheckedWhenQueuedAndRefuseTheDecision(_ database: Database) async throws {
+        try await withSeededStore(on: database) { store in
             let noCover = try await itemInReview(store, cover: false)
             do {
                 _ = try await approve(store, noCover, channels: ["facebook", "zalo"])
-                XCTFail("queued a Zalo post without a cover")
+                Issue.record("queued a Zalo post without a cover")
             } catch let refused as Store.SocialPostRefused {
-                XCTAssertEqual(refused.channel, "zalo")
-                XCTAssertEqual(refused.problems, ["cover: a cover image is required"])
+                #expect(refused.channel == "zalo")
+                #expect(refused.problems == ["cover: a cover image is required"])
             }
             let nothing = try await posts(store, of: noCover.id)
-            XCTAssertEqual(nothing, [], "neither channel queued")
+            #expect(nothing == [], "neither channel queued")
             let unchanged = try await store.submission(id: noCover.id, scope: .everything)
-            XCTAssertEqual(unchanged?.summary.status, .inReview)
+            #expect(unchanged?.summary.status == .inReview)
             // Facebook alone has no such limits.
-            guard case .done = try await approve(store, noCover, channels: ["facebook"]) else { return XCTFail("not approved") }
+            guard case .done = try await approve(store, noCover, channels: ["facebook"]) else { Issue.record("not approved"); return }
 
             let long = try await itemInReview(store, title: String(repeating: "Tiêu đề dài ", count: 14))
             do {
                 _ = try await approve(store, long, channels: ["zalo"], message: String(repeating: "ư", count: 301))
-                XCTFail("queued a Zalo post over its limits")
+                Issue.record("queued a Zalo post over its limits")
             } catch let refused as Store.SocialPostRefused {
-                XCTAssertEqual(refused.problems, ["title: 168 characters, at most 150", "description: 301 characters, at most 300"])
+                #expect(refused.problems == ["title: 168 characters, at most 150", "description: 301 characters, at most 300"])
             }
         }
     }
 
-    func testTheAPISaysWhyZaloRefusesAPost() async throws {
-        try await withPortal { store, client in
+    @Test(arguments: Database.both)
+    func theAPISaysWhyZaloRefusesAPost(_ database: Database) async throws {
+        try await withPortal(on: database) { store, client in
             let editor = try await store.addUser(name: "bt-zalo", displayName: "BT", grants: [Grant(role: .editor, site: nil)])
             let item = try await itemInReview(store, cover: false)
             let answer = try await send(client, .post, "/api/v1/submissions/\(item.id)/transitions", token: editor,
                                         headers: [.ifMatch: RevisionTag.make(item.summary.revision)],
                                         body: json(TransitionRequest(action: .approve, grading: Grading(genre: "tin", coefficient: 2),
                                                                      channels: ["zalo"])))
-            XCTAssertEqual(answer.status, .badRequest)
-            XCTAssertEqual(errorCode(answer.body), "social_post_refused")
+            #expect(answer.status == .badRequest)
+            #expect(errorCode(answer.body) == "social_post_refused")
             let body = try WireFormat.decoder().decode(APIErrorBody.self, from: answer.body)
-            XCTAssertTrue(body.error.message.contains("ảnh bìa"), body.error.message)
-            XCTAssertTrue(body.error.message.contains("zalo: cover"), body.error.message)
+            #expect(body.error.message.contains("ảnh bìa"), "\(body.error.message)")
+            #expect(body.error.message.contains("zalo: cover"), "\(body.error.message)")
         }
     }
 
-    func testALaterChoiceUpdatesUnsentPostsAndRejectionCancelsThem() async throws {
-        try await withSeededStore { store in
+    @Test(arguments: Database.both)
+    func aLaterChoiceUpdatesUnsentPostsAndRejectionCancelsThem(_ database: Database) async throws {
+        try await withSeededStore(on: database) { store in
             let item = try await itemInReview(store)
             _ = try await approve(store, item, channels: ["zalo", "facebook"])
             _ = try await store.setSocialChoice(of: item.id, channels: ["facebook"], message: "Lời mới", scope: .everything)
             var now = try await posts(store, of: item.id)
-            XCTAssertEqual(now.map(\.status), [.queued, .cancelled])
-            XCTAssertEqual(now[0].message, "Lời mới")
+            #expect(now.map(\.status) == [.queued, .cancelled])
+            #expect(now[0].message == "Lời mới")
             // Chosen again: queued again.
             _ = try await store.setSocialChoice(of: item.id, channels: ["facebook", "zalo"], message: "Lời ba", scope: .everything)
             now = try await posts(store, of: item.id)
-            XCTAssertEqual(now.map(\.status), [.queued, .queued])
-            XCTAssertEqual(now.map(\.message), ["Lời ba", "Lời ba"])
+            #expect(now.map(\.status) == [.queued, .queued])
+            #expect(now.map(\.message) == ["Lời ba", "Lời ba"])
 
             // Rejected or withdrawn: whatever was queued goes.
             let other = try await store.submissions(.init(statuses: [.submitted], limit: 1)).items[0]
@@ -172,8 +178,9 @@ class SocialOutboxTests: PortalTestCase {
 
     // MARK: The dispatcher's states
 
-    func testEachOutcomeMovesAPostToItsState() async throws {
-        try await withSeededStore { store in
+    @Test(arguments: Database.both)
+    func eachOutcomeMovesAPostToItsState(_ database: Database) async throws {
+        try await withSeededStore(on: database) { store in
             let clock = HandClock(Date().addingTimeInterval(-1800))
             var ids: [Int64] = []
             for _ in 0..<4 { ids.append(try await publishedPost(store, at: clock.now)) }
@@ -186,44 +193,45 @@ class SocialOutboxTests: PortalTestCase {
             let dispatcher = dispatcher(store, [network], clock: clock)
             // Ordered by due time, then id: the posts meet the script in order.
             let claimed = try await dispatcher.dispatchOnce()
-            XCTAssertGreaterThanOrEqual(claimed, 4)
+            #expect(claimed >= 4)
             let after = try await ids.asyncMap { try await unwrapped(try await store.socialPost(id: $0)) }
-            XCTAssertEqual(after.map(\.status), [.posted, .retryWait, .failed, .uncertain])
-            XCTAssertEqual(after[0].remoteId, "page_1")
-            XCTAssertEqual(after[0].remoteLink, "https://fb.test/1")
-            XCTAssertEqual(after[0].claimedBy, "test-1")
+            #expect(after.map(\.status) == [.posted, .retryWait, .failed, .uncertain])
+            #expect(after[0].remoteId == "page_1")
+            #expect(after[0].remoteLink == "https://fb.test/1")
+            #expect(after[0].claimedBy == "test-1")
             // Backoff: attempt 1 → step 10 s, half of it with this jitter (5 s); the network asked for 40.
-            XCTAssertEqual(after[1].dueAt.map { Int($0.timeIntervalSince(clock.now).rounded()) }, 40)
-            XCTAssertEqual(after[1].errorKind, "rate_limited")
-            XCTAssertEqual(after[2].errorKind, "expired_token")
-            XCTAssertEqual(after[2].lastError, "the access token expired or was revoked: an admin must set a new one (code 190/463): Error validating access token")
-            XCTAssertTrue(after[3].lastError?.contains("check the page") ?? false)
-            XCTAssertTrue(after.allSatisfy { $0.attempts == 1 })
+            #expect(after[1].dueAt.map { Int($0.timeIntervalSince(clock.now).rounded()) } == 40)
+            #expect(after[1].errorKind == "rate_limited")
+            #expect(after[2].errorKind == "expired_token")
+            #expect(after[2].lastError == "the access token expired or was revoked: an admin must set a new one (code 190/463): Error validating access token")
+            #expect(after[3].lastError?.contains("check the page") ?? false)
+            #expect(after.allSatisfy { $0.attempts == 1 })
 
             // Nothing is due until the wait is over; the uncertain and failed ones never again by themselves.
             let sentBefore = network.sends.count
             clock.advance(39)
             _ = try await dispatcher.dispatchOnce()
-            XCTAssertEqual(network.sends.count, sentBefore)
+            #expect(network.sends.count == sentBefore)
             clock.advance(2)
             _ = try await dispatcher.dispatchOnce()
-            XCTAssertEqual(network.sends.count, sentBefore + 1)
-            XCTAssertEqual(network.sends.filter { $0 == ids[1] }.count, 2)
-            XCTAssertEqual(network.sends.filter { $0 == ids[3] }.count, 1, "an uncertain post is never resent by itself")
+            #expect(network.sends.count == sentBefore + 1)
+            #expect(network.sends.filter { $0 == ids[1] }.count == 2)
+            #expect(network.sends.filter { $0 == ids[3] }.count == 1, "an uncertain post is never resent by itself")
             let retried = try await store.socialPost(id: ids[1])
-            XCTAssertEqual(retried?.status, .posted)
-            XCTAssertEqual(retried?.attempts, 2)
+            #expect(retried?.status == .posted)
+            #expect(retried?.attempts == 2)
 
             // Engagement where the channel reports it.
             try await dispatcher.fetchEngagement()
             let engaged = try await store.socialPost(id: ids[0])
-            XCTAssertEqual(engaged?.engagement?.views, 10)
-            XCTAssertEqual(engaged?.engagement?.shares, 1)
+            #expect(engaged?.engagement?.views == 10)
+            #expect(engaged?.engagement?.shares == 1)
         }
     }
 
-    func testTransientFailuresBackOffExponentiallyWithinTheCapAndThenFail() async throws {
-        try await withSeededStore { store in
+    @Test(arguments: Database.both)
+    func transientFailuresBackOffExponentiallyWithinTheCapAndThenFail(_ database: Database) async throws {
+        try await withSeededStore(on: database) { store in
             let clock = HandClock(Date().addingTimeInterval(-1800))
             let id = try await publishedPost(store, at: clock.now)
             let failing = SendOutcome.transient(SendFailure(kind: .serverError, code: 2, detail: "Service temporarily unavailable"), retryAfter: nil)
@@ -234,29 +242,30 @@ class SocialOutboxTests: PortalTestCase {
             for _ in 0..<3 {
                 _ = try await dispatcher.dispatchOnce()
                 let post = try await unwrapped(try await store.socialPost(id: id))
-                XCTAssertEqual(post.status, .retryWait)
-                let wait = try XCTUnwrap(post.dueAt).timeIntervalSince(clock.now)
+                #expect(post.status == .retryWait)
+                let wait = try #require(post.dueAt).timeIntervalSince(clock.now)
                 waits.append(Int(wait.rounded()))
                 clock.advance(wait)
             }
-            XCTAssertEqual(waits, [10, 20, 40])
+            #expect(waits == [10, 20, 40])
             _ = try await dispatcher.dispatchOnce()
             let failed = try await store.socialPost(id: id)
-            XCTAssertEqual(failed?.status, .failed)
-            XCTAssertTrue(failed?.lastError?.hasPrefix("gave up after 4 attempts") ?? false, failed?.lastError ?? "")
+            #expect(failed?.status == .failed)
+            #expect(failed?.lastError?.hasPrefix("gave up after 4 attempts") ?? false, "\(failed?.lastError ?? "")")
             // Full jitter: anything from nothing to the capped step.
-            XCTAssertEqual(self.dispatcher(store, [], clock: clock, random: { 0 }).backoff(attempts: 3), 0)
-            XCTAssertEqual(self.dispatcher(store, [], clock: clock, random: { 1 }).backoff(attempts: 30), 100, "capped")
+            #expect(self.dispatcher(store, [], clock: clock, random: { 0 }).backoff(attempts: 3) == 0)
+            #expect(self.dispatcher(store, [], clock: clock, random: { 1 }).backoff(attempts: 30) == 100, "capped")
         }
     }
 
-    func testAClaimWhoseLeaseRanOutBecomesUncertainAndIsNotResent() async throws {
-        try await withSeededStore { store in
+    @Test(arguments: Database.both)
+    func aClaimWhoseLeaseRanOutBecomesUncertainAndIsNotResent(_ database: Database) async throws {
+        try await withSeededStore(on: database) { store in
             let clock = HandClock(Date().addingTimeInterval(-1800))
             let id = try await publishedPost(store, at: clock.now)
             // A process claims it and dies mid-send (it never records an outcome).
             let claimed = try await store.claimDueSocialPosts(now: clock.now, worker: "dead-process", leaseUntil: clock.now.addingTimeInterval(60), limit: 100)
-            XCTAssertTrue(claimed.contains { $0.id == id })
+            #expect(claimed.contains { $0.id == id })
             let network = ScriptedNetwork(.facebook)
             let survivor = dispatcher(store, [network], clock: clock, worker: "survivor")
             _ = try await survivor.dispatchOnce()
@@ -264,10 +273,10 @@ class SocialOutboxTests: PortalTestCase {
             clock.advance(61)
             _ = try await survivor.dispatchOnce()
             let post = try await unwrapped(try await store.socialPost(id: id))
-            XCTAssertEqual(post.status, .uncertain)
-            XCTAssertEqual(post.errorKind, "lease_expired")
-            XCTAssertTrue(post.lastError?.contains("dead-process") ?? false)
-            XCTAssertFalse(network.sends.contains(id), "never resent by itself")
+            #expect(post.status == .uncertain)
+            #expect(post.errorKind == "lease_expired")
+            #expect(post.lastError?.contains("dead-process") ?? false)
+            #expect(!network.sends.contains(id), "never resent by itself")
             // A late answer from the claimant that it did post is still the truth.
             try await isTrue(try await store.recordSocialAttempt(id, worker: "dead-process", .posted(remoteID: "late", link: nil), now: clock.now))
             try await equal(try await store.socialPost(id: id)?.status, .posted)
@@ -276,52 +285,54 @@ class SocialOutboxTests: PortalTestCase {
 
     // MARK: The API
 
-    func testTheBoardActsOnPostsAndContributorsDoNot() async throws {
-        try await withPortal { store, client in
+    @Test(arguments: Database.both)
+    func theBoardActsOnPostsAndContributorsDoNot(_ database: Database) async throws {
+        try await withPortal(on: database) { store, client in
             let publisher = try await store.addUser(name: "bt-pub", displayName: "Trực", grants: [Grant(role: .publisher, site: nil)])
             let contributor = try await store.addUser(name: "ctv-x", displayName: "CTV", grants: [Grant(role: .contributor, site: nil)])
             let all = try await get(client, "/api/v1/social/posts", token: publisher, as: [SocialPost].self).0
-            XCTAssertEqual(Set(all.map(\.status)), Set(SocialPostStatus.allCases), "the sample holds every state")
-            let failed = try XCTUnwrap(all.first { $0.status == .failed })
-            let uncertain = try XCTUnwrap(all.first { $0.status == .uncertain })
-            let queued = try XCTUnwrap(all.first { $0.status == .queued })
-            let posted = try XCTUnwrap(all.first { $0.status == .posted && $0.channel == "facebook" })
-            XCTAssertEqual(posted.engagement?.views, 1840)
+            #expect(Set(all.map(\.status)) == Set(SocialPostStatus.allCases), "the sample holds every state")
+            let failed = try #require(all.first { $0.status == .failed })
+            let uncertain = try #require(all.first { $0.status == .uncertain })
+            let queued = try #require(all.first { $0.status == .queued })
+            let posted = try #require(all.first { $0.status == .posted && $0.channel == "facebook" })
+            #expect(posted.engagement?.views == 1840)
 
             let onlyFailed = try await get(client, "/api/v1/social/posts?status=failed,uncertain&channel=zalo", token: publisher, as: [SocialPost].self).0
-            XCTAssertEqual(onlyFailed.map(\.id), [uncertain.id])
+            #expect(onlyFailed.map(\.id) == [uncertain.id])
             try await equal(try await send(client, .get, "/api/v1/social/posts?status=lost", token: publisher).status, .badRequest)
             try await equal(try await send(client, .get, "/api/v1/social/posts", token: contributor).status, .forbidden)
             try await equal(try await send(client, .post, "/api/v1/social/posts/\(failed.id)/retry", token: contributor).status, .forbidden)
 
             let edited = try await send(client, .patch, "/api/v1/social/posts/\(queued.id)", token: publisher, body: json(SocialPostEdit(message: " Lời mới ")))
-            XCTAssertEqual(edited.status, .ok)
-            XCTAssertEqual(try WireFormat.decoder().decode(SocialPost.self, from: edited.body).message, "Lời mới")
+            #expect(edited.status == .ok)
+            #expect(try WireFormat.decoder().decode(SocialPost.self, from: edited.body).message == "Lời mới")
             let sentAlready = try await send(client, .patch, "/api/v1/social/posts/\(posted.id)", token: publisher, body: json(SocialPostEdit(message: "x")))
-            XCTAssertEqual(sentAlready.status, .conflict)
-            XCTAssertEqual(errorCode(sentAlready.body), "social_post_state")
+            #expect(sentAlready.status == .conflict)
+            #expect(errorCode(sentAlready.body) == "social_post_state")
 
             let retried = try await send(client, .post, "/api/v1/social/posts/\(failed.id)/retry", token: publisher)
-            XCTAssertEqual(try WireFormat.decoder().decode(SocialPost.self, from: retried.body).status, .queued)
+            #expect(try WireFormat.decoder().decode(SocialPost.self, from: retried.body).status == .queued)
             try await equal(try await send(client, .post, "/api/v1/social/posts/\(failed.id)/retry", token: publisher).status, .conflict, "queued already")
 
             let noLink = try await send(client, .post, "/api/v1/social/posts/\(uncertain.id)/resolve", token: publisher,
                                         body: json(SocialPostResolution(action: .posted)))
-            XCTAssertEqual(noLink.status, .badRequest)
+            #expect(noLink.status == .badRequest)
             let resolved = try await send(client, .post, "/api/v1/social/posts/\(uncertain.id)/resolve", token: publisher,
                                           body: json(SocialPostResolution(action: .posted, link: "https://oa.zalo.me/article/9")))
             let resolvedPost = try WireFormat.decoder().decode(SocialPost.self, from: resolved.body)
-            XCTAssertEqual(resolvedPost.status, .posted)
-            XCTAssertEqual(resolvedPost.remoteLink, "https://oa.zalo.me/article/9")
+            #expect(resolvedPost.status == .posted)
+            #expect(resolvedPost.remoteLink == "https://oa.zalo.me/article/9")
 
             let cancelled = try await send(client, .post, "/api/v1/social/posts/\(queued.id)/cancel", token: publisher)
-            XCTAssertEqual(try WireFormat.decoder().decode(SocialPost.self, from: cancelled.body).status, .cancelled)
+            #expect(try WireFormat.decoder().decode(SocialPost.self, from: cancelled.body).status == .cancelled)
             try await equal(try await send(client, .post, "/api/v1/social/posts/\(posted.id)/cancel", token: publisher).status, .conflict)
         }
     }
 
-    func testChannelCredentialsAreSetByAdminsAndNeverAnsweredWhole() async throws {
-        try await withPortal { store, client in
+    @Test(arguments: Database.both)
+    func channelCredentialsAreSetByAdminsAndNeverAnsweredWhole(_ database: Database) async throws {
+        try await withPortal(on: database) { store, client in
             let admin = try await store.addUser(name: "bt-admin", displayName: "QT", grants: [Grant(role: .admin, site: nil)])
             let publisher = try await store.addUser(name: "bt-pub", displayName: "Trực", grants: [Grant(role: .publisher, site: nil)])
             let secret = "EAAB-very-secret-page-token-WXYZ"
@@ -329,15 +340,15 @@ class SocialOutboxTests: PortalTestCase {
             try await equal(try await send(client, .put, "/api/v1/social/channels/facebook", token: publisher, body: json(update)).status, .forbidden)
             try await equal(try await send(client, .put, "/api/v1/social/channels/myspace", token: admin, body: json(update)).status, .notFound)
             let set = try await send(client, .put, "/api/v1/social/channels/facebook", token: admin, body: json(update))
-            XCTAssertEqual(set.status, .ok)
-            XCTAssertFalse(String(decoding: set.body, as: UTF8.self).contains("very-secret"))
+            #expect(set.status == .ok)
+            #expect(!String(decoding: set.body, as: UTF8.self).contains("very-secret"))
             let listed = try await send(client, .get, "/api/v1/social/channels", token: publisher)
-            XCTAssertFalse(String(decoding: listed.body, as: UTF8.self).contains("very-secret"))
+            #expect(!String(decoding: listed.body, as: UTF8.self).contains("very-secret"))
             let settings = try WireFormat.decoder().decode([SocialChannelSettings].self, from: listed.body)
-            XCTAssertEqual(settings.map(\.channel), ["zalo", "facebook"])
-            XCTAssertEqual(settings[1].accessToken, "…WXYZ")
-            XCTAssertEqual(settings[1].delaySeconds, 300)
-            XCTAssertFalse(settings[0].configured)
+            #expect(settings.map(\.channel) == ["zalo", "facebook"])
+            #expect(settings[1].accessToken == "…WXYZ")
+            #expect(settings[1].delaySeconds == 300)
+            #expect(!(settings[0].configured))
             // The connectors read them whole, from the store; a new base URL keeps the token.
             let vault = StoreCredentialVault(store: store)
             try await equal(try await vault.credentials(for: .facebook)?.accessToken, secret)
@@ -347,29 +358,32 @@ class SocialOutboxTests: PortalTestCase {
             try await equal(try await vault.credentials(for: .facebook)?.baseURL, "http://127.0.0.1:8099")
             let bad = try await send(client, .put, "/api/v1/social/channels/zalo", token: admin,
                                      body: json(SocialChannelUpdate(baseUrl: "http://127.0.0.1:8099", accountId: "oa")))
-            XCTAssertEqual(errorCode(bad.body), "invalid_field", "no token stored nor given")
+            #expect(errorCode(bad.body) == "invalid_field", "no token stored nor given")
         }
     }
 
-    func testRenewalsOfOneChannelTakeTurnsAndAreStoredBeforeUse() async throws {
-        try await withSeededStore { store in
-            _ = try await store.setSocialChannel(.zalo, SocialChannelUpdate(baseUrl: "http://127.0.0.1:9", accountId: "oa", accessToken: "access-0",
-                                                                             refreshToken: "refresh-0", appId: "app", appSecret: "secret-secret"), by: "admin")
-            // Two stores on one database, as two server processes.
-            let other = try await Store.open(location, readers: 1)
-            let used = UsedTokens()
-            do {
-                try await renewTogether(store, other, used)
-            } catch {
-                try? await other.close()
-                throw error
+    @Test(arguments: Database.both)
+    func renewalsOfOneChannelTakeTurnsAndAreStoredBeforeUse(_ database: Database) async throws {
+        try await TemporaryDatabase.with(database) { db in
+            try await db.withSeededStore { store in
+                _ = try await store.setSocialChannel(.zalo, SocialChannelUpdate(baseUrl: "http://127.0.0.1:9", accountId: "oa", accessToken: "access-0",
+                                                                                 refreshToken: "refresh-0", appId: "app", appSecret: "secret-secret"), by: "admin")
+                // Two stores on one database, as two server processes.
+                let other = try await Store.open(db.location, readers: 1)
+                let used = UsedTokens()
+                do {
+                    try await renewTogether(store, other, used)
+                } catch {
+                    try? await other.close()
+                    throw error
+                }
+                try await other.close()
+                let count = await used.count
+                #expect(count == 10)
+                let last = try await StoreCredentialVault(store: store).credentials(for: .zalo)
+                #expect(last?.refreshToken != "refresh-0")
+                #expect(last?.appSecret == "secret-secret")
             }
-            try await other.close()
-            let count = await used.count
-            XCTAssertEqual(count, 10)
-            let last = try await StoreCredentialVault(store: store).credentials(for: .zalo)
-            XCTAssertNotEqual(last?.refreshToken, "refresh-0")
-            XCTAssertEqual(last?.appSecret, "secret-secret")
         }
     }
 
@@ -404,21 +418,31 @@ actor UsedTokens {
     }
 }
 
-/// XCTest's assertions take no `await`: these take it first.
+/// Checks whose value is awaited first (for the helpers of SocialTestSupport and the
+/// social suites; `#expect` takes an `await` too).
 func equal<T: Equatable>(_ value: @autoclosure () async throws -> T, _ expected: T, _ message: String = "",
-                         file: StaticString = #filePath, line: UInt = #line) async throws {
+                         fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column) async throws {
     let actual = try await value()
-    XCTAssertEqual(actual, expected, message, file: file, line: line)
+    CallSite(fileID: fileID, filePath: filePath, line: line, column: column).expectEqual(actual, expected, message)
 }
 
-func isTrue(_ value: @autoclosure () async throws -> Bool, _ message: String = "", file: StaticString = #filePath, line: UInt = #line) async throws {
+func isTrue(_ value: @autoclosure () async throws -> Bool, _ message: String = "",
+            fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column) async throws {
     let actual = try await value()
-    XCTAssertTrue(actual, message, file: file, line: line)
+    if !actual { CallSite(fileID: fileID, filePath: filePath, line: line, column: column).fail("not true" + (message.isEmpty ? "" : ": " + message)) }
 }
 
-func unwrapped<T>(_ value: @autoclosure () async throws -> T?, file: StaticString = #filePath, line: UInt = #line) async throws -> T {
-    let actual = try await value()
-    return try XCTUnwrap(actual, file: file, line: line)
+struct Missing: Error, CustomStringConvertible {
+    var description: String { "expected a value, found nil" }
+}
+
+func unwrapped<T>(_ value: @autoclosure () async throws -> T?,
+                  fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column) async throws -> T {
+    guard let actual = try await value() else {
+        CallSite(fileID: fileID, filePath: filePath, line: line, column: column).fail("expected a value, found nil")
+        throw Missing()
+    }
+    return actual
 }
 
 extension Array {
@@ -426,30 +450,5 @@ extension Array {
         var result: [T] = []
         for element in self { result.append(try await transform(element)) }
         return result
-    }
-}
-
-final class SocialOutboxTestsOnPostgres: SocialOutboxTests {
-    override class var onPostgres: Bool { true }
-    override func testAnApprovalQueuesOnePostPerChannelInItsOwnTransaction() async throws { try await super.testAnApprovalQueuesOnePostPerChannelInItsOwnTransaction() }
-    override func testPostsFallDueAtPublicationPlusTheChannelsDelay() async throws { try await super.testPostsFallDueAtPublicationPlusTheChannelsDelay() }
-    override func testZalosLimitsAreCheckedWhenQueuedAndRefuseTheDecision() async throws { try await super.testZalosLimitsAreCheckedWhenQueuedAndRefuseTheDecision() }
-    override func testTheAPISaysWhyZaloRefusesAPost() async throws { try await super.testTheAPISaysWhyZaloRefusesAPost() }
-    override func testALaterChoiceUpdatesUnsentPostsAndRejectionCancelsThem() async throws {
-        try await super.testALaterChoiceUpdatesUnsentPostsAndRejectionCancelsThem()
-    }
-    override func testEachOutcomeMovesAPostToItsState() async throws { try await super.testEachOutcomeMovesAPostToItsState() }
-    override func testTransientFailuresBackOffExponentiallyWithinTheCapAndThenFail() async throws {
-        try await super.testTransientFailuresBackOffExponentiallyWithinTheCapAndThenFail()
-    }
-    override func testAClaimWhoseLeaseRanOutBecomesUncertainAndIsNotResent() async throws {
-        try await super.testAClaimWhoseLeaseRanOutBecomesUncertainAndIsNotResent()
-    }
-    override func testTheBoardActsOnPostsAndContributorsDoNot() async throws { try await super.testTheBoardActsOnPostsAndContributorsDoNot() }
-    override func testChannelCredentialsAreSetByAdminsAndNeverAnsweredWhole() async throws {
-        try await super.testChannelCredentialsAreSetByAdminsAndNeverAnsweredWhole()
-    }
-    override func testRenewalsOfOneChannelTakeTurnsAndAreStoredBeforeUse() async throws {
-        try await super.testRenewalsOfOneChannelTakeTurnsAndAreStoredBeforeUse()
     }
 }

@@ -7,11 +7,10 @@ import PublicWeb
 import SocialChannels
 import SocialFakes
 import SQLKit
-import XCTest
 
 /// The social outbox's fixtures: items approved and published with channels, posts made due
 /// in bulk, and a dispatcher over the real connectors pointed at the loopback fakes.
-extension PortalTestCase {
+extension PortalTesting {
     /// An item in review, with a photo (a cover) when `cover`, and a title of `title`.
     func itemInReview(_ store: Store, cover: Bool = true, title: String? = nil) async throws -> Submission {
         let item = try await store.submissions(.init(statuses: [.inReview], limit: 1)).items[0]
@@ -53,14 +52,14 @@ extension PortalTestCase {
     }
 
     /// A seeded store whose channels point at two fresh fakes, and a clock for the dispatcher.
-    func withFakes(_ body: (Store, FacebookFake, ZaloFake, HandClock) async throws -> Void) async throws {
+    func withFakes(on database: Database, _ body: (Store, FacebookFake, ZaloFake, HandClock) async throws -> Void) async throws {
         let facebook = try FacebookFake()
         let zalo = try ZaloFake()
         defer {
             facebook.stop()
             zalo.stop()
         }
-        try await withSeededStore { store in
+        try await withSeededStore(on: database) { store in
             try await useFakes(store, facebook: facebook, zalo: zalo)
             try await body(store, facebook, zalo, HandClock(Date()))
         }

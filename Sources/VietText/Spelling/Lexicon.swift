@@ -49,9 +49,10 @@ public struct Lexicon: Sendable {
         var modelWords = 0
         /// Each syllable's one-slip neighbours, worked out once for every check that shares the tables.
         let slipNeighbours = SharedCache<Int, [(id: Int, cost: Double)]>()
-        /// Each word's nearest loanword and whether it reads as foreign, the same.
+        /// Each word's nearest loanword, whether it reads as foreign and the syllables near it, the same.
         let loanwords = SharedCache<String, String?>()
         let foreign = SharedCache<String, Bool>()
+        let candidates = SharedCache<String, [SpellChecker.Candidate]>()
 
         func copy() -> Tables {
             let copy = Tables()
@@ -73,6 +74,7 @@ public struct Lexicon: Sendable {
             tables.slipNeighbours.removeAll()
             tables.loanwords.removeAll()
             tables.foreign.removeAll()
+            tables.candidates.removeAll()
         }
         return tables
     }
@@ -96,6 +98,8 @@ public struct Lexicon: Sendable {
     var loanwords: SharedCache<String, String?> { tables.loanwords }
     /// Whether each word reads as foreign, found once and kept.
     var foreign: SharedCache<String, Bool> { tables.foreign }
+    /// The attested syllables near each word, with their costs, found once and kept.
+    var candidates: SharedCache<String, [SpellChecker.Candidate]> { tables.candidates }
     /// How often `first` came before `second` in the word model's prose. Read in place:
     /// `pairCounts` hands out a copy, which costs two references a call.
     func pairCount(_ first: Int, _ second: Int) -> Int { tables.pairCounts(first, second) }

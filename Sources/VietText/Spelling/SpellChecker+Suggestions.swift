@@ -40,6 +40,11 @@ extension SpellChecker {
     /// the usual slips of a letter, then those one letter away, each with its cost.
     func candidates(for word: String) -> [Candidate] {
         let lower = word.lowercased()
+        // The same for every check that shares the lexicon: worked out once a word.
+        return lexicon.candidates.value(for: lower) { nearSyllables(lower) }
+    }
+
+    private func nearSyllables(_ lower: String) -> [Candidate] {
         let written = Lexicon.syllableKey(lower) ?? lower
         let own = lexicon.entry(spelt: written)?.id
         let skeleton = Diacritics.searchKey(lower)
@@ -89,7 +94,7 @@ extension SpellChecker {
     /// (`RealWordPairs.slips`) costs 0.6, a changed letter 1 or more.
     static func markCost(_ a: (tone: Tone, marked: [Unicode.Scalar]), _ b: (tone: Tone, marked: [Unicode.Scalar])) -> Double {
         var cost = 0.0
-        if a.tone != b.tone { cost += Set([a.tone, b.tone]) == [.hook, .tilde] ? 0.25 : 0.4 }
+        if a.tone != b.tone { cost += (a.tone == .hook || a.tone == .tilde) && (b.tone == .hook || b.tone == .tilde) ? 0.25 : 0.4 }
         var unmatched = b.marked
         for mark in a.marked {
             if let i = unmatched.firstIndex(of: mark) { unmatched.remove(at: i) } else { cost += 0.4 }

@@ -148,6 +148,15 @@ public struct SpellChecker: Sendable {
         }
     }
 
+    /// Whether the syllable at `index` of a run makes a word with each neighbour it has
+    /// there, counted `known` times or more: most do, and the word model need not weigh them.
+    static func isSettled(_ run: [Place], at index: Int, known: Int) -> Bool {
+        let mid = run[index]
+        let hasLeft = index > 0 && adjacent(run[index - 1], mid)
+        let hasRight = index + 1 < run.count && adjacent(mid, run[index + 1])
+        return (!hasLeft || mid.countAfterPrevious >= known) && (!hasRight || run[index + 1].countAfterPrevious >= known)
+    }
+
     /// What is wrong with an unknown word wherever it stands.
     struct Verdict {
         var reason: Finding.Reason
@@ -209,7 +218,39 @@ public struct SpellChecker: Sendable {
         let legacyLines = legacyEncodedLines(nfc)
         findings += legacyLines.values
 
-        var memo = Memo(lexicon: lexicon, textSize: nfc.utf8.count)
+        var pass = Pass(checker: self, legacyLines: legacyLines, findings: findings,
+                        memo: Memo(lexicon: lexicon, textSize: nfc.utf8.count))
+        Tokenizer.forEachRawToken(in: nfc) { pass.read($0) }
+        pass.endRun()
+        pass.foreign.close()
+        findings = pass.findings
+        let memo = pass.memo, foreign = pass.foreign
+        // A name written twice or more the same way is a name, not a slip (a misspelling is a one-off).
+        if pass.namesSeen {
+            findings.removeAll { finding in
+                guard finding.kind == .nonword, finding.word.first?.isUppercase == true,
+                      let index = memo.bySpelling.value(for: finding.word) else { return false }
+                return memo.words[index].timesAsName >= 2
+            }
+        }
+        if !foreign.spans.isEmpty {
+            findings.removeAll { finding in
+                (finding.kind == .nonword || finding.kind == .realword) && foreign.spans.contains { $0.covers(finding) }
+            }
+        }
+        findings += toneStyleNotes(pass.styled)
+        return findings.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    }
+
+    /// One check's walk through its text: what it keeps from word to word, and
+    /// what it does with each. A struct, its steps mutating methods: the same
+    /// state in a closure's captured variables paid a run-time exclusivity
+    /// check on every read, a third of a check's time.
+    private struct Pass {
+        let checker: SpellChecker
+        let legacyLines: [Int: Finding]
+        var findings: [Finding]
+        var memo: Memo
         var styled: [(token: Token, syllable: Syllable, style: ToneStyle)] = []
         var previous: (place: Place, text: String?)?  // a word's text is its facts' spelling
         var recent: [Place] = []  // the last words one space apart, for repeats
@@ -222,20 +263,21 @@ public struct SpellChecker: Sendable {
         /// Whether any word stood capitalised inside a sentence (each one counts its own, `timesAsName`).
         var namesSeen = false
 
+        init(checker: SpellChecker, legacyLines: [Int: Finding], findings: [Finding], memo: Memo) {
+            (self.checker, self.legacyLines, self.findings, self.memo) = (checker, legacyLines, findings, memo)
+        }
+
         /// Judges the syllable at `index` of the run against the word model, with the neighbours it has there.
-        func judge(_ index: Int) {
+        mutating func judge(_ index: Int) {
             let mid = run[index]
             guard !mid.isName, mid != lastRealWord else { return }
             // A syllable inside a phrase the confusion table flagged has its fix already.
             if let covered = lastConfusion, covered.line == mid.line, mid.column >= covered.column,
                mid.column < covered.column + covered.length { return }
             let id = mid.id
-            let hasLeft = index > 0 && Self.adjacent(run[index - 1], mid)
-            let hasRight = index + 1 < run.count && Self.adjacent(mid, run[index + 1])
-            // Most syllables make a word with each neighbour: settled by the counts the run holds.
-            let known = contextBars.known
-            if (!hasLeft || mid.countAfterPrevious >= known) && (!hasRight || run[index + 1].countAfterPrevious >= known) { return }
-            guard lexicon.isAttested(entry: id) else { return }
+            let hasLeft = index > 0 && SpellChecker.adjacent(run[index - 1], mid)
+            let hasRight = index + 1 < run.count && SpellChecker.adjacent(mid, run[index + 1])
+            guard checker.lexicon.isAttested(entry: id) else { return }
             let left = hasLeft ? run[index - 1].id : nil
             let right = hasRight ? run[index + 1].id : nil
             // Prose repeats its phrases: each three syllables are judged once a check.
@@ -244,35 +286,38 @@ public struct SpellChecker: Sendable {
             if let known = memo.triples.verdict(key) {
                 fix = known
             } else {
-                fix = contextFix(left: left, mid: id, right: right) { contextCandidates(of: id) }
+                fix = checker.contextFix(left: left, mid: id, right: right) { checker.contextCandidates(of: id) }
                 memo.triples.record(key, fix: fix)
             }
             guard let fix else { return }
             let written = memo.words[mid.facts].spelling
+            let suggestion = SpellChecker.matchCase(of: written, checker.lexicon.entries[fix].key, style: checker.style ?? .new)
             findings.append(Finding(line: mid.line, column: mid.column, length: mid.length, word: written, kind: .realword,
-                                    reason: .unlikelyPair,
-                                    suggestions: [Self.matchCase(of: written, lexicon.entries[fix].key, style: style ?? .new)]))
+                                    reason: .unlikelyPair, suggestions: [suggestion]))
         }
         /// A phrase ends: its last syllable is judged by the neighbour before it alone.
-        func endRun() {
-            if !run.isEmpty { judge(run.count - 1) }
+        mutating func endRun() {
+            if !run.isEmpty && !SpellChecker.isSettled(run, at: run.count - 1, known: checker.contextBars.known) {
+                judge(run.count - 1)
+            }
             run.removeAll(keepingCapacity: true)
         }
 
-        Tokenizer.forEachRawToken(in: nfc) { token in
+        /// Reads the next token of the text.
+        mutating func read(_ token: Tokenizer.RawToken) {
             var waited: Waiting?
             if waiting != nil { swap(&waited, &waiting) }
             if !legacyLines.isEmpty && legacyLines[token.line] != nil { return }
             let index: Int
             switch token.kind {
             case .word, .capitals:
-                index = facts(of: token, memo: &memo)
+                index = checker.facts(of: token, memo: &memo)
                 previous = (Place(token, facts: index), nil)
                 foreign.read(token, foreignish: memo.words[index].foreignish)
             default:
                 if token.kind == .punctuation, let previous, previous.place.line == token.line {
                     let text = previous.text ?? memo.words[previous.place.facts].spelling
-                    findings.append(spaceBefore(token.token, after: previous.place, written: text))
+                    findings.append(checker.spaceBefore(token.token, after: previous.place, written: text))
                 }
                 previous = (Place(token, facts: -1), token.text)
                 recent.removeAll(keepingCapacity: true)
@@ -286,11 +331,11 @@ public struct SpellChecker: Sendable {
                 word.timesAsName += 1
                 namesSeen = true
             }
-            if let waited, word.id >= 0, Self.adjacent(waited.place, place) {
-                findings[waited.finding].suggestions = ranked(waited.candidates, before: waited.before, after: word.id,
+            if let waited, word.id >= 0, SpellChecker.adjacent(waited.place, place) {
+                findings[waited.finding].suggestions = checker.ranked(waited.candidates, before: waited.before, after: word.id,
                                                               like: waited.text)
             }
-            let before = lastSyllable.flatMap { Self.adjacent($0.place, place) ? $0.id : nil }
+            let before = lastSyllable.flatMap { SpellChecker.adjacent($0.place, place) ? $0.id : nil }
             lastSyllable = word.id >= 0 ? (place, word.id) : nil
             // Capitals that are no syllable are an abbreviation (UBND); those that are, a heading (THÔNG BÁO).
             if token.kind == .capitals && word.id < 0 {
@@ -298,16 +343,16 @@ public struct SpellChecker: Sendable {
                 endRun()
                 return
             }
-            if let last = recent.last, !Self.adjacent(last, place) { recent.removeAll(keepingCapacity: true) }
+            if let last = recent.last, !SpellChecker.adjacent(last, place) { recent.removeAll(keepingCapacity: true) }
             recent.append(place)
             // The checks read the last four at most; older ones go sixteen at a time.
             if recent.count > 20 { recent.removeFirst(16) }
-            if let finding = repeated(recent, memo: &memo) { findings.append(finding) }
+            if let finding = checker.repeated(recent, memo: &memo) { findings.append(finding) }
             let isSyllable = word.id >= 0
             if isSyllable, let style = word.writtenStyle, let syllable = word.syllable { styled.append((token.token, syllable.syllable, style)) }
-            if !isSyllable || (word.unknown && lexicon.hasSyllables) {
+            if !isSyllable || (word.unknown && checker.lexicon.hasSyllables) {
                 // A non-word breaks the run; its fixes wait for the word after it.
-                if let unknown = checkUnknown(token.token, index: index, before: before, memo: &memo) {
+                if let unknown = checker.checkUnknown(token.token, index: index, before: before, memo: &memo) {
                     findings.append(unknown.finding)
                     waiting = unknown.waiting.map {
                         Waiting(finding: findings.count - 1, place: place, text: unknown.finding.word, candidates: $0, before: before)
@@ -321,42 +366,26 @@ public struct SpellChecker: Sendable {
                 }
             }
             // A syllable written as a name, though the counted prose never does, one slip from a frequent name (Trầng).
-            if place.isName, place.length > 1, lexicon.entries.indices.contains(word.id),
-               lexicon.entries[word.id].capitals < Self.nameBars.rare,
-               let name = misspeltName(index, memo: &memo) {
+            if place.isName, place.length > 1, checker.lexicon.entries.indices.contains(word.id),
+               checker.lexicon.entries[word.id].capitals < SpellChecker.nameBars.rare,
+               let name = checker.misspeltName(index, memo: &memo) {
                 findings.append(Finding(line: place.line, column: place.column, length: place.length, word: word.spelling,
                                         kind: .nonword, reason: .unattestedSyllable, suggestions: [name]))
             }
-            if let last = run.last, !Self.adjacent(last, place) { endRun() }
-            if let last = run.last { place.countAfterPrevious = lexicon.pairCount(last.id, place.id) }
+            if let last = run.last, !SpellChecker.adjacent(last, place) { endRun() }
+            if let last = run.last { place.countAfterPrevious = checker.lexicon.pairCount(last.id, place.id) }
             run.append(place)
             if run.count > 20 { run.removeFirst(20 - Confusions.longest) }
             let previousFlagged = run.count >= 2 && lastRealWord == run[run.count - 2]
-            if let finding = (word.confusions.isEmpty ? nil : confusion(in: run, memo: &memo))
-                ?? newsroomPair(in: run, previousFlagged: previousFlagged, memo: &memo) {
+            if let finding = (word.confusions.isEmpty ? nil : checker.confusion(in: run, memo: &memo))
+                ?? checker.newsroomPair(in: run, previousFlagged: previousFlagged, memo: &memo) {
                 findings.append(finding)
                 lastRealWord = place
                 lastConfusion = finding
             }
-            if run.count >= 2 { judge(run.count - 2) }
+            // Asked here, not in `judge`: what a nested function reads pays a run-time exclusivity check.
+            if run.count >= 2 && !SpellChecker.isSettled(run, at: run.count - 2, known: checker.contextBars.known) { judge(run.count - 2) }
         }
-        endRun()
-        foreign.close()
-        // A name written twice or more the same way is a name, not a slip (a misspelling is a one-off).
-        if namesSeen {
-            findings.removeAll { finding in
-                guard finding.kind == .nonword, finding.word.first?.isUppercase == true,
-                      let index = memo.bySpelling.value(for: finding.word) else { return false }
-                return memo.words[index].timesAsName >= 2
-            }
-        }
-        if !foreign.spans.isEmpty {
-            findings.removeAll { finding in
-                (finding.kind == .nonword || finding.kind == .realword) && foreign.spans.contains { $0.covers(finding) }
-            }
-        }
-        findings += toneStyleNotes(styled)
-        return findings.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
 
     // MARK: - Words

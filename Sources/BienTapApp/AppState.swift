@@ -538,7 +538,8 @@ public struct AppState {
         case .openedForEditing(let id, .success(let start)):
             opening.remove(id)
             let summary = start.submission.summary
-            let document = SubmissionDocument(portal: portal, id: id, title: summary.title, revision: summary.revision, lease: start.lease)
+            let document = SubmissionDocument(portal: portal, id: id, title: summary.title, revision: summary.revision, lease: start.lease,
+                                              published: summary.status == .published)
             // An article in another language (the portal's English pages) is not held to Vietnamese
             // spelling, and typing starts without Telex or VNI (Ctrl-T turns it on).
             let vietnamese = summary.language.lowercased().hasPrefix("vi")

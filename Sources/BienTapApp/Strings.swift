@@ -598,6 +598,10 @@ extension Strings {
         Localized(vi: "Chưa lưu, tự lưu lại sau \(seconds) giây, chữ vẫn giữ: \(why)",
                   en: "Not saved, saving again in \(seconds) s, the words are kept: \(why)")
     }
+    public static let askCorrectionNote = Localized(vi: "Bài đã đăng — lý do đính chính (hiện trên trang):",
+                                                    en: "Published — why it is corrected (shown on its page):")
+    public static let correctionNeedsNote = Localized(vi: "Chưa lưu: sửa bài đã đăng phải ghi lý do đính chính.",
+                                                      en: "Not saved: correcting a published item needs a note saying why.")
     public static func savedRevision(_ revision: Int) -> Localized {
         Localized(vi: "Đã lưu lên cổng: phiên bản \(revision).", en: "Saved to the portal: revision \(revision).")
     }

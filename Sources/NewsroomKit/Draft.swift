@@ -46,10 +46,13 @@ public struct CoAuthorShare: Codable, Sendable, Hashable {
         self.share = share
     }
 
-    /// Shares a submission may have: at most ten co-authors, each named once, each
+    /// The most co-authors one submission names.
+    public static let limit = 10
+
+    /// Shares a submission may have: at most `limit` co-authors, each named once, each
     /// with 1 to 99 percent, together under 100 so the contributor keeps some.
     public static func areValid(_ shares: [CoAuthorShare]) -> Bool {
-        shares.count <= 10 && Set(shares.map(\.contributorId)).count == shares.count
+        shares.count <= limit && Set(shares.map(\.contributorId)).count == shares.count
             && shares.allSatisfy { (1...99).contains($0.share) } && authorShare(leftBy: shares) > 0
     }
 

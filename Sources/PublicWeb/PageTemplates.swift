@@ -63,6 +63,7 @@ enum PageTemplates {
         <article>
         <p class="meta"><a href="{{article.categoryAddress}}">{{article.category}}</a> · <time datetime="{{article.isoDate}}">{{article.date}}</time></p>
         {{#article.documentNumber}}<p class="document-number">{{chrome.words.documentNumber}}: {{article.documentNumber}}</p>{{/article.documentNumber}}
+        {{#article.correction}}<p class="correction"><strong>{{chrome.words.correction}}</strong> <time datetime="{{isoDate}}">{{date}}</time>: {{note}}</p>{{/article.correction}}
         <div class="body">
         {{{article.html}}}
         </div>
@@ -180,7 +181,7 @@ enum PageTemplates {
         <id>{{url}}</id>
         <link rel="alternate" type="text/html" href="{{url}}"/>
         <published>{{isoDate}}</published>
-        <updated>{{isoDate}}</updated>
+        <updated>{{updatedISO}}</updated>
         <author><name>{{byline}}</name></author>
         <category term="{{category}}"/>
         {{#sapo}}<summary>{{sapo}}</summary>{{/sapo}}

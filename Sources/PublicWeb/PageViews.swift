@@ -106,6 +106,15 @@ struct ArticleView {
     var html: String
     var photos: [PhotoView]
     var byline: String
+    /// Shown when the text was corrected after publication.
+    var correction: CorrectionView?
+}
+
+/// A published item's correction notice: when (in Vietnam's time), and why.
+struct CorrectionView {
+    var date: String
+    var isoDate: String
+    var note: String
 }
 
 struct ArticlePageView {
@@ -126,6 +135,8 @@ struct FeedEntryView {
     var sapo: String?
     var rfc822: String
     var isoDate: String
+    /// Its correction's time when it was corrected, else its publication's.
+    var updatedISO: String
     var category: String
     var byline: String
 }

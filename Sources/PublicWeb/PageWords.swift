@@ -19,6 +19,8 @@ public struct PageWords: Sendable {
     public var removed: String
     public var removedText: String
     public var homeTitle: String
+    /// Before a corrected item's date and note: "Đính chính lúc 06/12/2026 10:00: …".
+    public var correction: String
 
     public static let vietnamese = PageWords(
         language: "vi",
@@ -27,7 +29,7 @@ public struct PageWords: Sendable {
         backHome: "Về trang chủ", notFound: "Không tìm thấy trang",
         notFoundText: "Địa chỉ này không có bài nào. Có thể bài chưa được đăng hoặc địa chỉ bị gõ sai.",
         removed: "Bài đã được gỡ", removedText: "Bài viết này đã được gỡ khỏi trang và không còn được đăng.",
-        homeTitle: "Trang chủ")
+        homeTitle: "Trang chủ", correction: "Đính chính lúc")
 
     public static let english = PageWords(
         language: "en",
@@ -36,7 +38,7 @@ public struct PageWords: Sendable {
         backHome: "Home", notFound: "Page not found",
         notFoundText: "Nothing is published at this address. It may not be published yet, or the address is mistyped.",
         removed: "Removed", removedText: "This article has been taken down and is no longer published.",
-        homeTitle: "Home")
+        homeTitle: "Home", correction: "Corrected on")
 
     public static func of(language: String) -> PageWords { language == "en" ? english : vietnamese }
 

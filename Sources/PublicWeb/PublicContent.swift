@@ -12,13 +12,15 @@ public struct PublicEntry: Sendable, Hashable {
     /// `/SITE/SLUG-ID.html`, as its publication recorded it.
     public var path: String
     public var publishedAt: Date
+    /// When its text was last corrected after publication; nil when never.
+    public var correctedAt: Date?
     /// The author's pen name (or full name), and the co-authors'.
     public var byline: String
     /// A document's (văn bản) number, e.g. "12/2026/QĐ-UBND"; nil for other items.
     public var documentNumber: String?
 
     public init(id: Int64, site: SiteRef, title: String, sapo: String, category: NewsroomKit.Category, path: String,
-                publishedAt: Date, byline: String, documentNumber: String? = nil) {
+                publishedAt: Date, correctedAt: Date? = nil, byline: String, documentNumber: String? = nil) {
         self.id = id
         self.site = site
         self.title = title
@@ -26,9 +28,13 @@ public struct PublicEntry: Sendable, Hashable {
         self.category = category
         self.path = path
         self.publishedAt = publishedAt
+        self.correctedAt = correctedAt
         self.byline = byline
         self.documentNumber = documentNumber
     }
+
+    /// When what the page shows last changed: its correction, or else its publication.
+    public var updatedAt: Date { max(correctedAt ?? publishedAt, publishedAt) }
 }
 
 /// A photo of a published item: served at `/media/ID/NUMBER`.
@@ -50,11 +56,14 @@ public struct PublicArticle: Sendable, Hashable {
     /// `Publication.html`: the only HTML a page inserts unescaped.
     public var html: String
     public var photos: [PublicPhoto]
+    /// Why the text was corrected after publication (`entry.correctedAt` says when); nil when it was not.
+    public var correctionNote: String?
 
-    public init(entry: PublicEntry, html: String, photos: [PublicPhoto]) {
+    public init(entry: PublicEntry, html: String, photos: [PublicPhoto], correctionNote: String? = nil) {
         self.entry = entry
         self.html = html
         self.photos = photos
+        self.correctionNote = correctionNote
     }
 }
 

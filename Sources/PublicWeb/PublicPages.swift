@@ -188,7 +188,7 @@ public struct PublicPages: Sendable {
         let latest = try await content.entries(site: nil, categories: nil, offset: 0, limit: Self.pageSize)
         let view = PortalView(chrome: chrome(for: nil, portal: portal), latest: latest.map(TeaserView.init),
                               sites: all.filter { $0.kind != .portal }.map { SiteLinkView(name: PublicText.line($0.name), home: "/\($0.code)") })
-        return page("portal", view, lastModified: latest.first?.publishedAt)
+        return page("portal", view, lastModified: Self.newest(latest))
     }
 
     func siteHome(_ code: String, page number: Int) async throws -> Rendered {
@@ -203,7 +203,7 @@ public struct PublicPages: Sendable {
                                                     offset: (number - 1) * Self.homeSection, limit: Self.homeSection + 1)
             more = more || entries.count > Self.homeSection
             guard !entries.isEmpty else { continue }
-            newest = max(newest ?? .distantPast, entries[0].publishedAt)
+            newest = max(newest ?? .distantPast, Self.newest(entries) ?? .distantPast)
             sections.append(SectionView(name: chrome.words.name(of: category), address: "/\(code)/chuyen-muc/\(category.publicSlug)",
                                         items: entries.prefix(Self.homeSection).map(TeaserView.init)))
         }
@@ -228,7 +228,12 @@ public struct PublicPages: Sendable {
                                feed: address + "/rss.xml", sections: [], items: Array(items),
                                paging: Self.paging(base: address, page: number, more: entries.count > Self.pageSize),
                                hasItems: !items.isEmpty, isEmpty: items.isEmpty)
-        return page("listing", view, lastModified: entries.first?.publishedAt)
+        return page("listing", view, lastModified: Self.newest(entries.prefix(Self.pageSize)))
+    }
+
+    /// When the newest change among `entries` was made (a correction included): a list's `Last-Modified`.
+    static func newest<Entries: Sequence>(_ entries: Entries) -> Date? where Entries.Element == PublicEntry {
+        entries.map(\.updatedAt).max()
     }
 
     static func paging(base: String, page: Int, more: Bool) -> PagingView? {
@@ -265,8 +270,11 @@ public struct PublicPages: Sendable {
                 categoryAddress: "/\(entry.site.code)/chuyen-muc/\(entry.category.publicSlug)",
                 date: HTTPDate.vietnam(entry.publishedAt), isoDate: HTTPDate.vietnamISO(entry.publishedAt),
                 documentNumber: entry.documentNumber.map(PublicText.line).flatMap { $0.isEmpty ? nil : $0 },
-                html: PublicText.clean(article.html), photos: photos, byline: PublicText.line(entry.byline))
-            return page("article", ArticlePageView(chrome: chrome, article: view), lastModified: entry.publishedAt)
+                html: PublicText.typographicHTML(article.html), photos: photos, byline: PublicText.line(entry.byline),
+                correction: entry.correctedAt.map { at in
+                    CorrectionView(date: HTTPDate.vietnam(at), isoDate: HTTPDate.vietnamISO(at), note: PublicText.line(article.correctionNote ?? ""))
+                })
+            return page("article", ArticlePageView(chrome: chrome, article: view), lastModified: entry.updatedAt)
         }
     }
 
@@ -289,7 +297,7 @@ public struct PublicPages: Sendable {
         let link = base + "/\(code)" + (slug.map { "/chuyen-muc/\($0)" } ?? "")
         let name = PublicText.line(site.name)
         let title = categories.map { words.name(of: $0[0]) + " – " + name } ?? name
-        let updated = entries.first?.publishedAt
+        let updated = Self.newest(entries)
         let view = FeedView(
             title: title, description: title + " – " + PublicText.line(portal?.name ?? site.name), link: link,
             selfURL: link + (atom ? "/atom.xml" : "/rss.xml"), updatedRFC822: updated.map(HTTPDate.string),
@@ -298,6 +306,7 @@ public struct PublicPages: Sendable {
                 let sapo = PublicText.line(entry.sapo)
                 return FeedEntryView(title: PublicText.line(entry.title), url: base + entry.path, sapo: sapo.isEmpty ? nil : sapo,
                                      rfc822: HTTPDate.string(entry.publishedAt), isoDate: HTTPDate.iso(entry.publishedAt),
+                                     updatedISO: HTTPDate.iso(entry.updatedAt),
                                      category: words.name(of: entry.category), byline: PublicText.line(entry.byline))
             })
         return page(atom ? "atom" : "rss", view, lastModified: updated, contentType: atom ? Self.atomType : Self.rssType)
@@ -310,9 +319,10 @@ public struct PublicPages: Sendable {
         let (_, all) = try await sites()
         guard let site = all.first(where: { $0.code == code }) else { return try await notFound() }
         let entries = try await content.entries(site: code, categories: nil, offset: 0, limit: Self.sitemapSize - 1)
-        var urls = [SitemapURLView(loc: base + "/\(site.code)", lastmod: entries.first.map { HTTPDate.iso($0.publishedAt) })]
-        urls += entries.map { SitemapURLView(loc: base + $0.path, lastmod: HTTPDate.iso($0.publishedAt)) }
-        return page("sitemap", SitemapView(urls: urls), lastModified: entries.first?.publishedAt, contentType: Self.xmlType)
+        let newest = Self.newest(entries)
+        var urls = [SitemapURLView(loc: base + "/\(site.code)", lastmod: newest.map(HTTPDate.iso))]
+        urls += entries.map { SitemapURLView(loc: base + $0.path, lastmod: HTTPDate.iso($0.updatedAt)) }
+        return page("sitemap", SitemapView(urls: urls), lastModified: newest, contentType: Self.xmlType)
     }
 
     func sitemapIndex() async throws -> Rendered {

@@ -300,4 +300,63 @@ final class DeskEditorEndToEndTests: XCTestCase {
         XCTAssertEqual(try api.submission(id: item.id).summary.title, item.summary.title + " (lưu khi cổng chập chờn)")
         XCTAssertFalse(try session.capture().contains("Chưa lưu"))
     }
+
+    /// `url` + `path` as curl fetches it (with the portal's token for the API): the status and the body.
+    private func fetch(_ path: String, token: String? = nil) throws -> (status: Int, body: String) {
+        let curl = Process()
+        curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        curl.arguments = ["-s", "-w", "\n%{http_code}"] + (token.map { ["-H", "Authorization: Bearer \($0)"] } ?? []) + [url + path]
+        let out = Pipe()
+        curl.standardOutput = out
+        try curl.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        curl.waitUntilExit()
+        let status = Int(text.split(separator: "\n").last ?? "") ?? 0
+        return (status, String(text[..<(text.lastIndex(of: "\n") ?? text.endIndex)]))
+    }
+
+    /// A published item corrected from the desk: the editor asks for the correction's note on
+    /// saving, and the public page shows the new text with the notice at once, at its address.
+    func testAPublishedItemIsCorrectedWithANoteAndItsPageShowsIt() throws {
+        let api = try AdminClient(baseURL: url, token: portal.token)
+        let approved = try XCTUnwrap(api.allSubmissions(statuses: [.approved]).first { $0.language == "vi" })
+        let item = try api.submission(id: approved.id)
+        _ = try api.transition(id: item.id, TransitionRequest(action: .publish), base: item.summary.revision, idempotencyKey: UUID().uuidString)
+        let publication = try WireFormat.decoder().decode(Publication.self,
+                                                          from: Data(try fetch("/api/v1/submissions/\(item.id)/publication", token: portal.token).body.utf8))
+        let before = try fetch(publication.path)
+        XCTAssertEqual(before.status, 200)
+        XCTAssertFalse(before.body.contains("Đính chính"))
+
+        let session = try desk()
+        defer { session.close() }
+        try session.waitForScreen("the queue") { $0.contains("Đăng hôm nay") }
+        try session.send("Tab", "Tab", "Tab", "Tab")
+        let shown = String(item.summary.title.prefix(20))
+        try session.waitForScreen("published today") { $0.contains(shown) && $0.contains("Đăng hôm nay (") }
+        try session.send("e")
+        try session.waitForScreen("the editor") { $0.contains("Soạn: #\(item.id)") && $0.contains("Tiêu đề: ") }
+        try session.send("M->")
+        try session.type(" Số liệu đã cập nhật lúc 9 giờ.")
+        try session.send("C-s")
+        // Asked why; an empty answer saves nothing.
+        try session.waitForScreen("the note asked") { $0.contains("lý do đính chính") }
+        try session.send("Enter")
+        try session.waitForScreen("refused without a note") { $0.contains("phải ghi lý do đính chính") }
+        XCTAssertEqual(try api.submission(id: item.id).summary.revision, item.summary.revision)
+        try session.send("C-s")
+        try session.waitForScreen("the note asked again") { $0.contains("lý do đính chính") }
+        try session.type("Bổ sung giờ cập nhật số liệu")
+        try session.send("Enter")
+        try session.waitForScreen("saved") { $0.contains("Đã lưu lên cổng: phiên bản \(item.summary.revision + 1)") }
+
+        let after = try fetch(publication.path)
+        XCTAssertEqual(after.status, 200)
+        XCTAssertTrue(after.body.contains("Số liệu đã cập nhật lúc 9 giờ."), after.body)
+        XCTAssertTrue(after.body.contains("<strong>Đính chính lúc</strong>"))
+        XCTAssertTrue(after.body.contains("Bổ sung giờ cập nhật số liệu"))
+        XCTAssertEqual(try api.revisions(of: item.id).last?.note, "Bổ sung giờ cập nhật số liệu")
+        XCTAssertEqual(try api.submission(id: item.id).summary.status, .published)
+        try session.send("C-q")
+    }
 }

@@ -183,6 +183,59 @@ final class DoorTests: PortalTestCase {
         }
     }
 
+    /// The form offers as many photos and co-authors as the API takes, a few rows at a time
+    /// without a script: each "more" sends the form back with the text typed and more rows.
+    func testTheFormGrowsToTheAPIsLimitsKeepingWhatWasTyped() async throws {
+        try await withPortal { store, client in
+            let browser = try await signedIn(store, client)
+            let fresh = try await browser.get(DoorAddress.compose)
+            XCTAssertTrue(fresh.html.contains("name=\"photo5\""))
+            XCTAssertFalse(fresh.html.contains("name=\"photo6\""))
+            XCTAssertTrue(fresh.html.contains("name=\"coauthor3\""))
+            XCTAssertFalse(fresh.html.contains("name=\"coauthor4\""))
+            func more(_ which: String, title: String) async throws -> DoorBrowser.Answer {
+                try await browser.postMultipart(DoorAddress.compose, [
+                    ("form_key", browser.hidden("form_key")), ("photo_slots", browser.hidden("photo_slots")),
+                    ("coauthor_slots", browser.hidden("coauthor_slots")), ("site", "so-y-te"), ("category", "news"),
+                    ("title", title), ("sapo", "Sapo."), ("body", "Đoạn một."), ("caption2", "Chú thích hai"), ("do", which)])
+            }
+            var answer = try await more("more_photos", title: "Lễ \"hội\" <b>")
+            XCTAssertEqual(answer.status, .ok, answer.html)
+            XCTAssertTrue(answer.html.contains("name=\"photo10\""))
+            XCTAssertFalse(answer.html.contains("name=\"photo11\""))
+            XCTAssertTrue(answer.html.contains("value=\"Lễ &quot;hội&quot; &lt;b&gt;\""), "the title typed, escaped")
+            XCTAssertTrue(answer.html.contains("value=\"Chú thích hai\""), "a caption typed")
+            for _ in 1...3 { answer = try await more("more_photos", title: "Lễ hội") }
+            XCTAssertTrue(answer.html.contains("name=\"photo\(SubmissionDraft.attachmentLimit)\""))
+            XCTAssertFalse(answer.html.contains("name=\"photo\(SubmissionDraft.attachmentLimit + 1)\""), "never past the API's limit")
+            XCTAssertFalse(answer.html.contains("id=\"more-photos\""), "no more to offer")
+            for _ in 1...3 { answer = try await more("more_coauthors", title: "Lễ hội") }
+            XCTAssertTrue(answer.html.contains("name=\"coauthor\(CoAuthorShare.limit)\""))
+            XCTAssertFalse(answer.html.contains("name=\"coauthor\(CoAuthorShare.limit + 1)\""))
+            XCTAssertFalse(answer.html.contains("id=\"more-coauthors\""))
+            let filed = try await store.countSubmissions().values.reduce(0, +)
+            XCTAssertEqual(filed, 240, "growing the form files nothing")
+
+            // A row count sent by hand is held within the limits.
+            try await browser.get(DoorAddress.compose)
+            let forged = try await browser.postMultipart(DoorAddress.compose, [("form_key", browser.hidden("form_key")), ("photo_slots", "100000"),
+                                                                               ("coauthor_slots", "-4"), ("site", "so-y-te"), ("title", "T"),
+                                                                               ("body", "B."), ("do", "preview")])
+            XCTAssertTrue(forged.html.contains("name=\"photo\(SubmissionDraft.attachmentLimit)\""))
+            XCTAssertFalse(forged.html.contains("name=\"photo\(SubmissionDraft.attachmentLimit + 1)\""))
+            XCTAssertTrue(forged.html.contains("name=\"coauthor3\""))
+            XCTAssertFalse(forged.html.contains("name=\"coauthor4\""))
+
+            // A photo in the last row is filed with its caption.
+            let last = SubmissionDraft.attachmentLimit
+            let created = try await compose(browser, title: "Ảnh ở ô cuối", extra: [("photo_slots", "\(last)"), ("caption\(last)", "Ảnh cuối")],
+                                            files: [("photo\(last)", "cuoi.png", png)])
+            XCTAssertEqual(created.status, .seeOther, created.html)
+            let stored = try await store.submission(id: try XCTUnwrap(itemID(created)), scope: .everything)
+            XCTAssertEqual(stored?.attachments.map(\.caption), ["Ảnh cuối"])
+        }
+    }
+
     func testUploadsKeepTheAPIsSizeLimits() async throws {
         try await withPortal { store, client in
             let browser = try await signedIn(store, client)
@@ -267,6 +320,61 @@ final class DoorTests: PortalTestCase {
             XCTAssertEqual(item.summary.status, .resubmitted)
             XCTAssertEqual(item.summary.title, "Bản sửa")
             XCTAssertEqual(item.summary.revision, 2)
+        }
+    }
+
+    /// The door and the API agree: a contributor revises their own item while it is returned to
+    /// them, on either path (`Store.save`'s one rule), and at no other time.
+    func testAContributorRevisesTheirReturnedItemThroughTheAPIAsThroughTheDoor() async throws {
+        try await withPortal { store, client in
+            let token = try await store.addUser(name: "ctv-api", displayName: "CTV API", grants: [Grant(role: .contributor, site: "so-y-te")])
+            let stranger = try await store.addUser(name: "ctv-la", displayName: "CTV lạ", grants: [Grant(role: .contributor, site: "so-y-te")])
+            let filed = try await send(client, .post, "/api/v1/submissions", token: token,
+                                       body: json(SubmissionDraft(site: "so-y-te", title: "Bản đầu", sapo: "Sapo.", body: "Thân bài.", category: .news)))
+            XCTAssertEqual(filed.status, .created)
+            let id = try WireFormat.decoder().decode(Submission.self, from: filed.body).id
+            let uri = "/api/v1/submissions/\(id)"
+            func save(_ title: String, as who: String, at revision: Int) async throws -> (status: HTTPResponse.Status, body: Data, headers: HTTPFields) {
+                try await send(client, .put, uri, token: who, headers: [.ifMatch: "\"r\(revision)\""],
+                               body: json(SubmissionEdit(title: title, sapo: "Sapo.", body: "Thân bài đã sửa.", note: "sửa theo góp ý")))
+            }
+            func decide(_ action: WorkflowAction, note: String = "") async throws {
+                let current = try await store.submission(id: id, scope: .everything)
+                guard case .done = try await store.transition(id: id, expected: try XCTUnwrap(current).summary.revision,
+                                                              request: TransitionRequest(action: action, note: note), actor: "bien-tap",
+                                                              scope: .everything, idempotency: nil, answer: { _ in Data() }) else {
+                    return XCTFail("\(action)")
+                }
+            }
+            // Waiting for the board: the text is the board's to change now.
+            let early = try await save("Sửa sớm", as: token, at: 1)
+            XCTAssertEqual(early.status, .forbidden, String(decoding: early.body, as: UTF8.self))
+            try await decide(.claim)
+            try await decide(.return, note: "Cần thêm số liệu.")
+            // Returned: its own contributor saves it through the API; no one else's contributor sees it.
+            let theirs = try await save("Sửa của người lạ", as: stranger, at: 1)
+            XCTAssertEqual(theirs.status, .notFound)
+            let revised = try await save("Bản sửa qua API", as: token, at: 1)
+            XCTAssertEqual(revised.status, .ok, String(decoding: revised.body, as: UTF8.self))
+            XCTAssertEqual(revised.headers[.eTag], "\"r2\"")
+            let stale = try await save("Bản cũ", as: token, at: 1)
+            XCTAssertEqual(stale.status, .preconditionFailed, "a save from an older revision loses nothing")
+            // The same rule in the store the door calls.
+            guard case .saved(let door) = try await store.save(id: id, expected: 2, edit: SubmissionEdit(title: "Bản sửa ở cửa", sapo: "Sapo.", body: "B."),
+                                                               author: "ctv-api", scope: .everything, as: .contributor) else {
+                return XCTFail("the door's save of a returned item")
+            }
+            XCTAssertEqual(door.summary.revision, 3)
+            try await decide(.resubmit)
+            // Sent back to the board: neither path saves it any more.
+            let late = try await save("Sửa muộn", as: token, at: 3)
+            XCTAssertEqual(late.status, .forbidden)
+            let lateDoor = try await store.save(id: id, expected: 3, edit: SubmissionEdit(title: "Muộn", sapo: "", body: "B."),
+                                                author: "ctv-api", scope: .everything, as: .contributor)
+            guard case .refused(status: .resubmitted) = lateDoor else { return XCTFail("\(lateDoor)") }
+            let stored = try await store.submission(id: id, scope: .everything)
+            XCTAssertEqual(stored?.summary.title, "Bản sửa ở cửa")
+            XCTAssertEqual(stored?.summary.revision, 3)
         }
     }
 

@@ -38,14 +38,15 @@ class PublicPagesTests: PortalTestCase {
     static let photo: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]
 
     /// A new item on so-y-te with one photo, published (its page written) unless `status` says otherwise.
-    func item(_ store: Store, title: String, status: SubmissionStatus = .published, category: NewsroomKit.Category = .news) async throws -> Int64 {
+    func item(_ store: Store, title: String, status: SubmissionStatus = .published, category: NewsroomKit.Category = .news,
+              body: String = "Đoạn một.\n\nĐoạn hai có <i>thẻ</i>.", publishedAt: Date = Date()) async throws -> Int64 {
         let contributor = try await store.sql.raw("SELECT id FROM contributors ORDER BY id LIMIT 1").first()?.decode(column: "id", as: Int64.self)
         let site = try await store.sql.raw("SELECT id FROM sites WHERE code = 'so-y-te'").first()?.decode(column: "id", as: Int64.self)
         let id = try await store.transaction {
             try await store.insertSubmission(siteID: try XCTUnwrap(site), contributorID: try XCTUnwrap(contributor), title: title,
-                                             sapo: "Sapo có <b>thẻ</b> & \"ngoặc\".", body: "Đoạn một.\n\nĐoạn hai có <i>thẻ</i>.",
-                                             category: category, language: "vi", status: status, received: Date(), author: "test",
-                                             publishedAt: status == .published ? Date() : nil)
+                                             sapo: "Sapo có <b>thẻ</b> & \"ngoặc\".", body: body,
+                                             category: category, language: "vi", status: status, received: publishedAt, author: "test",
+                                             publishedAt: status == .published ? publishedAt : nil)
         }
         try await store.transaction {
             try await store.sql.raw("""
@@ -53,7 +54,7 @@ class PublicPagesTests: PortalTestCase {
                 VALUES (\(bind: id), 1, 'a.png', 'image/png', \(bind: Self.photo.count), 'abc123', 'Chú thích <ảnh>', 'Ảnh: Lê Văn "A"',
                         \(bind: ByteBuffer(bytes: Self.photo)))
                 """).run()
-            if status == .published { try await store.writePublication(of: id, at: Date()) }
+            if status == .published { try await store.writePublication(of: id, at: publishedAt) }
         }
         return id
     }
@@ -79,7 +80,7 @@ class PublicPagesTests: PortalTestCase {
             XCTAssertFalse(page.text.lowercased().contains("<script"), "no script at all, the title's included")
             XCTAssertTrue(page.text.contains("&lt;script&gt;alert"), "the title is shown, escaped")
             XCTAssertFalse(page.text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "no control characters")
-            XCTAssertTrue(page.text.contains("Lễ hội “Cầu ngư” [31mđỏ &amp; &#39;nháy&#39;"), "straight quotes printed as Vietnamese quotes")
+            XCTAssertTrue(page.text.contains("Lễ hội “Cầu ngư” [31mđỏ &amp; ‘nháy’"), "straight quotes printed as Vietnamese quotes")
             XCTAssertTrue(page.text.contains("<html lang=\"vi\">"))
             XCTAssertTrue(page.text.contains("Sapo có &lt;b&gt;thẻ&lt;/b&gt;"), "the sapo escaped")
             XCTAssertTrue(page.text.contains("Chú thích &lt;ảnh&gt;"), "the caption escaped")
@@ -144,6 +145,149 @@ class PublicPagesTests: PortalTestCase {
             let again = try await store.transition(id: id, expected: after.summary.revision, request: TransitionRequest(action: .unpublish),
                                                    actor: "publisher", scope: .everything, idempotency: nil) { _ in Data() }
             guard case .illegal(status: .unpublished) = again else { return XCTFail("unpublished twice: \(again)") }
+        }
+    }
+
+    func testACorrectionRewritesThePageAtItsAddressWithANoticeAndNewValidators() async throws {
+        try await withPublicPortal { store, client in
+            let hourAgo = Date().addingTimeInterval(-3600)
+            let id = try await item(store, title: "Số ca sốt xuất huyết giảm", body: "Tuần này có 120 ca.", publishedAt: hourAgo)
+            let address = try await path(store, id)
+            let before = try await get(client, address)
+            XCTAssertEqual(before.status, .ok)
+            XCTAssertFalse(before.text.contains("Đính chính"), "no notice before any correction")
+            let oldTag = try XCTUnwrap(before.headers[.eTag]), oldModified = try XCTUnwrap(before.headers[.lastModified])
+            let editor = try await store.addUser(name: "bien-tap-dc", displayName: "Biên tập", grants: [Grant(role: .editor, site: "so-y-te")])
+            let publisher = try await store.addUser(name: "truc-dc", displayName: "Trực", grants: [Grant(role: .publisher, site: "so-y-te")])
+            let uri = "/api/v1/submissions/\(id)"
+            let corrected = SubmissionEdit(title: "Số ca sốt xuất huyết tăng", sapo: "Sapo có <b>thẻ</b> & \"ngoặc\".",
+                                           body: "Tuần này có 210 ca.", note: "Sửa số ca: 210, không phải 120")
+
+            // No note, no correction; nor from someone who does not edit; the page stays as it went out.
+            var noNote = corrected
+            noNote.note = "  "
+            let refused = try await send(client, .put, uri, token: editor, headers: [.ifMatch: "\"r1\""], body: json(noNote))
+            XCTAssertEqual(refused.status, .badRequest)
+            XCTAssertEqual(errorCode(refused.body), "invalid_field")
+            let notEditor = try await send(client, .put, uri, token: publisher, headers: [.ifMatch: "\"r1\""], body: json(corrected))
+            XCTAssertEqual(notEditor.status, .forbidden)
+            let unchanged = try await get(client, address)
+            XCTAssertEqual(unchanged.headers[.eTag], oldTag, "unchanged by refused saves")
+
+            let saved = try await send(client, .put, uri, token: editor, headers: [.ifMatch: "\"r1\""], body: json(corrected))
+            XCTAssertEqual(saved.status, .ok, String(decoding: saved.body, as: UTF8.self))
+            XCTAssertEqual(saved.headers[.eTag], "\"r2\"")
+            let row = try await store.sql.raw("SELECT status, public_path, corrected_at, correction_note FROM submissions WHERE id = \(bind: id)").first()
+            XCTAssertEqual(try row?.decode(column: "status", as: String.self), "published", "still published")
+            XCTAssertEqual(try row?.decode(column: "public_path", as: String?.self), address, "at the address it went out at")
+            XCTAssertEqual(try row?.decode(column: "correction_note", as: String?.self), corrected.note)
+            let correctedAt = Date(timeIntervalSince1970: Double(try XCTUnwrap(row?.decode(column: "corrected_at", as: Int64?.self))) / 1000)
+
+            // At once (the page cache held the old page): the new text, the notice in Vietnam's time, new validators.
+            let after = try await get(client, address)
+            XCTAssertEqual(after.status, .ok)
+            XCTAssertTrue(after.text.contains("Tuần này có 210 ca."), "the corrected body")
+            XCTAssertFalse(after.text.contains("120 ca"), "not the old one")
+            XCTAssertTrue(after.text.contains("<h1>Số ca sốt xuất huyết tăng</h1>"), "the corrected title")
+            XCTAssertTrue(after.text.contains("<strong>Đính chính lúc</strong> <time datetime=\"\(HTTPDate.vietnamISO(correctedAt))\">"
+                                              + "\(HTTPDate.vietnam(correctedAt))</time>: Sửa số ca: 210, không phải 120</p>"), after.text)
+            XCTAssertNotEqual(after.headers[.eTag], oldTag)
+            let newModified = try XCTUnwrap(after.headers[.lastModified].flatMap(HTTPDate.parse))
+            XCTAssertGreaterThan(newModified, try XCTUnwrap(HTTPDate.parse(oldModified)))
+            let byTag = try await get(client, address, headers: [.ifNoneMatch: oldTag])
+            XCTAssertEqual(byTag.status, .ok, "the old copy is stale")
+            let byDate = try await get(client, address, headers: [.ifModifiedSince: oldModified])
+            XCTAssertEqual(byDate.status, .ok)
+            let now = try await store.submission(id: id, scope: .everything)
+            let renamed = Publication.make(try XCTUnwrap(now), now: Date()).path
+            XCTAssertNotEqual(renamed, address)
+            let nothing = try await get(client, renamed)
+            XCTAssertEqual(nothing.status, .notFound, "a new title makes no new address")
+            try await assertTidy(after.text, "corrected page")
+
+            // The feeds and the sitemap say when it changed; the list shows the new title.
+            let atom = try XMLTree.parse(try await get(client, "/so-y-te/atom.xml").text)
+            let entry = try XCTUnwrap(atom.children.first { $0.name == "entry" && $0.texts("id") == [Self.base + address] })
+            XCTAssertEqual(entry.texts("updated"), [HTTPDate.iso(correctedAt)])
+            XCTAssertEqual(entry.texts("published"), [HTTPDate.iso(hourAgo)])
+            XCTAssertEqual(entry.texts("title"), ["Số ca sốt xuất huyết tăng"])
+            let rss = try XMLTree.parse(try await get(client, "/so-y-te/rss.xml").text)
+            XCTAssertEqual(rss.texts("channel/lastBuildDate"), [HTTPDate.string(correctedAt)])
+            let sitemap = try XMLTree.parse(try await get(client, "/so-y-te/sitemap.xml").text)
+            let url = try XCTUnwrap(sitemap.children.first { $0.texts("loc") == [Self.base + address] })
+            XCTAssertEqual(url.texts("lastmod"), [HTTPDate.iso(correctedAt)])
+
+            // The history keeps what went out, and the correction's note.
+            let history = try await store.revisions(of: id, scope: .everything)
+            let revisions = try XCTUnwrap(history)
+            XCTAssertEqual(revisions.map(\.number), [1, 2])
+            XCTAssertEqual(revisions.last?.note, corrected.note)
+            let first = try await store.revision(1, of: id, scope: .everything)
+            XCTAssertEqual(first?.body, "Tuần này có 120 ca.")
+
+            // The same words again correct nothing: no revision, the notice as it was.
+            let same = try await send(client, .put, uri, token: editor, headers: [.ifMatch: "\"r2\""], body: json(corrected))
+            XCTAssertEqual(same.status, .ok)
+            XCTAssertEqual(same.headers[.eTag], "\"r2\"")
+        }
+    }
+
+    func testQuotesInTheTextAreTypographicButNeverInsideTagsOrAttributes() async throws {
+        try await withPublicPortal { store, client in
+            let body = """
+                "Mở đầu" đoạn, nó nói 'chào' và it's ok.
+
+                Liên kết [xem "đây"](https://vi.example/?q='x'&y=1) rồi **"đậm"** và *"nghiêng"*.
+
+                Viết tay &quot;không phải&quot; thực thể, <a href="javascript:alert('x')">bẫy</a> và "ngoặc lẻ.
+
+                - "Mục" một
+                """
+            let id = try await item(store, title: "Ông \"Ba\" nói 'được' – \"thật\"", body: body)
+            let page = try await get(client, try await path(store, id))
+            XCTAssertEqual(page.status, .ok)
+            let text = page.text
+            XCTAssertTrue(text.contains("<h1>Ông “Ba” nói ‘được’ – “thật”</h1>"), "the title")
+            XCTAssertTrue(text.contains("<title>Ông “Ba” nói ‘được’ – “thật” –"), "the title in the head")
+            XCTAssertTrue(text.contains("<p>“Mở đầu” đoạn, nó nói ‘chào’ và it’s ok.</p>"), "quotes and an apostrophe")
+            XCTAssertTrue(text.contains("<a href=\"https://vi.example/?q=&#39;x&#39;&amp;y=1\">xem “đây”</a>"),
+                          "the address keeps its escaped quotes; the link's text curls")
+            XCTAssertTrue(text.contains("<strong>“đậm”</strong> và <em>“nghiêng”</em>"), "inside inline tags")
+            XCTAssertTrue(text.contains("Viết tay &amp;quot;không phải&amp;quot; thực thể, &lt;a href=”javascript:alert(‘x’)”&gt;bẫy&lt;/a&gt; và “ngoặc lẻ."),
+                          "typed entities and tags stay text, escaped")
+            XCTAssertTrue(text.contains("<li>“Mục” một</li>"))
+            // Every tag of the body as the sanitiser wrote it: no quote in one was touched.
+            let start = try XCTUnwrap(text.range(of: "<div class=\"body\">")), end = try XCTUnwrap(text.range(of: "</div>"))
+            var tags: [Substring] = []
+            var rest = text[start.upperBound..<end.lowerBound]
+            while let open = rest.firstIndex(of: "<"), let close = rest[open...].firstIndex(of: ">") {
+                tags.append(rest[open...close])
+                rest = rest[rest.index(after: close)...]
+            }
+            XCTAssertGreaterThan(tags.count, 10)
+            for tag in tags { XCTAssertFalse(tag.contains { "“”‘’".contains($0) }, String(tag)) }
+            XCTAssertFalse(text.lowercased().contains("<script"))
+            try await assertTidy(text, "quotes")
+            // What the API hands out is the sanitiser's HTML as published: the quotes curl on the page only.
+            let published = try await store.publication(of: id, scope: .everything)
+            let publication = try XCTUnwrap(published)
+            XCTAssertTrue(publication.html.contains("&quot;Mở đầu&quot;"))
+        }
+    }
+
+    func testTheSamplesTakenDownItemAnswers410() async throws {
+        try await withPublicPortal { store, client in
+            let row = try await store.sql.raw("SELECT title, public_path FROM submissions WHERE status = 'unpublished'").all()
+            XCTAssertEqual(row.count, 1, "the sample holds one item taken down")
+            let path = try XCTUnwrap(try row.first?.decode(column: "public_path", as: String?.self))
+            let title = try XCTUnwrap(try row.first?.decode(column: "title", as: String.self))
+            let gone = try await get(client, path)
+            XCTAssertEqual(gone.status, .gone)
+            XCTAssertTrue(gone.text.contains("Bài đã được gỡ"))
+            XCTAssertFalse(gone.text.contains(title))
+            let home = try await get(client, "/" + (path.split(separator: "/").first.map(String.init) ?? ""))
+            XCTAssertEqual(home.status, .ok)
+            XCTAssertFalse(home.text.contains(path), "off its site's lists")
         }
     }
 
@@ -319,6 +463,15 @@ final class PublicPagesTestsOnPostgres: PublicPagesTests {
     }
     override func testValidatorsAnswer304AndPagesSayHowLongToKeepThem() async throws {
         try await super.testValidatorsAnswer304AndPagesSayHowLongToKeepThem()
+    }
+    override func testACorrectionRewritesThePageAtItsAddressWithANoticeAndNewValidators() async throws {
+        try await super.testACorrectionRewritesThePageAtItsAddressWithANoticeAndNewValidators()
+    }
+    override func testQuotesInTheTextAreTypographicButNeverInsideTagsOrAttributes() async throws {
+        try await super.testQuotesInTheTextAreTypographicButNeverInsideTagsOrAttributes()
+    }
+    override func testTheSamplesTakenDownItemAnswers410() async throws {
+        try await super.testTheSamplesTakenDownItemAnswers410()
     }
     override func testFeedsAndSitemapsAreXMLWithTheirRequiredElements() async throws {
         try await super.testFeedsAndSitemapsAreXMLWithTheirRequiredElements()

@@ -21,13 +21,16 @@ public struct SubmissionDocument: Equatable, Sendable {
     /// The revision the editor's base text is; a save names it in `If-Match`.
     public var revision: Int
     public var lease: Lease?
+    /// The item is published: a save corrects its public page, and asks for the note the page shows.
+    public var published: Bool
 
-    public init(portal: String, id: Int64, title: String, revision: Int, lease: Lease?) {
+    public init(portal: String, id: Int64, title: String, revision: Int, lease: Lease?, published: Bool = false) {
         self.portal = portal
         self.id = id
         self.title = title
         self.revision = revision
         self.lease = lease
+        self.published = published
     }
 }
 
@@ -55,6 +58,8 @@ public struct EditorState {
 
     enum Ask {
         case search, replace, replaceWith(String), goToLine
+        /// Why a published item is corrected, asked on saving it.
+        case correctionNote
     }
     var prompt: (ask: Ask, prompt: Prompt)?
     var dialog: Dialog<Answer>?
@@ -105,6 +110,8 @@ public struct EditorState {
     var merge: MergeScreen?
     /// The save under way: the editor's change count and the text sent.
     var saving: (changes: Int, text: String)?
+    /// The note of the correction being saved (a published item's), until the portal takes it.
+    var correctionNote: String?
     /// Save again when the save under way is answered (the user saved meanwhile).
     var saveAgain = false
     /// Leave once the save under way has gone through.
@@ -500,23 +507,25 @@ public struct EditorState {
         let keymap = self.keymap
         switch field.handle(key, command: { KeyBindings.editorCommand(for: $0, keymap: keymap) }) {
         case .editing: prompt = (ask, field)
-        case .cancelled: prompt = nil
+        case .cancelled:
+            prompt = nil
+            if case .correctionNote = ask { quitAfterSave = false }
         case .submitted(let answer):
             prompt = nil
-            submit(ask, answer)
+            return submit(ask, answer)
         }
         return []
     }
 
-    private mutating func submit(_ ask: Ask, _ answer: String) {
+    private mutating func submit(_ ask: Ask, _ answer: String) -> [Effect] {
         switch ask {
         case .search:
-            guard !answer.isEmpty else { return }
+            guard !answer.isEmpty else { return [] }
             if !editor.find(answer) {
                 notify(Strings.notFound(answer)(language))
             }
         case .replace:
-            guard !answer.isEmpty else { return }
+            guard !answer.isEmpty else { return [] }
             prompt = (.replaceWith(answer), Prompt(label: Strings.askReplaceWith(answer)(language), inputMethod: editor.inputMethod))
         case .replaceWith(let query):
             let count = editor.replaceAll(query, with: answer)
@@ -524,10 +533,13 @@ public struct EditorState {
         case .goToLine:
             guard let n = Int(answer.trimmingCharacters(in: .whitespaces)), n >= 1 else {
                 toasts.post(Strings.notALineNumber(answer)(language), kind: .warning, now: now)
-                return
+                return []
             }
             editor.goToLine(n)
+        case .correctionNote:
+            return correct(because: answer)
         }
+        return []
     }
 
     private func key(forAction id: DeskAction) -> String {
@@ -672,9 +684,26 @@ public struct EditorState {
             if quitAfterSave { return [.quit] }
             return []
         }
+        if s.published && correctionNote == nil {
+            // What went out changes in the open only: the page shows why, so the portal asks, and so do we.
+            prompt = (.correctionNote, Prompt(label: Strings.askCorrectionNote(language), inputMethod: editor.inputMethod))
+            return []
+        }
         retryAt = nil
         saving = (editor.changes, editor.text)
-        return [.save(id: s.id, edit: SubmissionEdit(title: fields.title, sapo: fields.sapo, body: fields.body), base: s.revision)]
+        return [.save(id: s.id, edit: SubmissionEdit(title: fields.title, sapo: fields.sapo, body: fields.body, note: correctionNote ?? ""),
+                      base: s.revision)]
+    }
+
+    /// The correction note answered: the save goes with it; without one nothing is saved.
+    private mutating func correct(because note: String) -> [Effect] {
+        guard !note.trimmingCharacters(in: .whitespaces).isEmpty else {
+            quitAfterSave = false
+            toasts.post(Strings.correctionNeedsNote(language), kind: .warning, now: now)
+            return []
+        }
+        correctionNote = note
+        return save()
     }
 
     /// The portal's answer to a save.
@@ -717,6 +746,8 @@ public struct EditorState {
         s.revision = submission.summary.revision
         s.title = submission.summary.title
         document = .submission(s)
+        // The next correction says why of its own.
+        correctionNote = nil
         base = SubmissionText.compose(submission, language: language)
         retryAt = nil
         retryDelay = 0

@@ -190,10 +190,11 @@ enum DoorRoutes {
                 let edited = Normalization.nfc(title) != item.summary.title || Normalization.nfc(sapo) != item.sapo || Normalization.nfc(body) != item.body
                 if edited {
                     switch try await store.save(id: id, expected: revision, edit: SubmissionEdit(title: title, sapo: sapo, body: body, note: note),
-                                                author: principal.name, scope: principal.scope) {
+                                                author: principal.name, scope: principal.scope,
+                                                as: SubmissionRoutes.saver(principal, on: item.summary.site.code)) {
                     case .saved(let saved): revision = saved.summary.revision
                     case .stale(let current): return .stale(current.summary.revision)
-                    case .notFound, .published: return .again([visit.words.notPossibleNow])
+                    case .notFound, .refused, .correctionNeedsNote: return .again([visit.words.notPossibleNow])
                     }
                 }
                 return try await decide(.resubmit, note: note, id: id, revision: revision, principal: principal, store: store, done: "resubmitted")

@@ -14,7 +14,7 @@ enum DoorSubmission {
         if !sites.contains(site) { problems.append(words.badSite) }
         let category = Category(rawValue: form["category"] ?? "") ?? .news
         var shares: [CoAuthorShare] = []
-        for n in 1...DoorView.Compose.coAuthorSlotCount {
+        for n in 1...DoorView.Compose.coAuthorSlotLimit {
             guard let chosen = form["coauthor\(n)"], !chosen.isEmpty else { continue }
             guard let id = Int64(chosen), let share = CoAuthorShare.percent(form["share\(n)"] ?? "") else {
                 problems.append(words.badShare)
@@ -23,7 +23,7 @@ enum DoorSubmission {
             shares.append(CoAuthorShare(contributorId: id, share: share))
         }
         var photos: [AttachmentUpload] = []
-        for n in 1...DoorView.Compose.photoSlotCount {
+        for n in 1...DoorView.Compose.photoSlotLimit {
             guard let file = form.files.first(where: { $0.field == "photo\(n)" }) else { continue }
             let caption = form["caption\(n)"] ?? "", credit = form["credit\(n)"] ?? ""
             texts += [("caption\(n)", caption), ("credit\(n)", credit)]

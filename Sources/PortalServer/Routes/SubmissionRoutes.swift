@@ -133,22 +133,27 @@ enum SubmissionRoutes {
         }
 
         // Save: a new revision, made from the one If-Match names; 412 with the
-        // current text when someone saved since, so that nothing is lost.
+        // current text when someone saved since, so that nothing is lost. The board saves any
+        // item (a published one as a correction, with its note); a contributor their own
+        // returned one, as the contributors' door lets them (`Store.save` holds the rule).
         group.put("submissions/:id") { request, context in
             let principal = context.principal
             let id = try id(context)
-            try await requireRoles(editors, principal, id: id, store: store)
+            let access = try await requireRoles(editors.union([.contributor]), principal, id: id, store: store)
             let expected = try revisionMatched(request)
             let edit = try await decodeEdit(request)
-            switch try await store.save(id: id, expected: expected, edit: edit, author: principal.name, scope: principal.scope) {
+            switch try await store.save(id: id, expected: expected, edit: edit, author: principal.name, scope: principal.scope,
+                                        as: saver(principal, on: access.site)) {
             case .notFound:
                 throw APIFailure(.notFound)
             case .stale(let current):
                 return try stale(current)
             case .saved(let saved):
                 return try answer(saved)
-            case .published:
-                throw APIFailure(.illegalTransition, detail: "save: published")
+            case .refused(let status):
+                throw APIFailure(.forbidden, detail: "save: \(status.rawValue)")
+            case .correctionNeedsNote:
+                throw APIFailure(.invalidField, detail: "note: a published item's correction says why")
             }
         }
 
@@ -317,6 +322,11 @@ enum SubmissionRoutes {
             throw APIFailure(.invalidField, detail: "\(field): no rate table for \(site)")
         }
         if let problem = table.problem(with: grading) { throw APIFailure(.invalidField, detail: "\(field): \(problem)") }
+    }
+
+    /// Who `principal` saves an item of `site` as: the board when they edit there, else its contributor.
+    static func saver(_ principal: Principal, on site: String) -> Store.Saver {
+        principal.has(editors, on: site) ? .board : .contributor
     }
 
     /// 404 unless the submission is visible, 403 unless one of `roles` lets the user act

@@ -110,7 +110,8 @@ public enum SampleCorpus {
         }
     }
 
-    /// How many submissions of each status the sample holds (240 in all, 66 waiting for an editor).
+    /// How many submissions of each status the sample holds (240 in all, 66 waiting for an editor);
+    /// one of the published ones is then taken down (`unpublished`, its page answers 410).
     public static let statusMix: [(SubmissionStatus, Int)] = [
         (.submitted, 50), (.resubmitted, 16), (.inReview, 20), (.returned, 18), (.approved, 22),
         (.scheduled, 14), (.published, 80), (.rejected, 10), (.withdrawn, 10),
@@ -120,7 +121,18 @@ public enum SampleCorpus {
     /// `now`; the published ones spread over the 14 months up to `now`, graded, so the
     /// royalty desk has open, closed and paid months (see `royaltyHistory`).
     public static func submissions(now: Date) -> [SubmissionSeed] {
-        royaltyHistory(of: drafts(now: now), now: now)
+        takeDownOne(of: royaltyHistory(of: drafts(now: now), now: now))
+    }
+
+    /// The first Vietnamese news item published, taken down since (an error found after publication):
+    /// its page, graded royalties and all, stay as the publication wrote them; the social queue's
+    /// items, the newest published, stay as they were.
+    private static func takeDownOne(of seeds: [SubmissionSeed]) -> [SubmissionSeed] {
+        var seeds = seeds
+        if let index = seeds.firstIndex(where: { $0.status == .published && $0.language == "vi" && $0.category == .news }) {
+            seeds[index].status = .unpublished
+        }
+        return seeds
     }
 
     /// The sample as the desk's tests first knew it: everything received during the 60 days before `now`.

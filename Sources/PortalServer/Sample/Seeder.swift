@@ -55,7 +55,9 @@ public enum Seeder {
                 let shares = seed.coAuthors.sorted { $0.key < $1.key }
                     .map { CoAuthorShare(contributorId: contributorIDs[$0.key], share: $0.value) }
                 guard let siteID = siteIDs[seed.siteCode] else { throw UnknownSampleSite(code: seed.siteCode) }
-                let publishedAt = seed.status == .published ? min(seed.receivedAt.addingTimeInterval(3 * 3600), now.addingTimeInterval(-60)) : nil
+                // A taken-down item was published first: its page (now answering 410) and royalties were written then.
+                let wentOut = [.published, .unpublished].contains(seed.status)
+                let publishedAt = wentOut ? min(seed.receivedAt.addingTimeInterval(3 * 3600), now.addingTimeInterval(-60)) : nil
                 let id = try await store.insertSubmission(
                     siteID: siteID, contributorID: contributorIDs[seed.contributor], title: seed.title, sapo: seed.sapo,
                     body: seed.body, category: seed.category, language: seed.language, status: seed.status, received: seed.receivedAt,
@@ -65,12 +67,12 @@ public enum Seeder {
                     publishAt: seed.status == .scheduled ? now.addingTimeInterval(Double(2 + (index * 7) % 70) * 3600) : nil,
                     publishedAt: publishedAt, facts: sampleFacts.of(seed))
                 // Shares named with an item an editor has approved were confirmed then.
-                try await store.setCoAuthors(of: id, shares, confirmed: [.approved, .scheduled, .published].contains(seed.status))
+                try await store.setCoAuthors(of: id, shares, confirmed: wentOut || [.approved, .scheduled].contains(seed.status))
                 if let grading = seed.grading {
                     try await sql.raw("UPDATE submissions SET grading = \(bind: try Store.gradingJSON(grading)) WHERE id = \(bind: id)").run()
                 }
                 // Photos an editor has approved were graded then: Ảnh 1.5 for the first, 1 for the others.
-                let graded = [.approved, .scheduled, .published].contains(seed.status)
+                let graded = wentOut || [.approved, .scheduled].contains(seed.status)
                 for (number, photo) in seed.photos.enumerated() {
                     let grading = graded ? try Store.gradingJSON(Grading(genre: PhotoGrading.defaultGenre, coefficient: number == 0 ? 1.5 : 1)) : nil
                     try await sql.raw("""
@@ -172,7 +174,7 @@ public enum Seeder {
                 try await store.transaction {
                     for (index, seed) in zip(slice.indices, slice) {
                         guard let siteID = siteIDs[seed.siteCode] else { throw UnknownSampleSite(code: seed.siteCode) }
-                        let publishedAt = seed.status == .published ? seed.receivedAt.addingTimeInterval(3 * 3600) : nil
+                        let publishedAt = [.published, .unpublished].contains(seed.status) ? seed.receivedAt.addingTimeInterval(3 * 3600) : nil
                         let id = try await store.insertSubmission(
                             siteID: siteID, contributorID: contributorIDs[seed.contributor], title: seed.title, sapo: seed.sapo,
                             body: seed.body, category: seed.category, language: seed.language, status: seed.status, received: seed.receivedAt,

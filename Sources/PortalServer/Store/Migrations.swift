@@ -372,6 +372,12 @@ enum Migrations {
             // ('submission'), which holds the same words; the program moves those of existing rows.
             "ALTER TABLE revisions ADD COLUMN text_in TEXT NOT NULL DEFAULT 'row'",
         ]),
+        // A published item's correction (its text saved again by the board): when, and the note
+        // its public page shows. The revision the correction made keeps the text before it.
+        (17, [
+            "ALTER TABLE submissions ADD COLUMN corrected_at BIGINT",
+            "ALTER TABLE submissions ADD COLUMN correction_note TEXT",
+        ]),
         // Older revisions kept as what differs from the revision after them (`delta`: the shared
         // start and end of title, sapo and body; the middles in the text columns), and on SQLite
         // no stored copy of the search text (Docs/performance.md); the program moves existing rows.

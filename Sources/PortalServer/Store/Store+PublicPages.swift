@@ -7,7 +7,7 @@ import SQLKit
 /// What the public pages read: published items only, whoever asks.
 extension Store {
     private static let entryColumns = """
-        s.id, s.title, s.sapo, s.category, s.public_path, s.published_at,
+        s.id, s.title, s.sapo, s.category, s.public_path, s.published_at, s.corrected_at,
         si.id AS site_id, si.code AS site_code, si.name AS site_name, c.full_name, c.pen_name
         """
     private static let entryTables = " FROM submissions s JOIN sites si ON si.id = s.site_id JOIN contributors c ON c.id = s.contributor_id"
@@ -25,9 +25,19 @@ extension Store {
         return try await sql.raw(query).all().compactMap(Self.publicEntry)
     }
 
+    /// Inside a save's transaction: published item `saved` corrected at `date` with `note` (NFC):
+    /// its page rendered again from the new text at the address it was published at.
+    func writeCorrection(of saved: Submission, note: String, at date: Date) async throws {
+        let html = Publication.make(saved, now: date).html
+        try await sql.raw("""
+            UPDATE submissions SET html = \(bind: html), corrected_at = \(bind: Store.millis(date)), correction_note = \(bind: note)
+            WHERE id = \(bind: saved.id)
+            """).run()
+    }
+
     /// What `path` leads to: a published item's page, a taken-down item (410), or nothing.
     public func publicArticle(path: String) async throws -> ArticleLookup {
-        guard let row = try await sql.raw(SQLQueryString("SELECT s.status, s.html, ") + SQLQueryString(Self.entryColumns)
+        guard let row = try await sql.raw(SQLQueryString("SELECT s.status, s.html, s.correction_note, ") + SQLQueryString(Self.entryColumns)
                                           + SQLQueryString(Self.entryTables) + " WHERE s.public_path = \(bind: path)").first() else {
             return .missing
         }
@@ -52,7 +62,8 @@ extension Store {
             PublicPhoto(number: try row.decode(column: "number", as: Int.self), caption: try row.decode(column: "caption", as: String.self),
                         credit: try row.decode(column: "credit", as: String.self))
         }
-        return .published(PublicArticle(entry: entry, html: html, photos: photos))
+        let correction = try row.decode(column: "correction_note", as: String?.self)
+        return .published(PublicArticle(entry: entry, html: html, photos: photos, correctionNote: entry.correctedAt == nil ? nil : correction))
     }
 
     /// Photo `number` of item `id`, when the item is published.
@@ -77,6 +88,7 @@ extension Store {
                           name: try row.decode(column: "site_name", as: String.self)),
             title: title, sapo: try row.decode(column: "sapo", as: String.self), category: category, path: path,
             publishedAt: Store.date(published),
+            correctedAt: try row.decode(column: "corrected_at", as: Int64?.self).map(Store.date),
             byline: try row.decode(column: "pen_name", as: String?.self) ?? row.decode(column: "full_name", as: String.self),
             documentNumber: category == .document ? DocumentNumber.find(in: title) : nil)
     }

@@ -11,13 +11,26 @@ extension Store {
         /// Someone saved first; the submission as it now is.
         case stale(current: Submission)
         case notFound
-        /// The item is published: its text is what went out.
-        case published
+        /// The saver may not change the item's text in `status` (a contributor's item not returned to them).
+        case refused(status: SubmissionStatus)
+        /// The item is published: its text changes only as a correction, which says why in its note.
+        case correctionNeedsNote
+    }
+
+    /// Who saves, as the rule of what may be saved sees them.
+    public enum Saver: Sendable {
+        /// The editorial board (an editor or admin of the item's site): any item; a published one
+        /// only as a correction.
+        case board
+        /// The item's own contributor: only while it is returned to them, to revise it before resubmitting.
+        case contributor
     }
 
     /// Writes `edit` (NFC) as revision `expected + 1` by `author` (a user name), when the
-    /// submission is visible and still at revision `expected`.
-    public func save(id: Int64, expected: Int, edit: SubmissionEdit, author: String, scope: Scope,
+    /// submission is visible, still at revision `expected`, and `saver` may change it now. A
+    /// published item's new text is a correction: its page is rendered again at the same
+    /// address, with the note and the time (`corrected_at`) it shows.
+    public func save(id: Int64, expected: Int, edit: SubmissionEdit, author: String, scope: Scope, as saver: Saver = .board,
                      now: Date? = nil) async throws -> SaveOutcome {
         let now = now ?? clock.now()
         let title = Normalization.nfc(edit.title), sapo = Normalization.nfc(edit.sapo), body = Normalization.nfc(edit.body)
@@ -38,9 +51,16 @@ extension Store {
             guard let current = try await submission(id: id, scope: scope, forUpdate: true) else { return .notFound }
             let revision = current.summary.revision
             guard revision == expected else { return .stale(current: current) }
-            // What went out stays as it went out: a silent change would leave the published
-            // page and the audit trail saying otherwise. (Corrections come with the public pages.)
-            guard current.summary.status != .published else { return .published }
+            let status = current.summary.status
+            let note = Normalization.nfc(edit.note)
+            guard saver == .board || status == .returned else { return .refused(status: status) }
+            // What went out is changed in the open only: the page says it was corrected, and why.
+            let correcting = status == .published
+            if correcting {
+                guard !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return .correctionNeedsNote }
+                // The same words again correct nothing, and the page keeps saying nothing was.
+                guard title != current.summary.title || sapo != current.sapo || body != current.body else { return .saved(current) }
+            }
             let millis = Store.millis(now)
             // One statement for both revision rows: the one that was newest keeps in its own row what
             // its text has that the new one has not (a delta, migration 18), and the new one points
@@ -50,7 +70,7 @@ extension Store {
                 INSERT INTO revisions (submission_id, number, title, sapo, body, author, created_at, note, text_in, delta)
                 VALUES (\(bind: id), \(bind: revision), \(bind: delta.title.middle), \(bind: delta.sapo.middle), \(bind: delta.body.middle),
                         '', 0, '', 'delta', \(bind: delta.stored)),
-                       (\(bind: id), \(bind: revision + 1), '', '', '', \(bind: author), \(bind: millis), \(bind: Normalization.nfc(edit.note)), 'submission', NULL)
+                       (\(bind: id), \(bind: revision + 1), '', '', '', \(bind: author), \(bind: millis), \(bind: note), 'submission', NULL)
                 ON CONFLICT (submission_id, number) DO UPDATE SET title = excluded.title, sapo = excluded.sapo, body = excluded.body,
                     text_in = excluded.text_in, delta = excluded.delta
                 WHERE revisions.text_in = 'submission'
@@ -69,6 +89,7 @@ extension Store {
             saved.summary.spellFindings = facts.spellFindings
             saved.sapo = sapo
             saved.body = body
+            if correcting { try await writeCorrection(of: saved, note: note, at: now) }
             return .saved(saved)
         }
     }

@@ -79,6 +79,8 @@ enum DoorTemplates {
         <form method="post" action="\(DoorAddress.compose)" enctype="multipart/form-data" class="door">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <input type="hidden" name="form_key" value="{{formKey}}">
+        <input type="hidden" name="photo_slots" value="{{photoRows}}">
+        <input type="hidden" name="coauthor_slots" value="{{coAuthorRows}}">
         {{#reauth}}<fieldset><legend>{{t.signInHeading}}</legend>
         {{>doorCredentials}}</fieldset>{{/reauth}}
         <p><label for="site">{{t.site}}</label><select id="site" name="site">{{#sites}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/sites}}</select></p>
@@ -96,12 +98,14 @@ enum DoorTemplates {
         <p><label for="credit{{n}}">{{t.credit}}</label><input id="credit{{n}}" name="credit{{n}}" maxlength="200" value="{{credit}}"></p>
         </div>
         {{/photoSlots}}
+        {{#morePhotos}}<p><button type="submit" name="do" value="more_photos" id="more-photos">{{t.morePhotos}}</button></p>{{/morePhotos}}
         </fieldset>
         <fieldset><legend>{{t.coAuthors}}</legend>
         <p><small>{{t.coAuthorsHint}}</small></p>
         {{#coAuthorSlots}}<p class="coauthor"><label for="coauthor{{n}}">{{label}}</label><select id="coauthor{{n}}" name="coauthor{{n}}"><option value="">{{t.nobody}}</option>{{#people}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/people}}</select>
         <label for="share{{n}}">{{t.share}}</label><input id="share{{n}}" name="share{{n}}" size="3" maxlength="3" value="{{share}}"></p>
         {{/coAuthorSlots}}
+        {{#moreCoAuthors}}<p><button type="submit" name="do" value="more_coauthors" id="more-coauthors">{{t.moreCoAuthors}}</button></p>{{/moreCoAuthors}}
         </fieldset>
         <p class="actions"><button type="submit" name="do" value="preview" id="preview">{{t.preview}}</button> <button type="submit" name="do" value="submit" id="submit">{{t.submit}}</button></p>
         </form>

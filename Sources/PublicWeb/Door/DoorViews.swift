@@ -106,10 +106,27 @@ public struct DoorView: Sendable {
         public var photosLost = false
         public var photoSlots: [PhotoSlot]
         public var coAuthorSlots: [CoAuthorSlot]
+        /// How many rows of each the form offers (sent back with it), and whether it may offer
+        /// more: up to what the API takes.
+        public var photoRows: Int
+        public var coAuthorRows: Int
+        public var morePhotos: Bool
+        public var moreCoAuthors: Bool
 
-        /// How many photos and co-authors the form offers at once.
+        /// How many photos and co-authors the form offers at first, and how many more each
+        /// "more" button adds (a round trip that keeps what was typed: no script).
         public static let photoSlotCount = 5
         public static let coAuthorSlotCount = 3
+        /// The most of each a form offers: what the API takes in one item.
+        public static let photoSlotLimit = SubmissionDraft.attachmentLimit
+        public static let coAuthorSlotLimit = CoAuthorShare.limit
+
+        /// The rows a form offers: those it had (`field`, within `first...limit`), `step` more when
+        /// its "more" button (`more`) was pressed.
+        static func slots(_ typed: DoorForm?, field: String, more: String, first: Int, step: Int, limit: Int) -> Int {
+            let had = min(max(Int(typed?[field] ?? "") ?? first, first), limit)
+            return typed?["do"] == more ? min(had + step, limit) : had
+        }
 
         /// `typed`: the form as sent (nil: a fresh form); `sites`: code and name of each site
         /// the user may submit to; `people`: whom they may name, by id and name.
@@ -123,10 +140,18 @@ public struct DoorView: Sendable {
             title = typed?["title"] ?? ""
             sapo = typed?["sapo"] ?? ""
             body = typed?["body"] ?? ""
-            photoSlots = (1...Self.photoSlotCount).map {
+            let photoCount = Self.slots(typed, field: "photo_slots", more: "more_photos", first: Self.photoSlotCount,
+                                        step: Self.photoSlotCount, limit: Self.photoSlotLimit)
+            let coAuthorCount = Self.slots(typed, field: "coauthor_slots", more: "more_coauthors", first: Self.coAuthorSlotCount,
+                                           step: Self.coAuthorSlotCount, limit: Self.coAuthorSlotLimit)
+            photoRows = photoCount
+            coAuthorRows = coAuthorCount
+            morePhotos = photoCount < Self.photoSlotLimit
+            moreCoAuthors = coAuthorCount < Self.coAuthorSlotLimit
+            photoSlots = (1...photoCount).map {
                 PhotoSlot(n: $0, label: words.photoNumber($0), caption: typed?["caption\($0)"] ?? "", credit: typed?["credit\($0)"] ?? "")
             }
-            coAuthorSlots = (1...Self.coAuthorSlotCount).map { n in
+            coAuthorSlots = (1...coAuthorCount).map { n in
                 let chosen = typed?["coauthor\(n)"] ?? ""
                 return CoAuthorSlot(n: n, label: words.coAuthorNumber(n),
                                     people: people.map { Option(value: String($0.id), name: $0.name, selected: String($0.id) == chosen) },

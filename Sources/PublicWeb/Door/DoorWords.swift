@@ -36,6 +36,9 @@ public struct DoorWords: Sendable {
     public var coAuthorsHint: String
     public var nobody: String
     public var share: String
+    /// The buttons that give the form more photo and co-author rows (the text typed is kept).
+    public var morePhotos: String
+    public var moreCoAuthors: String
     public var preview: String
     public var submit: String
     public var wordCount: String
@@ -91,7 +94,9 @@ public struct DoorWords: Sendable {
         photoFile: "Tệp ảnh", caption: "Chú thích", credit: "Tác giả ảnh",
         coAuthors: "Đồng tác giả",
         coAuthorsHint: "Người cùng viết bài và phần nhuận bút của họ (%); phần còn lại là của bạn. Ban Biên tập sẽ xác nhận khi duyệt.",
-        nobody: "— không có —", share: "Tỷ lệ (%)", preview: "Xem trước và đếm chữ", submit: "Gửi bài",
+        nobody: "— không có —", share: "Tỷ lệ (%)",
+        morePhotos: "Thêm ô ảnh (tối đa \(SubmissionDraft.attachmentLimit))",
+        moreCoAuthors: "Thêm đồng tác giả (tối đa \(CoAuthorShare.limit))", preview: "Xem trước và đếm chữ", submit: "Gửi bài",
         wordCount: "Số chữ (sapo và nội dung, cách đếm của Ban Biên tập)",
         photosAgain: "Ảnh chưa được gửi: hãy chọn lại tệp ảnh trước khi gửi bài.",
         notes: "Ghi chú của Ban Biên tập", noNotes: "Chưa có ghi chú nào.", answer: "Trả lời",
@@ -133,7 +138,9 @@ public struct DoorWords: Sendable {
         photoFile: "Photo file", caption: "Caption", credit: "Photographer",
         coAuthors: "Co-authors",
         coAuthorsHint: "People who wrote the item with you and their share of the royalty (%); the rest is yours. Editors confirm it when approving.",
-        nobody: "— nobody —", share: "Share (%)", preview: "Preview and count words", submit: "Submit",
+        nobody: "— nobody —", share: "Share (%)",
+        morePhotos: "More photos (up to \(SubmissionDraft.attachmentLimit))",
+        moreCoAuthors: "More co-authors (up to \(CoAuthorShare.limit))", preview: "Preview and count words", submit: "Submit",
         wordCount: "Words (sapo and body, counted as the desk counts)",
         photosAgain: "The photos were not sent: choose the files again before submitting.",
         notes: "Editors' notes", noNotes: "No notes yet.", answer: "Answer",

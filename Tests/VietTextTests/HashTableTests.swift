@@ -34,6 +34,17 @@ final class HashTableTests: XCTestCase {
         XCTAssertEqual(counts(7, 8), (1 << 22) - 1)
     }
 
+    func testASharedCacheKeyedByWordsStaysWithinItsLimit() {
+        let cache = SharedCache<String, Int>(limit: 100)
+        var made = 0
+        for n in 0..<1_000 { XCTAssertEqual(cache.value(for: "từ\(n)") { made += 1; return n }, n) }
+        XCTAssertEqual(made, 1_000)
+        // The last ones are kept: asked again, they are not made again.
+        XCTAssertEqual(cache.value(for: "từ999") { made += 1; return -1 }, 999)
+        XCTAssertEqual(made, 1_000)
+        XCTAssertLessThanOrEqual(cache.count, 100)
+    }
+
     func testSpellingTableFindsSpellingsByTheirBytesThroughGrowth() {
         var table = SpellingTable()
         let words = (0..<5_000).map { "từ\($0)" } + ["hoà", "hòa", "Việt", "việt", ""]

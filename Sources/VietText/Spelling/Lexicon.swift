@@ -50,9 +50,9 @@ public struct Lexicon: Sendable {
         /// Each syllable's one-slip neighbours, worked out once for every check that shares the tables.
         let slipNeighbours = SharedCache<Int, [(id: Int, cost: Double)]>()
         /// Each word's nearest loanword, whether it reads as foreign and the syllables near it, the same.
-        let loanwords = SharedCache<String, String?>()
-        let foreign = SharedCache<String, Bool>()
-        let candidates = SharedCache<String, [SpellChecker.Candidate]>()
+        let loanwords = SharedCache<String, String?>(limit: Lexicon.wordCacheLimit)
+        let foreign = SharedCache<String, Bool>(limit: Lexicon.wordCacheLimit)
+        let candidates = SharedCache<String, [SpellChecker.Candidate]>(limit: Lexicon.wordCacheLimit)
 
         func copy() -> Tables {
             let copy = Tables()
@@ -156,6 +156,9 @@ public struct Lexicon: Sendable {
         lexicon.tables.confusions = lexicon.confusions.mapValues { $0.sorted { $0.wrong.count > $1.wrong.count } }
         return lexicon
     }
+
+    /// How many words each cache keyed by a text's words holds at most (a few MB).
+    static let wordCacheLimit = 20_000
 
     /// What a pair of the newsroom's word list counts for in the word model.
     static let newsroomPairCount = 20
@@ -364,10 +367,24 @@ public struct Lexicon: Sendable {
 /// would work out the same, kept as checks ask: an entry's one-slip
 /// neighbours (hundreds of lookups each), a word's nearest loanword (an edit
 /// distance to every dictionary word). Shared by the checks of many threads,
-/// behind a lock.
+/// behind a lock. Keyed by words a text brings, it holds `limit` at most and
+/// starts afresh when full: a portal that checks whatever it is sent must not
+/// grow without end.
 final class SharedCache<Key: Hashable, Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var found: [Key: Value] = [:]
+    private let limit: Int
+
+    init(limit: Int = .max) {
+        self.limit = limit
+    }
+
+    /// How many values it holds.
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return found.count
+    }
 
     func removeAll() {
         lock.lock()
@@ -382,6 +399,7 @@ final class SharedCache<Key: Hashable, Value>: @unchecked Sendable {
         if let known { return known }
         let made = making()
         lock.lock()
+        if found.count >= limit { found.removeAll(keepingCapacity: true) }
         found[key] = made
         lock.unlock()
         return made

@@ -63,12 +63,12 @@ demo: build
 	"$(BIN_PATH)/bientap" demo
 
 test: test-deps adversarial-tools
-	$(SWIFT) build --product bientap
-	$(SWIFT) build --product bientap-portal
+	$(SWIFT) build --build-tests
 	@# The failures are repeated at the end, where a CI log's tail shows them. The tests get a
 	@# PostgreSQL server of their own (Scripts/with-postgres) and a WordPress site (Scripts/with-wordpress),
-	@# stopped when they end.
-	@log=$$(mktemp); set -o pipefail; Scripts/with-postgres Scripts/with-wordpress $(SWIFT) test 2>&1 | tee "$$log"; status=$$?; \
+	@# stopped when they end, and run in two lanes side by side (Scripts/test-lanes): the
+	@# end-to-end tests, which mostly wait, beside the rest, which mostly compute.
+	@log=$$(mktemp); set -o pipefail; Scripts/with-postgres Scripts/with-wordpress Scripts/test-lanes $(SWIFT) 2>&1 | tee "$$log"; status=$$?; \
 	if [ $$status -ne 0 ]; then echo; echo "== failures (repeated from above) =="; \
 		grep -E "error: " "$$log" | cut -c1-400 | head -60; fi; \
 	rm -f "$$log"; exit $$status

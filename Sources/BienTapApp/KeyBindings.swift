@@ -51,35 +51,6 @@ public enum KeyBindings {
         return DeskPalette(items: items, label: Strings.paletteTitle(language), inputMethod: inputMethod)
     }
 
-    /// Hands a key to an open palette; returns the action chosen, and closes
-    /// the palette when it is chosen or dismissed.
-    static func route(_ key: Key, to palette: inout DeskPalette?, keymap: DeskKeymap) -> DeskAction? {
-        guard var open = palette else { return nil }
-        let outcome = open.handle(key, command: { editorCommand(for: $0, keymap: keymap) })
-        return settle(outcome, open, &palette)
-    }
-
-    /// Hands a click or a wheel turn to an open palette, as `route` does a key.
-    static func route(_ mouse: MouseEvent, to palette: inout DeskPalette?, screenWidth: Int, screenHeight: Int) -> DeskAction? {
-        guard var open = palette else { return nil }
-        let outcome = open.handle(mouse: mouse, screenWidth: screenWidth, screenHeight: screenHeight)
-        return settle(outcome, open, &palette)
-    }
-
-    private static func settle(_ outcome: DeskPalette.Outcome, _ open: DeskPalette, _ palette: inout DeskPalette?) -> DeskAction? {
-        switch outcome {
-        case .browsing:
-            palette = open
-            return nil
-        case .cancelled:
-            palette = nil
-            return nil
-        case .chosen(let id):
-            palette = nil
-            return id
-        }
-    }
-
     /// The bindings in force as keymap lines, a context at a time, each with
     /// the action's description as a comment.
     public static func listing(_ keymap: DeskKeymap, language: UILanguage) -> String {

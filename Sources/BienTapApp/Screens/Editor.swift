@@ -61,8 +61,21 @@ public struct EditorState {
         /// Why a published item is corrected, asked on saving it.
         case correctionNote
     }
-    var prompt: (ask: Ask, prompt: Prompt)?
-    var dialog: Dialog<Answer>?
+    /// A line typed at the bottom, and what it is for.
+    struct Question: PromptQuestion {
+        var ask: Ask
+        var prompt: Prompt
+    }
+    /// What is open over the text and takes the keys first: a dialog, a prompt, the palette.
+    var modals = ModalStack<Answer, Never, DeskAction, Question>()
+    var prompt: (ask: Ask, prompt: Prompt)? {
+        get { modals.prompt.map { ($0.ask, $0.prompt) } }
+        set { modals.prompt = newValue.map { Question(ask: $0.ask, prompt: $0.prompt) } }
+    }
+    var dialog: Dialog<Answer>? {
+        get { modals.dialog }
+        set { modals.dialog = newValue }
+    }
     /// What a choice of the editor's dialogs does.
     enum Answer: Hashable, Sendable {
         /// Unsaved changes: save, then leave; leave without them; stay.
@@ -72,7 +85,10 @@ public struct EditorState {
         /// A spelling finding: replace it by a suggestion, add the word to the dictionary, ignore it.
         case suggestion(String), addWord, ignoreWord
     }
-    var palette: DeskPalette?
+    var palette: DeskPalette? {
+        get { modals.palette }
+        set { modals.palette = newValue }
+    }
     var help: PagerState?
 
     /// Where unsaved words are kept while typing, and what it has of them.
@@ -232,13 +248,8 @@ public struct EditorState {
             editor.setView(width: width, height: bodyRows)
             return []
         case .paste(let text):
-            if prompt != nil {
-                prompt?.prompt.field.insert(text.replacingOccurrences(of: "\n", with: " "))
-            } else if palette != nil {
-                for c in text where c != "\n" { palette?.type(c) }
-            } else {
-                editor.insert(text)
-            }
+            if let outcome = modals.paste(text) { return receive(outcome) }
+            editor.insert(text)
             return []
         case .terminate:
             saveForLater()
@@ -252,15 +263,7 @@ public struct EditorState {
 
     /// A press puts the cursor where it points; the wheel scrolls.
     private mutating func handle(mouse: MouseEvent) -> [Effect] {
-        if let dialog {
-            guard case .press = mouse.action,
-                  let answer = dialog.answer(clickAt: mouse.row, col: mouse.col, screenWidth: width, screenHeight: height) else { return [] }
-            return answerDialog(answer)
-        }
-        if palette != nil {
-            return KeyBindings.route(mouse, to: &palette, screenWidth: width, screenHeight: height).map { perform($0) } ?? []
-        }
-        guard prompt == nil else { return [] }
+        if let outcome = modals.handle(mouse: mouse, screenWidth: width, screenHeight: height) { return receive(outcome) }
         if let delta = mouse.wheelDelta {
             if var pager = help {
                 pager.scroll(by: delta, lineCount: helpLines().count, visibleRows: bodyRows)
@@ -275,7 +278,6 @@ public struct EditorState {
     }
 
     private mutating func answerDialog(_ answer: Answer) -> [Effect] {
-        let shown = dialog
         dialog = nil
         switch answer {
         case .saveAndClose:
@@ -303,7 +305,7 @@ public struct EditorState {
         case .showDifferences:
             if let offered {
                 differences = (DiffLines.lines(from: base, to: offered.text, theme: theme), PagerState())
-                dialog = shown
+                dialog = restoreDialog(offered)
             }
         case .forget:
             journal?.remove(key: journalKey)
@@ -406,11 +408,10 @@ public struct EditorState {
             }
             return []
         }
-        if let dialog {
-            return dialog.answer(key).map { answerDialog($0) } ?? []
+        let keymap = self.keymap
+        if let outcome = modals.handle(key, now: now, command: { KeyBindings.editorCommand(for: $0, keymap: keymap) }) {
+            return receive(outcome)
         }
-        if palette != nil { return KeyBindings.route(key, to: &palette, keymap: keymap).map { perform($0) } ?? [] }
-        if prompt != nil { return handlePrompt(key) }
         let context = help != nil ? AppActions.help : AppActions.editor
         // In the text, a printable key is text, whatever global bindings say.
         if help == nil, case .char(let c) = key, matcher.pending.isEmpty {
@@ -502,19 +503,21 @@ public struct EditorState {
         return []
     }
 
-    private mutating func handlePrompt(_ key: Key) -> [Effect] {
-        guard case (let ask, var field)? = prompt else { return [] }
-        let keymap = self.keymap
-        switch field.handle(key, command: { KeyBindings.editorCommand(for: $0, keymap: keymap) }) {
-        case .editing: prompt = (ask, field)
-        case .cancelled:
-            prompt = nil
-            if case .correctionNote = ask { quitAfterSave = false }
-        case .submitted(let answer):
-            prompt = nil
-            return submit(ask, answer)
+    /// What came of an event the modal on top took.
+    private mutating func receive(_ outcome: ModalStack<Answer, Never, DeskAction, Question>.Outcome) -> [Effect] {
+        switch outcome {
+        case .editing, .promptEdited, .paletteClosed, .formCancelled, .submitted:
+            return []
+        case .answered(let answer):
+            return answerDialog(answer)
+        case .chosen(let action):
+            return perform(action)
+        case .promptCancelled(let question):
+            if case .correctionNote = question.ask { quitAfterSave = false }
+            return []
+        case .promptSubmitted(let question, let answer):
+            return submit(question.ask, answer)
         }
-        return []
     }
 
     private mutating func submit(_ ask: Ask, _ answer: String) -> [Effect] {
@@ -940,14 +943,8 @@ public struct EditorState {
         toasts.render(into: &frame, aboveRow: height - 1, theme: theme)
         StatusBar.render(left: left, right: DisplayWidth.of(full) <= room ? full : position, isError: statusError != nil,
                          into: &frame, row: height - 1, theme: theme)
-        if let prompt {
-            prompt.prompt.render(into: &frame, row: height - 1, theme: theme)
-        }
-        if let palette { palette.render(into: &frame, theme: theme) }
-        if let dialog, differences == nil {
-            dialog.render(into: &frame, theme: theme)
-            frame.cursor = nil
-        }
+        // The words an earlier session left, shown against the text, hide their question.
+        if differences == nil { modals.render(into: &frame, promptRow: height - 1, theme: theme) }
         if help != nil || differences != nil || merge != nil { frame.cursor = nil }
         return frame
     }

@@ -117,7 +117,7 @@ let package = Package(
                           path: "Benchmarks/portal-ceiling", swiftSettings: [.swiftLanguageMode(.v6)]),
 
         // Tests; Polling is how every test waits for an outcome.
-        .target(name: "Polling", dependencies: ["NewsroomKit"], path: "Tests/Polling"),
+        .target(name: "Polling", dependencies: ["NewsroomKit"], path: "Tests/Polling", swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "VietTextTests", dependencies: ["VietText", "SpellEvaluation"]),
         .testTarget(name: "NewsroomKitTests", dependencies: ["NewsroomKit"]),
         .testTarget(name: "RoyaltyExportTests", dependencies: ["Polling", "RoyaltyExport"]),
@@ -133,7 +133,7 @@ let package = Package(
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "PostgresKit", package: "postgres-kit"),
             .product(name: "Yams", package: "Yams"),
-        ]),
+        ], swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "SocialChannelsTests", dependencies: ["SocialChannels", "SocialFakes", "CurlHTTP", "NewsroomKit"]),
         // Against a real WordPress: run under Scripts/with-wordpress (make test-wordpress).
         .testTarget(name: "WordPressClientTests", dependencies: ["WordPressClient", "BienTapApp", "Polling"]),

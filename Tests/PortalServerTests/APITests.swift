@@ -248,7 +248,8 @@ struct APITests: PortalTesting {
             func take(_ token: String, _ transition: TransitionRequest) async throws -> SubmissionStatus {
                 let answer = try await post(client, uri, token: token, transition)
                 #expect(answer.status == .ok, "\(String(decoding: answer.body, as: UTF8.self))")
-                return try WireFormat.decoder().decode(Submission.self, from: answer.body).summary.status
+                let taken = try WireFormat.decoder().decode(Submission.self, from: answer.body)
+                return taken.summary.status
             }
             var reached = try await take(editor, TransitionRequest(action: .claim))
             #expect(reached == .inReview)

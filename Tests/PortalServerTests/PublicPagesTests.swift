@@ -25,6 +25,8 @@ class PublicPagesTests: PortalTestCase {
         logger.logLevel = .error
         let app = Application(router: PortalApplication.router(store: store, publicBase: PublicAddress(Self.base)),
                               configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
+        // `test` wants a @Sendable closure; `body` runs inside it, on this task, and is done when `test` returns.
+        nonisolated(unsafe) let body = body
         do {
             try await app.test(.live) { client in try await body(store, client) }
         } catch {

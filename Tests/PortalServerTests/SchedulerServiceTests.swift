@@ -24,7 +24,7 @@ struct SchedulerServiceTests: PortalTesting {
             let scheduler = Scheduler(store: store, interval: .seconds(5), actor: "scheduler", logger: logger)
             let running = Task { try await scheduler.run() }
             defer { running.cancel() }
-            func status() async throws -> SubmissionStatus? { try await store.submission(id: item.id, scope: .everything)?.summary.status }
+            let status = { () async throws -> SubmissionStatus? in try await store.submission(id: item.id, scope: .everything)?.summary.status }
 
             // It looks at once, then waits for the clock: nothing is due yet.
             try await eventually("the scheduler waiting") { clock.sleepers == 1 }

@@ -121,6 +121,8 @@ struct TemporaryDatabase: Sendable {
             let app = Application(router: PortalApplication.router(store: store, signInLimits: signInLimits, tokenCacheSeconds: tokenCacheSeconds,
                                                                    listCacheSeconds: listCacheSeconds),
                                   configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
+            // `test` wants a @Sendable closure; `body` runs inside it, on this task, and is done when `test` returns.
+            nonisolated(unsafe) let body = body
             try await app.test(.router) { client in try await body(store, client) }
         }
     }

@@ -118,9 +118,9 @@ let package = Package(
 
         // Tests; Polling is how every test waits for an outcome.
         .target(name: "Polling", dependencies: ["NewsroomKit"], path: "Tests/Polling", swiftSettings: [.swiftLanguageMode(.v6)]),
-        .testTarget(name: "VietTextTests", dependencies: ["VietText", "SpellEvaluation"]),
-        .testTarget(name: "NewsroomKitTests", dependencies: ["NewsroomKit"]),
-        .testTarget(name: "RoyaltyExportTests", dependencies: ["Polling", "RoyaltyExport"]),
+        .testTarget(name: "VietTextTests", dependencies: ["VietText", "SpellEvaluation"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .testTarget(name: "NewsroomKitTests", dependencies: ["NewsroomKit"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .testTarget(name: "RoyaltyExportTests", dependencies: ["Polling", "RoyaltyExport"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "PortalClientTests", dependencies: ["Polling", 
             "PortalClient", "PortalServer", "CurlHTTP",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -134,7 +134,7 @@ let package = Package(
             .product(name: "PostgresKit", package: "postgres-kit"),
             .product(name: "Yams", package: "Yams"),
         ], swiftSettings: [.swiftLanguageMode(.v6)]),
-        .testTarget(name: "SocialChannelsTests", dependencies: ["SocialChannels", "SocialFakes", "CurlHTTP", "NewsroomKit"]),
+        .testTarget(name: "SocialChannelsTests", dependencies: ["SocialChannels", "SocialFakes", "CurlHTTP", "NewsroomKit"], swiftSettings: [.swiftLanguageMode(.v6)]),
         // Against a real WordPress: run under Scripts/with-wordpress (make test-wordpress).
         .testTarget(name: "WordPressClientTests", dependencies: ["WordPressClient", "BienTapApp", "Polling"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Polling", "bientap", "bientap-portal", "BienTapApp", "WordPressClient"]),

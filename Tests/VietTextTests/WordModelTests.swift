@@ -5,7 +5,7 @@ import XCTest
 /// The rules that came with the word model counted from real prose (issue 23):
 /// each one on a sentence of its own.
 final class WordModelTests: XCTestCase {
-    nonisolated(unsafe) static let checker = SpellChecker(lexicon: Lexicon.standard())
+    static let checker = SpellChecker(lexicon: Lexicon.standard())
 
     private func findings(_ text: String) -> [Finding] { Self.checker.check(text) }
 

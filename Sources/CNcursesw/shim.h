@@ -43,7 +43,8 @@ static inline int bt_mouse_enable(int on) {
     mouseinterval(0);
     return mousemask(on ? (ALL_MOUSE_EVENTS) : 0, NULL) != 0;
 }
-// 1 left press, 2 release, 3 right press, 4 middle press, 5 wheel up, 6 wheel down; 0 other.
+// 1 left press, 2 release, 3 right press, 4 middle press, 5 wheel up, 6 wheel down,
+// 7 left double press; 0 other.
 static inline int bt_mouse_event(int *row, int *col) {
     MEVENT event;
     if (getmouse(&event) != OK) return 0;
@@ -54,6 +55,9 @@ static inline int bt_mouse_event(int *row, int *col) {
 #ifdef BUTTON5_PRESSED
     if (s & BUTTON5_PRESSED) return 6;
 #endif
+    // Both clicks of a double click read at once (a busy desk, a slow link) come as one
+    // event even with mouseinterval(0).
+    if (s & (BUTTON1_DOUBLE_CLICKED | BUTTON1_TRIPLE_CLICKED)) return 7;
     if (s & (BUTTON1_PRESSED | BUTTON1_CLICKED)) return 1;
     if (s & BUTTON3_PRESSED) return 3;
     if (s & BUTTON2_PRESSED) return 4;

@@ -293,7 +293,7 @@ public final class NcursesScreen: Screen {
         case KEY_MOUSE:
             var row: Int32 = 0, col: Int32 = 0
             let kinds: [Int32: MouseEvent.Action] = [1: .press(clickCount: 1), 2: .release, 3: .rightPress, 4: .middlePress,
-                                                     5: .wheelUp, 6: .wheelDown]
+                                                     5: .wheelUp, 6: .wheelDown, 7: .press(clickCount: 2)]
             guard let action = kinds[bt_mouse_event(&row, &col)] else { return nil }
             return mouseEvent(action, row: Int(row), col: Int(col))
         default:
@@ -402,7 +402,7 @@ public final class NcursesScreen: Screen {
 
     /// A second left press on the same cell within 400 ms is a double click.
     private func mouseEvent(_ action: MouseEvent.Action, row: Int, col: Int) -> InputEvent {
-        guard case .press = action else { return .mouse(MouseEvent(action, row: row, col: col)) }
+        guard case .press(let given) = action, given == 1 else { return .mouse(MouseEvent(action, row: row, col: col)) }
         let now = DispatchTime.now().uptimeNanoseconds
         var clicks = 1
         if let last = lastPress, last.row == row, last.col == col, now - last.time < 400_000_000 { clicks = 2 }

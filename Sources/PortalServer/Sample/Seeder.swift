@@ -161,7 +161,7 @@ public enum Seeder {
         guard contributorIDs.count >= people.count, !siteIDs.isEmpty else { throw EmptyForBulk() }
         let sample = SampleCorpus.submissions(now: now)
         // Every round repeats the sample's texts: what they decide is worked out once.
-        let facts = sample.map { Store.TextFacts(title: $0.title, sapo: $0.sapo, body: $0.body, language: $0.language) }
+        let facts = sample.map(sampleFacts.of)
         var written = 0, round = 1
         while written < count {
             let seeds = sample.map { seed -> SubmissionSeed in

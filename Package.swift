@@ -125,8 +125,8 @@ let package = Package(
             "PortalClient", "PortalServer", "CurlHTTP", "NewsroomKit", "VietText",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "VietText"]),
+        ], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "VietText"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "BienTapAppTests", dependencies: ["BienTapApp", "CurlHTTP", "NewsroomKit", "PortalClient", "TerminalUI", "VietText"]),
         .testTarget(name: "PortalServerTests", dependencies: ["Polling", 
             "PortalServer",
@@ -144,9 +144,11 @@ let package = Package(
         ], swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "SocialChannelsTests", dependencies: ["SocialChannels", "SocialFakes", "CurlHTTP", "NewsroomKit"], swiftSettings: [.swiftLanguageMode(.v6)]),
         // Against a real WordPress: run under Scripts/with-wordpress (make test-wordpress).
-        .testTarget(name: "WordPressClientTests", dependencies: ["WordPressClient", "BienTapApp", "Polling", "NewsroomKit", "PortalClient", "VietText"]),
+        .testTarget(name: "WordPressClientTests", dependencies: ["WordPressClient", "BienTapApp", "Polling", "NewsroomKit", "PortalClient", "VietText"],
+                    swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "EndToEndTests", dependencies: ["Polling", "bientap", "bientap-portal", "BienTapApp", "WordPressClient",
-                                                        "NewsroomKit", "PortalClient", "TerminalUI", "VietText"]),
+                                                        "NewsroomKit", "PortalClient", "TerminalUI", "VietText"],
+                    swiftSettings: [.swiftLanguageMode(.v6)]),
     ],
     swiftLanguageModes: [.v5]
 )

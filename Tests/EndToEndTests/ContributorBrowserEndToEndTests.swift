@@ -16,6 +16,7 @@ final class ContributorBrowserEndToEndTests: XCTestCase {
     private let password = "mật khẩu cộng tác viên"
 
     /// One step of the browser script; its output, after the test has checked it passed.
+    @discardableResult
     private func browser(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
@@ -39,7 +40,7 @@ final class ContributorBrowserEndToEndTests: XCTestCase {
         let url = try portal.startServer()
         try PortalProcess.portal(["user", "add", "ctv", "--role", "contributor", "--site", "so-y-te", "--display-name", "Cộng tác viên",
                                   "--db", portal.database])
-        try LocalPortal.run(URL(fileURLWithPath: "/bin/sh"),
+        _ = try LocalPortal.run(URL(fileURLWithPath: "/bin/sh"),
                             ["-c", "printf '%s\\n' \"$1\" | \"$2\" user passwd ctv --db \"$3\"", "sh", password,
                              QueueEndToEndTests.portalExecutable.path, portal.database])
         let photo = FileManager.default.temporaryDirectory.appendingPathComponent("door-\(UUID().uuidString).png")

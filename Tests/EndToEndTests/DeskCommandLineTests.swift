@@ -19,9 +19,9 @@ final class DeskCommandLineTests: XCTestCase {
         url = try portal.startServer()
         home = portal.directory.appendingPathComponent("home")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        try LocalPortal.run(QueueEndToEndTests.portalExecutable, ["user", "add", "bt-an", "--display-name", "Nguyễn Văn An",
+        _ = try LocalPortal.run(QueueEndToEndTests.portalExecutable, ["user", "add", "bt-an", "--display-name", "Nguyễn Văn An",
                                                                   "--role", "editor", "--db", portal.database])
-        try LocalPortal.run(QueueEndToEndTests.portalExecutable, ["user", "grant", "bt-an", "--role", "publisher", "--db", portal.database])
+        _ = try LocalPortal.run(QueueEndToEndTests.portalExecutable, ["user", "grant", "bt-an", "--role", "publisher", "--db", portal.database])
         let passwd = Process()
         passwd.executableURL = QueueEndToEndTests.portalExecutable
         passwd.arguments = ["user", "passwd", "bt-an", "--db", portal.database]
@@ -43,6 +43,13 @@ final class DeskCommandLineTests: XCTestCase {
     /// `stderr`, when given, receives the standard error as it comes, for a test to watch while the command runs.
     private func client(_ arguments: [String], input: String = "", language: String = "C.UTF-8", environment: [String: String] = [:],
                         directory: URL? = nil, stderr errorBox: LockedData = LockedData()) throws -> (status: Int32, out: String, err: String) {
+        try Self.client(arguments, home: home, input: input, language: language, environment: environment, directory: directory, stderr: errorBox)
+    }
+
+    /// The same in `home`, for a command run on another thread while the test watches it.
+    private static func client(_ arguments: [String], home: URL?, input: String = "", language: String = "C.UTF-8",
+                               environment: [String: String] = [:], directory: URL? = nil,
+                               stderr errorBox: LockedData = LockedData()) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: QueueEndToEndTests.client)
         process.arguments = arguments
@@ -212,8 +219,9 @@ final class DeskCommandLineTests: XCTestCase {
         portal.stopServer()
         let answer = LockedData(), progress = LockedData()
         let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async { [self] in
-            if let result = try? client(["reject", String(id), "--reason", "Trùng bài đã đăng."], stderr: progress) {
+        let home = home
+        DispatchQueue.global().async {
+            if let result = try? Self.client(["reject", String(id), "--reason", "Trùng bài đã đăng."], home: home, stderr: progress) {
                 answer.set(Data("\(result.status)\n\(result.err)".utf8))
             }
             done.signal()
@@ -315,7 +323,7 @@ final class DeskCommandLineTests: XCTestCase {
 
     func testAnAccountantListsClosesPaysAndExportsAMonthFromAScript() throws {
         let portalTool = QueueEndToEndTests.portalExecutable
-        try LocalPortal.run(portalTool, ["user", "grant", "demo", "--role", "publisher", "--db", portal.database])
+        _ = try LocalPortal.run(portalTool, ["user", "grant", "demo", "--role", "publisher", "--db", portal.database])
         let accountantToken = try XCTUnwrap(try LocalPortal.run(portalTool, ["user", "add", "ke-toan", "--role", "accountant", "--db", portal.database])
             .split(separator: "\n").last.map(String.init))
         let contributorToken = try XCTUnwrap(try LocalPortal.run(portalTool, ["user", "add", "ctv", "--role", "contributor", "--db", portal.database])
@@ -491,7 +499,7 @@ final class DeskCommandLineTests: XCTestCase {
     /// stays, and this month's list takes it back and pays it anew (adjustment lines).
     func testAnEditorApprovesPhotosForTheirPhotographerAndTheStatementListsThem() throws {
         let portalTool = QueueEndToEndTests.portalExecutable
-        try LocalPortal.run(portalTool, ["user", "grant", "demo", "--role", "publisher", "--db", portal.database])
+        _ = try LocalPortal.run(portalTool, ["user", "grant", "demo", "--role", "publisher", "--db", portal.database])
         let accountantToken = try XCTUnwrap(try LocalPortal.run(portalTool, ["user", "add", "ke-toan", "--role", "accountant", "--db", portal.database])
             .split(separator: "\n").last.map(String.init))
         let editor = try AdminClient(baseURL: url, token: portal.token)

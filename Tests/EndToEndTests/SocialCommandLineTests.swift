@@ -150,7 +150,7 @@ final class SocialCommandLineTests: XCTestCase {
         let hostile = "lỗi\u{1B}]0;pwned\u{07} \u{1B}[2J \u{9B}31m \u{202E}gpj"
         let text = "char(" + hostile.unicodeScalars.map { String($0.value) }.joined(separator: ",") + ")"
         let database = String(portal.database.dropFirst("sqlite:".count))
-        try LocalPortal.run(URL(fileURLWithPath: "/usr/bin/sqlite3"), [database, "UPDATE social_posts SET last_error = \(text), remote_link = \(text)"])
+        _ = try LocalPortal.run(URL(fileURLWithPath: "/usr/bin/sqlite3"), [database, "UPDATE social_posts SET last_error = \(text), remote_link = \(text)"])
         url = try portal.startServer()
         for format in ["table", "jsonl"] {
             let listed = try social(["--format", format])

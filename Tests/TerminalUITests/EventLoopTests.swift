@@ -8,7 +8,9 @@ final class EventLoopTests: XCTestCase {
         let loop = EventLoop<String>(screen: screen)
         var seen: [String] = []
         screen.enqueue(.key(.char("a")), .resize(width: 30, height: 4))
-        DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(50)) { loop.send("result") }
+        // Another thread holds the loop's mailbox, never the loop.
+        let mailbox = loop.mailbox
+        DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(50)) { mailbox.send("result") }
         loop.run(render: {
             var frame = Frame(width: screen.width, height: screen.height)
             frame.put(seen.joined(separator: ","), row: 0, col: 0)

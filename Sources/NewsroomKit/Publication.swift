@@ -8,12 +8,17 @@ public struct Publication: Codable, Sendable, Hashable {
     public var path: String
     public var html: String
     public var publishedAt: Date
+    /// When the page was last corrected, and the note it shows (nil: never corrected).
+    public var correctedAt: Date?
+    public var correctionNote: String?
 
-    public init(slug: String, path: String, html: String, publishedAt: Date) {
+    public init(slug: String, path: String, html: String, publishedAt: Date, correctedAt: Date? = nil, correctionNote: String? = nil) {
         self.slug = slug
         self.path = path
         self.html = html
         self.publishedAt = publishedAt
+        self.correctedAt = correctedAt
+        self.correctionNote = correctionNote
     }
 
     /// The publication of `submission` on `site` at `now`.

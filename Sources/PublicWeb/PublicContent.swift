@@ -97,6 +97,9 @@ public protocol PublicContent: Sendable {
     func sites() async throws -> [Site]
     /// Published items, newest first: of one site (nil: every site), of some categories (nil: all).
     func entries(site: String?, categories: [NewsroomKit.Category]?, offset: Int, limit: Int) async throws -> [PublicEntry]
+    /// When site `code`'s published items last changed: the latest publication or correction
+    /// among them (nil: none published).
+    func lastChange(site code: String) async throws -> Date?
     func article(path: String) async throws -> ArticleLookup
     /// Photo `number` of item `id` when the item is published.
     func media(item id: Int64, number: Int) async throws -> PublicMedia?

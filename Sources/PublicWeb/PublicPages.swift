@@ -330,7 +330,8 @@ public struct PublicPages: Sendable {
         var sitemaps: [SitemapURLView] = []
         var newest: Date?
         for site in all {
-            let latest = try await content.entries(site: site.code, categories: nil, offset: 0, limit: 1).first?.publishedAt
+            // A correction of an older item counts as well as the newest publication.
+            let latest = try await content.lastChange(site: site.code)
             if let latest { newest = max(newest ?? latest, latest) }
             sitemaps.append(SitemapURLView(loc: base + "/\(site.code)/sitemap.xml", lastmod: latest.map(HTTPDate.iso)))
         }

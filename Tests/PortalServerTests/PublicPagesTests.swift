@@ -218,6 +218,19 @@ class PublicPagesTests: PortalTestCase {
             let sitemap = try XMLTree.parse(try await get(client, "/so-y-te/sitemap.xml").text)
             let url = try XCTUnwrap(sitemap.children.first { $0.texts("loc") == [Self.base + address] })
             XCTAssertEqual(url.texts("lastmod"), [HTTPDate.iso(correctedAt)])
+            // The sitemap index too, though the item is not the site's newest publication.
+            let newer = try await item(store, title: "Tin mới hơn", body: "Sau đó.", publishedAt: hourAgo.addingTimeInterval(60))
+            XCTAssertNotEqual(newer, id)
+            let index = try XMLTree.parse(try await get(client, "/sitemap.xml").text)
+            let entryOfSite = try XCTUnwrap(index.children.first { $0.texts("loc") == [Self.base + "/so-y-te/sitemap.xml"] })
+            XCTAssertEqual(entryOfSite.texts("lastmod"), [HTTPDate.iso(correctedAt)])
+            // The admin API's publication says when and why.
+            let publication = try await send(client, .get, uri + "/publication", token: editor)
+            XCTAssertEqual(publication.status, .ok)
+            let read = try WireFormat.decoder().decode(Publication.self, from: publication.body)
+            XCTAssertEqual(read.correctionNote, corrected.note)
+            XCTAssertEqual(read.correctedAt.map { Int($0.timeIntervalSince1970) }, Int(correctedAt.timeIntervalSince1970))
+            XCTAssertEqual(read.path, address)
 
             // The history keeps what went out, and the correction's note.
             let history = try await store.revisions(of: id, scope: .everything)

@@ -25,6 +25,17 @@ extension Store {
         return try await sql.raw(query).all().compactMap(Self.publicEntry)
     }
 
+    /// The latest publication or correction among site `code`'s published items.
+    public func publicLastChange(site code: String) async throws -> Date? {
+        let row = try await sql.raw("""
+            SELECT MAX(s.published_at) AS published, MAX(s.corrected_at) AS corrected FROM submissions s JOIN sites si ON si.id = s.site_id
+            WHERE si.code = \(bind: code) AND s.status = 'published' AND s.public_path IS NOT NULL
+            """).first()
+        let published = try row?.decode(column: "published", as: Int64?.self)
+        let corrected = try row?.decode(column: "corrected", as: Int64?.self)
+        return [published, corrected].compactMap { $0 }.max().map(Store.date)
+    }
+
     /// Inside a save's transaction: published item `saved` corrected at `date` with `note` (NFC):
     /// its page rendered again from the new text at the address it was published at.
     func writeCorrection(of saved: Submission, note: String, at date: Date) async throws {
@@ -103,6 +114,7 @@ struct StorePublicContent: PublicContent {
     func entries(site: String?, categories: [NewsroomKit.Category]?, offset: Int, limit: Int) async throws -> [PublicEntry] {
         try await store.publicEntries(site: site, categories: categories, offset: offset, limit: limit)
     }
+    func lastChange(site code: String) async throws -> Date? { try await store.publicLastChange(site: code) }
     func article(path: String) async throws -> ArticleLookup { try await store.publicArticle(path: path) }
     func media(item id: Int64, number: Int) async throws -> PublicMedia? { try await store.publicMedia(item: id, number: number) }
 }

@@ -202,13 +202,16 @@ extension Store {
     public func publication(of id: Int64, scope: Scope) async throws -> Publication? {
         guard try await access(of: id, scope: scope) != nil,
               let row = try await sql.raw("""
-                  SELECT slug, public_path, html, published_at FROM submissions WHERE id = \(bind: id) AND status = 'published'
+                  SELECT slug, public_path, html, published_at, corrected_at, correction_note FROM submissions
+                  WHERE id = \(bind: id) AND status = 'published'
                   """).first(),
               let slug = try row.decode(column: "slug", as: String?.self),
               let path = try row.decode(column: "public_path", as: String?.self),
               let html = try row.decode(column: "html", as: String?.self),
               let at = try row.decode(column: "published_at", as: Int64?.self) else { return nil }
-        return Publication(slug: slug, path: path, html: html, publishedAt: Store.date(at))
+        return Publication(slug: slug, path: path, html: html, publishedAt: Store.date(at),
+                           correctedAt: try row.decode(column: "corrected_at", as: Int64?.self).map(Store.date),
+                           correctionNote: try row.decode(column: "correction_note", as: String?.self))
     }
 
 }

@@ -138,27 +138,6 @@ enum FormKey: Hashable, Sendable {
     case olderRevision, newerRevision
 }
 
-/// What is on top of the queue.
-enum Overlay {
-    case reader(ReaderScreen)
-    case help(HelpScreen)
-    /// Editing a submission: the editor takes the whole screen and every key.
-    case editor(EditorState)
-    /// The duty view (Trực).
-    case duty(DutyScreen)
-    /// The accountant's screen (nhuận bút).
-    case royalties(RoyaltyScreen)
-    /// The yearly activity report.
-    case activity(ActivityScreen)
-    /// The social queue (Zalo OA, Facebook Page).
-    case social(SocialScreen)
-}
-
-struct HelpScreen {
-    var pager = PagerState()
-    var search = PagerSearch()
-}
-
 /// A tab of the queue: the submissions in some statuses (the published ones of today only).
 struct QueueTab {
     let statuses: [SubmissionStatus]
@@ -363,14 +342,7 @@ public struct AppState {
     }
 
     private var isLoading: Bool {
-        switch overlays.last {
-        case .reader(let reader)?: return reader.isLoading || !opening.isEmpty || !deciding.isEmpty
-        case .duty(let duty)?: return duty.isLoading || !deciding.isEmpty
-        case .royalties(let screen)?: return screen.isLoading || screen.loadingStatement
-        case .activity(let screen)?: return screen.isLoading
-        case .social(let screen)?: return screen.isLoading || !screen.acting.isEmpty
-        default: return queue.isLoading || !opening.isEmpty || !deciding.isEmpty
-        }
+        overlays.last?.screen.isBusy(desk) ?? (queue.isLoading || !opening.isEmpty || !deciding.isEmpty)
     }
 
     /// The editor on top, when it is.
@@ -407,22 +379,11 @@ public struct AppState {
     }
 
     mutating func notify(_ text: String, kind: Toasts.Kind = .info) {
-        toasts.post(text, kind: kind, now: now)
+        withDesk { $0.notify(text, kind: kind) }
     }
 
     /// The context key bindings are looked up in.
-    var context: String {
-        switch overlays.last {
-        case .reader?: return AppActions.reader
-        case .help?: return AppActions.help
-        case .duty?: return AppActions.duty
-        case .royalties?: return AppActions.royalties
-        case .activity?: return AppActions.activity
-        case .social?: return AppActions.social
-        case .editor?: return AppActions.editor
-        case nil: return AppActions.queue
-        }
-    }
+    var context: String { overlays.last?.screen.keyContext ?? AppActions.queue }
 
     /// Rows available to the body between the title bar and the status bar.
     var bodyRows: Int { max(0, height - 2) }
@@ -534,6 +495,7 @@ public struct AppState {
     }
 
     public mutating func handle(message: AppMessage) -> [Effect] {
+        if let effects = deliver(message) { return effects }
         switch message {
         case .openedForEditing(let id, .success(let start)):
             opening.remove(id)
@@ -571,19 +533,9 @@ public struct AppState {
             return handleLedger(message)
         case .socialPostsLoaded, .socialPostActed:
             return handleSocial(message)
-        case .dutyLoaded(let result):
-            guard let index = overlays.lastIndex(where: { if case .duty = $0 { return true } else { return false } }),
-                  case .duty(var duty) = overlays[index] else { return [] }
-            switch result {
-            case .success(let data):
-                duty.replace(sites: data.sites, items: data.items, now: now, language: language, visibleRows: bodyRows)
-                statusError = nil
-                errorText = nil
-            case .failure(let error):
-                duty.isLoading = false
-                showError(error)
-            }
-            overlays[index] = .duty(duty)
+        case .dutyLoaded:
+            // For a screen no longer open.
+            return []
         case .historyLoaded(let id, let result):
             guard case (let index, var reader)? = openReader(id) else { return [] }
             if case .success(let history) = result { reader.history = history }
@@ -678,14 +630,11 @@ public struct AppState {
     }
 
     mutating func showError(_ error: PortalError) {
-        let retry = keyNames(for: .refresh).first ?? "r"
-        let message = Strings.portalError(error, portal: portal)(language)
-        let hint = Strings.retryHint(retry)(language)
-        statusError = message + " " + hint
-        errorText = [message, Strings.errorDetail(error, language: language), hint].compactMap { $0 }.joined(separator: "\n\n")
+        withDesk { $0.showError(error) }
     }
 
     mutating func perform(_ action: DeskAction) -> [Effect] {
+        if let effects = onTop({ $0.perform(action, in: &$1) }) ?? nil { return effects }
         if let effects = performLedger(action) { return effects }
         if let effects = performSocial(action) { return effects }
         switch action {
@@ -771,17 +720,8 @@ public struct AppState {
             notify(Strings.markedCount(queue.table.marked.count)(language))
             return []
         case .duty:
-            if case .duty? = overlays.last { return [] }
-            overlays.append(.duty(DutyScreen()))
-            loadStarted = now
-            return [.loadDuty]
+            return present { DutyScreen.start(in: &$0) }
         case .refresh:
-            if case .duty(var duty)? = overlays.last {
-                duty.isLoading = true
-                loadStarted = now
-                overlays[overlays.count - 1] = .duty(duty)
-                return [.loadDuty]
-            }
             if case .reader(var reader)? = overlays.last {
                 reader.isLoading = true
                 loadStarted = now
@@ -831,15 +771,8 @@ public struct AppState {
             default: return []
             }
         case .open:
-            if case .duty(let duty)? = overlays.last, let item = duty.selected {
-                overlays.append(.reader(ReaderScreen(id: item.id, title: item.title)))
-                loadStarted = now
-                return [.loadSubmission(item.id)]
-            }
             guard overlays.isEmpty, let item = queue.selected else { return [] }
-            overlays.append(.reader(ReaderScreen(id: item.id, title: item.title)))
-            loadStarted = now
-            return [.loadSubmission(item.id)]
+            return withDesk { $0.read(item.id, title: item.title) }
         default:
             if let move = action.move { moveInTopScreen(move) }
             return []
@@ -937,25 +870,11 @@ public struct AppState {
 
     /// True when the screen on top has no content of its own to show.
     var showsNothing: Bool {
-        switch overlays.last {
-        case nil: return queue.items.isEmpty
-        case .reader(let reader)?: return reader.submission == nil
-        case .help?, .editor?: return false
-        case .duty(let duty)?: return !duty.hasLoaded
-        case .royalties(let screen)?: return !screen.hasLoaded
-        case .activity(let screen)?: return !screen.hasLoaded
-        case .social(let screen)?: return !screen.hasLoaded
-        }
+        overlays.last.map { !$0.screen.hasLoaded } ?? queue.items.isEmpty
     }
 
     func keyNames(for action: DeskAction) -> [String] {
-        keymap.keys(for: action, in: context).map { $0.map(\.name).joined(separator: " ") }
-    }
-
-    func helpLines() -> [StyledLine] {
-        HelpView.lines(catalogue: AppActions.catalogue, keymap: keymap,
-                       contexts: AppActions.contexts,
-                       contextTitles: AppActions.contextTitles, language: language)
+        desk.keyNames(for: action)
     }
 
     /// Draws the whole screen.
@@ -967,8 +886,11 @@ public struct AppState {
         var title = tabs[tab].title(language)
         var position = ""
 
-        switch overlays.last {
-        case nil:
+        let desk = self.desk
+        if let top = overlays.last?.screen {
+            title = top.heading(desk)
+            position = top.render(into: &frame, in: body, desk: desk)
+        } else {
             if queue.hasLoaded { title += " (\(Strings.itemsCount(queue.items.count)(language)))" }
             tabBar.render(into: &frame, row: 1, width: width, theme: theme)
             queue.render(into: &frame, in: tableRect, theme: theme, language: language, cursorStyle: cursorStyle,
@@ -976,41 +898,6 @@ public struct AppState {
             if queue.table.rowCount > 0 {
                 position = Strings.position(queue.table.cursor + 1, of: queue.table.rowCount)(language)
             }
-        case .reader(let reader)?:
-            title = Strings.readerTitle(language) + ": " + reader.title
-            if reader.showsDifferences { title += " — " + Strings.differencesTitle(language) }
-            let lines = pagerLines()
-            PagerView.render(lines: lines, state: reader.pager, into: &frame, in: body, theme: theme)
-            if !lines.isEmpty {
-                position = Strings.position(min(lines.count, reader.pager.top + bodyRows), of: lines.count)(language)
-            }
-            if !reader.showsDifferences && !reader.findings.isEmpty {
-                position += (position.isEmpty ? "" : " · ") + Strings.findingCount(reader.findings.count)(language)
-            }
-        case .help(let help)?:
-            title = Strings.helpTitle(language)
-            PagerView.render(lines: pagerLines(), state: help.pager, into: &frame, in: body, theme: theme)
-        case .editor?:
-            break
-        case .duty(let duty)?:
-            title = Strings.dutyTitle(language)
-            duty.render(into: &frame, in: body, now: now, theme: theme, language: language)
-            if let selected = duty.selected {
-                let list = duty.selectable(now: now, language: language)
-                position = Strings.position((list.firstIndex(of: selected) ?? 0) + 1, of: list.count)(language)
-            }
-        case .royalties(let screen)?:
-            title = Strings.royaltiesTitle(language)
-            screen.render(into: &frame, in: body, now: now, theme: theme, language: language, cursorStyle: cursorStyle)
-            let table = screen.statement == nil ? screen.table : screen.statementTable
-            if table.rowCount > 0 { position = Strings.position(table.cursor + 1, of: table.rowCount)(language) }
-        case .activity(let screen)?:
-            title = Strings.activityTitle(language)
-            screen.render(into: &frame, in: body, theme: theme, language: language)
-        case .social(let screen)?:
-            title = Strings.socialTitle(language)
-            renderSocial(screen, into: &frame, in: body)
-            if screen.table.rowCount > 0 { position = Strings.position(screen.table.cursor + 1, of: screen.table.rowCount)(language) }
         }
 
         if let errorText, statusError != nil, showsNothing {
@@ -1032,11 +919,9 @@ public struct AppState {
                 left = spinner + " " + Strings.loading(language)
             } else if !matcher.pending.isEmpty {
                 left = Strings.pendingKeys(matcher.pending.map(\.name).joined(separator: " "))(language)
-            } else if case .social(let screen)? = overlays.last {
-                // The counts give way to the hints (those needing a person come first, and stay).
-                let room = width - DisplayWidth.of(position.isEmpty ? hint : position + " · " + hint) - 4
-                left = DisplayWidth.truncate(screen.countsText(language), to: max(min(width - 2, 24), room))
-            } else if overlays.isEmpty {
+            } else if let top = overlays.last?.screen {
+                left = top.statusText(desk, room: width - DisplayWidth.of(position.isEmpty ? hint : position + " · " + hint) - 4) ?? ""
+            } else {
                 left = [queue.filterText.isEmpty ? nil : Strings.filterShown(queue.filterText)(language), criteriaSummary]
                     .compactMap { $0 }.joined(separator: " · ")
             }

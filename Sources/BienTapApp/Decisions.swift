@@ -31,18 +31,11 @@ public struct ApprovalBasis: Equatable, Sendable {
 /// portal as one decision with one Idempotency-Key through its retries.
 extension AppState {
     /// The item a decision is about: the one in the reader, or the queue's selected row.
-    private var decisionTarget: (id: Int64, title: String, site: String?)? {
-        switch overlays.last {
-        case .reader(let reader)?:
-            let site = reader.submission?.summary.site.code ?? queue.items.first { $0.id == reader.id }?.site.code
-            return (reader.id, reader.title, site)
-        case nil:
-            return queue.selected.map { ($0.id, $0.title, $0.site.code) }
-        case .duty(let duty)?:
-            return duty.selected.map { ($0.id, $0.title, $0.site.code) }
-        default:
-            return nil
-        }
+    private var decisionTarget: DecisionTarget? {
+        guard let top = overlays.last?.screen else { return queue.selected.map { ($0.id, $0.title, $0.site.code) } }
+        // The reader knows its item's site once it is read; till then the queue's row does.
+        guard let target = top.decisionTarget else { return nil }
+        return (target.id, target.title, target.site ?? queue.items.first { $0.id == target.id }?.site.code)
     }
 
     mutating func startDecision(_ action: WorkflowAction) -> [Effect] {
@@ -263,7 +256,7 @@ extension AppState {
             }
             refreshing.insert(tab)
             effects.append(tabs[tab].load(tab))
-            if overlays.contains(where: { if case .duty = $0 { return true } else { return false } }) { effects.append(.loadDuty) }
+            for index in overlays.indices { effects += on(index) { $0.decided(item, in: &$1) } }
             return effects
         case .failure(let error):
             showError(error)

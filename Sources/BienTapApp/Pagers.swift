@@ -7,23 +7,10 @@ import VietText
 extension AppState {
     /// Scroll position and search of the pager on top (the reader, the help), when the top screen is one.
     var topPager: (pager: PagerState, search: PagerSearch)? {
-        get {
-            switch overlays.last {
-            case .reader(let reader)?: return (reader.pager, reader.search)
-            case .help(let help)?: return (help.pager, help.search)
-            case .editor?, .duty?, .royalties?, .activity?, .social?, nil: return nil
-            }
-        }
+        get { overlays.last?.screen.pagerPosition }
         set {
-            guard let newValue else { return }
-            switch overlays.last {
-            case .reader(var reader)?:
-                (reader.pager, reader.search) = newValue
-                overlays[overlays.count - 1] = .reader(reader)
-            case .help?:
-                overlays[overlays.count - 1] = .help(HelpScreen(pager: newValue.pager, search: newValue.search))
-            case .editor?, .duty?, .royalties?, .activity?, .social?, nil: break
-            }
+            guard let newValue, let last = overlays.indices.last else { return }
+            overlays[last].update { $0.pagerPosition = newValue }
         }
     }
 
@@ -39,16 +26,12 @@ extension AppState {
 
     /// The top pager's text before wrapping and highlighting.
     func pagerSource() -> [StyledLine] {
-        switch overlays.last {
-        case .reader(let reader)?: return reader.sourceLines(theme: theme, language: language)
-        case .help?: return helpLines()
-        case .editor?, .duty?, .royalties?, .activity?, .social?, nil: return []
-        }
+        overlays.last?.screen.pagerSource(desk) ?? []
     }
 
     /// The top pager's lines as drawn: search matches highlighted, wrapped to the width.
     func pagerLines() -> [StyledLine] {
-        PagerView.wrap(pagerSearch?.highlight(pagerSource(), theme: theme) ?? [], width: width)
+        overlays.last.map { desk.pagerLines(of: $0.screen) } ?? []
     }
 
     @discardableResult
@@ -60,11 +43,6 @@ extension AppState {
     }
 
     mutating func moveInTopScreen(_ move: Move) {
-        if case .duty(var duty)? = overlays.last {
-            duty.apply(move, now: now, language: language, visibleRows: bodyRows)
-            overlays[overlays.count - 1] = .duty(duty)
-            return
-        }
         if var pager {
             pager.apply(move, lineCount: pagerLines().count, visibleRows: bodyRows)
             self.pager = pager

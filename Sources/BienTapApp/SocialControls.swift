@@ -264,16 +264,6 @@ extension AppState {
         socialOnTop = screen
     }
 
-    // MARK: - Drawing
-
-    func renderSocial(_ screen: SocialScreen, into frame: inout Frame, in body: Rect) {
-        let state = keyNames(for: .nextState).first ?? "Tab"
-        let channel = keyNames(for: .nextChannel).first ?? "c"
-        let resolve = keyNames(for: .resolvePost).first ?? "V"
-        screen.render(into: &frame, in: body, theme: theme, language: language, cursorStyle: cursorStyle,
-                      filterKeys: Strings.socialFilterKeys(status: state, channel: channel)(language), resolveKey: resolve)
-    }
-
     // MARK: - Answers
 
     mutating func handleSocial(_ message: AppMessage) -> [Effect] {

@@ -165,3 +165,58 @@ struct DutyScreen {
         return String(format: "%02d:%02d", f.hour, f.minute)
     }
 }
+
+extension DutyScreen: DeskScreen {
+    var overlay: Overlay { .duty(self) }
+    var keyContext: String { AppActions.duty }
+    func heading(_ desk: DeskContext) -> String { Strings.dutyTitle(desk.language) }
+    func isBusy(_ desk: DeskContext) -> Bool? { isLoading || !desk.deciding.isEmpty }
+    var decisionTarget: DecisionTarget? { selected.map { ($0.id, $0.title, $0.site.code) } }
+
+    /// A new duty view, reading what it shows.
+    static func start(in desk: inout DeskContext) -> (DutyScreen, [Effect]) {
+        desk.loading()
+        return (DutyScreen(), [.loadDuty])
+    }
+
+    mutating func perform(_ action: DeskAction, in desk: inout DeskContext) -> [Effect]? {
+        if let move = action.move {
+            apply(move, now: desk.now, language: desk.language, visibleRows: desk.bodyRows)
+            return []
+        }
+        switch action {
+        case .refresh:
+            isLoading = true
+            desk.loading()
+            return [.loadDuty]
+        case .open:
+            guard let item = selected else { return [] }
+            return desk.read(item.id, title: item.title)
+        default:
+            return nil
+        }
+    }
+
+    mutating func receive(_ message: AppMessage, in desk: inout DeskContext) -> [Effect]? {
+        guard case .dutyLoaded(let result) = message else { return nil }
+        switch result {
+        case .success(let data):
+            replace(sites: data.sites, items: data.items, now: desk.now, language: desk.language, visibleRows: desk.bodyRows)
+            desk.clearError()
+        case .failure(let error):
+            isLoading = false
+            desk.showError(error)
+        }
+        return []
+    }
+
+    /// What it shows changes with every decision: it reads itself again.
+    mutating func decided(_ item: Submission, in desk: inout DeskContext) -> [Effect] { [.loadDuty] }
+
+    func render(into frame: inout Frame, in body: Rect, desk: DeskContext) -> String {
+        render(into: &frame, in: body, now: desk.now, theme: desk.theme, language: desk.language)
+        guard let selected else { return "" }
+        let list = selectable(now: desk.now, language: desk.language)
+        return desk.position(list.firstIndex(of: selected) ?? 0, of: list.count)
+    }
+}

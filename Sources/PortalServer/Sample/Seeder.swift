@@ -1,9 +1,5 @@
-import Crypto
 import Foundation
-import NIOCore
-import NIOFoundationCompat
 import NewsroomKit
-import SQLKit
 import VietText
 
 /// Writes the sample corpus into a store, once.
@@ -28,28 +24,15 @@ public enum Seeder {
         let contributors = SampleCorpus.contributors()
         let submissions = SampleCorpus.submissions(now: now)
         try await store.transaction {
-            let sql = store.sql
-            let existing = try await store.returning("SELECT COUNT(*) AS n FROM submissions").decode(column: "n", as: Int.self)
+            let existing = try await store.submissionTotal()
             guard existing == 0 else { throw AlreadySeeded(count: existing) }
             var siteIDs: [String: Int64] = [:]
             for site in sites {
-                if let row = try await sql.raw("SELECT id FROM sites WHERE code = \(bind: site.code)").first() {
-                    siteIDs[site.code] = try row.decode(column: "id", as: Int64.self)
-                    continue
-                }
-                siteIDs[site.code] = try await store.returning("""
-                    INSERT INTO sites (code, name, kind, language, parent_code)
-                    VALUES (\(bind: site.code), \(bind: Normalization.nfc(site.name)), \(bind: site.kind.rawValue), \(bind: site.language), \(bind: site.parentCode))
-                    RETURNING id
-                    """).decode(column: "id", as: Int64.self)
+                siteIDs[site.code] = try await store.siteID(site)
             }
             var contributorIDs: [Int64] = []
             for person in contributors {
-                contributorIDs.append(try await store.returning("""
-                    INSERT INTO contributors (full_name, pen_name, email)
-                    VALUES (\(bind: Normalization.nfc(person.fullName)), \(bind: person.penName.map(Normalization.nfc)), \(bind: person.email))
-                    RETURNING id
-                    """).decode(column: "id", as: Int64.self))
+                contributorIDs.append(try await store.insertContributor(fullName: person.fullName, penName: person.penName, email: person.email))
             }
             for (index, seed) in submissions.enumerated() {
                 let shares = seed.coAuthors.sorted { $0.key < $1.key }
@@ -68,21 +51,14 @@ public enum Seeder {
                     publishedAt: publishedAt, facts: sampleFacts.of(seed))
                 // Shares named with an item an editor has approved were confirmed then.
                 try await store.setCoAuthors(of: id, shares, confirmed: wentOut || [.approved, .scheduled].contains(seed.status))
-                if let grading = seed.grading {
-                    try await sql.raw("UPDATE submissions SET grading = \(bind: try Store.gradingJSON(grading)) WHERE id = \(bind: id)").run()
-                }
+                if let grading = seed.grading { try await store.setGrading(of: id, grading) }
                 // Photos an editor has approved were graded then: Ảnh 1.5 for the first, 1 for the others.
                 let graded = wentOut || [.approved, .scheduled].contains(seed.status)
                 for (number, photo) in seed.photos.enumerated() {
-                    let grading = graded ? try Store.gradingJSON(Grading(genre: PhotoGrading.defaultGenre, coefficient: number == 0 ? 1.5 : 1)) : nil
-                    try await sql.raw("""
-                        INSERT INTO attachments (submission_id, number, filename, content_type, size, sha256, caption, credit,
-                                                 credit_contributor_id, grading, data)
-                        VALUES (\(bind: id), \(bind: number + 1), \(bind: "anh-\(number + 1).png"), 'image/png', \(bind: Self.samplePhoto.count),
-                                \(bind: Hex.string(SHA256.hash(data: Self.samplePhoto))), \(bind: Normalization.nfc(photo.caption)),
-                                \(bind: Normalization.nfc(photo.credit)), \(bind: photo.photographer.map { contributorIDs[$0] }), \(bind: grading),
-                                \(bind: ByteBuffer(data: Self.samplePhoto)))
-                        """).run()
+                    let upload = AttachmentUpload(filename: "anh-\(number + 1).png", data: Self.samplePhoto, caption: photo.caption,
+                                                  credit: photo.credit, creditContributorId: photo.photographer.map { contributorIDs[$0] })
+                    try await store.insertAttachment(upload, number: number + 1, of: id,
+                                                     grading: graded ? Grading(genre: PhotoGrading.defaultGenre, coefficient: number == 0 ? 1.5 : 1) : nil)
                 }
                 if let publishedAt, let published = try await store.submission(id: id, scope: .everything) {
                     // As a publication writes them: the page, and the royalties reckoned by the store itself.
@@ -131,10 +107,8 @@ public enum Seeder {
     private static func settleRoyalties(in store: Store, now: Date) async throws {
         guard let lastClosed = SampleCorpus.monthStart(3, before: now), let lastPaid = SampleCorpus.monthStart(4, before: now) else { return }
         let closeBefore = Store.royaltyMonth(of: lastClosed.start), payBefore = Store.royaltyMonth(of: lastPaid.start)
-        let months = try await store.sql.raw("SELECT DISTINCT month, site_code FROM entitlements ORDER BY month, site_code").all()
         var transfer = 100
-        for row in months {
-            let month = try row.decode(column: "month", as: String.self), site = try row.decode(column: "site_code", as: String.self)
+        for (month, site) in try await store.entitlementMonths() {
             guard month <= closeBefore, let first = VietnamDay(month + "-01") else { continue }
             let next = first.adding(days: 31)
             let closedOn = VietnamDay(String(next.text.prefix(7)) + "-05") ?? next
@@ -152,11 +126,9 @@ public enum Seeder {
     /// the sample's items again and again, each round two months further back.
     public static func seedBulk(into store: Store, count: Int, now: Date? = nil) async throws {
         let now = now ?? store.clock.now()
-        let sql = store.sql
         var siteIDs: [String: Int64] = [:]
         for site in try await store.sites() { siteIDs[site.code] = site.id }
-        let contributorIDs = try await sql.raw("SELECT id FROM contributors WHERE user_id IS NULL ORDER BY id").all()
-            .map { try $0.decode(column: "id", as: Int64.self) }
+        let contributorIDs = try await store.contributorsWithoutAccount()
         let people = SampleCorpus.contributors()
         guard contributorIDs.count >= people.count, !siteIDs.isEmpty else { throw EmptyForBulk() }
         let sample = SampleCorpus.submissions(now: now)
@@ -199,36 +171,19 @@ public enum Seeder {
         let givens = ["An", "Bảo", "Châu", "Dũng", "Hà", "Hải", "Khoa", "Lan", "Linh", "Mai", "Nam", "Phúc", "Quyên", "Sơn",
                       "Tâm", "Thảo", "Trung", "Uyên", "Vy", "Yến", "Ánh", "Đức", "Ỷ Lan"]
         try await store.transaction {
-            let sql = store.sql
-            let items = try await sql.raw("SELECT MIN(id) AS lo, MAX(id) AS hi FROM submissions").first()
-            guard let items, let low = try items.decode(column: "lo", as: Int64?.self), let high = try items.decode(column: "hi", as: Int64?.self),
-                  payees > 0, let day = VietnamDay(month + "-15") else { throw EmptyForBulk() }
+            guard let items = try await store.submissionIDs(), payees > 0, let day = VietnamDay(month + "-15") else { throw EmptyForBulk() }
             var first: Int64?
             for i in 0..<payees {
                 let name = "\(families[i % families.count]) \(middles[i / families.count % middles.count]) \(givens[i / 7 % givens.count])"
-                let id = try await store.returning("""
-                    INSERT INTO contributors (full_name, pen_name, email) VALUES (\(bind: Normalization.nfc(name)), NULL, \(bind: "ctv\(i)@bench.invalid"))
-                    RETURNING id
-                    """).decode(column: "id", as: Int64.self)
+                let id = try await store.insertContributor(fullName: name, penName: nil, email: "ctv\(i)@bench.invalid")
                 first = first ?? id
-                try await sql.raw("""
-                    INSERT INTO payees (contributor_id, unit, id_number, tax_code, bank_account, bank, kind, commitment_signed_on, updated_at)
-                    VALUES (\(bind: id), 'Cộng tác viên tự do', \(bind: String(format: "0510%08d", i)), \(bind: String(format: "80%08d", i)),
-                            \(bind: String(format: "0541000%06d", i)), 'Vietcombank – CN Quảng Ngãi', \(bind: i % 4 == 0 ? "staff" : "outside"),
-                            NULL, \(bind: Store.millis(now)))
-                    """).run()
+                try await store.writePayee(Payee(contributorId: id, fullName: name, unit: "Cộng tác viên tự do", idNumber: String(format: "0510%08d", i),
+                                               taxCode: String(format: "80%08d", i), bankAccount: String(format: "0541000%06d", i),
+                                               bank: "Vietcombank – CN Quảng Ngãi", kind: i % 4 == 0 ? .staff : .outside), now: now)
             }
+            // The sample's submissions, and the payees just written, have contiguous ids: each line names one of each.
             guard let first else { throw EmptyForBulk() }
-            // The sample's submissions have contiguous ids: each line names one of them.
-            try await sql.raw("""
-                WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < \(bind: count))
-                INSERT INTO entitlements (submission_id, contributor_id, site_code, genre, genre_name, coefficient, share_percent,
-                                          item_amount, amount, base_salary, unit_value, basis, published_at, month, adjusts, created_at)
-                SELECT \(bind: low) + n.i % \(bind: high - low + 1), \(bind: first) + n.i % \(bind: Int64(payees)), \(bind: site), 'tin',
-                       'Tin; Trả lời bạn đọc', 1 + n.i % 3, 100, 253000 * (1 + n.i % 3), 253000 * (1 + n.i % 3), 2530000, 253000, 'bench',
-                       \(bind: Store.millis(day.start)) + n.i, \(bind: month), NULL, \(bind: Store.millis(now))
-                FROM n
-                """).run()
+            try await store.insertBenchEntitlements(count: count, items: items, payees: first...(first + Int64(payees) - 1), site: site, month: month, day: day, now: now)
         }
     }
 

@@ -152,19 +152,25 @@ extension Store {
                 status: .submitted, received: now, author: principal.name, authorShare: CoAuthorShare.authorShare(leftBy: coAuthors))
             try await setCoAuthors(of: id, coAuthors, confirmed: false)
             for (index, photo) in photos.enumerated() {
-                let digest = Hex.string(SHA256.hash(data: photo.data))
-                try await sql.raw("""
-                    INSERT INTO attachments (submission_id, number, filename, content_type, size, sha256, caption, credit, credit_contributor_id, data)
-                    VALUES (\(bind: id), \(bind: index + 1), \(bind: Normalization.nfc(photo.filename)),
-                            \(bind: Attachment.imageType(of: photo.data) ?? "application/octet-stream"), \(bind: photo.data.count),
-                            \(bind: digest), \(bind: Normalization.nfc(photo.caption)), \(bind: Normalization.nfc(photo.credit)),
-                            \(bind: photo.creditContributorId), \(bind: ByteBuffer(data: photo.data)))
-                    """).run()
+                try await insertAttachment(photo, number: index + 1, of: id)
             }
             guard let created = try await submission(id: id, scope: .everything) else { throw CancellationError() }
             if let idempotency { try await remember(idempotency, status: 201, body: try answer(created), now: now) }
             return .created(created)
         }
+    }
+
+    /// Inside a transaction: `upload` as photo `number` of submission `id`, graded with `grading` when an editor has.
+    func insertAttachment(_ upload: AttachmentUpload, number: Int, of id: Int64, grading: Grading? = nil) async throws {
+        try await sql.raw("""
+            INSERT INTO attachments (submission_id, number, filename, content_type, size, sha256, caption, credit, credit_contributor_id,
+                                     grading, data)
+            VALUES (\(bind: id), \(bind: number), \(bind: Normalization.nfc(upload.filename)),
+                    \(bind: Attachment.imageType(of: upload.data) ?? "application/octet-stream"), \(bind: upload.data.count),
+                    \(bind: Hex.string(SHA256.hash(data: upload.data))), \(bind: Normalization.nfc(upload.caption)),
+                    \(bind: Normalization.nfc(upload.credit)), \(bind: upload.creditContributorId),
+                    \(bind: try grading.map(Store.gradingJSON)), \(bind: ByteBuffer(data: upload.data)))
+            """).run()
     }
 
     /// The first co-author of `shares` who cannot be one: the author, or no contributor the

@@ -399,17 +399,22 @@ extension Store {
         let now = now ?? clock.now()
         return try await transaction {
             guard try await sql.raw("SELECT id FROM contributors WHERE id = \(bind: payee.contributorId)").first() != nil else { return false }
-            try await sql.raw("""
-                INSERT INTO payees (contributor_id, unit, id_number, tax_code, bank_account, bank, kind, commitment_signed_on, updated_at)
-                VALUES (\(bind: payee.contributorId), \(bind: Normalization.nfc(payee.unit)), \(bind: payee.idNumber), \(bind: payee.taxCode),
-                        \(bind: payee.bankAccount), \(bind: Normalization.nfc(payee.bank)), \(bind: payee.kind.rawValue),
-                        \(bind: payee.commitmentSignedOn), \(bind: Store.millis(now)))
-                ON CONFLICT (contributor_id) DO UPDATE SET unit = excluded.unit, id_number = excluded.id_number, tax_code = excluded.tax_code,
-                    bank_account = excluded.bank_account, bank = excluded.bank, kind = excluded.kind,
-                    commitment_signed_on = excluded.commitment_signed_on, updated_at = excluded.updated_at
-                """).run()
+            try await writePayee(payee, now: now)
             return true
         }
+    }
+
+    /// Inside a transaction: `payee`'s details, for a contributor known to exist (replacing what was kept).
+    func writePayee(_ payee: Payee, now: Date) async throws {
+        try await sql.raw("""
+            INSERT INTO payees (contributor_id, unit, id_number, tax_code, bank_account, bank, kind, commitment_signed_on, updated_at)
+            VALUES (\(bind: payee.contributorId), \(bind: Normalization.nfc(payee.unit)), \(bind: payee.idNumber), \(bind: payee.taxCode),
+                    \(bind: payee.bankAccount), \(bind: Normalization.nfc(payee.bank)), \(bind: payee.kind.rawValue),
+                    \(bind: payee.commitmentSignedOn), \(bind: Store.millis(now)))
+            ON CONFLICT (contributor_id) DO UPDATE SET unit = excluded.unit, id_number = excluded.id_number, tax_code = excluded.tax_code,
+                bank_account = excluded.bank_account, bank = excluded.bank, kind = excluded.kind,
+                commitment_signed_on = excluded.commitment_signed_on, updated_at = excluded.updated_at
+            """).run()
     }
 
     /// Who is known on `site`: holds a role there, or has written or been paid for it.

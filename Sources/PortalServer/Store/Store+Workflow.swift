@@ -100,15 +100,20 @@ extension Store {
             default:
                 break
             }
-            try await sql.raw("""
-                INSERT INTO events (submission_id, actor, action, from_status, to_status, note, at)
-                VALUES (\(bind: id), \(bind: actor), \(bind: request.action.rawValue), \(bind: status.rawValue),
-                        \(bind: request.action.to.rawValue), \(bind: Normalization.nfc(request.note)), \(bind: millis))
-                """).run()
+            try await insertEvent(of: id, actor: actor, action: request.action, from: status, note: Normalization.nfc(request.note), at: now)
             guard let after = try await submission(id: id, scope: scope) else { return .notFound }
             if let idempotency { try await remember(idempotency, status: 200, body: try answer(after), now: now) }
             return .done(after)
         }
+    }
+
+    /// Inside a transaction: the audit event of `action` taken on submission `id` from `status` (note already NFC).
+    func insertEvent(of id: Int64, actor: String, action: WorkflowAction, from status: SubmissionStatus, note: String, at date: Date) async throws {
+        try await sql.raw("""
+            INSERT INTO events (submission_id, actor, action, from_status, to_status, note, at)
+            VALUES (\(bind: id), \(bind: actor), \(bind: action.rawValue), \(bind: status.rawValue), \(bind: action.to.rawValue),
+                    \(bind: note), \(bind: Store.millis(date)))
+            """).run()
     }
 
     /// The field at fault in an approval's photo gradings: a number that is no photo of `item`,

@@ -9,6 +9,8 @@ Docs/spelling.md for the commits and the commands that extract them):
     viwiki/*.txt                              Vietnamese Wikipedia pages (CC BY-SA)
     resources/CP_Vietnamese-VLC/corpus/*.txt  Vietnamese laws (public: not protected by copyright)
     vi_vtb-ud-{train,dev,test}.conllu, LICENSE.txt   UD Vietnamese-VTB (CC BY-SA 4.0)
+    unc/CP_Vietnamese-UNC/*.txt               Dân trí news, 2020-21, as underthesea's UNC has them
+    vi_tuecl-ud-test.conllu                   UD Vietnamese-TueCL: film subtitles (CC BY-SA 4.0)
 
 Writes
     Sources/VietText/Resources/vi-model.txt   syllable counts, capitals, pair counts
@@ -40,7 +42,7 @@ WIKI_MAX_WORDS = 5_000
 # attested (a word of its own, not a typo some page kept) when written this often in lower case.
 MIN_SYLLABLE = 3
 MIN_PAIR = 3
-ATTESTED = 8
+ATTESTED = 6
 
 WORD = re.compile(r"[^\W\d_]+")
 # Letters that can make a Vietnamese syllable: an onset, one to three vowels, a coda. Looser
@@ -68,7 +70,7 @@ def vtb_sentences(path):
     """Sentences of a CoNLL-U file, detokenized as a writer would type them."""
     out = []
     for line in open(path, encoding="utf-8"):
-        if not line.startswith("# text"):
+        if not line.startswith("# text ="):
             continue
         text = line.split("=", 1)[1].strip()
         tokens = text.split(" ")
@@ -181,6 +183,26 @@ def main():
     train = paragraphs_of(vtb_sentences(os.path.join(source, "vi_vtb-ud-train.conllu")))
     counted += words(train)
     count(train, syllables, capitals, pairs)
+    # Everyday writing: news of another paper and another decade than VTB's, and film dialogue.
+    # A news document that shares a run of SHINGLE words with any held-out text is left out.
+    held_shingles = set()
+    for part in ("dev", "test"):
+        for name in os.listdir(os.path.join(held_out, part)):
+            held_shingles |= shingles(read(os.path.join(held_out, part, name)))
+    news_dir = os.path.join(source, "unc/CP_Vietnamese-UNC")
+    overlapping = 0
+    for name in sorted(os.listdir(news_dir)):
+        text = "\n".join(line for line in read(os.path.join(news_dir, name)).split("\n")
+                         if not line.startswith("#"))
+        if shingles(text) & held_shingles:
+            overlapping += 1
+            continue
+        counted += words(text)
+        count(text, syllables, capitals, pairs)
+    dialogue = "\n".join(vtb_sentences(os.path.join(source, "vi_tuecl-ud-test.conllu")))
+    counted += words(dialogue)
+    count(dialogue, syllables, capitals, pairs)
+    print(f"news documents left out for sharing {SHINGLE} words with held-out text: {overlapping}")
 
     kept = [s for s, n in syllables.most_common() if n >= MIN_SYLLABLE]
     index = {s: i for i, s in enumerate(kept)}
@@ -193,13 +215,16 @@ def main():
         f.write(f"{len(kept)} {len(kept_pairs)} {ATTESTED}\n")
         for s in kept:
             f.write(f"{s} {syllables[s]} {capitals[s]}\n")
-        # Pairs by first syllable: "first second count", first written once for each run.
-        previous = -1
+        # Pairs by first syllable: "=first" once for each run, then "step count" a pair, the
+        # step from the run's previous second syllable (from 0 for its first): small numbers
+        # keep the file under 2 MB.
+        previous, last = -1, 0
         for a, b, n in kept_pairs:
             if a != previous:
                 f.write(f"={a}\n")
-                previous = a
-            f.write(f"{b} {n}\n")
+                previous, last = a, 0
+            f.write(f"{b - last} {n}\n")
+            last = b
     print(f"counted {counted} words; {len(kept)} syllables, {len(kept_pairs)} pairs; "
           f"{os.path.getsize(MODEL)} bytes")
     for part in ("dev", "test"):
@@ -208,6 +233,19 @@ def main():
             if name.endswith(".txt"):
                 print(part, name, words(read(path)), "words",
                       hashlib.sha256(open(path, "rb").read()).hexdigest()[:16])
+
+
+SHINGLE = 8
+
+
+def shingles(text):
+    """Every run of SHINGLE words of a text, in lower case, for finding shared passages."""
+    out = set()
+    for line in text.split("\n"):
+        tokens = [w.lower() for w in WORD.findall(line)]
+        for i in range(len(tokens) - SHINGLE + 1):
+            out.add(" ".join(tokens[i:i + SHINGLE]))
+    return out
 
 
 def cap_words(text, limit):

@@ -235,6 +235,7 @@ public enum Strings {
                   en: "the text mixes tone-mark styles: \(old) syllables in the old style (hoà), \(new) in the new (hòa)")
     }
     public static let spellToneStyle = Localized(vi: "không theo kiểu bỏ dấu đã chọn", en: "not in the chosen tone-mark style")
+    public static let spellVariantStyle = Localized(vi: "đúng, nhưng không theo cách viết đã chọn", en: "right, but not the spelling the house style chose")
     public static let spellDecomposed = Localized(vi: "chữ ở dạng tổ hợp (NFD), nên chuẩn hoá sang NFC",
                                                   en: "decomposed (NFD) letters; normalise to NFC")
     public static func spellLegacyEncoding(_ encoding: LegacyEncoding) -> Localized {

@@ -204,7 +204,12 @@ struct Spell: ParsableCommand {
     @Option(name: .long, help: "text (one finding a line) or jsonl (one JSON object a line).")
     var format: String = "text"
 
-    @Option(name: .long, help: ArgumentHelp("House tone-mark style: old (hoà) or new (hòa); without it both are accepted and only a mix is noted.", valueName: "old|new"))
+    @Option(name: .long, help: ArgumentHelp("""
+        House style, comma-separated: old (hoà) or new (hòa) tone marks, and the spelling to \
+        write where two are right (hằng or hàng năm, tỷ or tỉ, lý or lí, kỹ or kĩ, kỷ or kỉ, mỹ or mĩ, \
+        sỹ or sĩ, quý or quí); what it leaves out is accepted either way (a mix of tone styles \
+        is noted). The other spelling draws a style note.
+        """, valueName: "old|new,hằng|hàng,tỷ|tỉ,…"))
     var style: String?
 
     @Argument(help: ArgumentHelp("Files to check; - reads standard input.", valueName: "file"))
@@ -216,12 +221,13 @@ struct Spell: ParsableCommand {
         guard let format = SpellReport.Format(rawValue: format) else {
             throw Failed(message: "--format: text | jsonl", status: 2)
         }
-        let houseStyle = try SpellInputs.style(style)
+        let houseStyle = try SpellInputs.houseStyle(style)
         let inputs = try SpellInputs.read(files.isEmpty ? ["-"] : files, language: language)
         let userDictionary = ClientConfiguration.configDirectory(environment: environment).appendingPathComponent("dictionary.txt").path
         let lexicon = Lexicon.standard(user: userDictionary)
         if !lexicon.hasSyllables { ConsoleError.write("bientap: \(Strings.spellNoDictionary(language))\n") }
-        let checker = SpellChecker(lexicon: lexicon, style: houseStyle)
+        var checker = SpellChecker(lexicon: lexicon, style: houseStyle.tone)
+        checker.preferredVariants = houseStyle.variants
         var errors = 0
         var out = ""
         for (name, text) in inputs {
@@ -282,6 +288,31 @@ struct Normalize: ParsableCommand {
 
 /// Files named on the command line, read whole; a failure is exit status 2.
 enum SpellInputs {
+    /// `bientap spell`'s --style option: a tone style (old or new) and the spellings
+    /// the house writes where two are right (`SpellChecker.variantNames`), comma-separated;
+    /// anything else, or both sides of one choice, is a usage error.
+    static func houseStyle(_ option: String?) throws -> (tone: ToneStyle?, variants: Set<String>) {
+        guard let option else { return (nil, []) }
+        var tone: ToneStyle?
+        var variants: Set<String> = []
+        let usage = Failed(message: "--style: old | new, " + SpellChecker.variantNames.joined(separator: " | "), status: 2)
+        for part in option.split(separator: ",") {
+            let name = Normalization.nfc(part.trimmingCharacters(in: .whitespaces).lowercased())
+            if let style = ToneStyle(rawValue: name) {
+                guard tone == nil || tone == style else { throw usage }
+                tone = style
+            } else if SpellChecker.variantNames.contains(name) {
+                variants.insert(name)
+            } else {
+                throw usage
+            }
+        }
+        for choice in SpellChecker.variantChoices where variants.contains(choice.names.0) && variants.contains(choice.names.1) {
+            throw usage
+        }
+        return (tone, variants)
+    }
+
     /// The --style option: nil, old or new; anything else is a usage error.
     static func style(_ option: String?) throws -> ToneStyle? {
         guard let option else { return nil }

@@ -60,6 +60,23 @@ final class SpellCommandTests: XCTestCase {
         XCTAssertTrue(clean.out.hasPrefix("-:1:22: thuỷ:"), clean.out)
     }
 
+    func testAHouseStyleAsksForOneOfTwoRightSpellings() throws {
+        let text = "Hàng năm thu 5 tỉ đồng, hằng ngày 6 tỷ."
+        let both = try run(["spell", "-"], stdin: text)
+        XCTAssertEqual(both.status, 0)
+        XCTAssertEqual(both.out, "", "without --style both spellings are right")
+        let house = try run(["spell", "--style", "new,hằng,tỷ", "-"], stdin: text)
+        XCTAssertEqual(house.status, 0, "a style note is no error")
+        XCTAssertEqual(house.out, """
+        -:1:1: Hàng năm: đúng, nhưng không theo cách viết đã chọn (gợi ý: Hằng năm)
+        -:1:16: tỉ: đúng, nhưng không theo cách viết đã chọn (gợi ý: tỷ)
+
+        """)
+        // Both sides of one choice, or a spelling no choice has, is a usage error.
+        XCTAssertEqual(try run(["spell", "--style", "hằng,hàng", "-"], stdin: text).status, 2)
+        XCTAssertEqual(try run(["spell", "--style", "tý", "-"], stdin: text).status, 2)
+    }
+
     func testUsageAndInputErrorsExitTwo() throws {
         XCTAssertEqual(try run(["spell", "/nonexistent/bai-viet.md"]).status, 2)
         XCTAssertEqual(try run(["spell", "--format", "xml", "-"], stdin: "").status, 2)

@@ -38,15 +38,15 @@ final class HeldOutCorpusTests: XCTestCase {
 
     func testTheWordModelIsLoaded() throws {
         let lexicon = Lexicon.standard()
-        XCTAssertGreaterThan(lexicon.modelWords, 10_000_000)
+        XCTAssertGreaterThan(lexicon.modelWords, 17_000_000)
         XCTAssertGreaterThan(lexicon.attestedCount, 6_650)
     }
 
     func testGovernmentProseDrawsAtMostHalfAFalseFlagPerThousandWordsAndNewsFewerThanFour() throws {
         let report = try report()
         XCTAssertLessThanOrEqual(report.falseFlagsPerThousand("government"), 0.5, describe(report.prose["government"]?.falseFlags ?? []))
-        XCTAssertLessThanOrEqual(report.falseFlagsPerThousand("news"), 3.5, describe(report.prose["news"]?.falseFlags ?? []))
-        XCTAssertLessThanOrEqual(report.falseFlagsPerThousand("encyclopedia"), 1.5, describe(report.prose["encyclopedia"]?.falseFlags ?? []))
+        XCTAssertLessThanOrEqual(report.falseFlagsPerThousand("news"), 3.1, describe(report.prose["news"]?.falseFlags ?? []))
+        XCTAssertLessThanOrEqual(report.falseFlagsPerThousand("encyclopedia"), 1.4, describe(report.prose["encyclopedia"]?.falseFlags ?? []))
         XCTAssertGreaterThanOrEqual(report.prose.values.map(\.words).reduce(0, +), 20_000)
     }
 
@@ -59,7 +59,7 @@ final class HeldOutCorpusTests: XCTestCase {
         let report = try report()
         let missed = report.missed.map { "\($0.injection.wrong)→\($0.injection.right)" }.prefix(30).joined(separator: " ")
         XCTAssertEqual(report.recall[.nonword]?.rate ?? 0, 1, missed)
-        XCTAssertGreaterThanOrEqual(report.recall[.realword]?.rate ?? 0, 0.60, missed)
+        XCTAssertGreaterThanOrEqual(report.recall[.realword]?.rate ?? 0, 0.62, missed)
         XCTAssertGreaterThanOrEqual(report.recall[.hoinga]?.rate ?? 0, 0.90)
         XCTAssertGreaterThanOrEqual(report.recall[.name]?.rate ?? 0, 0.80)
     }

@@ -96,6 +96,33 @@ final class WordModelTests: XCTestCase {
         XCTAssertEqual(errors("Hằng năm và hàng năm, doanh thu đạt 5 tỉ đồng, năm sau 6 tỷ đồng; kỹ thuật, kĩ thuật.").map(\.word), [])
     }
 
+    func testAHouseStyleAsksForOneVariantWithAStyleNote() {
+        var checker = SpellChecker(lexicon: Self.checker.lexicon)
+        checker.preferredVariants = ["hằng", "tỷ"]
+        let notes = checker.check("Hàng năm thu 5 tỉ đồng, hằng ngày 6 tỷ; hàng hóa bán chạy.")
+        XCTAssertEqual(notes.map(\.word), ["Hàng năm", "tỉ"])
+        XCTAssertEqual(notes.map(\.kind), [.style, .style])
+        XCTAssertEqual(notes.map(\.reason), [.variantStyle, .variantStyle])
+        XCTAssertEqual(notes.map { $0.suggestions.first ?? "" }, ["Hằng năm", "tỷ"])
+        XCTAssertEqual(notes.map(\.length), [8, 2])
+        checker.preferredVariants = ["hàng", "quí"]
+        XCTAssertEqual(checker.check("Hằng tháng quỹ chi đều.").map { $0.suggestions.first ?? "" }, ["Hàng tháng", "quĩ"])
+    }
+
+    func testALoanwordWrittenAsOneWordIsLeftAlone() {
+        // Two runs of vowels and no syllable a slip away: Vietnamised loanwords, not typos.
+        XCTAssertEqual(errors("Xe chở ăcqui cũ và túi nilông, ông bán kem càrem.").map(\.word), [])
+        // A typo with two runs of vowels is still one: a syllable is a slip away.
+        XCTAssertEqual(errors("Đoàn thanha niên họp.").map(\.word), ["thanha"])
+    }
+
+    func testALetterLostWithItsMarksIsOneSlip() {
+        // "đon" is đoàn without its à, "thưng" thương without its ơ.
+        let found = errors("Các đon viên thanh niên tham gia. Anh ấy bị thưng nặng ở chân.")
+        XCTAssertEqual(found.map(\.word), ["đon", "thưng"])
+        XCTAssertEqual(found.map { $0.suggestions.first ?? "" }, ["đoàn", "thương"])
+    }
+
     func testRomanNumeralListMarkersAreAccepted() {
         XCTAssertEqual(errors("Chương II\nMục IV. Điều 3\nI. Mục tiêu\nIII. Giải pháp").map(\.word), [])
     }

@@ -58,6 +58,7 @@ public enum SpellReport {
         case .legacyEncoding: return Strings.spellLegacyEncoding(finding.legacyEncoding ?? .tcvn3)
         case .repeatedWord: return Strings.spellRepeated
         case .spaceBeforePunctuation: return Strings.spellSpaceBeforePunctuation
+        case .variantStyle: return Strings.spellVariantStyle
         }
     }
 }

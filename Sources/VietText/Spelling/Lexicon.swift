@@ -180,8 +180,8 @@ public struct Lexicon: Sendable {
     /// Adds the word model (Scripts/spelling-model.py): its syllables, attested,
     /// with their counts, and the counts of the pairs they make. Lines:
     /// comments (#), "syllables pairs attested", one "syllable count capitals" a
-    /// syllable (attested when written in lower case `attested` times or more), then "=first" before the "second count" of the pairs it starts,
-    /// both by their line among the syllables. Read as bytes: a few
+    /// syllable (attested when written in lower case `attested` times or more), then "=first" before the "step count" of the pairs it starts,
+    /// both by their line among the syllables, the second as the step from the one before it in the run. Read as bytes: a few
     /// hundred thousand numbers cost little that way.
     public mutating func add(model data: Data) {
         // Unshared from here on: `entryID` and the lines below change the tables in place.
@@ -247,15 +247,18 @@ public struct Lexicon: Sendable {
                 tables.entries[id].count += count
                 tables.entries[id].capitals += capitals
             }
-            var first = -1
+            var first = -1, second = 0
             while i < bytes.count {
                 if bytes[i] == 0x3D {  // "="
                     i += 1
                     let n = number()
                     first = n < ids.count ? ids[n] : -1
+                    second = 0
                 } else {
-                    let n = number(), count = number()
-                    if first >= 0, n < ids.count, ids[n] >= 0 { tables.pairCounts.add(first, ids[n], count) }
+                    // The second syllable is written as the step from the run's previous one.
+                    second += number()
+                    let count = number()
+                    if first >= 0, second < ids.count, ids[second] >= 0 { tables.pairCounts.add(first, ids[second], count) }
                 }
                 skipLine()
             }

@@ -10,7 +10,7 @@ extension SpellChecker {
     public struct ContextBars: Sendable {
         /// A syllable counted this often beside each neighbour it has stands, unexamined:
         /// what keeps the check fast, as most syllables in prose are.
-        public var known = 20
+        public var known = 10
         /// How many times likelier the fix must be, beside both neighbours together.
         public var ratio = 2_000.0
         /// The same with one neighbour only.
@@ -62,14 +62,45 @@ extension SpellChecker {
         }
         // A letter changed, lost or added with the other marks kept; đ's bar goes with its letter ("ược" for được).
         let unbarred = Self.withoutBar(marks)
+        // A letter lost takes its marks with it ("đon" for đoàn, "thưng" for thương).
+        let letters = Array(skeleton.unicodeScalars)
         for (variant, editCost) in Self.edits(of: skeleton) {
-            for other in lexicon.entries(withSkeleton: variant)
-            where Self.markCost(unbarred, Self.withoutBar(Self.marks(lexicon.entries[other].key))) == 0 {
-                consider(other, editCost)
+            let inserted = Self.insertedVowel(letters, Array(variant.unicodeScalars))
+            for other in lexicon.entries(withSkeleton: variant) {
+                let theirs = Self.withoutBar(Self.marks(lexicon.entries[other].key))
+                if Self.markCost(unbarred, theirs) == 0 {
+                    consider(other, editCost)
+                } else if let inserted, Self.lostWithItsMarks(unbarred, theirs, vowel: inserted) {
+                    consider(other, editCost + Self.lostMarksCost)
+                }
             }
         }
         return costs.map { (id: $0.key, cost: $0.value) }
             .sorted { ($0.cost, lexicon.entries[$0.id].key) < ($1.cost, lexicon.entries[$1.id].key) }
+    }
+
+    /// What a letter lost with its marks costs beyond the letter.
+    static let lostMarksCost = 0.1
+
+    /// The vowel `longer` has that `shorter` lacks, when that is the one difference.
+    static func insertedVowel(_ shorter: [Unicode.Scalar], _ longer: [Unicode.Scalar]) -> Unicode.Scalar? {
+        guard longer.count == shorter.count + 1 else { return nil }
+        var i = 0
+        while i < shorter.count && shorter[i] == longer[i] { i += 1 }
+        guard shorter[i...].elementsEqual(longer[(i + 1)...]), "aeiouy".unicodeScalars.contains(longer[i]) else { return nil }
+        return longer[i]
+    }
+
+    /// Whether `theirs` has the marks of `written` and those of the lost `vowel`:
+    /// its hat, horn or breve, or the tone when `written` has none.
+    static func lostWithItsMarks(_ written: (tone: Tone, marked: [Unicode.Scalar]), _ theirs: (tone: Tone, marked: [Unicode.Scalar]), vowel: Unicode.Scalar) -> Bool {
+        guard written.tone == theirs.tone || written.tone == .level else { return false }
+        var unmatched = theirs.marked
+        for mark in written.marked {
+            guard let i = unmatched.firstIndex(of: mark) else { return false }
+            unmatched.remove(at: i)
+        }
+        return unmatched.isEmpty || (unmatched.count == 1 && LetterTable.plain(unmatched[0]) == vowel)
     }
 
     /// Marks without đ's bar, which a letter lost, added or changed takes with it.

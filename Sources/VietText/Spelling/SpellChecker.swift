@@ -20,6 +20,7 @@ public struct Finding: Equatable, Sendable {
         case legacyEncoding           // TCVN3 or VNI letters pasted from an old Word file (ViÖt, Vieät)
         case repeatedWord             // của của
         case spaceBeforePunctuation   // "bài ,"
+        case variantStyle             // hàng năm where the house style writes hằng năm
     }
 
     public var line: Int
@@ -50,6 +51,9 @@ public struct SpellChecker: Sendable {
     public var style: ToneStyle?
     /// When the word model flags a real word used for another.
     public var contextBars = ContextBars()
+    /// The spellings the house style writes where two are right (`variantChoices`: hằng năm
+    /// or hàng năm, tỷ or tỉ), by name; empty accepts both.
+    public var preferredVariants: Set<String> = []
 
     public init(lexicon: Lexicon, style: ToneStyle? = nil) {
         self.lexicon = lexicon
@@ -239,6 +243,7 @@ public struct SpellChecker: Sendable {
             }
         }
         findings += toneStyleNotes(pass.styled)
+        if !preferredVariants.isEmpty { findings += variantNotes(nfc) }
         return findings.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
 
@@ -422,6 +427,9 @@ public struct SpellChecker: Sendable {
         }
         let candidates = memo.candidates[index] ?? candidates(for: token.text)
         memo.candidates[index] = candidates
+        // Two runs of vowels and no syllable a slip away: a loanword written as one word
+        // (nilông, ăcqui, hănggô), not a typo of a syllable.
+        if candidates.isEmpty && verdict.reason == .invalidSyllable && Self.vowelRuns(memo.words[index].lower) >= 2 { return nil }
         return (Finding(line: token.line, column: token.column, length: token.length, word: token.text, kind: .nonword,
                         reason: verdict.reason, suggestions: ranked(candidates, before: before, after: nil, like: token.text)),
                 candidates)

@@ -2,11 +2,11 @@ import Foundation
 import NewsroomKit
 import NIOCore
 @testable import PortalServer
-import XCTest
+import Testing
 
 /// The item's own JSON writer must say exactly what Foundation's encoder says.
-final class SubmissionJSONTests: XCTestCase {
-    func testSubmissionsAreByteForByteWhatTheEncoderWrites() throws {
+struct SubmissionJSONTests {
+    @Test func submissionsAreByteForByteWhatTheEncoderWrites() throws {
         let ascii = String(String.UnicodeScalarView((0..<128).compactMap(Unicode.Scalar.init)))
         let texts = [ascii, "Tòa soạn hội nghị", "Tòa soạn".decomposedStringWithCanonicalMapping, "北京 🇻🇳 👩‍👩‍👧 a\u{2028}b\u{7F}", ""]
         let moment = Date(timeIntervalSince1970: 1_795_000_000.999)
@@ -35,10 +35,10 @@ final class SubmissionJSONTests: XCTestCase {
                     socialMessage: variant == 3 ? text : nil)
                 let expected = try WireFormat.encoder().encode(item)
                 let written = try SubmissionJSON.write(item)
-                XCTAssertEqual(String(buffer: written), String(decoding: expected, as: UTF8.self))
+                #expect(String(buffer: written) == String(decoding: expected, as: UTF8.self))
                 checked += 1
             }
         }
-        XCTAssertEqual(checked, texts.count * 4)
+        #expect(checked == texts.count * 4)
     }
 }

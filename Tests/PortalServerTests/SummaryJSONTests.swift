@@ -2,10 +2,10 @@ import Foundation
 import NewsroomKit
 import NIOCore
 @testable import PortalServer
-import XCTest
+import Testing
 
 /// The list's own JSON writer must say exactly what Foundation's encoder says.
-final class SummaryJSONTests: XCTestCase {
+struct SummaryJSONTests {
     private func summary(_ id: Int64, title: String, penName: String?, lease: Lease?, received: Date) -> SubmissionSummary {
         SubmissionSummary(id: id, site: SiteRef(id: id % 7, code: "so-\(id)", name: "Sở \"Văn hóa\" / Thể thao"),
                           contributor: ContributorRef(id: 40 + id, fullName: "Nguyễn Thị Ánh\\", penName: penName),
@@ -14,7 +14,7 @@ final class SummaryJSONTests: XCTestCase {
                           receivedAt: received, words: Int(id) * 37, revision: Int(id % 5) + 1, lease: lease)
     }
 
-    func testPagesAreByteForByteWhatTheEncoderWrites() throws {
+    @Test func pagesAreByteForByteWhatTheEncoderWrites() throws {
         // Every ASCII character (controls included), Vietnamese in both forms, CJK, emoji, separators.
         let ascii = String(String.UnicodeScalarView((0..<128).compactMap(Unicode.Scalar.init)))
         let titles = [ascii, "Tòa soạn hội nghị", "Tòa soạn".decomposedStringWithCanonicalMapping, "北京 🇻🇳 👩‍👩‍👧", "a\u{2028}b\u{2029}c\u{7F}", ""]
@@ -39,8 +39,8 @@ final class SummaryJSONTests: XCTestCase {
                      Page(items: [], nextCursor: nil)] {
             let expected = try WireFormat.encoder().encode(page)
             let written = SummaryJSON.page(page)
-            XCTAssertEqual(String(buffer: written), String(decoding: expected, as: UTF8.self))
-            XCTAssertEqual(Array(buffer: written), Array(expected))
+            #expect(String(buffer: written) == String(decoding: expected, as: UTF8.self))
+            #expect(Array(buffer: written) == Array(expected))
         }
     }
 }

@@ -87,17 +87,6 @@ public enum AppMessage: Sendable {
     case socialPostActed(id: Int64, Result<SocialActOutcome, PortalError>)
 }
 
-/// What the duty view shows: the sites one may publish on, and what is approved or scheduled.
-public struct DutyData: Sendable {
-    public var sites: [SiteRef]
-    public var items: [SubmissionSummary]
-
-    public init(sites: [SiteRef], items: [SubmissionSummary]) {
-        self.sites = sites
-        self.items = items
-    }
-}
-
 /// An item opened for editing: as it is now, and the lease held on it.
 public struct EditingStart: Sendable {
     public var submission: Submission
@@ -304,7 +293,7 @@ public struct AppState {
         case .closeMonth, .export:
             return answerLedgerDialog(answer)
         case .cancelPost, .resolvePosted, .resendPost:
-            return answerSocialDialog(answer)
+            return topTakes { $0.answer(answer, in: &$1) } ?? []
         }
     }
 
@@ -362,7 +351,7 @@ public struct AppState {
             overlays[index] = .editor(editor)
             effects += fromEditor(done, at: index)
         }
-        return effects + tickQueue() + tickSocial()
+        return effects + tickQueue() + (onTop { $0.tick(in: &$1) } ?? [])
     }
 
     private mutating func tickQueue() -> [Effect] {
@@ -433,13 +422,14 @@ public struct AppState {
             }
         case .mouse(let mouse):
             if let outcome = modals.handle(mouse: mouse, screenWidth: width, screenHeight: height) { return receive(outcome) }
-            return handleLedgerMouse(mouse) ?? handleSocialMouse(mouse) ?? handleMouse(mouse)
+            if let effects = topTakes({ $0.mouse(mouse, in: &$1) }) { return effects }
+            return handleLedgerMouse(mouse) ?? handleMouse(mouse)
         case .resize(let w, let h):
             width = w
             height = h
             queue.table.keepCursorVisible(visibleRows: tableRows)
             keepLedgerVisible()
-            keepSocialVisible()
+            _ = onTop { $0.resized($1) }
             for index in overlays.indices {
                 guard case .editor(var editor) = overlays[index] else { continue }
                 _ = editor.handle(.resize(width: w, height: h))
@@ -532,7 +522,8 @@ public struct AppState {
         case .ledgerMonthLoaded, .royaltyStatementLoaded, .royaltyBudgetLoaded, .ledgerActed, .paymentListExported, .activityLoaded:
             return handleLedger(message)
         case .socialPostsLoaded, .socialPostActed:
-            return handleSocial(message)
+            // For a screen no longer open.
+            return []
         case .dutyLoaded:
             // For a screen no longer open.
             return []
@@ -634,9 +625,8 @@ public struct AppState {
     }
 
     mutating func perform(_ action: DeskAction) -> [Effect] {
-        if let effects = onTop({ $0.perform(action, in: &$1) }) ?? nil { return effects }
+        if let effects = topTakes({ $0.perform(action, in: &$1) }) { return effects }
         if let effects = performLedger(action) { return effects }
-        if let effects = performSocial(action) { return effects }
         switch action {
         case .quit:
             return quit()
@@ -721,6 +711,8 @@ public struct AppState {
             return []
         case .duty:
             return present { DutyScreen.start(in: &$0) }
+        case .socialQueue:
+            return present { SocialScreen.start(in: &$0) }
         case .refresh:
             if case .reader(var reader)? = overlays.last {
                 reader.isLoading = true
@@ -783,8 +775,7 @@ public struct AppState {
     private mutating func receive(_ outcome: ModalStack<DeskAnswer, FormKey, DeskAction, Asking>.Outcome) -> [Effect] {
         switch outcome {
         case .editing:
-            // The count in Zalo's label follows the typing (and pasting).
-            recountPostText()
+            onTop { $0.modalEdited(in: &$1) }
             return []
         case .answered(let answer):
             return answerDialog(answer)
@@ -799,7 +790,7 @@ public struct AppState {
         case .promptSubmitted(let p, let text):
             switch p.ask {
             case .month, .year, .reference: return ledgerPromptSubmitted(p.ask, text)
-            case .link(let id): return linkSubmitted(p, id: id, text)
+            case .link: return topTakes { $0.promptSubmitted(p, text, in: &$1) } ?? []
             case .search, .filter:
                 promptSubmitted(p, text)
                 return []

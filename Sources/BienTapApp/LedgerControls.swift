@@ -179,7 +179,7 @@ extension AppState {
     }
 
     private mutating func ask(_ ask: Ask, label: String, text: String) {
-        prompt = Asking(ask: ask, prompt: Prompt(label: label, text: text), positionBefore: 0, filterBefore: "", searchBefore: PagerSearch())
+        withDesk { $0.ask(ask, label: label, text: text) }
     }
 
     private mutating func askToClose(_ screen: RoyaltyScreen) {

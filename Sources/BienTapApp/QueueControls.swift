@@ -48,7 +48,7 @@ extension AppState {
 
     /// A form's labels; the hint names the date keys only where there are dates.
     func formLabels(dates: Bool = false) -> FormLabels {
-        FormLabels(invalidDate: Strings.invalidDate(language), hint: (dates ? Strings.formHint : Strings.formHintPlain)(language))
+        desk.formLabels(dates: dates)
     }
 
     /// A form answered: what it was for takes its values (and may put it back, saying why).
@@ -57,7 +57,7 @@ extension AppState {
         case .decision(let draft): return submit(draft, values, form: before)
         case .note(let id): return submitNote(id, values, form: before)
         case .compare(let id, let revisions): return submitComparison(id, revisions, values, form: before)
-        case .postText(let id): return postTextSubmitted(id, values, form: before)
+        case .postText: return topTakes { $0.formSubmitted(values, form: before, in: &$1) } ?? []
         case .filter: break
         }
         var c = QueueCriteria()

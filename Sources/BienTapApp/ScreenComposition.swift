@@ -46,6 +46,12 @@ extension AppState {
         return on(last, body)
     }
 
+    /// What the screen on top makes of something that may be its own; nil: not its own, or
+    /// the queue is on top.
+    mutating func topTakes(_ body: (inout any DeskScreen, inout DeskContext) -> [Effect]?) -> [Effect]? {
+        onTop(body).flatMap { $0 }
+    }
+
     /// A result goes to the screens, from the top down, until one takes it; nil: none did.
     mutating func deliver(_ message: AppMessage) -> [Effect]? {
         for index in overlays.indices.reversed() {

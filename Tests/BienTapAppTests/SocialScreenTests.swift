@@ -69,7 +69,7 @@ final class SocialScreenTests: XCTestCase {
     private func select(_ title: String, in s: inout AppState) throws {
         _ = keys("g", into: &s)
         for _ in 0..<20 {
-            if s.socialOnTop?.selected?.title == title { return }
+            if case .social(let screen)? = s.overlays.last, screen.selected?.title == title { return }
             _ = keys("j", into: &s)
         }
         XCTFail("no row \(title)")
@@ -214,7 +214,8 @@ final class SocialScreenTests: XCTestCase {
         other[5].id = 9
         _ = s.handle(message: .socialPostsLoaded(.success([other[5]] + sample)))
         _ = keys("g", into: &s)
-        XCTAssertEqual(s.socialOnTop?.selected?.id, 9)
+        guard case .social(let screen)? = s.overlays.last else { return XCTFail("no social queue") }
+        XCTAssertEqual(screen.selected?.id, 9)
         _ = keys("V", into: &s)
         XCTAssertEqual(keys("g", into: &s), [.actOnSocialPost(id: 9, .sendAgain)])
     }

@@ -207,6 +207,17 @@ struct DeskContext {
         PagerView.wrap(screen.pagerPosition?.search.highlight(screen.pagerSource(self), theme: theme) ?? [], width: width)
     }
 
+    /// A form's labels; the hint names the date keys only where there are dates.
+    func formLabels(dates: Bool = false) -> FormLabels {
+        FormLabels(invalidDate: Strings.invalidDate(language), hint: (dates ? Strings.formHint : Strings.formHintPlain)(language))
+    }
+
+    /// A question on the bottom line, starting from `text`.
+    mutating func ask(_ ask: AppState.Ask, label: String, text: String) {
+        modals.prompt = AppState.Asking(ask: ask, prompt: Prompt(label: label, text: text), positionBefore: 0, filterBefore: "",
+                                        searchBefore: PagerSearch())
+    }
+
     /// Item `id` in the reader, over the screen that asks.
     mutating func read(_ id: Int64, title: String) -> [Effect] {
         opened.append(.reader(ReaderScreen(id: id, title: title)))

@@ -3,6 +3,17 @@ import NewsroomKit
 import TerminalUI
 import VietText
 
+/// What the duty view shows: the sites one may publish on, and what is approved or scheduled.
+public struct DutyData: Sendable {
+    public var sites: [SiteRef]
+    public var items: [SubmissionSummary]
+
+    public init(sites: [SiteRef], items: [SubmissionSummary]) {
+        self.sites = sites
+        self.items = items
+    }
+}
+
 /// The duty view (Trực): per site, what is scheduled for the next 72 hours, day by day in
 /// Vietnam's time, with the days a site has nothing highlighted, late items flagged, and
 /// what is approved but not yet scheduled on top. The cursor walks the items only; the

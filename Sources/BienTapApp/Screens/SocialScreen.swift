@@ -265,24 +265,3 @@ struct SocialScreen {
         }
     }
 }
-
-extension SocialScreen: DeskScreen {
-    var overlay: Overlay { .social(self) }
-    var keyContext: String { AppActions.social }
-    func heading(_ desk: DeskContext) -> String { Strings.socialTitle(desk.language) }
-    func isBusy(_ desk: DeskContext) -> Bool? { isLoading || !acting.isEmpty }
-
-    /// The counts give way to the hints (those needing a person come first, and stay).
-    func statusText(_ desk: DeskContext, room: Int) -> String? {
-        DisplayWidth.truncate(countsText(desk.language), to: max(min(desk.width - 2, 24), room))
-    }
-
-    func render(into frame: inout Frame, in body: Rect, desk: DeskContext) -> String {
-        let state = desk.keyNames(for: .nextState).first ?? "Tab"
-        let channel = desk.keyNames(for: .nextChannel).first ?? "c"
-        let resolve = desk.keyNames(for: .resolvePost).first ?? "V"
-        render(into: &frame, in: body, theme: desk.theme, language: desk.language, cursorStyle: desk.cursorStyle,
-               filterKeys: Strings.socialFilterKeys(status: state, channel: channel)(desk.language), resolveKey: resolve)
-        return desk.position(table.cursor, of: table.rowCount)
-    }
-}

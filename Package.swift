@@ -127,7 +127,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "VietText"], swiftSettings: [.swiftLanguageMode(.v6)]),
-        .testTarget(name: "BienTapAppTests", dependencies: ["BienTapApp", "CurlHTTP", "NewsroomKit", "PortalClient", "TerminalUI", "VietText"]),
+        .testTarget(name: "BienTapAppTests", dependencies: ["Polling", "BienTapApp", "CurlHTTP", "NewsroomKit", "PortalClient", "TerminalUI", "VietText"]),
         .testTarget(name: "PortalServerTests", dependencies: ["Polling", 
             "PortalServer",
             "SocialFakes",

@@ -55,7 +55,7 @@ public final class NewsroomApp {
     /// Starts an effect; returns true when it ends the app.
     private func execute(_ effect: Effect, loop: EventLoop<AppMessage>) -> Bool {
         let language = state.language
-        let sleeper = portal.sleeper
+        let clock = portal.clock
         // What the lanes' work holds to hand its result back: safe on any thread.
         let mailbox = loop.mailbox
         switch effect {
@@ -116,7 +116,7 @@ public final class NewsroomApp {
         case .decide(let id, let request):
             portal.write { client in
                 // A decision's retries keep their order with the writes: they wait on the lane.
-                let desk = DeskCommands(client: client, language: language, sleeper: sleeper, onRetry: { _ in })
+                let desk = DeskCommands(client: client, language: language, clock: clock, onRetry: { _ in })
                 let result = Result { try desk.decide(id: id, request) }.mapError(PortalError.wrap)
                 mailbox.send(.decided(id, request.action, result))
             }

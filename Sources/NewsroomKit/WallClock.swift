@@ -1,7 +1,9 @@
 import Foundation
 
-/// Where code that depends on the date and time, or waits for time to pass, gets it: the
-/// system's clock in production, a `ManualClock` in tests, which move it instead of sleeping.
+/// Where code that depends on the date and time, or waits for time to pass, gets it, on both
+/// sides: the server (scheduler, leases, caches, social dispatcher) and the desk's client
+/// (retries). The system's clock in production, a `ManualClock` in tests, which move it
+/// instead of sleeping.
 ///
 /// Not Swift's `Clock` (monotonic instants): what these callers keep and compare are dates —
 /// a lease's end, a token's expiry, an item's publication time.
@@ -11,6 +13,9 @@ public protocol WallClock: Sendable {
     /// Returns once this clock reads `deadline` or later (at once when it already does);
     /// throws `CancellationError` when the waiting task is cancelled.
     func sleep(until deadline: Date) async throws
+    /// The same for code on a thread of its own that cannot await (the desk's client before
+    /// trying a call again): blocks the calling thread until this clock reads `deadline`.
+    func sleepThread(until deadline: Date)
 }
 
 extension WallClock {
@@ -19,9 +24,14 @@ extension WallClock {
         let (seconds, attoseconds) = duration.components
         try await sleep(until: now().addingTimeInterval(Double(seconds) + Double(attoseconds) / 1e18))
     }
+
+    /// Blocks the calling thread for `seconds` by this clock.
+    public func sleepThread(seconds: TimeInterval) {
+        sleepThread(until: now().addingTimeInterval(seconds))
+    }
 }
 
-/// The system's clock: `Date()`, and `Task.sleep`.
+/// The system's clock: `Date()`, `Task.sleep` and `Thread.sleep`.
 public struct SystemClock: WallClock {
     public init() {}
 
@@ -31,15 +41,31 @@ public struct SystemClock: WallClock {
         let seconds = deadline.timeIntervalSinceNow
         if seconds > 0 { try await Task.sleep(for: .seconds(seconds)) } else { try Task.checkCancellation() }
     }
+
+    public func sleepThread(until deadline: Date) {
+        let seconds = deadline.timeIntervalSinceNow
+        if seconds > 0 { Thread.sleep(forTimeInterval: seconds) }
+    }
 }
 
-/// A clock that stands still until a test moves it with `advance`; tasks sleeping on it wake
-/// when it reaches their deadline. `sleepers` tells a test that the code under test has
-/// started waiting, so it can move the clock knowing the wait will see it.
+/// A clock that stands still until a test moves it with `advance`; tasks and threads sleeping
+/// on it wake when it reaches their deadline. `sleepers` tells a test that the code under test
+/// has started waiting, so it can move the clock knowing the wait will see it.
 public final class ManualClock: WallClock, @unchecked Sendable {
     private struct Sleeper {
+        enum Waker {
+            case task(CheckedContinuation<Void, any Error>)
+            case thread(DispatchSemaphore)
+        }
         var deadline: Date
-        var continuation: CheckedContinuation<Void, any Error>
+        var waker: Waker
+
+        func wake() {
+            switch waker {
+            case .task(let continuation): continuation.resume()
+            case .thread(let semaphore): semaphore.signal()
+            }
+        }
     }
 
     // `lock` guards every stored property below it.
@@ -56,7 +82,7 @@ public final class ManualClock: WallClock, @unchecked Sendable {
 
     public func now() -> Date { lock.withLock { current } }
 
-    /// How many tasks are waiting on this clock.
+    /// How many tasks and threads are waiting on this clock.
     public var sleepers: Int { lock.withLock { sleeping.count } }
 
     /// Moves the clock `seconds` on (never back) and wakes every sleep whose deadline it reaches.
@@ -66,7 +92,18 @@ public final class ManualClock: WallClock, @unchecked Sendable {
             let ids = sleeping.filter { $0.value.deadline <= current }.map(\.key)
             return ids.compactMap { sleeping.removeValue(forKey: $0) }
         }
-        for sleeper in due { sleeper.continuation.resume() }
+        for sleeper in due { sleeper.wake() }
+    }
+
+    public func sleepThread(until deadline: Date) {
+        let semaphore = DispatchSemaphore(value: 0)
+        let waits: Bool = lock.withLock {
+            guard deadline > current else { return false }
+            nextID += 1
+            sleeping[nextID] = Sleeper(deadline: deadline, waker: .thread(semaphore))
+            return true
+        }
+        if waits { semaphore.wait() }
     }
 
     public func sleep(until deadline: Date) async throws {
@@ -80,7 +117,7 @@ public final class ManualClock: WallClock, @unchecked Sendable {
                 let start: Start = lock.withLock {
                     if cancelled.remove(id) != nil { return .cancel }
                     if deadline <= current { return .wake }
-                    sleeping[id] = Sleeper(deadline: deadline, continuation: continuation)
+                    sleeping[id] = Sleeper(deadline: deadline, waker: .task(continuation))
                     return .wait
                 }
                 switch start {
@@ -95,7 +132,7 @@ public final class ManualClock: WallClock, @unchecked Sendable {
                 cancelled.insert(id)
                 return nil
             }
-            sleeper?.continuation.resume(throwing: CancellationError())
+            if case .task(let continuation)? = sleeper?.waker { continuation.resume(throwing: CancellationError()) }
         }
     }
 }

@@ -12,22 +12,22 @@ public final class PortalLanes: Sendable {
     /// The client of the write lane.
     public let writes: any PortalAPI
     /// Waits the pause between a call's attempts.
-    public let sleeper: any Sleeper
+    public let clock: any WallClock
     private let readQueue = DispatchQueue(label: "bientap.portal.reads")
     private let writeQueue = DispatchQueue(label: "bientap.portal.writes")
 
     /// `reads` and `writes` must not share a connection (two `AdminClient`s, not one twice),
     /// or a save waits behind a read again.
-    public init(reads: any PortalAPI, writes: any PortalAPI, sleeper: any Sleeper = ThreadSleeper()) {
+    public init(reads: any PortalAPI, writes: any PortalAPI, clock: any WallClock = SystemClock()) {
         self.reads = reads
         self.writes = writes
-        self.sleeper = sleeper
+        self.clock = clock
     }
 
     /// Two libcurl clients of bientap-portal at `baseURL`, each with its own transport.
-    public convenience init(portal baseURL: String, token: String, sleeper: any Sleeper = ThreadSleeper()) throws {
+    public convenience init(portal baseURL: String, token: String, clock: any WallClock = SystemClock()) throws {
         self.init(reads: try AdminClient(baseURL: baseURL, token: token),
-                  writes: try AdminClient(baseURL: baseURL, token: token), sleeper: sleeper)
+                  writes: try AdminClient(baseURL: baseURL, token: token), clock: clock)
     }
 
     /// Runs `work` with the read client, after the reads queued before it.
@@ -54,7 +54,7 @@ public final class PortalLanes: Sendable {
                 return
             }
             DispatchQueue.global().async { [self] in
-                sleeper.sleep(seconds: pause)
+                clock.sleepThread(seconds: pause)
                 write(attempts: attempts - 1, pause: pause, call, done: done)
             }
         }

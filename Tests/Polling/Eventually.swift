@@ -4,18 +4,17 @@ import NewsroomKit
 // The one way tests wait: for an outcome they can see (a file, a row, a line of output, a
 // service parked on a test clock), looked at again and again until a deadline, never for a
 // length of time. Every test target uses these two; no test pauses by itself. Between looks
-// they wait through the project's own time seams (`Sleeper`, `WallClock`), which a test may
-// replace.
+// they wait through the project's one time seam (`WallClock`), which a test may replace.
 
 /// Whether `condition` came to hold within `timeout`, looking every `interval` (waiting
-/// through `sleeper` between looks).
+/// on `clock`'s thread sleep between looks).
 @discardableResult
-public func eventually(timeout: TimeInterval = 20, every interval: TimeInterval = 0.05, sleeper: any Sleeper = ThreadSleeper(),
+public func eventually(timeout: TimeInterval = 20, every interval: TimeInterval = 0.05, clock: any WallClock = SystemClock(),
                        _ condition: () throws -> Bool) rethrows -> Bool {
-    let deadline = Date().addingTimeInterval(timeout)
+    let deadline = clock.now().addingTimeInterval(timeout)
     while try !condition() {
-        guard Date() < deadline else { return false }
-        sleeper.sleep(seconds: interval)
+        guard clock.now() < deadline else { return false }
+        clock.sleepThread(seconds: interval)
     }
     return true
 }

@@ -1,17 +1,18 @@
 import Dispatch
 import Foundation
 import NewsroomKit
+import Polling
 import PortalClient
 import XCTest
 
-/// The write lane's retries: paused through the injected sleeper, off the lane.
+/// The write lane's retries: paused on the injected clock, off the lane.
 final class PortalLanesTests: XCTestCase {
     /// Nothing listens on the discard port: every call fails at once, a transient failure.
     private let unreachable = "http://127.0.0.1:9"
 
     func testARetryPauseDoesNotHoldUpTheWritesBehindIt() throws {
-        let sleeper = GateSleeper()
-        let lanes = try PortalLanes(portal: unreachable, token: "x", sleeper: sleeper)
+        let clock = ManualClock()
+        let lanes = try PortalLanes(portal: unreachable, token: "x", clock: clock)
         let finished = DispatchSemaphore(value: 0)
         let outcome = Locked<Result<Note, Error>?>(nil)
         lanes.write(attempts: 3, pause: 2, { client in
@@ -20,62 +21,39 @@ final class PortalLanesTests: XCTestCase {
             outcome.set(result)
             finished.signal()
         }
-        XCTAssertEqual(sleeper.started.wait(timeout: .now() + 10), .success, "no pause after the first failure")
+        XCTAssertTrue(eventually { clock.sleepers == 1 }, "no pause after the first failure")
 
-        // The first pause is under way (the gate is shut): a write queued now runs meanwhile.
+        // The first pause is under way (the clock stands still): a write queued now runs meanwhile.
         let behind = DispatchSemaphore(value: 0)
         lanes.write { _ in behind.signal() }
         XCTAssertEqual(behind.wait(timeout: .now() + 10), .success, "a write waited for another's retry pause")
         XCTAssertNil(outcome.value, "the call gave up before its retries")
 
-        sleeper.open()
+        // Each pause lasts the length asked, by the clock: not over a moment before, over at it.
+        clock.advance(by: 1.9)
+        XCTAssertEqual(clock.sleepers, 1, "the pause ended early")
+        clock.advance(by: 0.1)
+        XCTAssertTrue(eventually { clock.sleepers == 1 }, "no second pause after the second failure")
+        clock.advance(by: 1.9)
+        XCTAssertEqual(clock.sleepers, 1, "the second pause ended early")
+        clock.advance(by: 0.1)
         XCTAssertEqual(finished.wait(timeout: .now() + 10), .success)
-        XCTAssertEqual(sleeper.pauses, [2, 2], "three attempts, two pauses of the asked length")
+        XCTAssertEqual(clock.sleepers, 0, "three attempts, two pauses")
         guard case .failure(PortalError.transport)? = outcome.value else {
             return XCTFail("expected the transport failure, got \(String(describing: outcome.value))")
         }
     }
 
     func testARefusalIsNotRetried() throws {
-        let sleeper = GateSleeper()
-        sleeper.open()
-        let lanes = try PortalLanes(portal: unreachable, token: "x", sleeper: sleeper)
+        let clock = ManualClock()
+        let lanes = try PortalLanes(portal: unreachable, token: "x", clock: clock)
         let finished = DispatchSemaphore(value: 0)
         lanes.write(attempts: 3, pause: 2, { _ in throw PortalError.api(status: 409, body: APIErrorBody(code: .illegalTransition)) }) { _ in
             finished.signal()
         }
-        XCTAssertEqual(finished.wait(timeout: .now() + 10), .success)
-        XCTAssertEqual(sleeper.pauses, [], "a refusal was tried again")
-    }
-}
-
-/// Records each pause; the pauses wait until `open()` is called.
-private final class GateSleeper: Sleeper, @unchecked Sendable {
-    /// Signalled when a pause begins.
-    let started = DispatchSemaphore(value: 0)
-    private let gate = DispatchSemaphore(value: 0)
-    // `lock` guards `asked` and `isOpen`.
-    private let lock = NSLock()
-    private var asked: [TimeInterval] = []
-    private var isOpen = false
-
-    var pauses: [TimeInterval] { lock.withLock { asked } }
-
-    func sleep(seconds: TimeInterval) {
-        let wait = lock.withLock {
-            asked.append(seconds)
-            return !isOpen
-        }
-        started.signal()
-        if wait {
-            gate.wait()
-            gate.signal()
-        }
-    }
-
-    func open() {
-        lock.withLock { isOpen = true }
-        gate.signal()
+        // A refusal tried again would wait on the clock, which never moves: the call would not finish.
+        XCTAssertEqual(finished.wait(timeout: .now() + 10), .success, "a refusal was tried again")
+        XCTAssertEqual(clock.sleepers, 0)
     }
 }
 

@@ -8,9 +8,8 @@ final class EventLoopTests: XCTestCase {
         let loop = EventLoop<String>(screen: screen)
         var seen: [String] = []
         screen.enqueue(.key(.char("a")), .resize(width: 30, height: 4))
-        // Another thread holds the loop's mailbox, never the loop.
+        // Another thread holds the loop's mailbox, never the loop; it sends once the keys are read.
         let mailbox = loop.mailbox
-        DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(50)) { mailbox.send("result") }
         loop.run(render: {
             var frame = Frame(width: screen.width, height: screen.height)
             frame.put(seen.joined(separator: ","), row: 0, col: 0)
@@ -18,7 +17,9 @@ final class EventLoopTests: XCTestCase {
         }, handle: { event in
             switch event {
             case .input(.key(let key)): seen.append(key.name)
-            case .input(.resize(let w, let h)): seen.append("\(w)x\(h)")
+            case .input(.resize(let w, let h)):
+                seen.append("\(w)x\(h)")
+                DispatchQueue.global().async { mailbox.send("result") }
             case .input: seen.append("other")
             case .message(let m): seen.append(m); return .quit
             case .tick: seen.append("tick")

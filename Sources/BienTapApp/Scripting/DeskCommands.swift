@@ -16,19 +16,19 @@ public struct DeskCommands {
     /// Attempts of a decision when the portal cannot be reached or the answer is lost.
     let attempts: Int
     let pause: TimeInterval
-    /// Waits the `pause` between attempts (tests pass one that does not sleep).
-    let sleeper: any Sleeper
+    /// Waits the `pause` between attempts (tests pass a `ManualClock` and move it).
+    let clock: any WallClock
     /// Told of each retry (the command line says it on stderr; the screen says nothing).
     let onRetry: @Sendable (String) -> Void
 
     public init(client: any PortalAPI, language: UILanguage, attempts: Int = 3, pause: TimeInterval = 1,
-                sleeper: any Sleeper = ThreadSleeper(),
+                clock: any WallClock = SystemClock(),
                 onRetry: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data("bientap: \($0)\n".utf8)) }) {
         self.client = client
         self.language = language
         self.attempts = attempts
         self.pause = pause
-        self.sleeper = sleeper
+        self.clock = clock
         self.onRetry = onRetry
     }
 
@@ -169,7 +169,7 @@ public struct DeskCommands {
             } catch PortalError.transport(let failure) where attempt < attempts {
                 onRetry(TerminalSafeText.line(Strings.retrying(attempt: attempt, of: attempts, reason: Strings.transportReason(failure.kind)(language))(language)))
                 attempt += 1
-                sleeper.sleep(seconds: pause)
+                clock.sleepThread(seconds: pause)
             }
         }
     }

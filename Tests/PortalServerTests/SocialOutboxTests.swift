@@ -421,25 +421,23 @@ actor UsedTokens {
 /// Checks whose value is awaited first (for the helpers of SocialTestSupport and the
 /// social suites; `#expect` takes an `await` too).
 func equal<T: Equatable>(_ value: @autoclosure () async throws -> T, _ expected: T, _ message: String = "",
-                         fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column) async throws {
+                         sourceLocation: SourceLocation = #_sourceLocation) async throws {
     let actual = try await value()
-    CallSite(fileID: fileID, filePath: filePath, line: line, column: column).expectEqual(actual, expected, message)
+    #expect(actual == expected, "\(message)", sourceLocation: sourceLocation)
 }
 
-func isTrue(_ value: @autoclosure () async throws -> Bool, _ message: String = "",
-            fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column) async throws {
+func isTrue(_ value: @autoclosure () async throws -> Bool, _ message: String = "", sourceLocation: SourceLocation = #_sourceLocation) async throws {
     let actual = try await value()
-    if !actual { CallSite(fileID: fileID, filePath: filePath, line: line, column: column).fail("not true" + (message.isEmpty ? "" : ": " + message)) }
+    #expect(actual, "\(message)", sourceLocation: sourceLocation)
 }
 
 struct Missing: Error, CustomStringConvertible {
     var description: String { "expected a value, found nil" }
 }
 
-func unwrapped<T>(_ value: @autoclosure () async throws -> T?,
-                  fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column) async throws -> T {
+func unwrapped<T>(_ value: @autoclosure () async throws -> T?, sourceLocation: SourceLocation = #_sourceLocation) async throws -> T {
     guard let actual = try await value() else {
-        CallSite(fileID: fileID, filePath: filePath, line: line, column: column).fail("expected a value, found nil")
+        Issue.record("expected a value, found nil", sourceLocation: sourceLocation)
         throw Missing()
     }
     return actual

@@ -7,6 +7,7 @@ import PublicWeb
 import SocialChannels
 import SocialFakes
 import SQLKit
+import Testing
 
 /// The social outbox's fixtures: items approved and published with channels, posts made due
 /// in bulk, and a dispatcher over the real connectors pointed at the loopback fakes.

@@ -10,7 +10,6 @@ import PostgresKit
 @testable import PortalServer
 import SQLKit
 import Testing
-import XCTest
 
 /// The databases the portal runs on. A test that takes one as its argument,
 /// `@Test(arguments: Database.both)`, runs once on each.
@@ -128,29 +127,6 @@ struct TemporaryDatabase: Sendable {
     }
 }
 
-/// Where a helper was called from, to report a failed check there with whichever framework
-/// runs the test: the helpers here serve swift-testing suites and the XCTest classes not moved
-/// to it yet. (A `SourceLocation` default would need `import Testing` in every caller.)
-struct CallSite {
-    let fileID: String
-    let filePath: StaticString
-    let line: UInt
-    let column: UInt
-
-    func fail(_ message: String) {
-        if Test.current != nil {
-            Issue.record(Comment(rawValue: message),
-                         sourceLocation: SourceLocation(fileID: fileID, filePath: "\(filePath)", line: Int(line), column: Int(column)))
-        } else {
-            XCTFail(message, file: filePath, line: line)
-        }
-    }
-
-    func expectEqual<T: Equatable>(_ actual: T, _ expected: T, _ message: String = "") {
-        if actual != expected { fail("\(actual) is not \(expected)" + (message.isEmpty ? "" : ": " + message)) }
-    }
-}
-
 /// Requests to a test portal and what the tests read from the answers; the portal and a
 /// seeded store on a fresh database of the kind asked for.
 protocol PortalTesting {}
@@ -170,15 +146,13 @@ extension PortalTesting {
     }
 
     func get<T: Decodable>(_ client: any TestClientProtocol, _ uri: String, token: String?, as type: T.Type,
-                           status: HTTPResponse.Status = .ok,
-                           fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column)
+                           status: HTTPResponse.Status = .ok, sourceLocation: SourceLocation = #_sourceLocation)
         async throws -> (T, HTTPFields) {
         var headers = HTTPFields()
         if let token { headers[.authorization] = "Bearer \(token)" }
         let response = try await client.execute(uri: uri, method: .get, headers: headers, body: nil)
-        let site = CallSite(fileID: fileID, filePath: filePath, line: line, column: column)
-        site.expectEqual(response.status, status, String(buffer: response.body))
-        site.expectEqual(response.headers[.contentType], "application/json; charset=utf-8")
+        #expect(response.status == status, "\(String(buffer: response.body))", sourceLocation: sourceLocation)
+        #expect(response.headers[.contentType] == "application/json; charset=utf-8", sourceLocation: sourceLocation)
         return (try WireFormat.decoder().decode(T.self, from: Data(buffer: response.body)), response.headers)
     }
 
@@ -200,11 +174,10 @@ extension PortalTesting {
 
     /// Waits until `condition` holds, looking again every 10 ms; fails the test after `timeout`.
     /// For what happens on another task (a service woken by a `ManualClock`), never for time to pass.
-    func eventually(_ what: String, timeout: TimeInterval = 10,
-                    fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line, column: UInt = #column,
+    func eventually(_ what: String, timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation,
                     _ condition: () async throws -> Bool) async throws {
         if try await !Polling.eventually(timeout: timeout, condition) {
-            CallSite(fileID: fileID, filePath: filePath, line: line, column: column).fail("timed out waiting for \(what)")
+            Issue.record("timed out waiting for \(what)", sourceLocation: sourceLocation)
         }
     }
 }

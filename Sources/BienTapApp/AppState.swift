@@ -290,9 +290,8 @@ public struct AppState {
         case .openLeftovers:
             guard let first = leftoverEdits.first, let id = Journal.submission(of: first.key, portal: portal) else { return [] }
             return startEditing(id)
-        case .closeMonth, .export:
-            return answerLedgerDialog(answer)
-        case .cancelPost, .resolvePosted, .resendPost:
+        case .closeMonth, .export, .cancelPost, .resolvePosted, .resendPost:
+            // A screen's own question.
             return topTakes { $0.answer(answer, in: &$1) } ?? []
         }
     }
@@ -423,12 +422,11 @@ public struct AppState {
         case .mouse(let mouse):
             if let outcome = modals.handle(mouse: mouse, screenWidth: width, screenHeight: height) { return receive(outcome) }
             if let effects = topTakes({ $0.mouse(mouse, in: &$1) }) { return effects }
-            return handleLedgerMouse(mouse) ?? handleMouse(mouse)
+            return handleMouse(mouse)
         case .resize(let w, let h):
             width = w
             height = h
             queue.table.keepCursorVisible(visibleRows: tableRows)
-            keepLedgerVisible()
             _ = onTop { $0.resized($1) }
             for index in overlays.indices {
                 guard case .editor(var editor) = overlays[index] else { continue }
@@ -518,13 +516,15 @@ public struct AppState {
             overlays[index] = .editor(editor)
         case .meLoaded(let me):
             for index in tabs.indices { tabs[index].screen.me = (me.name, Strings.leaseMine(language)) }
-            return landOnLedger(me)
-        case .ledgerMonthLoaded, .royaltyStatementLoaded, .royaltyBudgetLoaded, .ledgerActed, .paymentListExported, .activityLoaded:
-            return handleLedger(message)
-        case .socialPostsLoaded, .socialPostActed:
-            // For a screen no longer open.
-            return []
-        case .dutyLoaded:
+            self.me = me
+            // An accountant who neither edits nor publishes lands on the royalties.
+            guard me.isAccountantOnly, overlays.isEmpty, dialog == nil else { return [] }
+            return present { RoyaltyScreen.start(home: true, in: &$0) }
+        case .paymentListExported(let result):
+            // Saved after the royalties were left: said all the same.
+            withDesk { RoyaltyScreen.exported(result, by: nil, in: &$0) }
+        case .ledgerMonthLoaded, .royaltyStatementLoaded, .royaltyBudgetLoaded, .ledgerActed, .activityLoaded,
+             .socialPostsLoaded, .socialPostActed, .dutyLoaded:
             // For a screen no longer open.
             return []
         case .historyLoaded(let id, let result):
@@ -626,12 +626,12 @@ public struct AppState {
 
     mutating func perform(_ action: DeskAction) -> [Effect] {
         if let effects = topTakes({ $0.perform(action, in: &$1) }) { return effects }
-        if let effects = performLedger(action) { return effects }
         switch action {
         case .quit:
             return quit()
         case .back:
             if overlays.isEmpty { return clearNarrowing() ? [] : quit() }
+            if backQuits { return quit() }
             if case .reader(var reader)? = overlays.last, reader.showsDifferences {
                 // The differences are a view of the reader's: back is the article.
                 reader.showsDifferences = false
@@ -713,6 +713,10 @@ public struct AppState {
             return present { DutyScreen.start(in: &$0) }
         case .socialQueue:
             return present { SocialScreen.start(in: &$0) }
+        case .royalties:
+            return present { RoyaltyScreen.start(home: false, in: &$0) }
+        case .activityReport:
+            return present { ActivityScreen.start(in: &$0) }
         case .refresh:
             if case .reader(var reader)? = overlays.last {
                 reader.isLoading = true
@@ -789,8 +793,7 @@ public struct AppState {
             return []
         case .promptSubmitted(let p, let text):
             switch p.ask {
-            case .month, .year, .reference: return ledgerPromptSubmitted(p.ask, text)
-            case .link: return topTakes { $0.promptSubmitted(p, text, in: &$1) } ?? []
+            case .month, .year, .reference, .link: return topTakes { $0.promptSubmitted(p, text, in: &$1) } ?? []
             case .search, .filter:
                 promptSubmitted(p, text)
                 return []

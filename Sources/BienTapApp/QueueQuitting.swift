@@ -34,6 +34,12 @@ extension AppState {
         return []
     }
 
+    /// Whether leaving the screen on top leaves bientap: the queue, or a screen that says so
+    /// alone over it (the royalties an accountant landed on).
+    var backQuits: Bool {
+        overlays.isEmpty || (overlays.count == 1 && overlays[0].screen.backQuits)
+    }
+
     /// The keys that quit from the queue (back and quit): pressed again, they confirm.
     var quitKeys: [[Key]] {
         keymap.keys(for: .back, in: AppActions.queue) + keymap.keys(for: .quit, in: AppActions.queue)

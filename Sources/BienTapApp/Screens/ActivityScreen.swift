@@ -160,15 +160,3 @@ struct ActivityScreen {
         }
     }
 }
-
-extension ActivityScreen: DeskScreen {
-    var overlay: Overlay { .activity(self) }
-    var keyContext: String { AppActions.activity }
-    func heading(_ desk: DeskContext) -> String { Strings.activityTitle(desk.language) }
-    func isBusy(_ desk: DeskContext) -> Bool? { isLoading }
-
-    func render(into frame: inout Frame, in body: Rect, desk: DeskContext) -> String {
-        render(into: &frame, in: body, theme: desk.theme, language: desk.language)
-        return ""
-    }
-}

@@ -306,18 +306,3 @@ struct RoyaltyScreen {
         }
     }
 }
-
-extension RoyaltyScreen: DeskScreen {
-    var overlay: Overlay { .royalties(self) }
-    var keyContext: String { AppActions.royalties }
-    func heading(_ desk: DeskContext) -> String { Strings.royaltiesTitle(desk.language) }
-    func isBusy(_ desk: DeskContext) -> Bool? { isLoading || loadingStatement }
-    /// An accountant who landed here leaves bientap from the month's list.
-    var backQuits: Bool { isHome && statement == nil }
-
-    func render(into frame: inout Frame, in body: Rect, desk: DeskContext) -> String {
-        render(into: &frame, in: body, now: desk.now, theme: desk.theme, language: desk.language, cursorStyle: desk.cursorStyle)
-        let table = statement == nil ? table : statementTable
-        return desk.position(table.cursor, of: table.rowCount)
-    }
-}

@@ -4,6 +4,7 @@ import Foundation
 /// (`https://quangngai.gov.vn`, no trailing slash). Settable once the server knows the port
 /// it bound, when none was configured.
 public final class PublicAddress: @unchecked Sendable {
+    // `lock` guards `value`, the only mutable field.
     private let lock = NSLock()
     private var value: String
 

@@ -22,6 +22,7 @@ public final class FacebookFake: @unchecked Sendable {
     public let pageID: String
     public let faults = FakeFaults()
 
+    // `lock` guards every stored property below it.
     private let lock = NSLock()
     private var token: String
     private var tokenExpired = false
@@ -29,22 +30,25 @@ public final class FacebookFake: @unchecked Sendable {
     private var engagement: [String: (views: Int, reactions: Int, shares: Int)] = [:]
     private var feedRequests = 0
     private var duplicatesRefused = false
+    /// Set once, at the end of `init` (its handler needs the fake made first).
     private var server: LoopbackHTTPServer?
+    private var listening: LoopbackHTTPServer? { lock.withLock { server } }
 
     /// Listens on 127.0.0.1:`port` (0 picks a free port).
     public init(port: Int = 0, pageID: String = "104900000000001", pageToken: String = "fake-facebook-page-token") throws {
         self.pageID = pageID
         self.token = pageToken
-        server = try LoopbackHTTPServer(port: port) { [weak self] request in
+        let made = try LoopbackHTTPServer(port: port) { [weak self] request in
             self?.route(request) ?? .drop
         }
+        lock.withLock { server = made }
     }
 
     deinit {
-        server?.stop()
+        listening?.stop()
     }
 
-    public var port: Int { server?.port ?? 0 }
+    public var port: Int { listening?.port ?? 0 }
     /// What to configure as the channel's base URL.
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
@@ -83,17 +87,17 @@ public final class FacebookFake: @unchecked Sendable {
 
     /// Resets every connection whose request hangs.
     public func releaseHanging() {
-        server?.releaseHanging()
+        listening?.releaseHanging()
     }
 
     public func stop() {
-        server?.stop()
+        listening?.stop()
     }
 
     private func route(_ request: FakeRequest) -> FakeReaction {
         if request.path == FakeControlCommand.path {
             return .respond(FakeControlCommand.answer(
-                request, faults: faults, server: { server }, expireToken: expireToken,
+                request, faults: faults, server: { listening }, expireToken: expireToken,
                 summary: { ["accepted": posts.count, "feedRequests": feedRequestCount, "pageID": pageID, "lastLink": posts.last?.link ?? ""] }))
         }
         let segments = request.path.split(separator: "/").map(String.init)

@@ -66,6 +66,7 @@ public struct FakeFault: Sendable, Hashable, Codable {
 /// Which requests to post a fake fails, and how: the next few, then a random share drawn
 /// from a seeded generator, so a failing run can be replayed.
 public final class FakeFaults: @unchecked Sendable {
+    // `lock` guards every stored property below it.
     private let lock = NSLock()
     private var scheduled: [FakeFault] = []
     private var chances: [FakeFault.Chance] = []

@@ -14,6 +14,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
 
     private let listener: Int32
     private let handle: @Sendable (FakeRequest) -> FakeReaction
+    // `state` guards every stored property below it.
     private let state = NSCondition()
     private var stopped = false
     private var connections: Set<Int32> = []

@@ -25,6 +25,7 @@ public final class ZaloFake: @unchecked Sendable {
     /// (the fake's own choice; Zalo's documents do not settle it).
     public static let processingCode = -214
 
+    // `lock` guards every stored property below it.
     private let lock = NSLock()
     private var access: String
     private var refresh: String
@@ -37,7 +38,9 @@ public final class ZaloFake: @unchecked Sendable {
     private var pending: [String: (index: Int, remaining: Int)] = [:]
     private var verifyPendingAnswers = 0
     private var createRequests = 0
+    /// Set once, at the end of `init` (its handler needs the fake made first).
     private var server: LoopbackHTTPServer?
+    private var listening: LoopbackHTTPServer? { lock.withLock { server } }
 
     public init(port: Int = 0, oaID: String = "4300000000000000001", appID: String = "2900000000000000001",
                 secretKey: String = "fake-zalo-secret", accessToken: String = "fake-zalo-access-1",
@@ -47,16 +50,17 @@ public final class ZaloFake: @unchecked Sendable {
         self.secretKey = secretKey
         self.access = accessToken
         self.refresh = refreshToken
-        server = try LoopbackHTTPServer(port: port) { [weak self] request in
+        let made = try LoopbackHTTPServer(port: port) { [weak self] request in
             self?.route(request) ?? .drop
         }
+        lock.withLock { server = made }
     }
 
     deinit {
-        server?.stop()
+        listening?.stop()
     }
 
-    public var port: Int { server?.port ?? 0 }
+    public var port: Int { listening?.port ?? 0 }
     /// What to configure as the channel's base URL (the fake also renews tokens there).
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
@@ -90,18 +94,18 @@ public final class ZaloFake: @unchecked Sendable {
 
     /// Resets every connection whose request hangs.
     public func releaseHanging() {
-        server?.releaseHanging()
+        listening?.releaseHanging()
     }
 
     public func stop() {
-        server?.stop()
+        listening?.stop()
     }
 
     private func route(_ request: FakeRequest) -> FakeReaction {
         switch (request.method, request.path) {
         case (_, FakeControlCommand.path):
             return .respond(FakeControlCommand.answer(
-                request, faults: faults, server: { server }, expireToken: expireToken, verifyPending: answerProcessing,
+                request, faults: faults, server: { listening }, expireToken: expireToken, verifyPending: answerProcessing,
                 summary: { ["accepted": articles.count, "createRequests": createRequestCount, "renewals": renewals] }))
         case ("POST", "/v3.0/oa/article/create"):
             return createArticle(request)

@@ -152,7 +152,16 @@ public final class LocalPortal {
         return String(decoding: outData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    private final class DataBox: @unchecked Sendable { var data = Data() }
+    /// Bytes written on one thread and read on another. `@unchecked Sendable`: `lock` guards `stored`.
+    private final class DataBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored = Data()
+
+        var data: Data {
+            get { lock.withLock { stored } }
+            set { lock.withLock { stored = newValue } }
+        }
+    }
 
     private static func waitForListeningLine(in file: URL, server: Process, log: URL) throws -> String {
         let marker = "listening on "

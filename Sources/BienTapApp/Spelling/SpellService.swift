@@ -4,6 +4,7 @@ import VietText
 
 /// The desk's spell checker, on a queue of its own: the lexicon is loaded at the first
 /// check (it takes a moment), and words added to the user's dictionary count at once.
+/// `@unchecked Sendable`: the serial `queue` guards `checker`, the only mutable field.
 final class SpellService: @unchecked Sendable {
     private let queue = DispatchQueue(label: "bientap.spelling")
     /// Touched only on `queue`.

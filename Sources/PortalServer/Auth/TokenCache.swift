@@ -10,6 +10,7 @@ public final class TokenCache: @unchecked Sendable {
     let lifetime: TimeInterval
     let clock: any WallClock
     private static let capacity = 10_000
+    // `lock` guards `entries`, the only mutable field.
     private let lock = NSLock()
     private var entries: [String: (principal: Principal, until: Date)] = [:]
 

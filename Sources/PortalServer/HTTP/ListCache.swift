@@ -25,6 +25,7 @@ public final class ListCache: @unchecked Sendable {
 
     let lifetime: TimeInterval
     let clock: any WallClock
+    // `lock` guards `pages`, the only mutable field.
     private let lock = NSLock()
     private var pages: [Store.SubmissionQuery: Entry] = [:]
 

@@ -17,8 +17,9 @@ public final class Metrics: @unchecked Sendable {
         var sum = 0.0
         var bucketCounts = [Int](repeating: 0, count: Metrics.buckets.count)
     }
-    private var series: [Key: Series] = [:]
+    // `lock` guards `series`, the only mutable field.
     private let lock = NSLock()
+    private var series: [Key: Series] = [:]
 
     public init() {}
 

@@ -564,6 +564,7 @@ extension Store {
 /// take turns without holding the database's write transaction.
 final class SocialRenewalLocks: @unchecked Sendable {
     static let shared = SocialRenewalLocks()
+    // `lock` guards `gates`, the only mutable field.
     private let lock = NSLock()
     private var gates: [String: AsyncGate] = [:]
 

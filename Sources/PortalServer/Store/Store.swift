@@ -13,6 +13,10 @@ import SQLiteKit
 /// their turn on it) and a few read-only ones that serve reads outside a
 /// transaction side by side. Inside `transaction`, `sql` is the transaction's
 /// connection, so a transaction reads what it has written.
+///
+/// `@unchecked Sendable`: `stateLock` guards every mutable stored property (the read
+/// connections, whether it is closed, the commit count); the rest are `let`s, and the
+/// connections serve one statement at a time themselves.
 public final class Store: @unchecked Sendable {
     private enum Connection {
         case sqlite(SQLiteConnection)
@@ -34,20 +38,21 @@ public final class Store: @unchecked Sendable {
     }
     private let writer: Connection
     private let writerSQL: any SQLDatabase
+    private let transactionGate = AsyncGate()
+    /// The folder of an SQLite database file, whose free space decides whether the store can
+    /// take writes; nil on PostgreSQL, whose server watches its own disk.
+    public let fileDirectory: String?
+    // `stateLock` guards every stored property below it.
+    private let stateLock = NSLock()
     /// Set once, when `open` has brought the schema up to date; until then reads use the writer.
     private var readers: [any SQLDatabase] = []
     private var readerConnections: [Connection] = []
-    private let transactionGate = AsyncGate()
     private var isClosed = false
-    /// The folder of an SQLite database file, whose free space decides whether the store can
-    /// take writes; nil on PostgreSQL, whose server watches its own disk.
-    public private(set) var fileDirectory: String?
-    private let commitLock = NSLock()
     private var commits = 0
 
     /// How many transactions this store has committed: a cache of reads made when it
     /// was n holds for as long as it is still n (writes by other processes aside).
-    public var commitCount: Int { commitLock.withLock { commits } }
+    public var commitCount: Int { stateLock.withLock { commits } }
 
     /// What every timestamp the store writes, and every expiry it checks, is read from:
     /// a `Store` method's `now` defaults to it, and the routes and the Scheduler read it too.
@@ -58,8 +63,8 @@ public final class Store: @unchecked Sendable {
 
     /// Where a statement goes: the transaction's connection inside `transaction`, a reader outside.
     var sql: any SQLDatabase {
-        if Store.openTransaction == ObjectIdentifier(self) || readers.isEmpty { return writerSQL }
-        return readers.randomElement() ?? writerSQL
+        if Store.openTransaction == ObjectIdentifier(self) { return writerSQL }
+        return stateLock.withLock { readers.randomElement() } ?? writerSQL
     }
 
     /// Inside a transaction: waits until no other transaction, in any process, holds `key`,
@@ -141,21 +146,22 @@ public final class Store: @unchecked Sendable {
                     id: 1, logger: quiet))
             }
         }
-        let store = Store(writer: try await connect(), clock: clock)
+        var fileDirectory: String?
         if case .sqlite(let path) = location {
             let directory = (path as NSString).deletingLastPathComponent
-            store.fileDirectory = directory.isEmpty ? FileManager.default.currentDirectoryPath : directory
+            fileDirectory = directory.isEmpty ? FileManager.default.currentDirectoryPath : directory
         }
+        let store = Store(writer: try await connect(), clock: clock, fileDirectory: fileDirectory)
         do {
             try await Migrations.apply(to: store)
             for _ in 0..<(readers ?? defaultReaders(for: location)) {
                 let reader = try await connect()
-                store.readerConnections.append(reader)
+                store.stateLock.withLock { store.readerConnections.append(reader) }
                 // A write outside a transaction is a mistake: it would not take its turn.
                 let readOnly = store.dialect == .sqlite ? "PRAGMA query_only=ON" : "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"
                 try await reader.sql.raw(SQLQueryString(readOnly)).run()
             }
-            store.readers = store.readerConnections.map(\.sql)
+            store.stateLock.withLock { store.readers = store.readerConnections.map(\.sql) }
         } catch {
             try? await store.close()
             throw error
@@ -163,16 +169,21 @@ public final class Store: @unchecked Sendable {
         return store
     }
 
-    private init(writer: Connection, clock: any WallClock) {
+    private init(writer: Connection, clock: any WallClock, fileDirectory: String?) {
         self.writer = writer
         self.writerSQL = writer.sql
         self.clock = clock
+        self.fileDirectory = fileDirectory
     }
 
     public func close() async throws {
-        guard !isClosed else { return }
-        isClosed = true
-        for reader in readerConnections { try? await reader.close() }
+        let readers: [Connection]? = stateLock.withLock {
+            guard !isClosed else { return nil }
+            isClosed = true
+            return readerConnections
+        }
+        guard let readers else { return }
+        for reader in readers { try? await reader.close() }
         try await writer.close()
     }
 
@@ -187,7 +198,7 @@ public final class Store: @unchecked Sendable {
                 do {
                     let result = try await body()
                     try await sql.raw("COMMIT").run()
-                    commitLock.withLock { commits += 1 }
+                    stateLock.withLock { commits += 1 }
                     return result
                 } catch {
                     try? await sql.raw("ROLLBACK").run()

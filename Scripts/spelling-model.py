@@ -43,6 +43,10 @@ WIKI_MAX_WORDS = 5_000
 MIN_SYLLABLE = 3
 MIN_PAIR = 3
 ATTESTED = 6
+# A word that is no syllable, written in lower case this often and with a vowel, is a loanword
+# the prose writes (taxi, kilômet, ôtô), not a typo: abbreviations of consonants (sv, cc) stay out.
+LOANWORD = int(os.environ.get("BIENTAP_LOANWORD", "20"))
+VOWEL = re.compile("[" + "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ" + "]")
 
 WORD = re.compile(r"[^\W\d_]+")
 # Letters that can make a Vietnamese syllable: an onset, one to three vowels, a coda. Looser
@@ -111,7 +115,7 @@ def paragraphs_of(sentences, per=6):
     return "\n\n".join(" ".join(sentences[i:i + per]) for i in range(0, len(sentences), per)) + "\n"
 
 
-def count(text, syllables, capitals, pairs):
+def count(text, syllables, capitals, pairs, loans=None):
     for line in text.split("\n"):
         previous = None
         sentence_start = True
@@ -124,6 +128,8 @@ def count(text, syllables, capitals, pairs):
             token = match.group(0)
             lower = token.lower()
             if not SYLLABLE.match(lower):
+                if loans is not None and token == lower and len(token) > 1 and VOWEL.search(token):
+                    loans[lower] += 1
                 previous, sentence_start = None, False
                 continue
             syllables[lower] += 1
@@ -167,22 +173,23 @@ def main():
         write(os.path.join(held_out, part, "english-inside.txt"), english_inside(source, part, held_wiki[part]))
 
     syllables, capitals, pairs = collections.Counter(), collections.Counter(), collections.Counter()
+    loans = collections.Counter()
     counted = 0
     for name in sorted(os.listdir(laws)):
         if name in GOV["dev"] or name in GOV["test"]:
             continue
         text = read(os.path.join(laws, name))
         counted += words(text)
-        count(text, syllables, capitals, pairs)
+        count(text, syllables, capitals, pairs, loans)
     for page in pages:
         if page in held_names:
             continue
         text = read(os.path.join(wiki, page))
         counted += words(text)
-        count(text, syllables, capitals, pairs)
+        count(text, syllables, capitals, pairs, loans)
     train = paragraphs_of(vtb_sentences(os.path.join(source, "vi_vtb-ud-train.conllu")))
     counted += words(train)
-    count(train, syllables, capitals, pairs)
+    count(train, syllables, capitals, pairs, loans)
     # Everyday writing: news of another paper and another decade than VTB's, and film dialogue.
     # A news document that shares a run of SHINGLE words with any held-out text is left out.
     held_shingles = set()
@@ -198,23 +205,26 @@ def main():
             overlapping += 1
             continue
         counted += words(text)
-        count(text, syllables, capitals, pairs)
+        count(text, syllables, capitals, pairs, loans)
     dialogue = "\n".join(vtb_sentences(os.path.join(source, "vi_tuecl-ud-test.conllu")))
     counted += words(dialogue)
-    count(dialogue, syllables, capitals, pairs)
+    count(dialogue, syllables, capitals, pairs, loans)
     print(f"news documents left out for sharing {SHINGLE} words with held-out text: {overlapping}")
 
     kept = [s for s, n in syllables.most_common() if n >= MIN_SYLLABLE]
     index = {s: i for i, s in enumerate(kept)}
     kept_pairs = sorted(((index[a], index[b], n) for (a, b), n in pairs.items()
                          if n >= MIN_PAIR and a in index and b in index))
+    kept_loans = sorted(w for w, n in loans.items() if n >= LOANWORD)
     os.makedirs(os.path.dirname(MODEL), exist_ok=True)
     with open(MODEL, "w", encoding="utf-8") as f:
         f.write(f"# bientap Vietnamese word model: {counted} words counted. Built by Scripts/spelling-model.py.\n")
-        f.write(f"# Sources and licences: Docs/spelling.md. Syllables, pairs, the lower-case count that attests.\n")
-        f.write(f"{len(kept)} {len(kept_pairs)} {ATTESTED}\n")
+        f.write(f"# Sources and licences: Docs/spelling.md. Syllables, pairs, the lower-case count that attests, loanwords.\n")
+        f.write(f"{len(kept)} {len(kept_pairs)} {ATTESTED} {len(kept_loans)}\n")
         for s in kept:
             f.write(f"{s} {syllables[s]} {capitals[s]}\n")
+        for w in kept_loans:
+            f.write(f"{w} {loans[w]}\n")
         # Pairs by first syllable: "=first" once for each run, then "step count" a pair, the
         # step from the run's previous second syllable (from 0 for its first): small numbers
         # keep the file under 2 MB.
@@ -225,7 +235,7 @@ def main():
                 previous, last = a, 0
             f.write(f"{b - last} {n}\n")
             last = b
-    print(f"counted {counted} words; {len(kept)} syllables, {len(kept_pairs)} pairs; "
+    print(f"counted {counted} words; {len(kept)} syllables, {len(kept_pairs)} pairs, {len(kept_loans)} loanwords; "
           f"{os.path.getsize(MODEL)} bytes")
     for part in ("dev", "test"):
         for name in sorted(os.listdir(os.path.join(held_out, part))):

@@ -116,6 +116,19 @@ final class WordModelTests: XCTestCase {
         XCTAssertEqual(errors("Đoàn thanha niên họp.").map(\.word), ["thanha"])
     }
 
+    func testLoanwordsTheCountedProseWritesOftenAreLeftAlone() {
+        XCTAssertEqual(errors("Anh đi taxi ra bến xe bus, giá 30 baht, rồi đi ôtô thêm 5 kilômét.").map(\.word), [])
+        // Written with a capital inside a sentence, a word is read as a name first.
+        XCTAssertEqual(errors("Tôi gặp ông Nguyêễn hôm qua.").map(\.word), ["Nguyêễn"])
+    }
+
+    func testTheOtherIYSpellingOfAWordIsNoSlip() {
+        // quĩ beside quỹ, qui hoạch beside quy hoạch: the same words spelt the other way.
+        XCTAssertEqual(errors("Tỉnh lập quĩ hỗ trợ và duyệt khu qui hoạch dân cư mới.").map(\.word), [])
+        // A name keeps its one spelling.
+        XCTAssertEqual(errors("Ông Phạm Văn Huy sinh ở Mý Tho.").map(\.word), ["Mý"])
+    }
+
     func testALetterLostWithItsMarksIsOneSlip() {
         // "đon" is đoàn without its à, "thưng" thương without its ơ.
         let found = errors("Các đon viên thanh niên tham gia. Anh ấy bị thưng nặng ở chân.")

@@ -47,6 +47,8 @@ public struct Lexicon: Sendable {
         /// Neighbouring syllables counted in the word model's prose.
         @exclusivity(unchecked) var pairCounts = PairCounts()
         var modelWords = 0
+        /// Words that are no syllable the counted prose writes in lower case often (taxi, kilômet).
+        @exclusivity(unchecked) var countedLoanwords: Set<String> = []
         /// Each syllable's one-slip neighbours, worked out once for every check that shares the tables.
         let slipNeighbours = SharedCache<Int, [(id: Int, cost: Double)]>()
         /// Each word's nearest loanword, whether it reads as foreign and the syllables near it, the same.
@@ -58,7 +60,7 @@ public struct Lexicon: Sendable {
             let copy = Tables()
             (copy.entries, copy.bySpelling, copy.attestedCount, copy.words) = (entries, bySpelling, attestedCount, words)
             (copy.bySkeleton, copy.pairs, copy.confusions) = (bySkeleton, pairs, confusions)
-            (copy.pairCounts, copy.modelWords) = (pairCounts, modelWords)
+            (copy.pairCounts, copy.modelWords, copy.countedLoanwords) = (pairCounts, modelWords, countedLoanwords)
             return copy
         }
     }
@@ -179,8 +181,9 @@ public struct Lexicon: Sendable {
 
     /// Adds the word model (Scripts/spelling-model.py): its syllables, attested,
     /// with their counts, and the counts of the pairs they make. Lines:
-    /// comments (#), "syllables pairs attested", one "syllable count capitals" a
-    /// syllable (attested when written in lower case `attested` times or more), then "=first" before the "step count" of the pairs it starts,
+    /// comments (#), "syllables pairs attested loanwords", one "syllable count capitals" a
+    /// syllable (attested when written in lower case `attested` times or more), one "word count" a
+    /// loanword (a word no syllable the prose writes in lower case often), then "=first" before the "step count" of the pairs it starts,
     /// both by their line among the syllables, the second as the step from the one before it in the run. Read as bytes: a few
     /// hundred thousand numbers cost little that way.
     public mutating func add(model data: Data) {
@@ -215,6 +218,7 @@ public struct Lexicon: Sendable {
             let syllableCount = number()
             let pairCount = number()
             let floor = number()
+            let loanwordCount = number()
             skipLine()
             // With a dictionary read first, a syllable in plain letters that it lacks is a
             // foreign word the pages quote (at, it, lot, queen), not one Vietnamese writes.
@@ -246,6 +250,12 @@ public struct Lexicon: Sendable {
                 ids[n] = id
                 tables.entries[id].count += count
                 tables.entries[id].capitals += capitals
+            }
+            for _ in 0..<loanwordCount where i < bytes.count {
+                let start = i
+                while i < bytes.count && bytes[i] != 0x20 && bytes[i] != 0x0A { i += 1 }
+                tables.countedLoanwords.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                skipLine()
             }
             var first = -1, second = 0
             while i < bytes.count {
@@ -358,6 +368,9 @@ public struct Lexicon: Sendable {
     public func isAttested(syllableKey key: String) -> Bool {
         entry(spelt: key).map { tables.entries[$0.id].attested } ?? false
     }
+
+    /// Whether the counted prose writes this (lower-case) word, no syllable, often: a loanword.
+    func isCountedLoanword(_ lower: String) -> Bool { tables.countedLoanwords.contains(lower) }
 
     /// Whether the dictionary has this (lower-case) word.
     public func contains(lower: String) -> Bool { tables.words[lower] != nil }

@@ -439,6 +439,9 @@ public struct SpellChecker: Sendable {
     private func verdict(on word: String, facts: WordFacts) -> Verdict? {
         // One letter alone is a list item (a, b), a unit (m) or a sign (x), not a misspelling.
         if facts.syllable == nil && (word.count == 1 || lexicon.contains(lower: facts.lower)) { return nil }
+        // A word the counted prose writes often in lower case, no syllable, is a loanword (taxi,
+        // kilômet, ôtô); written with a capital it may be a misspelt name.
+        if facts.syllable == nil, word.first?.isLowercase == true, lexicon.isCountedLoanword(facts.lower) { return nil }
         // Keys that compose a Vietnamese syllable are a Telex leftover before they are a loanword
         // typo ("Thur" is Thủ, not "tour"), even when they spell a syllable of their own (khoong).
         if let composed = telexReading(word) {
@@ -449,6 +452,10 @@ public struct SpellChecker: Sendable {
             return Verdict(reason: .misspelledLoanword, suggestions: [loan])
         }
         if facts.syllable == nil && looksForeign(facts.lower) { return nil }
+        // A syllable its other i/y spelling attests is a variant (quĩ beside quỹ), not a typo;
+        // a name keeps its own spelling (Mý is a slip of Mỹ).
+        if facts.syllable != nil, word.first?.isLowercase == true, let other = Self.iyVariant(facts.lower), let id = lexicon.entry(spelt: other)?.id,
+           lexicon.isAttested(entry: id) { return nil }
         return Verdict(reason: facts.syllable == nil ? .invalidSyllable : .unattestedSyllable, suggestions: [])
     }
 

@@ -129,6 +129,19 @@ extension DeskScreen {
     func pagerSource(_ desk: DeskContext) -> [StyledLine] { [] }
 }
 
+extension TableState {
+    /// Selects the row a click is on, in a table drawn in `rect` with `columns`; false when
+    /// the click was on no row.
+    mutating func select(at mouse: MouseEvent, columns: [TableColumn], in rect: Rect, cursorStyle: TableCursorStyle,
+                         visibleRows: Int) -> Bool {
+        guard case .row(let position)? = TableView.hit(row: mouse.row, col: mouse.col, columns: columns, state: self, in: rect,
+                                                       cursorStyle: cursorStyle) else { return false }
+        cursor = position
+        keepCursorVisible(visibleRows: visibleRows)
+        return true
+    }
+}
+
 /// What the desk lends the screen that acts: the facts it reads (the user, the time, the
 /// terminal, the keys, the decisions under way) and the app's parts it uses (notices, the
 /// modal stack, the status line, the spinner's start). Screens it opens over itself go in

@@ -191,10 +191,7 @@ extension RoyaltyScreen: DeskScreen {
         guard case .press(let clicks) = mouse.action, statement == nil else { return [] }
         let rect = Rect(row: 3, col: 0, width: desk.width, height: max(1, desk.bodyRows - 4))
         let columns = Self.listColumns(width: desk.width).map { Self.title($0, desk.language) }
-        guard case .row(let position)? = TableView.hit(row: mouse.row, col: mouse.col, columns: columns, state: table, in: rect,
-                                                       cursorStyle: desk.cursorStyle) else { return [] }
-        table.cursor = position
-        table.keepCursorVisible(visibleRows: rows)
+        guard table.select(at: mouse, columns: columns, in: rect, cursorStyle: desk.cursorStyle, visibleRows: rows) else { return [] }
         return clicks >= 2 ? perform(.open, in: &desk) : []
     }
 

@@ -247,10 +247,7 @@ extension SocialScreen: DeskScreen {
         guard case .press(let clicks) = mouse.action else { return [] }
         let rect = Self.tableRect(in: Rect(row: 1, col: 0, width: desk.width, height: desk.bodyRows))
         let columns = Self.columns(width: desk.width).map { Self.title($0, width: desk.width, desk.language) }
-        guard case .row(let position)? = TableView.hit(row: mouse.row, col: mouse.col, columns: columns, state: table, in: rect,
-                                                       cursorStyle: desk.cursorStyle) else { return [] }
-        table.cursor = position
-        table.keepCursorVisible(visibleRows: rows)
+        guard table.select(at: mouse, columns: columns, in: rect, cursorStyle: desk.cursorStyle, visibleRows: rows) else { return [] }
         return clicks >= 2 ? perform(.open, in: &desk) : []
     }
 

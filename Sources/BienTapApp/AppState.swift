@@ -34,6 +34,10 @@ public enum Effect: Equatable, Sendable {
     /// Check the article the reader shows (`ReaderScreen.spellingText`); answer with `readerSpellChecked`.
     case checkReaderSpelling(id: Int64, text: String)
     case addToDictionary(String)
+    /// Keep an editor's unsaved words in the journal (on the disk lane, in order).
+    case keepJournal(Journal.Entry)
+    /// The journal's entry of `key` goes: its words are saved, or thrown away.
+    case dropJournal(key: String)
     /// A site's month of royalties (the first site the user keeps the ledger of when nil, with the sites).
     case loadLedgerMonth(site: String?, month: String)
     case loadRoyaltyStatement(site: String, month: String, contributor: Int64, paidOn: String?)
@@ -61,6 +65,8 @@ public enum AppMessage: Sendable {
     case saved(Int64, Result<Submission, PortalError>)
     case leaseRenewed(Int64, Result<Lease, PortalError>)
     case editedExternally(Result<String, ExternalEditor.Failure>)
+    /// A journal entry could not be written.
+    case journalFailed(Journal.Entry, reason: String)
     case spellChecked(Int64, changes: Int, [Finding])
     /// The findings in the reader's article, as it was when `text` was checked.
     case readerSpellChecked(Int64, text: String, [Finding])
@@ -87,14 +93,17 @@ public enum AppMessage: Sendable {
     case socialPostActed(id: Int64, Result<SocialActOutcome, PortalError>)
 }
 
-/// An item opened for editing: as it is now, and the lease held on it.
+/// An item opened for editing: as it is now, the lease held on it, and the words an
+/// earlier session left unsaved (`Journal.leftover`).
 public struct EditingStart: Sendable {
     public var submission: Submission
     public var lease: Lease
+    public var leftover: Journal.Entry?
 
-    public init(submission: Submission, lease: Lease) {
+    public init(submission: Submission, lease: Lease, leftover: Journal.Entry? = nil) {
         self.submission = submission
         self.lease = lease
+        self.leftover = leftover
     }
 }
 
@@ -260,8 +269,9 @@ public struct AppState {
     }
 
     /// Effects to run when the app starts: the first tab's queue. Edits an earlier session
-    /// left unsaved (a dropped connection, a kill) are offered back first.
-    public mutating func start() -> [Effect] {
+    /// left unsaved (a dropped connection, a kill), the journal's `entries`, are offered back first.
+    public mutating func start(leftovers entries: [Journal.Entry] = []) -> [Effect] {
+        leftoverEdits = entries.filter { Journal.submission(of: $0.key, portal: portal) != nil }.sorted { $0.savedAt < $1.savedAt }
         let leftovers = leftoverEdits
         if let last = leftovers.last {
             dialog = Dialog(title: Strings.leftoverTitle(language),
@@ -273,10 +283,10 @@ public struct AppState {
         return [load(tab: 0)]
     }
 
-    /// The journal's entries for items of this portal, oldest first.
-    var leftoverEdits: [Journal.Entry] {
-        journal?.entries().filter { Journal.submission(of: $0.key, portal: portal) != nil } ?? []
-    }
+    /// The journal's entries for items of this portal, oldest first: those an earlier
+    /// session left (read by whoever starts the app, given to `start`), as this session's
+    /// editors keep and drop them.
+    var leftoverEdits: [Journal.Entry] = []
 
     private mutating func answerDialog(_ answer: DeskAnswer) -> [Effect] {
         dialog = nil
@@ -386,12 +396,14 @@ public struct AppState {
     public mutating func handle(input: InputEvent) -> [Effect] {
         if case .terminate = input {
             // The terminal is gone: every editor's unsaved words go to the journal.
+            var effects: [Effect] = []
             for index in overlays.indices {
                 guard case .editor(var editor) = overlays[index] else { continue }
-                editor.saveForLater()
+                let later = editor.saveForLater()
                 overlays[index] = .editor(editor)
+                effects += fromEditor(later, at: index)
             }
-            return [.quit]
+            return effects + [.quit]
         }
         if var editor = topEditor {
             editor.now = now
@@ -469,6 +481,14 @@ public struct AppState {
                 guard case .editor(let editor) = overlays[index], let id = editor.submissionID else { continue }
                 out.append(.checkSpelling(id: id, text: text, changes: changes))
             case .addToDictionary(let word): out.append(.addToDictionary(word))
+            case .keepJournal(let entry):
+                leftoverEdits.removeAll { $0.key == entry.key }
+                leftoverEdits.append(entry)
+                out.append(.keepJournal(entry))
+            case .dropJournal(let key):
+                leftoverEdits.removeAll { $0.key == key }
+                out.append(.dropJournal(key: key))
+            case .writeFile, .writeRescueCopy: break   // the desk edits submissions, never files
             }
         }
         return out
@@ -496,7 +516,7 @@ public struct AppState {
             var editor = EditorState(language: language, document: .submission(document),
                                      text: SubmissionText.compose(start.submission, language: language), keymap: keymap,
                                      theme: theme, inputMethod: vietnamese ? inputMethod : nil, width: width, height: height,
-                                     journal: journal, now: now, checksSpelling: vietnamese)
+                                     journals: journal != nil, leftover: start.leftover, now: now, checksSpelling: vietnamese)
             if let target = fixOnOpening.removeValue(forKey: id), vietnamese { editor.fix(target) }
             overlays.append(.editor(editor))
         case .openedForEditing(let id, .failure(let error)):
@@ -558,6 +578,11 @@ public struct AppState {
             } else {
                 notify(Strings.wordAdded(word, to: path)(language))
             }
+        case .journalFailed(let entry, let reason):
+            guard let id = Journal.submission(of: entry.key, portal: portal), case (let index, var editor)? = openEditor(id) else { return [] }
+            editor.now = now
+            editor.journalFailed(entry, reason: reason)
+            overlays[index] = .editor(editor)
         case .editedExternally(let result):
             guard var editor = topEditor else { return [] }
             editor.now = now

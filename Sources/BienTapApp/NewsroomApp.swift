@@ -6,7 +6,7 @@ import PortalClient
 import TerminalUI
 
 /// Runs the newsroom UI: feeds input and results to `AppState`, runs its
-/// effects on background lanes so the network never blocks drawing.
+/// effects on background lanes so neither the network nor the disk blocks drawing.
 public final class NewsroomApp {
     /// Reads on one lane, saves, leases and decisions on the other, each with its own
     /// client and connection: a long queue reading never holds up a save.
@@ -14,6 +14,8 @@ public final class NewsroomApp {
     private var state: AppState
     private let environment: [String: String]
     private let spelling: SpellService
+    /// The journal's entries, kept and dropped in the order the editors ask.
+    private let disk: DiskLane
 
     public init(portal: PortalLanes, state: AppState, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.portal = portal
@@ -21,18 +23,30 @@ public final class NewsroomApp {
         self.environment = environment
         spelling = SpellService(userDictionary: ClientConfiguration.configDirectory(environment: environment)
             .appendingPathComponent("dictionary.txt").path)
+        disk = DiskLane(journal: state.journal)
     }
 
-    /// Runs until the user quits or the terminal goes away.
+    /// Runs until the user quits or the terminal goes away; returns once every journal
+    /// write asked for is on the disk.
     public func run(on screen: Screen) {
+        run(on: screen, starting: nil)
+    }
+
+    /// The loop. `starting` replaces what the app starts with (the state's `start()` and
+    /// reading who the user is); `watch` sees each message before the state does and may
+    /// end the loop: a test runs effects through the lanes so and reads what comes back.
+    func run(on screen: Screen, starting: [Effect]?, watch: (AppMessage) -> LoopControl = { _ in .proceed }) {
+        defer { disk.finish() }
         let loop = EventLoop<AppMessage>(screen: screen)
         state.width = screen.width
         state.height = screen.height
         state.now = Date()
         var quit = false
-        for effect in state.start() { quit = execute(effect, loop: loop) || quit }
-        // Who we are, for "mine" in the lists; nothing is said when it cannot be read.
-        portal.read { [mailbox = loop.mailbox] client in if let me = try? client.me() { mailbox.send(.meLoaded(me)) } }
+        for effect in starting ?? state.start(leftovers: disk.entries()) { quit = execute(effect, loop: loop) || quit }
+        if starting == nil {
+            // Who we are, for "mine" in the lists; nothing is said when it cannot be read.
+            portal.read { [mailbox = loop.mailbox] client in if let me = try? client.me() { mailbox.send(.meLoaded(me)) } }
+        }
         if quit { return }
         loop.tickMilliseconds = state.wakeMilliseconds
         loop.run(render: { self.state.render() }, handle: { event in
@@ -40,7 +54,9 @@ public final class NewsroomApp {
             let effects: [Effect]
             switch event {
             case .input(let input): effects = self.state.handle(input: input)
-            case .message(let message): effects = self.state.handle(message: message)
+            case .message(let message):
+                if watch(message) == .quit { return .quit }
+                effects = self.state.handle(message: message)
             case .tick:
                 effects = self.state.tick()
             }
@@ -101,10 +117,14 @@ public final class NewsroomApp {
                 mailbox.send(.differencesLoaded(id, result))
             }
         case .openForEditing(let id):
-            portal.write { client in
+            let key = Journal.key(portal: state.portal, submission: id)
+            portal.write { [disk] client in
                 let desk = DeskCommands(client: client, language: language, attempts: 1)
-                let result = Result { try desk.openForEditing(id: id) }.map { EditingStart(submission: $0.0, lease: $0.1) }
-                    .mapError(PortalError.wrap)
+                // The words an earlier session left of it, read behind the journal's writes.
+                let result = Result { try desk.openForEditing(id: id) }.map {
+                    EditingStart(submission: $0.0, lease: $0.1,
+                                 leftover: disk.leftover(for: key, base: SubmissionText.compose($0.0, language: language)))
+                }.mapError(PortalError.wrap)
                 mailbox.send(.openedForEditing(id, result))
             }
         case .prepareApproval(let id, let site):
@@ -136,6 +156,10 @@ public final class NewsroomApp {
             spelling.check(text) { mailbox.send(.spellChecked(id, changes: changes, $0)) }
         case .checkReaderSpelling(let id, let text):
             spelling.check(text) { mailbox.send(.readerSpellChecked(id, text: text, $0)) }
+        case .keepJournal(let entry):
+            disk.keep(entry) { mailbox.send(.journalFailed(entry, reason: $0)) }
+        case .dropJournal(let key):
+            disk.drop(key: key)
         case .addToDictionary(let word):
             let path = spelling.userDictionary
             spelling.add(word) { mailbox.send(.wordAdded(word, path: path, error: $0)) }

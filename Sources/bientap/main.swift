@@ -143,10 +143,11 @@ struct Edit: ParsableCommand {
         }
         let screen = try Terminal.open(language: language, mouse: config.mouse)
         defer { screen.shutdown() }
+        let journal = Journal(environment: environment)
         let state = EditorState(language: language, document: .file(path: file), text: text, keymap: keymap, theme: config.theme,
-                                inputMethod: method, width: screen.width, height: screen.height, notice: notice,
-                                journal: Journal(environment: environment))
-        FileEditorApp.run(state, on: screen, environment: environment)
+                                inputMethod: method, width: screen.width, height: screen.height, notice: notice, journals: true,
+                                leftover: journal.leftover(for: Journal.key(file: file), base: text ?? ""))
+        FileEditorApp.run(state, on: screen, journal: journal, environment: environment)
     }
 }
 

@@ -551,13 +551,12 @@ extension AppStateTests {
     }
 
     func testQuittingWithWordsInTheJournalOrFromTheDemoAsksFirst() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quit-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let journal = Journal(directory: directory.path)
-        try journal.write(Journal.Entry(key: Journal.key(portal: "http://127.0.0.1:9", submission: 101), label: "#101 Bài số 1",
-                                        base: "a", revision: 1, text: "b", savedAt: Date()))
+        let entry = Journal.Entry(key: Journal.key(portal: "http://127.0.0.1:9", submission: 101), label: "#101 Bài số 1",
+                                  base: "a", revision: 1, text: "b", savedAt: Date())
         var s = AppState(language: .vi, portal: "http://127.0.0.1:9", keymap: KeyBindings.load(userFile: nil).keymap,
-                         width: 100, height: 20, journal: journal)
+                         width: 100, height: 20)
+        _ = s.start(leftovers: [entry])
+        XCTAssertEqual(s.handle(input: .key(.escape)), [], "later")
         _ = s.handle(message: .queueLoaded(tab: 0, .success(items(3))))
         XCTAssertEqual(s.handle(input: .key(.char("q"))), [], "asks first")
         var screen = lines(s.render()).joined(separator: "\n")

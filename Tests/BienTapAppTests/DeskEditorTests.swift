@@ -10,19 +10,20 @@ import XCTest
 /// The desk's editor inside the app, driven as the loop drives it: keys in, effects out,
 /// the portal's answers delivered as messages.
 final class DeskEditorTests: XCTestCase {
-    private var journalDirectory: URL!
     private let start = Date(timeIntervalSince1970: 1_763_950_000)
     private let portal = "http://127.0.0.1:9"
+    /// The editors keep a journal: its writes are effects here, never run, so no directory is needed.
+    private let journal = Journal(directory: "/nonexistent/bientap/journal")
 
-    override func setUpWithError() throws {
-        journalDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("desk-editor-\(UUID().uuidString)")
+    /// The last journal entry `effects` ask for.
+    private func kept(_ effects: [Effect]) -> Journal.Entry? {
+        effects.compactMap { if case .keepJournal(let entry) = $0 { return entry } else { return nil } }.last
     }
 
-    override func tearDown() {
-        try? FileManager.default.removeItem(at: journalDirectory)
+    /// The saves among `effects`.
+    private func saves(_ effects: [Effect]) -> [Effect] {
+        effects.filter { if case .save = $0 { return true } else { return false } }
     }
-
-    private var journal: Journal { Journal(directory: journalDirectory.path) }
 
     private func submission(revision: Int, title: String = "Hội nghi tổng kết", body: String) -> Submission {
         let summary = SubmissionSummary(id: 101, site: SiteRef(id: 1, code: "so-y-te", name: "Sở Y tế"),
@@ -78,10 +79,11 @@ final class DeskEditorTests: XCTestCase {
         _ = press(.backspace, &s)
         type("ị", &s)
         s.now = start.addingTimeInterval(1.5)
-        _ = s.tick()
-        let kept = try XCTUnwrap(journal.entry(for: Journal.key(portal: portal, submission: 101)))
-        XCTAssertEqual(kept.revision, 1)
-        XCTAssertTrue(kept.text.hasPrefix("Tiêu đề: Hội nghị tổng kết\n"), kept.text)
+        let key = Journal.key(portal: portal, submission: 101)
+        let entry = try XCTUnwrap(kept(s.tick()), "the words typed are due for the journal")
+        XCTAssertEqual(entry.key, key)
+        XCTAssertEqual(entry.revision, 1)
+        XCTAssertTrue(entry.text.hasPrefix("Tiêu đề: Hội nghị tổng kết\n"), entry.text)
 
         let edit = SubmissionEdit(title: "Hội nghị tổng kết", sapo: "Sáng nay, Sở Y tế họp.", body: "Đoạn một.\n\nĐoạn hai.")
         XCTAssertEqual(press(.ctrl("s"), &s), [.save(id: 101, edit: edit, base: 1)])
@@ -90,17 +92,16 @@ final class DeskEditorTests: XCTestCase {
 
         // The portal is down: the words stay, the status bar says so, and the save is tried again by itself.
         let down = PortalError.transport(TransportError(curlCode: 7, message: "Connection refused", url: portal))
-        XCTAssertEqual(s.handle(message: .saved(101, .failure(down))), [])
+        XCTAssertEqual(s.handle(message: .saved(101, .failure(down))), [], "not acknowledged: the journal entry is kept")
         XCTAssertTrue(rows(s).contains("Chưa lưu, tự lưu lại sau 2 giây"), rows(s))
         XCTAssertTrue(rows(s).contains("chữ vẫn giữ: Không kết nối được tới cổng"), rows(s))
-        XCTAssertNotNil(journal.entry(for: Journal.key(portal: portal, submission: 101)), "not acknowledged: kept")
         s.now = start.addingTimeInterval(2.5)
         XCTAssertFalse(s.tick().contains { if case .save = $0 { return true } else { return false } }, "not yet")
         s.now = start.addingTimeInterval(3.6)
         XCTAssertEqual(s.tick().filter { if case .save = $0 { return true } else { return false } }, [.save(id: 101, edit: edit, base: 1)])
         // Saved twice was asked while the first was away: the retry carries the text, once.
-        XCTAssertEqual(s.handle(message: .saved(101, .success(submission(revision: 2, title: "Hội nghị tổng kết", body: "Đoạn một.\n\nĐoạn hai.")))), [])
-        XCTAssertNil(journal.entry(for: Journal.key(portal: portal, submission: 101)), "acknowledged: the journal entry is gone")
+        XCTAssertEqual(s.handle(message: .saved(101, .success(submission(revision: 2, title: "Hội nghị tổng kết", body: "Đoạn một.\n\nĐoạn hai.")))),
+                       [.dropJournal(key: key)], "acknowledged: the journal entry goes")
         XCTAssertFalse(rows(s).contains("Không kết nối"), rows(s))
         XCTAssertTrue(rows(s).contains("phiên bản 2"), rows(s))
 
@@ -115,15 +116,30 @@ final class DeskEditorTests: XCTestCase {
         _ = press(.end, &s)
         type(" Thêm", &s)
         s.now = start.addingTimeInterval(1.5)
-        _ = s.tick()
         let key = Journal.key(portal: portal, submission: 101)
-        XCTAssertNotNil(journal.entry(for: key), "typed words are journaled")
+        XCTAssertEqual(kept(s.tick())?.text.contains("Hội nghi tổng kết Thêm"), true, "typed words are journaled")
         _ = press(.ctrl("z"), &s)
         XCTAssertTrue(rows(s).contains("Tiêu đề: Hội nghi tổng kết\n"), "back to the text as opened: " + rows(s))
         XCTAssertFalse(rows(s).contains("[+]"), "not modified: " + rows(s))
         let leaving = press(.ctrl("q"), &s)
-        XCTAssertEqual(leaving, [.releaseLease(101), .loadQueue(tab: 0, statuses: SubmissionStatus.pending)], "no question asked")
-        XCTAssertNil(journal.entry(for: key), "nothing to offer back at the next start")
+        XCTAssertEqual(leaving, [.dropJournal(key: key), .releaseLease(101), .loadQueue(tab: 0, statuses: SubmissionStatus.pending)],
+                       "no question asked, and nothing to offer back at the next start")
+    }
+
+    func testAJournalEntryThatCouldNotBeWrittenIsSaidAndWrittenAgainFiveSecondsLater() throws {
+        var s = try editing(body: "Đoạn một.")
+        let first = try XCTUnwrap(kept(press(.char("A"), &s)))
+        s.now = start.addingTimeInterval(1.5)
+        let second = try XCTUnwrap(kept(press(.char("B"), &s)), "a second after the first: at once")
+        // The first entry's failure comes after the second was asked for: nothing to say, or redo.
+        XCTAssertEqual(s.handle(message: .journalFailed(first, reason: "No space left on device")), [])
+        XCTAssertFalse(rows(s).contains("Không ghi được nhật ký"), rows(s))
+        XCTAssertEqual(s.handle(message: .journalFailed(second, reason: "No space left on device")), [])
+        XCTAssertTrue(rows(s).contains("Không ghi được nhật ký chữ chưa lưu: No space left on device"), rows(s))
+        s.now = start.addingTimeInterval(6)
+        XCTAssertNil(kept(s.tick()), "not yet")
+        s.now = start.addingTimeInterval(6.6)
+        XCTAssertEqual(kept(s.tick())?.text, second.text, "written again")
     }
 
     func testASaveOverSomeoneElsesOpensTheMergeAndBothEditsAreSaved() throws {
@@ -149,8 +165,9 @@ final class DeskEditorTests: XCTestCase {
         XCTAssertTrue(view.contains("Chỗ 1/3"), view)
         // Enter: merged as offered (each side's own change) and saved over their revision.
         let effects = press(.enter, &s)
-        XCTAssertEqual(effects, [.save(id: 101, edit: SubmissionEdit(title: "Hội nghị tổng kết", sapo: "Sáng nay, Sở Y tế họp.",
-                                                                        body: "Đoạn một có lỗi.\n\nĐoạn hai, sửa."), base: 2)])
+        XCTAssertEqual(saves(effects), [.save(id: 101, edit: SubmissionEdit(title: "Hội nghị tổng kết", sapo: "Sáng nay, Sở Y tế họp.",
+                                                                               body: "Đoạn một có lỗi.\n\nĐoạn hai, sửa."), base: 2)])
+        XCTAssertEqual(kept(effects)?.revision, 2, "the merged words are journaled over their revision")
         XCTAssertTrue(rows(s).contains("Tiêu đề: Hội nghị tổng kết"), rows(s))
     }
 
@@ -169,34 +186,35 @@ final class DeskEditorTests: XCTestCase {
         XCTAssertTrue(rows(s).contains("không gộp từng chữ được"), rows(s))
         _ = press(.char("m"), &s)
         XCTAssertTrue(rows(s).contains("đang chọn: bản của tôi"), rows(s))
-        guard case .save(_, let edit, 2)? = press(.enter, &s).first else { return XCTFail("no save over revision 2") }
+        guard case .save(_, let edit, 2)? = saves(press(.enter, &s)).first else { return XCTFail("no save over revision 2") }
         XCTAssertEqual(edit.body, "Họp lúc 8 giờ.")
     }
 
     func testABrokenHeaderIsNotSentAndAnUnsavedEditIsOfferedAtTheNextStart() throws {
         var s = try editing(body: "Thân bài.")
         _ = press(.home, &s)
-        type("X", &s)
+        let entry = try XCTUnwrap(kept(press(.char("X"), &s)), "the first change goes to the journal at once")
         XCTAssertEqual(press(.ctrl("s"), &s), [])
         XCTAssertTrue(rows(s).contains("Chưa lưu: dòng đầu phải là «Tiêu đề: …»"), rows(s))
         s.now = start.addingTimeInterval(2)
-        _ = s.tick()
+        XCTAssertNil(kept(s.tick()), "nothing typed since")
         // The session dies here. The next start offers the item back.
         var next = AppState(language: .vi, portal: portal, keymap: KeyBindings.load(userFile: nil).keymap, width: 100, height: 24,
                             journal: journal, inputMethod: nil)
-        _ = next.start()
+        _ = next.start(leftovers: [entry])
         XCTAssertTrue(rows(next).contains("Bài sửa dở chưa lưu"), rows(next))
         XCTAssertTrue(rows(next).contains("#101 Hội nghi tổng kết"), rows(next))
         XCTAssertEqual(press(.char("m"), &next), [.openForEditing(101)])
         // Opened again: the editor offers the kept words, and k restores them.
-        _ = next.handle(message: .openedForEditing(101, .success(EditingStart(submission: submission(revision: 1, body: "Thân bài."), lease: lease(at: start)))))
+        _ = next.handle(message: .openedForEditing(101, .success(EditingStart(submission: submission(revision: 1, body: "Thân bài."),
+                                                                               lease: lease(at: start), leftover: entry))))
         XCTAssertTrue(rows(next).contains("Chữ chưa lưu từ lần trước"), rows(next))
         _ = press(.char("k"), &next)
         XCTAssertTrue(rows(next).contains("XTiêu đề: Hội nghi tổng kết"), rows(next))
         // Another portal's entries are not offered here.
         var other = AppState(language: .vi, portal: "http://127.0.0.1:10", keymap: KeyBindings.load(userFile: nil).keymap,
                              width: 100, height: 24, journal: journal, inputMethod: nil)
-        _ = other.start()
+        _ = other.start(leftovers: [entry])
         XCTAssertFalse(rows(other).contains("Bài sửa dở"), rows(other))
     }
 }
@@ -296,7 +314,8 @@ extension DeskEditorTests {
         _ = press(.backspace, &s)
         _ = press(.end, &s)
         type("  ", &s)
-        XCTAssertEqual(press(.ctrl("s"), &s), [])
+        XCTAssertEqual(press(.ctrl("s"), &s), [.dropJournal(key: Journal.key(portal: portal, submission: 101))],
+                       "nothing to save: what the journal kept of the typing goes")
         XCTAssertTrue(rows(s).contains("Không có gì thay đổi để lưu."), rows(s))
         XCTAssertFalse(rows(s).contains("Chưa lưu:"), "the old refusal is gone: " + rows(s))
 
@@ -345,7 +364,7 @@ extension DeskEditorTests {
         XCTAssertTrue(view.contains("một dòng"), view)
         XCTAssertTrue(view.contains("đang chọn: bản của tôi"), view)
         // Enter saves one title line and one sapo line.
-        guard case .save(_, let merged, 2)? = press(.enter, &s).first else { return XCTFail("no save over revision 2: " + rows(s)) }
+        guard case .save(_, let merged, 2)? = saves(press(.enter, &s)).first else { return XCTFail("no save over revision 2: " + rows(s)) }
         XCTAssertEqual(merged.title, "Hội nghị tổng kết")
         XCTAssertEqual(merged.sapo, "Sáng nay, Sở Y tế họp sáng.")
         XCTAssertEqual(merged.body, "Thân bài.")

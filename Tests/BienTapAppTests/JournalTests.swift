@@ -24,6 +24,19 @@ final class JournalTests: XCTestCase {
         XCTAssertNil(journal.entry(for: key))
     }
 
+    func testALeftoverIsOfferedUnlessItIsTheTextAsOpenedWhichGoes() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("journal-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let journal = Journal(directory: directory)
+        let key = Journal.key(portal: "http://127.0.0.1:9", submission: 7)
+        let entry = Journal.Entry(key: key, label: "#7", base: "Cũ.", revision: 1, text: "Mới.", savedAt: Date(timeIntervalSince1970: 1_795_000_000))
+        try journal.write(entry)
+        XCTAssertEqual(journal.leftover(for: key, base: "Cũ."), entry)
+        XCTAssertEqual(journal.entry(for: key), entry, "offered: kept until the user decides")
+        XCTAssertNil(journal.leftover(for: key, base: "Mới."), "saved after all, by another way")
+        XCTAssertNil(journal.entry(for: key), "and gone")
+    }
+
     func testDifferencesAreColouredWordByWordAcrossLines() {
         let theme = Theme.default
         let lines = DiffLines.lines(from: "Tòa soạn họp.\nHai dòng.", to: "Tòa soạn họp sáng nay.\nHai dòng.", theme: theme)

@@ -90,4 +90,16 @@ public struct Journal: Sendable {
         unlink(path(for: key))
     }
 
+    /// The words an earlier session left of a document that opens with `base`, to offer
+    /// back; nil when there are none, or when they are `base` itself (saved after all, by
+    /// another way: the entry goes).
+    public func leftover(for key: String, base: String) -> Entry? {
+        guard let kept = entry(for: key) else { return nil }
+        guard kept.text != base else {
+            remove(key: key)
+            return nil
+        }
+        return kept
+    }
+
 }

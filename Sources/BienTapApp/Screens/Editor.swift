@@ -36,8 +36,10 @@ public struct SubmissionDocument: Equatable, Sendable {
 
 /// The built-in editor, with Telex and VNI typing for a server that has no input
 /// method: on a file (`bientap edit FILE`) or, on the desk, on a submission (its title,
-/// sapo and body as one `SubmissionText`). Saving a submission is an effect answered
-/// by `saved(_:)`, so the network never blocks typing.
+/// sapo and body as one `SubmissionText`). Its update functions do no I/O: saving a
+/// submission is an effect answered by `saved(_:)`, writing a file one answered by
+/// `fileWritten`, and the journal is kept and dropped by effects (a failure answered by
+/// `journalFailed`), so neither the network nor the disk blocks typing.
 public struct EditorState {
     public let language: UILanguage
     public internal(set) var document: EditorDocument
@@ -91,8 +93,8 @@ public struct EditorState {
     }
     var help: PagerState?
 
-    /// Where unsaved words are kept while typing, and what it has of them.
-    let journal: Journal?
+    /// Whether unsaved words are kept in the journal while typing (`keepJournal` effects).
+    let journals: Bool
     var journalKey: String {
         switch document {
         case .file(let path): return Journal.key(file: path)
@@ -115,6 +117,9 @@ public struct EditorState {
     /// The document's text when editing began, or at the last save.
     var base: String
     var journaledChanges = 0
+    /// The journal may hold an entry of the document: one was asked for, or an earlier session left one.
+    var journalHolds = false
+    /// When the last entry was asked for (its `savedAt`).
     var lastJournalWrite = Date.distantPast
     var journalDue: Date?
     /// Words an earlier session left unsaved, while the user decides what to do with them.
@@ -126,6 +131,8 @@ public struct EditorState {
     var merge: MergeScreen?
     /// The save under way: the editor's change count and the text sent.
     var saving: (changes: Int, text: String)?
+    /// Writes of the file under way (`bientap edit`).
+    var writingFile = 0
     /// The note of the correction being saved (a published item's), until the portal takes it.
     var correctionNote: String?
     /// Save again when the save under way is answered (the user saved meanwhile).
@@ -181,11 +188,20 @@ public struct EditorState {
         case checkSpelling(String, changes: Int)
         /// Add a word to the user's dictionary.
         case addToDictionary(String)
+        /// Keep the unsaved words in the journal; a failure is answered with `journalFailed`.
+        case keepJournal(Journal.Entry)
+        /// The journal's entry goes: its words are saved, or thrown away.
+        case dropJournal(key: String)
+        /// Write the text to the file (`bientap edit`); answer with `fileWritten(changes:error:)`.
+        case writeFile(path: String, text: String, changes: Int)
+        /// The session ends without the user: the text goes to `path` (FILE.save) with the
+        /// permissions of `original`, never over the file itself.
+        case writeRescueCopy(path: String, original: String, text: String)
     }
 
     public init(language: UILanguage, document: EditorDocument, text: String?, keymap: DeskKeymap, theme: Theme,
-                inputMethod: InputMethod?, width: Int, height: Int, notice: String? = nil, journal: Journal? = nil, now: Date = Date(),
-                checksSpelling: Bool = false) {
+                inputMethod: InputMethod?, width: Int, height: Int, notice: String? = nil, journals: Bool = false,
+                leftover: Journal.Entry? = nil, now: Date = Date(), checksSpelling: Bool = false) {
         self.language = language
         self.checksSpelling = checksSpelling
         self.document = document
@@ -200,17 +216,15 @@ public struct EditorState {
         if let notice {
             statusError = notice
         }
-        self.journal = journal
+        self.journals = journals
         base = text ?? ""
         editor.setView(width: width, height: bodyRows)
         if case .submission(let s) = document, let lease = s.lease { leaseRenewal = Self.renewal(of: lease, now: now) }
-        if let journal, let kept = journal.entry(for: journalKey) {
-            if kept.text == base {
-                journal.remove(key: kept.key)   // saved after all, by another way
-            } else {
-                offered = kept
-                dialog = restoreDialog(kept)
-            }
+        // What an earlier session left is read by whoever opens the editor (`Journal.leftover`).
+        if let kept = leftover, kept.key == journalKey, kept.text != base {
+            journalHolds = true
+            offered = kept
+            dialog = restoreDialog(kept)
         }
     }
 
@@ -234,8 +248,9 @@ public struct EditorState {
     // MARK: - Update
 
     public mutating func handle(_ input: InputEvent) -> [Effect] {
-        let effects = route(input)
-        keepJournal()
+        var effects = route(input)
+        // Leaving has settled the journal already.
+        if !effects.contains(.quit) { effects += keepJournal() }
         keepSpelling()
         return effects
     }
@@ -252,8 +267,7 @@ public struct EditorState {
             editor.insert(text)
             return []
         case .terminate:
-            saveForLater()
-            return [.quit]
+            return saveForLater() + [.quit]
         case .key(let key):
             return handle(key: key)
         case .mouse(let mouse):
@@ -281,12 +295,10 @@ public struct EditorState {
         dialog = nil
         switch answer {
         case .saveAndClose:
-            if case .file = document { return saveFile() ? [.quit] : [] }
             quitAfterSave = true
             return save()
         case .discard:
-            journal?.remove(key: journalKey)
-            return [.quit]
+            return dropJournal() + [.quit]
         case .cancel:
             break
         case .restore:
@@ -308,8 +320,8 @@ public struct EditorState {
                 dialog = restoreDialog(offered)
             }
         case .forget:
-            journal?.remove(key: journalKey)
             offered = nil
+            return dropJournal()
         case .ignoreWord:
             if let fixing { ignoredWords.insert(fixing.word.lowercased()) }
             fixing = nil
@@ -331,9 +343,8 @@ public struct EditorState {
     /// waiting for the portal is tried again, the lease is renewed.
     public mutating func tick() -> [Effect] {
         toasts.expire(now: now)
-        keepJournal()
+        var effects = keepJournal()
         keepSpelling()
-        var effects: [Effect] = []
         if let due = spellDue, now >= due, spellCheckUnderWay == nil {
             spellDue = nil
             spellCheckUnderWay = editor.changes
@@ -360,28 +371,43 @@ public struct EditorState {
         return min(due, toast ?? due)
     }
 
-    /// Writes the text to the journal when it has changed since the last write, at most
-    /// once a second (the first change after a pause at once).
-    mutating func keepJournal() {
-        guard let journal, offered == nil, editor.changes != journaledChanges else {
+    /// Asks for the text to go to the journal when it has changed since the last entry, at
+    /// most once a second (the first change after a pause at once).
+    mutating func keepJournal() -> [Effect] {
+        guard journals, offered == nil, editor.changes != journaledChanges else {
             journalDue = nil
-            return
+            return []
         }
         let due = lastJournalWrite.addingTimeInterval(1)
         guard now >= due else {
             journalDue = due
-            return
+            return []
         }
-        do {
-            try journal.write(Journal.Entry(key: journalKey, label: label, base: base, revision: revision, text: editor.text, savedAt: now))
-            journaledChanges = editor.changes
-            lastJournalWrite = now
-            journalDue = nil
-        } catch {
-            statusError = Strings.journalFailed("\(error)")(language)
-            journalDue = now.addingTimeInterval(5)
-            lastJournalWrite = now.addingTimeInterval(4)
-        }
+        journaledChanges = editor.changes
+        lastJournalWrite = now
+        journalDue = nil
+        journalHolds = true
+        return [.keepJournal(Journal.Entry(key: journalKey, label: label, base: base, revision: revision, text: editor.text, savedAt: now))]
+    }
+
+    /// The journal's entry goes (its words saved or thrown away); what is typed next starts a new one.
+    private mutating func dropJournal() -> [Effect] {
+        journaledChanges = editor.changes
+        journalDue = nil
+        lastJournalWrite = .distantPast
+        guard journalHolds else { return [] }
+        journalHolds = false
+        return [.dropJournal(key: journalKey)]
+    }
+
+    /// An entry could not be written: said in the status bar, and tried again in 5 s. An
+    /// entry something newer has replaced (or a save dropped) is left alone.
+    public mutating func journalFailed(_ entry: Journal.Entry, reason: String) {
+        guard entry.key == journalKey, entry.savedAt == lastJournalWrite else { return }
+        statusError = Strings.journalFailed(reason)(language)
+        journaledChanges = -1
+        journalDue = now.addingTimeInterval(5)
+        lastJournalWrite = now.addingTimeInterval(4)
     }
 
     /// The portal's revision the base text is, for a submission.
@@ -492,7 +518,7 @@ public struct EditorState {
     private mutating func close() -> [Effect] {
         guard editor.isModified else {
             // Typed and undone: what the journal kept meanwhile is not worth offering back.
-            if offered == nil, editor.changes > 0 { journal?.remove(key: journalKey) }
+            if offered == nil, editor.changes > 0 { return dropJournal() + [.quit] }
             return [.quit]
         }
         dialog = Dialog(title: Strings.unsavedTitle(language), message: Strings.unsavedMessage(label)(language),
@@ -654,12 +680,10 @@ public struct EditorState {
 
     // MARK: - Saving
 
-    /// Saves: a file at once; a submission by asking the portal (the answer comes to `saved`).
+    /// Saves: a file by writing it (the answer comes to `fileWritten`), a submission by
+    /// asking the portal (the answer comes to `saved`).
     mutating func save() -> [Effect] {
-        guard case .submission(let s) = document else {
-            _ = saveFile()
-            return []
-        }
+        guard case .submission(let s) = document else { return saveFile() }
         guard saving == nil else {
             saveAgain = true
             return []
@@ -680,12 +704,8 @@ public struct EditorState {
             retryAt = nil
             statusError = nil
             editor.markSaved()
-            journal?.remove(key: journalKey)
-            journaledChanges = editor.changes
-            journalDue = nil
             notify(Strings.nothingToSave(language))
-            if quitAfterSave { return [.quit] }
-            return []
+            return dropJournal() + (quitAfterSave ? [.quit] : [])
         }
         if s.published && correctionNote == nil {
             // What went out changes in the open only: the page shows why, so the portal asks, and so do we.
@@ -755,26 +775,16 @@ public struct EditorState {
         retryAt = nil
         retryDelay = 0
         statusError = nil
-        if editor.changes == sent.changes {
-            editor.markSaved()
-            journal?.remove(key: journalKey)
-            journaledChanges = editor.changes
-            journalDue = nil
-        } else {
-            // Typed while saving: the journal keeps those words, over the new base.
-            lastJournalWrite = .distantPast
-            journaledChanges = -1
-            keepJournal()
-        }
+        let journaling = settleJournal(savedAt: sent.changes)
         notify(Strings.savedRevision(submission.summary.revision)(language))
         if saveAgain {
             saveAgain = false
             // Only what was typed since the save went: nothing else is left to send.
-            if editor.changes != sent.changes { return save() }
+            if editor.changes != sent.changes { return journaling + save() }
         }
-        if quitAfterSave && !editor.isModified { return [.quit] }
+        if quitAfterSave && !editor.isModified { return journaling + [.quit] }
         quitAfterSave = false
-        return []
+        return journaling
     }
 
     /// The portal's answer to renewing the lease.
@@ -854,43 +864,66 @@ public struct EditorState {
         s.revision = shown.theirRevision
         document = .submission(s)
         base = shown.theirs
-        lastJournalWrite = .distantPast
-        journaledChanges = -1
-        keepJournal()
+        let journaling = rejournal()
         notify(Strings.merged(language))
-        return save()
+        return journaling + save()
     }
 
     // MARK: - Files
 
-    /// Writes the text to the file (a new file beside it, synced, then renamed
-    /// over it: the old text survives a crash half-way); false on failure, with the reason shown.
-    mutating func saveFile() -> Bool {
-        guard case .file(let path) = document else { return false }
-        do {
-            try SafeFile.write(editor.text + (editor.text.hasSuffix("\n") || editor.text.isEmpty ? "" : "\n"), to: path)
-            editor.markSaved()
-            journal?.remove(key: journalKey)
-            journaledChanges = editor.changes
-            journalDue = nil
-            isNewFile = false
-            statusError = nil
-            notify(Strings.saved(path)(language))
-            return true
-        } catch {
-            statusError = Strings.saveFailed(path, "\(error)")(language)
-            return false
+    /// A save went through at change `changes`: the journal's entry goes when nothing was
+    /// typed since; else it keeps those words, over the new base.
+    private mutating func settleJournal(savedAt changes: Int) -> [Effect] {
+        guard editor.changes == changes else { return rejournal() }
+        editor.markSaved()
+        return dropJournal()
+    }
+
+    /// The journal's entry written again now, whatever it had (the base under it changed).
+    private mutating func rejournal() -> [Effect] {
+        lastJournalWrite = .distantPast
+        journaledChanges = -1
+        return keepJournal()
+    }
+
+    /// Asks for the text to be written to the file (a new file beside it, synced, then
+    /// renamed over it: the old text survives a crash half-way).
+    mutating func saveFile() -> [Effect] {
+        guard case .file(let path) = document else { return [] }
+        writingFile += 1
+        return [.writeFile(path: path, text: editor.text + (editor.text.hasSuffix("\n") || editor.text.isEmpty ? "" : "\n"),
+                           changes: editor.changes)]
+    }
+
+    /// The file was written as it was at change `changes`, or could not be (`error`, shown).
+    public mutating func fileWritten(changes: Int, error: String?) -> [Effect] {
+        guard case .file(let path) = document else { return [] }
+        writingFile = max(0, writingFile - 1)
+        if let error {
+            quitAfterSave = false
+            statusError = Strings.saveFailed(path, error)(language)
+            return []
         }
+        isNewFile = false
+        statusError = nil
+        notify(Strings.saved(path)(language))
+        let journaling = settleJournal(savedAt: changes)
+        if quitAfterSave && writingFile == 0 {
+            quitAfterSave = false
+            if !editor.isModified { return journaling + [.quit] }
+        }
+        return journaling
     }
 
     /// The session is ending without the user (the terminal closed, SIGTERM): unsaved
     /// text goes to the journal and, for a file, to FILE.save, as nano does, never over
     /// the file itself.
-    mutating func saveForLater() {
-        guard editor.isModified else { return }
+    mutating func saveForLater() -> [Effect] {
+        guard editor.isModified else { return [] }
         lastJournalWrite = .distantPast
-        keepJournal()
-        if case .file(let path) = document { try? SafeFile.write(editor.text, to: path + ".save", permissionsOf: path) }
+        var effects = keepJournal()
+        if case .file(let path) = document { effects.append(.writeRescueCopy(path: path + ".save", original: path, text: editor.text)) }
+        return effects
     }
 
     // MARK: - View
@@ -952,27 +985,56 @@ public struct EditorState {
 
 /// Runs `bientap edit` on a screen.
 public enum FileEditorApp {
-    public static func run(_ state: EditorState, on screen: Screen, environment: [String: String]) {
+    /// What the disk lane answers.
+    public enum Message: Sendable {
+        case journalFailed(Journal.Entry, reason: String)
+        case fileWritten(changes: Int, error: String?)
+    }
+
+    /// Runs until the user leaves or the terminal goes; returns once every write asked
+    /// (the journal, the file, FILE.save) is on the disk.
+    public static func run(_ state: EditorState, on screen: Screen, journal: Journal?, environment: [String: String]) {
         var state = state
-        _ = state.handle(.resize(width: screen.width, height: screen.height))
-        let loop = EventLoop<Never>(screen: screen)
-        loop.run(render: { state.render() }, handle: { event in
-            state.now = Date()
-            defer { loop.tickMilliseconds = state.wakeMilliseconds }
-            var effects: [EditorState.Effect]
-            if case .input(let input) = event { effects = state.handle(input) } else { effects = state.tick() }
-            while !effects.isEmpty {
-                switch effects.removeFirst() {
-                case .quit: return .quit
+        let disk = DiskLane(journal: journal)
+        defer { disk.finish() }
+        let loop = EventLoop<Message>(screen: screen)
+        let mailbox = loop.mailbox
+        func execute(_ effects: [EditorState.Effect]) -> LoopControl {
+            var control = LoopControl.proceed
+            for effect in effects {
+                switch effect {
+                case .quit: control = .quit
                 case .suspend: screen.suspend()
                 case .repaint: screen.repaintAll()
                 case .editExternally(let text):
                     state.editedExternally(ExternalEditor.edit(text, environment: environment, screen: screen))
+                case .keepJournal(let entry):
+                    disk.keep(entry) { mailbox.send(.journalFailed(entry, reason: $0)) }
+                case .dropJournal(let key):
+                    disk.drop(key: key)
+                case .writeFile(let path, let text, let changes):
+                    disk.write(text, to: path) { mailbox.send(.fileWritten(changes: changes, error: $0)) }
+                case .writeRescueCopy(let path, let original, let text):
+                    disk.write(text, to: path, rescuing: original)
                 case .save, .renewLease, .checkSpelling, .addToDictionary:
                     break   // a file has no portal, and no checker yet
                 }
             }
-            return .proceed
+            return control
+        }
+        guard execute(state.handle(.resize(width: screen.width, height: screen.height))) == .proceed else { return }
+        loop.run(render: { state.render() }, handle: { event in
+            state.now = Date()
+            defer { loop.tickMilliseconds = state.wakeMilliseconds }
+            switch event {
+            case .input(let input): return execute(state.handle(input))
+            case .tick: return execute(state.tick())
+            case .message(.journalFailed(let entry, let reason)):
+                state.journalFailed(entry, reason: reason)
+                return .proceed
+            case .message(.fileWritten(let changes, let error)):
+                return execute(state.fileWritten(changes: changes, error: error))
+            }
         })
     }
 }

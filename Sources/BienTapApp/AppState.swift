@@ -544,13 +544,10 @@ public struct AppState {
             // Saved after the royalties were left: said all the same.
             withDesk { RoyaltyScreen.exported(result, by: nil, in: &$0) }
         case .ledgerMonthLoaded, .royaltyStatementLoaded, .royaltyBudgetLoaded, .ledgerActed, .activityLoaded,
-             .socialPostsLoaded, .socialPostActed, .dutyLoaded:
+             .socialPostsLoaded, .socialPostActed, .dutyLoaded, .submissionLoaded, .historyLoaded, .differencesLoaded,
+             .readerSpellChecked:
             // For a screen no longer open.
             return []
-        case .historyLoaded(let id, let result):
-            guard case (let index, var reader)? = openReader(id) else { return [] }
-            if case .success(let history) = result { reader.history = history }
-            overlays[index] = .reader(reader)
         case .noteAdded(let id, let result):
             switch result {
             case .success:
@@ -609,30 +606,6 @@ public struct AppState {
             tabs[index].screen.isLoading = false
             showError(error)
             scheduleRefresh(after: index)
-        case .submissionLoaded(let id, let result):
-            guard case (let index, var reader)? = openReader(id) else { return [] }
-            reader.isLoading = false
-            switch result {
-            case .success(let submission): reader.submission = submission
-            case .failure(let error): showError(error)
-            }
-            let check = checkSpelling(&reader)
-            overlays[index] = .reader(reader)
-            return check
-        case .readerSpellChecked(let id, let text, let findings):
-            readerSpellChecked(id, text: text, findings)
-        case .differencesLoaded(let id, let result):
-            guard case (let index, var reader)? = openReader(id) else { return [] }
-            reader.isLoading = false
-            switch result {
-            case .success(let differences):
-                reader.differences = differences
-                reader.pager = PagerState()
-            case .failure(let error):
-                reader.showsDifferences = false
-                showError(error)
-            }
-            overlays[index] = .reader(reader)
         }
         return []
     }
@@ -657,13 +630,6 @@ public struct AppState {
         case .back:
             if overlays.isEmpty { return clearNarrowing() ? [] : quit() }
             if backQuits { return quit() }
-            if case .reader(var reader)? = overlays.last, reader.showsDifferences {
-                // The differences are a view of the reader's: back is the article.
-                reader.showsDifferences = false
-                reader.pager = PagerState()
-                overlays[overlays.count - 1] = .reader(reader)
-                return []
-            }
             overlays.removeLast()
             return []
         case .help:
@@ -713,14 +679,6 @@ public struct AppState {
             form = filterForm()
             formPurpose = .filter
             return []
-        case .addNote:
-            guard case .reader(let reader)? = overlays.last else { return [] }
-            form = Form(title: Strings.noteTitle(reader.id)(language),
-                        fields: [.text(.note, Strings.fieldNoteText(language), inputMethod: inputMethod),
-                                 .checkbox(.shared, Strings.fieldShared(language))],
-                        labels: formLabels(), now: now)
-            formPurpose = .note(id: reader.id)
-            return []
         case .approve, .return, .reject, .schedule, .publish:
             guard let decision = action.decision else { return [] }
             return startDecision(decision)
@@ -743,30 +701,7 @@ public struct AppState {
         case .activityReport:
             return present { ActivityScreen.start(in: &$0) }
         case .refresh:
-            if case .reader(var reader)? = overlays.last {
-                reader.isLoading = true
-                loadStarted = now
-                overlays[overlays.count - 1] = .reader(reader)
-                return [reader.showsDifferences ? .loadDifferences(reader.id, reader.compared) : .loadSubmission(reader.id)]
-            }
             return [load(tab: tab)]
-        case .differences:
-            guard case .reader(var reader)? = overlays.last else { return [] }
-            reader.showsDifferences.toggle()
-            reader.pager = PagerState()
-            var effects: [Effect] = []
-            if reader.showsDifferences && reader.differences == nil {
-                reader.isLoading = true
-                loadStarted = now
-                effects = [.loadDifferences(reader.id, reader.compared)]
-            }
-            overlays[overlays.count - 1] = .reader(reader)
-            return effects
-        case .compareRevisions:
-            return startComparison()
-        case .nextFinding, .previousFinding:
-            stepReaderFinding(forward: action == .nextFinding)
-            return []
         case .fixFinding:
             // Fixing is editing: the item opens in the editor on the finding, its fixes offered.
             guard case .reader(let reader)? = overlays.last else { return [] }

@@ -218,18 +218,6 @@ extension AppState {
         return nil
     }
 
-    /// A note for the board (or, ticked, for the contributor too).
-    mutating func submitNote(_ id: Int64, _ values: [FormKey: FormValue], form before: Form<FormKey>) -> [Effect] {
-        guard case .text(let typed)? = values[.note] else { return [] }
-        let text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else {
-            form = before
-            notify(Strings.noteEmpty(language), kind: .warning)
-            return []
-        }
-        return [.addNote(id: id, NoteRequest(body: text, visibility: values[.shared] == .checkbox(true) ? .shared : .editors))]
-    }
-
     mutating func send(_ request: TransitionRequest, on id: Int64) -> [Effect] {
         deciding[id] = request
         loadStarted = now
@@ -245,18 +233,11 @@ extension AppState {
                                         at: request?.publishAt.map { DateText.full($0) })(language))
             statusError = nil
             errorText = nil
+            // The screens showing it first (the reader, the duty view), then the queue's tab.
             var effects: [Effect] = []
-            if case (let index, var reader)? = openReader(id) {
-                reader.submission = item
-                reader.differences = nil
-                effects += checkSpelling(&reader)
-                overlays[index] = .reader(reader)
-                // Its history has the decision now: read again with the item.
-                effects.append(.loadSubmission(id))
-            }
+            for index in overlays.indices { effects += on(index) { $0.decided(item, in: &$1) } }
             refreshing.insert(tab)
             effects.append(tabs[tab].load(tab))
-            for index in overlays.indices { effects += on(index) { $0.decided(item, in: &$1) } }
             return effects
         case .failure(let error):
             showError(error)

@@ -55,9 +55,7 @@ extension AppState {
     mutating func formSubmitted(_ values: [FormKey: FormValue], form before: Form<FormKey>) -> [Effect] {
         switch formPurpose {
         case .decision(let draft): return submit(draft, values, form: before)
-        case .note(let id): return submitNote(id, values, form: before)
-        case .compare(let id, let revisions): return submitComparison(id, revisions, values, form: before)
-        case .postText: return topTakes { $0.formSubmitted(values, form: before, in: &$1) } ?? []
+        case .note, .compare, .postText: return topTakes { $0.formSubmitted(values, form: before, in: &$1) } ?? []
         case .filter: break
         }
         var c = QueueCriteria()

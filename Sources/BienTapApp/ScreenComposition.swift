@@ -35,6 +35,7 @@ extension AppState {
     /// Lends the screen at `index` and the context to `body`.
     mutating func on<Result>(_ index: Int, _ body: (inout any DeskScreen, inout DeskContext) -> Result) -> Result {
         var desk = self.desk
+        desk.isOnTop = index == overlays.count - 1
         let result = overlays[index].update { body(&$0, &desk) }
         adopt(desk)
         return result

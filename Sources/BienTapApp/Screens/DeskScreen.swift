@@ -178,6 +178,8 @@ struct DeskContext {
     var loadStarted: Date?
     /// Screens to put on top, in order.
     var opened: [Overlay] = []
+    /// Whether the screen lent this context is the one on top.
+    var isOnTop = true
 
     /// Rows between the title bar and the status bar.
     var bodyRows: Int { max(0, height - 2) }

@@ -180,32 +180,3 @@ public struct ReaderHistory: Sendable, Equatable {
         self.notes = notes
     }
 }
-
-extension ReaderScreen: DeskScreen {
-    var overlay: Overlay { .reader(self) }
-    var keyContext: String { AppActions.reader }
-    var hasLoaded: Bool { submission != nil }
-    func isBusy(_ desk: DeskContext) -> Bool? { isLoading || !desk.opening.isEmpty || !desk.deciding.isEmpty }
-    var decisionTarget: DecisionTarget? { (id, title, submission?.summary.site.code) }
-
-    func heading(_ desk: DeskContext) -> String {
-        Strings.readerTitle(desk.language) + ": " + title + (showsDifferences ? " — " + Strings.differencesTitle(desk.language) : "")
-    }
-
-    var pagerPosition: (pager: PagerState, search: PagerSearch)? {
-        get { (pager, search) }
-        set { if let newValue { (pager, search) = newValue } }
-    }
-
-    func pagerSource(_ desk: DeskContext) -> [StyledLine] { sourceLines(theme: desk.theme, language: desk.language) }
-
-    func render(into frame: inout Frame, in body: Rect, desk: DeskContext) -> String {
-        let lines = desk.pagerLines(of: self)
-        PagerView.render(lines: lines, state: pager, into: &frame, in: body, theme: desk.theme)
-        var position = lines.isEmpty ? "" : Strings.position(min(lines.count, pager.top + body.height), of: lines.count)(desk.language)
-        if !showsDifferences && !findings.isEmpty {
-            position += (position.isEmpty ? "" : " · ") + Strings.findingCount(findings.count)(desk.language)
-        }
-        return position
-    }
-}

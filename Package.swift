@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
+    // Every target builds in Swift 6 language mode, tools version 6.0's default.
     targets: [
         // C bindings
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
@@ -36,31 +37,30 @@ let package = Package(
         // Language and domain
         // The text engine is optimised in debug builds too: the portal counts spelling
         // findings on every save and seed, and the tests start many seeded portals.
-        .target(name: "VietText", resources: [.copy("Resources/vi-model.txt")], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug)), .swiftLanguageMode(.v6)]),
-        .target(name: "NewsroomKit", dependencies: ["VietText"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "VietText", resources: [.copy("Resources/vi-model.txt")], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        .target(name: "NewsroomKit", dependencies: ["VietText"]),
         // The royalty exports (payment list, statements) in CSV and XLSX: served by the portal.
-        .target(name: "RoyaltyExport", dependencies: ["NewsroomKit", "VietText", "CXlsxWriter"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "RoyaltyExport", dependencies: ["NewsroomKit", "VietText", "CXlsxWriter"]),
 
         // HTTP out over libcurl: the desk to its portal, the portal to social networks.
-        .target(name: "CurlHTTP", dependencies: ["CCurl"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "CurlHTTP", dependencies: ["CCurl"]),
 
         // The console both programs' commands read passwords from and write to.
-        .target(name: "Console", swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "Console"),
 
         // Client side
-        .target(name: "PortalClient", dependencies: ["NewsroomKit", "CurlHTTP"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "PortalClient", dependencies: ["NewsroomKit", "CurlHTTP"]),
         // The desk's PortalAPI over a WordPress site's REST API.
-        .target(name: "WordPressClient", dependencies: ["PortalClient", "NewsroomKit", "CurlHTTP", "VietText"],
-                swiftSettings: [.swiftLanguageMode(.v6)]),
-        .target(name: "TerminalUI", dependencies: ["CNcursesw", "VietText"], swiftSettings: [.swiftLanguageMode(.v6)]),
-        .target(name: "BienTapApp", dependencies: ["TerminalUI", "PortalClient", "CurlHTTP", "NewsroomKit", "VietText"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "WordPressClient", dependencies: ["PortalClient", "NewsroomKit", "CurlHTTP", "VietText"]),
+        .target(name: "TerminalUI", dependencies: ["CNcursesw", "VietText"]),
+        .target(name: "BienTapApp", dependencies: ["TerminalUI", "PortalClient", "CurlHTTP", "NewsroomKit", "VietText"]),
         .executableTarget(name: "bientap", dependencies: [
             "BienTapApp",
             "WordPressClient",
             "Console",
             "NewsroomKit", "PortalClient", "TerminalUI", "VietText",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], swiftSettings: [.swiftLanguageMode(.v6)]),
+        ]),
 
         // Server side
         // What the portal shows the world: templates, the pages' layout, their routes.
@@ -70,7 +70,7 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOCore", package: "swift-nio"),
-        ], swiftSettings: [.swiftLanguageMode(.v6)]),
+        ]),
         .target(name: "PortalServer", dependencies: [
             "NewsroomKit",
             "PublicWeb",
@@ -89,12 +89,12 @@ let package = Package(
             .product(name: "PostgresKit", package: "postgres-kit"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-        ], swiftSettings: [.swiftLanguageMode(.v6)]),
+        ]),
         // The social networks the portal posts to (Zalo OA, Facebook Page): connectors only,
         // no database; the portal's outbox drives them.
-        .target(name: "SocialChannels", dependencies: ["CurlHTTP", "NewsroomKit"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "SocialChannels", dependencies: ["CurlHTTP", "NewsroomKit"]),
         // Stand-ins for Zalo and Facebook on loopback, for tests and the demo.
-        .target(name: "SocialFakes", swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "SocialFakes"),
         .executableTarget(name: "bientap-portal", dependencies: [
             "PortalServer",
             "PublicWeb",
@@ -104,29 +104,29 @@ let package = Package(
             "NewsroomKit", "VietText",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], swiftSettings: [.swiftLanguageMode(.v6)]),
+        ]),
 
         // Benchmarks (make bench builds them in release)
-        .target(name: "SpellEvaluation", dependencies: ["VietText"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "SpellEvaluation", dependencies: ["VietText"]),
         .executableTarget(name: "bientap-bench", dependencies: ["BienTapApp", "SpellEvaluation", "PortalServer", "RoyaltyExport", "WordPressClient",
                                                                "NewsroomKit", "PortalClient", "SocialChannels", "TerminalUI", "VietText"],
-                          path: "Benchmarks/bientap-bench", swiftSettings: [.swiftLanguageMode(.v6)]),
+                          path: "Benchmarks/bientap-bench"),
         // The framework's ceiling that Benchmarks/portal-load measures the portal against.
         .executableTarget(name: "portal-ceiling", dependencies: [.product(name: "Hummingbird", package: "hummingbird"),
                                                                 .product(name: "Logging", package: "swift-log")],
-                          path: "Benchmarks/portal-ceiling", swiftSettings: [.swiftLanguageMode(.v6)]),
+                          path: "Benchmarks/portal-ceiling"),
 
         // Tests; Polling is how every test waits for an outcome.
-        .target(name: "Polling", dependencies: ["NewsroomKit"], path: "Tests/Polling", swiftSettings: [.swiftLanguageMode(.v6)]),
-        .testTarget(name: "VietTextTests", dependencies: ["VietText", "SpellEvaluation"], swiftSettings: [.swiftLanguageMode(.v6)]),
-        .testTarget(name: "NewsroomKitTests", dependencies: ["NewsroomKit"], swiftSettings: [.swiftLanguageMode(.v6)]),
-        .testTarget(name: "RoyaltyExportTests", dependencies: ["Polling", "RoyaltyExport", "NewsroomKit"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "Polling", dependencies: ["NewsroomKit"], path: "Tests/Polling"),
+        .testTarget(name: "VietTextTests", dependencies: ["VietText", "SpellEvaluation"]),
+        .testTarget(name: "NewsroomKitTests", dependencies: ["NewsroomKit"]),
+        .testTarget(name: "RoyaltyExportTests", dependencies: ["Polling", "RoyaltyExport", "NewsroomKit"]),
         .testTarget(name: "PortalClientTests", dependencies: ["Polling", 
             "PortalClient", "PortalServer", "CurlHTTP", "NewsroomKit", "VietText",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
-        ], swiftSettings: [.swiftLanguageMode(.v6)]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "VietText"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        ]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "VietText"]),
         .testTarget(name: "BienTapAppTests", dependencies: ["Polling", "BienTapApp", "CurlHTTP", "NewsroomKit", "PortalClient", "TerminalUI", "VietText"]),
         .testTarget(name: "PortalServerTests", dependencies: ["Polling", 
             "PortalServer",
@@ -141,14 +141,11 @@ let package = Package(
             .product(name: "SQLKit", package: "sql-kit"),
             .product(name: "PostgresKit", package: "postgres-kit"),
             .product(name: "Yams", package: "Yams"),
-        ], swiftSettings: [.swiftLanguageMode(.v6)]),
-        .testTarget(name: "SocialChannelsTests", dependencies: ["SocialChannels", "SocialFakes", "CurlHTTP", "NewsroomKit"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        ]),
+        .testTarget(name: "SocialChannelsTests", dependencies: ["SocialChannels", "SocialFakes", "CurlHTTP", "NewsroomKit"]),
         // Against a real WordPress: run under Scripts/with-wordpress (make test-wordpress).
-        .testTarget(name: "WordPressClientTests", dependencies: ["WordPressClient", "BienTapApp", "Polling", "NewsroomKit", "PortalClient", "VietText"],
-                    swiftSettings: [.swiftLanguageMode(.v6)]),
+        .testTarget(name: "WordPressClientTests", dependencies: ["WordPressClient", "BienTapApp", "Polling", "NewsroomKit", "PortalClient", "VietText"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Polling", "bientap", "bientap-portal", "BienTapApp", "WordPressClient",
-                                                        "NewsroomKit", "PortalClient", "TerminalUI", "VietText"],
-                    swiftSettings: [.swiftLanguageMode(.v6)]),
-    ],
-    swiftLanguageModes: [.v5]
+                                                        "NewsroomKit", "PortalClient", "TerminalUI", "VietText"]),
+    ]
 )

@@ -98,6 +98,7 @@ final class PortalDurabilityTests: XCTestCase {
     /// What the writers saw, shared between their threads.
     private final class Tally: @unchecked Sendable {
         struct Save { var id: Int64; var revision: Int; var body: String }
+        // `lock` guards `acknowledged` and `failed`.
         private let lock = NSLock()
         private var acknowledged: [Save] = []
         private var failed = 0

@@ -44,7 +44,7 @@ final class SocialCommandLineTests: XCTestCase {
         let errors = ErrorText()
         let drained = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
-            errors.text = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            errors.set(String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
             drained.signal()
         }
         let out = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -53,7 +53,14 @@ final class SocialCommandLineTests: XCTestCase {
         return (process.terminationStatus, out, errors.text)
     }
 
-    private final class ErrorText: @unchecked Sendable { var text = "" }
+    /// The standard error, read on another thread.
+    private final class ErrorText: @unchecked Sendable {
+        // `lock` guards `stored`.
+        private let lock = NSLock()
+        private var stored = ""
+        var text: String { lock.withLock { stored } }
+        func set(_ text: String) { lock.withLock { stored = text } }
+    }
 
     private func posts(_ output: String) throws -> [SocialPost] {
         try output.textLines.filter { !$0.isEmpty }.map { try WireFormat.decoder().decode(SocialPost.self, from: Data($0.utf8)) }

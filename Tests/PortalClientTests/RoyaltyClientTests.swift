@@ -22,6 +22,7 @@ final class RoyaltyClientTests: XCTestCase {
 
     /// A token handed from the store's setup to the test's body.
     private final class Kept: @unchecked Sendable {
+        // `lock` guards `values` and `token`.
         private let lock = NSLock()
         private var values: [String: Int64] = [:]
         private var token = ""

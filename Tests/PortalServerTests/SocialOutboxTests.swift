@@ -14,9 +14,10 @@ import Testing
 /// next outcome it was given, `posted` when it has none left, and counts what it posted.
 final class ScriptedNetwork: SocialConnector, @unchecked Sendable {
     let channel: SocialChannel
+    // `lock` guards `script` and `sent`.
     private let lock = NSLock()
     private var script: [SendOutcome]
-    private(set) var sent: [Int64] = []
+    private var sent: [Int64] = []
 
     init(_ channel: SocialChannel, script: [SendOutcome] = []) {
         self.channel = channel

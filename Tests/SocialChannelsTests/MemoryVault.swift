@@ -4,6 +4,7 @@ import SocialChannels
 /// A credential vault in memory with the contract of the portal's: renewals of a channel
 /// exclude one another and store their result before returning it.
 final class MemoryVault: CredentialVault, @unchecked Sendable {
+    // `lock` guards `stored`, `renewing`, `waiting` and `renewalCount`.
     private let lock = NSLock()
     private var stored: [SocialChannel: ChannelCredentials]
     private var renewing: Set<SocialChannel> = []

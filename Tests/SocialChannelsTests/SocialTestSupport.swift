@@ -21,6 +21,7 @@ extension ZaloFake {
 
 /// Counts the connector's waits instead of waiting.
 final class RecordedSleeps: @unchecked Sendable {
+    // `lock` guards `waits`.
     private let lock = NSLock()
     private var waits: [Duration] = []
 

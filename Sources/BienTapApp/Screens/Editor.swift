@@ -116,12 +116,8 @@ public struct EditorState {
     }
     /// The document's text when editing began, or at the last save.
     var base: String
-    var journaledChanges = 0
-    /// The journal may hold an entry of the document: one was asked for, or an earlier session left one.
-    var journalHolds = false
-    /// When the last entry was asked for (its `savedAt`).
-    var lastJournalWrite = Date.distantPast
-    var journalDue: Date?
+    /// When the words next go to the journal.
+    var journalPace = JournalPace()
     /// Words an earlier session left unsaved, while the user decides what to do with them.
     var offered: Journal.Entry?
     /// The offered words against the file, in the pager.
@@ -222,7 +218,7 @@ public struct EditorState {
         if case .submission(let s) = document, let lease = s.lease { leaseRenewal = Self.renewal(of: lease, now: now) }
         // What an earlier session left is read by whoever opens the editor (`Journal.leftover`).
         if let kept = leftover, kept.key == journalKey, kept.text != base {
-            journalHolds = true
+            journalPace.holds = true
             offered = kept
             dialog = restoreDialog(kept)
         }
@@ -365,7 +361,7 @@ public struct EditorState {
     /// a save is retried or the lease renewed; nil when none of them is coming.
     public var wakeMilliseconds: Int? {
         let toast = Activity.wakeMilliseconds(spinning: saving != nil, toasts: toasts, now: now)
-        let dates = [journalDue, retryAt, leaseRenewal, spellCheckUnderWay == nil ? spellDue : nil].compactMap { $0 }
+        let dates = [journalPace.due, retryAt, leaseRenewal, spellCheckUnderWay == nil ? spellDue : nil].compactMap { $0 }
         guard let first = dates.min() else { return toast }
         let due = max(1, Int((first.timeIntervalSince(now) * 1000).rounded(.up)))
         return min(due, toast ?? due)
@@ -374,40 +370,24 @@ public struct EditorState {
     /// Asks for the text to go to the journal when it has changed since the last entry, at
     /// most once a second (the first change after a pause at once).
     mutating func keepJournal() -> [Effect] {
-        guard journals, offered == nil, editor.changes != journaledChanges else {
-            journalDue = nil
+        guard journals, offered == nil else {
+            journalPace.wait()
             return []
         }
-        let due = lastJournalWrite.addingTimeInterval(1)
-        guard now >= due else {
-            journalDue = due
-            return []
-        }
-        journaledChanges = editor.changes
-        lastJournalWrite = now
-        journalDue = nil
-        journalHolds = true
+        guard journalPace.write(changes: editor.changes, now: now) else { return [] }
         return [.keepJournal(Journal.Entry(key: journalKey, label: label, base: base, revision: revision, text: editor.text, savedAt: now))]
     }
 
     /// The journal's entry goes (its words saved or thrown away); what is typed next starts a new one.
     private mutating func dropJournal() -> [Effect] {
-        journaledChanges = editor.changes
-        journalDue = nil
-        lastJournalWrite = .distantPast
-        guard journalHolds else { return [] }
-        journalHolds = false
-        return [.dropJournal(key: journalKey)]
+        journalPace.drop(changes: editor.changes) ? [.dropJournal(key: journalKey)] : []
     }
 
     /// An entry could not be written: said in the status bar, and tried again in 5 s. An
     /// entry something newer has replaced (or a save dropped) is left alone.
     public mutating func journalFailed(_ entry: Journal.Entry, reason: String) {
-        guard entry.key == journalKey, entry.savedAt == lastJournalWrite else { return }
+        guard entry.key == journalKey, journalPace.failed(savedAt: entry.savedAt, now: now) else { return }
         statusError = Strings.journalFailed(reason)(language)
-        journaledChanges = -1
-        journalDue = now.addingTimeInterval(5)
-        lastJournalWrite = now.addingTimeInterval(4)
     }
 
     /// The portal's revision the base text is, for a submission.
@@ -881,8 +861,7 @@ public struct EditorState {
 
     /// The journal's entry written again now, whatever it had (the base under it changed).
     private mutating func rejournal() -> [Effect] {
-        lastJournalWrite = .distantPast
-        journaledChanges = -1
+        journalPace.rewrite()
         return keepJournal()
     }
 
@@ -920,7 +899,7 @@ public struct EditorState {
     /// the file itself.
     mutating func saveForLater() -> [Effect] {
         guard editor.isModified else { return [] }
-        lastJournalWrite = .distantPast
+        journalPace.hurry()
         var effects = keepJournal()
         if case .file(let path) = document { effects.append(.writeRescueCopy(path: path + ".save", original: path, text: editor.text)) }
         return effects

@@ -30,7 +30,10 @@ let package = Package(
     // Every target builds in Swift 6 language mode, tools version 6.0's default.
     targets: [
         // C bindings
-        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // ncursesw from Debian's libncursesw5-dev (make deps): the module map links it and shim.h
+        // sets the wide-character macros. Not through pkg-config: ncursesw.pc adds only -D flags,
+        // which SwiftPM refuses with a warning on every build.
+        .systemLibrary(name: "CNcursesw"),
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
 

@@ -548,17 +548,11 @@ public struct AppState {
              .readerSpellChecked:
             // For a screen no longer open.
             return []
-        case .noteAdded(let id, let result):
+        case .noteAdded(_, let result):
+            // The reader of the item, when open, took it (and read the item again).
             switch result {
-            case .success:
-                notify(Strings.noteAdded(language))
-                if case (let index, var reader)? = openReader(id) {
-                    reader.isLoading = true
-                    overlays[index] = .reader(reader)
-                    return [.loadSubmission(id)]
-                }
-            case .failure(let error):
-                showError(error)
+            case .success: notify(Strings.noteAdded(language))
+            case .failure(let error): showError(error)
             }
         case .approvalPrepared(let id, let result):
             return approvalPrepared(id: id, result)
@@ -610,14 +604,6 @@ public struct AppState {
         return []
     }
 
-    /// The reader open on item `id`, and where it is among the overlays.
-    func openReader(_ id: Int64) -> (Int, ReaderScreen)? {
-        for (index, overlay) in overlays.enumerated().reversed() {
-            if case .reader(let reader) = overlay, reader.id == id { return (index, reader) }
-        }
-        return nil
-    }
-
     mutating func showError(_ error: PortalError) {
         withDesk { $0.showError(error) }
     }
@@ -633,9 +619,7 @@ public struct AppState {
             overlays.removeLast()
             return []
         case .help:
-            if case .help? = overlays.last { return [] }
-            overlays.append(.help(HelpScreen()))
-            return []
+            return present { _ in (HelpScreen(), []) }
         case .redraw:
             return [.repaint]
         case .suspend:

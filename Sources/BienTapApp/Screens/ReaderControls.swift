@@ -183,6 +183,11 @@ extension ReaderScreen: DeskScreen {
                 desk.showError(error)
             }
             return []
+        case .noteAdded(let id, .success) where id == self.id:
+            // The note is in its history now: read again.
+            desk.notify(Strings.noteAdded(desk.language))
+            isLoading = true
+            return [.loadSubmission(id)]
         case .readerSpellChecked(let id, let text, let findings) where id == self.id:
             // Kept while that is still the text shown; a step asked for meanwhile is taken now.
             guard spellingText(language: desk.language) == text else { return [] }

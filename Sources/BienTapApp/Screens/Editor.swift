@@ -141,26 +141,8 @@ public struct EditorState {
     /// When the edit lease is next renewed; nil while a renewal is under way or there is no lease.
     var leaseRenewal: Date?
 
-    /// Whoever runs the editor checks spelling when asked (`checkSpelling`).
-    let checksSpelling: Bool
-    /// The spelling findings of the text as it was at change `findingsChanges`.
-    var findings: [Finding] = []
-    var findingsChanges = -1
-    /// The change count of the check under way.
-    var spellCheckUnderWay: Int?
-    /// When to check again: a moment after typing stops.
-    var spellDue: Date?
-    /// A step to a finding asked for before the first check answered: taken when it does
-    /// (forward or not).
-    var stepWhenChecked: Bool?
-    /// The change count last seen, to tell typing from a pause.
-    var spellSeenChanges = -1
-    /// Words the user chose to ignore (lower case), or added to the dictionary.
-    var ignoredWords: Set<String> = []
-    /// The finding whose dialog is open.
-    var fixing: Finding?
-    /// F8 in the reader: the finding whose fixes are offered once the first check answers.
-    var fixWhenChecked: FindingToFix?
+    /// The spell check: when it is due, its findings, the words let pass.
+    var spelling: EditorSpelling
 
     /// A finding named from outside the editor (the reader), whose lines are not the
     /// editor's: by its word, and which of the findings of that word it is.
@@ -199,7 +181,7 @@ public struct EditorState {
                 inputMethod: InputMethod?, width: Int, height: Int, notice: String? = nil, journals: Bool = false,
                 leftover: Journal.Entry? = nil, now: Date = Date(), checksSpelling: Bool = false) {
         self.language = language
-        self.checksSpelling = checksSpelling
+        spelling = EditorSpelling(enabled: checksSpelling)
         self.document = document
         self.now = now
         self.keymap = keymap
@@ -247,7 +229,7 @@ public struct EditorState {
         var effects = route(input)
         // Leaving has settled the journal already.
         if !effects.contains(.quit) { effects += keepJournal() }
-        keepSpelling()
+        spelling.saw(changes: editor.changes, now: now)
         return effects
     }
 
@@ -319,16 +301,16 @@ public struct EditorState {
             offered = nil
             return dropJournal()
         case .ignoreWord:
-            if let fixing { ignoredWords.insert(fixing.word.lowercased()) }
-            fixing = nil
+            if let fixing = spelling.fixing { spelling.pass(fixing.word) }
+            spelling.fixing = nil
         case .addWord:
-            guard let fixing else { return [] }
-            self.fixing = nil
-            ignoredWords.insert(fixing.word.lowercased())
+            guard let fixing = spelling.fixing else { return [] }
+            spelling.fixing = nil
+            spelling.pass(fixing.word)
             return [.addToDictionary(fixing.word)]
         case .suggestion(let word):
-            guard let fixing else { return [] }
-            self.fixing = nil
+            guard let fixing = spelling.fixing else { return [] }
+            spelling.fixing = nil
             editor.select(from: TextPosition(line: fixing.line - 1, column: fixing.column - 1), length: fixing.length)
             editor.insert(word)
         }
@@ -340,10 +322,8 @@ public struct EditorState {
     public mutating func tick() -> [Effect] {
         toasts.expire(now: now)
         var effects = keepJournal()
-        keepSpelling()
-        if let due = spellDue, now >= due, spellCheckUnderWay == nil {
-            spellDue = nil
-            spellCheckUnderWay = editor.changes
+        spelling.saw(changes: editor.changes, now: now)
+        if spelling.start(changes: editor.changes, now: now) {
             effects.append(.checkSpelling(editor.text, changes: editor.changes))
         }
         if let retryAt, now >= retryAt, saving == nil {
@@ -361,7 +341,7 @@ public struct EditorState {
     /// a save is retried or the lease renewed; nil when none of them is coming.
     public var wakeMilliseconds: Int? {
         let toast = Activity.wakeMilliseconds(spinning: saving != nil, toasts: toasts, now: now)
-        let dates = [journalPace.due, retryAt, leaseRenewal, spellCheckUnderWay == nil ? spellDue : nil].compactMap { $0 }
+        let dates = [journalPace.due, retryAt, leaseRenewal, spelling.wake].compactMap { $0 }
         guard let first = dates.min() else { return toast }
         let due = max(1, Int((first.timeIntervalSince(now) * 1000).rounded(.up)))
         return min(due, toast ?? due)
@@ -563,27 +543,15 @@ public struct EditorState {
 
     // MARK: - Spelling
 
-    /// Asks for a check a moment after typing stops (at once the first time).
-    private mutating func keepSpelling() {
-        guard checksSpelling else { return }
-        if editor.changes != spellSeenChanges {
-            spellDue = now.addingTimeInterval(spellSeenChanges < 0 ? 0 : 0.6)
-            spellSeenChanges = editor.changes
-        }
-    }
-
     /// The checker's answer for the text at change `changes`.
     public mutating func spellChecked(_ found: [Finding], changes: Int) {
-        spellCheckUnderWay = nil
-        findings = found
-        findingsChanges = changes
-        if changes != editor.changes { spellDue = spellDue ?? now }
-        if let forward = stepWhenChecked {
-            stepWhenChecked = nil
+        spelling.answered(found, changes: changes, current: editor.changes, now: now)
+        if let forward = spelling.stepWhenChecked {
+            spelling.stepWhenChecked = nil
             stepFinding(forward: forward)
         }
-        if let target = fixWhenChecked {
-            fixWhenChecked = nil
+        if let target = spelling.fixWhenChecked {
+            spelling.fixWhenChecked = nil
             fix(target)
         }
     }
@@ -591,8 +559,8 @@ public struct EditorState {
     /// Puts the cursor on a finding named from the reader and offers its fixes; the first
     /// finding when that one is not found here. Waits for the first check.
     mutating func fix(_ target: FindingToFix) {
-        guard findingsChanges >= 0 else {
-            fixWhenChecked = target
+        guard spelling.hasAnswered else {
+            spelling.fixWhenChecked = target
             return
         }
         // Another question (words kept from a lost session) comes first.
@@ -606,16 +574,8 @@ public struct EditorState {
         fixFinding()
     }
 
-    /// Findings to show: not ignored, and still on the words they were found on (the
-    /// text may have changed since the check, elsewhere).
-    var visibleFindings: [Finding] {
-        findings.filter { finding in
-            guard !ignoredWords.contains(finding.word.lowercased()), finding.line >= 1, finding.line <= editor.lines.count else { return false }
-            let line = editor.lines[finding.line - 1]
-            let start = finding.column - 1, end = start + finding.length
-            return start >= 0 && end <= line.count && String(line[start..<end]) == finding.word
-        }
-    }
+    /// Findings to show: not ignored, and still on the words they were found on.
+    var visibleFindings: [Finding] { spelling.visible(in: editor.lines) }
 
     /// The finding the cursor is on (or just after).
     private var findingAtCursor: Finding? {
@@ -632,8 +592,8 @@ public struct EditorState {
             : shown.last { TextPosition(line: $0.line - 1, column: $0.column - 1 + $0.length) < cursor && position($0) < cursor } ?? shown.last
         guard let next else {
             // The text has not been checked yet: the step waits for the checker.
-            if findingsChanges < 0 && checksSpelling {
-                stepWhenChecked = forward
+            if !spelling.hasAnswered && spelling.enabled {
+                spelling.stepWhenChecked = forward
                 notify(Strings.spellCheckRunning(language))
             } else {
                 notify(Strings.noFindings(language))
@@ -648,7 +608,7 @@ public struct EditorState {
     private mutating func fixFinding() {
         if findingAtCursor == nil { stepFinding(forward: true) }
         guard let finding = findingAtCursor else { return }
-        fixing = finding
+        spelling.fixing = finding
         var choices: [Dialog<Answer>.Choice] = finding.suggestions.prefix(9).enumerated().map { i, word in
             .init(key: Character(String(i + 1)), label: word, answer: .suggestion(word))
         }

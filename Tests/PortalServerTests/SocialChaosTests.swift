@@ -36,15 +36,15 @@ struct SocialChaosTests: PortalTesting {
                 .init(0.025, .dropBeforeAccepting),
                 .init(0.025, .dropAfterAccepting),
             ], seed: 2026)
-            let messages = try await duePosts(store, count: 1_000, dueAt: clock.now)
-            let dispatcher = fakeNetworkDispatcher(store, clock: clock, batch: 50)
+            let messages = try await duePosts(store, count: 1_000, dueAt: clock.now())
+            let dispatcher = fakeNetworkDispatcher(store, batch: 50)
             // Rounds until nothing is left to send: each round a little later than the longest wait.
             var rounds = 0
             while try await !store.socialPosts(.init(statuses: [.queued, .retryWait, .sending], limit: 1)).isEmpty {
                 rounds += 1
                 guard rounds < 500 else { Issue.record("the queue does not drain"); return }
                 while try await dispatcher.dispatchOnce() > 0 {}
-                clock.advance(11)
+                clock.advance(by: 11)
             }
             let posts = try await store.socialPosts(.init(limit: 2_000)).filter { messages[$0.id] != nil }
             #expect(posts.count == 1_000)
@@ -84,11 +84,11 @@ struct SocialChaosTests: PortalTesting {
     /// hangs on the network must not hold the portal's writes (an approval here) behind it.
     @Test func aWriteGoesThroughWhileATokenRenewalHangsOnTheNetwork() async throws {
         try await withFakes(on: .sqlite) { store, _, zalo, clock in
-            let due = try await duePosts(store, count: 1, channels: [.zalo], dueAt: clock.now)
+            let due = try await duePosts(store, count: 1, channels: [.zalo], dueAt: clock.now())
             let id = try #require(due.keys.first)
             zalo.expireToken()
             zalo.renewalFaults.failNext(1, with: .hang)
-            let dispatcher = fakeNetworkDispatcher(store, clock: clock, timeouts: ConnectorTimeouts(connectSeconds: 2, totalSeconds: 120))
+            let dispatcher = fakeNetworkDispatcher(store, timeouts: ConnectorTimeouts(connectSeconds: 2, totalSeconds: 120))
             let sending = Task { try await dispatcher.dispatchOnce() }
             try await eventually("the renewal to hang on the network") { zalo.renewalRequestCount == 1 }
 
@@ -103,7 +103,7 @@ struct SocialChaosTests: PortalTesting {
             zalo.releaseHanging()
             _ = try await sending.value
             try await equal(try await store.socialPost(id: id)?.status, .retryWait)
-            clock.advance(11)
+            clock.advance(by: 11)
             _ = try await dispatcher.dispatchOnce()
             try await equal(try await store.socialPost(id: id)?.status, .posted)
             #expect(zalo.renewals == 1)
@@ -116,14 +116,16 @@ struct SocialChaosTests: PortalTesting {
     @Test func aPostHangingOnTheNetworkHoldsOnlyItsOwnPlace() async throws {
         try await withFakes(on: .sqlite) { store, facebook, zalo, clock in
             // Two items, each to Zalo and Facebook: claimed Zalo, Facebook, Zalo, Facebook.
-            let due = try await duePosts(store, count: 4, channels: [.zalo, .facebook], dueAt: clock.now).keys.sorted()
+            let due = try await duePosts(store, count: 4, channels: [.zalo, .facebook], dueAt: clock.now()).keys.sorted()
             #expect(due.count == 4)
             zalo.faults.failNext(1, with: .hang)
-            let dispatcher = fakeNetworkDispatcher(store, clock: clock, batch: 2, interval: .milliseconds(20),
+            let dispatcher = fakeNetworkDispatcher(store, batch: 2, interval: .milliseconds(20),
                                                    timeouts: ConnectorTimeouts(connectSeconds: 2, totalSeconds: 120))
             let running = Task { try await dispatcher.run() }
             defer { running.cancel() }
             try await eventually("the other three posted while the first hangs") {
+                // Time for the pool's next look, on the store's clock.
+                clock.advance(by: 0.02)
                 var posted = 0
                 for id in due.dropFirst() where try await store.socialPost(id: id)?.status == .posted { posted += 1 }
                 return posted == 3

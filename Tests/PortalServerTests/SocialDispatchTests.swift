@@ -11,8 +11,8 @@ import Testing
 @Suite(.serialized)
 struct SocialDispatchTests: PortalTesting {
     /// The one post of each channel, due now: (Facebook's, Zalo's).
-    func onePostEach(_ store: Store, clock: HandClock) async throws -> (facebook: SocialPost, zalo: SocialPost) {
-        let ids = Array(try await duePosts(store, count: 2, dueAt: clock.now).keys)
+    func onePostEach(_ store: Store, clock: ManualClock) async throws -> (facebook: SocialPost, zalo: SocialPost) {
+        let ids = Array(try await duePosts(store, count: 2, dueAt: clock.now()).keys)
         let posts = try await ids.asyncMap { try await unwrapped(try await store.socialPost(id: $0)) }
         return (try #require(posts.first { $0.channel == "facebook" }), try #require(posts.first { $0.channel == "zalo" }))
     }
@@ -23,18 +23,18 @@ struct SocialDispatchTests: PortalTesting {
             let (fb, za) = try await onePostEach(store, clock: clock)
             facebook.faults.failNext(1, with: .facebookTooManyRequests(retryAfterSeconds: 120))
             zalo.faults.failNext(1, with: .zaloRateLimit(retryAfterSeconds: 120))
-            let dispatcher = fakeNetworkDispatcher(store, clock: clock)
+            let dispatcher = fakeNetworkDispatcher(store)
             try await equal(try await dispatcher.dispatchOnce(), 2)
             for id in [fb.id, za.id] {
                 let post = try await unwrapped(try await store.socialPost(id: id))
                 #expect(post.status == .retryWait, "\(post.channel)")
                 #expect(post.errorKind == "rate_limited", "\(post.channel)")
                 // The backoff alone would be at most 10 s: Retry-After's 120 s wins.
-                #expect(try #require(post.dueAt).timeIntervalSince(clock.now) >= 119, "\(post.channel)")
+                #expect(try #require(post.dueAt).timeIntervalSince(clock.now()) >= 119, "\(post.channel)")
             }
-            clock.advance(60)
+            clock.advance(by: 60)
             try await equal(try await dispatcher.dispatchOnce(), 0, "not before the network said")
-            clock.advance(61)
+            clock.advance(by: 61)
             try await equal(try await dispatcher.dispatchOnce(), 2)
             let posted = try await [fb.id, za.id].asyncMap { try await unwrapped(try await store.socialPost(id: $0)) }
             #expect(posted.map(\.status) == [.posted, .posted])
@@ -54,7 +54,7 @@ struct SocialDispatchTests: PortalTesting {
             let (fb, za) = try await onePostEach(store, clock: clock)
             facebook.faults.failNext(1, with: .facebook(code: 368))
             zalo.faults.failNext(1, with: .zalo(code: -224))
-            let dispatcher = fakeNetworkDispatcher(store, clock: clock)
+            let dispatcher = fakeNetworkDispatcher(store)
             _ = try await dispatcher.dispatchOnce()
             let failedFacebook = try await unwrapped(try await store.socialPost(id: fb.id))
             #expect(failedFacebook.status == .failed)
@@ -63,7 +63,7 @@ struct SocialDispatchTests: PortalTesting {
             let failedZalo = try await unwrapped(try await store.socialPost(id: za.id))
             #expect(failedZalo.status == .failed)
             #expect(failedZalo.lastError?.contains("-224") ?? false, "\(failedZalo.lastError ?? "")")
-            clock.advance(3600)
+            clock.advance(by: 3600)
             try await equal(try await dispatcher.dispatchOnce(), 0, "a permanent refusal is not tried again")
             #expect(facebook.feedRequestCount == 1)
             #expect(zalo.createRequestCount == 1)
@@ -77,7 +77,7 @@ struct SocialDispatchTests: PortalTesting {
             let (fb, za) = try await onePostEach(store, clock: clock)
             facebook.faults.failNext(1, with: .dropAfterAccepting)
             zalo.faults.failNext(1, with: .dropAfterAccepting)
-            let dispatcher = fakeNetworkDispatcher(store, clock: clock)
+            let dispatcher = fakeNetworkDispatcher(store)
             _ = try await dispatcher.dispatchOnce()
             for id in [fb.id, za.id] {
                 let post = try await unwrapped(try await store.socialPost(id: id))
@@ -86,7 +86,7 @@ struct SocialDispatchTests: PortalTesting {
                 #expect(post.lastError?.contains("check the page before sending again") ?? false, "\(post.lastError ?? "")")
             }
             for _ in 0..<3 {
-                clock.advance(3600)
+                clock.advance(by: 3600)
                 try await equal(try await dispatcher.dispatchOnce(), 0)
             }
             #expect(facebook.feedRequestCount == 1, "never resent by itself")
@@ -103,17 +103,17 @@ struct SocialDispatchTests: PortalTesting {
     @Test(arguments: Database.both)
     func aClaimWhoseLeaseRanOutWhileTheNetworkHungIsUncertainAndNotResent(_ database: Database) async throws {
         try await withFakes(on: database) { store, facebook, _, clock in
-            let ids = try await duePosts(store, count: 1, channels: [.facebook], dueAt: clock.now)
+            let ids = try await duePosts(store, count: 1, channels: [.facebook], dueAt: clock.now())
             let id = try #require(ids.keys.first)
             facebook.faults.failNext(1, with: .hang)
             // A process claims it and hangs on the network; its lease runs out meanwhile.
-            let stuck = fakeNetworkDispatcher(store, clock: clock, worker: "stuck-process",
+            let stuck = fakeNetworkDispatcher(store, worker: "stuck-process",
                                               timeouts: ConnectorTimeouts(connectSeconds: 2, totalSeconds: 60))
             let sending = Task { try await stuck.dispatchOnce() }
             try await eventually("the post to hang on the network") { facebook.feedRequestCount == 1 }
             try await equal(try await store.socialPost(id: id)?.status, .sending)
-            clock.advance(61)
-            let survivor = fakeNetworkDispatcher(store, clock: clock, worker: "survivor")
+            clock.advance(by: 61)
+            let survivor = fakeNetworkDispatcher(store, worker: "survivor")
             try await equal(try await survivor.dispatchOnce(), 0, "an expired claim is not sent again")
             let expired = try await unwrapped(try await store.socialPost(id: id))
             #expect(expired.status == .uncertain)
@@ -123,7 +123,7 @@ struct SocialDispatchTests: PortalTesting {
             facebook.releaseHanging()
             _ = try await sending.value
             try await equal(try await store.socialPost(id: id)?.errorKind, "lease_expired")
-            clock.advance(3600)
+            clock.advance(by: 3600)
             try await equal(try await survivor.dispatchOnce(), 0)
             #expect(facebook.feedRequestCount == 1)
             #expect(facebook.posts.count == 0)
@@ -133,10 +133,10 @@ struct SocialDispatchTests: PortalTesting {
     @Test(arguments: Database.both)
     func zalosExpiredTokenIsRenewedThroughTheStoresVaultOnceAndStoredBeforeUse(_ database: Database) async throws {
         try await withFakes(on: database) { store, _, zalo, clock in
-            let ids = try await duePosts(store, count: 2, channels: [.zalo], dueAt: clock.now)
+            let ids = try await duePosts(store, count: 2, channels: [.zalo], dueAt: clock.now())
             let oldRefresh = zalo.refreshToken
             zalo.expireToken()
-            let dispatcher = fakeNetworkDispatcher(store, clock: clock, batch: 1)
+            let dispatcher = fakeNetworkDispatcher(store, batch: 1)
             try await equal(try await dispatcher.dispatchOnce(), 1)
             #expect(zalo.renewals == 1)
             let stored = try await unwrapped(try await StoreCredentialVault(store: store).credentials(for: .zalo))

@@ -10,23 +10,28 @@ import SocialChannels
 import SQLKit
 import Testing
 
-/// Stands in for a social network's far end (not for our code): answers each send with the
-/// next outcome it was given, `posted` when it has none left, and counts what it posted.
+/// Stands in for a social network's far end (not for our code): answers a post's first send
+/// with the outcome given for it, else each send with the next outcome given, `posted` when it
+/// has none left, and counts what it posted. A round sends its posts side by side, so outcomes
+/// meant for particular posts are given by post.
 final class ScriptedNetwork: SocialConnector, @unchecked Sendable {
     let channel: SocialChannel
-    // `lock` guards `script` and `sent`.
+    // `lock` guards `script`, `answers` and `sent`.
     private let lock = NSLock()
     private var script: [SendOutcome]
+    private var answers: [Int64: SendOutcome]
     private var sent: [Int64] = []
 
-    init(_ channel: SocialChannel, script: [SendOutcome] = []) {
+    init(_ channel: SocialChannel, script: [SendOutcome] = [], answers: [Int64: SendOutcome] = [:]) {
         self.channel = channel
         self.script = script
+        self.answers = answers
     }
 
     func send(_ post: OutgoingPost) async -> SendOutcome {
         lock.withLock {
             sent.append(post.id)
+            if let answer = answers.removeValue(forKey: post.id) { return answer }
             return script.isEmpty ? .posted(remoteID: "remote-\(post.id)", link: "https://social.test/\(post.id)") : script.removeFirst()
         }
     }
@@ -36,18 +41,12 @@ final class ScriptedNetwork: SocialConnector, @unchecked Sendable {
     var sends: [Int64] { lock.withLock { sent } }
 }
 
-/// A clock the test moves by hand.
-final class HandClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
-    init(_ start: Date) { current = start }
-    var now: Date { lock.withLock { current } }
-    func advance(_ seconds: TimeInterval) { lock.withLock { current = current.addingTimeInterval(seconds) } }
-}
-
 @Suite(.serialized)
 struct SocialOutboxTests: PortalTesting {
-    func dispatcher(_ store: Store, _ networks: [any SocialConnector], clock: HandClock, worker: String = "test-1",
+    /// A clock for the store (and so its dispatcher) half an hour back, on the whole second.
+    func halfAnHourAgo() -> ManualClock { ManualClock(ManualClock().now().addingTimeInterval(-1800)) }
+
+    func dispatcher(_ store: Store, _ networks: [any SocialConnector], worker: String = "test-1",
                     random: @escaping @Sendable () -> Double = { 0.5 }) -> SocialDispatcher {
         var settings = SocialDispatcher.Settings()
         settings.baseDelay = 10
@@ -57,7 +56,7 @@ struct SocialOutboxTests: PortalTesting {
         var logger = Logger(label: "test.dispatcher")
         logger.logLevel = .critical
         return SocialDispatcher(store: store, connectors: networks, worker: worker, publicBase: PublicAddress("https://portal.test/"), settings: settings,
-                                logger: logger, now: { clock.now }, random: random)
+                                logger: logger, random: random)
     }
 
     // MARK: The outbox
@@ -181,18 +180,17 @@ struct SocialOutboxTests: PortalTesting {
 
     @Test(arguments: Database.both)
     func eachOutcomeMovesAPostToItsState(_ database: Database) async throws {
-        try await withSeededStore(on: database) { store in
-            let clock = HandClock(Date().addingTimeInterval(-1800))
+        let clock = halfAnHourAgo()
+        try await withSeededStore(on: database, clock: clock) { store in
             var ids: [Int64] = []
-            for _ in 0..<4 { ids.append(try await publishedPost(store, at: clock.now)) }
-            let network = ScriptedNetwork(.facebook, script: [
-                .posted(remoteID: "page_1", link: "https://fb.test/1"),
-                .transient(SendFailure(kind: .rateLimited, code: 4, detail: "limit"), retryAfter: .seconds(40)),
-                .permanent(SendFailure(kind: .expiredToken, code: 190, subcode: 463, detail: "Error validating access token")),
-                .uncertain(SendFailure(kind: .connectionDropped, detail: "")),
+            for _ in 0..<4 { ids.append(try await publishedPost(store, at: clock.now())) }
+            let network = ScriptedNetwork(.facebook, answers: [
+                ids[0]: .posted(remoteID: "page_1", link: "https://fb.test/1"),
+                ids[1]: .transient(SendFailure(kind: .rateLimited, code: 4, detail: "limit"), retryAfter: .seconds(40)),
+                ids[2]: .permanent(SendFailure(kind: .expiredToken, code: 190, subcode: 463, detail: "Error validating access token")),
+                ids[3]: .uncertain(SendFailure(kind: .connectionDropped, detail: "")),
             ])
-            let dispatcher = dispatcher(store, [network], clock: clock)
-            // Ordered by due time, then id: the posts meet the script in order.
+            let dispatcher = dispatcher(store, [network])
             let claimed = try await dispatcher.dispatchOnce()
             #expect(claimed >= 4)
             let after = try await ids.asyncMap { try await unwrapped(try await store.socialPost(id: $0)) }
@@ -201,7 +199,7 @@ struct SocialOutboxTests: PortalTesting {
             #expect(after[0].remoteLink == "https://fb.test/1")
             #expect(after[0].claimedBy == "test-1")
             // Backoff: attempt 1 → step 10 s, half of it with this jitter (5 s); the network asked for 40.
-            #expect(after[1].dueAt.map { Int($0.timeIntervalSince(clock.now).rounded()) } == 40)
+            #expect(after[1].dueAt.map { Int($0.timeIntervalSince(clock.now()).rounded()) } == 40)
             #expect(after[1].errorKind == "rate_limited")
             #expect(after[2].errorKind == "expired_token")
             #expect(after[2].lastError == "the access token expired or was revoked: an admin must set a new one (code 190/463): Error validating access token")
@@ -210,10 +208,10 @@ struct SocialOutboxTests: PortalTesting {
 
             // Nothing is due until the wait is over; the uncertain and failed ones never again by themselves.
             let sentBefore = network.sends.count
-            clock.advance(39)
+            clock.advance(by: 39)
             _ = try await dispatcher.dispatchOnce()
             #expect(network.sends.count == sentBefore)
-            clock.advance(2)
+            clock.advance(by: 2)
             _ = try await dispatcher.dispatchOnce()
             #expect(network.sends.count == sentBefore + 1)
             #expect(network.sends.filter { $0 == ids[1] }.count == 2)
@@ -232,21 +230,21 @@ struct SocialOutboxTests: PortalTesting {
 
     @Test(arguments: Database.both)
     func transientFailuresBackOffExponentiallyWithinTheCapAndThenFail(_ database: Database) async throws {
-        try await withSeededStore(on: database) { store in
-            let clock = HandClock(Date().addingTimeInterval(-1800))
-            let id = try await publishedPost(store, at: clock.now)
+        let clock = halfAnHourAgo()
+        try await withSeededStore(on: database, clock: clock) { store in
+            let id = try await publishedPost(store, at: clock.now())
             let failing = SendOutcome.transient(SendFailure(kind: .serverError, code: 2, detail: "Service temporarily unavailable"), retryAfter: nil)
             let network = ScriptedNetwork(.facebook, script: Array(repeating: failing, count: 4))
             // The highest jitter: each wait is the whole step, 10, 20, 40 s, then the post fails (at most 4 attempts).
-            let dispatcher = dispatcher(store, [network], clock: clock, random: { 1 })
+            let dispatcher = dispatcher(store, [network], random: { 1 })
             var waits: [Int] = []
             for _ in 0..<3 {
                 _ = try await dispatcher.dispatchOnce()
                 let post = try await unwrapped(try await store.socialPost(id: id))
                 #expect(post.status == .retryWait)
-                let wait = try #require(post.dueAt).timeIntervalSince(clock.now)
+                let wait = try #require(post.dueAt).timeIntervalSince(clock.now())
                 waits.append(Int(wait.rounded()))
-                clock.advance(wait)
+                clock.advance(by: wait)
             }
             #expect(waits == [10, 20, 40])
             _ = try await dispatcher.dispatchOnce()
@@ -254,24 +252,24 @@ struct SocialOutboxTests: PortalTesting {
             #expect(failed?.status == .failed)
             #expect(failed?.lastError?.hasPrefix("gave up after 4 attempts") ?? false, "\(failed?.lastError ?? "")")
             // Full jitter: anything from nothing to the capped step.
-            #expect(self.dispatcher(store, [], clock: clock, random: { 0 }).backoff(attempts: 3) == 0)
-            #expect(self.dispatcher(store, [], clock: clock, random: { 1 }).backoff(attempts: 30) == 100, "capped")
+            #expect(self.dispatcher(store, [], random: { 0 }).backoff(attempts: 3) == 0)
+            #expect(self.dispatcher(store, [], random: { 1 }).backoff(attempts: 30) == 100, "capped")
         }
     }
 
     @Test(arguments: Database.both)
     func aClaimWhoseLeaseRanOutBecomesUncertainAndIsNotResent(_ database: Database) async throws {
-        try await withSeededStore(on: database) { store in
-            let clock = HandClock(Date().addingTimeInterval(-1800))
-            let id = try await publishedPost(store, at: clock.now)
+        let clock = halfAnHourAgo()
+        try await withSeededStore(on: database, clock: clock) { store in
+            let id = try await publishedPost(store, at: clock.now())
             // A process claims it and dies mid-send (it never records an outcome).
-            let claimed = try await store.claimDueSocialPosts(now: clock.now, worker: "dead-process", leaseUntil: clock.now.addingTimeInterval(60), limit: 100)
+            let claimed = try await store.claimDueSocialPosts(now: clock.now(), worker: "dead-process", leaseUntil: clock.now().addingTimeInterval(60), limit: 100)
             #expect(claimed.contains { $0.id == id })
             let network = ScriptedNetwork(.facebook)
-            let survivor = dispatcher(store, [network], clock: clock, worker: "survivor")
+            let survivor = dispatcher(store, [network], worker: "survivor")
             _ = try await survivor.dispatchOnce()
             try await equal(try await store.socialPost(id: id)?.status, .sending, "the lease still holds")
-            clock.advance(61)
+            clock.advance(by: 61)
             _ = try await survivor.dispatchOnce()
             let post = try await unwrapped(try await store.socialPost(id: id))
             #expect(post.status == .uncertain)
@@ -279,7 +277,7 @@ struct SocialOutboxTests: PortalTesting {
             #expect(post.lastError?.contains("dead-process") ?? false)
             #expect(!network.sends.contains(id), "never resent by itself")
             // A late answer from the claimant that it did post is still the truth.
-            try await isTrue(try await store.recordSocialAttempt(id, worker: "dead-process", .posted(remoteID: "late", link: nil), now: clock.now))
+            try await isTrue(try await store.recordSocialAttempt(id, worker: "dead-process", .posted(remoteID: "late", link: nil), now: clock.now()))
             try await equal(try await store.socialPost(id: id)?.status, .posted)
         }
     }

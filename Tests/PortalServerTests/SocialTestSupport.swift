@@ -52,17 +52,18 @@ extension PortalTesting {
         try await store.socialPosts(.init(submission: id)).sorted { $0.channel < $1.channel }
     }
 
-    /// A seeded store whose channels point at two fresh fakes, and a clock for the dispatcher.
-    func withFakes(on database: Database, _ body: (Store, FacebookFake, ZaloFake, HandClock) async throws -> Void) async throws {
+    /// A seeded store whose channels point at two fresh fakes, and its clock, which the test moves.
+    func withFakes(on database: Database, _ body: (Store, FacebookFake, ZaloFake, ManualClock) async throws -> Void) async throws {
         let facebook = try FacebookFake()
         let zalo = try ZaloFake()
         defer {
             facebook.stop()
             zalo.stop()
         }
-        try await withSeededStore(on: database) { store in
+        let clock = ManualClock()
+        try await withSeededStore(on: database, clock: clock) { store in
             try await useFakes(store, facebook: facebook, zalo: zalo)
-            try await body(store, facebook, zalo, HandClock(Date()))
+            try await body(store, facebook, zalo, clock)
         }
     }
 
@@ -83,7 +84,7 @@ extension PortalTesting {
 
     /// The dispatcher a server runs, on the test's clock: Facebook's and Zalo's real connectors
     /// over the store's vault, short waits (Zalo's verification, backoff) so a test need not sleep.
-    func fakeNetworkDispatcher(_ store: Store, clock: HandClock, worker: String = "test-1", batch: Int = 16, interval: Duration = .seconds(1),
+    func fakeNetworkDispatcher(_ store: Store, worker: String = "test-1", batch: Int = 16, interval: Duration = .seconds(1),
                                timeouts: ConnectorTimeouts = ConnectorTimeouts(connectSeconds: 2, totalSeconds: 10)) -> SocialDispatcher {
         let vault = StoreCredentialVault(store: store)
         var settings = SocialDispatcher.Settings()
@@ -100,6 +101,6 @@ extension PortalTesting {
             ZaloOAConnector(vault: vault, timeouts: timeouts, verifyDelay: .milliseconds(1)),
         ]
         return SocialDispatcher(store: store, connectors: connectors, worker: worker, publicBase: PublicAddress("https://portal.test"), settings: settings,
-                                logger: logger, now: { clock.now })
+                                logger: logger)
     }
 }

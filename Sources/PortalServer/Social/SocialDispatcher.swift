@@ -39,12 +39,11 @@ public struct SocialDispatcher: Service {
     let publicAddress: PublicAddress
     let settings: Settings
     let logger: Logger
-    let now: @Sendable () -> Date
     /// A number in 0...1, for the jitter.
     let random: @Sendable () -> Double
 
     public init(store: Store, connectors: [any SocialConnector], worker: String, publicBase: PublicAddress, settings: Settings = Settings(),
-                logger: Logger, now: (@Sendable () -> Date)? = nil,
+                logger: Logger,
                 random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }) {
         self.store = store
         self.connectors = Dictionary(connectors.map { ($0.channel.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
@@ -52,17 +51,23 @@ public struct SocialDispatcher: Service {
         publicAddress = publicBase
         self.settings = settings
         self.logger = logger
-        // The store's clock unless a test brings its own.
-        self.now = now ?? { [clock = store.clock] in clock.now() }
         self.random = random
     }
 
     /// The dispatcher a server runs: Facebook's and Zalo's connectors over the store's credentials.
     public static func standard(store: Store, worker: String, publicBase: PublicAddress, logger: Logger) -> SocialDispatcher {
         let vault = StoreCredentialVault(store: store)
-        return SocialDispatcher(store: store, connectors: [FacebookPageConnector(vault: vault), ZaloOAConnector(vault: vault)],
-                                worker: worker, publicBase: publicBase, logger: logger)
+        // The connectors read the time and wait (Zalo's verification) on the store's clock too.
+        let clock = store.clock
+        let connectors: [any SocialConnector] = [
+            FacebookPageConnector(vault: vault, now: { clock.now() }),
+            ZaloOAConnector(vault: vault, now: { clock.now() }, sleep: { try await clock.sleep(for: $0) }),
+        ]
+        return SocialDispatcher(store: store, connectors: connectors, worker: worker, publicBase: publicBase, logger: logger)
     }
+
+    /// The time by the store's clock, which every time this dispatcher records or compares is read from.
+    func now() -> Date { store.clock.now() }
 
     /// Sends as a pool of `batch` places: each due post takes a place for its own send, and a
     /// freed place claims the next due post at once. A slow send (Zalo's verification polling, a

@@ -98,7 +98,7 @@ public final class CurlTransport: @unchecked Sendable {
         }
 
         guard code == CURLE_OK else {
-            let detail = String(cString: errorBuffer)
+            let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             let summary = String(cString: curl_easy_strerror(code))
             // libcurl counts the request's bytes as they are written to the socket.
             var requestBytes = 0

@@ -321,3 +321,30 @@ final class SocialScreenTests: XCTestCase {
         }
     }
 }
+
+extension SocialScreenTests {
+    private func selectedPost(_ s: AppState) -> SocialPost? {
+        guard case .social(let screen)? = s.overlays.last else { return nil }
+        return screen.selected
+    }
+
+    /// A click selects the post on its row, a double click opens its item; the wheel moves.
+    func testAClickSelectsAPostAndADoubleClickOpensItsItem() throws {
+        var s = opened()
+        let title = "Khánh thành trạm y tế Lý Sơn"
+        let row = try XCTUnwrap(lines(s).firstIndex { $0.contains(title) }, "the post is drawn")
+        func click(_ count: Int) -> [Effect] {
+            s.handle(input: .mouse(MouseEvent(.press(clickCount: count), row: row, col: 20)))
+        }
+        XCTAssertEqual(click(1), [])
+        XCTAssertEqual(selectedPost(s)?.id, 3)
+        XCTAssertEqual(click(2), [.loadSubmission(503)], "a double click opens the post's item")
+        XCTAssertEqual(s.context, AppActions.reader)
+        _ = keys("q", into: &s)
+        XCTAssertEqual(selectedPost(s)?.id, 3, "back on the social queue, on the same post")
+        _ = keys("g", into: &s)
+        let first = selectedPost(s)?.id
+        _ = s.handle(input: .mouse(MouseEvent(.wheelDown, row: row, col: 20)))
+        XCTAssertNotEqual(selectedPost(s)?.id, first, "the wheel moves the cursor")
+    }
+}

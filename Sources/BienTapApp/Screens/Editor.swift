@@ -135,11 +135,8 @@ public struct EditorState {
     var saveAgain = false
     /// Leave once the save under way has gone through.
     var quitAfterSave = false
-    /// The portal could not be reached: when to try the save again, and the wait after that.
-    var retryAt: Date?
-    var retryDelay: TimeInterval = 0
-    /// When the edit lease is next renewed; nil while a renewal is under way or there is no lease.
-    var leaseRenewal: Date?
+    /// When a save the portal could not take is tried again, and the lease renewed.
+    var saveSchedule = SaveSchedule()
 
     /// The spell check: when it is due, its findings, the words let pass.
     var spelling: EditorSpelling
@@ -197,18 +194,13 @@ public struct EditorState {
         self.journals = journals
         base = text ?? ""
         editor.setView(width: width, height: bodyRows)
-        if case .submission(let s) = document, let lease = s.lease { leaseRenewal = Self.renewal(of: lease, now: now) }
+        if case .submission(let s) = document, let lease = s.lease { saveSchedule.held(lease, now: now) }
         // What an earlier session left is read by whoever opens the editor (`Journal.leftover`).
         if let kept = leftover, kept.key == journalKey, kept.text != base {
             journalPace.holds = true
             offered = kept
             dialog = restoreDialog(kept)
         }
-    }
-
-    /// Halfway through the lease, as the portal counts it.
-    private static func renewal(of lease: Lease, now: Date) -> Date {
-        now.addingTimeInterval(max(5, lease.expiresAt.timeIntervalSince(lease.acquiredAt) / 2))
     }
 
     var bodyRows: Int { max(1, height - 2) }
@@ -326,12 +318,10 @@ public struct EditorState {
         if spelling.start(changes: editor.changes, now: now) {
             effects.append(.checkSpelling(editor.text, changes: editor.changes))
         }
-        if let retryAt, now >= retryAt, saving == nil {
-            self.retryAt = nil
+        if saving == nil, saveSchedule.retryDue(now: now) {
             effects += save()
         }
-        if case .submission(let s) = document, let due = leaseRenewal, now >= due {
-            leaseRenewal = nil
+        if case .submission(let s) = document, saveSchedule.renewalDue(now: now) {
             effects.append(.renewLease(s.id))
         }
         return effects
@@ -341,7 +331,7 @@ public struct EditorState {
     /// a save is retried or the lease renewed; nil when none of them is coming.
     public var wakeMilliseconds: Int? {
         let toast = Activity.wakeMilliseconds(spinning: saving != nil, toasts: toasts, now: now)
-        let dates = [journalPace.due, retryAt, leaseRenewal, spelling.wake].compactMap { $0 }
+        let dates = [journalPace.due, saveSchedule.retryAt, saveSchedule.leaseRenewal, spelling.wake].compactMap { $0 }
         guard let first = dates.min() else { return toast }
         let due = max(1, Int((first.timeIntervalSince(now) * 1000).rounded(.up)))
         return min(due, toast ?? due)
@@ -641,7 +631,7 @@ public struct EditorState {
         if let saved = try? SubmissionText.parse(base), saved == fields {
             // The portal has these very words (typed and undone, or spaces only): a new
             // revision would record nothing.
-            retryAt = nil
+            saveSchedule.cancelRetry()
             statusError = nil
             editor.markSaved()
             notify(Strings.nothingToSave(language))
@@ -652,7 +642,7 @@ public struct EditorState {
             prompt = (.correctionNote, Prompt(label: Strings.askCorrectionNote(language), inputMethod: editor.inputMethod))
             return []
         }
-        retryAt = nil
+        saveSchedule.cancelRetry()
         saving = (editor.changes, editor.text)
         return [.save(id: s.id, edit: SubmissionEdit(title: fields.title, sapo: fields.sapo, body: fields.body, note: correctionNote ?? ""),
                       base: s.revision)]
@@ -691,9 +681,8 @@ public struct EditorState {
             saveAgain = false
             if error.isTransient {
                 // The words stay here and in the journal; the save is tried again by itself.
-                retryDelay = min(30, max(2, retryDelay * 2))
-                retryAt = now.addingTimeInterval(retryDelay)
-                statusError = Strings.saveWaiting(Strings.portalError(error, portal: s.portal)(language), seconds: Int(retryDelay))(language)
+                let seconds = saveSchedule.retryLater(now: now)
+                statusError = Strings.saveWaiting(Strings.portalError(error, portal: s.portal)(language), seconds: seconds)(language)
             } else {
                 quitAfterSave = false
                 statusError = Strings.notSaved(Strings.portalError(error, portal: s.portal)(language))(language)
@@ -712,8 +701,7 @@ public struct EditorState {
         // The next correction says why of its own.
         correctionNote = nil
         base = SubmissionText.compose(submission, language: language)
-        retryAt = nil
-        retryDelay = 0
+        saveSchedule.saved()
         statusError = nil
         let journaling = settleJournal(savedAt: sent.changes)
         notify(Strings.savedRevision(submission.summary.revision)(language))
@@ -734,14 +722,14 @@ public struct EditorState {
         case .success(let lease):
             s.lease = lease
             document = .submission(s)
-            leaseRenewal = Self.renewal(of: lease, now: now)
+            saveSchedule.held(lease, now: now)
         case .failure(.leaseHeld(let other)):
             // Someone took over; saves still cannot overwrite their words (If-Match).
             s.lease = nil
             document = .submission(s)
             statusError = Strings.leaseTaken(other.holderName)(language)
         case .failure:
-            leaseRenewal = now.addingTimeInterval(15)
+            saveSchedule.renewalFailed(now: now)
         }
     }
 

@@ -36,6 +36,8 @@ enum Overlay {
     /// Lends the screen to `change` and keeps what it became.
     mutating func update<Result>(_ change: (inout any DeskScreen) -> Result) -> Result {
         var screen = self.screen
+        // A placeholder meanwhile, so the screen's arrays are not shared and change in place.
+        self = .help(HelpScreen())
         let result = change(&screen)
         self = screen.overlay
         return result

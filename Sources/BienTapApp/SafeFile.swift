@@ -3,7 +3,11 @@ import Foundation
 /// Writing a file so that a crash or a full disk never leaves it half written.
 public enum SafeFile {
     public struct WriteError: Error, CustomStringConvertible {
-        public var description: String
+        /// The system's error number (`errno`).
+        public var code: Int32
+        public var description: String { String(cString: strerror(code)) }
+
+        public init(_ code: Int32) { self.code = code }
     }
 
     /// `mode`: the permissions of a new file (a replaced one keeps its own).
@@ -43,7 +47,7 @@ public enum SafeFile {
         let directory = url.deletingLastPathComponent().path
         let temporary = directory + "/." + url.lastPathComponent + ".bientap-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode)
-        guard fd >= 0 else { throw WriteError(description: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw WriteError(errno) }
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { buffer -> Int in
@@ -51,10 +55,10 @@ public enum SafeFile {
                 return Foundation.write(fd, base + written, buffer.count - written)
             }
             if n < 0 {
-                let reason = String(cString: strerror(errno))
+                let reason = errno
                 close(fd)
                 unlink(temporary)
-                throw WriteError(description: reason)
+                throw WriteError(reason)
             }
             written += n
         }
@@ -62,10 +66,10 @@ public enum SafeFile {
         var info = stat()
         if replacingMode { fchmod(fd, mode) } else if stat(path, &info) == 0 { fchmod(fd, info.st_mode & 0o7777) }
         guard fsync(fd) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = errno
             close(fd)
             unlink(temporary)
-            throw WriteError(description: reason)
+            throw WriteError(reason)
         }
         close(fd)
         if !replacing {
@@ -75,14 +79,14 @@ public enum SafeFile {
             unlink(temporary)
             guard linked else {
                 if failure == EEXIST { throw FileExists(path: path) }
-                throw WriteError(description: String(cString: strerror(failure)))
+                throw WriteError(failure)
             }
             return
         }
         guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = errno
             unlink(temporary)
-            throw WriteError(description: reason)
+            throw WriteError(reason)
         }
     }
 }

@@ -623,6 +623,9 @@ extension Strings {
     public static func externalNoFile(_ why: String) -> Localized {
         Localized(vi: "không tạo được tệp tạm (\(why))", en: "cannot make the temporary file (\(why))")
     }
+    public static func externalNoFile(_ why: Localized) -> Localized {
+        Localized(vi: "không tạo được tệp tạm (\(why.vi))", en: "cannot make the temporary file (\(why.en))")
+    }
     public static func externalNotRun(_ command: String, _ why: String) -> Localized {
         Localized(vi: "không chạy được «\(command)» (\(why))", en: "cannot run \"\(command)\" (\(why))")
     }
@@ -1048,6 +1051,18 @@ extension Strings {
     }
     public static func fileExists(_ path: String) -> Localized {
         Localized(vi: "\(path) đã có; không ghi đè (thêm --force nếu muốn thay nó).", en: "\(path) exists; not overwritten (add --force to replace it).")
+    }
+    /// Why a file could not be read or written, in words (never an error domain or code).
+    public static func fileReason(_ error: any Error) -> Localized {
+        switch FileFailure(error) {
+        case .notFound: return Localized(vi: "không có tệp hay thư mục ấy", en: "no such file or folder")
+        case .noPermission: return Localized(vi: "không được phép đọc hay ghi ở đó", en: "no permission to read or write there")
+        case .diskFull: return Localized(vi: "đĩa đã đầy", en: "the disk is full")
+        case .readOnly: return Localized(vi: "ổ đĩa chỉ cho đọc", en: "the disk is read-only")
+        case .isFolder: return Localized(vi: "đó là một thư mục, không phải tệp", en: "that is a folder, not a file")
+        case .notAFolder: return Localized(vi: "một phần của đường dẫn là tệp, không phải thư mục", en: "part of the path is a file, not a folder")
+        case .other: return Localized(vi: "không đọc hay ghi được tệp", en: "the file could not be read or written")
+        }
     }
     public static func cannotSave(_ path: String, _ reason: String) -> Localized {
         Localized(vi: "Không lưu được \(path): \(reason)", en: "Cannot save \(path): \(reason)")

@@ -132,7 +132,7 @@ struct Login: ParsableCommand {
         do {
             try credentials.save(environment: environment)
         } catch {
-            throw Failed(message: "\(Credentials.path(environment: environment)): \(error)")
+            throw Failed(message: "\(Credentials.path(environment: environment)): " + Strings.fileReason(error)(language))
         }
         print(Strings.signedIn(TerminalSafeText.line(signedIn.me.displayName), portal: portal, until: DateText.full(signedIn.expiresAt),
                                file: Credentials.path(environment: environment))(language))
@@ -157,7 +157,7 @@ struct Login: ParsableCommand {
         do {
             try credentials.save(environment: environment)
         } catch {
-            throw Failed(message: "\(Credentials.path(environment: environment)): \(error)")
+            throw Failed(message: "\(Credentials.path(environment: environment)): " + Strings.fileReason(error)(language))
         }
         print(Strings.signedInWordPress(TerminalSafeText.line(me.displayName), portal: portal,
                                         file: Credentials.path(environment: environment))(language))

@@ -91,7 +91,7 @@ struct OutputOptions: ParsableArguments {
         } catch let exists as SafeFile.FileExists {
             throw Failed(message: Strings.fileExists(exists.path)(language))
         } catch {
-            throw Failed(message: Strings.cannotSave(path ?? fallbackName, "\(error)")(language))
+            throw Failed(message: Strings.cannotSave(path ?? fallbackName, Strings.fileReason(error)(language))(language))
         }
         print(TerminalSafeText.line(Strings.saved(saved, bytes: file.data.count)(language)))
     }

@@ -23,7 +23,7 @@ public enum ExternalEditor {
         let directory = environment["TMPDIR"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? "/tmp"
         var template = Array((directory + "/bientap-XXXXXX.txt").utf8CString)
         let fd = mkstemps(&template, 4)
-        guard fd >= 0 else { return .failure(Failure(message: Strings.externalNoFile(String(cString: strerror(errno))))) }
+        guard fd >= 0 else { return .failure(Failure(message: Strings.externalNoFile(Strings.fileReason(SafeFile.WriteError(errno))))) }
         let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { unlink(path) }
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
@@ -31,7 +31,7 @@ public enum ExternalEditor {
             try handle.write(contentsOf: Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
             try handle.close()
         } catch {
-            return .failure(Failure(message: Strings.externalNoFile("\(error)")))
+            return .failure(Failure(message: Strings.externalNoFile(Strings.fileReason(error))))
         }
         let command = command(environment: environment)
         let process = Process()

@@ -27,7 +27,7 @@ public final class NewsroomApp {
     }
 
     /// Runs until the user quits or the terminal goes away; returns once every journal
-    /// write asked for is on the disk.
+    /// write and dictionary word asked for is on the disk.
     public func run(on screen: Screen) {
         run(on: screen, starting: nil)
     }
@@ -36,7 +36,10 @@ public final class NewsroomApp {
     /// reading who the user is); `watch` sees each message before the state does and may
     /// end the loop: a test runs effects through the lanes so and reads what comes back.
     func run(on screen: Screen, starting: [Effect]?, watch: (AppMessage) -> LoopControl = { _ in .proceed }) {
-        defer { disk.finish() }
+        defer {
+            disk.finish()
+            spelling.finish()
+        }
         let loop = EventLoop<AppMessage>(screen: screen)
         state.width = screen.width
         state.height = screen.height

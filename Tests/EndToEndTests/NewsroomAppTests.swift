@@ -138,6 +138,13 @@ final class NewsroomAppTests: XCTestCase {
         XCTAssertGreaterThan(file.bytes, 0)
     }
 
+    func testAWordAddedGoesToTheUsersDictionaryFile() throws {
+        let added = try messages([.addToDictionary("Lýsơn")], live: .read) { !$0.isEmpty }
+        guard case .wordAdded("Lýsơn", let path, nil)? = added.first else { return XCTFail("the word was not added: \(added)") }
+        XCTAssertTrue(path.hasPrefix(portal.directory.path + "/"), "in the configuration directory of the app's HOME: " + path)
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "Lýsơn\n")
+    }
+
     func testJournalWritesReachTheDiskInOrderAndAreReadBehindThemWhenOpening() throws {
         let item = try waitingItem()
         let key = Journal.key(portal: url, submission: item.id)

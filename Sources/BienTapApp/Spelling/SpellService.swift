@@ -61,4 +61,9 @@ final class SpellService: @unchecked Sendable {
             }
         }
     }
+
+    /// Returns once the words asked to be added are in the file (and the check under way done).
+    func finish() {
+        queue.sync {}
+    }
 }

@@ -5,8 +5,8 @@ import SQLKit
 import Testing
 import VietText
 
-/// The store itself, on a fresh database of each kind (`TemporaryDatabase`).
-@Suite(.serialized)
+/// The store itself, on a fresh database of each kind (`TemporaryDatabase`). The tests share
+/// nothing, so they run side by side.
 struct StoreTests {
     @Test func databaseLocations() throws {
         func refusal(_ text: String) -> String? {

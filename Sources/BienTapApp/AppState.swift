@@ -136,26 +136,6 @@ enum FormKey: Hashable, Sendable {
     case olderRevision, newerRevision
 }
 
-/// A tab of the queue: the submissions in some statuses (the published ones of today only).
-struct QueueTab {
-    let statuses: [SubmissionStatus]
-    let title: Localized
-    var screen = QueueScreen()
-    var publishedToday = false
-
-    /// What reads this tab, the `index`th.
-    func load(_ index: Int) -> Effect { .loadQueue(tab: index, statuses: statuses, publishedToday: publishedToday) }
-
-    static let all: [QueueTab] = [
-        QueueTab(statuses: SubmissionStatus.pending, title: Strings.tabPending),
-        QueueTab(statuses: [.inReview], title: Strings.tabInReview, screen: QueueScreen.showingLeases),
-        QueueTab(statuses: [.returned], title: Strings.tabReturned),
-        QueueTab(statuses: [.approved, .scheduled], title: Strings.tabScheduled),
-        QueueTab(statuses: [.published], title: Strings.tabPublished, screen: QueueScreen.showingPublication, publishedToday: true),
-        QueueTab(statuses: [.rejected], title: Strings.tabRejected),
-    ]
-}
-
 /// The whole state of the newsroom UI, changed only by `handle` and drawn by `render`.
 public struct AppState {
     public let language: UILanguage
@@ -168,12 +148,12 @@ public struct AppState {
     /// The time now, set by whoever runs the app before each event (tests set it by hand).
     public var now = Date()
 
-    var tabs = QueueTab.all
-    var tab = 0
+    /// The queue with its tabs, under every other screen.
+    var queueDesk: QueueDesk
     /// The queue of the selected tab.
     var queue: QueueScreen {
-        get { tabs[tab].screen }
-        set { tabs[tab].screen = newValue }
+        get { queueDesk.queue }
+        set { queueDesk.queue = newValue }
     }
     var overlays: [Overlay] = []
     var matcher = KeySequenceMatcher()
@@ -219,10 +199,6 @@ public struct AppState {
 
     /// How often the queue on screen is read again by itself; nil: only when asked.
     let refreshInterval: TimeInterval?
-    /// When the tab on screen is next read again.
-    var nextRefresh: Date?
-    /// Tabs being read again in the background, without a spinner.
-    var refreshing: Set<Int> = []
 
     /// Where the editor keeps unsaved words; nil keeps none (tests that do not need it).
     let journal: Journal?
@@ -256,7 +232,7 @@ public struct AppState {
         self.journal = journal
         self.inputMethod = inputMethod
         self.language = language
-        for index in tabs.indices { tabs[index].screen.language = language }
+        queueDesk = QueueDesk(language: language)
         self.portal = portal
         self.keymap = keymap
         self.theme = theme
@@ -280,7 +256,7 @@ public struct AppState {
                                       .init(key: Strings.laterKey(language), label: Strings.laterChoice(language), answer: .dismiss)],
                             cancel: .dismiss)
         }
-        return [load(tab: 0)]
+        return [withQueue { $0.load(tab: 0, in: &$1) }]
     }
 
     /// The journal's entries for items of this portal, oldest first: those an earlier
@@ -320,12 +296,6 @@ public struct AppState {
         return [.openForEditing(id)]
     }
 
-    mutating func load(tab index: Int) -> Effect {
-        tabs[index].screen.isLoading = true
-        loadStarted = now
-        return tabs[index].load(index)
-    }
-
     /// How long the loop may wait for input before the screen changes by itself
     /// (a spinner turns, a toast expires); nil: only input changes it.
     public var wakeMilliseconds: Int? {
@@ -334,7 +304,7 @@ public struct AppState {
             editor.now = now
             if let wake = editor.wakeMilliseconds { activity = min(wake, activity ?? wake) }
         }
-        guard let nextRefresh else { return activity }
+        guard let nextRefresh = queueDesk.nextRefresh else { return activity }
         let due = max(1, Int((nextRefresh.timeIntervalSince(now) * 1000).rounded(.up)))
         return min(due, activity ?? due)
     }
@@ -360,20 +330,8 @@ public struct AppState {
             overlays[index] = .editor(editor)
             effects += fromEditor(done, at: index)
         }
-        return effects + tickQueue() + (onTop { $0.tick(in: &$1) } ?? [])
-    }
-
-    private mutating func tickQueue() -> [Effect] {
         toasts.expire(now: now)
-        guard let due = nextRefresh, now >= due, !refreshing.contains(tab), !queue.isLoading else { return [] }
-        nextRefresh = nil
-        refreshing.insert(tab)
-        return [tabs[tab].load(tab)]
-    }
-
-    private mutating func scheduleRefresh(after index: Int) {
-        guard index == tab, let refreshInterval else { return }
-        nextRefresh = now.addingTimeInterval(refreshInterval)
+        return effects + withQueue { $0.tick(in: &$1) } + (onTop { $0.tick(in: &$1) } ?? [])
     }
 
     mutating func notify(_ text: String, kind: Toasts.Kind = .info) {
@@ -385,10 +343,8 @@ public struct AppState {
 
     /// Rows available to the body between the title bar and the status bar.
     var bodyRows: Int { max(0, height - 2) }
-    /// The queue's table, below the title and the tabs.
-    var tableRect: Rect { Rect(row: 2, col: 0, width: width, height: max(0, height - 3)) }
-    /// Data rows of the queue table (its header takes one).
-    var tableRows: Int { max(1, tableRect.height - 1) }
+    /// Data rows of the queue table.
+    var tableRows: Int { QueueDesk.tableRows(width: width, height: height) }
 
     // MARK: - Update
 
@@ -470,8 +426,7 @@ public struct AppState {
                     overlays[overlays.count - 1] = .reader(reader)
                     out.append(reader.showsDifferences ? .loadDifferences(id, reader.compared) : .loadSubmission(id))
                 }
-                refreshing.insert(tab)
-                out.append(tabs[tab].load(tab))
+                out += queueDesk.reloadQuietly()
             case .suspend: out.append(.suspend)
             case .repaint: out.append(.repaint)
             case .save(let id, let edit, let base): out.append(.save(id: id, edit: edit, base: base))
@@ -535,7 +490,7 @@ public struct AppState {
             editor.leaseRenewed(result)
             overlays[index] = .editor(editor)
         case .meLoaded(let me):
-            for index in tabs.indices { tabs[index].screen.me = (me.name, Strings.leaseMine(language)) }
+            queueDesk.know(me, language: language)
             self.me = me
             // An accountant who neither edits nor publishes lands on the royalties.
             guard me.isAccountantOnly, overlays.isEmpty, dialog == nil else { return [] }
@@ -579,27 +534,8 @@ public struct AppState {
             editor.now = now
             editor.editedExternally(result)
             topEditor = editor
-        case .queueLoaded(let index, .success(let items)):
-            guard tabs.indices.contains(index) else { return [] }
-            let quiet = refreshing.remove(index) != nil
-            if quiet, tabs[index].screen.hasLoaded {
-                // Announce what came in since the last reading, newest first.
-                let known = Set(tabs[index].screen.items.map(\.id))
-                let arrivals = items.filter { !known.contains($0.id) }.sorted { $0.receivedAt > $1.receivedAt }
-                if let newest = arrivals.first {
-                    notify(Strings.newArrivals(arrivals.count, tab: tabs[index].title(language), newest: newest.title)(language))
-                }
-            }
-            tabs[index].screen.replaceItems(items, visibleRows: tableRows)
-            statusError = nil
-            errorText = nil
-            scheduleRefresh(after: index)
-        case .queueLoaded(let index, .failure(let error)):
-            guard tabs.indices.contains(index) else { return [] }
-            refreshing.remove(index)
-            tabs[index].screen.isLoading = false
-            showError(error)
-            scheduleRefresh(after: index)
+        case .queueLoaded:
+            return withQueue { $0.receive(message, in: &$1) } ?? []
         }
         return []
     }
@@ -610,6 +546,7 @@ public struct AppState {
 
     mutating func perform(_ action: DeskAction) -> [Effect] {
         if let effects = topTakes({ $0.perform(action, in: &$1) }) { return effects }
+        if overlays.isEmpty, let effects = withQueue({ $0.perform(action, in: &$1) }) { return effects }
         switch action {
         case .quit:
             return quit()
@@ -648,34 +585,9 @@ public struct AppState {
                 notify(Strings.notFound(lastSearch)(language))
             }
             return []
-        case .sort:
-            guard overlays.isEmpty else { return [] }
-            queue.table.cycleSort(rows: queue.rows, visibleRows: tableRows)
-            announceSort()
-            return []
-        case .nextTab, .previousTab:
-            guard overlays.isEmpty else { return [] }
-            var bar = tabBar
-            bar.move(by: action == .nextTab ? 1 : -1)
-            return select(tab: bar.selected)
-        case .filterForm:
-            guard overlays.isEmpty else { return [] }
-            form = filterForm()
-            formPurpose = .filter
-            return []
         case .approve, .return, .reject, .schedule, .publish:
             guard let decision = action.decision else { return [] }
             return startDecision(decision)
-        case .toggleMark, .toggleMarkAll:
-            guard overlays.isEmpty else { return [] }
-            if action == .toggleMark {
-                queue.table.toggleMark()
-                queue.table.moveCursor(by: 1, visibleRows: tableRows)
-            } else {
-                queue.table.toggleMarkAll()
-            }
-            notify(Strings.markedCount(queue.table.marked.count)(language))
-            return []
         case .duty:
             return present { DutyScreen.start(in: &$0) }
         case .socialQueue:
@@ -685,7 +597,8 @@ public struct AppState {
         case .activityReport:
             return present { ActivityScreen.start(in: &$0) }
         case .refresh:
-            return [load(tab: tab)]
+            // Over a screen without its own (the help): the queue's tab.
+            return withQueue { $0.perform(action, in: &$1) } ?? []
         case .fixFinding:
             // Fixing is editing: the item opens in the editor on the finding, its fixes offered.
             guard case .reader(let reader)? = overlays.last else { return [] }
@@ -710,9 +623,6 @@ public struct AppState {
             case .reader(let reader)?: return startEditing(reader.id)
             default: return []
             }
-        case .open:
-            guard overlays.isEmpty, let item = queue.selected else { return [] }
-            return withDesk { $0.read(item.id, title: item.title) }
         default:
             if let move = action.move { moveInTopScreen(move) }
             return []
@@ -821,21 +731,15 @@ public struct AppState {
         var frame = Frame(width: width, height: height)
         guard width > 0, height > 0 else { return frame }
         let body = Rect(row: 1, col: 0, width: width, height: bodyRows)
-        var title = tabs[tab].title(language)
-        var position = ""
-
+        let title: String
+        let position: String
         let desk = self.desk
         if let top = overlays.last?.screen {
             title = top.heading(desk)
             position = top.render(into: &frame, in: body, desk: desk)
         } else {
-            if queue.hasLoaded { title += " (\(Strings.itemsCount(queue.items.count)(language)))" }
-            tabBar.render(into: &frame, row: 1, width: width, theme: theme)
-            queue.render(into: &frame, in: tableRect, theme: theme, language: language, cursorStyle: cursorStyle,
-                         emptyText: tab == 0 ? Strings.emptyQueue(language) : Strings.emptyTab(language))
-            if queue.table.rowCount > 0 {
-                position = Strings.position(queue.table.cursor + 1, of: queue.table.rowCount)(language)
-            }
+            title = queueDesk.heading(desk)
+            position = queueDesk.render(into: &frame, desk: desk)
         }
 
         if let errorText, statusError != nil, showsNothing {
@@ -860,8 +764,7 @@ public struct AppState {
             } else if let top = overlays.last?.screen {
                 left = top.statusText(desk, room: width - DisplayWidth.of(position.isEmpty ? hint : position + " · " + hint) - 4) ?? ""
             } else {
-                left = [queue.filterText.isEmpty ? nil : Strings.filterShown(queue.filterText)(language), criteriaSummary]
-                    .compactMap { $0 }.joined(separator: " · ")
+                left = queueDesk.statusText(desk)
             }
         }
         let right = position.isEmpty ? hint : position + " · " + hint

@@ -236,8 +236,7 @@ extension AppState {
             // The screens showing it first (the reader, the duty view), then the queue's tab.
             var effects: [Effect] = []
             for index in overlays.indices { effects += on(index) { $0.decided(item, in: &$1) } }
-            refreshing.insert(tab)
-            effects.append(tabs[tab].load(tab))
+            effects += queueDesk.reloadQuietly()
             return effects
         case .failure(let error):
             showError(error)

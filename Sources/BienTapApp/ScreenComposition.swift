@@ -41,6 +41,14 @@ extension AppState {
         return result
     }
 
+    /// Lends the queue under the overlays.
+    mutating func withQueue<Result>(_ body: (inout QueueDesk, inout DeskContext) -> Result) -> Result {
+        var desk = self.desk
+        let result = body(&queueDesk, &desk)
+        adopt(desk)
+        return result
+    }
+
     /// Lends the screen on top; nil when the queue is.
     mutating func onTop<Result>(_ body: (inout any DeskScreen, inout DeskContext) -> Result) -> Result? {
         guard let last = overlays.indices.last else { return nil }

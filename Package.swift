@@ -145,7 +145,7 @@ let package = Package(
             .product(name: "PostgresKit", package: "postgres-kit"),
             .product(name: "Yams", package: "Yams"),
         ]),
-        .testTarget(name: "SocialChannelsTests", dependencies: ["SocialChannels", "SocialFakes", "CurlHTTP", "NewsroomKit"]),
+        .testTarget(name: "SocialChannelsTests", dependencies: ["Polling", "SocialChannels", "SocialFakes", "CurlHTTP", "NewsroomKit"]),
         // Against a real WordPress: run under Scripts/with-wordpress (make test-wordpress).
         .testTarget(name: "WordPressClientTests", dependencies: ["WordPressClient", "BienTapApp", "Polling", "NewsroomKit", "PortalClient", "VietText"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Polling", "bientap", "bientap-portal", "BienTapApp", "WordPressClient",

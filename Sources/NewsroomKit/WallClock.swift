@@ -51,6 +51,10 @@ public struct SystemClock: WallClock {
 /// A clock that stands still until a test moves it with `advance`; tasks and threads sleeping
 /// on it wake when it reaches their deadline. `sleepers` tells a test that the code under test
 /// has started waiting, so it can move the clock knowing the wait will see it.
+///
+/// One that `skipsAhead` is for code a test awaits in line, which no one else could move the
+/// clock for: a sleep on it moves the clock to its deadline at once. `sleepsBegun` counts the
+/// sleeps either way.
 public final class ManualClock: WallClock, @unchecked Sendable {
     private struct Sleeper {
         enum Waker {
@@ -75,27 +79,53 @@ public final class ManualClock: WallClock, @unchecked Sendable {
     /// Sleeps cancelled before they had registered: they end as soon as they try to.
     private var cancelled: Set<Int> = []
     private var nextID = 0
+    private var begun = 0
+    private let skipsAhead: Bool
 
     /// A clock reading `start`: by default the system's time to the whole second, so data dated
     /// by it looks recent and sums of whole seconds on it land on what a database stores exactly.
-    public init(_ start: Date = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))) { current = start }
+    public init(_ start: Date = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)), skipsAhead: Bool = false) {
+        current = start
+        self.skipsAhead = skipsAhead
+    }
 
     public func now() -> Date { lock.withLock { current } }
 
     /// How many tasks and threads are waiting on this clock.
     public var sleepers: Int { lock.withLock { sleeping.count } }
 
+    /// How many sleeps have begun on this clock, by tasks and threads, whether they waited.
+    public var sleepsBegun: Int { lock.withLock { begun } }
+
     /// Moves the clock `seconds` on (never back) and wakes every sleep whose deadline it reaches.
     public func advance(by seconds: TimeInterval) {
         let due: [Sleeper] = lock.withLock {
             current = current.addingTimeInterval(max(0, seconds))
-            let ids = sleeping.filter { $0.value.deadline <= current }.map(\.key)
-            return ids.compactMap { sleeping.removeValue(forKey: $0) }
+            return takeDue()
         }
         for sleeper in due { sleeper.wake() }
     }
 
+    /// With `lock` held: the sleeps whose deadline the clock has reached, no longer waiting.
+    private func takeDue() -> [Sleeper] {
+        let ids = sleeping.filter { $0.value.deadline <= current }.map(\.key)
+        return ids.compactMap { sleeping.removeValue(forKey: $0) }
+    }
+
+    /// Counts a sleep until `deadline` beginning; true when this clock skips ahead to it instead.
+    private func begin(until deadline: Date) -> Bool {
+        let due: [Sleeper]? = lock.withLock {
+            begun += 1
+            guard skipsAhead else { return nil }
+            if deadline > current { current = deadline }
+            return takeDue()
+        }
+        for sleeper in due ?? [] { sleeper.wake() }
+        return due != nil
+    }
+
     public func sleepThread(until deadline: Date) {
+        guard !begin(until: deadline) else { return }
         let semaphore = DispatchSemaphore(value: 0)
         let waits: Bool = lock.withLock {
             guard deadline > current else { return false }
@@ -107,6 +137,7 @@ public final class ManualClock: WallClock, @unchecked Sendable {
     }
 
     public func sleep(until deadline: Date) async throws {
+        guard !begin(until: deadline) else { return try Task.checkCancellation() }
         let id = lock.withLock {
             nextID += 1
             return nextID

@@ -1,5 +1,6 @@
 import CurlHTTP
 import Foundation
+import NewsroomKit
 
 /// Posts to a Facebook Page through the Graph API: `POST /{version}/{page-id}/feed` with the
 /// message and the link, as the page (its page access token).
@@ -11,14 +12,14 @@ public struct FacebookPageConnector: SocialConnector {
     private let vault: any CredentialVault
     private let apiVersion: String
     private let http: SocialHTTP
-    private let now: @Sendable () -> Date
+    private let clock: any WallClock
 
     public init(vault: any CredentialVault, apiVersion: String = defaultAPIVersion,
-                timeouts: ConnectorTimeouts = ConnectorTimeouts(), now: @escaping @Sendable () -> Date = { Date() }) {
+                timeouts: ConnectorTimeouts = ConnectorTimeouts(), clock: any WallClock = SystemClock()) {
         self.vault = vault
         self.apiVersion = apiVersion
         self.http = SocialHTTP(timeouts: timeouts)
-        self.now = now
+        self.clock = clock
     }
 
     public func send(_ post: OutgoingPost) async -> SendOutcome {
@@ -38,7 +39,7 @@ public struct FacebookPageConnector: SocialConnector {
             headers: [(name: "Content-Type", value: "application/x-www-form-urlencoded")],
             body: FormEncoding.body(fields), atMostOnce: true)
         switch await http.perform(request) {
-        case .success(let response): return FacebookAnswer.outcome(of: response, now: now())
+        case .success(let response): return FacebookAnswer.outcome(of: response, now: clock.now())
         case .failure(let error): return TransportFailures.outcome(error)
         }
     }
@@ -63,7 +64,7 @@ public struct FacebookPageConnector: SocialConnector {
         guard let body = UntrustedJSON.object(response.body), (200..<300).contains(response.status),
               body["error"] == nil else {
             let envelope = UntrustedJSON.object(response.body)?["error"] as? [String: Any] ?? [:]
-            switch FacebookAnswer.failure(envelope, response: response, now: now()) {
+            switch FacebookAnswer.failure(envelope, response: response, now: clock.now()) {
             case .transient(let failure, _), .permanent(let failure), .uncertain(let failure): throw failure
             case .posted: throw SendFailure(kind: .unreadableAnswer)
             }

@@ -14,22 +14,19 @@ public struct ZaloOAConnector: SocialConnector {
     private let renewal: ZaloTokenRenewal
     private let verifyAttempts: Int
     private let verifyDelay: Duration
-    private let now: @Sendable () -> Date
-    private let sleep: @Sendable (Duration) async throws -> Void
+    private let clock: any WallClock
 
-    /// `verifyAttempts` verifications, each after `verifyDelay` (slept through `sleep`, so tests
-    /// need not wait); the access token is renewed when it expires within `renewBefore`.
+    /// `verifyAttempts` verifications, each after `verifyDelay` (waited on `clock`, which tests
+    /// move); the access token is renewed when it expires within `renewBefore` by `clock`.
     public init(vault: any CredentialVault, timeouts: ConnectorTimeouts = ConnectorTimeouts(),
                 verifyAttempts: Int = 6, verifyDelay: Duration = .seconds(5), renewBefore: Duration = .seconds(300),
-                now: @escaping @Sendable () -> Date = { Date() },
-                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
+                clock: any WallClock = SystemClock()) {
         self.vault = vault
         self.http = SocialHTTP(timeouts: timeouts)
-        self.renewal = ZaloTokenRenewal(vault: vault, http: http, margin: renewBefore, now: now)
+        self.renewal = ZaloTokenRenewal(vault: vault, http: http, margin: renewBefore, now: { clock.now() })
         self.verifyAttempts = max(1, verifyAttempts)
         self.verifyDelay = verifyDelay
-        self.now = now
-        self.sleep = sleep
+        self.clock = clock
     }
 
     public func send(_ post: OutgoingPost) async -> SendOutcome {
@@ -111,7 +108,7 @@ public struct ZaloOAConnector: SocialConnector {
         guard let answer = ZaloAnswer(response) else {
             return .finished(HTTPStatusFailures.outcome(status: response.status, code: nil, subcode: nil,
                                                         detail: "HTTP \(response.status) without Zalo's answer",
-                                                        response: response, now: now()))
+                                                        response: response, now: clock.now()))
         }
         switch answer.error {
         case 0:
@@ -122,7 +119,7 @@ public struct ZaloOAConnector: SocialConnector {
         case ZaloAnswer.expiredToken:
             return .tokenExpired(SendFailure(kind: .expiredToken, code: answer.error, detail: answer.message))
         default:
-            return .finished(answer.outcome(response, now: now()))
+            return .finished(answer.outcome(response, now: clock.now()))
         }
     }
 
@@ -135,7 +132,7 @@ public struct ZaloOAConnector: SocialConnector {
         let json = (try? JSONSerialization.data(withJSONObject: ["token": token])) ?? Data()
         for _ in 0..<verifyAttempts {
             do {
-                try await sleep(verifyDelay)
+                try await clock.sleep(for: verifyDelay)
             } catch {
                 last = "stopped waiting"
                 break

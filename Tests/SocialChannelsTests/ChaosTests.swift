@@ -1,4 +1,5 @@
 import Foundation
+import NewsroomKit
 import SocialChannels
 import SocialFakes
 import XCTest
@@ -47,7 +48,7 @@ final class ChaosTests: XCTestCase {
         fake.faults.failRandomly(chances, seed: 20_261_206)
         let connector = ZaloOAConnector(vault: MemoryVault([.zalo: fake.credentials()]),
                                         timeouts: ConnectorTimeouts(connectSeconds: 5, totalSeconds: 20),
-                                        verifyDelay: .zero, sleep: { _ in })
+                                        verifyDelay: .zero, clock: ManualClock(skipsAhead: true))
         let accepted: @Sendable (Int64) -> Int = { fake.acceptedCount(title: samplePost($0, channel: .zalo).title) }
         let outcomes = await Self.sendAll(through: connector, accepted: accepted)
         let tally = try Self.check(outcomes, accepted: accepted)

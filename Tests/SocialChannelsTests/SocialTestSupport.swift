@@ -19,19 +19,6 @@ extension ZaloFake {
     }
 }
 
-/// Counts the connector's waits instead of waiting.
-final class RecordedSleeps: @unchecked Sendable {
-    // `lock` guards `waits`.
-    private let lock = NSLock()
-    private var waits: [Duration] = []
-
-    var count: Int { lock.withLock { waits.count } }
-
-    var sleep: @Sendable (Duration) async throws -> Void {
-        { [self] duration in lock.withLock { waits.append(duration) } }
-    }
-}
-
 /// What a test asserts of an outcome, without spelling the enum out each time.
 extension SendOutcome {
     var failure: SendFailure? {

@@ -1,4 +1,6 @@
 import Foundation
+import NewsroomKit
+import Polling
 import SocialChannels
 import SocialFakes
 import XCTest
@@ -6,22 +8,22 @@ import XCTest
 final class ZaloConnectorTests: XCTestCase {
     private var fake: ZaloFake!
     private var vault: MemoryVault!
-    private var sleeps: RecordedSleeps!
+    /// Each wait of the connector passes at once, moving this clock, and is counted.
+    private var clock: ManualClock!
 
     override func setUpWithError() throws {
         fake = try ZaloFake()
         vault = MemoryVault([.zalo: fake.credentials()])
-        sleeps = RecordedSleeps()
+        clock = ManualClock(skipsAhead: true)
     }
 
     override func tearDown() {
         fake.stop()
     }
 
-    private func connector(verifyAttempts: Int = 5, totalSeconds: Int = 5, now: @escaping @Sendable () -> Date = { Date() },
-                           vault: MemoryVault? = nil) -> ZaloOAConnector {
+    private func connector(verifyAttempts: Int = 5, totalSeconds: Int = 5, vault: MemoryVault? = nil) -> ZaloOAConnector {
         ZaloOAConnector(vault: vault ?? self.vault, timeouts: ConnectorTimeouts(connectSeconds: 1, totalSeconds: totalSeconds),
-                        verifyAttempts: verifyAttempts, verifyDelay: .seconds(3), now: now, sleep: sleeps.sleep)
+                        verifyAttempts: verifyAttempts, verifyDelay: .seconds(3), clock: clock)
     }
 
     func testCreatesTheArticleThenVerifiesItsID() async {
@@ -33,26 +35,42 @@ final class ZaloConnectorTests: XCTestCase {
         XCTAssertEqual(fake.articles.first?.description, post.message)
         XCTAssertEqual(fake.articles.first?.coverURL, post.coverURL)
         XCTAssertEqual(link, "\(fake.baseURL)/articles/\(id)")
-        XCTAssertEqual(sleeps.count, 1)
+        XCTAssertEqual(clock.sleepsBegun, 1)
     }
 
     func testVerificationIsPolledUntilItYieldsTheID() async {
         fake.answerProcessing(3)
         let outcome = await connector(verifyAttempts: 5).send(samplePost(1, channel: .zalo))
         XCTAssertTrue(outcome.isPosted, "\(outcome)")
-        XCTAssertEqual(sleeps.count, 4)
+        XCTAssertEqual(clock.sleepsBegun, 4)
         XCTAssertEqual(fake.articles.count, 1)
     }
 
-    func testATokenExpiringDuringVerificationIsRenewedAndTheIDStillRead() async {
+    func testATokenExpiringDuringVerificationIsRenewedAndTheIDStillRead() async throws {
         fake.answerProcessing(1)
         let fake = self.fake!
-        let expiring = ZaloOAConnector(vault: vault, verifyAttempts: 3, verifyDelay: .seconds(1), sleep: { _ in
-            // Zalo processes the article while the token runs out.
-            if fake.renewals == 0 { fake.expireToken() }
-        })
-        let outcome = await expiring.send(samplePost(1, channel: .zalo))
-        XCTAssertTrue(outcome.isPosted, "\(outcome)")
+        let clock = ManualClock()
+        let expiring = ZaloOAConnector(vault: vault, verifyAttempts: 3, verifyDelay: .seconds(1), clock: clock)
+        let outcome = await withTaskGroup(of: SendOutcome?.self, returning: SendOutcome?.self) { group in
+            group.addTask { await expiring.send(samplePost(1, channel: .zalo)) }
+            group.addTask {
+                // Zalo processes the article while the token runs out, in the first wait; every wait
+                // is let go once it has begun, until the send is over (this task is then cancelled).
+                var first = true
+                while (try? await eventually({ () async -> Bool in clock.sleepers == 1 })) == true {
+                    if first { fake.expireToken() }
+                    first = false
+                    clock.advance(by: 1)
+                }
+                return nil
+            }
+            var outcome: SendOutcome?
+            while outcome == nil, let next = await group.next() { outcome = next }
+            group.cancelAll()
+            return outcome
+        }
+        let posted = try XCTUnwrap(outcome)
+        XCTAssertTrue(posted.isPosted, "\(posted)")
         XCTAssertEqual(fake.renewals, 1)
         XCTAssertEqual(fake.createRequestCount, 1)
     }
@@ -63,7 +81,7 @@ final class ZaloConnectorTests: XCTestCase {
         let outcome = await connector(verifyAttempts: 3).send(post)
         XCTAssertTrue(outcome.isUncertain, "\(outcome)")
         XCTAssertTrue(outcome.failure?.detail.contains("fake-article-token-1") ?? false, "\(outcome)")
-        XCTAssertEqual(sleeps.count, 3)
+        XCTAssertEqual(clock.sleepsBegun, 3)
         XCTAssertEqual(fake.createRequestCount, 1)
         XCTAssertEqual(fake.acceptedCount(title: post.title), 1)
     }
@@ -91,9 +109,9 @@ final class ZaloConnectorTests: XCTestCase {
     }
 
     func testATokenAboutToExpireIsRenewedBeforeSending() async {
-        let now = Date()
+        let now = clock.now()
         let soon = MemoryVault([.zalo: fake.credentials(expiresAt: now.addingTimeInterval(60))])
-        let outcome = await connector(now: { now }, vault: soon).send(samplePost(1, channel: .zalo))
+        let outcome = await connector(vault: soon).send(samplePost(1, channel: .zalo))
         XCTAssertTrue(outcome.isPosted, "\(outcome)")
         XCTAssertEqual(fake.renewals, 1)
         XCTAssertEqual(fake.createRequestCount, 1)

@@ -58,11 +58,8 @@ public struct SocialDispatcher: Service {
     public static func standard(store: Store, worker: String, publicBase: PublicAddress, logger: Logger) -> SocialDispatcher {
         let vault = StoreCredentialVault(store: store)
         // The connectors read the time and wait (Zalo's verification) on the store's clock too.
-        let clock = store.clock
-        let connectors: [any SocialConnector] = [
-            FacebookPageConnector(vault: vault, now: { clock.now() }),
-            ZaloOAConnector(vault: vault, now: { clock.now() }, sleep: { try await clock.sleep(for: $0) }),
-        ]
+        let connectors: [any SocialConnector] = [FacebookPageConnector(vault: vault, clock: store.clock),
+                                                 ZaloOAConnector(vault: vault, clock: store.clock)]
         return SocialDispatcher(store: store, connectors: connectors, worker: worker, publicBase: publicBase, logger: logger)
     }
 

@@ -270,7 +270,9 @@ public struct AppState {
         case .dismiss:
             return []
         case .quit:
-            return [.quit]
+            // Quitting with words not saved to the portal keeps them for the next start,
+            // up to the last key, as a lost terminal does.
+            return keepEveryEditorsWords() + [.quit]
         case .publish(let id):
             return send(TransitionRequest(action: .publish), on: id)
         case .openLeftovers:
@@ -280,6 +282,18 @@ public struct AppState {
             // A screen's own question.
             return topTakes { $0.answer(answer, in: &$1) } ?? []
         }
+    }
+
+    /// Every open editor's unsaved words to the journal now (files also to their `.save` copy).
+    private mutating func keepEveryEditorsWords() -> [Effect] {
+        var effects: [Effect] = []
+        for index in overlays.indices {
+            guard case .editor(var editor) = overlays[index] else { continue }
+            let later = editor.saveForLater()
+            overlays[index] = .editor(editor)
+            effects += fromEditor(later, at: index)
+        }
+        return effects
     }
 
     private mutating func startEditing(_ id: Int64) -> [Effect] {
@@ -352,14 +366,7 @@ public struct AppState {
     public mutating func handle(input: InputEvent) -> [Effect] {
         if case .terminate = input {
             // The terminal is gone: every editor's unsaved words go to the journal.
-            var effects: [Effect] = []
-            for index in overlays.indices {
-                guard case .editor(var editor) = overlays[index] else { continue }
-                let later = editor.saveForLater()
-                overlays[index] = .editor(editor)
-                effects += fromEditor(later, at: index)
-            }
-            return effects + [.quit]
+            return keepEveryEditorsWords() + [.quit]
         }
         if var editor = topEditor {
             editor.now = now

@@ -424,3 +424,22 @@ extension DeskEditorTests {
         XCTAssertTrue(rows(s).contains("Chính tả: «nghi»"), rows(s))
     }
 }
+
+extension DeskEditorTests {
+    /// Quitting bientap while an editor holds words the portal has not got: the question says
+    /// so, and "yes" keeps them in the journal, up to the last key, before the app ends.
+    func testQuittingTheDeskWithAnEditorOpenKeepsItsLastWords() throws {
+        var s = try editing(body: "Đoạn một.")
+        type("X", &s)
+        s.now = start.addingTimeInterval(0.2)
+        type("Y", &s)
+        // An editor beneath another screen (the desk's own quit, not the editor's).
+        s.overlays.append(.help(HelpScreen()))
+        XCTAssertEqual(s.quit(), [], "asks first")
+        XCTAssertTrue(rows(s).contains("chưa lưu lên cổng"), rows(s))
+        let answered = press(.char("y"), &s)
+        XCTAssertEqual(answered.last, .quit)
+        let entry = try XCTUnwrap(kept(answered), "the words are not journaled before quitting: \(answered)")
+        XCTAssertTrue(entry.text.contains("XY"), entry.text)
+    }
+}

@@ -7,13 +7,12 @@ import XCTest
 final class SchedulerEndToEndTests: XCTestCase {
     private var server = ""
     private var databaseURL = ""
-    private var directory: URL!
+    private let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bientap-sched-\(UUID().uuidString)")
     private var processes: [Process] = []
 
     override func setUpWithError() throws {
         server = try PortalProcess.postgresServer()
         databaseURL = try PortalProcess.createDatabase(on: server, prefix: "sched")
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("bientap-sched-\(UUID().uuidString)")
     }
 
     override func tearDownWithError() throws {

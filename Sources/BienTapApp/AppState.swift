@@ -66,7 +66,7 @@ public enum AppMessage: Sendable {
     case leaseRenewed(Int64, Result<Lease, PortalError>)
     case editedExternally(Result<String, ExternalEditor.Failure>)
     /// A journal entry could not be written.
-    case journalFailed(Journal.Entry, reason: String)
+    case journalFailed(Journal.Entry, reason: FileFailure)
     case spellChecked(Int64, changes: Int, [Finding])
     /// The findings in the reader's article, as it was when `text` was checked.
     case readerSpellChecked(Int64, text: String, [Finding])
@@ -79,7 +79,7 @@ public enum AppMessage: Sendable {
     /// Who the user is (read once at the start, in the background).
     case meLoaded(Me)
     /// A word went to the user's dictionary (`path`), or could not (`error`).
-    case wordAdded(String, path: String, error: String?)
+    case wordAdded(String, path: String, error: FileFailure?)
     /// The month of royalties asked for with `site` (nil: the first the user keeps).
     case ledgerMonthLoaded(site: String?, month: String, Result<LedgerMonth, PortalError>)
     case royaltyStatementLoaded(contributor: Int64, Result<RoyaltyStatement, PortalError>)
@@ -527,7 +527,7 @@ public struct AppState {
             overlays[index] = .editor(editor)
         case .wordAdded(let word, let path, let error):
             if let error {
-                notify(Strings.wordNotAdded(word, error)(language), kind: .warning)
+                notify(Strings.wordNotAdded(word, Strings.fileReason(error)(language))(language), kind: .warning)
             } else {
                 notify(Strings.wordAdded(word, to: path)(language))
             }

@@ -3,7 +3,7 @@ import Foundation
 /// What went wrong with a file, sorted from the system's and Foundation's errors into kinds a
 /// person can be told of (`Strings.fileReason`), so no error domain or code reaches a screen.
 public enum FileFailure: Equatable, Sendable {
-    case notFound, noPermission, diskFull, readOnly, isFolder, notAFolder, other
+    case notFound, noPermission, diskFull, readOnly, isFolder, notAFolder, exists, other
 
     public init(_ error: any Error) {
         if let written = error as? SafeFile.WriteError {
@@ -20,7 +20,8 @@ public enum FileFailure: Equatable, Sendable {
                 self = known
                 return
             }
-            found = error.userInfo[NSUnderlyingErrorKey] as? NSError
+            // On Linux the error under it is often a Swift error (POSIXError), not an NSError.
+            found = (error.userInfo[NSUnderlyingErrorKey] as? any Error).map { $0 as NSError }
         }
         self = .other
     }
@@ -33,6 +34,7 @@ public enum FileFailure: Equatable, Sendable {
         case EROFS: self = .readOnly
         case EISDIR: self = .isFolder
         case ENOTDIR: self = .notAFolder
+        case EEXIST: self = .exists
         default: self = .other
         }
     }

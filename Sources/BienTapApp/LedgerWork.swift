@@ -78,10 +78,10 @@ public enum LedgerWork {
             } catch is SafeFile.FileExists {
                 continue
             } catch {
-                return .paymentListExported(.failure(.cannotSave(path: folder + "/" + candidate, reason: "\(error)")))
+                return .paymentListExported(.failure(.cannotSave(path: folder + "/" + candidate, reason: FileFailure(error))))
             }
         }
-        return .paymentListExported(.failure(.cannotSave(path: folder + "/" + name, reason: "exists")))
+        return .paymentListExported(.failure(.cannotSave(path: folder + "/" + name, reason: .exists)))
     }
 
     public static func activity(_ client: any PortalAPI, year: Int) -> AppMessage {

@@ -1053,14 +1053,16 @@ extension Strings {
         Localized(vi: "\(path) đã có; không ghi đè (thêm --force nếu muốn thay nó).", en: "\(path) exists; not overwritten (add --force to replace it).")
     }
     /// Why a file could not be read or written, in words (never an error domain or code).
-    public static func fileReason(_ error: any Error) -> Localized {
-        switch FileFailure(error) {
+    public static func fileReason(_ error: any Error) -> Localized { fileReason(FileFailure(error)) }
+    public static func fileReason(_ failure: FileFailure) -> Localized {
+        switch failure {
         case .notFound: return Localized(vi: "không có tệp hay thư mục ấy", en: "no such file or folder")
         case .noPermission: return Localized(vi: "không được phép đọc hay ghi ở đó", en: "no permission to read or write there")
         case .diskFull: return Localized(vi: "đĩa đã đầy", en: "the disk is full")
         case .readOnly: return Localized(vi: "ổ đĩa chỉ cho đọc", en: "the disk is read-only")
         case .isFolder: return Localized(vi: "đó là một thư mục, không phải tệp", en: "that is a folder, not a file")
         case .notAFolder: return Localized(vi: "một phần của đường dẫn là tệp, không phải thư mục", en: "part of the path is a file, not a folder")
+        case .exists: return Localized(vi: "đã có tệp mang tên ấy", en: "a file of that name exists")
         case .other: return Localized(vi: "không đọc hay ghi được tệp", en: "the file could not be read or written")
         }
     }

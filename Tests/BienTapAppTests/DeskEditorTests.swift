@@ -132,10 +132,10 @@ final class DeskEditorTests: XCTestCase {
         s.now = start.addingTimeInterval(1.5)
         let second = try XCTUnwrap(kept(press(.char("B"), &s)), "a second after the first: at once")
         // The first entry's failure comes after the second was asked for: nothing to say, or redo.
-        XCTAssertEqual(s.handle(message: .journalFailed(first, reason: "No space left on device")), [])
+        XCTAssertEqual(s.handle(message: .journalFailed(first, reason: .diskFull)), [])
         XCTAssertFalse(rows(s).contains("Không ghi được nhật ký"), rows(s))
-        XCTAssertEqual(s.handle(message: .journalFailed(second, reason: "No space left on device")), [])
-        XCTAssertTrue(rows(s).contains("Không ghi được nhật ký chữ chưa lưu: No space left on device"), rows(s))
+        XCTAssertEqual(s.handle(message: .journalFailed(second, reason: .diskFull)), [])
+        XCTAssertTrue(rows(s).contains("Không ghi được nhật ký chữ chưa lưu: đĩa đã đầy"), rows(s))
         s.now = start.addingTimeInterval(6)
         XCTAssertNil(kept(s.tick()), "not yet")
         s.now = start.addingTimeInterval(6.6)

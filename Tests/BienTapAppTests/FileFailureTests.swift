@@ -34,6 +34,18 @@ final class FileFailureTests: XCTestCase {
         }
     }
 
+    /// Foundation's own error with the system's under it (a folder made where a file is).
+    func testAFolderMadeUnderAFileSaysAPartOfThePathIsAFile() throws {
+        let file = folder + "/plain"
+        try SafeFile.write("x", to: file)
+        XCTAssertThrowsError(try FileManager.default.createDirectory(atPath: file + "/journal", withIntermediateDirectories: true)) { error in
+            XCTAssertEqual(FileFailure(error), .notAFolder, "\(error)")
+            XCTAssertEqual(Strings.fileReason(error)(.vi), "một phần của đường dẫn là tệp, không phải thư mục")
+        }
+        XCTAssertEqual(FileFailure(POSIXError(.EEXIST)), .exists)
+        XCTAssertEqual(Strings.fileReason(.exists)(.en), "a file of that name exists")
+    }
+
     func testTheSystemsAndFoundationsCodesSortIntoKinds() {
         XCTAssertEqual(FileFailure(POSIXError(.ENOSPC)), .diskFull)
         XCTAssertEqual(FileFailure(POSIXError(.EACCES)), .noPermission)

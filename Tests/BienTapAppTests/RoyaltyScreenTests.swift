@@ -210,8 +210,8 @@ final class RoyaltyScreenTests: XCTestCase {
                                                                  folder: FileManager.default.currentDirectoryPath)])
         _ = s.handle(message: .paymentListExported(.success(SavedExport(path: "/tmp/nhuan-but.xlsx", bytes: 12_345))))
         XCTAssertTrue(lines(s).joined().contains("Đã lưu /tmp/nhuan-but.xlsx (12.345 byte)."))
-        _ = s.handle(message: .paymentListExported(.failure(.cannotSave(path: "/ro/x.csv", reason: "Permission denied"))))
-        XCTAssertTrue(lines(s)[29].contains("Không lưu được /ro/x.csv: Permission denied"), lines(s)[29])
+        _ = s.handle(message: .paymentListExported(.failure(.cannotSave(path: "/ro/x.csv", reason: .readOnly))))
+        XCTAssertTrue(lines(s)[29].contains("Không lưu được /ro/x.csv: ổ đĩa chỉ cho đọc"), lines(s)[29])
     }
 
     func testNamesFromThePortalCannotDriveTheTerminalAndNarrowScreensKeepTheMoney() throws {

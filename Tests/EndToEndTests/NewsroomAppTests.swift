@@ -173,7 +173,7 @@ final class NewsroomAppTests: XCTestCase {
                                   journal: Journal(directory: blocked.appendingPathComponent("journal").path)) { !$0.isEmpty }
         guard case .journalFailed(let lost, let reason)? = failed.first else { return XCTFail("no failure came back: \(failed)") }
         XCTAssertEqual(lost, entry("Năm.", at: 4))
-        XCTAssertFalse(reason.isEmpty)
+        XCTAssertEqual(reason, .notAFolder, "a file where the journal's folder should be")
     }
 
     func testALostTerminalLeavesTheWordsTypedInTheJournalBeforeTheAppReturns() throws {

@@ -16,10 +16,10 @@ public final class DiskLane: Sendable {
     }
 
     /// Writes `entry`; `failed` gets the reason when it could not be written.
-    public func keep(_ entry: Journal.Entry, failed: @escaping @Sendable (String) -> Void) {
+    public func keep(_ entry: Journal.Entry, failed: @escaping @Sendable (FileFailure) -> Void) {
         guard let journal else { return }
         queue.async {
-            do { try journal.write(entry) } catch { failed("\(error)") }
+            do { try journal.write(entry) } catch { failed(FileFailure(error)) }
         }
     }
 
@@ -32,7 +32,7 @@ public final class DiskLane: Sendable {
     /// Writes `text` to `path` whole or not at all (`SafeFile`); a rescue copy takes the
     /// permissions of the file it rescues. `done` gets nil, or why it could not.
     public func write(_ text: String, to path: String, rescuing original: String? = nil,
-                      done: @escaping @Sendable (String?) -> Void = { _ in }) {
+                      done: @escaping @Sendable (FileFailure?) -> Void = { _ in }) {
         queue.async {
             do {
                 if let original {
@@ -42,7 +42,7 @@ public final class DiskLane: Sendable {
                 }
                 done(nil)
             } catch {
-                done("\(error)")
+                done(FileFailure(error))
             }
         }
     }

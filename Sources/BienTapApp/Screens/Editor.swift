@@ -355,9 +355,9 @@ public struct EditorState {
 
     /// An entry could not be written: said in the status bar, and tried again in 5 s. An
     /// entry something newer has replaced (or a save dropped) is left alone.
-    public mutating func journalFailed(_ entry: Journal.Entry, reason: String) {
+    public mutating func journalFailed(_ entry: Journal.Entry, reason: FileFailure) {
         guard entry.key == journalKey, journalPace.failed(savedAt: entry.savedAt, now: now) else { return }
-        statusError = Strings.journalFailed(reason)(language)
+        statusError = Strings.journalFailed(Strings.fileReason(reason)(language))(language)
     }
 
     /// The portal's revision the base text is, for a submission.
@@ -823,12 +823,12 @@ public struct EditorState {
     }
 
     /// The file was written as it was at change `changes`, or could not be (`error`, shown).
-    public mutating func fileWritten(changes: Int, error: String?) -> [Effect] {
+    public mutating func fileWritten(changes: Int, error: FileFailure?) -> [Effect] {
         guard case .file(let path) = document else { return [] }
         writingFile = max(0, writingFile - 1)
         if let error {
             quitAfterSave = false
-            statusError = Strings.saveFailed(path, error)(language)
+            statusError = Strings.saveFailed(path, Strings.fileReason(error)(language))(language)
             return []
         }
         isNewFile = false

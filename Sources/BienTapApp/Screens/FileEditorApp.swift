@@ -5,8 +5,8 @@ import TerminalUI
 public enum FileEditorApp {
     /// What the disk lane answers.
     public enum Message: Sendable {
-        case journalFailed(Journal.Entry, reason: String)
-        case fileWritten(changes: Int, error: String?)
+        case journalFailed(Journal.Entry, reason: FileFailure)
+        case fileWritten(changes: Int, error: FileFailure?)
     }
 
     /// Runs until the user leaves or the terminal goes; returns once every write asked

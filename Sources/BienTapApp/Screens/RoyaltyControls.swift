@@ -7,7 +7,7 @@ import VietText
 /// Why a payment list could not be saved.
 public enum ExportFailure: Error, Sendable {
     case portal(PortalError)
-    case cannotSave(path: String, reason: String)
+    case cannotSave(path: String, reason: FileFailure)
 }
 
 /// The accountant's screen as a desk screen: opening it, the month and site pickers, the
@@ -262,7 +262,7 @@ extension RoyaltyScreen: DeskScreen {
         case .failure(.portal(let error)):
             showError(error, site: screen?.site ?? "", month: screen?.month ?? "", sites: screen?.sites ?? [], in: &desk)
         case .failure(.cannotSave(let path, let reason)):
-            desk.statusError = Strings.cannotSave(path, reason)(desk.language)
+            desk.statusError = Strings.cannotSave(path, Strings.fileReason(reason)(desk.language))(desk.language)
         }
     }
 

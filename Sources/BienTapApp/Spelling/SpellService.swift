@@ -32,7 +32,7 @@ final class SpellService: @unchecked Sendable {
 
     /// Adds `word` to the user's dictionary file and to the checker; `answer` gets the
     /// reason when the file could not be written.
-    func add(_ word: String, answer: @escaping @Sendable (String?) -> Void) {
+    func add(_ word: String, answer: @escaping @Sendable (FileFailure?) -> Void) {
         queue.async {
             var checker = self.loaded()
             checker.lexicon.add(word: word)
@@ -57,7 +57,7 @@ final class SpellService: @unchecked Sendable {
                 try handle.write(contentsOf: Data(line.utf8))
                 answer(nil)
             } catch {
-                answer("\(error)")
+                answer(FileFailure(error))
             }
         }
     }

@@ -235,6 +235,15 @@ public enum Strings {
                   en: "the text mixes tone-mark styles: \(old) syllables in the old style (hoà), \(new) in the new (hòa)")
     }
     public static let spellToneStyle = Localized(vi: "không theo kiểu bỏ dấu đã chọn", en: "not in the chosen tone-mark style")
+    /// `bientap spell --style` named something that is no choice.
+    public static func styleUnknown(_ part: String, choices: String) -> Localized {
+        Localized(vi: "--style: không có lựa chọn «\(part)»; chọn một bên của mỗi cặp: \(choices)",
+                  en: "--style: \"\(part)\" is no choice; pick one side of each pair: \(choices)")
+    }
+    /// `bientap spell --style` named both sides of one choice.
+    public static func styleBothSides(_ first: String, _ second: String) -> Localized {
+        Localized(vi: "--style: chọn \(first) hoặc \(second), không cả hai", en: "--style: choose \(first) or \(second), not both")
+    }
     public static let spellVariantStyle = Localized(vi: "đúng, nhưng không theo cách viết đã chọn", en: "right, but not the spelling the house style chose")
     public static let spellDecomposed = Localized(vi: "chữ ở dạng tổ hợp (NFD), nên chuẩn hoá sang NFC",
                                                   en: "decomposed (NFD) letters; normalise to NFC")

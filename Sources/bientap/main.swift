@@ -222,7 +222,7 @@ struct Spell: ParsableCommand {
         guard let format = SpellReport.Format(rawValue: format) else {
             throw Failed(message: "--format: text | jsonl", status: 2)
         }
-        let houseStyle = try SpellInputs.houseStyle(style)
+        let houseStyle = try SpellInputs.houseStyle(style, language: language)
         let inputs = try SpellInputs.read(files.isEmpty ? ["-"] : files, language: language)
         let userDictionary = ClientConfiguration.configDirectory(environment: environment).appendingPathComponent("dictionary.txt").path
         let lexicon = Lexicon.standard(user: userDictionary)
@@ -292,24 +292,27 @@ enum SpellInputs {
     /// `bientap spell`'s --style option: a tone style (old or new) and the spellings
     /// the house writes where two are right (`SpellChecker.variantNames`), comma-separated;
     /// anything else, or both sides of one choice, is a usage error.
-    static func houseStyle(_ option: String?) throws -> (tone: ToneStyle?, variants: Set<String>) {
+    static func houseStyle(_ option: String?, language: UILanguage) throws -> (tone: ToneStyle?, variants: Set<String>) {
         guard let option else { return (nil, []) }
         var tone: ToneStyle?
         var variants: Set<String> = []
-        let usage = Failed(message: "--style: old | new, " + SpellChecker.variantNames.joined(separator: " | "), status: 2)
+        let pairs = ["old|new"] + SpellChecker.variantChoices.map { $0.names.0 + "|" + $0.names.1 }
         for part in option.split(separator: ",") {
             let name = Normalization.nfc(part.trimmingCharacters(in: .whitespaces).lowercased())
             if let style = ToneStyle(rawValue: name) {
-                guard tone == nil || tone == style else { throw usage }
+                guard tone == nil || tone == style else {
+                    throw Failed(message: Strings.styleBothSides("old", "new")(language), status: 2)
+                }
                 tone = style
             } else if SpellChecker.variantNames.contains(name) {
                 variants.insert(name)
             } else {
-                throw usage
+                let shown = name.count > 40 ? name.prefix(40) + "…" : name
+                throw Failed(message: Strings.styleUnknown(shown, choices: pairs.joined(separator: ", "))(language), status: 2)
             }
         }
         for choice in SpellChecker.variantChoices where variants.contains(choice.names.0) && variants.contains(choice.names.1) {
-            throw usage
+            throw Failed(message: Strings.styleBothSides(choice.names.0, choice.names.1)(language), status: 2)
         }
         return (tone, variants)
     }

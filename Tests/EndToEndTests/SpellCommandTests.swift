@@ -73,8 +73,21 @@ final class SpellCommandTests: XCTestCase {
 
         """)
         // Both sides of one choice, or a spelling no choice has, is a usage error.
-        XCTAssertEqual(try run(["spell", "--style", "hằng,hàng", "-"], stdin: text).status, 2)
-        XCTAssertEqual(try run(["spell", "--style", "tý", "-"], stdin: text).status, 2)
+        let twice = try run(["spell", "--style", "hằng,hàng", "-"], stdin: text)
+        XCTAssertEqual(twice.status, 2)
+        XCTAssertEqual(twice.err, "bientap: --style: chọn hằng hoặc hàng, không cả hai\n")
+        let tones = try run(["spell", "--style", "old,new", "-"], stdin: text, language: "en_US.UTF-8")
+        XCTAssertEqual(tones.status, 2)
+        XCTAssertEqual(tones.err, "bientap: --style: choose old or new, not both\n")
+        let unknown = try run(["spell", "--style", "tý", "-"], stdin: text)
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.err.hasPrefix("bientap: --style: không có lựa chọn «tý»; chọn một bên của mỗi cặp: old|new, hằng|hàng, "),
+                      unknown.err)
+        // What is quoted back is cut short, and carries no control sequence to the terminal.
+        let hostile = try run(["spell", "--style", "\u{1B}[31m" + String(repeating: "x", count: 5_000), "-"], stdin: text)
+        XCTAssertEqual(hostile.status, 2)
+        XCTAssertFalse(hostile.err.contains("\u{1B}"), hostile.err)
+        XCTAssertLessThan(hostile.err.count, 400, hostile.err)
     }
 
     func testUsageAndInputErrorsExitTwo() throws {

@@ -266,7 +266,7 @@ struct Normalize: ParsableCommand {
 
     func run() throws {
         let language = UILanguage.fromEnvironment(ProcessInfo.processInfo.environment)
-        let houseStyle = try SpellInputs.style(style)
+        let houseStyle = try SpellInputs.style(style, language: language)
         let named: LegacyEncoding?
         switch from {
         case "auto", "unicode": named = nil
@@ -307,8 +307,7 @@ enum SpellInputs {
             } else if SpellChecker.variantNames.contains(name) {
                 variants.insert(name)
             } else {
-                let shown = name.count > 40 ? name.prefix(40) + "…" : name
-                throw Failed(message: Strings.styleUnknown(shown, choices: pairs.joined(separator: ", "))(language), status: 2)
+                throw unknownStyle(name, choices: pairs, language: language)
             }
         }
         for choice in SpellChecker.variantChoices where variants.contains(choice.names.0) && variants.contains(choice.names.1) {
@@ -318,10 +317,16 @@ enum SpellInputs {
     }
 
     /// The --style option: nil, old or new; anything else is a usage error.
-    static func style(_ option: String?) throws -> ToneStyle? {
+    static func style(_ option: String?, language: UILanguage) throws -> ToneStyle? {
         guard let option else { return nil }
-        guard let style = ToneStyle(rawValue: option) else { throw Failed(message: "--style: old | new", status: 2) }
+        guard let style = ToneStyle(rawValue: option) else { throw unknownStyle(option, choices: ["old|new"], language: language) }
         return style
+    }
+
+    /// A --style naming no choice: quoted back (cut short; the terminal's safety is `Failed`'s), with the choices.
+    private static func unknownStyle(_ name: String, choices: [String], language: UILanguage) -> Failed {
+        let shown = name.count > 40 ? name.prefix(40) + "…" : name
+        return Failed(message: Strings.styleUnknown(shown, choices: choices.joined(separator: ", "))(language), status: 2)
     }
 
     /// What becomes of a file that is not UTF-8: read as 8-bit text in a

@@ -107,6 +107,9 @@ final class SpellCommandTests: XCTestCase {
         let result = try run(["normalize", "--style", "new", "-"], stdin: nfd)
         XCTAssertEqual(result.status, 0)
         XCTAssertTrue(result.out.utf8.elementsEqual("Hòa bình, THỦY lợi".precomposedStringWithCanonicalMapping.utf8), result.out)
+        let unknown = try run(["normalize", "--style", "hằng", "-"], stdin: nfd, language: "en_US.UTF-8")
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertEqual(unknown.err, "bientap: --style: \"hằng\" is no choice; pick one side of each pair: old|new\n")
     }
 
     func testLegacyEncodingsFromOldWordFilesBecomeUnicode() throws {

@@ -36,18 +36,21 @@ final class QueueEndToEndTests: XCTestCase {
         // The newest item is the first row; its title starts with Vietnamese letters.
         let titleStart = String(newest.title.prefix(18))
         XCTAssertNotEqual(titleStart, Diacritics.strip(titleStart), "sample title should carry diacritics")
-        let queue = try session.waitForScreen("the queue with the newest title") { $0.contains(titleStart) }
+        // Columns stay aligned: right-aligned word counts end in the same column on every row.
+        // 40 rows: title, tabs, table header, 36 table rows, status bar. A capture can come
+        // while tmux is still painting a frame, so the wait is for a whole, aligned one; a
+        // queue that never aligns times out showing its last screen.
+        func rows(_ screen: String) -> [String] {
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            guard lines.count >= 39 else { return [] }
+            return lines[2..<min(39, 3 + pending.count)].filter { !$0.isEmpty }
+        }
+        let queue = try session.waitForScreen("the whole queue, its rows aligned") {
+            $0.contains(titleStart) && $0.contains("\(pending.count) bài") && rows($0).count > 20
+                && Set(rows($0).map(\.count)).count == 1
+        }
         XCTAssertTrue(queue.contains("Chờ duyệt"), queue)
         XCTAssertTrue(queue.contains("Tiêu đề"), queue)
-        XCTAssertTrue(queue.contains("\(pending.count) bài"), queue)
-
-        // Columns stay aligned: right-aligned word counts end in the same column on every row.
-        // 40 rows: title, tabs, table header, 36 table rows, status bar.
-        let lines = queue.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let rows = lines[2..<min(39, 3 + pending.count)].filter { !$0.isEmpty }
-        XCTAssertGreaterThan(rows.count, 20)
-        let widths = Set(rows.map { $0.count })
-        XCTAssertEqual(widths.count, 1, "rows end in different columns:\n" + rows.joined(separator: "\n"))
 
         // j moves down; Enter opens the second item read-only; its sapo shows.
         try session.send("j")

@@ -9,7 +9,7 @@ import XCTest
 final class SocialDispatchEndToEndTests: XCTestCase {
     private var server = ""
     private var databaseURL = ""
-    private var directory: URL!
+    private let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bientap-social-\(UUID().uuidString)")
     private var processes: [Process] = []
     /// The servers' own addresses (`http://127.0.0.1:PORT`), as they said when listening.
     private var addresses: [String] = []
@@ -18,7 +18,6 @@ final class SocialDispatchEndToEndTests: XCTestCase {
     override func setUpWithError() throws {
         server = try PortalProcess.postgresServer()
         databaseURL = try PortalProcess.createDatabase(on: server, prefix: "social")
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("bientap-social-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 

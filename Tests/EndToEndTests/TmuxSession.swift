@@ -62,16 +62,32 @@ final class TmuxSession {
     }
 
     /// Waits until the screen satisfies `predicate`; fails the test with the last screen otherwise.
+    ///
+    /// A capture can come while tmux is still painting a frame, so the lines below the
+    /// ones the predicate looked at may be the frame before's. Once the predicate holds,
+    /// the screen is read again until two readings agree (for half a second at most: a
+    /// screen with a clock never settles), and the settled one is returned if the
+    /// predicate still holds on it.
     @discardableResult
     func waitForScreen(timeout: TimeInterval = 20, _ what: String, file: StaticString = #filePath, line: UInt = #line,
                        _ predicate: (String) -> Bool) throws -> String {
         var screen = ""
-        if try eventually(timeout: timeout, {
+        guard try eventually(timeout: timeout, {
             screen = try capture()
             return predicate(screen)
-        }) { return screen }
-        XCTFail("timed out waiting for \(what); screen was:\n\(screen)", file: file, line: line)
-        return screen
+        }) else {
+            XCTFail("timed out waiting for \(what); screen was:\n\(screen)", file: file, line: line)
+            return screen
+        }
+        var last = screen
+        var settled: String?
+        _ = try eventually(timeout: 0.5, every: 0.02) {
+            let next = try capture()
+            defer { last = next }
+            if next == last && predicate(next) { settled = next }
+            return settled != nil
+        }
+        return settled ?? screen
     }
 
     /// The program's exit status once it has ended, waiting up to `timeout`.

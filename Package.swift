@@ -40,7 +40,7 @@ let package = Package(
         // Language and domain
         // The text engine is optimised in debug builds too: the portal counts spelling
         // findings on every save and seed, and the tests start many seeded portals.
-        .target(name: "VietText", resources: [.copy("Resources/vi-model.txt")], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        .target(name: "VietText", resources: [.copy("Resources/vi-model.txt"), .copy("Resources/vi-triples.bin")], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "NewsroomKit", dependencies: ["VietText"]),
         // The royalty exports (payment list, statements) in CSV and XLSX: served by the portal.
         .target(name: "RoyaltyExport", dependencies: ["NewsroomKit", "VietText", "CXlsxWriter"]),

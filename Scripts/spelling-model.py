@@ -14,6 +14,7 @@ Docs/spelling.md for the commits and the commands that extract them):
 
 Writes
     Sources/VietText/Resources/vi-model.txt   syllable counts, capitals, pair counts
+    Sources/VietText/Resources/vi-triples.bin three syllables in a row counted often
     SOURCE_DIR/held-out/{dev,test}/*.txt      clean held-out texts, never counted, which
                                               Scripts/spelling-inject.py puts errors into
 
@@ -115,9 +116,9 @@ def paragraphs_of(sentences, per=6):
     return "\n\n".join(" ".join(sentences[i:i + per]) for i in range(0, len(sentences), per)) + "\n"
 
 
-def count(text, syllables, capitals, pairs, loans=None):
+def count(text, syllables, capitals, pairs, loans=None, triples=None):
     for line in text.split("\n"):
-        previous = None
+        previous = before = None
         sentence_start = True
         position = 0
         for match in WORD.finditer(line):
@@ -130,13 +131,18 @@ def count(text, syllables, capitals, pairs, loans=None):
             if not SYLLABLE.match(lower):
                 if loans is not None and token == lower and len(token) > 1 and VOWEL.search(token):
                     loans[lower] += 1
-                previous, sentence_start = None, False
+                previous, before, sentence_start = None, None, False
                 continue
             syllables[lower] += 1
             if token[0].isupper() and not sentence_start and not token.isupper():
                 capitals[lower] += 1
             if previous is not None and gap == " ":
                 pairs[(previous, lower)] += 1
+                if before is not None and triples is not None:
+                    triples[(before, previous, lower)] += 1
+                before = previous
+            else:
+                before = None
             previous, sentence_start = lower, False
 
 
@@ -173,23 +179,23 @@ def main():
         write(os.path.join(held_out, part, "english-inside.txt"), english_inside(source, part, held_wiki[part]))
 
     syllables, capitals, pairs = collections.Counter(), collections.Counter(), collections.Counter()
-    loans = collections.Counter()
+    loans, triples = collections.Counter(), collections.Counter()
     counted = 0
     for name in sorted(os.listdir(laws)):
         if name in GOV["dev"] or name in GOV["test"]:
             continue
         text = read(os.path.join(laws, name))
         counted += words(text)
-        count(text, syllables, capitals, pairs, loans)
+        count(text, syllables, capitals, pairs, loans, triples)
     for page in pages:
         if page in held_names:
             continue
         text = read(os.path.join(wiki, page))
         counted += words(text)
-        count(text, syllables, capitals, pairs, loans)
+        count(text, syllables, capitals, pairs, loans, triples)
     train = paragraphs_of(vtb_sentences(os.path.join(source, "vi_vtb-ud-train.conllu")))
     counted += words(train)
-    count(train, syllables, capitals, pairs, loans)
+    count(train, syllables, capitals, pairs, loans, triples)
     # Everyday writing: news of another paper and another decade than VTB's, and film dialogue.
     # A news document that shares a run of SHINGLE words with any held-out text is left out.
     held_shingles = set()
@@ -205,16 +211,18 @@ def main():
             overlapping += 1
             continue
         counted += words(text)
-        count(text, syllables, capitals, pairs, loans)
+        count(text, syllables, capitals, pairs, loans, triples)
     dialogue = "\n".join(vtb_sentences(os.path.join(source, "vi_tuecl-ud-test.conllu")))
     counted += words(dialogue)
-    count(dialogue, syllables, capitals, pairs, loans)
+    count(dialogue, syllables, capitals, pairs, loans, triples)
     print(f"news documents left out for sharing {SHINGLE} words with held-out text: {overlapping}")
 
     kept = [s for s, n in syllables.most_common() if n >= MIN_SYLLABLE]
     index = {s: i for i, s in enumerate(kept)}
     kept_pairs = sorted(((index[a], index[b], n) for (a, b), n in pairs.items()
                          if n >= MIN_PAIR and a in index and b in index))
+    write_triples(sorted((index[a], index[b], index[c]) for (a, b, c), n in triples.items()
+                         if n >= MIN_TRIPLE and a in index and b in index and c in index), len(kept))
     kept_loans = sorted(w for w, n in loans.items() if n >= LOANWORD)
     os.makedirs(os.path.dirname(MODEL), exist_ok=True)
     with open(MODEL, "w", encoding="utf-8") as f:
@@ -246,6 +254,30 @@ def main():
 
 
 SHINGLE = 8
+# Three syllables in a row (one space apart) are kept when counted this often.
+MIN_TRIPLE = 5
+TRIPLES = os.path.join(ROOT, "Sources/VietText/Resources/vi-triples.bin")
+
+
+def write_triples(triples, syllables):
+    """Three syllables in a row counted MIN_TRIPLE times or more, by their lines in the
+    model: a text line "bientap-triples COUNT BITS MIN", then each three packed in one
+    number (first << 2·BITS | second << BITS | third), sorted, as the step from the one
+    before in LEB128 (7 bits a byte, the high bit set on all but the last): under 2 bytes a
+    triple, as the frequent syllables have the low lines."""
+    bits = max(syllables - 1, 1).bit_length()
+    out = bytearray(f"bientap-triples {len(triples)} {bits} {MIN_TRIPLE}\n".encode())
+    last = 0
+    for a, b, c in triples:
+        key = a << (2 * bits) | b << bits | c
+        step, last = key - last, key
+        while step >= 0x80:
+            out.append(step & 0x7F | 0x80)
+            step >>= 7
+        out.append(step)
+    with open(TRIPLES, "wb") as f:
+        f.write(bytes(out))
+    print(f"{len(triples)} triples counted {MIN_TRIPLE} times or more; {len(out)} bytes")
 
 
 def shingles(text):

@@ -1,3 +1,4 @@
+import Foundation
 @testable import VietText
 import XCTest
 
@@ -32,6 +33,35 @@ final class HashTableTests: XCTestCase {
         counts.add(7, 8, Int(UInt32.max))
         counts.add(7, 8, 1)
         XCTAssertEqual(counts(7, 8), (1 << 22) - 1)
+    }
+
+    func testTripleSetFindsWhatItsFileHoldsAndNothingElse() throws {
+        // Model lines to entries: line 3 has none; lines 4 and 5 are one entry's two spellings (hoà, hòa).
+        let entries = [10, 11, 12, -1, 13, 13]
+        var bytes = Array("bientap-triples 6 3 5\n".utf8), last = 0
+        for (a, b, c) in [(0, 1, 2), (0, 2, 1), (1, 0, 5), (2, 2, 2), (3, 0, 1), (4, 1, 0)] {
+            var step = (a << 6 | b << 3 | c) - last
+            last += step
+            while step >= 0x80 {
+                bytes.append(UInt8(step & 0x7F | 0x80))
+                step >>= 7
+            }
+            bytes.append(UInt8(step))
+        }
+        let triples = try XCTUnwrap(TripleSet(data: Data(bytes), entries: entries))
+        XCTAssertTrue(triples.contains(10, 11, 12))
+        XCTAssertTrue(triples.contains(10, 12, 11))
+        XCTAssertTrue(triples.contains(11, 10, 13))  // written with the entry's other spelling
+        XCTAssertTrue(triples.contains(12, 12, 12))
+        XCTAssertTrue(triples.contains(13, 11, 10))
+        XCTAssertFalse(triples.contains(12, 11, 10))
+        XCTAssertFalse(triples.contains(10, 11, 13))
+        XCTAssertFalse(triples.contains(-1, 11, 12))
+        XCTAssertFalse(triples.contains(10, 11, 99))
+        XCTAssertEqual(triples.count, 5)  // line 3's has no entry
+        // A file cut inside a number, or another file, is refused.
+        XCTAssertNil(TripleSet(data: Data("bientap-triples 1 3 5\n".utf8) + Data([0x80]), entries: entries))
+        XCTAssertNil(TripleSet(data: Data("bientap-pairs 1 3 5\n".utf8), entries: entries))
     }
 
     func testASharedCacheKeyedByWordsStaysWithinItsLimit() {

@@ -40,6 +40,7 @@ final class HeldOutCorpusTests: XCTestCase {
         let lexicon = Lexicon.standard()
         XCTAssertGreaterThan(lexicon.modelWords, 17_000_000)
         XCTAssertGreaterThan(lexicon.attestedCount, 6_650)
+        XCTAssertGreaterThan(lexicon.modelTriples, 350_000)
     }
 
     func testGovernmentProseDrawsAtMostHalfAFalseFlagPerThousandWordsAndNewsFewerThanFour() throws {

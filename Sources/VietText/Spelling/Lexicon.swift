@@ -46,6 +46,8 @@ public struct Lexicon: Sendable {
         @exclusivity(unchecked) var confusions: [Int: [(wrong: [Int], right: String)]] = [:]
         /// Neighbouring syllables counted in the word model's prose.
         @exclusivity(unchecked) var pairCounts = PairCounts()
+        /// Three syllables in a row the word model's prose has 5 times or more.
+        @exclusivity(unchecked) var triples = TripleSet()
         var modelWords = 0
         /// Words that are no syllable the counted prose writes in lower case often (taxi, kilômet).
         @exclusivity(unchecked) var countedLoanwords: Set<String> = []
@@ -61,6 +63,7 @@ public struct Lexicon: Sendable {
             (copy.entries, copy.bySpelling, copy.attestedCount, copy.words) = (entries, bySpelling, attestedCount, words)
             (copy.bySkeleton, copy.pairs, copy.confusions) = (bySkeleton, pairs, confusions)
             (copy.pairCounts, copy.modelWords, copy.countedLoanwords) = (pairCounts, modelWords, countedLoanwords)
+            copy.triples = triples
             return copy
         }
     }
@@ -105,6 +108,10 @@ public struct Lexicon: Sendable {
     /// How often `first` came before `second` in the word model's prose. Read in place:
     /// `pairCounts` hands out a copy, which costs two references a call.
     func pairCount(_ first: Int, _ second: Int) -> Int { tables.pairCounts(first, second) }
+    /// Whether the word model counted entries `a`, `b`, `c` in a row often, read in place.
+    func hasTriple(_ a: Int, _ b: Int, _ c: Int) -> Bool { tables.triples.contains(a, b, c) }
+    /// How many three syllables in a row the word model holds (0: none loaded).
+    public var modelTriples: Int { tables.triples.count }
     /// Whether the newsroom's word list has the two entries as a pair, read in place.
     func isNewsroomPair(_ first: Int, _ second: Int) -> Bool { tables.pairs.isKnown(first, second) }
     /// Whether entry `id` (any number, -1 for none) is an attested syllable.
@@ -136,7 +143,9 @@ public struct Lexicon: Sendable {
             lexicon.add(dictionary: text, skippingFirstLine: true)
         }
         if let model, let data = FileManager.default.contents(atPath: model) {
-            lexicon.add(model: data)
+            // The triples sit beside the model (vi-triples.bin by vi-model.txt).
+            let triples = URL(fileURLWithPath: model).deletingLastPathComponent().appendingPathComponent(Self.triplesFile).path
+            lexicon.add(model: data, triples: FileManager.default.contents(atPath: triples))
         }
         lexicon.add(dictionary: NewsroomDictionary.text)
         if let user, let text = try? String(contentsOfFile: user, encoding: .utf8) {
@@ -165,6 +174,9 @@ public struct Lexicon: Sendable {
     /// What a pair of the newsroom's word list counts for in the word model.
     static let newsroomPairCount = 20
 
+    /// The word model's triples, beside it.
+    static let triplesFile = "vi-triples.bin"
+
     /// Where the word model built by Scripts/spelling-model.py is: beside the
     /// program (SwiftPM's resource folder), else in the source tree it was built from.
     public static var bundledModel: String? {
@@ -186,7 +198,8 @@ public struct Lexicon: Sendable {
     /// loanword (a word no syllable the prose writes in lower case often), then "=first" before the "step count" of the pairs it starts,
     /// both by their line among the syllables, the second as the step from the one before it in the run. Read as bytes: a few
     /// hundred thousand numbers cost little that way.
-    public mutating func add(model data: Data) {
+    /// With `triples`, the three syllables in a row the model counted often (`TripleSet`).
+    public mutating func add(model data: Data, triples: Data? = nil) {
         // Unshared from here on: `entryID` and the lines below change the tables in place.
         _ = owned()
         data.withUnsafeBytes { raw in
@@ -272,6 +285,7 @@ public struct Lexicon: Sendable {
                 }
                 skipLine()
             }
+            if let triples, let read = TripleSet(data: triples, entries: ids) { tables.triples = read }
         }
     }
 

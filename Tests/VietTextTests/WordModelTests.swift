@@ -26,6 +26,24 @@ final class WordModelTests: XCTestCase {
         XCTAssertEqual(found.first?.suggestions.first, "nước")
     }
 
+    func testAFixCountedBetweenBothNeighboursTogetherNeedsALowerBar() {
+        let text = "Sở đã tổ chức tật huấn cho cán bộ xã."
+        let found = errors(text)
+        XCTAssertEqual(found.map(\.word), ["tật"])
+        XCTAssertEqual(found.first?.suggestions.first, "tập")
+        // By its pairs alone (the triples' bar as high as the pairs'), "tật" stands.
+        var pairsOnly = Self.checker
+        pairsOnly.contextBars.tripleRatio = pairsOnly.contextBars.ratio
+        XCTAssertEqual(pairsOnly.check(text).filter { $0.kind == .realword }.map(\.word), [])
+    }
+
+    func testAtAPhrasesStartHowOftenEachIsWrittenCounts() {
+        let found = errors("Cọ thể nói rằng năm nay mùa màng tốt.")
+        XCTAssertEqual(found.map(\.word), ["Cọ"])
+        XCTAssertEqual(found.first?.suggestions.first, "Có")
+        XCTAssertEqual(errors("Cà phê sáng nay ngon. Bà con trong xóm đến chơi.").map(\.word), [])
+    }
+
     func testCorrectProseWithRareButRightPairsStands() {
         XCTAssertEqual(errors("Luật này quy định về quyền tự do báo chí, quyền tự do ngôn luận trên báo chí của công dân.").map(\.word), [])
         XCTAssertEqual(errors("Ông ta làm công sứ ở Sơn La rồi lên thay ông Hùng.").map(\.word), [])

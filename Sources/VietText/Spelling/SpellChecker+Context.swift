@@ -14,7 +14,7 @@ extension SpellChecker {
         /// How many times likelier the fix must be, beside both neighbours together.
         public var ratio = 2_000.0
         /// The same with one neighbour only.
-        public var edgeRatio = 2_000.0
+        public var edgeRatio = 5_000.0
         /// How much likelier (a log) the fix must be beside each neighbour alone:
         /// log(0.1), at most ten times less likely there than the word written.
         public var side = log(0.1)
@@ -31,6 +31,10 @@ extension SpellChecker {
         /// A pair the model lacks was counted fewer than 3 times, not never: its count
         /// is taken as what the two words' frequencies make likely, at most this (nil: smoothing only).
         public var unseen: Double? = 1
+        /// A fix the model counted between both neighbours together (its triples: 5 times or
+        /// more), where the syllable written was not, needs only this, even beside neighbours
+        /// that make a word with the syllable written (a slip that fits each neighbour alone).
+        public var tripleRatio = 500.0
 
         public init() {}
     }
@@ -112,16 +116,22 @@ extension SpellChecker {
     /// nil at an edge), when the word model makes it much likelier than `mid`.
     /// A bigram model read both ways, smoothed towards each word's own
     /// frequency: P(x | left) beside the left neighbour, P(right | x) beside the
-    /// right one. The fix must win beside every neighbour it has, and by a wide
-    /// margin in all.
+    /// right one (and P(x) at a phrase's start). The fix must win beside every
+    /// neighbour it has, and by a wide margin in all, or by a smaller one when the
+    /// model counted it between both neighbours together and not the syllable written.
     func contextFix(left: Int?, mid: Int, right: Int?, candidates: () -> [(id: Int, cost: Double)]) -> Int? {
         let bars = contextBars
         let counts = lexicon.pairCounts
         guard left != nil || right != nil else { return nil }
         let before = left.map { counts($0, mid) }
         let after = right.map { counts(mid, $0) }
-        // Most syllables make a word with a neighbour: two lookups settle them.
-        if (before ?? bars.known) >= bars.known && (after ?? bars.known) >= bars.known { return nil }
+        // The three as written, counted together: they stand (nil: an edge, or no triples loaded).
+        let triple = lexicon.modelTriples == 0 ? nil : left.flatMap { left in right.map { lexicon.hasTriple(left, mid, $0) } }
+        if triple == true { return nil }
+        // Most syllables make a word with a neighbour: two lookups settle them, unless a
+        // fix was counted between both (a slip that fits each neighbour alone).
+        let settled = (before ?? bars.known) >= bars.known && (after ?? bars.known) >= bars.known
+        if settled && triple == nil { return nil }
         let total = Double(max(lexicon.modelWords, 1))
         let entries = lexicon.entries
         func frequency(_ id: Int) -> Double { id < entries.count ? Double(entries[id].count) : 0 }
@@ -154,6 +164,8 @@ extension SpellChecker {
             guard leftCount >= bars.support else { continue }
             let rightCount = right.map { counts(candidate.id, $0) } ?? bars.support
             guard rightCount >= bars.support else { continue }
+            let tripled = triple != nil && lexicon.hasTriple(left ?? -1, candidate.id, right ?? -1)
+            if settled && !tripled { continue }
             var score = 0.0
             if let left, let midLeft {
                 let gain = leftScore(candidate.id, left, leftCount) - midLeft
@@ -165,8 +177,11 @@ extension SpellChecker {
                 guard gain >= bars.side else { continue }
                 score += gain
             }
+            // At a phrase's start P(right | x) leaves out P(x): how often each is written at all.
+            if left == nil { score += log(max(frequency(candidate.id), 1) / max(frequency(mid), 1)) }
             // Hỏi for ngã and back is the slip writers make most: a lower bar (the channel's prior).
-            let needed = candidate.cost <= Self.hoiNgaCost ? bar - log(bars.hoiNgaPrior) : bar
+            var needed = candidate.cost <= Self.hoiNgaCost ? bar - log(bars.hoiNgaPrior) : bar
+            if tripled { needed = min(needed, log(bars.tripleRatio)) }
             if score >= needed && score > (best?.score ?? 0) { best = (candidate.id, score) }
         }
         return best?.id

@@ -6,10 +6,10 @@
 
 SWIFT ?= swift
 SHELL := /bin/bash
-# Debian packages: build (C libraries the bindings link, libxlsxwriter for the royalty exports'
-# XLSX; hunspell-vi's syllable list, which `bientap spell` reads at run time) and test (the
+# Debian packages: build (C libraries the bindings link: libsqlite3 for the portal's database,
+# libxlsxwriter for the royalty exports' XLSX; hunspell-vi's syllable list, which `bientap spell` reads at run time) and test (the
 # terminal the end-to-end tests drive, the PostgreSQL server the portal's tests also run on).
-BUILD_PACKAGES := pkg-config libncursesw5-dev libcurl4-openssl-dev libxlsxwriter-dev hunspell-vi
+BUILD_PACKAGES := pkg-config libncursesw5-dev libcurl4-openssl-dev libxlsxwriter-dev libsqlite3-dev hunspell-vi
 TEST_PACKAGES := tmux hunspell postgresql python3-venv
 # The command-line tests plant hostile text in a portal's database with sqlite3.
 TEST_PACKAGES += sqlite3

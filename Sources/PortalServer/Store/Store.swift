@@ -4,7 +4,6 @@ import NewsroomKit
 import NIOPosix
 import PostgresKit
 import SQLKit
-import SQLiteKit
 
 /// The portal's storage: one SQL database behind SQLKit, so the same queries
 /// serve SQLite and PostgreSQL. Only this folder writes SQL.
@@ -19,19 +18,21 @@ import SQLiteKit
 /// connections serve one statement at a time themselves.
 public final class Store: @unchecked Sendable {
     private enum Connection {
-        case sqlite(SQLiteConnection)
+        /// Connections of our own over libsqlite3 (`SQLite/`): the writer is a pool of one, the
+        /// readers one pool of several.
+        case sqlite(SQLiteDatabase)
         case postgres(PostgresConnection)
 
         var sql: any SQLDatabase {
             switch self {
-            case .sqlite(let c): return c.sql()
+            case .sqlite(let database): return database
             case .postgres(let c): return c.sql()
             }
         }
 
         func close() async throws {
             switch self {
-            case .sqlite(let c): try await c.close()
+            case .sqlite(let database): database.pool.close()
             case .postgres(let c): try await c.close()
             }
         }
@@ -49,6 +50,8 @@ public final class Store: @unchecked Sendable {
     private var readerConnections: [Connection] = []
     private var isClosed = false
     private var commits = 0
+    /// SQLite's checkpoints, off the writer's path; nil on PostgreSQL.
+    private var checkpointer: SQLiteCheckpointer?
 
     /// How many transactions this store has committed: a cache of reads made when it
     /// was n holds for as long as it is still n (writes by other processes aside).
@@ -94,11 +97,12 @@ public final class Store: @unchecked Sendable {
         }
     }
 
-    /// How many read connections `open` makes unless told: SQLite reads run on NIO's thread
-    /// pool, one thread per core; PostgreSQL's run in its own processes.
+    /// How many read connections `open` makes unless told: SQLite's reads run on the task that
+    /// asks, one per cooperative thread, with two more for searches that read every row on NIO's
+    /// thread pool; PostgreSQL's run in its own processes.
     public static func defaultReaders(for location: DatabaseLocation) -> Int {
         switch location {
-        case .sqlite: return max(2, System.coreCount)
+        case .sqlite: return max(2, System.coreCount) + 2
         case .postgres: return max(2, 2 * System.coreCount)
         }
     }
@@ -108,65 +112,94 @@ public final class Store: @unchecked Sendable {
                             logger: Logger = Logger(label: "bientap.store")) async throws -> Store {
         var quiet = logger
         quiet.logLevel = .warning
-        let connect: () async throws -> Connection
+        let readerCount = readers ?? defaultReaders(for: location)
+        let store: Store
         switch location {
         case .sqlite(let path):
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             }
-            connect = {
-                let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: quiet)
-                do {
-                    // synchronous=NORMAL: a commit is in the WAL, in the kernel's hands, when a save is
-                    // acknowledged, and the WAL is synced at each checkpoint. That survives the process
-                    // being killed (a test kills it during saves) but not the machine losing power,
-                    // where the last commits before the cut may go; it is what makes a save cost
-                    // no fsync (see Docs/performance.md). PostgreSQL keeps its own synchronous_commit.
-                    // page_size (taken by a new file only, before WAL): a 4 KB page holds one item's row
-                    // (about 3.5 KB) and leaves the rest unused; a 16 KB page holds four (Docs/performance.md).
-                    for pragma in ["PRAGMA page_size=16384", "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                                   "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"] {
-                        try await connection.sql().raw(SQLQueryString(pragma)).run()
-                    }
-                    try await connection.install(customFunction: Store.searchFunction()).get()
-                } catch {
-                    try? await connection.close()
-                    throw error
+            let writer = try openSQLite(path)
+            let checkpointer: SQLiteCheckpointer
+            do {
+                // Checkpoints run on a thread of their own (SQLiteCheckpointer), not in the commit
+                // that fills the WAL, where they would hold the writer and a cooperative thread.
+                try writer.execute("PRAGMA wal_autocheckpoint=0", binds: []) { _ in }
+                checkpointer = try SQLiteCheckpointer(path: path, writer: writer)
+            } catch {
+                writer.close()
+                throw error
+            }
+            store = Store(writer: .sqlite(SQLiteDatabase(pool: SQLiteConnectionPool([writer]), logger: quiet)), clock: clock,
+                          fileDirectory: directory.isEmpty ? FileManager.default.currentDirectoryPath : directory)
+            store.stateLock.withLock { store.checkpointer = checkpointer }
+            do {
+                try await Migrations.apply(to: store)
+                var connections: [SQLiteConnection] = []
+                defer { if connections.count < readerCount { connections.forEach { $0.close() } } }
+                for _ in 0..<readerCount {
+                    let reader = try openSQLite(path)
+                    connections.append(reader)
+                    // A write outside a transaction is a mistake: it would not take its turn.
+                    try reader.execute("PRAGMA query_only=ON", binds: []) { _ in }
                 }
-                return .sqlite(connection)
+                if readerCount > 0 {
+                    let readers = Connection.sqlite(SQLiteDatabase(pool: SQLiteConnectionPool(connections), logger: quiet))
+                    store.stateLock.withLock { store.readerConnections = [readers] }
+                }
+            } catch {
+                try? await store.close()
+                throw error
             }
         case .postgres(let url):
             guard let configuration = try? SQLPostgresConfiguration(url: url) else {
                 throw DatabaseLocation.Invalid(description: "cannot read the PostgreSQL URL (postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE)")
             }
-            connect = {
-                .postgres(try await PostgresConnection.connect(
+            let connect = {
+                Connection.postgres(try await PostgresConnection.connect(
                     on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration.coreConfiguration,
                     id: 1, logger: quiet))
             }
-        }
-        var fileDirectory: String?
-        if case .sqlite(let path) = location {
-            let directory = (path as NSString).deletingLastPathComponent
-            fileDirectory = directory.isEmpty ? FileManager.default.currentDirectoryPath : directory
-        }
-        let store = Store(writer: try await connect(), clock: clock, fileDirectory: fileDirectory)
-        do {
-            try await Migrations.apply(to: store)
-            for _ in 0..<(readers ?? defaultReaders(for: location)) {
-                let reader = try await connect()
-                store.stateLock.withLock { store.readerConnections.append(reader) }
-                // A write outside a transaction is a mistake: it would not take its turn.
-                let readOnly = store.dialect == .sqlite ? "PRAGMA query_only=ON" : "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"
-                try await reader.sql.raw(SQLQueryString(readOnly)).run()
+            store = Store(writer: try await connect(), clock: clock, fileDirectory: nil)
+            do {
+                try await Migrations.apply(to: store)
+                for _ in 0..<readerCount {
+                    let reader = try await connect()
+                    store.stateLock.withLock { store.readerConnections.append(reader) }
+                    // A write outside a transaction is a mistake: it would not take its turn.
+                    try await reader.sql.raw("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY").run()
+                }
+            } catch {
+                try? await store.close()
+                throw error
             }
-            store.stateLock.withLock { store.readers = store.readerConnections.map(\.sql) }
+        }
+        store.stateLock.withLock { store.readers = store.readerConnections.map(\.sql) }
+        return store
+    }
+
+    /// A connection to the SQLite file at `path`, set as every one of the store's is.
+    private static func openSQLite(_ path: String) throws -> SQLiteConnection {
+        let connection = try SQLiteConnection(path: path)
+        do {
+            // synchronous=NORMAL: a commit is in the WAL, in the kernel's hands, when a save is
+            // acknowledged, and the WAL is synced at each checkpoint. That survives the process
+            // being killed (a test kills it during saves) but not the machine losing power,
+            // where the last commits before the cut may go; it is what makes a save cost
+            // no fsync (see Docs/performance.md). PostgreSQL keeps its own synchronous_commit.
+            // page_size (taken by a new file only, before WAL): a 4 KB page holds one item's row
+            // (about 3.5 KB) and leaves the rest unused; a 16 KB page holds four (Docs/performance.md).
+            for pragma in ["PRAGMA page_size=16384", "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+                           "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"] {
+                try connection.execute(pragma, binds: []) { _ in }
+            }
+            try Store.installSearchFunction(on: connection)
         } catch {
-            try? await store.close()
+            connection.close()
             throw error
         }
-        return store
+        return connection
     }
 
     private init(writer: Connection, clock: any WallClock, fileDirectory: String?) {
@@ -184,6 +217,7 @@ public final class Store: @unchecked Sendable {
         }
         guard let readers else { return }
         for reader in readers { try? await reader.close() }
+        stateLock.withLock { checkpointer }?.close()
         try await writer.close()
     }
 

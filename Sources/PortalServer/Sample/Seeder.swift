@@ -91,7 +91,8 @@ public enum Seeder {
         func of(_ seed: SubmissionSeed) -> Store.TextFacts {
             let text = Text(title: seed.title, sapo: seed.sapo, body: seed.body, language: seed.language)
             if let facts = lock.withLock({ known[text] }) { return facts }
-            let facts = Store.TextFacts(title: text.title, sapo: text.sapo, body: text.body, language: text.language)
+            // With the search text: these facts serve a store of either kind.
+            let facts = Store.TextFacts(title: text.title, sapo: text.sapo, body: text.body, language: text.language, keepingSearchText: true)
             lock.withLock { known[text] = facts }
             return facts
         }

@@ -18,21 +18,25 @@ extension Store {
     /// once per distinct text when seeding).
     struct TextFacts: Sendable {
         var words: Int
+        /// Empty unless asked for: only a store that keeps it (PostgreSQL) needs it, and on SQLite
+        /// it was a tenth of a save's time for nothing.
         var searchText: String
         var spellFindings: Int?
 
-        init(title: String, sapo: String, body: String, language: String) {
+        init(title: String, sapo: String, body: String, language: String, keepingSearchText: Bool) {
             words = WordCount.of(sapo + "\n" + body)
-            searchText = Store.searchText(title: title, sapo: sapo, body: body)
+            searchText = keepingSearchText ? Store.searchText(title: title, sapo: sapo, body: body) : ""
             spellFindings = Store.spellFindings(title: title, sapo: sapo, body: body, language: language)
         }
 
         /// Worked out on a thread of their own: the spell checker takes a millisecond of a
         /// thread, and on Swift's two cooperative threads it kept the transaction that holds
         /// the writer from going on between its statements (saves took turns at 500 a second).
-        static func off(title: String, sapo: String, body: String, language: String) async -> TextFacts {
+        static func off(title: String, sapo: String, body: String, language: String, keepingSearchText: Bool) async -> TextFacts {
             await withCheckedContinuation { done in
-                DispatchQueue.global().async { done.resume(returning: TextFacts(title: title, sapo: sapo, body: body, language: language)) }
+                DispatchQueue.global().async {
+                    done.resume(returning: TextFacts(title: title, sapo: sapo, body: body, language: language, keepingSearchText: keepingSearchText))
+                }
             }
         }
     }
@@ -43,7 +47,7 @@ extension Store {
                           language: String, status: SubmissionStatus, received: Date, author: String, authorShare: Int = 100,
                           publishAt: Date? = nil, publishedAt: Date? = nil, facts: TextFacts? = nil) async throws -> Int64 {
         let millis = Store.millis(received)
-        let facts = facts ?? TextFacts(title: title, sapo: sapo, body: body, language: language)
+        let facts = facts ?? TextFacts(title: title, sapo: sapo, body: body, language: language, keepingSearchText: keepsSearchText)
         let id = try await returning("""
             INSERT INTO submissions (site_id, contributor_id, title, sapo, body, category, language, status,
                                      received_at, updated_at, words, revision, search_text, author_share, publish_at, published_at,

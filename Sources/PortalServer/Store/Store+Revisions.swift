@@ -44,7 +44,7 @@ extension Store {
               scope.admits(site: try item.decode(column: "code", as: String.self), contributorUser: try item.decode(column: "user_id", as: Int64?.self))
         else { return .notFound }
         let language = try item.decode(column: "language", as: String.self)
-        let facts = await TextFacts.off(title: title, sapo: sapo, body: body, language: language)
+        let facts = await TextFacts.off(title: title, sapo: sapo, body: body, language: language, keepingSearchText: keepsSearchText)
         return try await transaction {
             // The row is locked until the end of the transaction, so concurrent saves on
             // PostgreSQL (several servers) take turns; SQLite's writer lock does the same.

@@ -12,9 +12,13 @@ import VietText
 /// bodies themselves, so the function `bientap_search` works it out from the row as a search reads
 /// it, by the same code, so that a search finds what it found before (Docs/performance.md).
 extension Store {
+    /// Whether this store keeps a copy of each item's search text (PostgreSQL) or works it out
+    /// as a search reads (SQLite).
+    var keepsSearchText: Bool { dialect == .postgres }
+
     /// What `search_text` holds for a text with these facts: nothing on SQLite.
     func storedSearchText(_ facts: TextFacts) -> String {
-        dialect == .sqlite ? "" : facts.searchText
+        keepsSearchText ? facts.searchText : ""
     }
 
     /// The condition, starting " AND", that `words` (already search keys) all appear in the item `s`.

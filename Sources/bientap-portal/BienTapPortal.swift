@@ -91,7 +91,7 @@ struct Serve: AsyncParsableCommand {
         switch logFormat {
         case "text":
             LoggingSystem.bootstrap { label in
-                var handler = StreamLogHandler.standardError(label: label)
+                var handler = TextLogHandler(label: label)
                 handler.logLevel = level
                 return handler
             }

@@ -68,7 +68,7 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("trace, debug, info, notice, warning, error or critical (default: $BIENTAP_LOG_LEVEL, else info).", valueName: "level"))
     var logLevel: String = ProcessInfo.processInfo.environment["BIENTAP_LOG_LEVEL"] ?? "info"
 
-    @Option(name: .long, help: ArgumentHelp("Database connections serving reads beside the one for writes (default: $BIENTAP_DB_READERS, else one per core on SQLite, two per core on PostgreSQL).", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("Database connections serving reads beside the one for writes (default: $BIENTAP_DB_READERS, else one per core and two more on SQLite, two per core on PostgreSQL).", valueName: "n"))
     var dbReaders: Int?
 
     @Option(name: .long, help: ArgumentHelp("Stop when the process with this id ends (used by `bientap demo`).", valueName: "pid"))

@@ -153,7 +153,7 @@ struct SQLiteConnectionTests {
         }
     }
 
-    @Test func aSearchRunsOffTheCooperativeThreadsAndOtherStatementsOnThem() {
+    @Test func onlyAStatementCallingTheSearchFunctionIsSentOffTheCooperativeThreads() {
         #expect(SQLiteDatabase.readsEveryRow("SELECT 1 FROM submissions s WHERE bientap_search(s.title, s.sapo, s.body, ?1) = 1"))
         #expect(!SQLiteDatabase.readsEveryRow("SELECT title FROM submissions WHERE id = ?1"))
     }

@@ -87,4 +87,14 @@ final class FrameTests: XCTestCase {
             XCTAssertEqual(DisplayWidth.of(text), byCharacter, text)
         }
     }
+
+    /// The full-screen app draws frames, and a frame keeps no control character: each is
+    /// a zero-width grapheme of its own, which `put` drops.
+    func testAFrameNeverHoldsWhatTheTerminalWouldObey() {
+        let hostile = "Tin\u{1B}]0;pwned\u{07} \u{1B}[2J \u{9B}31m đỏ \u{202E}gpj.exe\u{7F}\u{0}"
+        var frame = Frame(width: 200, height: 1)
+        frame.put(hostile, row: 0, col: 0)
+        XCTAssertFalse(frame.rowText(0).unicodeScalars.contains(where: TerminalSafeText.isUnsafe), frame.rowText(0))
+        XCTAssertTrue(frame.rowText(0).hasPrefix("Tin]0;pwned [2J 31m đỏ gpj.exe"), frame.rowText(0))
+    }
 }

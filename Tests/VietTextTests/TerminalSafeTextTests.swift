@@ -1,5 +1,4 @@
 import Foundation
-import TerminalUI
 import VietText
 import XCTest
 
@@ -43,14 +42,5 @@ final class TerminalSafeTextTests: XCTestCase {
         XCTAssertFalse(safe.unicodeScalars.contains(where: TerminalSafeText.isUnsafe), safe)
         XCTAssertTrue(safe.contains("\\u009b") && safe.contains("\\u202e") && safe.contains("\\u2028"), safe)
         XCTAssertEqual(try JSONDecoder().decode([String: String].self, from: Data(safe.utf8)), ["title": hostileText + "\u{2028}\u{85}"])
-    }
-
-    /// The full-screen app draws frames, and a frame keeps no control character: each is
-    /// a zero-width grapheme of its own, which `put` drops.
-    func testAFrameNeverHoldsWhatTheTerminalWouldObey() {
-        var frame = Frame(width: 200, height: 1)
-        frame.put(hostileText, row: 0, col: 0)
-        XCTAssertFalse(frame.rowText(0).unicodeScalars.contains(where: TerminalSafeText.isUnsafe), frame.rowText(0))
-        XCTAssertTrue(frame.rowText(0).hasPrefix("Tin]0;pwned [2J"), frame.rowText(0))
     }
 }

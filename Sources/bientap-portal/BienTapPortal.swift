@@ -46,7 +46,7 @@ struct BienTapPortal: AsyncParsableCommand {
                 try command.run()
             }
         } catch let failure as Failed {
-            ConsoleError.write("bientap-portal: \(failure.message)\n")
+            ConsoleError.write("bientap-portal: \(TerminalSafeText.lines(failure.message))\n")
             Foundation.exit(1)
         } catch {
             exit(withError: error)
@@ -122,7 +122,7 @@ struct Serve: AsyncParsableCommand {
                                          clients: ClientAddress(trustedProxies: Set(trustedProxy)), publicBase: publicURL,
                                          publicAddress: address) { bound in
             // Scripts and `bientap demo` wait for this exact line.
-            print("bientap-portal listening on http://\(host):\(bound)")
+            PortalOutput.say("bientap-portal listening on http://\(host):\(bound)")
             ConsoleOutput.flush()
         }
         if let parent = exitWithParent {
@@ -150,7 +150,7 @@ struct Migrate: AsyncParsableCommand {
     func run() async throws {
         let store = try await database.open()
         try await store.close()
-        print(PortalMessages.migrated(database.db))
+        PortalOutput.say(PortalMessages.migrated(database.db))
     }
 }
 
@@ -173,7 +173,7 @@ struct Seed: AsyncParsableCommand {
             } catch is Seeder.EmptyForBulk {
                 throw Failed(PortalMessages.seedNeedsSample)
             }
-            print(PortalMessages.seededBulk(bulk))
+            PortalOutput.say(PortalMessages.seededBulk(bulk))
             return
         }
         guard sample else { throw Failed(PortalMessages.seedNeedsSample) }
@@ -181,7 +181,7 @@ struct Seed: AsyncParsableCommand {
         do {
             let summary = try await Seeder.seedSample(into: store)
             try await store.close()
-            print(PortalMessages.seeded(summary))
+            PortalOutput.say(PortalMessages.seeded(summary))
         } catch let already as Seeder.AlreadySeeded {
             try? await store.close()
             throw Failed(PortalMessages.alreadySeeded(already.count))

@@ -54,7 +54,7 @@ struct ChannelSet: AsyncParsableCommand {
         guard let settings = try await withStore(database, { try await $0.setSocialChannel(named, update, by: "bientap-portal") }) else {
             throw Failed(PortalMessages.channelNeedsToken(channel))
         }
-        print(PortalMessages.channelSet(settings.channel, token: settings.accessToken ?? ""))
+        PortalOutput.say(PortalMessages.channelSet(settings.channel, token: settings.accessToken ?? ""))
     }
 }
 
@@ -65,8 +65,8 @@ struct ChannelList: AsyncParsableCommand {
 
     func run() async throws {
         for settings in try await withStore(database, { try await $0.socialChannelSettings() }) {
-            print([settings.channel, settings.configured ? "configured" : "-", settings.baseUrl ?? "", settings.accountId ?? "",
-                   settings.accessToken ?? "", "\(settings.delaySeconds)s"].joined(separator: "\t"))
+            PortalOutput.row([settings.channel, settings.configured ? "configured" : "-", settings.baseUrl ?? "", settings.accountId ?? "",
+                   settings.accessToken ?? "", "\(settings.delaySeconds)s"])
         }
     }
 }

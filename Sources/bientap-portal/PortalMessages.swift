@@ -2,6 +2,15 @@ import Foundation
 import PortalServer
 import VietText
 
+/// What the commands print on standard output. Names, paths and addresses in it came from an
+/// operator or the database, so whatever a terminal would act on is shown visibly instead.
+enum PortalOutput {
+    static func say(_ text: String) { print(TerminalSafeText.lines(text)) }
+
+    /// One row of a listing: its cells between tabs, a tab or line break inside a cell shown.
+    static func row(_ cells: [String]) { print(cells.map(TerminalSafeText.line).joined(separator: "\t")) }
+}
+
 /// What `bientap-portal` says to its operator: Vietnamese, or English with LANG=en*.
 enum PortalMessages {
     static let language = UILanguage.fromEnvironment(ProcessInfo.processInfo.environment)

@@ -29,7 +29,7 @@ struct RatesImport: AsyncParsableCommand {
         } catch let invalid as Store.InvalidRateTable {
             throw Failed(PortalMessages.badRateTable(file, invalid.problem))
         }
-        print(PortalMessages.rateTableAdded(table.name, site: table.site, from: table.effectiveFrom))
+        PortalOutput.say(PortalMessages.rateTableAdded(table.name, site: table.site, from: table.effectiveFrom))
     }
 }
 
@@ -41,7 +41,7 @@ struct RatesList: AsyncParsableCommand {
     func run() async throws {
         for table in try await withStore(database, { try await $0.rateTables() }) {
             let share = table.percentOf.map { "\(String(format: "%g", $0.percent))% \($0.site)" } ?? ""
-            print([table.effectiveFrom, table.site ?? "*", table.name, table.genres.map(\.code).joined(separator: ","), share].joined(separator: "\t"))
+            PortalOutput.row([table.effectiveFrom, table.site ?? "*", table.name, table.genres.map(\.code).joined(separator: ","), share])
         }
     }
 }

@@ -32,8 +32,8 @@ struct SocialFakesCommand: AsyncParsableCommand {
             throw Failed(PortalMessages.cannotListen("127.0.0.1:\(port)", "\(error)"))
         }
         // Scripts and the demo read these two lines.
-        print("facebook \(facebook.baseURL) page-id=\(facebook.pageID) page-token=\(facebook.pageToken)")
-        print("zalo \(zalo.baseURL) oa-id=\(zalo.oaID) access-token=\(zalo.accessToken) refresh-token=\(zalo.refreshToken) app-id=\(zalo.appID) secret-key=\(zalo.secretKey)")
+        PortalOutput.say("facebook \(facebook.baseURL) page-id=\(facebook.pageID) page-token=\(facebook.pageToken)")
+        PortalOutput.say("zalo \(zalo.baseURL) oa-id=\(zalo.oaID) access-token=\(zalo.accessToken) refresh-token=\(zalo.refreshToken) app-id=\(zalo.appID) secret-key=\(zalo.secretKey)")
         ConsoleOutput.flush()
         while true {
             if let parent = exitWithParent, getppid() != parent { break }

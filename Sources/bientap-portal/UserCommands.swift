@@ -56,8 +56,8 @@ struct UserAdd: AsyncParsableCommand {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, !trimmed.contains(where: { $0.isWhitespace }) else { throw Failed(PortalMessages.badUserName(name)) }
         let token = try await withStore(database) { try await $0.addUser(name: trimmed, displayName: displayName ?? trimmed, grants: grants) }
-        print(PortalMessages.userCreated(trimmed, role: grant.role, sites: grant.site))
-        print(token)
+        PortalOutput.say(PortalMessages.userCreated(trimmed, role: grant.role, sites: grant.site))
+        PortalOutput.say(token)
     }
 }
 
@@ -80,7 +80,7 @@ struct UserPasswd: AsyncParsableCommand {
         }
         guard password.count >= Store.minimumPasswordLength else { throw tooShort }
         try await withStore(database) { try await $0.setPassword(name: name, password: password) }
-        print(PortalMessages.passwordSet(name))
+        PortalOutput.say(PortalMessages.passwordSet(name))
     }
 }
 
@@ -96,7 +96,7 @@ struct UserGrant: AsyncParsableCommand {
     func run() async throws {
         let grants = try grant.grants()
         let added = try await withStore(database) { try await $0.grant(name: name, grants) }
-        print(PortalMessages.granted(name, added.count))
+        PortalOutput.say(PortalMessages.granted(name, added.count))
     }
 }
 
@@ -122,13 +122,13 @@ struct UserRevoke: AsyncParsableCommand {
     func run() async throws {
         if tokens {
             let count = try await withStore(database) { try await $0.revokeTokens(name: name) }
-            print(PortalMessages.tokensRevoked(name, count))
+            PortalOutput.say(PortalMessages.tokensRevoked(name, count))
             return
         }
         guard let role else { throw Failed(PortalMessages.revokeWhat) }
         let grants = try GrantOptions.parse(["--role", role] + site.flatMap { ["--site", $0] }).grants()
         let removed = try await withStore(database) { try await $0.revoke(name: name, grants) }
-        print(PortalMessages.revoked(name, removed))
+        PortalOutput.say(PortalMessages.revoked(name, removed))
     }
 }
 
@@ -147,7 +147,7 @@ struct UserUnlock: AsyncParsableCommand {
 
     func run() async throws {
         let count = try await withStore(database) { try await $0.clearSignInFailures(name: name, peer: address) }
-        print(PortalMessages.unlocked(name, count))
+        PortalOutput.say(PortalMessages.unlocked(name, count))
     }
 }
 
@@ -161,8 +161,8 @@ struct UserList: AsyncParsableCommand {
         for account in accounts {
             let grants = account.grants.map { "\($0.role.rawValue)@\($0.site ?? "*")" }.joined(separator: " ")
             let how = [account.hasPassword ? PortalMessages.hasPassword : nil, account.hasSecondFactor ? "TOTP" : nil].compactMap { $0 }
-            print([account.name, account.displayName, grants.isEmpty ? "-" : grants,
-                   how.isEmpty ? "-" : how.joined(separator: "+"), PortalMessages.liveTokens(account.liveTokens)].joined(separator: "\t"))
+            PortalOutput.row([account.name, account.displayName, grants.isEmpty ? "-" : grants,
+                   how.isEmpty ? "-" : how.joined(separator: "+"), PortalMessages.liveTokens(account.liveTokens)])
         }
     }
 }
@@ -182,8 +182,8 @@ struct UserToken: AsyncParsableCommand {
     func run() async throws {
         guard (1...366).contains(days) else { throw Failed(PortalMessages.badDays(days)) }
         let issued = try await withStore(database) { try await $0.issueToken(name: name, lifetime: TimeInterval(days) * 86400) }
-        print(PortalMessages.tokenIssued(name, until: issued.expiresAt))
-        print(issued.token)
+        PortalOutput.say(PortalMessages.tokenIssued(name, until: issued.expiresAt))
+        PortalOutput.say(issued.token)
     }
 }
 
@@ -203,11 +203,11 @@ struct UserSecondFactor: AsyncParsableCommand {
     func run() async throws {
         let secret = try await withStore(database) { try await $0.setSecondFactor(name: name, enabled: !off) }
         guard let secret else {
-            print(PortalMessages.secondFactorOff(name))
+            PortalOutput.say(PortalMessages.secondFactorOff(name))
             return
         }
-        print(PortalMessages.secondFactorOn(name, secret: Base32.encode(secret)))
-        print(TOTP(secret: secret).authenticatorURL(account: name, issuer: "bientap"))
+        PortalOutput.say(PortalMessages.secondFactorOn(name, secret: Base32.encode(secret)))
+        PortalOutput.say(TOTP(secret: secret).authenticatorURL(account: name, issuer: "bientap"))
     }
 }
 

@@ -38,7 +38,7 @@ public struct Credentials: Sendable, Equatable {
 
     public func save(environment: [String: String]) throws {
         let path = Self.path(environment: environment)
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
         func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
         var text = "# Written by `bientap login`; `bientap logout` removes it. Keep it private.\n"
         text += "portal = \(quoted(portal))\nuser = \(quoted(user))\ntoken = \(quoted(token))\n"

@@ -38,7 +38,7 @@ final class SpellService: @unchecked Sendable {
             checker.lexicon.add(word: word)
             self.checker = checker
             do {
-                let directory = (self.userDictionary as NSString).deletingLastPathComponent
+                let directory = URL(fileURLWithPath: self.userDictionary).deletingLastPathComponent().path
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 if !FileManager.default.fileExists(atPath: self.userDictionary) {
                     // A failure shows at the open below.

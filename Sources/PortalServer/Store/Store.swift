@@ -116,10 +116,10 @@ public final class Store: @unchecked Sendable {
         let store: Store
         switch location {
         case .sqlite(let path):
-            let directory = (path as NSString).deletingLastPathComponent
-            if !directory.isEmpty {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            }
+            // Not NSString's `deletingLastPathComponent`: Foundation traps on some one-component
+            // paths (`sqlite:x`), where URL's answers the working directory.
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let writer = try openSQLite(path)
             let checkpointer: SQLiteCheckpointer
             do {
@@ -132,7 +132,7 @@ public final class Store: @unchecked Sendable {
                 throw error
             }
             store = Store(writer: .sqlite(SQLiteDatabase(pool: SQLiteConnectionPool([writer]), logger: quiet)), clock: clock,
-                          fileDirectory: directory.isEmpty ? FileManager.default.currentDirectoryPath : directory)
+                          fileDirectory: directory)
             store.stateLock.withLock { store.checkpointer = checkpointer }
             do {
                 try await Migrations.apply(to: store)

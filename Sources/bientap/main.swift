@@ -339,12 +339,16 @@ enum SpellInputs {
             if name == "-" {
                 data = FileHandle.standardInput.readDataToEndOfFile()
             } else {
-                guard let contents = FileManager.default.contents(atPath: name) else {
-                    var isDirectory: ObjCBool = false
-                    let reason = !FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory) ? Strings.noSuchFile
-                        : isDirectory.boolValue ? Strings.isDirectory : Strings.notReadable
+                // Read through a handle, not `FileManager.contents(atPath:)`, which answers nil for
+                // what is not a regular file: a pipe (`bientap spell <(…)`) or /dev/stdin.
+                var isDirectory: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory)
+                guard exists, !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: name),
+                      let contents = try? handle.readToEnd() ?? Data() else {
+                    let reason = !exists ? Strings.noSuchFile : isDirectory.boolValue ? Strings.isDirectory : Strings.notReadable
                     throw Failed(message: Strings.spellCannotRead(name, reason)(language), status: 2)
                 }
+                try? handle.close()
                 data = contents
             }
             if let text = String(data: data, encoding: .utf8) { return (name, text) }

@@ -102,6 +102,17 @@ final class SpellCommandTests: XCTestCase {
         XCTAssertTrue(bad.err.contains("UTF-8"), bad.err)
     }
 
+    /// A file that is not a regular one — a pipe, as `bientap spell <(…)` or /dev/stdin gives —
+    /// is read like any other; a directory is refused as one.
+    func testPipesAreReadAndADirectoryIsNamedAsOne() throws {
+        let piped = try run(["spell", "/dev/stdin"], stdin: "Tôi đi hocj\n")
+        XCTAssertEqual(piped.status, 1, piped.err)
+        XCTAssertTrue(piped.out.hasPrefix("/dev/stdin:1:8: hocj"), piped.out)
+        let folder = try run(["spell", NSTemporaryDirectory()], language: "en_US.UTF-8")
+        XCTAssertEqual(folder.status, 2)
+        XCTAssertTrue(folder.err.contains("it is a directory"), folder.err)
+    }
+
     func testNormalizeWritesNFCInTheChosenStyle() throws {
         let nfd = "Hoà bình, THUỶ lợi".decomposedStringWithCanonicalMapping
         let result = try run(["normalize", "--style", "new", "-"], stdin: nfd)

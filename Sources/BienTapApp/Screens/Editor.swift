@@ -755,33 +755,25 @@ public struct EditorState {
         guard var shown = merge else { return [] }
         switch matcher.feed(pressed, context: AppActions.merge, keymap: keymap) {
         case .action(let id):
-            switch id {
-            case .takeTheirs, .takeMine, .takeBoth, .takeCombined:
-                let choice: LineMerge.Choice = id == .takeTheirs ? .theirs : id == .takeMine ? .mine : id == .takeBoth ? .both : .combined
-                if !shown.choose(choice) { notify((choice == .both ? Strings.bothNotOffered : Strings.notOffered)(language)) }
-            case .nextHunk, .previousHunk:
-                shown.step(by: id == .nextHunk ? 1 : -1, width: width, visibleRows: bodyRows, theme: theme, language: language)
-            case .applyMerge:
+            switch shown.perform(id, width: width, visibleRows: bodyRows, theme: theme, language: language) {
+            case .stay(let notice):
+                merge = shown
+                if let notice { notify(notice) }
+            case .apply:
                 merge = nil
                 return applyMerge(shown)
-            case .back, .quit:
+            case .leave:
                 merge = nil
                 statusError = Strings.mergeLeft(shown.theirRevision, save: key(forAction: .save))(language)
-                return []
             case .help:
                 merge = nil
                 help = PagerState()
-                return []
-            default:
-                let count = shown.layout(width: width, theme: theme, language: language).lines.count
-                if let move = id.move { shown.pager.apply(move, lineCount: count, visibleRows: bodyRows) }
             }
         case .pending:
             break
         case .unbound:
             notify(Strings.unboundKey(pressed.name, help: key(forAction: .help))(language))
         }
-        merge = shown
         return []
     }
 

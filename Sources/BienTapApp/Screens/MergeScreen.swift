@@ -27,6 +27,38 @@ struct MergeScreen {
 
     var hunkCount: Int { merge.hunks.count }
 
+    /// What a merge-view action leaves the editor to do.
+    enum Outcome: Equatable {
+        /// Still merging; a notice for the status bar when the action could not be done.
+        case stay(notice: String?)
+        /// Save the merged text.
+        case apply
+        /// Back to my text, unmerged.
+        case leave
+        case help
+    }
+
+    /// Does `id` to the view: a choice for the current hunk, a step between hunks, a scroll.
+    mutating func perform(_ id: DeskAction, width: Int, visibleRows: Int, theme: Theme, language: UILanguage) -> Outcome {
+        switch id {
+        case .takeTheirs, .takeMine, .takeBoth, .takeCombined:
+            let choice: LineMerge.Choice = id == .takeTheirs ? .theirs : id == .takeMine ? .mine : id == .takeBoth ? .both : .combined
+            return .stay(notice: choose(choice) ? nil : (choice == .both ? Strings.bothNotOffered : Strings.notOffered)(language))
+        case .nextHunk, .previousHunk:
+            step(by: id == .nextHunk ? 1 : -1, width: width, visibleRows: visibleRows, theme: theme, language: language)
+        case .applyMerge:
+            return .apply
+        case .back, .quit:
+            return .leave
+        case .help:
+            return .help
+        default:
+            let count = layout(width: width, theme: theme, language: language).lines.count
+            if let move = id.move { pager.apply(move, lineCount: count, visibleRows: visibleRows) }
+        }
+        return .stay(notice: nil)
+    }
+
     mutating func choose(_ choice: LineMerge.Choice) -> Bool {
         let hunks = merge.hunks
         guard hunks.indices.contains(current), hunks[current].choices.contains(choice) else { return false }

@@ -44,6 +44,11 @@ struct RequestLogging: RouterMiddleware {
             case 400..<500: throw APIFailure(.badRequest)
             default: throw APIFailure(.internalError)
             }
+        } catch let locked as SQLiteError where locked.isBusy {
+            // Another process held the database's write lock for the whole wait: try again soon.
+            log(503)
+            context.logger.warning("database busy: \(locked)")
+            throw APIFailure(.serverBusy, retryAfter: 1)
         } catch {
             log(500)
             context.logger.error("internal error: \(error)")

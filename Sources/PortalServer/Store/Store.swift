@@ -38,7 +38,8 @@ public final class Store: @unchecked Sendable {
         }
     }
     private let writer: Connection
-    private let writerSQL: any SQLDatabase
+    /// The writer's connection (the tests look at it).
+    let writerSQL: any SQLDatabase
     private let transactionGate = AsyncGate()
     /// The folder of an SQLite database file, whose free space decides whether the store can
     /// take writes; nil on PostgreSQL, whose server watches its own disk.
@@ -60,6 +61,10 @@ public final class Store: @unchecked Sendable {
     /// What every timestamp the store writes, and every expiry it checks, is read from:
     /// a `Store` method's `now` defaults to it, and the routes and the Scheduler read it too.
     public let clock: any WallClock
+
+    /// How long a transaction waits on SQLite for another process's write lock before the
+    /// store answers that the database is busy.
+    let writeLockPatience: Duration
 
     /// The transaction the current task runs in, and the store it belongs to.
     @TaskLocal private static var openTransaction: ObjectIdentifier?
@@ -108,7 +113,9 @@ public final class Store: @unchecked Sendable {
     }
 
     /// Opens (creating when needed) the database at `location` and brings its schema up to date.
+    /// `writeLockPatience`: how long a transaction on SQLite waits for another process's write lock.
     public static func open(_ location: DatabaseLocation, readers: Int? = nil, clock: any WallClock = SystemClock(),
+                            writeLockPatience: Duration = .seconds(5),
                             logger: Logger = Logger(label: "bientap.store")) async throws -> Store {
         var quiet = logger
         quiet.logLevel = .warning
@@ -132,7 +139,7 @@ public final class Store: @unchecked Sendable {
                 throw error
             }
             store = Store(writer: .sqlite(SQLiteDatabase(pool: SQLiteConnectionPool([writer]), logger: quiet)), clock: clock,
-                          fileDirectory: directory)
+                          fileDirectory: directory, writeLockPatience: writeLockPatience)
             store.stateLock.withLock { store.checkpointer = checkpointer }
             do {
                 try await Migrations.apply(to: store)
@@ -161,7 +168,7 @@ public final class Store: @unchecked Sendable {
                     on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration.coreConfiguration,
                     id: 1, logger: quiet))
             }
-            store = Store(writer: try await connect(), clock: clock, fileDirectory: nil)
+            store = Store(writer: try await connect(), clock: clock, fileDirectory: nil, writeLockPatience: writeLockPatience)
             do {
                 try await Migrations.apply(to: store)
                 for _ in 0..<readerCount {
@@ -191,7 +198,7 @@ public final class Store: @unchecked Sendable {
             // page_size (taken by a new file only, before WAL): a 4 KB page holds one item's row
             // (about 3.5 KB) and leaves the rest unused; a 16 KB page holds four (Docs/performance.md).
             for pragma in ["PRAGMA page_size=16384", "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                           "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"] {
+                           "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=\(SQLiteConnection.busyMilliseconds)"] {
                 try connection.execute(pragma, binds: []) { _ in }
             }
             try Store.installSearchFunction(on: connection)
@@ -202,8 +209,9 @@ public final class Store: @unchecked Sendable {
         return connection
     }
 
-    private init(writer: Connection, clock: any WallClock, fileDirectory: String?) {
+    private init(writer: Connection, clock: any WallClock, fileDirectory: String?, writeLockPatience: Duration) {
         self.writer = writer
+        self.writeLockPatience = writeLockPatience
         self.writerSQL = writer.sql
         self.clock = clock
         self.fileDirectory = fileDirectory
@@ -228,7 +236,11 @@ public final class Store: @unchecked Sendable {
         return try await transactionGate.run {
             try await Store.$openTransaction.withValue(ObjectIdentifier(self)) {
                 // SQLite takes the write lock at once, so two writers never deadlock upgrading a read lock.
-                try await sql.raw(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
+                if case .sqlite(let database) = writer {
+                    try await database.beginImmediate(patience: writeLockPatience)
+                } else {
+                    try await sql.raw("BEGIN").run()
+                }
                 do {
                     let result = try await body()
                     try await sql.raw("COMMIT").run()

@@ -6,6 +6,9 @@ struct SQLiteError: Error, CustomStringConvertible, Sendable {
     let code: Int32
     let message: String
     var description: String { "SQLite (\(code)): \(message)" }
+
+    /// Another connection, maybe in another process, holds a lock this one waited for in vain.
+    var isBusy: Bool { code & 0xFF == SQLITE_BUSY }
 }
 
 /// One connection to an SQLite file through Debian's libsqlite3.
@@ -28,6 +31,9 @@ final class SQLiteConnection: @unchecked Sendable {
     /// The most statements kept: the SQL texts the store sends are a few hundred, but lists
     /// vary their number of binds, so an old statement goes when a new one would exceed this.
     static let keptLimit = 512
+
+    /// How long a statement waits, inside SQLite, for a lock another connection holds.
+    static let busyMilliseconds: Int32 = 5000
 
     /// Opens (creating when needed) the file at `path`.
     init(path: String) throws {
@@ -94,6 +100,20 @@ final class SQLiteConnection: @unchecked Sendable {
                 guard status == SQLITE_ROW else { throw SQLiteConnection.error(status, handle) }
                 try onRow(SQLiteRow(statement: statement, columns: kept.columns(of: statement)))
             }
+        }
+    }
+
+    /// `BEGIN IMMEDIATE` without SQLite's busy wait: false at once when another connection (here
+    /// or in another process) holds the write lock, so that the caller can wait without holding
+    /// its thread.
+    func beginImmediate() throws -> Bool {
+        try withHandle { _ = sqlite3_busy_timeout($0, 0) }
+        defer { _ = try? withHandle { sqlite3_busy_timeout($0, Self.busyMilliseconds) } }
+        do {
+            try execute("BEGIN IMMEDIATE", binds: []) { _ in }
+            return true
+        } catch let error as SQLiteError where error.isBusy {
+            return false
         }
     }
 

@@ -32,6 +32,21 @@ struct SQLiteDatabase: SQLDatabase {
         try await pool.run(sql, binds: binds, offloaded: Self.readsEveryRow(sql)) { onRow($0) }
     }
 
+    /// `BEGIN IMMEDIATE`, for a transaction that will write. While another process (the command
+    /// line, a backup) holds the write lock the task sleeps between tries, rather than SQLite's
+    /// busy handler holding one of the few threads every request shares; SQLite's BUSY once
+    /// `patience` has passed.
+    func beginImmediate(patience: Duration = .milliseconds(Int64(SQLiteConnection.busyMilliseconds))) async throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now + patience
+        var pause = Duration.milliseconds(1)
+        while try await !pool.withConnection({ try $0.beginImmediate() }) {
+            guard clock.now < deadline else { throw SQLiteError(code: SQLITE_BUSY, message: "database is locked") }
+            try await Task.sleep(for: pause)
+            pause = min(pause * 2, .milliseconds(50))
+        }
+    }
+
     /// Whether `sql` calls the search function.
     static func readsEveryRow(_ sql: String) -> Bool {
         var sql = sql
@@ -60,13 +75,20 @@ final class SQLiteConnectionPool: @unchecked Sendable {
     /// Runs `sql` on a free connection: here, or on NIO's thread pool when `offloaded`.
     func run(_ sql: String, binds: [any Encodable & Sendable], offloaded: Bool = false,
              onRow: @escaping @Sendable (SQLiteRow) -> Void) async throws {
-        let connection = await take()
-        defer { giveBack(connection) }
         if offloaded {
+            let connection = await take()
+            defer { giveBack(connection) }
             try await NIOThreadPool.singleton.runIfActive { try connection.execute(sql, binds: binds, onRow: onRow) }
         } else {
-            try connection.execute(sql, binds: binds, onRow: onRow)
+            try await withConnection { try $0.execute(sql, binds: binds, onRow: onRow) }
         }
+    }
+
+    /// `body` with a free connection, on the calling task.
+    func withConnection<T>(_ body: (SQLiteConnection) throws -> T) async throws -> T {
+        let connection = await take()
+        defer { giveBack(connection) }
+        return try body(connection)
     }
 
     private func take() async -> SQLiteConnection {

@@ -61,6 +61,27 @@ final class WordModelTests: XCTestCase {
         XCTAssertEqual(errors("Bộ nhớ memory của máy chủ giá 5 usd, dung lượng storage lớn.").map(\.word), [])
     }
 
+    func testWordsTheEnglishListKnowsAreForeignUnlessAFixFitsBesideThem() throws {
+        try XCTSkipUnless(FileManager.default.fileExists(atPath: Lexicon.englishWordList), "wamerican is not installed")
+        let text = "Anh ấy nói hey rồi bỏ đi. Ổ cắm slot thứ hai của máy IBM đã hỏng; hợp đồng ký tháng 20-Dec và hết hạn."
+        XCTAssertEqual(errors(text).map(\.word), [])
+        // Without the list they are Vietnamese non-words and a name one slip from Đéc.
+        var lexicon = Lexicon.standard()
+        lexicon.readEnglish(from: nil)
+        XCTAssertEqual(SpellChecker(lexicon: lexicon).check(text).filter { $0.kind == .nonword }.map(\.word), ["hey", "slot", "Dec"])
+        // A list that cannot be read knows no word.
+        lexicon.readEnglish(from: "/nonexistent/american-english")
+        XCTAssertEqual(SpellChecker(lexicon: lexicon).check(text).filter { $0.kind == .nonword }.map(\.word), ["hey", "slot", "Dec"])
+        // An English word where a syllable a slip away fits its neighbour is a slip (tip for tiếp; Thur, keys for Thủ).
+        let slips = errors("Công việc vẫn tip tục như cũ. Thur trưởng các cơ quan họp.")
+        XCTAssertEqual(slips.map(\.word), ["tip", "Thur"])
+        XCTAssertEqual(slips.map { $0.suggestions.first }, ["tiếp", "Thủ"])
+    }
+
+    func testAbbreviationsThePressWritesInLowerCaseAreWords() {
+        XCTAssertEqual(errors("Nhiều sv, hs và gv của trường đh đã đến; Hđxx tuyên án.").map(\.word), [])
+    }
+
     func testTypoedSyllablesInPlainLettersAreStillFound() {
         XCTAssertEqual(errors("Công tác tronh năm qua.").map(\.word), ["tronh"])
         // A list item's letter is no foreign word that would make "giz" part of an English run.

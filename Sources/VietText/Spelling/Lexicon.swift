@@ -51,6 +51,8 @@ public struct Lexicon: Sendable {
         var modelWords = 0
         /// Words that are no syllable the counted prose writes in lower case often (taxi, kilômet).
         @exclusivity(unchecked) var countedLoanwords: Set<String> = []
+        /// The English word list foreign words are read against (none by default; read when first asked).
+        var english = EnglishWords(path: nil)
         /// Each syllable's one-slip neighbours, worked out once for every check that shares the tables.
         let slipNeighbours = SharedCache<Int, [(id: Int, cost: Double)]>()
         /// Each word's nearest loanword, whether it reads as foreign and the syllables near it, the same.
@@ -63,7 +65,7 @@ public struct Lexicon: Sendable {
             (copy.entries, copy.bySpelling, copy.attestedCount, copy.words) = (entries, bySpelling, attestedCount, words)
             (copy.bySkeleton, copy.pairs, copy.confusions) = (bySkeleton, pairs, confusions)
             (copy.pairCounts, copy.modelWords, copy.countedLoanwords) = (pairCounts, modelWords, countedLoanwords)
-            copy.triples = triples
+            (copy.triples, copy.english) = (triples, english)
             return copy
         }
     }
@@ -110,6 +112,8 @@ public struct Lexicon: Sendable {
     func pairCount(_ first: Int, _ second: Int) -> Int { tables.pairCounts(first, second) }
     /// Whether the word model counted entries `a`, `b`, `c` in a row often, read in place.
     func hasTriple(_ a: Int, _ b: Int, _ c: Int) -> Bool { tables.triples.contains(a, b, c) }
+    /// Whether the English word list knows `word` (plain letters; the list is read when first asked).
+    func isEnglish(_ word: String) -> Bool { tables.english.knows(word) }
     /// How many three syllables in a row the word model holds (0: none loaded).
     public var modelTriples: Int { tables.triples.count }
     /// Whether the newsroom's word list has the two entries as a pair, read in place.
@@ -124,11 +128,23 @@ public struct Lexicon: Sendable {
     /// Where Debian's hunspell-vi keeps its word list.
     public static let hunspellDictionary = "/usr/share/hunspell/vi_VN.dic"
 
+    /// Where Debian's wamerican keeps its English word list.
+    public static let englishWordList = EnglishWords.debianList
+
     /// The lexicon bientap checks with: Debian's hunspell-vi syllables (when
     /// installed), the newsroom dictionary and words shipped with bientap, the
-    /// confusion table, and the user's dictionary.
+    /// confusion table, the user's dictionary, and Debian's English word list
+    /// (when installed) for the foreign words a text quotes.
     public static func standard(hunspell: String? = hunspellDictionary, user: String? = nil) -> Lexicon {
-        standard(hunspell: hunspell, user: user, model: bundledModel)
+        var lexicon = standard(hunspell: hunspell, user: user, model: bundledModel)
+        lexicon.readEnglish(from: englishWordList)
+        return lexicon
+    }
+
+    /// Reads words in plain letters that are no Vietnamese against the English word list at
+    /// `path` (nil: none): read on the first word that asks, so the load does not pay for it.
+    public mutating func readEnglish(from path: String?) {
+        owned().english = EnglishWords(path: path)
     }
 
     /// The same with the word model read from `model` (nil: none).

@@ -14,6 +14,10 @@ enum NewsroomDictionary {
     IPv4 IPv6 HTTPS DNS QR PDF Word Excel PowerPoint Portal portal
     GDP FDI ODA PCI PAPI ASEAN APEC WTO UNESCO UNICEF WHO
     mét kilômét kilogam tấn hecta héc-ta ha km kg mm cm
+    # Abbreviations the press writes in lower case (sinh viên, học sinh, giáo viên, đại học, cao đẳng,
+    # thành phố, vận động viên, đồng đẳng viên, hội đồng xét xử, nhà xuất bản, kỹ sư, bác sĩ, tiến sĩ,
+    # thạc sĩ, giáo sư, phó giáo sư, điện thoại): no syllable, and a typo seldom makes them
+    sv hs gv đh cđ thpt thcs tp vđv đđv hđxx nxb ks bs ts ths gs pgs đt
     # Peoples and places whose names fall outside the syllable grammar
     Đắk Lắk Nông Kon Tum Plei Ku Krông Pắc Búk Jrai Ê Đê Ba Na Xơ Đăng Hrê H'rê Cor Ca Dong
     H'Mông Mông Ơ Đu Chơ Ro K'Ho Mạ Xtiêng Raglai Bru Vân Kiều Pa Kô Tà Ôi

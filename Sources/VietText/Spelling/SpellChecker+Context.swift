@@ -35,6 +35,12 @@ extension SpellChecker {
         /// more), where the syllable written was not, needs only this, even beside neighbours
         /// that make a word with the syllable written (a slip that fits each neighbour alone).
         public var tripleRatio = 500.0
+        /// Words the English list knows (hey, slot, Dec) are findings only where a fix this near
+        /// (`candidates(for:)`'s cost: a lost vowel with its marks is 2) was counted `fitting`
+        /// times or more beside a neighbour, and in `fittingShare` of the first one's uses at least.
+        public var fitting = 20
+        public var fittingCost = 2.0
+        public var fittingShare = 0.003
 
         public init() {}
     }
@@ -218,6 +224,23 @@ extension SpellChecker {
 // MARK: - Foreign words
 
 extension SpellChecker {
+    /// Whether a fix among `candidates`, a slip or two away, makes a word the model counted
+    /// often with the syllable `before` or `after` it (entry numbers, nil for none): what a
+    /// word the English list knows needs to be taken for a slip ("tip tục" for tiếp tục).
+    func fitsContext(_ candidates: [Candidate], before: Int?, after: Int?) -> Bool {
+        let bars = contextBars
+        let entries = lexicon.entries
+        /// Counted often, and a share of the first syllable's uses at least.
+        func fits(_ first: Int, _ second: Int) -> Bool {
+            let count = lexicon.pairCount(first, second)
+            return count >= bars.fitting && Double(count) >= bars.fittingShare * Double(first < entries.count ? entries[first].count : 0)
+        }
+        return candidates.contains { candidate in
+            candidate.cost <= bars.fittingCost
+                && ((before.map { fits($0, candidate.id) } ?? false) || (after.map { fits(candidate.id, $0) } ?? false))
+        }
+    }
+
     /// Whether a word in plain ASCII letters reads as foreign (nil: not plain ASCII).
     func isForeignish(lower: String, id: Int, ascii: Bool) -> Bool? {
         guard ascii else { return nil }

@@ -167,6 +167,9 @@ public struct SpellChecker: Sendable {
         /// Telex leftovers and loanwords: fixes that need no context. Other
         /// non-words have none here: theirs are ranked where the word stands.
         var suggestions: [String]
+        /// A word the English list knows (hey, slot, IBM): a finding only where a fix
+        /// one slip away makes a word with a neighbour (`fitsContext`).
+        var needsContext = false
     }
 
     /// A non-word whose fixes wait for the syllable after it.
@@ -176,6 +179,8 @@ public struct SpellChecker: Sendable {
         var text: String
         var candidates: [Candidate]
         var before: Int?
+        /// A finding to drop unless a fix makes a word with the syllable after it.
+        var unconfirmed: Bool
     }
 
     private func facts(of raw: Tokenizer.RawToken, memo: inout Memo) -> Int {
@@ -225,10 +230,14 @@ public struct SpellChecker: Sendable {
         var pass = Pass(checker: self, legacyLines: legacyLines, findings: findings,
                         memo: Memo(lexicon: lexicon, textSize: nfc.utf8.count))
         Tokenizer.forEachRawToken(in: nfc) { pass.read($0) }
-        pass.endRun()
+        pass.endText()
         pass.foreign.close()
         findings = pass.findings
         let memo = pass.memo, foreign = pass.foreign
+        // English words no fix fitted beside either neighbour: left alone.
+        if !pass.unconfirmed.isEmpty {
+            findings = findings.enumerated().filter { !pass.unconfirmed.contains($0.offset) }.map(\.element)
+        }
         // A name written twice or more the same way is a name, not a slip (a misspelling is a one-off).
         if pass.namesSeen {
             findings.removeAll { finding in
@@ -267,6 +276,8 @@ public struct SpellChecker: Sendable {
         var lastConfusion: Finding?
         /// Whether any word stood capitalised inside a sentence (each one counts its own, `timesAsName`).
         var namesSeen = false
+        /// Findings (by index) on English words that need a fix fitting a neighbour, none fitting yet.
+        var unconfirmed: Set<Int> = []
 
         init(checker: SpellChecker, legacyLines: [Int: Finding], findings: [Finding], memo: Memo) {
             (self.checker, self.legacyLines, self.findings, self.memo) = (checker, legacyLines, findings, memo)
@@ -300,6 +311,22 @@ public struct SpellChecker: Sendable {
             findings.append(Finding(line: mid.line, column: mid.column, length: mid.length, word: written, kind: .realword,
                                     reason: .unlikelyPair, suggestions: [suggestion]))
         }
+        /// Keeps the finding on an English word when a fix fits the syllables
+        /// beside it (`after`: the one after, nil at a phrase's end); drops it otherwise.
+        /// A name is judged by the word before it: most words may follow a name (Sa Đéc và).
+        mutating func settle(_ waited: Waiting, after: Int?) {
+            if checker.fitsContext(waited.candidates, before: waited.before, after: waited.place.isName ? nil : after) {
+                unconfirmed.remove(waited.finding)
+            }
+        }
+
+        /// The text ends: a finding still waiting for the word after it is settled without one.
+        mutating func endText() {
+            endRun()
+            if let waited = waiting, waited.unconfirmed { settle(waited, after: nil) }
+            waiting = nil
+        }
+
         /// A phrase ends: its last syllable is judged by the neighbour before it alone.
         mutating func endRun() {
             if !run.isEmpty && !SpellChecker.isSettled(run, at: run.count - 1, known: checker.contextBars.known) {
@@ -312,6 +339,10 @@ public struct SpellChecker: Sendable {
         mutating func read(_ token: Tokenizer.RawToken) {
             var waited: Waiting?
             if waiting != nil { swap(&waited, &waiting) }
+            if let waited, waited.unconfirmed,
+               !((token.kind == .word || token.kind == .capitals) && SpellChecker.adjacent(waited.place, Place(token, facts: -1))) {
+                settle(waited, after: nil)
+            }
             if !legacyLines.isEmpty && legacyLines[token.line] != nil { return }
             let index: Int
             switch token.kind {
@@ -340,6 +371,7 @@ public struct SpellChecker: Sendable {
                 findings[waited.finding].suggestions = checker.ranked(waited.candidates, before: waited.before, after: word.id,
                                                               like: waited.text)
             }
+            if let waited, waited.unconfirmed, SpellChecker.adjacent(waited.place, place) { settle(waited, after: word.id >= 0 ? word.id : nil) }
             let before = lastSyllable.flatMap { SpellChecker.adjacent($0.place, place) ? $0.id : nil }
             lastSyllable = word.id >= 0 ? (place, word.id) : nil
             // Capitals that are no syllable are an abbreviation (UBND); those that are, a heading (THÔNG BÁO).
@@ -359,8 +391,11 @@ public struct SpellChecker: Sendable {
                 // A non-word breaks the run; its fixes wait for the word after it.
                 if let unknown = checker.checkUnknown(token.token, index: index, before: before, memo: &memo) {
                     findings.append(unknown.finding)
+                    // Settled once the word after it is read (or none is).
+                    if unknown.needsContext { unconfirmed.insert(findings.count - 1) }
                     waiting = unknown.waiting.map {
-                        Waiting(finding: findings.count - 1, place: place, text: unknown.finding.word, candidates: $0, before: before)
+                        Waiting(finding: findings.count - 1, place: place, text: unknown.finding.word, candidates: $0, before: before,
+                                unconfirmed: unknown.needsContext)
                     }
                     endRun()
                     return
@@ -400,7 +435,7 @@ public struct SpellChecker: Sendable {
     /// non-word's fixes are ranked with the syllable `before` it; the
     /// candidates come back to be ranked again once the one after it is read.
     private func checkUnknown(_ token: Token, index: Int, before: Int?, memo: inout Memo)
-        -> (finding: Finding, waiting: [Candidate]?)? {
+        -> (finding: Finding, waiting: [Candidate]?, needsContext: Bool)? {
         let verdict: Verdict?
         if let known = memo.verdicts[index] {
             verdict = known
@@ -416,14 +451,19 @@ public struct SpellChecker: Sendable {
             if !token.startsSentence {
                 guard token.length > 1, !looksForeign(memo.words[index].lower), let name = misspeltName(index, memo: &memo)
                 else { return nil }
+                // An English word (Dec, Jan) is a misspelt name only beside words the name makes one with.
+                let waiting = verdict.needsContext ? lexicon.entry(spelt: name.lowercased()).map { [Candidate(key: name, id: $0.id, cost: 0)] } : nil
                 return (Finding(line: token.line, column: token.column, length: token.length, word: token.text,
-                                kind: .nonword, reason: verdict.reason, suggestions: [name]), nil)
+                                kind: .nonword, reason: verdict.reason, suggestions: [name]), waiting, verdict.needsContext)
             }
             if verdict.reason == .invalidSyllable && token.text.unicodeScalars.allSatisfy(\.isASCII) { return nil }
         }
         guard verdict.suggestions.isEmpty else {
+            // A Telex reading that is English too waits for the word after it, with its syllable alone.
+            let composed = verdict.needsContext ? verdict.suggestions.first.flatMap { lexicon.entry(spelt: $0.lowercased()) } : nil
             return (Finding(line: token.line, column: token.column, length: token.length, word: token.text,
-                            kind: .nonword, reason: verdict.reason, suggestions: verdict.suggestions), nil)
+                            kind: .nonword, reason: verdict.reason, suggestions: verdict.suggestions),
+                    composed.map { [Candidate(key: lexicon.entries[$0.id].key, id: $0.id, cost: 0)] }, verdict.needsContext)
         }
         let candidates = memo.candidates[index] ?? candidates(for: token.text)
         memo.candidates[index] = candidates
@@ -432,7 +472,7 @@ public struct SpellChecker: Sendable {
         if candidates.isEmpty && verdict.reason == .invalidSyllable && Self.vowelRuns(memo.words[index].lower) >= 2 { return nil }
         return (Finding(line: token.line, column: token.column, length: token.length, word: token.text, kind: .nonword,
                         reason: verdict.reason, suggestions: ranked(candidates, before: before, after: nil, like: token.text)),
-                candidates)
+                candidates, verdict.needsContext)
     }
 
     /// What `checkUnknown` finds of a word wherever it stands; nil when it is fine.
@@ -445,11 +485,19 @@ public struct SpellChecker: Sendable {
         // Keys that compose a Vietnamese syllable are a Telex leftover before they are a loanword
         // typo ("Thur" is Thủ, not "tour"), even when they spell a syllable of their own (khoong).
         if let composed = telexReading(word) {
+            // Unless it is English too (Mar, bus): then only where the syllable fits ("Thur trưởng").
             return Verdict(reason: .telexLeftover,
-                           suggestions: [composed] + suggestions(for: word).filter { $0 != composed }.prefix(3))
+                           suggestions: [composed] + suggestions(for: word).filter { $0 != composed }.prefix(3),
+                           needsContext: lexicon.isEnglish(word))
         }
         if facts.syllable == nil, let loan = closestLoanword(facts.lower) {
             return Verdict(reason: .misspelledLoanword, suggestions: [loan])
+        }
+        // A word the English list knows (hey, slot, Dec, IBM), not a slip of the newsroom's loanwords
+        // (logistic for logistics), is a slip only where a fix fits its neighbours (`fitsContext`).
+        if lexicon.isEnglish(word) {
+            if facts.syllable == nil && looksForeign(facts.lower) { return nil }
+            return Verdict(reason: facts.syllable == nil ? .invalidSyllable : .unattestedSyllable, suggestions: [], needsContext: true)
         }
         if facts.syllable == nil && looksForeign(facts.lower) { return nil }
         // A syllable its other i/y spelling attests is a variant (quĩ beside quỹ), not a typo;

@@ -37,6 +37,15 @@ final class WordModelTests: XCTestCase {
         XCTAssertEqual(pairsOnly.check(text).filter { $0.kind == .realword }.map(\.word), [])
     }
 
+    func testThreeAsWrittenWithTheSyllableBeyondANeighbourStand() {
+        // "xuất ban chủ" is rare, "xuất bản" common; "ban chủ nhiệm" the model counted.
+        let text = "Hội đồng đề xuất ban chủ nhiệm xem lại kế hoạch."
+        XCTAssertEqual(errors(text).map(\.word), [])
+        var threeOnly = Self.checker
+        threeOnly.contextBars.outer = false
+        XCTAssertEqual(threeOnly.check(text).filter { $0.kind == .realword }.map(\.word), ["ban"])
+    }
+
     func testAtAPhrasesStartHowOftenEachIsWrittenCounts() {
         let found = errors("Cọ thể nói rằng năm nay mùa màng tốt.")
         XCTAssertEqual(found.map(\.word), ["Cọ"])

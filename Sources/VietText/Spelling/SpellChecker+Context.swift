@@ -35,6 +35,8 @@ extension SpellChecker {
         /// more), where the syllable written was not, needs only this, even beside neighbours
         /// that make a word with the syllable written (a slip that fits each neighbour alone).
         public var tripleRatio = 500.0
+        /// Three as written the model counted with the syllable beyond either neighbour stand.
+        public var outer = true
         /// Words the English list knows (hey, slot, Dec) are findings only where a fix this near
         /// (`candidates(for:)`'s cost: a lost vowel with its marks is 2) was counted `fitting`
         /// times or more beside a neighbour, and in `fittingShare` of the first one's uses at least.

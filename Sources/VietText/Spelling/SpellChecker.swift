@@ -276,6 +276,8 @@ public struct SpellChecker: Sendable {
         var lastConfusion: Finding?
         /// Whether any word stood capitalised inside a sentence (each one counts its own, `timesAsName`).
         var namesSeen = false
+        /// A real-word finding waiting for the syllable after its right neighbour (`settleRealWord`).
+        var pendingRealWord: (finding: Finding, mid: Int, right: Place)?
         /// Findings (by index) on English words that need a fix fitting a neighbour, none fitting yet.
         var unconfirmed: Set<Int> = []
 
@@ -306,10 +308,29 @@ public struct SpellChecker: Sendable {
                 memo.triples.record(key, fix: fix)
             }
             guard let fix else { return }
+            // Three as written with the syllable before the left neighbour, counted by the model, stand.
+            if checker.contextBars.outer, let left, index >= 2, SpellChecker.adjacent(run[index - 2], run[index - 1]),
+               checker.lexicon.hasTriple(run[index - 2].id, left, id) { return }
             let written = memo.words[mid.facts].spelling
             let suggestion = SpellChecker.matchCase(of: written, checker.lexicon.entries[fix].key, style: checker.style ?? .new)
-            findings.append(Finding(line: mid.line, column: mid.column, length: mid.length, word: written, kind: .realword,
-                                    reason: .unlikelyPair, suggestions: [suggestion]))
+            let finding = Finding(line: mid.line, column: mid.column, length: mid.length, word: written, kind: .realword,
+                                  reason: .unlikelyPair, suggestions: [suggestion])
+            // So do three with the syllable after the right neighbour: the finding waits for it.
+            if checker.contextBars.outer, hasRight {
+                pendingRealWord = (finding, id, run[index + 1])
+            } else {
+                findings.append(finding)
+            }
+        }
+
+        /// Settles the real-word finding waiting for the syllable `next` (nil: none follows its
+        /// right neighbour): three as written that the model counted stand.
+        mutating func settleRealWord(next: Place?) {
+            guard let pending = pendingRealWord else { return }
+            pendingRealWord = nil
+            if let next, next.id >= 0, SpellChecker.adjacent(pending.right, next),
+               checker.lexicon.hasTriple(pending.mid, pending.right.id, next.id) { return }
+            findings.append(pending.finding)
         }
         /// Keeps the finding on an English word when a fix fits the syllables
         /// beside it (`after`: the one after, nil at a phrase's end); drops it otherwise.
@@ -322,6 +343,7 @@ public struct SpellChecker: Sendable {
 
         /// The text ends: a finding still waiting for the word after it is settled without one.
         mutating func endText() {
+            settleRealWord(next: nil)
             endRun()
             if let waited = waiting, waited.unconfirmed { settle(waited, after: nil) }
             waiting = nil
@@ -343,14 +365,23 @@ public struct SpellChecker: Sendable {
                !((token.kind == .word || token.kind == .capitals) && SpellChecker.adjacent(waited.place, Place(token, facts: -1))) {
                 settle(waited, after: nil)
             }
-            if !legacyLines.isEmpty && legacyLines[token.line] != nil { return }
+            if !legacyLines.isEmpty && legacyLines[token.line] != nil {
+                settleRealWord(next: nil)
+                return
+            }
             let index: Int
             switch token.kind {
             case .word, .capitals:
                 index = checker.facts(of: token, memo: &memo)
+                if pendingRealWord != nil {
+                    var next = Place(token, facts: index)
+                    next.id = memo.words[index].id
+                    settleRealWord(next: next)
+                }
                 previous = (Place(token, facts: index), nil)
                 foreign.read(token, foreignish: memo.words[index].foreignish)
             default:
+                settleRealWord(next: nil)
                 if token.kind == .punctuation, let previous, previous.place.line == token.line {
                     let text = previous.text ?? memo.words[previous.place.facts].spelling
                     findings.append(checker.spaceBefore(token.token, after: previous.place, written: text))

@@ -525,9 +525,11 @@ public struct SpellChecker: Sendable {
             return Verdict(reason: .misspelledLoanword, suggestions: [loan])
         }
         // A word the English list knows (hey, slot, Dec, IBM), not a slip of the newsroom's loanwords
-        // (logistic for logistics), is a slip only where a fix fits its neighbours (`fitsContext`).
-        if lexicon.isEnglish(word) {
-            if facts.syllable == nil && looksForeign(facts.lower) { return nil }
+        // (logistic for logistics), or a press abbreviation (sv, đt), is a slip only where a fix fits
+        // its neighbours (`fitsContext`).
+        let abbreviation = word.first?.isLowercase == true && NewsroomDictionary.pressAbbreviations.contains(facts.lower)
+        if abbreviation || lexicon.isEnglish(word) {
+            if !abbreviation && facts.syllable == nil && looksForeign(facts.lower) { return nil }
             return Verdict(reason: facts.syllable == nil ? .invalidSyllable : .unattestedSyllable, suggestions: [], needsContext: true)
         }
         if facts.syllable == nil && looksForeign(facts.lower) { return nil }

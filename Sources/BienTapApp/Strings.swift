@@ -245,6 +245,7 @@ public enum Strings {
         Localized(vi: "--style: chọn \(first) hoặc \(second), không cả hai", en: "--style: choose \(first) or \(second), not both")
     }
     public static let spellVariantStyle = Localized(vi: "đúng, nhưng không theo cách viết đã chọn", en: "right, but not the spelling the house style chose")
+    public static let spellAbbreviation = Localized(vi: "chữ viết tắt: văn bản hành chính viết đầy đủ", en: "an abbreviation: official prose writes it out")
     public static let spellDecomposed = Localized(vi: "chữ ở dạng tổ hợp (NFD), nên chuẩn hoá sang NFC",
                                                   en: "decomposed (NFD) letters; normalise to NFC")
     public static func spellLegacyEncoding(_ encoding: LegacyEncoding) -> Localized {

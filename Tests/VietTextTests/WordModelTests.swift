@@ -91,12 +91,19 @@ final class WordModelTests: XCTestCase {
     }
 
     /// The press's lower-case abbreviations are read as the English list's words are: a slip where
-    /// a syllable a slip away fits beside them ("đt" lost the vowel of đất), left alone elsewhere.
+    /// a syllable a slip away fits beside them ("đt" lost the vowel of đất), with the words the
+    /// abbreviation stands for as the second fix; elsewhere a style note naming those words.
     func testPressAbbreviationsAreSlipsOnlyWhereAFixFitsBesideThem() {
-        XCTAssertEqual(errors("Ông là gv dạy toán ở trường.").map(\.word), [])
+        let note = findings("Ông là gv dạy toán ở trường.")
+        XCTAssertEqual(note.map(\.word), ["gv"])
+        XCTAssertEqual(note.first?.kind, .style)
+        XCTAssertEqual(note.first?.reason, .abbreviation)
+        XCTAssertEqual(note.first?.suggestions, ["giáo viên"])
         let slip = errors("Người dân được cấp giấy chứng nhận quyền sử dụng đt đai.")
         XCTAssertEqual(slip.map(\.word), ["đt"])
-        XCTAssertEqual(slip.first?.suggestions.first, "đất")
+        XCTAssertEqual(slip.first?.suggestions.prefix(2), ["đất", "điện thoại"])
+        // Capitalised, it is a name or a heading's word, not the press's abbreviation.
+        XCTAssertFalse(findings("Gv Nguyễn Văn An dạy toán.").contains { $0.reason == .abbreviation })
     }
 
     func testTypoedSyllablesInPlainLettersAreStillFound() {

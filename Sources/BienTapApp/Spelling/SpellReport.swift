@@ -59,6 +59,7 @@ public enum SpellReport {
         case .repeatedWord: return Strings.spellRepeated
         case .spaceBeforePunctuation: return Strings.spellSpaceBeforePunctuation
         case .variantStyle: return Strings.spellVariantStyle
+        case .abbreviation: return Strings.spellAbbreviation
         }
     }
 }

@@ -2,13 +2,15 @@
 /// written with and a general Vietnamese word list lacks. One entry a line;
 /// an entry of several words adds each of them.
 enum NewsroomDictionary {
-    /// Abbreviations the press writes in lower case (sinh viên, học sinh, giáo viên, đại học, cao
-    /// đẳng, thành phố, vận động viên, đồng đẳng viên, hội đồng xét xử, nhà xuất bản, kỹ sư, bác sĩ,
-    /// tiến sĩ, thạc sĩ, giáo sư, phó giáo sư, điện thoại). Not words of the dictionary: a slip
-    /// makes some of them too ("đt" for đất), so each is read as the English list's words are, a
-    /// finding only where a syllable a slip away fits its neighbours ("đt đai").
-    static let pressAbbreviations: Set<String> = [
-        "sv", "hs", "gv", "đh", "cđ", "thpt", "thcs", "tp", "vđv", "đđv", "hđxx", "nxb", "ks", "bs", "ts", "ths", "gs", "pgs", "đt",
+    /// Abbreviations the press writes in lower case, and the words they stand for. Not words of the
+    /// dictionary: a slip makes some of them too ("đt" for đất), so each is read as the English
+    /// list's words are, a finding where a syllable a slip away fits its neighbours ("đt đai"), and
+    /// elsewhere a style note naming the words to write out in official prose.
+    static let pressAbbreviations: [String: String] = [
+        "sv": "sinh viên", "hs": "học sinh", "gv": "giáo viên", "đh": "đại học", "cđ": "cao đẳng",
+        "thpt": "trung học phổ thông", "thcs": "trung học cơ sở", "tp": "thành phố", "vđv": "vận động viên",
+        "đđv": "đồng đẳng viên", "hđxx": "hội đồng xét xử", "nxb": "nhà xuất bản", "ks": "kỹ sư", "bs": "bác sĩ",
+        "ts": "tiến sĩ", "ths": "thạc sĩ", "gs": "giáo sư", "pgs": "phó giáo sư", "đt": "điện thoại",
     ]
 
     static let text = """

@@ -21,6 +21,7 @@ public struct Finding: Equatable, Sendable {
         case repeatedWord             // của của
         case spaceBeforePunctuation   // "bài ,"
         case variantStyle             // hàng năm where the house style writes hằng năm
+        case abbreviation             // sv, where official prose writes sinh viên
     }
 
     public var line: Int
@@ -234,9 +235,19 @@ public struct SpellChecker: Sendable {
         pass.foreign.close()
         findings = pass.findings
         let memo = pass.memo, foreign = pass.foreign
-        // English words no fix fitted beside either neighbour: left alone.
+        // English words no fix fitted beside either neighbour: left alone. A press abbreviation is a
+        // style note naming the words it stands for there, and their second fix where one fitted.
         if !pass.unconfirmed.isEmpty {
-            findings = findings.enumerated().filter { !pass.unconfirmed.contains($0.offset) }.map(\.element)
+            findings = findings.enumerated().compactMap { offset, finding in
+                guard pass.unconfirmed.contains(offset) else { return finding }
+                guard let expansion = Self.expansion(of: finding) else { return nil }
+                return Finding(line: finding.line, column: finding.column, length: finding.length, word: finding.word,
+                               kind: .style, reason: .abbreviation, suggestions: [expansion])
+            }
+        }
+        for index in findings.indices where findings[index].kind == .nonword {
+            guard let expansion = Self.expansion(of: findings[index]), !findings[index].suggestions.contains(expansion) else { continue }
+            findings[index].suggestions.insert(expansion, at: min(1, findings[index].suggestions.count))
         }
         // A name written twice or more the same way is a name, not a slip (a misspelling is a one-off).
         if pass.namesSeen {
@@ -506,6 +517,12 @@ public struct SpellChecker: Sendable {
                 candidates, verdict.needsContext)
     }
 
+    /// The words a press abbreviation written in lower case stands for (sv: sinh viên).
+    private static func expansion(of finding: Finding) -> String? {
+        guard finding.word.first?.isLowercase == true else { return nil }
+        return NewsroomDictionary.pressAbbreviations[finding.word.lowercased()]
+    }
+
     /// What `checkUnknown` finds of a word wherever it stands; nil when it is fine.
     private func verdict(on word: String, facts: WordFacts) -> Verdict? {
         // One letter alone is a list item (a, b), a unit (m) or a sign (x), not a misspelling.
@@ -527,7 +544,7 @@ public struct SpellChecker: Sendable {
         // A word the English list knows (hey, slot, Dec, IBM), not a slip of the newsroom's loanwords
         // (logistic for logistics), or a press abbreviation (sv, đt), is a slip only where a fix fits
         // its neighbours (`fitsContext`).
-        let abbreviation = word.first?.isLowercase == true && NewsroomDictionary.pressAbbreviations.contains(facts.lower)
+        let abbreviation = word.first?.isLowercase == true && NewsroomDictionary.pressAbbreviations[facts.lower] != nil
         if abbreviation || lexicon.isEnglish(word) {
             if !abbreviation && facts.syllable == nil && looksForeign(facts.lower) { return nil }
             return Verdict(reason: facts.syllable == nil ? .invalidSyllable : .unattestedSyllable, suggestions: [], needsContext: true)

@@ -57,6 +57,23 @@ struct SQLiteConnectionTests {
         }
     }
 
+    /// Every connection of the store, the writer's and the readers', reads the file through a memory map.
+    @Test func theStoresConnectionsMapTheFile() async throws {
+        try await TemporaryDatabase.with(.sqlite) { db in
+            var sizes: [Int64] = []
+            // Without readers, statements go to the writer; with two, to the readers' pool.
+            for readers in [0, 2] {
+                let store = try await Store.open(db.location, readers: readers)
+                for connection in (store.sql as? SQLiteDatabase)?.pool.connections ?? [] {
+                    sizes.append(try rows(connection, "PRAGMA mmap_size").first?.decode(column: "mmap_size", as: Int64.self) ?? 0)
+                }
+                try await store.close()
+            }
+            #expect(sizes.count == 3)
+            #expect(sizes.allSatisfy { $0 > 0 && $0 <= Store.sqliteMapSize }, "\(sizes)")
+        }
+    }
+
     @Test func aBindOrDecodeThatCannotBeIsAnErrorNotATrap() async throws {
         try await withFile { path in
             let connection = try SQLiteConnection(path: path)

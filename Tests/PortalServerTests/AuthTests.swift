@@ -148,6 +148,28 @@ struct AuthTests: PortalTesting {
         }
     }
 
+    /// `Authorization` as HTTP has it: the scheme in any case, spaces and tabs around the token.
+    /// Another scheme, no token, or anything else around it (a non-breaking space) is refused.
+    @Test
+    func theBearerSchemeIsReadInAnyCaseWithTheSpacesHTTPAllows() async throws {
+        try await withPortal(on: .sqlite, tokenCacheSeconds: 0) { store, client in
+            let token = try await store.addUser(name: "an", displayName: "An", grants: [Grant(role: .editor, site: nil)])
+            for header in ["Bearer \(token)", "bearer \(token)", "BEARER \(token)", "BeArEr   \(token)", "Bearer \t\(token) \t "] {
+                let answer = try await send(client, .get, APIPath.me, token: nil, headers: [.authorization: header])
+                #expect(answer.status == .ok, "\(header)")
+            }
+            for header in ["Basic \(token)", "Bearer\(token)", "Bearer", "Bearer ", "Bearer \t ", "Bearer \u{A0}\(token)", "Bearer \(token)x",
+                           "Bearer \(token) \(token)", "Beare \(token)", "Bearer\u{A0}\(token)", "Bearér \(token)", "Bearer \(token.uppercased())"] {
+                let answer = try await send(client, .get, APIPath.me, token: nil, headers: [.authorization: header])
+                #expect(answer.status == .unauthorized, "\(header)")
+                #expect(errorCode(answer.body) == "unauthorized", "\(header)")
+            }
+            #expect(BearerAuthentication.token(inAuthorization: "bearer \t x y \t") == "x y")
+            #expect(BearerAuthentication.token(inAuthorization: "Bearer \u{301}x") == "\u{301}x")
+            #expect(BearerAuthentication.token(inAuthorization: "Bearer  ") == nil)
+        }
+    }
+
     @Test(arguments: Database.both)
     func aSecondFactorCodeIsNeededAndWorksOnce(_ database: Database) async throws {
         try await withPortal(on: database) { store, client in

@@ -18,7 +18,10 @@ public enum AccessToken {
     }
 
     /// Lower-case hex SHA-256 of the token, as stored in `tokens.token_hash`.
-    public static func hash(_ token: String) -> String {
-        Hex.string(SHA256.hash(data: Data(token.utf8)))
+    public static func hash<Token: StringProtocol>(_ token: Token) -> String {
+        // Straight from the string's own bytes where it keeps them together (a native string does).
+        let digest = token.utf8.withContiguousStorageIfAvailable { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
+            ?? SHA256.hash(data: Array(token.utf8))
+        return Hex.string(digest)
     }
 }

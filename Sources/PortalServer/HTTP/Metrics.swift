@@ -16,6 +16,12 @@ public final class Metrics: @unchecked Sendable {
         var count = 0
         var sum = 0.0
         var bucketCounts = [Int](repeating: 0, count: Metrics.buckets.count)
+
+        mutating func record(_ seconds: Double) {
+            count += 1
+            sum += seconds
+            for (i, bound) in Metrics.buckets.enumerated() where seconds <= bound { bucketCounts[i] += 1 }
+        }
     }
     // `lock` guards `series`, the only mutable field.
     private let lock = NSLock()
@@ -27,11 +33,8 @@ public final class Metrics: @unchecked Sendable {
     func record(method: String, route: String, status: Int, seconds: Double) {
         lock.lock()
         defer { lock.unlock() }
-        var s = series[Key(method: method, route: route, status: status)] ?? Series()
-        s.count += 1
-        s.sum += seconds
-        for (i, bound) in Self.buckets.enumerated() where seconds <= bound { s.bucketCounts[i] += 1 }
-        series[Key(method: method, route: route, status: status)] = s
+        // In place: a copy taken out and written back would copy the bucket array every time.
+        series[Key(method: method, route: route, status: status), default: Series()].record(seconds)
     }
 
     /// The exposition: requests and latencies, then submissions per status.

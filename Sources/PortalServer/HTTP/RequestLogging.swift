@@ -20,13 +20,16 @@ struct RequestLogging: RouterMiddleware {
         let start = DispatchTime.now()
         func log(_ status: Int) {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000_000
-            let tenths = Int((seconds * 10_000).rounded())
-            let milliseconds = "\(tenths / 10).\(tenths % 10)"
             let level: Logger.Level = status >= 500 || seconds >= Self.slowAnswer ? .info : .debug
-            context.logger.log(level: level, "\(request.method) \(request.uri.path) \(status) \(milliseconds)ms", metadata: [
-                "method": .string(request.method.rawValue), "path": .string(request.uri.path), "status": .stringConvertible(status),
-                "ms": .string(milliseconds), "peer": .string(context.peer),
-            ])
+            // The line's texts are made only when it is written (at info level, most are not).
+            if context.logger.logLevel <= level {
+                let tenths = Int((seconds * 10_000).rounded())
+                let milliseconds = "\(tenths / 10).\(tenths % 10)"
+                context.logger.log(level: level, "\(request.method) \(request.uri.path) \(status) \(milliseconds)ms", metadata: [
+                    "method": .string(request.method.rawValue), "path": .string(request.uri.path), "status": .stringConvertible(status),
+                    "ms": .string(milliseconds), "peer": .string(context.peer),
+                ])
+            }
             metrics.record(method: request.method.rawValue, route: context.endpointPath ?? "unmatched", status: status, seconds: seconds)
         }
         do {

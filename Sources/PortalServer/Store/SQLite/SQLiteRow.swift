@@ -86,13 +86,22 @@ struct SQLiteRow: SQLRow {
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
         let value = try value(column)
         // The types the store reads most (twenty columns a list row), without a dynamic cast or a
-        // look-up of a conformance: where D is the type itself, the bit cast changes nothing.
-        if D.self == String.self { return unsafeBitCast(try string(value, column), to: D.self) }
-        if D.self == Int64.self { return unsafeBitCast(try integer(value, column), to: D.self) }
-        if D.self == Int.self { return unsafeBitCast(try Int(value, column: column, of: self), to: D.self) }
-        if D.self == String?.self { return unsafeBitCast(try String?(value, column: column, of: self), to: D.self) }
-        if D.self == Int64?.self { return unsafeBitCast(try Int64?(value, column: column, of: self), to: D.self) }
-        if D.self == Int?.self { return unsafeBitCast(try Int?(value, column: column, of: self), to: D.self) }
+        // look-up of a conformance: where D is the type itself, the bit cast changes nothing. The
+        // types are compared by identifiers made once, not by metadata looked up on each call.
+        let type = ObjectIdentifier(D.self)
+        if type == Self.stringType { return unsafeBitCast(try string(value, column), to: D.self) }
+        if type == Self.int64Type { return unsafeBitCast(try integer(value, column), to: D.self) }
+        if type == Self.intType { return unsafeBitCast(try Int(value, column: column, of: self), to: D.self) }
+        if type == Self.optionalStringType { return unsafeBitCast(try String?(value, column: column, of: self), to: D.self) }
+        if type == Self.optionalInt64Type { return unsafeBitCast(try Int64?(value, column: column, of: self), to: D.self) }
+        if type == Self.optionalIntType { return unsafeBitCast(try Int?(value, column: column, of: self), to: D.self) }
+        return try decodeAny(value, column: column, as: D.self)
+    }
+
+    /// Every other type, through its conformance. Apart, so that the paths above do not make
+    /// the runtime look up `D?`'s metadata, which this one's cast needs, on every call.
+    @inline(never)
+    private func decodeAny<D: Decodable>(_ value: Value, column: String, as type: D.Type) throws -> D {
         guard let decodable = D.self as? any SQLiteColumnValue.Type else {
             throw SQLiteDecodingError(column: column, problem: "\(D.self) is not a type an SQLite column decodes to")
         }
@@ -101,6 +110,10 @@ struct SQLiteRow: SQLRow {
         }
         return decoded
     }
+
+    private static let stringType = ObjectIdentifier(String.self), int64Type = ObjectIdentifier(Int64.self),
+                       intType = ObjectIdentifier(Int.self), optionalStringType = ObjectIdentifier(String?.self),
+                       optionalInt64Type = ObjectIdentifier(Int64?.self), optionalIntType = ObjectIdentifier(Int?.self)
 
     private func value(_ column: String) throws -> Value {
         guard let index = columns.index[column], index < values.count else {

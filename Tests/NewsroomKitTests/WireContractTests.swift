@@ -1,5 +1,5 @@
 import Foundation
-import NewsroomKit
+@testable import NewsroomKit
 import XCTest
 
 final class WireContractTests: XCTestCase {
@@ -33,6 +33,29 @@ final class WireContractTests: XCTestCase {
                      "10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z", "-1", "2026-02-28", "2200-01-01T00:00:00Z"] {
             XCTAssertNil(WireFormat.date(text), text)
         }
+    }
+
+    /// The arithmetic for `YYYY-MM-DDThh:mm:ssZ` answers what Foundation's parser answers, for
+    /// times that exist, times that do not (29 February, 31 April, 24:00, month 13) and years
+    /// out of range, and leaves every other form to the parser.
+    func testTheUTCSecondFormReadsAsTheParserReadsIt() {
+        var generator = SystemRandomNumberGenerator()
+        var accepted = 0
+        for _ in 0..<20_000 {
+            let year = [Int.random(in: 1960...2210, using: &generator), [1970, 1999, 2000, 2024, 2100, 2199, 2200][Int.random(in: 0..<7, using: &generator)]]
+                .randomElement(using: &generator) ?? 2000
+            let text = String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", year, Int.random(in: 0...13, using: &generator),
+                              Int.random(in: 0...32, using: &generator), Int.random(in: 0...24, using: &generator),
+                              Int.random(in: 0...60, using: &generator), Int.random(in: 0...60, using: &generator))
+            XCTAssertEqual(WireFormat.utcSecond(text), WireFormat.parsedDate(text), text)
+            if WireFormat.utcSecond(text) != nil { accepted += 1 }
+        }
+        XCTAssertGreaterThan(accepted, 5_000)
+        for text in ["2026-02-28T00:00:00.5Z", "2026-02-28T00:00:00+07:00", "2026-02-28T00:00:00z", "2026-02-28 00:00:00Z", "2026-02-2800:00:00Z",
+                     "２026-02-28T00:00:00Z", "2026-02-28T00:00:0٠Z", "+026-02-28T00:00:00Z", "2026-02-28T00:00:00Z\0"] {
+            XCTAssertNil(WireFormat.utcSecond(text), text)
+        }
+        XCTAssertEqual(WireFormat.date("2025-11-22T08:26:40Z"), Date(timeIntervalSince1970: 1_763_800_000))
     }
 
     func testStatusListParsing() {

@@ -240,13 +240,13 @@ public struct SpellChecker: Sendable {
         if !pass.unconfirmed.isEmpty {
             findings = findings.enumerated().compactMap { offset, finding in
                 guard pass.unconfirmed.contains(offset) else { return finding }
-                guard let expansion = Self.expansion(of: finding) else { return nil }
+                guard let expansion = Self.expansion(ofAbbreviation: finding.word) else { return nil }
                 return Finding(line: finding.line, column: finding.column, length: finding.length, word: finding.word,
                                kind: .style, reason: .abbreviation, suggestions: [expansion])
             }
         }
         for index in findings.indices where findings[index].kind == .nonword {
-            guard let expansion = Self.expansion(of: findings[index]), !findings[index].suggestions.contains(expansion) else { continue }
+            guard let expansion = Self.expansion(ofAbbreviation: findings[index].word), !findings[index].suggestions.contains(expansion) else { continue }
             findings[index].suggestions.insert(expansion, at: min(1, findings[index].suggestions.count))
         }
         // A name written twice or more the same way is a name, not a slip (a misspelling is a one-off).
@@ -517,10 +517,11 @@ public struct SpellChecker: Sendable {
                 candidates, verdict.needsContext)
     }
 
-    /// The words a press abbreviation written in lower case stands for (sv: sinh viên).
-    private static func expansion(of finding: Finding) -> String? {
-        guard finding.word.first?.isLowercase == true else { return nil }
-        return NewsroomDictionary.pressAbbreviations[finding.word.lowercased()]
+    /// The words a press abbreviation written in lower case stands for (sv: sinh viên); nil for
+    /// any other word, a capitalised one included (a name or a heading's word).
+    private static func expansion(ofAbbreviation word: String) -> String? {
+        guard word.first?.isLowercase == true else { return nil }
+        return NewsroomDictionary.pressAbbreviations[word.lowercased()]
     }
 
     /// What `checkUnknown` finds of a word wherever it stands; nil when it is fine.
@@ -544,7 +545,7 @@ public struct SpellChecker: Sendable {
         // A word the English list knows (hey, slot, Dec, IBM), not a slip of the newsroom's loanwords
         // (logistic for logistics), or a press abbreviation (sv, đt), is a slip only where a fix fits
         // its neighbours (`fitsContext`).
-        let abbreviation = word.first?.isLowercase == true && NewsroomDictionary.pressAbbreviations[facts.lower] != nil
+        let abbreviation = Self.expansion(ofAbbreviation: word) != nil
         if abbreviation || lexicon.isEnglish(word) {
             if !abbreviation && facts.syllable == nil && looksForeign(facts.lower) { return nil }
             return Verdict(reason: facts.syllable == nil ? .invalidSyllable : .unattestedSyllable, suggestions: [], needsContext: true)

@@ -36,7 +36,7 @@ struct SQLiteDatabase: SQLDatabase {
     /// line, a backup) holds the write lock the task sleeps between tries, rather than SQLite's
     /// busy handler holding one of the few threads every request shares; SQLite's BUSY once
     /// `patience` has passed.
-    func beginImmediate(patience: Duration = .milliseconds(Int64(SQLiteConnection.busyMilliseconds))) async throws {
+    func beginImmediate(patience: Duration) async throws {
         let clock = ContinuousClock()
         let deadline = clock.now + patience
         var pause = Duration.milliseconds(1)

@@ -27,15 +27,15 @@ struct SchedulerServiceTests: PortalTesting {
             let status = { () async throws -> SubmissionStatus? in try await store.submission(id: item.id, scope: .everything)?.summary.status }
 
             // It looks at once, then waits for the clock: nothing is due yet.
-            try await eventually("the scheduler waiting") { clock.sleepers == 1 }
+            try await eventually("the scheduler waiting", timeout: 60) { clock.sleepers == 1 }
             clock.advance(by: 597)
-            try await eventually("the scheduler waiting again") { clock.sleepers == 1 }
+            try await eventually("the scheduler waiting again", timeout: 60) { clock.sleepers == 1 }
             let early = try await status()
             #expect(early == .scheduled, "not before its time")
 
             // Its time passes: the next look publishes it, dated by the clock.
             clock.advance(by: 5)
-            try await eventually("the item published") { try await status() == .published }
+            try await eventually("the item published", timeout: 60) { try await status() == .published }
             let published = try await store.submission(id: item.id, scope: .everything)?.summary.publishedAt
             #expect(published == Store.date(Store.millis(due.addingTimeInterval(2))))
             let events = try await store.events(of: item.id, scope: .everything)

@@ -22,11 +22,14 @@ public final class Store: @unchecked Sendable {
         /// readers one pool of several.
         case sqlite(SQLiteDatabase)
         case postgres(PostgresConnection)
+        /// A read connection whose statements are prepared once each (`PreparedPostgresDatabase`).
+        case postgresReader(PreparedPostgresDatabase)
 
         var sql: any SQLDatabase {
             switch self {
             case .sqlite(let database): return database
             case .postgres(let c): return c.sql()
+            case .postgresReader(let database): return database
             }
         }
 
@@ -34,6 +37,7 @@ public final class Store: @unchecked Sendable {
             switch self {
             case .sqlite(let database): database.pool.close()
             case .postgres(let c): try await c.close()
+            case .postgresReader(let database): try await database.connection.close()
             }
         }
     }
@@ -98,7 +102,7 @@ public final class Store: @unchecked Sendable {
     var dialect: Dialect {
         switch writer {
         case .sqlite: return .sqlite
-        case .postgres: return .postgres
+        case .postgres, .postgresReader: return .postgres
         }
     }
 
@@ -164,15 +168,17 @@ public final class Store: @unchecked Sendable {
                 throw DatabaseLocation.Invalid(description: "cannot read the PostgreSQL URL (postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE)")
             }
             let connect = {
-                Connection.postgres(try await PostgresConnection.connect(
+                try await PostgresConnection.connect(
                     on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration.coreConfiguration,
-                    id: 1, logger: quiet))
+                    id: 1, logger: quiet)
             }
-            store = Store(writer: try await connect(), clock: clock, fileDirectory: nil, writeLockPatience: writeLockPatience)
+            store = Store(writer: .postgres(try await connect()), clock: clock, fileDirectory: nil, writeLockPatience: writeLockPatience)
             do {
                 try await Migrations.apply(to: store)
+                // Readers prepare their statements: opened after the migrations, they never hold
+                // one made before a change to the tables it reads.
                 for _ in 0..<readerCount {
-                    let reader = try await connect()
+                    let reader = Connection.postgresReader(PreparedPostgresDatabase(connection: try await connect()))
                     store.stateLock.withLock { store.readerConnections.append(reader) }
                     // A write outside a transaction is a mistake: it would not take its turn.
                     try await reader.sql.raw("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY").run()

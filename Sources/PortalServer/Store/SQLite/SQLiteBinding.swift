@@ -97,7 +97,8 @@ extension Optional: SQLiteBindable where Wrapped: SQLiteBindable {
 }
 
 /// An optional, whatever it wraps: a nil of a type not bindable itself is still NULL.
-private protocol OptionalValue {
+/// An optional seen through `any`: whether it holds nothing (a bound nil is NULL).
+protocol OptionalValue {
     var isNone: Bool { get }
 }
 

@@ -52,6 +52,8 @@ public final class Store: @unchecked Sendable {
     private let stateLock = NSLock()
     /// Set once, when `open` has brought the schema up to date; until then reads use the writer.
     private var readers: [any SQLDatabase] = []
+    /// The reader the next statement outside a transaction goes to, in turn.
+    private var nextReader = 0
     private var readerConnections: [Connection] = []
     private var isClosed = false
     private var commits = 0
@@ -76,7 +78,12 @@ public final class Store: @unchecked Sendable {
     /// Where a statement goes: the transaction's connection inside `transaction`, a reader outside.
     var sql: any SQLDatabase {
         if Store.openTransaction == ObjectIdentifier(self) { return writerSQL }
-        return stateLock.withLock { readers.randomElement() } ?? writerSQL
+        // In turn, not at random: a random choice asked the kernel for entropy on every request.
+        return stateLock.withLock { () -> (any SQLDatabase)? in
+            guard !readers.isEmpty else { return nil }
+            nextReader = (nextReader + 1) % readers.count
+            return readers[nextReader]
+        } ?? writerSQL
     }
 
     /// Inside a transaction: waits until no other transaction, in any process, holds `key`,

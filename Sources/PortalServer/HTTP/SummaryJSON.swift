@@ -105,7 +105,7 @@ enum SummaryJSON {
         out.append(UInt8(ascii: "\""))
     }
 
-    private static func escape(_ byte: UInt8, _ out: inout [UInt8]) {
+    static func escape(_ byte: UInt8, _ out: inout [UInt8]) {
         out.append(UInt8(ascii: "\\"))
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)

@@ -126,7 +126,7 @@ enum SubmissionRoutes {
         }
 
         group.get("submissions/:id") { request, context in
-            guard let submission = try await store.submission(id: try id(context), scope: context.principal.scope) else {
+            guard let submission = try await store.storedSubmission(id: try id(context), scope: context.principal.scope) else {
                 throw APIFailure(.notFound)
             }
             return try answer(submission)
@@ -380,8 +380,12 @@ enum SubmissionRoutes {
 
     /// A submission with the ETag naming its revision.
     private static func answer(_ submission: Submission, status: HTTPResponse.Status = .ok, headers: HTTPFields = HTTPFields()) throws -> Response {
+        try answer(StoredSubmission(submission), status: status, headers: headers)
+    }
+
+    private static func answer(_ submission: StoredSubmission, status: HTTPResponse.Status = .ok, headers: HTTPFields = HTTPFields()) throws -> Response {
         var headers = headers
-        headers[.eTag] = RevisionTag.make(submission.summary.revision)
+        headers[.eTag] = RevisionTag.make(submission.rest.summary.revision)
         return JSONResponse.make(bytes: try SubmissionJSON.write(submission), status: status, headers: headers)
     }
 

@@ -182,19 +182,31 @@ extension Store {
     /// `forUpdate`: inside a transaction, the row stays locked until it ends (PostgreSQL, where
     /// several servers may write; SQLite's one writer at a time needs nothing).
     func submission(id: Int64, scope: Scope, forUpdate: Bool) async throws -> Submission? {
+        try await storedSubmission(id: id, scope: scope, forUpdate: forUpdate)?.submission
+    }
+
+    /// One whole submission for its answer, its body and sapo as the row holds them: on SQLite
+    /// their bytes, which `SubmissionJSON` writes with no `String` made between.
+    func storedSubmission(id: Int64, scope: Scope, forUpdate: Bool = false) async throws -> StoredSubmission? {
         let lock: SQLQueryString = forUpdate && dialect == .postgres ? " FOR UPDATE OF s" : ""
         guard let row = try await sql.raw(SQLQueryString(Self.wholeSubmission) + " WHERE s.id = \(bind: id)" + lock).first() else { return nil }
         let summary = scope.shown(try Self.summary(row, now: clock.now()))
         guard scope.admits(site: summary.site.code, contributorUser: try row.decode(column: "contributor_user", as: Int64?.self)) else { return nil }
         let credits = try await credits(of: id, coAuthors: try row.decode(column: "has_coauthors", as: Int.self) != 0,
                                         attachments: try row.decode(column: "has_attachments", as: Int.self) != 0)
-        return Submission(summary: summary, sapo: try row.decode(column: "sapo", as: String.self),
-                          body: try row.decode(column: "body", as: String.self), authorShare: try row.decode(column: "author_share", as: Int.self),
-                          coAuthors: credits.coAuthors, attachments: credits.attachments,
-                          grading: try row.decode(column: "grading", as: String?.self)
-                            .flatMap { try? WireFormat.decoder().decode(Grading.self, from: Data($0.utf8)) },
-                          channels: try row.decode(column: "channels", as: String.self).split(separator: ",").map(String.init),
-                          socialMessage: try row.decode(column: "social_message", as: String?.self))
+        let rest = Submission(summary: summary, sapo: "", body: "", authorShare: try row.decode(column: "author_share", as: Int.self),
+                              coAuthors: credits.coAuthors, attachments: credits.attachments,
+                              grading: try row.decode(column: "grading", as: String?.self)
+                                .flatMap { try? WireFormat.decoder().decode(Grading.self, from: Data($0.utf8)) },
+                              channels: try row.decode(column: "channels", as: String.self).split(separator: ",").map(String.init),
+                              socialMessage: try row.decode(column: "social_message", as: String?.self))
+        return StoredSubmission(rest: rest, body: try Self.storedText(row, column: "body"), sapo: try Self.storedText(row, column: "sapo"))
+    }
+
+    /// A text column as the row holds it: on SQLite its bytes, elsewhere the decoded string.
+    private static func storedText(_ row: any SQLRow, column: String) throws -> StoredText {
+        if let row = row as? SQLiteRow, let bytes = try row.textBytes(column: column) { return .bytes(bytes) }
+        return .string(try row.decode(column: column, as: String.self))
     }
 
     /// What an access check needs of a submission, without its text: its site and

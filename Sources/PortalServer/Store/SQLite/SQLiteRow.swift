@@ -122,6 +122,15 @@ struct SQLiteRow: SQLRow {
         return values[index]
     }
 
+    /// The bytes of a text or blob column, as SQLite gave them (not promised to be UTF-8);
+    /// nil for a number or NULL.
+    func textBytes(column: String) throws -> ArraySlice<UInt8>? {
+        switch try value(column) {
+        case .text(let range), .blob(let range): return bytes[range]
+        case .integer, .real, .null: return nil
+        }
+    }
+
     func string(_ value: Value, _ column: String) throws -> String {
         switch value {
         // Invalid UTF-8 (a file another program wrote) reads with U+FFFD in its place.

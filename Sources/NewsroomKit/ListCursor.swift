@@ -41,10 +41,24 @@ public struct ListCursor: Sendable, Hashable {
         self.id = id
     }
 
+    /// URL-safe base64 of "sort:key:id", without padding; written by hand, as every list
+    /// page with a next page carries one (Foundation's encoder and three replacements were
+    /// 6 % of an uncached page's CPU).
     public var encoded: String {
-        let raw = Data("\(sort.text):\(key):\(id)".utf8).base64EncodedString()
-        return raw.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+        let raw = Array("\(sort.text):\(key):\(id)".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity((raw.count + 2) / 3 * 4)
+        for start in stride(from: 0, to: raw.count, by: 3) {
+            let count = min(3, raw.count - start)
+            var group = UInt32(raw[start]) << 16
+            if count > 1 { group |= UInt32(raw[start + 1]) << 8 }
+            if count > 2 { group |= UInt32(raw[start + 2]) }
+            for shift in [18, 12, 6, 0].prefix(count + 1) {
+                out.append(alphabet[Int(group >> UInt32(shift) & 63)])
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Decodes a cursor made by `encoded`; nil for anything else.

@@ -22,7 +22,9 @@ public enum SubmissionStatus: String, Codable, Sendable, CaseIterable {
     public static func parseList(_ text: String) -> [SubmissionStatus]? {
         var result: [SubmissionStatus] = []
         for part in text.split(separator: ",") {
-            guard let status = SubmissionStatus(rawValue: part.trimmingCharacters(in: .whitespaces)) else { return nil }
+            // Most lists name statuses without spaces: Foundation's trimming only when a name is not found as it is.
+            guard let status = SubmissionStatus(rawValue: String(part))
+                    ?? SubmissionStatus(rawValue: part.trimmingCharacters(in: .whitespaces)) else { return nil }
             if !result.contains(status) { result.append(status) }
         }
         return result.isEmpty ? nil : result

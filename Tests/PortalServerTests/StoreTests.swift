@@ -64,7 +64,7 @@ struct StoreTests {
     @Test(arguments: Database.both)
     func migrationsCreateTheSchemaOnceAndInWAL(_ database: Database) async throws {
         try await TemporaryDatabase.with(database) { temporary in
-            let all = Array(1...18)
+            let all = Array(1...19)
             let first = try await Store.open(temporary.location)
             let firstVersions = try await Migrations.appliedVersions(in: first)
             #expect(firstVersions == all)

@@ -42,6 +42,14 @@ struct SummaryJSONTests {
             #expect(String(buffer: written) == String(decoding: expected, as: UTF8.self))
             #expect(Array(buffer: written) == Array(expected))
         }
+        // The pieces a kept summary is written from (`SummaryFragments`): the head, the lease written per page, the tail.
+        for item in items {
+            var pieces: [UInt8] = []
+            SummaryJSON.head(item, &pieces)
+            SummaryJSON.lease(item.lease, &pieces)
+            SummaryJSON.tail(item, &pieces)
+            #expect(pieces == Array(try WireFormat.encoder().encode(item)))
+        }
     }
 }
 

@@ -25,13 +25,16 @@ public final class ListCache: @unchecked Sendable {
 
     let lifetime: TimeInterval
     let clock: any WallClock
+    /// The summaries pages are written from, kept whether or not pages are.
+    let summaries: SummaryFragments
     // `lock` guards `pages`, the only mutable field.
     private let lock = NSLock()
     private var pages: [Store.SubmissionQuery: Entry] = [:]
 
-    init(lifetime: TimeInterval = ListCache.defaultLifetime, clock: any WallClock) {
+    init(lifetime: TimeInterval = ListCache.defaultLifetime, clock: any WallClock, summaries: SummaryFragments? = nil) {
         self.lifetime = lifetime
         self.clock = clock
+        self.summaries = summaries ?? SummaryFragments(clock: clock)
     }
 
     func page(for query: Store.SubmissionQuery, commits: Int) -> Entry? {
@@ -42,12 +45,21 @@ public final class ListCache: @unchecked Sendable {
         }
     }
 
-    /// The answer to `query` read when the store had made `commits` commits; kept when caching is on.
-    func remember(_ list: Page<SubmissionSummary>, for query: Store.SubmissionQuery, commits: Int) -> Entry {
-        let body = SummaryJSON.page(list)
+    /// The page answering `query` when the store had made `commits` commits: the one kept, or one
+    /// written from the rows the store picks and their summaries (`summaries`), then kept.
+    func answer(_ query: Store.SubmissionQuery, from store: Store, commits: Int) async throws -> Entry {
+        if let kept = page(for: query, commits: commits) { return kept }
+        let picked = try await store.pick(query)
+        let (body, leases) = try await summaries.page(picked, scope: query.scope, store: store)
+        return remember(body: body, leases: leases, for: query, commits: commits)
+    }
+
+    /// `body`, a page showing `leases`, as the answer to `query` read when the store had made `commits` commits;
+    /// kept when caching is on.
+    private func remember(body: ByteBuffer, leases: [Lease], for query: Store.SubmissionQuery, commits: Int) -> Entry {
         let digest = body.withUnsafeReadableBytes { SHA256.hash(data: $0) }
         var until = clock.now().addingTimeInterval(lifetime)
-        for lease in list.items.compactMap(\.lease) { until = min(until, lease.expiresAt) }
+        for lease in leases { until = min(until, lease.expiresAt) }
         let page = Entry(body: body, etag: "\"l-" + Hex.string(digest.prefix(12)) + "\"", commits: commits, until: until)
         guard lifetime > 0 else { return page }
         lock.withLock {

@@ -11,23 +11,45 @@ enum SummaryJSON {
     static func page(_ page: Page<SubmissionSummary>) -> ByteBuffer {
         var out: [UInt8] = []
         out.reserveCapacity(512 * page.items.count + 64)
-        out += Array(#"{"items":["#.utf8)
+        pageStart(&out)
         for (i, item) in page.items.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             write(item, to: &out)
         }
+        pageEnd(nextCursor: page.nextCursor, &out)
+        return ByteBuffer(bytes: out)
+    }
+
+    /// A page's bytes before its first item.
+    static func pageStart(_ out: inout [UInt8]) {
+        out += Array(#"{"items":["#.utf8)
+    }
+
+    /// A page's bytes after its last item.
+    static func pageEnd(nextCursor: String?, _ out: inout [UInt8]) {
         out.append(UInt8(ascii: "]"))
-        if let cursor = page.nextCursor {
+        if let cursor = nextCursor {
             out += Array(#","next_cursor":"#.utf8)
             string(cursor, to: &out)
         }
         out.append(UInt8(ascii: "}"))
-        return ByteBuffer(bytes: out)
     }
 
     static func write(_ s: SubmissionSummary, to out: inout [UInt8]) {
+        head(s, &out)
+        lease(s.lease, &out)
+        tail(s, &out)
+    }
+
+    /// A summary's object up to its lease: from `{"category":` to "language".
+    static func head(_ s: SubmissionSummary, _ out: inout [UInt8]) {
         key("category", first: true, &out); string(s.category.rawValue, to: &out)
-        middle(s, &out)
+        beforeLease(s, &out)
+    }
+
+    /// A summary's object after its lease: from "publish_at" to its end.
+    static func tail(_ s: SubmissionSummary, _ out: inout [UInt8]) {
+        afterLease(s, &out)
         site(s.site, &out)
         end(s, &out)
     }
@@ -35,18 +57,30 @@ enum SummaryJSON {
     /// The summary's keys from "contributor" to "revision", which a whole submission's
     /// keys ("grading", "sapo") surround in sorted order.
     static func middle(_ s: SubmissionSummary, _ out: inout [UInt8], beforeID: (inout [UInt8]) -> Void = { _ in }) {
+        beforeLease(s, &out, beforeID: beforeID)
+        lease(s.lease, &out)
+        afterLease(s, &out)
+    }
+
+    private static func beforeLease(_ s: SubmissionSummary, _ out: inout [UInt8], beforeID: (inout [UInt8]) -> Void = { _ in }) {
         key("contributor", &out); contributor(s.contributor, &out)
         beforeID(&out)
         key("id", &out); integer(s.id, to: &out)
         key("language", &out); string(s.language, to: &out)
-        if let lease = s.lease {
-            key("lease", &out)
-            key("acquired_at", first: true, &out); date(lease.acquiredAt.timeIntervalSince1970, to: &out)
-            key("expires_at", &out); date(lease.expiresAt.timeIntervalSince1970, to: &out)
-            key("holder", &out); string(lease.holder, to: &out)
-            key("holder_name", &out); string(lease.holderName, to: &out)
-            out.append(UInt8(ascii: "}"))
-        }
+    }
+
+    /// The "lease" key and object, or nothing without a lease.
+    static func lease(_ lease: Lease?, _ out: inout [UInt8]) {
+        guard let lease else { return }
+        key("lease", &out)
+        key("acquired_at", first: true, &out); date(lease.acquiredAt.timeIntervalSince1970, to: &out)
+        key("expires_at", &out); date(lease.expiresAt.timeIntervalSince1970, to: &out)
+        key("holder", &out); string(lease.holder, to: &out)
+        key("holder_name", &out); string(lease.holderName, to: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    private static func afterLease(_ s: SubmissionSummary, _ out: inout [UInt8]) {
         if let at = s.publishAt { key("publish_at", &out); date(at.timeIntervalSince1970, to: &out) }
         if let at = s.publishedAt { key("published_at", &out); date(at.timeIntervalSince1970, to: &out) }
         key("received_at", &out); date(s.receivedAt.timeIntervalSince1970, to: &out)

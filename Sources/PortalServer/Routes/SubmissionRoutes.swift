@@ -76,12 +76,7 @@ enum SubmissionRoutes {
             }
             // Read the count first: a commit during the query leaves the page stale, never wrong.
             let commits = store.commitCount
-            let page: ListCache.Entry
-            if let kept = lists.page(for: query, commits: commits) {
-                page = kept
-            } else {
-                page = lists.remember(try await store.submissions(query), for: query, commits: commits)
-            }
+            let page = try await lists.answer(query, from: store, commits: commits)
             var headers = HTTPFields()
             headers[.eTag] = page.etag
             if ListCache.matches(request.headers[.ifNoneMatch], page.etag) {

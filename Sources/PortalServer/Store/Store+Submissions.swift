@@ -57,25 +57,17 @@ extension Store {
     private static let summaryTables = " FROM submissions s" + summaryJoins
     /// What the filters read: the submission, its site and its contributor.
     private static let filterTables = " FROM submissions s JOIN sites si ON si.id = s.site_id JOIN contributors c ON c.id = s.contributor_id"
-    /// A list row's columns that the index `submissions_listed` holds (migration 16), so that a
-    /// page is picked without reading the rows themselves: SQLite reaches a column stored after
-    /// the body only by walking the row's overflow pages, and most of a list's time went there.
-    private static let listedColumns = """
-        s.id, s.site_id, s.contributor_id, s.category, s.language, s.status, s.received_at, s.words, s.revision,
-        s.publish_at, s.published_at, s.spell_findings
-        """
-    /// The rows a page picked (`pick`), with their title (stored before the body), site, contributor and lease.
-    private static let pickedColumns = """
-        pick.id, t.title, pick.category, pick.language, pick.status, pick.received_at, pick.words, pick.revision,
-        pick.publish_at, pick.published_at, pick.spell_findings, pick.sort_key,
-        si.id AS site_id, si.code AS site_code, si.name AS site_name,
-        c.id AS contributor_id, c.full_name, c.pen_name,
-        l.holder AS lease_holder, l.holder_name AS lease_holder_name, l.acquired_at AS lease_acquired_at, l.expires_at AS lease_expires_at
-        """
-    private static let pickedJoins = """
-         JOIN submissions t ON t.id = pick.id JOIN sites si ON si.id = pick.site_id JOIN contributors c ON c.id = pick.contributor_id
-         LEFT JOIN leases l ON l.submission_id = pick.id
-        """
+    /// What the walk that picks a page reads: the id, the list version and the sort key, all held by the
+    /// index `submissions_listed` (migrations 16 and 19) when the order is by time received, so that a
+    /// page is picked without reading the rows themselves (SQLite reaches a column stored after the body
+    /// only by walking the row's overflow pages, and most of a list's time went there).
+    private static let pickedColumns = "s.id, s.list_version"
+
+    /// A page's rows as a list index gives them, in order: ids and list versions, and the cursor to the next page.
+    public struct PickedPage: Sendable {
+        public var rows: [(id: Int64, version: Int64)]
+        public var nextCursor: String?
+    }
 
     private static func column(_ key: ListSort.Key) -> String {
         switch key {
@@ -87,7 +79,16 @@ extension Store {
 
     /// One page in the query's order, after the cursor (which must be of that order).
     public func submissions(_ query: SubmissionQuery) async throws -> Page<SubmissionSummary> {
-        if query.scope.isEmpty { return Page(items: [], nextCursor: nil) }
+        let picked = try await pick(query)
+        let found = try await listedSummaries(ids: picked.rows.map(\.id))
+        let now = clock.now()
+        return Page(items: picked.rows.compactMap { row in found[row.id].map { query.scope.shown(Self.leaseRunning($0.summary, at: now)) } },
+                    nextCursor: picked.nextCursor)
+    }
+
+    /// The ids and list versions of one page in the query's order, after the cursor.
+    public func pick(_ query: SubmissionQuery) async throws -> PickedPage {
+        if query.scope.isEmpty { return PickedPage(rows: [], nextCursor: nil) }
         let column = Self.column(query.sort.key)
         let direction = query.sort.descending ? "DESC" : "ASC"
         let order = SQLQueryString(" ORDER BY \(unsafeRaw: column) \(unsafeRaw: direction), s.id \(unsafeRaw: direction) LIMIT \(bind: query.limit + 1)")
@@ -97,32 +98,56 @@ extension Store {
             // status, merged, instead of sorting every waiting item on each request.
             var branches = SQLQueryString("")
             for (i, status) in query.statuses.enumerated() {
-                branches = branches + (i == 0 ? "" : " UNION ALL ") + "SELECT * FROM (SELECT " + SQLQueryString(Self.listedColumns)
+                branches = branches + (i == 0 ? "" : " UNION ALL ") + "SELECT * FROM (SELECT " + SQLQueryString(Self.pickedColumns)
                     + ", s.received_at AS sort_key" + SQLQueryString(Self.filterTables)
                     + " WHERE s.status = \(bind: status.rawValue)" + filters(query) + order + ") AS b\(unsafeRaw: String(i))"
             }
-            picked = branches
+            picked = "SELECT pick.id, pick.list_version, pick.sort_key FROM (" + branches + ") AS pick"
+                + " ORDER BY pick.sort_key \(unsafeRaw: direction), pick.id \(unsafeRaw: direction) LIMIT \(bind: query.limit + 1)"
         } else {
             var whereStatus = SQLQueryString(" WHERE 1 = 1")
             if !query.statuses.isEmpty {
                 whereStatus = whereStatus + " AND s.status IN (" + Self.bindList(query.statuses.map(\.rawValue)) + ")"
             }
-            picked = "SELECT " + SQLQueryString(Self.listedColumns) + ", \(unsafeRaw: column) AS sort_key"
+            picked = "SELECT " + SQLQueryString(Self.pickedColumns) + ", \(unsafeRaw: column) AS sort_key"
                 + SQLQueryString(Self.filterTables) + whereStatus + filters(query) + order
         }
-        let sqlText = "SELECT " + SQLQueryString(Self.pickedColumns) + " FROM (" + picked + ") AS pick" + SQLQueryString(Self.pickedJoins)
-            + " ORDER BY pick.sort_key \(unsafeRaw: direction), pick.id \(unsafeRaw: direction) LIMIT \(bind: query.limit + 1)"
-        var rows = try await sql.raw(sqlText).all()
+        var rows: [(id: Int64, version: Int64)] = []
+        var keys: [Int64] = []
+        for row in try await sql.raw(picked).all() {
+            rows.append((try row.decode(column: "id", as: Int64.self), try row.decode(column: "list_version", as: Int64.self)))
+            keys.append(try row.decode(column: "sort_key", as: Int64.self))
+        }
         var next: String?
         if rows.count > query.limit {
             rows.removeLast(rows.count - query.limit)
-            if let last = rows.last {
-                next = ListCursor(sort: query.sort, key: try last.decode(column: "sort_key", as: Int64.self),
-                                  id: try last.decode(column: "id", as: Int64.self)).encoded
+            if let id = rows.last?.id {
+                next = ListCursor(sort: query.sort, key: keys[query.limit - 1], id: id).encoded
             }
         }
-        let now = clock.now()
-        return Page(items: try rows.map { query.scope.shown(try Self.summary($0, now: now)) }, nextCursor: next)
+        return PickedPage(rows: rows, nextCursor: next)
+    }
+
+    /// The summaries of `ids` as stored now, by id, each with its row's list version: a lease
+    /// shows whether or not it still runs, and logins whoever reads (`Scope.shown` and
+    /// `leaseRunning` make of it what a reader sees at a moment). Ids not stored are left out.
+    public func listedSummaries(ids: [Int64]) async throws -> [Int64: (version: Int64, summary: SubmissionSummary)] {
+        guard !ids.isEmpty else { return [:] }
+        var found: [Int64: (version: Int64, summary: SubmissionSummary)] = [:]
+        for row in try await sql.raw("SELECT " + SQLQueryString(Self.summaryColumns) + ", s.list_version" + SQLQueryString(Self.summaryTables)
+                                       + " WHERE s.id IN (" + Self.bindList(ids) + ")").all() {
+            let summary = try Self.summary(row, now: .distantPast)
+            found[summary.id] = (try row.decode(column: "list_version", as: Int64.self), summary)
+        }
+        return found
+    }
+
+    /// The summary as a reader sees it at `now`: its lease only while it runs.
+    static func leaseRunning(_ summary: SubmissionSummary, at now: Date) -> SubmissionSummary {
+        guard let lease = summary.lease, lease.expiresAt <= now else { return summary }
+        var summary = summary
+        summary.lease = nil
+        return summary
     }
 
     /// The conditions of a list other than its statuses, each starting " AND", over `s`, `si` and `c`.

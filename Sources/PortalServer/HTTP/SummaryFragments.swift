@@ -17,12 +17,20 @@ final class SummaryFragments: @unchecked Sendable {
     /// resubmitted), which its random pages over two years reach only a few hundred of: some 30 MB.
     static let defaultCapacity = 30_000
 
-    struct Fragment {
-        var version: Int64
-        var summary: SubmissionSummary
+    /// A class, so that a page takes one reference to each kept summary, not a copy of its texts.
+    final class Fragment: Sendable {
+        let version: Int64
+        let summary: SubmissionSummary
         /// `{"category":…` to "language", and "publish_at" to the object's end.
-        var head: [UInt8]
-        var tail: [UInt8]
+        let head: [UInt8]
+        let tail: [UInt8]
+
+        init(version: Int64, summary: SubmissionSummary, head: [UInt8], tail: [UInt8]) {
+            self.version = version
+            self.summary = summary
+            self.head = head
+            self.tail = tail
+        }
     }
 
     let clock: any WallClock

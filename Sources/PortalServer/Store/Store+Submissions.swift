@@ -55,8 +55,12 @@ extension Store {
          LEFT JOIN leases l ON l.submission_id = s.id
         """
     private static let summaryTables = " FROM submissions s" + summaryJoins
-    /// What the filters read: the submission, its site and its contributor.
-    private static let filterTables = " FROM submissions s JOIN sites si ON si.id = s.site_id JOIN contributors c ON c.id = s.contributor_id"
+    /// What the filters read: the submission, and its site and contributor when a filter names them
+    /// (a row always has both: without such a filter the joins only cost two look-ups a row).
+    private static func filterTables(_ query: SubmissionQuery) -> String {
+        guard query.site != nil || query.scope.allOn != nil else { return " FROM submissions s" }
+        return " FROM submissions s JOIN sites si ON si.id = s.site_id JOIN contributors c ON c.id = s.contributor_id"
+    }
     /// What the walk that picks a page reads: the id, the list version and the sort key, all held by the
     /// index `submissions_listed` (migrations 16 and 19) when the order is by time received, so that a
     /// page is picked without reading the rows themselves (SQLite reaches a column stored after the body
@@ -99,7 +103,7 @@ extension Store {
             var branches = SQLQueryString("")
             for (i, status) in query.statuses.enumerated() {
                 branches = branches + (i == 0 ? "" : " UNION ALL ") + "SELECT * FROM (SELECT " + SQLQueryString(Self.pickedColumns)
-                    + ", s.received_at AS sort_key" + SQLQueryString(Self.filterTables)
+                    + ", s.received_at AS sort_key" + SQLQueryString(Self.filterTables(query))
                     + " WHERE s.status = \(bind: status.rawValue)" + filters(query) + order + ") AS b\(unsafeRaw: String(i))"
             }
             picked = "SELECT pick.id, pick.list_version, pick.sort_key FROM (" + branches + ") AS pick"
@@ -110,7 +114,7 @@ extension Store {
                 whereStatus = whereStatus + " AND s.status IN (" + Self.bindList(query.statuses.map(\.rawValue)) + ")"
             }
             picked = "SELECT " + SQLQueryString(Self.pickedColumns) + ", \(unsafeRaw: column) AS sort_key"
-                + SQLQueryString(Self.filterTables) + whereStatus + filters(query) + order
+                + SQLQueryString(Self.filterTables(query)) + whereStatus + filters(query) + order
         }
         var rows: [(id: Int64, version: Int64)] = []
         var keys: [Int64] = []

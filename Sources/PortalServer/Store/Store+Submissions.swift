@@ -148,10 +148,16 @@ extension Store {
 
     /// The summary as a reader sees it at `now`: its lease only while it runs.
     static func leaseRunning(_ summary: SubmissionSummary, at now: Date) -> SubmissionSummary {
-        guard let lease = summary.lease, lease.expiresAt <= now else { return summary }
+        guard summary.lease != nil, running(summary.lease, at: now) == nil else { return summary }
         var summary = summary
         summary.lease = nil
         return summary
+    }
+
+    /// A lease while it runs at `now`; nil once it has run out. The one rule for every reader of one.
+    static func running(_ lease: Lease?, at now: Date) -> Lease? {
+        guard let lease, lease.expiresAt > now else { return nil }
+        return lease
     }
 
     /// The conditions of a list other than its statuses, each starting " AND", over `s`, `si` and `c`.
@@ -294,8 +300,9 @@ extension Store {
     /// The lease columns of a row, when they name one that has not expired by `now`.
     static func lease(_ row: any SQLRow, now: Date) throws -> Lease? {
         guard let holder = try row.decode(column: "lease_holder", as: String?.self),
-              let expires = try row.decode(column: "lease_expires_at", as: Int64?.self), Store.date(expires) > now else { return nil }
-        return Lease(holder: holder, holderName: try row.decode(column: "lease_holder_name", as: String.self),
-                     acquiredAt: Store.date(try row.decode(column: "lease_acquired_at", as: Int64.self)), expiresAt: Store.date(expires))
+              let expires = try row.decode(column: "lease_expires_at", as: Int64?.self) else { return nil }
+        return running(Lease(holder: holder, holderName: try row.decode(column: "lease_holder_name", as: String.self),
+                             acquiredAt: Store.date(try row.decode(column: "lease_acquired_at", as: Int64.self)), expiresAt: Store.date(expires)),
+                       at: now)
     }
 }

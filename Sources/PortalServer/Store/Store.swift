@@ -185,10 +185,12 @@ public final class Store: @unchecked Sendable {
                 // Readers prepare their statements: opened after the migrations, they never hold
                 // one made before a change to the tables it reads.
                 for _ in 0..<readerCount {
-                    let reader = Connection.postgresReader(PreparedPostgresDatabase(connection: try await connect()))
+                    let connection = try await connect()
+                    let reader = Connection.postgresReader(PreparedPostgresDatabase(connection: connection))
                     store.stateLock.withLock { store.readerConnections.append(reader) }
-                    // A write outside a transaction is a mistake: it would not take its turn.
-                    try await reader.sql.raw("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY").run()
+                    // A write outside a transaction is a mistake: it would not take its turn. Sent
+                    // once, unnamed: it needs none of the connection's prepared names.
+                    try await connection.sql().raw("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY").run()
                 }
             } catch {
                 try? await store.close()

@@ -96,8 +96,8 @@ extension Optional: SQLiteBindable where Wrapped: SQLiteBindable {
     }
 }
 
-/// An optional, whatever it wraps: a nil of a type not bindable itself is still NULL.
-/// An optional seen through `any`: whether it holds nothing (a bound nil is NULL).
+/// An optional, whatever it wraps: a nil of a type not bindable itself is still NULL (here
+/// and in `PreparedPostgresDatabase`).
 protocol OptionalValue {
     var isNone: Bool { get }
 }
